@@ -1,0 +1,168 @@
+//! The command line: argument parsing, running a command, printing its report, exit codes
+//! (0 success, 1 content/template/link error, 2 usage — clap's own code for bad arguments).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+use crate::error::{Diagnostic, Diagnostics, display_path};
+use crate::pipeline::{self, BuildOptions};
+
+#[derive(Parser, Debug)]
+#[command(name = "helpcenter", version, about = "Build a searchable static help center from Markdown", long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build the site into a folder of plain HTML (public/ by default)
+    Build {
+        /// The site folder (holding helpcenter.yaml and content/)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site; replaced as a whole once the build has succeeded
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Overrides base_url from the config (used for canonical URLs, sitemap and feed)
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include articles marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Run every check of a build (front matter, links, anchors, templates) without writing
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Check drafts too
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create a new site with a config, one section and one article
+    Init {
+        /// The folder to create (must be empty or not exist)
+        dir: PathBuf,
+        /// The site's language: zh-CN (default) or en
+        #[arg(long, default_value = "zh-CN")]
+        language: String,
+    },
+}
+
+/// Runs the parsed command and returns the process exit code.
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+        } => {
+            let out = output.unwrap_or_else(|| root.join("public"));
+            build(&root, &out, base_url, drafts)
+        }
+        Command::Check { root, drafts } => check(&root, drafts),
+        Command::Init { dir, language } => match crate::init::create(&dir, &language) {
+            Ok(()) => {
+                println!("Created a new help center in {}", display_path(&dir));
+                println!("Next: helpcenter build --root {}", display_path(&dir));
+                0
+            }
+            Err(d) => report(&Diagnostics::from(d)),
+        },
+    }
+}
+
+fn build(root: &Path, out: &Path, base_url: Option<String>, drafts: bool) -> i32 {
+    let start = Instant::now();
+    if let Err(d) = crate::output::check_target(root, out) {
+        return report(&Diagnostics::from(d));
+    }
+    let opts = BuildOptions {
+        root: root.to_path_buf(),
+        drafts,
+        base_url,
+    };
+    let built = match pipeline::build(&opts) {
+        Ok(b) => b,
+        Err(diags) => {
+            let code = report(&diags);
+            if out.exists() {
+                eprintln!(
+                    "The previous output in {} was left untouched.",
+                    display_path(out)
+                );
+            }
+            return code;
+        }
+    };
+    print_diagnostics(&built.warnings);
+    if let Err(d) = crate::output::write_atomic(out, &built.files) {
+        return report(&Diagnostics::from(d));
+    }
+    let bytes: usize = built.files.iter().map(|f| f.bytes.len()).sum();
+    println!(
+        "Built {} pages ({} articles, {} files, {}) into {} in {} ms",
+        built.pages,
+        built.site.articles.len(),
+        built.files.len(),
+        human_size(bytes),
+        display_path(out),
+        start.elapsed().as_millis()
+    );
+    0
+}
+
+fn check(root: &Path, drafts: bool) -> i32 {
+    let start = Instant::now();
+    let opts = BuildOptions {
+        root: root.to_path_buf(),
+        drafts,
+        base_url: None,
+    };
+    match pipeline::build(&opts) {
+        Ok(b) => {
+            print_diagnostics(&b.warnings);
+            println!(
+                "Checked {} pages ({} articles): no errors, {} ms",
+                b.pages,
+                b.site.articles.len(),
+                start.elapsed().as_millis()
+            );
+            0
+        }
+        Err(d) => report(&d),
+    }
+}
+
+fn print_diagnostics(list: &[Diagnostic]) {
+    let stderr = std::io::stderr();
+    let mut e = stderr.lock();
+    for d in list {
+        let _ = writeln!(e, "{d}\n");
+    }
+}
+
+/// Prints every diagnostic and a closing count; returns 1 if any is an error.
+fn report(diags: &Diagnostics) -> i32 {
+    let errors = diags.error_count();
+    print_diagnostics(&diags.clone().sorted());
+    if errors > 0 {
+        let plural = if errors == 1 { "" } else { "s" };
+        eprintln!("Build failed: {errors} error{plural}.");
+        1
+    } else {
+        0
+    }
+}
+
+fn human_size(bytes: usize) -> String {
+    if bytes >= 1 << 20 {
+        format!("{:.1} MB", bytes as f64 / f64::from(1 << 20))
+    } else {
+        format!("{:.0} KB", (bytes as f64 / 1024.0).ceil())
+    }
+}

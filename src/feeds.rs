@@ -1,0 +1,101 @@
+//! `sitemap.xml`, `atom.xml` and `robots.txt`: the files for crawlers and feed readers, which need
+//! absolute URLs and so the site's `base_url`.
+
+use crate::render::{OutputFile, encode_path};
+use crate::site::Site;
+
+/// How many articles the feed carries, newest first.
+const FEED_ENTRIES: usize = 30;
+
+pub fn render(site: &Site) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    let Some(base) = site.config.base_url.as_deref() else {
+        files.push(text("robots.txt", "User-agent: *\nAllow: /\n".to_owned()));
+        return files;
+    };
+    files.push(text(
+        "robots.txt",
+        format!("User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n"),
+    ));
+    files.push(text("sitemap.xml", sitemap(site, base)));
+    files.push(text("atom.xml", atom(site, base)));
+    files
+}
+
+fn text(path: &str, s: String) -> OutputFile {
+    OutputFile {
+        path: path.to_owned(),
+        bytes: s.into_bytes(),
+    }
+}
+
+fn sitemap(site: &Site, base: &str) -> String {
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut entry = |url: &str, lastmod: Option<String>| {
+        s.push_str(&format!(
+            "  <url>\n    <loc>{}</loc>\n",
+            xml(&format!("{base}{}", encode_path(url)))
+        ));
+        if let Some(m) = lastmod {
+            s.push_str(&format!("    <lastmod>{m}</lastmod>\n"));
+        }
+        s.push_str("  </url>\n");
+    };
+    for sec in &site.sections {
+        entry(&sec.url, None);
+    }
+    for a in &site.articles {
+        let d = a
+            .source
+            .updated
+            .or(a.source.date)
+            .map(|d| d.at.to_rfc3339());
+        entry(&a.url, d);
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+fn atom(site: &Site, base: &str) -> String {
+    let mut dated: Vec<&crate::site::Article> = site
+        .articles
+        .iter()
+        .filter(|a| a.source.date.is_some())
+        .collect();
+    let stamp = |a: &crate::site::Article| a.source.updated.or(a.source.date).map(|d| d.at);
+    dated.sort_by(|x, y| stamp(y).cmp(&stamp(x)).then_with(|| x.url.cmp(&y.url)));
+    dated.truncate(FEED_ENTRIES);
+    let updated = dated
+        .first()
+        .and_then(|a| stamp(a))
+        .map(|d| d.to_rfc3339())
+        .unwrap_or_else(|| "1970-01-01T00:00:00+00:00".to_owned());
+    let mut s = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <link href=\"{}atom.xml\" rel=\"self\"/>\n  <link href=\"{}\"/>\n  <id>{}</id>\n  <updated>{updated}</updated>\n",
+        xml(&site.config.language),
+        xml(&site.config.title),
+        xml(base),
+        xml(base),
+        xml(base)
+    );
+    for a in dated {
+        let url = format!("{base}{}", encode_path(&a.url));
+        let published = a.source.date.map(|d| d.at.to_rfc3339()).unwrap_or_default();
+        s.push_str(&format!(
+            "  <entry>\n    <title>{}</title>\n    <link href=\"{}\"/>\n    <id>{}</id>\n    <published>{published}</published>\n    <updated>{}</updated>\n    <summary>{}</summary>\n  </entry>\n",
+            xml(&a.source.title),
+            xml(&url),
+            xml(&url),
+            stamp(a).map(|d| d.to_rfc3339()).unwrap_or_default(),
+            xml(a.description()),
+        ));
+    }
+    s.push_str("</feed>\n");
+    s
+}
+
+fn xml(s: &str) -> String {
+    crate::markdown::escape_attr(s)
+}

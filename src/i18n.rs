@@ -1,0 +1,131 @@
+//! The theme's UI strings and date formats in the site's language (zh-CN by default, English for
+//! any other `language`).
+
+use std::collections::BTreeMap;
+
+use crate::content::DateInfo;
+
+const ZH: &[(&str, &str)] = &[
+    ("home", "首页"),
+    ("published", "发布时间"),
+    ("updated", "更新时间"),
+    ("toc", "目录"),
+    ("related", "相关文章"),
+    ("in_section", "本栏目其他文章"),
+    ("view_all", "查看全部"),
+    ("articles_unit", "篇文章"),
+    ("sections", "帮助分类"),
+    ("featured", "热门文章"),
+    ("tags", "标签"),
+    ("all_tags", "全部标签"),
+    ("tagged", "标签"),
+    ("contact", "联系客服"),
+    ("breadcrumb", "面包屑导航"),
+    ("skip", "跳到正文"),
+    ("main_nav", "主导航"),
+    ("not_found_title", "页面不存在"),
+    (
+        "not_found_text",
+        "你要找的页面不存在，可能已被移动或删除。可以回到首页，或浏览下面的分类。",
+    ),
+    ("back_home", "返回首页"),
+    ("subsections", "子分类"),
+    ("no_articles", "这个分类下还没有文章。"),
+    ("redirecting", "页面已移动，正在跳转到"),
+    ("search", "搜索"),
+    ("search_placeholder", "搜索帮助文章"),
+    ("feed", "订阅更新"),
+    ("current", "当前文章"),
+];
+
+const EN: &[(&str, &str)] = &[
+    ("home", "Home"),
+    ("published", "Published"),
+    ("updated", "Updated"),
+    ("toc", "On this page"),
+    ("related", "Related articles"),
+    ("in_section", "More in this section"),
+    ("view_all", "View all"),
+    ("articles_unit", "articles"),
+    ("sections", "Categories"),
+    ("featured", "Popular articles"),
+    ("tags", "Tags"),
+    ("all_tags", "All tags"),
+    ("tagged", "Tagged"),
+    ("contact", "Contact support"),
+    ("breadcrumb", "Breadcrumb"),
+    ("skip", "Skip to content"),
+    ("main_nav", "Main navigation"),
+    ("not_found_title", "Page not found"),
+    (
+        "not_found_text",
+        "The page you are looking for does not exist; it may have moved. Go back to the home page or browse the categories below.",
+    ),
+    ("back_home", "Back to the home page"),
+    ("subsections", "Sub-categories"),
+    ("no_articles", "There are no articles in this category yet."),
+    ("redirecting", "This page has moved. Redirecting to"),
+    ("search", "Search"),
+    ("search_placeholder", "Search help articles"),
+    ("feed", "Subscribe"),
+    ("current", "Current article"),
+];
+
+pub fn strings(chinese: bool) -> BTreeMap<&'static str, &'static str> {
+    (if chinese { ZH } else { EN }).iter().copied().collect()
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date as people write it in the site's language, with the time only when the author gave one:
+/// `2024年4月7日 15:04` / `April 7, 2024, 15:04`.
+pub fn format_date(d: &DateInfo, chinese: bool) -> String {
+    use chrono::{Datelike, Timelike};
+    let t = d.at;
+    let day = if chinese {
+        format!("{}年{}月{}日", t.year(), t.month(), t.day())
+    } else {
+        format!("{} {}, {}", MONTHS[t.month0() as usize], t.day(), t.year())
+    };
+    if !d.has_time {
+        return day;
+    }
+    let sep = if chinese { " " } else { ", " };
+    format!("{day}{sep}{:02}:{:02}", t.hour(), t.minute())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::parse_date;
+
+    #[test]
+    fn dates_read_naturally() {
+        let tz = chrono::FixedOffset::east_opt(8 * 3600).unwrap();
+        let d = parse_date("2024-04-07 15:04:49", tz).unwrap();
+        assert_eq!(format_date(&d, true), "2024年4月7日 15:04");
+        assert_eq!(format_date(&d, false), "April 7, 2024, 15:04");
+        let d = parse_date("2026-11-20", tz).unwrap();
+        assert_eq!(format_date(&d, true), "2026年11月20日");
+    }
+
+    #[test]
+    fn both_languages_have_the_same_keys() {
+        let zh: Vec<_> = strings(true).into_keys().collect();
+        let en: Vec<_> = strings(false).into_keys().collect();
+        assert_eq!(zh, en);
+    }
+}

@@ -1,0 +1,21 @@
+//! helpcenter: a static help-center generator.
+//!
+//! The build flows one way through modules named after what they hold:
+//! [`config`] and [`content`] (load) → [`markdown`] (parse) → [`site`] (the model) →
+//! [`links`] (derive) → [`render`], [`feeds`] (render) → [`output`] (write).
+//! [`pipeline`] runs the stages; [`cli`] is the command line.
+
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod feeds;
+pub mod i18n;
+pub mod init;
+pub mod links;
+pub mod markdown;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod site;
+pub mod theme;

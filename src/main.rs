@@ -1,0 +1,6 @@
+use clap::Parser;
+
+fn main() {
+    let cli = helpcenter::cli::Cli::parse();
+    std::process::exit(helpcenter::cli::run(cli));
+}

@@ -1,0 +1,779 @@
+//! Rendering with Tera: view structs in, HTML files out.
+//!
+//! Templates never see the site model: each page gets small serializable views, with URLs relative
+//! to the site root and a `root` prefix (`../../`) that makes them relative to the page, so the
+//! output works at a domain root, under a sub-path and from disk alike.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::config::Contact;
+use crate::content::DateInfo;
+use crate::error::{Diagnostic, display_path};
+use crate::i18n;
+use crate::markdown::{TocEntry, escape_attr};
+use crate::site::{Article, Site};
+use crate::theme;
+
+/// One file of the output, relative to the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The site's templates (the embedded theme overlaid with the site's own) and static files.
+pub struct Theme {
+    tera: Tera,
+    origins: HashMap<String, Option<PathBuf>>,
+    sources: HashMap<String, String>,
+    pub static_files: BTreeMap<String, theme::ThemeFile>,
+}
+
+impl Theme {
+    pub fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
+        let (templates, mut diags) = theme::overlay(root, "templates", theme::TEMPLATES);
+        let (static_files, static_diags) = theme::overlay(root, "static", theme::STATIC);
+        diags.extend(static_diags);
+        let mut origins = HashMap::new();
+        let mut sources = HashMap::new();
+        for (name, file) in templates {
+            let shown = file
+                .path
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(format!("(built-in theme) templates/{name}")));
+            match String::from_utf8(file.bytes) {
+                Ok(text) => {
+                    sources.insert(name.clone(), text);
+                }
+                Err(_) => diags.push(
+                    Diagnostic::error("the template is not valid UTF-8")
+                        .in_file(shown)
+                        .hint("save it as UTF-8"),
+                ),
+            }
+            origins.insert(name, file.path);
+        }
+        let mut tera = Tera::default();
+        tera.set_escape_fn(escape_html);
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let mut list: Vec<(&str, &str)> = sources
+            .iter()
+            .map(|(n, s)| (n.as_str(), s.as_str()))
+            .collect();
+        list.sort();
+        if let Err(e) = tera.add_raw_templates(list) {
+            diags.push(template_error(&e, &origins, &sources));
+        }
+        if diags.iter().any(Diagnostic::is_error) {
+            return Err(diags);
+        }
+        Ok(Theme {
+            tera,
+            origins,
+            sources,
+            static_files,
+        })
+    }
+
+    pub fn has_template(&self, name: &str) -> bool {
+        self.tera.get_template_names().any(|n| n == name)
+    }
+
+    fn render(&self, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(name, ctx)
+            .map_err(|e| template_error(&e, &self.origins, &self.sources))
+    }
+}
+
+/// Only the characters that matter in HTML text and attributes, so URLs stay readable.
+fn escape_html(s: &str) -> String {
+    escape_attr(s)
+}
+
+/// A Tera error as a diagnostic: the template's file, the line when Tera or the template source
+/// tells it, and Tera's whole message chain.
+fn template_error(
+    e: &tera::Error,
+    origins: &HashMap<String, Option<PathBuf>>,
+    sources: &HashMap<String, String>,
+) -> Diagnostic {
+    use std::error::Error;
+    let mut chain = vec![e.to_string()];
+    let mut cur: Option<&dyn Error> = e.source();
+    while let Some(c) = cur {
+        chain.push(c.to_string());
+        cur = c.source();
+    }
+    let all = chain.join("\n");
+    let name = all
+        .split('\'')
+        .nth(1)
+        .filter(|n| origins.contains_key(*n))
+        .map(str::to_owned)
+        .or_else(|| origins.keys().find(|n| all.contains(n.as_str())).cloned())
+        .unwrap_or_default();
+    let shown = match origins.get(&name) {
+        Some(Some(p)) => display_path(p),
+        _ => format!("(built-in theme) templates/{name}"),
+    };
+    let mut d = Diagnostic::error(format!("template error in `{name}`")).in_file(shown);
+    // Parse errors carry ` --> line:column`.
+    if let Some(pos) = all.find("--> ") {
+        let loc: String = all[pos + 4..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ':')
+            .collect();
+        let mut it = loc.split(':').filter_map(|n| n.parse::<usize>().ok());
+        if let (Some(l), Some(c)) = (it.next(), it.next()) {
+            d = d.at(l, c);
+        }
+    } else if let Some(src) = sources.get(&name) {
+        // Render errors name the variable or filter in backticks; point at its first use.
+        let needle = all.split('`').nth(1).unwrap_or_default();
+        if !needle.is_empty() {
+            if let Some(i) = src.lines().position(|l| l.contains(needle)) {
+                d = d.at_line(i + 1);
+            }
+        }
+    }
+    for line in chain.iter().flat_map(|c| c.lines()) {
+        if !line.trim().is_empty() {
+            d = d.note(line.to_owned());
+        }
+    }
+    d.hint(
+        "fix the template; a site's templates/NAME.html replaces the built-in one of the same name",
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views: what templates see.
+
+#[derive(Serialize, Clone)]
+struct LinkView {
+    title: String,
+    url: String,
+}
+
+#[derive(Serialize, Clone)]
+struct DateView {
+    display: String,
+    iso: String,
+}
+
+#[derive(Serialize, Clone)]
+struct ArticleItem {
+    title: String,
+    url: String,
+    description: String,
+    section: String,
+    date: Option<DateView>,
+    updated: Option<DateView>,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct SectionCard {
+    title: String,
+    url: String,
+    description: String,
+    count: usize,
+    articles: Vec<ArticleItem>,
+    more: bool,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base_url: Option<&'a str>,
+    nav: Vec<LinkView>,
+    contact: Option<&'a Contact>,
+    footer: Option<&'a str>,
+    feedback_url: Option<&'a str>,
+    has_feed: bool,
+    style: String,
+    script: String,
+    favicon: String,
+    extra: &'a serde_yaml::Mapping,
+}
+
+#[derive(Serialize)]
+struct PageView<'a> {
+    kind: &'static str,
+    title: &'a str,
+    description: &'a str,
+    url: &'a str,
+    permalink: Option<String>,
+    content: &'a str,
+    toc: &'a [TocEntry],
+    date: Option<DateView>,
+    updated: Option<DateView>,
+    tags: Vec<LinkView>,
+    section: Option<LinkView>,
+    breadcrumbs: Vec<LinkView>,
+    extra: Option<&'a serde_yaml::Mapping>,
+}
+
+/// Sibling articles listed on an article page; larger sections show a window around the current
+/// article and a link to the section, so a 1,000-article section does not make every page huge.
+const SIBLING_WINDOW: usize = 10;
+const HOME_ARTICLES_PER_SECTION: usize = 6;
+
+struct Ctx<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    chinese: bool,
+    base: Context,
+    strings: BTreeMap<&'static str, &'static str>,
+}
+
+/// Renders every page of the site. Errors from one page do not stop the others.
+pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+    let chinese = site.config.is_chinese();
+    let strings = i18n::strings(chinese);
+    let asset = |name: &str| -> String {
+        match theme.static_files.get(name) {
+            Some(f) => format!("{name}?v={:08x}", fnv(&f.bytes) as u32),
+            None => name.to_owned(),
+        }
+    };
+    let nav = site.sections[0]
+        .subsections
+        .iter()
+        .map(|&i| LinkView {
+            title: site.sections[i].title.clone(),
+            url: site.sections[i].url.clone(),
+        })
+        .collect();
+    let site_view = SiteView {
+        title: &site.config.title,
+        description: &site.config.description,
+        language: &site.config.language,
+        base_url: site.config.base_url.as_deref(),
+        nav,
+        contact: site.config.contact.as_ref(),
+        footer: site.config.footer.as_deref(),
+        feedback_url: site.config.feedback.url.as_deref(),
+        has_feed: site.config.base_url.is_some(),
+        style: asset("style.css"),
+        script: asset("site.js"),
+        favicon: asset("favicon.svg"),
+        extra: &site.config.extra,
+    };
+    let mut base = Context::new();
+    base.insert("site", &site_view);
+    base.insert("t", &strings);
+    base.insert("lang", &site.config.language);
+    let cx = Ctx {
+        site,
+        theme,
+        chinese,
+        base,
+        strings,
+    };
+
+    let mut jobs: Vec<Job> = Vec::new();
+    jobs.push(Job::Home);
+    jobs.extend((1..site.sections.len()).map(Job::Section));
+    jobs.extend((0..site.articles.len()).map(Job::Article));
+    jobs.push(Job::Tags);
+    jobs.extend(site.tags.keys().map(|k| Job::Tag(k.clone())));
+    jobs.push(Job::NotFound);
+
+    let results: Vec<Result<OutputFile, Diagnostic>> =
+        jobs.par_iter().map(|j| cx.render_job(j)).collect();
+    let mut files = Vec::with_capacity(results.len() + 8);
+    let mut diags = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    for (alias, target) in &site.aliases {
+        files.push(cx.alias_page(alias, target));
+    }
+    (files, diags)
+}
+
+enum Job {
+    Home,
+    Section(usize),
+    Article(usize),
+    Tags,
+    Tag(String),
+    NotFound,
+}
+
+/// Root prefix of a page at `url`: `./` for the root, `../../` for `a/b/`.
+fn root_of(url: &str) -> String {
+    let depth = url.split('/').filter(|s| !s.is_empty()).count();
+    if depth == 0 {
+        "./".to_owned()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+fn out_path(url: &str) -> String {
+    format!("{url}index.html")
+}
+
+impl Ctx<'_> {
+    fn date(&self, d: Option<DateInfo>) -> Option<DateView> {
+        d.map(|d| DateView {
+            display: i18n::format_date(&d, self.chinese),
+            iso: d.at.to_rfc3339(),
+        })
+    }
+
+    fn permalink(&self, url: &str) -> Option<String> {
+        self.site
+            .config
+            .base_url
+            .as_ref()
+            .map(|b| format!("{b}{}", encode_path(url)))
+    }
+
+    fn item(&self, idx: usize, current: Option<usize>) -> ArticleItem {
+        let a: &Article = &self.site.articles[idx];
+        ArticleItem {
+            title: a.source.title.clone(),
+            url: a.url.clone(),
+            description: a.description().to_owned(),
+            section: self.site.sections[a.section].title.clone(),
+            date: self.date(a.source.date),
+            updated: self.date(a.source.updated),
+            current: current == Some(idx),
+        }
+    }
+
+    fn breadcrumbs(&self, section: usize) -> Vec<LinkView> {
+        self.site
+            .ancestry(section)
+            .into_iter()
+            .map(|i| {
+                let s = &self.site.sections[i];
+                let title = if i == 0 {
+                    self.strings["home"].to_owned()
+                } else {
+                    s.title.clone()
+                };
+                LinkView {
+                    title,
+                    url: s.url.clone(),
+                }
+            })
+            .collect()
+    }
+
+    fn card(&self, idx: usize, limit: usize) -> SectionCard {
+        let s = &self.site.sections[idx];
+        let mut articles: Vec<ArticleItem> = s
+            .articles
+            .iter()
+            .take(limit)
+            .map(|&a| self.item(a, None))
+            .collect();
+        // A section whose articles are all in sub-sections still shows some on the home page.
+        if articles.is_empty() {
+            articles = s
+                .subsections
+                .iter()
+                .flat_map(|&c| self.site.sections[c].articles.iter())
+                .take(limit)
+                .map(|&a| self.item(a, None))
+                .collect();
+        }
+        let count = self.site.article_count(idx);
+        SectionCard {
+            title: s.title.clone(),
+            url: s.url.clone(),
+            description: s.description.clone(),
+            count,
+            more: count > articles.len(),
+            articles,
+        }
+    }
+
+    fn render_job(&self, job: &Job) -> Result<OutputFile, Diagnostic> {
+        match job {
+            Job::Home => self.home(),
+            Job::Section(i) => self.section(*i),
+            Job::Article(i) => self.article(*i),
+            Job::Tags => self.tags(),
+            Job::Tag(k) => self.tag(k),
+            Job::NotFound => self.not_found(),
+        }
+    }
+
+    fn page_ctx(&self, url: &str, view: &PageView) -> Context {
+        let mut ctx = self.base.clone();
+        ctx.insert("root", &root_of(url));
+        ctx.insert("page", view);
+        ctx
+    }
+
+    fn finish(&self, template: &str, url: &str, ctx: &Context) -> Result<OutputFile, Diagnostic> {
+        let html = self.theme.render(template, ctx)?;
+        Ok(OutputFile {
+            path: out_path(url),
+            bytes: html.into_bytes(),
+        })
+    }
+
+    fn home(&self) -> Result<OutputFile, Diagnostic> {
+        let s = &self.site.sections[0];
+        let view = PageView {
+            kind: "home",
+            title: &self.site.config.title,
+            description: if s.description.is_empty() {
+                &self.site.config.description
+            } else {
+                &s.description
+            },
+            url: "",
+            permalink: self.permalink(""),
+            content: &s.rendered.html,
+            toc: &[],
+            date: None,
+            updated: None,
+            tags: Vec::new(),
+            section: None,
+            breadcrumbs: Vec::new(),
+            extra: s.source.as_ref().map(|f| &f.front.extra),
+        };
+        let mut ctx = self.page_ctx("", &view);
+        let cards: Vec<SectionCard> = s
+            .subsections
+            .iter()
+            .map(|&i| self.card(i, HOME_ARTICLES_PER_SECTION))
+            .collect();
+        let featured: Vec<ArticleItem> = self
+            .site
+            .config
+            .featured
+            .iter()
+            .filter_map(|p| self.site.article_by_path(p.trim_start_matches("content/")))
+            .map(|i| self.item(i, None))
+            .collect();
+        let loose: Vec<ArticleItem> = s.articles.iter().map(|&i| self.item(i, None)).collect();
+        ctx.insert("sections", &cards);
+        ctx.insert("featured", &featured);
+        ctx.insert("articles", &loose);
+        ctx.insert("jsonld", &self.jsonld_website());
+        self.finish(self.template_of(s.source.as_ref(), "index.html"), "", &ctx)
+    }
+
+    fn section(&self, idx: usize) -> Result<OutputFile, Diagnostic> {
+        let s = &self.site.sections[idx];
+        let crumbs = self.breadcrumbs(idx);
+        let view = PageView {
+            kind: "section",
+            title: &s.title,
+            description: &s.description,
+            url: &s.url,
+            permalink: self.permalink(&s.url),
+            content: &s.rendered.html,
+            toc: &[],
+            date: None,
+            updated: None,
+            tags: Vec::new(),
+            section: None,
+            breadcrumbs: crumbs[..crumbs.len() - 1].to_vec(),
+            extra: s.source.as_ref().map(|f| &f.front.extra),
+        };
+        let mut ctx = self.page_ctx(&s.url, &view);
+        let subs: Vec<SectionCard> = s.subsections.iter().map(|&i| self.card(i, 5)).collect();
+        let articles: Vec<ArticleItem> = s.articles.iter().map(|&i| self.item(i, None)).collect();
+        ctx.insert("subsections", &subs);
+        ctx.insert("articles", &articles);
+        ctx.insert(
+            "jsonld",
+            &self.jsonld_breadcrumbs(&crumbs, &s.title, &s.url),
+        );
+        self.finish(
+            self.template_of(s.source.as_ref(), "section.html"),
+            &s.url,
+            &ctx,
+        )
+    }
+
+    fn template_of<'t>(
+        &self,
+        file: Option<&'t crate::content::SourceFile>,
+        default: &'t str,
+    ) -> &'t str {
+        file.and_then(|f| f.front.template.as_deref())
+            .unwrap_or(default)
+    }
+
+    fn article(&self, idx: usize) -> Result<OutputFile, Diagnostic> {
+        let a = &self.site.articles[idx];
+        let f = &a.source;
+        let section = &self.site.sections[a.section];
+        let crumbs = self.breadcrumbs(a.section);
+        let show_toc = f.front.toc.unwrap_or(true);
+        let view = PageView {
+            kind: "article",
+            title: &f.title,
+            description: a.description(),
+            url: &a.url,
+            permalink: self.permalink(&a.url),
+            content: &a.rendered.html,
+            toc: if show_toc { &a.rendered.toc } else { &[] },
+            date: self.date(f.date),
+            updated: self.date(f.updated),
+            tags: f
+                .front
+                .tags
+                .iter()
+                .filter_map(|t| {
+                    let slug = crate::site::url_segment(&t.trim().to_lowercase());
+                    self.site.tags.get(&slug).map(|tag| LinkView {
+                        title: t.trim().to_owned(),
+                        url: tag.url.clone(),
+                    })
+                })
+                .collect(),
+            section: (a.section != 0).then(|| LinkView {
+                title: section.title.clone(),
+                url: section.url.clone(),
+            }),
+            breadcrumbs: crumbs.clone(),
+            extra: Some(&f.front.extra),
+        };
+        let mut ctx = self.page_ctx(&a.url, &view);
+
+        let pos = section.articles.iter().position(|&i| i == idx).unwrap_or(0);
+        let start = pos
+            .saturating_sub(SIBLING_WINDOW / 2)
+            .min(section.articles.len().saturating_sub(SIBLING_WINDOW));
+        let siblings: Vec<ArticleItem> = section
+            .articles
+            .iter()
+            .skip(start)
+            .take(SIBLING_WINDOW)
+            .map(|&i| self.item(i, Some(idx)))
+            .collect();
+        ctx.insert("siblings", &siblings);
+        ctx.insert("siblings_more", &(section.articles.len() > siblings.len()));
+        ctx.insert("section_count", &section.articles.len());
+        let related: Vec<ArticleItem> = Vec::new();
+        ctx.insert("related", &related);
+        ctx.insert("jsonld", &self.jsonld_article(a, &crumbs));
+        self.finish(self.template_of(Some(f), "article.html"), &a.url, &ctx)
+    }
+
+    fn simple_view<'v>(&self, kind: &'static str, title: &'v str, url: &'v str) -> PageView<'v> {
+        PageView {
+            kind,
+            title,
+            description: "",
+            url,
+            permalink: self.permalink(url),
+            content: "",
+            toc: &[],
+            date: None,
+            updated: None,
+            tags: Vec::new(),
+            section: None,
+            breadcrumbs: vec![LinkView {
+                title: self.strings["home"].to_owned(),
+                url: String::new(),
+            }],
+            extra: None,
+        }
+    }
+
+    fn tags(&self) -> Result<OutputFile, Diagnostic> {
+        let view = self.simple_view("tags", self.strings["all_tags"], "tags/");
+        let mut ctx = self.page_ctx("tags/", &view);
+        #[derive(Serialize)]
+        struct TagItem<'a> {
+            name: &'a str,
+            url: &'a str,
+            count: usize,
+        }
+        let tags: Vec<TagItem> = self
+            .site
+            .tags
+            .values()
+            .map(|t| TagItem {
+                name: &t.name,
+                url: &t.url,
+                count: t.articles.len(),
+            })
+            .collect();
+        ctx.insert("tags", &tags);
+        self.finish("tags.html", "tags/", &ctx)
+    }
+
+    fn tag(&self, key: &str) -> Result<OutputFile, Diagnostic> {
+        let tag = &self.site.tags[key];
+        let mut view = self.simple_view("tag", &tag.name, &tag.url);
+        view.breadcrumbs.push(LinkView {
+            title: self.strings["tags"].to_owned(),
+            url: "tags/".to_owned(),
+        });
+        let mut ctx = self.page_ctx(&tag.url, &view);
+        let articles: Vec<ArticleItem> = tag.articles.iter().map(|&i| self.item(i, None)).collect();
+        ctx.insert("articles", &articles);
+        self.finish("tag.html", &tag.url, &ctx)
+    }
+
+    fn not_found(&self) -> Result<OutputFile, Diagnostic> {
+        let view = self.simple_view("404", self.strings["not_found_title"], "404.html");
+        let mut ctx = self.page_ctx("", &view);
+        // A host serves 404.html at whatever URL was asked for, where relative links would
+        // break; with a base_url the links are absolute paths instead.
+        if let Some(base) = &self.site.config.base_url {
+            let path = base
+                .splitn(4, '/')
+                .nth(3)
+                .map_or("/".to_owned(), |p| format!("/{p}"));
+            ctx.insert("root", &path);
+        }
+        let cards: Vec<SectionCard> = self.site.sections[0]
+            .subsections
+            .iter()
+            .map(|&i| self.card(i, 0))
+            .collect();
+        ctx.insert("sections", &cards);
+        let html = self.theme.render("404.html", &ctx)?;
+        Ok(OutputFile {
+            path: "404.html".to_owned(),
+            bytes: html.into_bytes(),
+        })
+    }
+
+    fn alias_page(&self, alias: &str, target: &str) -> OutputFile {
+        let (path, from) = if alias.ends_with(".html") {
+            (alias.to_owned(), alias.to_owned())
+        } else {
+            (out_path(alias), alias.to_owned())
+        };
+        let href = escape_attr(&crate::markdown::relative_url(&from, target));
+        let canonical = self
+            .permalink(target)
+            .map(|p| format!("<link rel=\"canonical\" href=\"{}\">\n", escape_attr(&p)))
+            .unwrap_or_default();
+        let html = format!(
+            "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{text}</title>\n\
+             {canonical}<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n\
+             </head>\n<body>\n<p>{text} <a href=\"{href}\">{href}</a></p>\n</body>\n</html>\n",
+            lang = escape_attr(&self.site.config.language),
+            text = escape_attr(self.strings["redirecting"]),
+        );
+        OutputFile {
+            path,
+            bytes: html.into_bytes(),
+        }
+    }
+
+    fn jsonld_website(&self) -> String {
+        let mut v = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": self.site.config.title,
+            "inLanguage": self.site.config.language,
+        });
+        if let Some(p) = self.permalink("") {
+            v["url"] = p.into();
+        }
+        json_for_script(&v)
+    }
+
+    fn breadcrumb_list(&self, crumbs: &[LinkView], title: &str, url: &str) -> serde_json::Value {
+        let items: Vec<serde_json::Value> = crumbs
+            .iter()
+            .map(|c| (c.title.as_str(), c.url.as_str()))
+            .chain((!crumbs.iter().any(|c| c.url == url)).then_some((title, url)))
+            .enumerate()
+            .map(|(i, (name, u))| {
+                let mut item =
+                    serde_json::json!({"@type": "ListItem", "position": i + 1, "name": name});
+                if let Some(p) = self.permalink(u) {
+                    item["item"] = p.into();
+                }
+                item
+            })
+            .collect();
+        serde_json::json!({"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items})
+    }
+
+    fn jsonld_breadcrumbs(&self, crumbs: &[LinkView], title: &str, url: &str) -> String {
+        json_for_script(&self.breadcrumb_list(crumbs, title, url))
+    }
+
+    fn jsonld_article(&self, a: &Article, crumbs: &[LinkView]) -> String {
+        let f = &a.source;
+        let mut article = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": f.title,
+            "description": a.description(),
+            "inLanguage": self.site.config.language,
+            "publisher": {"@type": "Organization", "name": self.site.config.title},
+        });
+        if let Some(d) = f.date {
+            article["datePublished"] = d.at.to_rfc3339().into();
+        }
+        if let Some(d) = f.updated.or(f.date) {
+            article["dateModified"] = d.at.to_rfc3339().into();
+        }
+        if let Some(p) = self.permalink(&a.url) {
+            article["mainEntityOfPage"] = p.clone().into();
+            article["url"] = p.into();
+        }
+        if !f.front.tags.is_empty() {
+            article["keywords"] = f.front.tags.join(", ").into();
+        }
+        let list = serde_json::Value::Array(vec![
+            article,
+            self.breadcrumb_list(crumbs, &f.title, &a.url),
+        ]);
+        json_for_script(&list)
+    }
+}
+
+/// JSON safe inside `<script>`: `<`, `>` and `&` are written as escapes so text such as
+/// `</script>` in a title cannot end the element.
+fn json_for_script(v: &serde_json::Value) -> String {
+    serde_json::to_string(v)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// Percent-encodes a URL path for places that need an absolute URL (sitemap, feed, canonical).
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/!$'()*+,;=:@".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A stable content hash for cache-busting asset URLs.
+pub fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}

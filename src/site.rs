@@ -1,0 +1,400 @@
+//! The site model: the section tree, URLs, ordering, tags and aliases, built from loaded content.
+//!
+//! Every URL is relative to the site root and ends in `/` for pages (`credit/read-report/`); the
+//! home page's URL is the empty string. Links between pages are made relative at render time.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::config::Config;
+use crate::content::{Content, DateInfo, Kind, SourceFile, parent_of};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::markdown::{LinkMap, Rendered};
+
+#[derive(Debug)]
+pub struct Section {
+    /// Folder relative to `content/` (`` for the root section, i.e. the home page).
+    pub dir: String,
+    pub url: String,
+    pub title: String,
+    pub description: String,
+    pub weight: Option<i64>,
+    /// The `_index.md`, when the folder has one.
+    pub source: Option<SourceFile>,
+    pub parent: Option<usize>,
+    pub subsections: Vec<usize>,
+    /// Indices into `Site::articles`, in display order.
+    pub articles: Vec<usize>,
+    pub rendered: Rendered,
+}
+
+#[derive(Debug)]
+pub struct Article {
+    pub source: SourceFile,
+    pub url: String,
+    pub section: usize,
+    pub rendered: Rendered,
+}
+
+impl Article {
+    pub fn description(&self) -> &str {
+        match self.source.front.description.as_deref() {
+            Some(d) if !d.trim().is_empty() => d,
+            _ => &self.rendered.summary,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Tag {
+    pub name: String,
+    pub url: String,
+    /// Indices into `Site::articles`, newest first.
+    pub articles: Vec<usize>,
+}
+
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    /// `sections[0]` is the root section: the home page.
+    pub sections: Vec<Section>,
+    pub articles: Vec<Article>,
+    /// Keyed by tag URL slug, so tags that differ only in case share a page.
+    pub tags: BTreeMap<String, Tag>,
+    /// Redirect pages: (alias path relative to the root, target URL).
+    pub aliases: Vec<(String, String)>,
+    pub links: LinkMap,
+}
+
+impl Site {
+    /// Sections from the root down to `idx`, the root first.
+    pub fn ancestry(&self, idx: usize) -> Vec<usize> {
+        let mut chain = vec![idx];
+        let mut cur = idx;
+        while let Some(p) = self.sections[cur].parent {
+            chain.push(p);
+            cur = p;
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// Articles in this section and all its sub-sections.
+    pub fn article_count(&self, idx: usize) -> usize {
+        let s = &self.sections[idx];
+        s.articles.len()
+            + s.subsections
+                .iter()
+                .map(|&c| self.article_count(c))
+                .sum::<usize>()
+    }
+
+    pub fn article_by_path(&self, content_path: &str) -> Option<usize> {
+        self.articles
+            .iter()
+            .position(|a| a.source.rel == content_path)
+    }
+}
+
+/// Builds the site model. Drafts are left out unless `drafts` is set.
+pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let mut links = LinkMap::default();
+
+    // Sections: every folder, plus the root.
+    let mut dirs: Vec<String> = content.folders.clone();
+    dirs.sort();
+    let mut sections: Vec<Section> = Vec::with_capacity(dirs.len() + 1);
+    let mut section_of_dir: HashMap<String, usize> = HashMap::new();
+    sections.push(new_section(
+        String::new(),
+        String::new(),
+        config.title.clone(),
+    ));
+    section_of_dir.insert(String::new(), 0);
+    for dir in dirs {
+        let name = dir.rsplit('/').next().unwrap_or(&dir).to_owned();
+        let idx = sections.len();
+        let mut s = new_section(dir.clone(), format!("{dir}/"), name);
+        let parent = section_of_dir.get(parent_of(&dir)).copied().unwrap_or(0);
+        s.parent = Some(parent);
+        sections.push(s);
+        sections[parent].subsections.push(idx);
+        section_of_dir.insert(dir, idx);
+    }
+
+    let mut articles: Vec<Article> = Vec::new();
+    for file in content.files {
+        match file.kind {
+            Kind::Home | Kind::Section => {
+                let dir = parent_of(&file.rel).to_owned();
+                let idx = section_of_dir[&dir];
+                let s = &mut sections[idx];
+                if !file.title.is_empty() {
+                    s.title = file.title.clone();
+                }
+                s.description = file.front.description.clone().unwrap_or_default();
+                s.weight = file.front.weight;
+                links.pages.insert(file.rel.clone(), s.url.clone());
+                s.source = Some(file);
+            }
+            Kind::Article => {
+                if file.front.draft && !drafts {
+                    links.drafts.insert(file.rel.clone());
+                    continue;
+                }
+                let dir = match &file.bundle_dir {
+                    Some(b) => parent_of(b).to_owned(),
+                    None => parent_of(&file.rel).to_owned(),
+                };
+                let section = section_of_dir.get(&dir).copied().unwrap_or(0);
+                let slug = match &file.front.slug {
+                    Some(s) => s.trim().to_owned(),
+                    None => match &file.bundle_dir {
+                        Some(b) => b.rsplit('/').next().unwrap_or(b).to_owned(),
+                        None => file
+                            .rel
+                            .rsplit('/')
+                            .next()
+                            .unwrap_or(&file.rel)
+                            .trim_end_matches(".md")
+                            .to_owned(),
+                    },
+                };
+                let url = format!("{}{}/", sections[section].url, url_segment(&slug));
+                links.pages.insert(file.rel.clone(), url.clone());
+                articles.push(Article {
+                    source: file,
+                    url,
+                    section,
+                    rendered: Rendered::default(),
+                });
+            }
+        }
+    }
+    for s in &sections[1..] {
+        if s.source.is_none() && !s.dir.is_empty() {
+            diags.push(
+                Diagnostic::warning(format!("the folder content/{} has no _index.md", s.dir))
+                    .hint(format!(
+                        "it is shown as a section titled `{}`; add content/{}/_index.md with a title and description",
+                        s.title, s.dir
+                    )),
+            );
+        }
+    }
+
+    // Two things at one URL: name both files.
+    let mut owners: HashMap<String, &SourceFile> = HashMap::new();
+    let section_files = sections
+        .iter()
+        .filter_map(|s| s.source.as_ref().map(|f| (s.url.clone(), f)));
+    let article_files = articles.iter().map(|a| (a.url.clone(), &a.source));
+    for (url, file) in section_files.chain(article_files) {
+        if let Some(first) = owners.get(&url) {
+            diags.push(
+                Diagnostic::error(format!("two pages have the URL /{url}"))
+                    .in_file(&file.shown)
+                    .note(format!(
+                        "{} has it too",
+                        crate::error::display_path(&first.shown)
+                    ))
+                    .hint("give one of them another file name or a different `slug`"),
+            );
+        } else {
+            owners.insert(url, file);
+        }
+    }
+
+    // Aliases: old URLs that redirect.
+    let mut aliases = Vec::new();
+    let mut alias_seen: HashSet<String> = HashSet::new();
+    for a in &articles {
+        for alias in &a.source.front.aliases {
+            let path = alias.trim().trim_start_matches('/').to_owned();
+            let line = a.source.key_line("aliases");
+            if path.is_empty() || path.split('/').any(|s| s == "..") {
+                diags.push(
+                    Diagnostic::error(format!("alias `{alias}` is not a path inside the site"))
+                        .in_file(&a.source.shown)
+                        .at_line(line)
+                        .hint(
+                            "write old URLs as paths from the site root, e.g. `old/close-guide/`",
+                        ),
+                );
+                continue;
+            }
+            let as_url = if path.ends_with(".html") || path.ends_with('/') {
+                path.clone()
+            } else {
+                format!("{path}/")
+            };
+            if let Some(owner) = owners.get(&as_url) {
+                diags.push(
+                    Diagnostic::error(format!("alias `{alias}` is the URL of a page"))
+                        .in_file(&a.source.shown)
+                        .at_line(line)
+                        .note(format!(
+                            "{} is at that URL",
+                            crate::error::display_path(&owner.shown)
+                        ))
+                        .hint("an alias must be an old URL that no page uses now"),
+                );
+                continue;
+            }
+            if !alias_seen.insert(as_url.clone()) {
+                diags.push(
+                    Diagnostic::error(format!("alias `{alias}` is used twice"))
+                        .in_file(&a.source.shown)
+                        .at_line(line),
+                );
+                continue;
+            }
+            aliases.push((as_url, a.url.clone()));
+        }
+    }
+    aliases.sort();
+
+    // Ordering: weight, then newest first, then title.
+    for (idx, a) in articles.iter().enumerate() {
+        sections[a.section].articles.push(idx);
+    }
+    for s in &mut sections {
+        s.articles
+            .sort_by(|&x, &y| order(&articles[x].source, &articles[y].source));
+    }
+    let weights: Vec<(Option<i64>, String)> = sections
+        .iter()
+        .map(|s| (s.weight, s.title.clone()))
+        .collect();
+    for s in &mut sections {
+        s.subsections.sort_by(|&x, &y| {
+            cmp_weight(weights[x].0, weights[y].0).then_with(|| weights[x].1.cmp(&weights[y].1))
+        });
+    }
+
+    // Tags.
+    let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
+    for (idx, a) in articles.iter().enumerate() {
+        let mut seen = HashSet::new();
+        for name in &a.source.front.tags {
+            let name = name.trim();
+            let slug = url_segment(&name.to_lowercase());
+            if name.is_empty() || !seen.insert(slug.clone()) {
+                continue;
+            }
+            tags.entry(slug.clone())
+                .or_insert_with(|| Tag {
+                    name: name.to_owned(),
+                    url: format!("tags/{slug}/"),
+                    articles: Vec::new(),
+                })
+                .articles
+                .push(idx);
+        }
+    }
+    for t in tags.values_mut() {
+        t.articles.sort_by(|&x, &y| {
+            newest_first(articles[x].source.date, articles[y].source.date)
+                .then_with(|| articles[x].source.title.cmp(&articles[y].source.title))
+                .then_with(|| articles[x].url.cmp(&articles[y].url))
+        });
+    }
+
+    // Featured articles named in the config must exist.
+    for path in &config.featured {
+        let path = path.trim_start_matches("content/");
+        if !articles.iter().any(|a| a.source.rel == path) {
+            diags.push(
+                Diagnostic::error(format!("`featured` names a missing article: `{path}`"))
+                    .in_file(crate::config::CONFIG_FILE)
+                    .hint("list articles by their path under content/, e.g. `weilidai/close-weilidai.md`"),
+            );
+        }
+    }
+
+    // Assets: bundle files sit beside their article; other files keep their path.
+    for asset in &content.assets {
+        let bundle = articles.iter().find(|a| {
+            a.source
+                .bundle_dir
+                .as_ref()
+                .is_some_and(|b| asset.rel.starts_with(&format!("{b}/")))
+        });
+        let out = match bundle {
+            Some(a) => {
+                let b = a.source.bundle_dir.as_deref().unwrap_or_default();
+                format!("{}{}", a.url, &asset.rel[b.len() + 1..])
+            }
+            None => asset.rel.clone(),
+        };
+        links.assets.insert(asset.rel.clone(), out);
+    }
+
+    (
+        Site {
+            config,
+            sections,
+            articles,
+            tags,
+            aliases,
+            links,
+        },
+        diags,
+    )
+}
+
+fn new_section(dir: String, url: String, title: String) -> Section {
+    Section {
+        dir,
+        url,
+        title,
+        description: String::new(),
+        weight: None,
+        source: None,
+        parent: None,
+        subsections: Vec::new(),
+        articles: Vec::new(),
+        rendered: Rendered::default(),
+    }
+}
+
+fn cmp_weight(a: Option<i64>, b: Option<i64>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+}
+
+fn newest_first(a: Option<DateInfo>, b: Option<DateInfo>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => y.at.cmp(&x.at),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+}
+
+fn order(a: &SourceFile, b: &SourceFile) -> std::cmp::Ordering {
+    cmp_weight(a.front.weight, b.front.weight)
+        .then_with(|| newest_first(a.date, b.date))
+        .then_with(|| a.title.cmp(&b.title))
+        .then_with(|| a.rel.cmp(&b.rel))
+}
+
+/// A path segment safe in a URL and a file name: whitespace becomes `-`, characters with a
+/// meaning in URLs or paths are dropped, everything else (Chinese included) is kept.
+pub fn url_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.trim().chars() {
+        if c.is_whitespace() {
+            if !out.ends_with('-') {
+                out.push('-');
+            }
+        } else if !"/\\?#%\"<>|:*&'`^{}[]".contains(c) && !c.is_control() {
+            out.push(c);
+        }
+    }
+    if out.is_empty() { "-".to_owned() } else { out }
+}

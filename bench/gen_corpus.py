@@ -716,6 +716,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     if not (1 <= args.sections <= 100):
         ap.error("--sections must be 1..100 (section dirs are s00..s99)")
+    if args.articles < 2:
+        ap.error("--articles must be >= 2 (articles link to other articles)")
     if args.articles < args.sections:
         ap.error("--articles must be >= --sections (every section needs an article)")
     if args.articles > 100000:

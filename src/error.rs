@@ -14,9 +14,13 @@ pub enum Severity {
     Error,
 }
 
-/// A problem found in the site's files, pointing at where a person can fix it.
+/// A problem found in the site's files, pointing at where a person can fix it. Boxed, so the
+/// `Result`s that carry it stay small on the success path.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
+pub struct Diagnostic(Box<DiagnosticData>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiagnosticData {
     pub severity: Severity,
     pub message: String,
     pub file: Option<PathBuf>,
@@ -29,9 +33,22 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
 }
 
+impl std::ops::Deref for Diagnostic {
+    type Target = DiagnosticData;
+    fn deref(&self) -> &DiagnosticData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Diagnostic {
+    fn deref_mut(&mut self) -> &mut DiagnosticData {
+        &mut self.0
+    }
+}
+
 impl Diagnostic {
     pub fn error(message: impl Into<String>) -> Self {
-        Diagnostic {
+        Diagnostic(Box::new(DiagnosticData {
             severity: Severity::Error,
             message: message.into(),
             file: None,
@@ -39,14 +56,13 @@ impl Diagnostic {
             column: None,
             hint: None,
             notes: Vec::new(),
-        }
+        }))
     }
 
     pub fn warning(message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(message)
-        }
+        let mut d = Diagnostic::error(message);
+        d.severity = Severity::Warning;
+        d
     }
 
     pub fn in_file(mut self, file: impl Into<PathBuf>) -> Self {

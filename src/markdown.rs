@@ -445,10 +445,10 @@ pub fn heading_id(text: &str) -> String {
     for c in text.trim().chars() {
         if c.is_alphanumeric() {
             id.extend(c.to_lowercase());
-        } else if c == '-' || c == '_' || c.is_whitespace() {
-            if !id.ends_with('-') || c == '_' {
-                id.push(if c == '_' { '_' } else { '-' });
-            }
+        } else if c == '_' {
+            id.push('_');
+        } else if (c == '-' || c.is_whitespace()) && !id.ends_with('-') {
+            id.push('-');
         }
     }
     let id = id.trim_matches('-').to_owned();

@@ -134,12 +134,15 @@ fn template_error(
             d = d.at(l, c);
         }
     } else if let Some(src) = sources.get(&name) {
-        // Render errors name the variable or filter in backticks; point at its first use.
-        let needle = all.split('`').nth(1).unwrap_or_default();
-        if !needle.is_empty() {
-            if let Some(i) = src.lines().position(|l| l.contains(needle)) {
-                d = d.at_line(i + 1);
-            }
+        // Render errors quote the variable or filter at fault; point at its first use.
+        let quoted = ['`', '\'']
+            .into_iter()
+            .flat_map(|q| all.split(q).skip(1).step_by(2).collect::<Vec<_>>());
+        let line = quoted
+            .filter(|n| !n.is_empty() && !origins.contains_key(*n))
+            .find_map(|n| src.lines().position(|l| l.contains(n)));
+        if let Some(i) = line {
+            d = d.at_line(i + 1);
         }
     }
     for line in chain.iter().flat_map(|c| c.lines()) {

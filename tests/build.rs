@@ -1,0 +1,327 @@
+//! `helpcenter build` on fixture sites and the demo site, asserting on the HTML that comes out.
+
+mod common;
+use common::*;
+
+fn built_fixture() -> (Scratch, std::path::PathBuf) {
+    let s = Scratch::new("fixture");
+    let out = s.path().join("public");
+    let o = build(&fixture("site"), &out, &[]);
+    assert!(o.status.success(), "build failed:\n{}", stderr(&o));
+    (s, out)
+}
+
+#[test]
+fn writes_every_page_kind() {
+    let (_s, out) = built_fixture();
+    let all = files(&out);
+    for expected in [
+        "index.html",
+        "账户/index.html",
+        "账户/设备/index.html",
+        "账户/改密码/index.html",
+        "账户/设备/face-id/index.html",
+        "guides/no-front/index.html",
+        "guides/with-image/index.html",
+        "guides/with-image/shot.png",
+        "tags/index.html",
+        "tags/安全/index.html",
+        "tags/face-id/index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "atom.xml",
+        "old/change-password/index.html",
+        "style.css",
+        "site.js",
+    ] {
+        assert!(
+            all.contains(&expected.to_owned()),
+            "missing {expected} in {all:?}"
+        );
+    }
+    let home = read(&out, "index.html");
+    assert!(home.contains("账户与安全"), "home lists sections");
+    assert!(home.contains("联系我们"), "home shows the contact block");
+    let section = read(&out, "账户/index.html");
+    assert!(section.contains("如何修改登录密码") && section.contains("设备"));
+}
+
+#[test]
+fn every_relative_link_and_anchor_resolves() {
+    let (_s, out) = built_fixture();
+    assert_eq!(broken_links(&out, "/docs/"), Vec::<String>::new());
+}
+
+#[test]
+fn demo_site_builds_with_no_broken_link() {
+    let s = Scratch::new("demo");
+    let out = s.path().join("public");
+    let o = build(&repo(), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(broken_links(&out, "/"), Vec::<String>::new());
+    let guide = read(&out, "weilidai/close-weilidai/index.html");
+    for n in 1..=8 {
+        assert!(guide.contains(&format!("id=\"step-{n}\"")), "step {n}");
+    }
+    assert!(!guide.contains("id=\"step-9\""));
+    // The precautions stand as callouts before the final confirmation step.
+    let step8 = guide.find("id=\"step-8\"").unwrap();
+    let warnings = guide.matches("class=\"callout callout-warning\"").count();
+    assert!(warnings >= 1 && guide.find("callout-warning").unwrap() < step8);
+    let precautions = read(&out, "weilidai/close-precautions/index.html");
+    for h in [
+        "还清全部欠款",
+        "重新开通可能需要重新评估",
+        "关闭不等于删除数据",
+        "遇到问题联系客服",
+    ] {
+        assert!(
+            precautions.contains(&format!("id=\"{h}\"")),
+            "precaution {h}"
+        );
+    }
+}
+
+#[test]
+fn article_page_has_dates_breadcrumbs_toc_and_siblings() {
+    let (_s, out) = built_fixture();
+    let html = read(&out, "账户/改密码/index.html");
+    assert!(html.contains("发布时间"));
+    assert!(
+        html.contains("<time datetime=\"2024-04-07T15:04:49+08:00\">2024年4月7日 15:04</time>"),
+        "{html}"
+    );
+    assert!(html.contains("更新时间") && html.contains("2024年5月1日"));
+    assert!(html.contains("aria-label=\"面包屑导航\""));
+    assert!(
+        html.contains("<a href=\"../../\">首页</a>")
+            && html.contains("<a href=\"../../账户/\">账户与安全</a>")
+    );
+    assert!(html.contains("<summary>目录</summary>") && html.contains("href=\"#操作步骤\""));
+    assert!(html.contains("本栏目其他文章") || !html.contains("siblings"));
+    // Head: canonical, Open Graph, JSON-LD Article + BreadcrumbList.
+    assert!(html.contains("<link rel=\"canonical\" href=\"https://example.org/docs/%E8%B4%A6%E6%88%B7/%E6%94%B9%E5%AF%86%E7%A0%81/\">"));
+    assert!(html.contains("property=\"og:title\" content=\"如何修改登录密码\""));
+    assert!(
+        html.contains("\"@type\":\"Article\"") && html.contains("\"@type\":\"BreadcrumbList\"")
+    );
+    assert!(html.contains("\"datePublished\":\"2024-04-07T15:04:49+08:00\""));
+}
+
+#[test]
+fn chinese_heading_ids_steps_and_callouts() {
+    let (_s, out) = built_fixture();
+    let html = read(&out, "账户/改密码/index.html");
+    assert!(html.contains("<h2 id=\"注意事项\">"), "Chinese id kept");
+    assert!(html.contains("<ol class=\"steps\">"));
+    assert!(html.contains("<li class=\"step\" id=\"step-3\"><a class=\"step-number\" href=\"#step-3\" aria-label=\"第 3 步\">3</a>"));
+    assert!(
+        html.contains("<div class=\"callout callout-warning\" role=\"note\" aria-label=\"警告\">")
+    );
+    assert!(html.contains("<p class=\"callout-title\"><span class=\"callout-icon\" aria-hidden=\"true\"></span>警告</p>"));
+    // A relative .md link with an anchor becomes the target's URL with the anchor kept.
+    assert!(
+        html.contains(
+            "href=\"../%E8%AE%BE%E5%A4%87/face-id/#%E8%AE%BE%E7%BD%AE%E6%96%B9%E6%B3%95\""
+        ),
+        "{html}"
+    );
+    let other = read(&out, "账户/设备/face-id/index.html");
+    assert!(other.contains("<table>") && other.contains("class=\"table-wrap\""));
+    assert!(other.contains("<del>旧方法</del>"));
+    assert!(other.contains("type=\"checkbox\""));
+    assert!(other.contains("footnote-definition"));
+    assert!(
+        other.contains("<span class=\"raw\">原样输出的 HTML</span>"),
+        "raw HTML passes through"
+    );
+}
+
+#[test]
+fn script_in_a_title_is_text_everywhere() {
+    let (_s, out) = built_fixture();
+    for page in [
+        "账户/设备/face-id/index.html",
+        "账户/设备/index.html",
+        "tags/安全/index.html",
+        "index.html",
+    ] {
+        let html = read(&out, page);
+        assert!(!html.contains("<script>alert(1)"), "{page} runs the title");
+        if page.contains("face-id") {
+            assert!(
+                html.contains("<h1>Face ID &lt;script&gt;alert(1)&lt;&#x2F;script&gt; 设置</h1>")
+                    || html.contains("<h1>Face ID &lt;script&gt;alert(1)&lt;/script&gt; 设置</h1>"),
+                "{html}"
+            );
+            assert!(html.contains("\\u003cscript\\u003e"), "JSON-LD escapes <");
+        }
+    }
+    let feed = read(&out, "atom.xml");
+    assert!(!feed.contains("<script>") && feed.contains("&lt;script&gt;"));
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let (_s, out) = built_fixture();
+    assert!(!out.join("账户/draft").exists());
+    assert!(!read(&out, "账户/index.html").contains("草稿文章"));
+    assert!(!read(&out, "sitemap.xml").contains("draft"));
+    let s = Scratch::new("drafts");
+    let out2 = s.path().join("public");
+    let o = build(&fixture("site"), &out2, &["--drafts"]);
+    assert!(o.status.success());
+    assert!(read(&out2, "账户/draft/index.html").contains("草稿文章"));
+}
+
+#[test]
+fn aliases_redirect_to_the_article() {
+    let (_s, out) = built_fixture();
+    let html = read(&out, "old/change-password/index.html");
+    assert!(
+        html.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../账户/改密码/\">"),
+        "{html}"
+    );
+    assert!(html.contains("rel=\"canonical\""));
+}
+
+#[test]
+fn title_from_first_heading_and_slugs() {
+    let (_s, out) = built_fixture();
+    let html = read(&out, "guides/no-front/index.html");
+    assert!(html.contains("<h1>没有前言的文章</h1>"));
+    assert_eq!(
+        html.matches("没有前言的文章</h1>").count(),
+        1,
+        "the heading is not repeated in the body"
+    );
+    assert!(
+        out.join("guides/with-image/index.html").exists(),
+        "slug from front matter"
+    );
+    let img = read(&out, "guides/with-image/index.html");
+    assert!(img.contains("src=\"shot.png\""));
+}
+
+#[test]
+fn feeds_use_base_url() {
+    let (_s, out) = built_fixture();
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(sitemap.contains(
+        "<loc>https://example.org/docs/%E8%B4%A6%E6%88%B7/%E6%94%B9%E5%AF%86%E7%A0%81/</loc>"
+    ));
+    assert!(read(&out, "robots.txt").contains("Sitemap: https://example.org/docs/sitemap.xml"));
+    let atom = read(&out, "atom.xml");
+    assert!(atom.contains("<title>如何修改登录密码</title>"));
+    // A 404 page is served at any depth, so with a base_url its links are absolute paths.
+    assert!(read(&out, "404.html").contains("href=\"/docs/\""));
+}
+
+#[test]
+fn without_base_url_feeds_are_skipped_with_a_warning() {
+    let s = Scratch::site("nobase");
+    let out = s.path().join("public");
+    let o = build(s.path(), &out, &[]);
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("warning: base_url is not set"));
+    assert!(!out.join("sitemap.xml").exists() && !out.join("atom.xml").exists());
+    assert!(out.join("robots.txt").exists());
+    let o = build(s.path(), &out, &["--base-url", "https://h.example/x"]);
+    assert!(o.status.success());
+    assert!(read(&out, "sitemap.xml").contains("https://h.example/x/a/ok/"));
+}
+
+#[test]
+fn same_input_gives_same_bytes() {
+    let s = Scratch::new("det");
+    let (a, b) = (s.path().join("a"), s.path().join("b"));
+    assert!(build(&fixture("site"), &a, &[]).status.success());
+    assert!(build(&fixture("site"), &b, &[]).status.success());
+    let fa = files(&a);
+    assert_eq!(fa, files(&b));
+    for f in fa {
+        assert_eq!(
+            std::fs::read(a.join(&f)).unwrap(),
+            std::fs::read(b.join(&f)).unwrap(),
+            "{f} differs"
+        );
+    }
+}
+
+#[test]
+fn summary_line_counts_pages() {
+    let s = Scratch::new("summary");
+    let o = build(&fixture("site"), &s.path().join("p"), &[]);
+    let out = stdout(&o);
+    assert!(out.starts_with("Built 13 pages (4 articles,"), "{out}");
+    assert!(out.trim_end().ends_with(" ms"), "{out}");
+}
+
+#[test]
+fn english_site_uses_english_strings_and_dates() {
+    let s = Scratch::site("en");
+    s.write("helpcenter.yaml", "title: Help\nlanguage: en\n");
+    s.write(
+        "content/a/ok.md",
+        "---\ntitle: Reset\ndate: 2024-04-07 15:04:49\n---\n\n1. One\n2. Two\n\n> [!NOTE]\n> n\n",
+    );
+    let out = s.path().join("public");
+    assert!(build(s.path(), &out, &[]).status.success());
+    let html = read(&out, "a/ok/index.html");
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains("Published") && html.contains("April 7, 2024, 15:04"));
+    assert!(html.contains("aria-label=\"Step 2\"") && html.contains("aria-label=\"Note\""));
+}
+
+#[test]
+fn site_templates_and_static_override_the_theme() {
+    let s = Scratch::site("override");
+    s.write("templates/article.html", "{% extends \"base.html\" %}{% block content %}<p class=\"mine\">{{ page.title }}</p>{% endblock content %}");
+    s.write("static/style.css", "body{color:red}");
+    s.write("static/img/logo.png", "png");
+    let out = s.path().join("public");
+    let o = build(s.path(), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(read(&out, "a/ok/index.html").contains("<p class=\"mine\">正常文章</p>"));
+    assert_eq!(read(&out, "style.css"), "body{color:red}");
+    assert!(out.join("img/logo.png").exists());
+    // Templates not overridden still come from the built-in theme.
+    assert!(read(&out, "a/index.html").contains("正常文章"));
+}
+
+#[test]
+fn check_reports_without_writing() {
+    let s = Scratch::site("check");
+    let o = run(&["check", "--root", s.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("no errors"));
+    assert!(!s.path().join("public").exists());
+}
+
+#[test]
+fn init_creates_a_site_that_builds() {
+    let s = Scratch::new("init");
+    let dir = s.path().join("新站点");
+    let o = run(&["init", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = s.path().join("out");
+    let o = build(&dir, &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(read(&out, "getting-started/first-steps/index.html").contains("id=\"step-2\""));
+    assert_eq!(broken_links(&out, "/"), Vec::<String>::new());
+    let again = run(&["init", dir.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("not empty"));
+}
+
+#[test]
+fn help_and_usage_errors() {
+    for cmd in ["build", "check", "init"] {
+        let o = run(&[cmd, "--help"]);
+        assert!(o.status.success());
+        assert!(stdout(&o).contains("Usage:"));
+    }
+    assert_eq!(run(&["build", "--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+}

@@ -1,0 +1,203 @@
+//! Helpers shared by the integration tests: running the built binary, scratch sites, reading the
+//! output and checking its links as a browser would follow them.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_helpcenter"))
+}
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
+/// A fresh empty folder under the system temp dir, removed when dropped.
+pub struct Scratch(pub PathBuf);
+
+impl Scratch {
+    pub fn new(tag: &str) -> Scratch {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let p = std::env::temp_dir().join(format!(
+            "helpcenter-test-{}-{}-{tag}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        ));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).unwrap();
+        Scratch(p)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    pub fn write(&self, rel: &str, text: impl AsRef<[u8]>) {
+        let p = self.0.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    /// A minimal valid site: config, home page, one section with one article.
+    pub fn site(tag: &str) -> Scratch {
+        let s = Scratch::new(tag);
+        s.write("helpcenter.yaml", "title: 测试\n");
+        s.write("content/_index.md", "---\ntitle: 首页\n---\n");
+        s.write("content/a/_index.md", "---\ntitle: 分类\n---\n");
+        s.write(
+            "content/a/ok.md",
+            "---\ntitle: 正常文章\n---\n\n## 小节\n\n正文。\n",
+        );
+        s
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+pub fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run helpcenter")
+}
+
+pub fn build(root: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn read(out: &Path, rel: &str) -> String {
+    std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
+}
+
+/// Every file under `dir`, relative, sorted.
+pub fn files(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// The values of `attr="…"` in `html`.
+pub fn attrs<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+    let pat = format!(" {attr}=\"");
+    html.match_indices(&pat)
+        .filter_map(|(i, _)| {
+            let rest = &html[i + pat.len()..];
+            rest.find('"').map(|end| &rest[..end])
+        })
+        .collect()
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// Follows every relative `href`/`src` of every HTML page the way a browser opening the files
+/// from disk would (a folder means its index.html) and returns the ones that lead nowhere,
+/// anchors included, as "page -> link". Root-absolute links (only the 404 page has them, since a
+/// host serves it at any depth) are followed from `base_path`, the path part of the base URL.
+pub fn broken_links(out: &Path, base_path: &str) -> Vec<String> {
+    let mut broken = Vec::new();
+    for page in files(out).into_iter().filter(|f| f.ends_with(".html")) {
+        let html = read(out, &page);
+        let dir = Path::new(&page)
+            .parent()
+            .unwrap_or(Path::new(""))
+            .to_path_buf();
+        for link in attrs(&html, "href").into_iter().chain(attrs(&html, "src")) {
+            let link = link.replace("&amp;", "&");
+            if link.starts_with("http:")
+                || link.starts_with("https:")
+                || link.starts_with("mailto:")
+                || link.starts_with("//")
+            {
+                continue;
+            }
+            let (path, frag) = match link.split_once('#') {
+                Some((p, f)) => (p.to_owned(), Some(percent_decode(f))),
+                None => (link.clone(), None),
+            };
+            let path = path.split('?').next().unwrap().to_owned();
+            let target = if let Some(abs) = path
+                .strip_prefix(base_path)
+                .filter(|_| path.starts_with('/'))
+            {
+                let mut t = out.join(percent_decode(abs));
+                if path.ends_with('/') {
+                    t = t.join("index.html");
+                }
+                t
+            } else if path.is_empty() {
+                out.join(&page)
+            } else {
+                let mut t = out.join(&dir).join(percent_decode(&path));
+                if path.ends_with('/') {
+                    t = t.join("index.html");
+                }
+                t
+            };
+            let Ok(target) = target.canonicalize() else {
+                broken.push(format!("{page} -> {link}"));
+                continue;
+            };
+            if !target.starts_with(out.canonicalize().unwrap()) || !target.is_file() {
+                broken.push(format!("{page} -> {link}"));
+                continue;
+            }
+            if let Some(frag) = frag.filter(|f| !f.is_empty()) {
+                let t = std::fs::read_to_string(&target).unwrap_or_default();
+                if !t.contains(&format!("id=\"{frag}\"")) {
+                    broken.push(format!("{page} -> {link} (no such anchor)"));
+                }
+            }
+        }
+    }
+    broken
+}

@@ -33,6 +33,9 @@ pub enum Command {
         /// Include articles marked `draft: true`
         #[arg(long)]
         drafts: bool,
+        /// Print how long each stage of the build took
+        #[arg(long)]
+        timings: bool,
     },
     /// Run every check of a build (front matter, links, anchors, templates) without writing
     Check {
@@ -60,9 +63,10 @@ pub fn run(cli: Cli) -> i32 {
             output,
             base_url,
             drafts,
+            timings,
         } => {
             let out = output.unwrap_or_else(|| root.join("public"));
-            build(&root, &out, base_url, drafts)
+            build(&root, &out, base_url, drafts, timings)
         }
         Command::Check { root, drafts } => check(&root, drafts),
         Command::Init { dir, language } => match crate::init::create(&dir, &language) {
@@ -76,7 +80,7 @@ pub fn run(cli: Cli) -> i32 {
     }
 }
 
-fn build(root: &Path, out: &Path, base_url: Option<String>, drafts: bool) -> i32 {
+fn build(root: &Path, out: &Path, base_url: Option<String>, drafts: bool, timings: bool) -> i32 {
     let start = Instant::now();
     if let Err(d) = crate::output::check_target(root, out) {
         return report(&Diagnostics::from(d));
@@ -100,8 +104,18 @@ fn build(root: &Path, out: &Path, base_url: Option<String>, drafts: bool) -> i32
         }
     };
     print_diagnostics(&built.warnings);
+    let write_start = Instant::now();
     if let Err(d) = crate::output::write_atomic(out, &built.files) {
         return report(&Diagnostics::from(d));
+    }
+    if timings {
+        for (stage, t) in built
+            .timings
+            .iter()
+            .chain([&("write", write_start.elapsed())])
+        {
+            eprintln!("{stage:>20}: {:>8.1} ms", t.as_secs_f64() * 1000.0);
+        }
     }
     let bytes: usize = built.files.iter().map(|f| f.bytes.len()).sum();
     println!(

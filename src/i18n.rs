@@ -36,6 +36,16 @@ const ZH: &[(&str, &str)] = &[
     ("search_placeholder", "搜索帮助文章"),
     ("feed", "订阅更新"),
     ("current", "当前文章"),
+    ("reason_pinned", "编辑推荐"),
+    ("reason_tags", "共同标签："),
+    ("reason_text", "内容相近"),
+    ("related_index", "相关文章索引"),
+    (
+        "related_index_lead",
+        "每篇文章及与它相关的文章。分数越高越相关；编辑推荐的文章排在最前。",
+    ),
+    ("score", "相关度"),
+    ("no_related", "暂无相关文章"),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -69,6 +79,16 @@ const EN: &[(&str, &str)] = &[
     ("search_placeholder", "Search help articles"),
     ("feed", "Subscribe"),
     ("current", "Current article"),
+    ("reason_pinned", "Editor's pick"),
+    ("reason_tags", "Shared tags: "),
+    ("reason_text", "Similar content"),
+    ("related_index", "Related articles index"),
+    (
+        "related_index_lead",
+        "Every article with the articles related to it. A higher score means more related; editors' picks come first.",
+    ),
+    ("score", "Score"),
+    ("no_related", "No related articles"),
 ];
 
 pub fn strings(chinese: bool) -> BTreeMap<&'static str, &'static str> {

@@ -2,7 +2,7 @@
 //!
 //! The build flows one way through modules named after what they hold:
 //! [`config`] and [`content`] (load) → [`markdown`] (parse) → [`site`] (the model) →
-//! [`links`] (derive) → [`render`], [`feeds`] (render) → [`output`] (write).
+//! [`links`], [`related`] (derive, with [`tokenize`]) → [`render`], [`feeds`] (render) → [`output`] (write).
 //! [`pipeline`] runs the stages; [`cli`] is the command line.
 
 pub mod cli;
@@ -16,6 +16,8 @@ pub mod links;
 pub mod markdown;
 pub mod output;
 pub mod pipeline;
+pub mod related;
 pub mod render;
 pub mod site;
 pub mod theme;
+pub mod tokenize;

@@ -11,7 +11,7 @@ use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::{self, PageContext};
 use crate::render::{self, OutputFile, Theme};
 use crate::site::{self, Site};
-use crate::{content, feeds, links};
+use crate::{content, feeds, links, related};
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -27,11 +27,15 @@ pub struct Built {
     /// Number of HTML pages among `files`.
     pub pages: usize,
     pub warnings: Vec<Diagnostic>,
+    /// How long each stage took, for `--timings` and the benchmark.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Runs every stage. On failure, every problem found is returned (warnings included), not just
 /// the first.
 pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
+    let mut clock = Clock::default();
+    clock.lap("start");
     let root = &opts.root;
     let mut config = Config::load(root)?;
     if let Some(b) = &opts.base_url {
@@ -56,16 +60,24 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
 
     let (content, load_diags) = content::load(root, offset);
     diags.extend(load_diags.0);
+    clock.lap("load");
     let (mut site, site_diags) = site::assemble(content, config, opts.drafts);
     diags.extend(site_diags.0);
+    clock.lap("site model");
 
     diags.extend(parse_pages(&mut site));
+    clock.lap("markdown");
 
     let mut files: HashSet<String> = site.links.assets.values().cloned().collect();
     if let Some(t) = &theme {
         files.extend(t.static_files.keys().cloned());
     }
     diags.extend(links::check(&site, &files).0);
+    clock.lap("link check");
+    let (related, related_diags) = related::compute(&site);
+    site.related = related;
+    diags.extend(related_diags);
+    clock.lap("related");
     if let Some(t) = &theme {
         diags.extend(check_templates(&site, t));
     }
@@ -81,6 +93,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
 
     let (mut out, render_diags) = render::render_site(&site, &theme);
     diags.extend(render_diags);
+    clock.lap("render");
     if diags.has_errors() {
         return Err(diags);
     }
@@ -97,12 +110,31 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         return Err(diags);
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
+    clock.lap("feeds, static files");
     Ok(Built {
         site,
         files: out,
         pages,
         warnings: diags.sorted(),
+        timings: clock.laps,
     })
+}
+
+/// Stage timings: each lap is the time since the previous one.
+#[derive(Default)]
+struct Clock {
+    last: Option<std::time::Instant>,
+    laps: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Clock {
+    fn lap(&mut self, name: &'static str) {
+        let now = std::time::Instant::now();
+        if let Some(last) = self.last {
+            self.laps.push((name, now - last));
+        }
+        self.last = Some(now);
+    }
 }
 
 /// Parses every page's Markdown in parallel, filling in `rendered`.

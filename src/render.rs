@@ -181,6 +181,17 @@ struct ArticleItem {
     current: bool,
 }
 
+/// A related article and why it is there.
+#[derive(Serialize)]
+struct RelatedView {
+    title: String,
+    url: String,
+    section: String,
+    reason: String,
+    score: f64,
+    pinned: bool,
+}
+
 #[derive(Serialize)]
 struct SectionCard {
     title: String,
@@ -290,6 +301,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Vec<Diagnost
     jobs.push(Job::Tags);
     jobs.extend(site.tags.keys().map(|k| Job::Tag(k.clone())));
     jobs.push(Job::NotFound);
+    jobs.push(Job::RelatedIndex);
 
     let results: Vec<Result<OutputFile, Diagnostic>> =
         jobs.par_iter().map(|j| cx.render_job(j)).collect();
@@ -304,7 +316,45 @@ pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Vec<Diagnost
     for (alias, target) in &site.aliases {
         files.push(cx.alias_page(alias, target));
     }
+    files.push(related_json(site));
     (files, diags)
+}
+
+/// `related.json`: every article with its related ones and their scores, for other tools.
+fn related_json(site: &Site) -> OutputFile {
+    let articles: Vec<serde_json::Value> = site
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let related: Vec<serde_json::Value> = site
+                .related
+                .get(i)
+                .into_iter()
+                .flatten()
+                .map(|r| {
+                    let b = &site.articles[r.article];
+                    serde_json::json!({
+                        "path": b.source.rel, "url": b.url, "title": b.source.title,
+                        "score": r.score, "pinned": r.pinned, "text_similarity": r.text,
+                        "linked": r.linked,
+                        "shared_tags": r.shared_tags,
+                    })
+                })
+                .collect();
+            serde_json::json!({
+                "path": a.source.rel, "url": a.url, "title": a.source.title,
+                "section": site.sections[a.section].title, "related": related,
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({ "articles": articles });
+    let mut bytes = serde_json::to_vec_pretty(&doc).unwrap_or_default();
+    bytes.push(b'\n');
+    OutputFile {
+        path: "related.json".to_owned(),
+        bytes,
+    }
 }
 
 enum Job {
@@ -314,6 +364,7 @@ enum Job {
     Tags,
     Tag(String),
     NotFound,
+    RelatedIndex,
 }
 
 /// Root prefix of a page at `url`: `./` for the root, `../../` for `a/b/`.
@@ -415,6 +466,7 @@ impl Ctx<'_> {
             Job::Tags => self.tags(),
             Job::Tag(k) => self.tag(k),
             Job::NotFound => self.not_found(),
+            Job::RelatedIndex => self.related_index(),
         }
     }
 
@@ -535,16 +587,15 @@ impl Ctx<'_> {
             toc: if show_toc { &a.rendered.toc } else { &[] },
             date: self.date(f.date),
             updated: self.date(f.updated),
-            tags: f
-                .front
+            tags: a
                 .tags
                 .iter()
-                .filter_map(|t| {
-                    let slug = crate::site::url_segment(&t.trim().to_lowercase());
-                    self.site.tags.get(&slug).map(|tag| LinkView {
-                        title: t.trim().to_owned(),
+                .map(|k| {
+                    let tag = &self.site.tags[k];
+                    LinkView {
+                        title: tag.name.clone(),
                         url: tag.url.clone(),
-                    })
+                    }
                 })
                 .collect(),
             section: (a.section != 0).then(|| LinkView {
@@ -570,10 +621,88 @@ impl Ctx<'_> {
         ctx.insert("siblings", &siblings);
         ctx.insert("siblings_more", &(section.articles.len() > siblings.len()));
         ctx.insert("section_count", &section.articles.len());
-        let related: Vec<ArticleItem> = Vec::new();
-        ctx.insert("related", &related);
+        ctx.insert("related", &self.related_views(idx));
         ctx.insert("jsonld", &self.jsonld_article(a, &crumbs));
         self.finish(self.template_of(Some(f), "article.html"), &a.url, &ctx)
+    }
+
+    fn related_views(&self, idx: usize) -> Vec<RelatedView> {
+        let sep = if self.chinese { "、" } else { ", " };
+        self.site
+            .related
+            .get(idx)
+            .into_iter()
+            .flatten()
+            .map(|r| {
+                let b = &self.site.articles[r.article];
+                let reason = if r.pinned {
+                    self.strings["reason_pinned"].to_owned()
+                } else if !r.shared_tags.is_empty() {
+                    format!("{}{}", self.strings["reason_tags"], r.shared_tags.join(sep))
+                } else {
+                    self.strings["reason_text"].to_owned()
+                };
+                RelatedView {
+                    title: b.source.title.clone(),
+                    url: b.url.clone(),
+                    section: self.site.sections[b.section].title.clone(),
+                    reason,
+                    score: r.score,
+                    pinned: r.pinned,
+                }
+            })
+            .collect()
+    }
+
+    /// The related-articles index: every article with its related ones, grouped by section.
+    fn related_index(&self) -> Result<OutputFile, Diagnostic> {
+        #[derive(Serialize)]
+        struct Entry {
+            title: String,
+            url: String,
+            related: Vec<RelatedView>,
+        }
+        #[derive(Serialize)]
+        struct Group {
+            title: String,
+            url: String,
+            articles: Vec<Entry>,
+        }
+        let mut order = Vec::new();
+        let mut stack = vec![0usize];
+        while let Some(s) = stack.pop() {
+            order.push(s);
+            stack.extend(self.site.sections[s].subsections.iter().rev());
+        }
+        let groups: Vec<Group> = order
+            .into_iter()
+            .filter(|&s| !self.site.sections[s].articles.is_empty())
+            .map(|s| {
+                let sec = &self.site.sections[s];
+                let title = if s == 0 {
+                    self.strings["home"].to_owned()
+                } else {
+                    sec.title.clone()
+                };
+                Group {
+                    title,
+                    url: sec.url.clone(),
+                    articles: sec
+                        .articles
+                        .iter()
+                        .map(|&i| Entry {
+                            title: self.site.articles[i].source.title.clone(),
+                            url: self.site.articles[i].url.clone(),
+                            related: self.related_views(i),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let view = self.simple_view("related", self.strings["related_index"], "related/");
+        let mut ctx = self.page_ctx("related/", &view);
+        ctx.insert("groups", &groups);
+        self.finish("related.html", "related/", &ctx)
     }
 
     fn simple_view<'v>(&self, kind: &'static str, title: &'v str, url: &'v str) -> PageView<'v> {

@@ -32,6 +32,8 @@ pub struct Article {
     pub source: SourceFile,
     pub url: String,
     pub section: usize,
+    /// Keys into `Site::tags`, in the order the front matter lists them.
+    pub tags: Vec<String>,
     pub rendered: Rendered,
 }
 
@@ -63,6 +65,8 @@ pub struct Site {
     /// Redirect pages: (alias path relative to the root, target URL).
     pub aliases: Vec<(String, String)>,
     pub links: LinkMap,
+    /// Per article (same index), its related articles; filled in by the derive stage.
+    pub related: Vec<Vec<crate::related::RelatedEntry>>,
 }
 
 impl Site {
@@ -166,6 +170,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
                     source: file,
                     url,
                     section,
+                    tags: Vec::new(),
                     rendered: Rendered::default(),
                 });
             }
@@ -274,14 +279,14 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
 
     // Tags.
     let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
-    for (idx, a) in articles.iter().enumerate() {
-        let mut seen = HashSet::new();
+    for (idx, a) in articles.iter_mut().enumerate() {
         for name in &a.source.front.tags {
             let name = name.trim();
             let slug = url_segment(&name.to_lowercase());
-            if name.is_empty() || !seen.insert(slug.clone()) {
+            if name.is_empty() || a.tags.contains(&slug) {
                 continue;
             }
+            a.tags.push(slug.clone());
             tags.entry(slug.clone())
                 .or_insert_with(|| Tag {
                     name: name.to_owned(),
@@ -338,6 +343,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
             tags,
             aliases,
             links,
+            related: Vec::new(),
         },
         diags,
     )

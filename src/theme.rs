@@ -14,7 +14,7 @@ macro_rules! embed {
 
 pub const TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "base.html", "macros.html", "index.html", "section.html", "article.html", "tag.html",
-    "tags.html", "404.html",
+    "tags.html", "404.html", "related.html",
 );
 
 pub const STATIC: &[(&str, &[u8])] = embed!("static": "style.css", "site.js", "favicon.svg");

@@ -28,6 +28,8 @@ fn writes_every_page_kind() {
         "tags/安全/index.html",
         "tags/face-id/index.html",
         "404.html",
+        "related/index.html",
+        "related.json",
         "sitemap.xml",
         "robots.txt",
         "atom.xml",
@@ -254,7 +256,7 @@ fn summary_line_counts_pages() {
     let s = Scratch::new("summary");
     let o = build(&fixture("site"), &s.path().join("p"), &[]);
     let out = stdout(&o);
-    assert!(out.starts_with("Built 13 pages (4 articles,"), "{out}");
+    assert!(out.starts_with("Built 14 pages (4 articles,"), "{out}");
     assert!(out.trim_end().ends_with(" ms"), "{out}");
 }
 

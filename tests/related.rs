@@ -1,0 +1,173 @@
+//! Related articles on a fixture with known clusters: the expected neighbours, pins first,
+//! nothing for an article with nothing related, drafts never, and the related-articles index.
+
+mod common;
+use common::*;
+
+fn related_of(json: &serde_json::Value, path: &str) -> Vec<(String, bool)> {
+    json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["path"] == path)
+        .unwrap_or_else(|| panic!("{path} not in related.json"))["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["path"].as_str().unwrap().to_owned(),
+                r["pinned"].as_bool().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn built() -> (Scratch, std::path::PathBuf, serde_json::Value) {
+    let s = Scratch::new("related");
+    let out = s.path().join("public");
+    let o = build(&fixture("related"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json = serde_json::from_str(&read(&out, "related.json")).unwrap();
+    (s, out, json)
+}
+
+#[test]
+fn clusters_list_each_other_and_nothing_else() {
+    let (_s, _out, json) = built();
+    let clusters: [&[&str]; 3] = [
+        &[
+            "billing/repay-early.md",
+            "billing/repay-failed.md",
+            "account/auto-repay.md",
+        ],
+        &[
+            "account/change-password.md",
+            "account/forgot-password.md",
+            "account/lock-account.md",
+        ],
+        &["billing/invoice-apply.md", "billing/invoice-wrong.md"],
+    ];
+    for cluster in clusters {
+        for &member in cluster {
+            let auto: Vec<String> = related_of(&json, member)
+                .into_iter()
+                .filter(|(_, p)| !p)
+                .map(|(p, _)| p)
+                .collect();
+            let mut expected: Vec<&str> =
+                cluster.iter().copied().filter(|m| *m != member).collect();
+            expected.sort();
+            let mut got: Vec<&str> = auto.iter().map(String::as_str).collect();
+            got.sort();
+            assert_eq!(got, expected, "related of {member}");
+        }
+    }
+}
+
+#[test]
+fn an_article_with_nothing_related_shows_nothing() {
+    let (_s, out, json) = built();
+    assert!(related_of(&json, "account/about.md").is_empty());
+    assert!(!read(&out, "account/about/index.html").contains("data-related"));
+}
+
+#[test]
+fn pins_come_first_and_drafts_never_appear() {
+    let (_s, out, json) = built();
+    let list = related_of(&json, "account/change-password.md");
+    assert_eq!(
+        list[0],
+        ("billing/invoice-apply.md".to_owned(), true),
+        "the pin first: {list:?}"
+    );
+    assert!(list.len() <= 3, "related.limit from the config");
+    let all = read(&out, "related.json");
+    assert!(!all.contains("repay-draft"));
+    // On the page: an element with data-related holding one link per related article, in order.
+    let html = read(&out, "account/change-password/index.html");
+    let block = &html[html.find("data-related").unwrap()..];
+    let block = &block[..block.find("</section>").unwrap()];
+    let hrefs = attrs(block, "href");
+    assert_eq!(
+        hrefs,
+        [
+            "../../billing/invoice-apply/",
+            "../../account/forgot-password/",
+            "../../account/lock-account/"
+        ]
+    );
+    assert!(block.contains("编辑推荐") && block.contains("共同标签：安全"));
+}
+
+#[test]
+fn related_index_lists_every_article_by_section() {
+    let (_s, out, _json) = built();
+    let html = read(&out, "related/index.html");
+    for title in [
+        "如何提前还款",
+        "还款失败怎么办",
+        "设置自动还款",
+        "修改登录密码",
+        "忘记登录密码",
+        "账户被锁定怎么办",
+        "申请开具发票",
+        "发票信息填错了",
+        "关于我们",
+    ] {
+        assert!(
+            html.contains(&format!(">{title}</a>")),
+            "{title} missing from the index"
+        );
+    }
+    assert!(
+        html.contains(">账户</a></h2>") && html.contains(">账单</a></h2>"),
+        "grouped by section"
+    );
+    assert!(html.contains("暂无相关文章"), "the loner says it has none");
+    assert!(!html.contains("还款草稿"));
+}
+
+#[test]
+fn related_auto_false_keeps_only_pins_and_bad_pins_fail() {
+    let s = Scratch::site("pins");
+    s.write(
+        "content/a/one.md",
+        "---\ntitle: 一\nrelated: [a/ok.md]\nrelated_auto: false\n---\n\n## 小节\n\n正文。\n",
+    );
+    s.write(
+        "content/a/two.md",
+        "---\ntitle: 二\n---\n\n## 小节\n\n正文。\n",
+    );
+    let out = s.path().join("public");
+    assert!(build(s.path(), &out, &[]).status.success());
+    let json: serde_json::Value = serde_json::from_str(&read(&out, "related.json")).unwrap();
+    assert_eq!(
+        related_of(&json, "a/one.md"),
+        [("a/ok.md".to_owned(), true)]
+    );
+
+    s.write(
+        "content/a/bad.md",
+        "---\ntitle: 坏\ntags: [x]\nrelated:\n  - a/gone.md\n---\n",
+    );
+    let o = build(s.path(), &out, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("`related` pins a missing article: `a/gone.md`")
+            && err.contains("content/a/bad.md:4"),
+        "{err}"
+    );
+}
+
+#[test]
+fn demo_guide_relates_to_its_precautions_first() {
+    let s = Scratch::new("demo-related");
+    let out = s.path().join("public");
+    assert!(build(&repo(), &out, &[]).status.success());
+    let json: serde_json::Value = serde_json::from_str(&read(&out, "related.json")).unwrap();
+    let list = related_of(&json, "weilidai/close-weilidai.md");
+    assert_eq!(list[0].0, "weilidai/close-precautions.md");
+    assert!(list.len() <= 5);
+}

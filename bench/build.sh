@@ -173,6 +173,9 @@ for n in "${SIZE_LIST[@]}"; do
             "$(mb "$hc_bytes" 1048576)" "${hc_t[*]}"
         echo "== helpcenter $n: $hc_last" >&2
         HC_SUMMARY+=("$n: $hc_last")
+        # One more run for the per-stage breakdown (not timed with the others).
+        STAGES+=("$n articles:" "$("$HC_BIN" build --timings --root "$hc_dir" --output "$WORK/out-helpcenter-$n" 2>&1 >/dev/null | sed 's/^/    /')")
+        rm -rf "$WORK/out-helpcenter-$n"
     fi
     if [ "$DO_HUGO" = 1 ]; then
         hu_tm=$(echo "${hu_t[*]}" | median); hu_cm=$(echo "${hu_c[*]}" | median)
@@ -194,4 +197,7 @@ if [ "$DO_HC" = 1 ]; then
     echo
     echo "helpcenter summary lines:"
     for l in "${HC_SUMMARY[@]}"; do echo "  $l"; done
+    echo
+    echo "helpcenter stages (build --timings):"
+    for l in "${STAGES[@]}"; do echo "  $l"; done
 fi

@@ -37,6 +37,23 @@ pub enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Build the site in memory and serve it for preview, rebuilding and reloading on every change
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The address to listen on; only this machine can connect unless told otherwise
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: std::net::IpAddr,
+        /// The port (the next free one is taken, saying so, when it is in use)
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// Include articles marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+    },
     /// Run every check of a build (front matter, links, anchors, templates) without writing
     Check {
         #[arg(long, default_value = ".")]
@@ -69,6 +86,19 @@ pub fn run(cli: Cli) -> i32 {
             build(&root, &out, base_url, drafts, timings)
         }
         Command::Check { root, drafts } => check(&root, drafts),
+        Command::Serve {
+            root,
+            interface,
+            port,
+            drafts,
+            open,
+        } => crate::serve::run(crate::serve::ServeOptions {
+            root,
+            interface,
+            port,
+            drafts,
+            open,
+        }),
         Command::Init { dir, language } => match crate::init::create(&dir, &language) {
             Ok(()) => {
                 println!("Created a new help center in {}", display_path(&dir));

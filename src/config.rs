@@ -230,6 +230,14 @@ pub fn yaml_error(e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
             Some(k) => d.hint(format!("did you mean `{k}`?")),
             None => d.hint(format!("the known keys here are: {}", known.join(", "))),
         };
+    } else if let Some((key, found, expected)) = parse_invalid_type(&message) {
+        d.message = format!("`{key}` should be {expected}, not {found}");
+        d = if expected.contains("string") && (found.contains("sequence") || found.contains("map"))
+        {
+            d.hint(format!("a value starting with `[` or `{{` is read as a list or map: put it in quotes, e.g. {key}: \"[…]\""))
+        } else {
+            d.hint("check the value's type: text, a number, true/false or a list as the key needs")
+        };
     } else if message.contains("invalid type") || message.contains("expected") {
         d = d.hint("check the value's type: text, a number, true/false or a list as the key needs");
     } else {
@@ -239,6 +247,13 @@ pub fn yaml_error(e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
         );
     }
     d
+}
+
+/// Splits serde's "key: invalid type: FOUND, expected EXPECTED" into its parts.
+fn parse_invalid_type(message: &str) -> Option<(&str, &str, &str)> {
+    let (key, rest) = message.split_once(": invalid type: ")?;
+    let (found, expected) = rest.split_once(", expected ")?;
+    (!key.contains(' ')).then_some((key, found, expected))
 }
 
 /// The 1-based line on which a top-level `key:` is written, for errors about its value.

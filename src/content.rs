@@ -106,6 +106,9 @@ pub struct Content {
     pub assets: Vec<Asset>,
     /// Every folder under `content/` (relative, `/`-separated), sections with or without `_index.md`.
     pub folders: Vec<String>,
+    /// Markdown files that exist but could not be loaded (already reported): links to them are
+    /// not reported again as links to missing articles.
+    pub failed: Vec<String>,
 }
 
 /// Reads every file under `root/content`. Problems in single files are collected; the files that
@@ -189,10 +192,13 @@ pub fn load(root: &Path, offset: FixedOffset) -> (Content, Diagnostics) {
                 })
         })
         .collect();
-    for r in results {
+    for (r, (_, rel)) in results.into_iter().zip(&markdown) {
         match r {
             Ok(f) => content.files.push(f),
-            Err(d) => diags.push(d),
+            Err(d) => {
+                content.failed.push(rel.clone());
+                diags.push(d);
+            }
         }
     }
     (content, diags)

@@ -3,7 +3,8 @@
 //! The build flows one way through modules named after what they hold:
 //! [`config`] and [`content`] (load) → [`markdown`] (parse) → [`site`] (the model) →
 //! [`links`], [`related`] (derive, with [`tokenize`]) → [`render`], [`feeds`] (render) → [`output`] (write).
-//! [`pipeline`] runs the stages; [`cli`] is the command line.
+//! [`pipeline`] runs the stages; [`serve`] keeps them in memory for preview; [`cli`] is the
+//! command line.
 
 pub mod cli;
 pub mod config;
@@ -18,6 +19,7 @@ pub mod output;
 pub mod pipeline;
 pub mod related;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod tokenize;

@@ -19,6 +19,8 @@ pub struct LinkMap {
     pub pages: HashMap<String, String>,
     /// Content paths of drafts left out of this build, for a precise error.
     pub drafts: HashSet<String>,
+    /// Content paths of files that failed to load: their own error says what is wrong.
+    pub failed: HashSet<String>,
     /// Content path of an asset → its path in the output.
     pub assets: HashMap<String, String>,
 }
@@ -564,6 +566,9 @@ fn rewrite_link<'e>(
                 },
             });
             return suffix(relative_url(page.url, url));
+        }
+        if links.failed.contains(&target) {
+            return dest.clone();
         }
         let d = if links.drafts.contains(&target) {
             Diagnostic::error(format!("link to a draft: `{d}`"))

@@ -312,6 +312,7 @@ fn resolve_pins(site: &Site) -> (Vec<Vec<usize>>, Vec<Diagnostic>) {
                             out.push(j);
                         }
                     }
+                    None if site.links.failed.contains(p) => {}
                     None => {
                         let what = if site.links.drafts.contains(p) { "a draft" } else { "a missing article" };
                         diags.push(

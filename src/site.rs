@@ -102,7 +102,10 @@ impl Site {
 /// Builds the site model. Drafts are left out unless `drafts` is set.
 pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let mut links = LinkMap::default();
+    let mut links = LinkMap {
+        failed: content.failed.iter().cloned().collect(),
+        ..LinkMap::default()
+    };
 
     // Sections: every folder, plus the root.
     let mut dirs: Vec<String> = content.folders.clone();

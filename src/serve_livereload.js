@@ -1,0 +1,44 @@
+// Injected by `helpcenter serve` only: reloads the page once a rebuild has finished, swaps
+// stylesheets in place for a CSS-only change, and shows build errors in an overlay.
+(function () {
+  "use strict";
+  var OVERLAY = "helpcenter-error-overlay";
+  var firstBuild = null;
+  function showError(text) {
+    var el = document.getElementById(OVERLAY);
+    if (!el) {
+      el = document.createElement("div");
+      el.id = OVERLAY;
+      el.setAttribute("role", "alert");
+      el.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);color:#fff;padding:1.5rem;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace";
+      var title = document.createElement("p");
+      title.style.cssText = "font:600 18px/1.4 system-ui,sans-serif;margin:0 0 1rem;color:#ff9b9b";
+      title.textContent = "The last build failed — the page below is the last good one";
+      var pre = document.createElement("pre");
+      pre.style.cssText = "white-space:pre-wrap;margin:0";
+      el.appendChild(title);
+      el.appendChild(pre);
+      document.body.appendChild(el);
+    }
+    el.querySelector("pre").textContent = text;
+  }
+  function swapCss() {
+    document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
+      var url = new URL(link.href);
+      url.searchParams.set("livereload", Date.now());
+      var fresh = link.cloneNode();
+      fresh.href = url.toString();
+      fresh.onload = function () { link.remove(); };
+      link.after(fresh);
+    });
+  }
+  var source = new EventSource("/__helpcenter/events");
+  source.addEventListener("hello", function (e) {
+    // After a reconnect (the server restarted or rebuilt meanwhile) the build differs: reload.
+    if (firstBuild === null) firstBuild = e.data;
+    else if (e.data !== firstBuild) location.reload();
+  });
+  source.addEventListener("reload", function () { location.reload(); });
+  source.addEventListener("css", function (e) { firstBuild = e.data; swapCss(); });
+  source.addEventListener("builderror", function (e) { showError(e.data); });
+})();

@@ -1,0 +1,48 @@
+// Shared helpers for the browser tests: the helpcenter binary, scratch sites, a served site,
+// and Debian's Chromium driven by playwright-core.
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const BIN = process.env.HELPCENTER_BIN;
+if (!BIN) throw new Error("HELPCENTER_BIN is not set: run these tests through `cargo test`");
+export const REPO = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** A copy of a fixture site in a fresh temp folder, to edit freely. */
+export function scratchSite(fixture) {
+  const dir = mkdtempSync(join(tmpdir(), "helpcenter-browser-"));
+  cpSync(join(REPO, "tests", "fixtures", fixture), dir, { recursive: true });
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Starts `helpcenter serve` on a free port; resolves once it prints its URL. */
+export function serve(root, extra = []) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(BIN, ["serve", "--root", root, "--port", "0", ...extra], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    const timer = setTimeout(() => reject(new Error("serve did not start:\n" + out)), 20000);
+    const onData = (d) => {
+      out += d;
+      const m = out.match(/Serving .* at (http:\/\/\S+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1], child, log: () => out, stop: () => child.kill() });
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", (d) => { out += d; });
+    child.on("exit", (code) => reject(new Error(`serve exited with ${code}:\n${out}`)));
+  });
+}
+
+/** Debian's Chromium, with the flags this sandboxed, offline machine needs. */
+export async function browser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}

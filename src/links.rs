@@ -3,7 +3,7 @@
 //! Links to missing `.md` files are found while rendering Markdown (the target is unknown there);
 //! anchors need the target's heading ids, so they are checked here, after all pages are parsed.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::error::{Diagnostic, Diagnostics, suggest};
 use crate::markdown::{LinkRef, LinkTarget, Rendered};
@@ -30,9 +30,11 @@ pub fn check(site: &Site, files: &HashSet<String>) -> Diagnostics {
                 .iter()
                 .filter_map(|s| s.source.as_ref().map(|f| (f, &s.rendered))),
         );
+    let by_path: HashMap<&str, &Rendered> =
+        pages.clone().map(|(f, r)| (f.rel.as_str(), r)).collect();
     for (file, rendered) in pages {
         for link in &rendered.links {
-            if let Some(d) = check_one(site, rendered, link, &page_urls, files) {
+            if let Some(d) = check_one(&by_path, rendered, link, &page_urls, files) {
                 diags.push(d.in_file(&file.shown).at_line(link.line));
             }
         }
@@ -40,21 +42,8 @@ pub fn check(site: &Site, files: &HashSet<String>) -> Diagnostics {
     diags
 }
 
-fn ids_of<'a>(site: &'a Site, content_path: &str) -> Option<&'a Rendered> {
-    site.articles
-        .iter()
-        .find(|a| a.source.rel == content_path)
-        .map(|a| &a.rendered)
-        .or_else(|| {
-            site.sections
-                .iter()
-                .find(|s| s.source.as_ref().is_some_and(|f| f.rel == content_path))
-                .map(|s| &s.rendered)
-        })
-}
-
 fn check_one(
-    site: &Site,
+    by_path: &HashMap<&str, &Rendered>,
     own: &Rendered,
     link: &LinkRef,
     page_urls: &HashSet<&str>,
@@ -66,7 +55,7 @@ fn check_one(
             content_path,
             anchor: Some(anchor),
         } => {
-            let target = ids_of(site, content_path)?;
+            let target = by_path.get(content_path.as_str())?;
             missing_anchor(
                 target,
                 anchor,

@@ -55,31 +55,31 @@ pub fn compute(site: &Site) -> (Vec<Vec<RelatedEntry>>, Vec<Diagnostic>) {
     let (pins, diags) = resolve_pins(site);
     let linked = link_neighbours(site);
 
-    // Term frequencies per article, title and headings weighted up.
-    let raw: Vec<Vec<(String, f32)>> = site
+    // Term frequencies per article, title and headings weighted up; terms keyed by hash.
+    let raw: Vec<Vec<(u64, f32)>> = site
         .articles
         .par_iter()
         .map(|a| {
-            let mut tf: HashMap<String, f32> = HashMap::new();
-            for t in tokenize::terms(&a.source.title) {
-                *tf.entry(t).or_default() += TITLE_WEIGHT;
-            }
+            let mut tf: IdMap<f32> = IdMap::default();
+            let mut add = |text: &str, weight: f32| {
+                tokenize::each_term(text, |t, _| {
+                    *tf.entry(tokenize::term_hash(t)).or_default() += weight
+                });
+            };
+            add(&a.source.title, TITLE_WEIGHT);
             for b in &a.rendered.blocks {
-                for t in tokenize::terms(&b.heading) {
-                    *tf.entry(t).or_default() += HEADING_WEIGHT;
-                }
-                for t in tokenize::terms(&b.text) {
-                    *tf.entry(t).or_default() += 1.0;
-                }
+                add(&b.heading, HEADING_WEIGHT);
+                add(&b.text, 1.0);
             }
-            let mut v: Vec<(String, f32)> = tf.into_iter().collect();
-            v.sort_by(|x, y| x.0.cmp(&y.0));
+            let mut v: Vec<(u64, f32)> = tf.into_iter().collect();
+            v.sort_unstable_by_key(|x| x.0);
             v
         })
         .collect();
 
-    // Vocabulary and document frequencies.
-    let mut vocab: HashMap<&str, u32> = HashMap::new();
+    // Vocabulary (dense ids in first-seen order, so the same content gives the same ids) and
+    // document frequencies.
+    let mut vocab: IdMap<u32> = IdMap::default();
     let mut df: Vec<u32> = Vec::new();
     let ids: Vec<Vec<(u32, f32)>> = raw
         .iter()
@@ -88,7 +88,7 @@ pub fn compute(site: &Site) -> (Vec<Vec<RelatedEntry>>, Vec<Diagnostic>) {
                 .iter()
                 .map(|(t, f)| {
                     let next = df.len() as u32;
-                    let id = *vocab.entry(t.as_str()).or_insert(next);
+                    let id = *vocab.entry(*t).or_insert(next);
                     if id == next {
                         df.push(0);
                     }
@@ -158,90 +158,154 @@ pub fn compute(site: &Site) -> (Vec<Vec<RelatedEntry>>, Vec<Diagnostic>) {
         .map(|a| a.tags.iter().map(String::as_str).collect())
         .collect();
 
+    // Dense copy: the scoring loop reads it for thousands of candidates per article.
+    let section_of: Vec<usize> = site.articles.iter().map(|a| a.section).collect();
     let lists: Vec<Vec<RelatedEntry>> = (0..n)
         .into_par_iter()
-        .map(|a| {
-            let article = &site.articles[a];
-            let mut list: Vec<RelatedEntry> = pins[a]
-                .iter()
-                .map(|&b| RelatedEntry {
-                    article: b,
-                    score: 1.0,
-                    pinned: true,
-                    text: 0.0,
-                    linked: linked[a].contains(&b),
-                    shared_tags: shared_tags(&article_tags[a], &article_tags[b], site),
-                })
-                .collect();
-            if article.source.front.related_auto == Some(false) || list.len() >= limit {
-                list.truncate(limit.max(pins[a].len()));
-                return list;
-            }
-            let mut text: HashMap<u32, f32> = HashMap::new();
-            for (id, w) in &vectors[a] {
-                for (b, wb) in &postings[*id as usize] {
-                    if *b as usize != a {
-                        *text.entry(*b).or_default() += w * wb;
-                    }
+        .map_init(
+            || Scratch::new(n),
+            |scratch, a| {
+                let article = &site.articles[a];
+                let mut list: Vec<RelatedEntry> = pins[a]
+                    .iter()
+                    .map(|&b| RelatedEntry {
+                        article: b,
+                        score: 1.0,
+                        pinned: true,
+                        text: 0.0,
+                        linked: linked[a].contains(&b),
+                        shared_tags: shared_tags(&article_tags[a], &article_tags[b], site),
+                    })
+                    .collect();
+                if article.source.front.related_auto == Some(false) || list.len() >= limit {
+                    list.truncate(limit.max(pins[a].len()));
+                    return list;
                 }
-            }
-            let own_tag_weight: f32 = article_tags[a].iter().map(|t| tag_idf[t]).sum();
-            let mut tags: HashMap<u32, f32> = HashMap::new();
-            if own_tag_weight > 0.0 {
-                for t in &article_tags[a] {
-                    let members = &site.tags[*t].articles;
-                    if members.len() > TAG_CANDIDATE_CAP {
-                        continue;
-                    }
-                    for &b in members {
+                // Dense per-thread accumulators: this loop is the hot path of the whole stage.
+                let Scratch {
+                    text,
+                    tags,
+                    touched,
+                } = scratch;
+                for (id, w) in &vectors[a] {
+                    for (b, wb) in &postings[*id as usize] {
+                        let b = *b as usize;
                         if b != a {
-                            *tags.entry(b as u32).or_default() += tag_idf[t] / own_tag_weight;
+                            if text[b] == 0.0 && tags[b] == 0.0 {
+                                touched.push(b as u32);
+                            }
+                            text[b] += w * wb;
                         }
                     }
                 }
-            }
-            let mut scored: Vec<(u32, f32, f32)> = text
-                .keys()
-                .chain(tags.keys())
-                .copied()
-                .chain(linked[a].iter().map(|&b| b as u32))
-                .collect::<std::collections::BTreeSet<u32>>()
-                .into_iter()
-                .filter(|b| !pins[a].contains(&(*b as usize)))
-                .map(|b| {
-                    let t = text.get(&b).copied().unwrap_or(0.0).min(1.0);
-                    let g = tags.get(&b).copied().unwrap_or(0.0).min(1.0);
-                    let same = site.articles[b as usize].section == article.section;
-                    let link = linked[a].contains(&(b as usize));
-                    let score = TEXT_SHARE * t
-                        + TAG_SHARE * g
-                        + if same { SECTION_BONUS } else { 0.0 }
-                        + if link { LINK_BONUS } else { 0.0 };
-                    (b, score, t)
-                })
-                .filter(|(_, s, _)| *s >= MIN_SCORE)
-                .collect();
-            scored.sort_by(|x, y| {
-                y.1.total_cmp(&x.1).then_with(|| {
-                    site.articles[x.0 as usize]
-                        .url
-                        .cmp(&site.articles[y.0 as usize].url)
-                })
-            });
-            for (b, score, t) in scored.into_iter().take(limit - list.len()) {
-                list.push(RelatedEntry {
-                    article: b as usize,
-                    score: round3(score),
-                    pinned: false,
-                    text: round3(t),
-                    linked: linked[a].contains(&(b as usize)),
-                    shared_tags: shared_tags(&article_tags[a], &article_tags[b as usize], site),
-                });
-            }
-            list
-        })
+                let own_tag_weight: f32 = article_tags[a].iter().map(|t| tag_idf[t]).sum();
+                if own_tag_weight > 0.0 {
+                    for t in &article_tags[a] {
+                        let members = &site.tags[*t].articles;
+                        let weight = tag_idf[t] / own_tag_weight;
+                        if members.len() > TAG_CANDIDATE_CAP || weight <= 0.0 {
+                            continue;
+                        }
+                        for &b in members {
+                            if b != a {
+                                if text[b] == 0.0 && tags[b] == 0.0 {
+                                    touched.push(b as u32);
+                                }
+                                tags[b] += weight;
+                            }
+                        }
+                    }
+                }
+                for &b in &linked[a] {
+                    if text[b] == 0.0 && tags[b] == 0.0 && !touched.contains(&(b as u32)) {
+                        touched.push(b as u32);
+                    }
+                }
+                let mut scored: Vec<(u32, f32, f32)> = touched
+                    .iter()
+                    .copied()
+                    .filter(|b| !pins[a].contains(&(*b as usize)))
+                    .map(|b| {
+                        let t = text[b as usize].min(1.0);
+                        let g = tags[b as usize].min(1.0);
+                        let same = section_of[b as usize] == article.section;
+                        let link = linked[a].contains(&(b as usize));
+                        let score = TEXT_SHARE * t
+                            + TAG_SHARE * g
+                            + if same { SECTION_BONUS } else { 0.0 }
+                            + if link { LINK_BONUS } else { 0.0 };
+                        (b, score, t)
+                    })
+                    .filter(|(_, s, _)| *s >= MIN_SCORE)
+                    .collect();
+                for &b in touched.iter() {
+                    text[b as usize] = 0.0;
+                    tags[b as usize] = 0.0;
+                }
+                touched.clear();
+                // Only the best few matter: select them, then order just those. The comparison is
+                // a total order (score, then article order), so the result is deterministic.
+                let order = |x: &(u32, f32, f32), y: &(u32, f32, f32)| {
+                    y.1.total_cmp(&x.1).then(x.0.cmp(&y.0))
+                };
+                let want = limit - list.len();
+                if scored.len() > want {
+                    scored.select_nth_unstable_by(want, order);
+                    scored.truncate(want);
+                }
+                scored.sort_by(order);
+                for (b, score, t) in scored.into_iter().take(limit - list.len()) {
+                    list.push(RelatedEntry {
+                        article: b as usize,
+                        score: round3(score),
+                        pinned: false,
+                        text: round3(t),
+                        linked: linked[a].contains(&(b as usize)),
+                        shared_tags: shared_tags(&article_tags[a], &article_tags[b as usize], site),
+                    });
+                }
+                list
+            },
+        )
         .collect();
     (lists, diags)
+}
+
+/// Keys that are already hashes need no hashing again.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// Per-thread score accumulators, reset after each article by walking `touched`.
+struct Scratch {
+    text: Vec<f32>,
+    tags: Vec<f32>,
+    touched: Vec<u32>,
+}
+
+impl Scratch {
+    fn new(n: usize) -> Scratch {
+        Scratch {
+            text: vec![0.0; n],
+            tags: vec![0.0; n],
+            touched: Vec::new(),
+        }
+    }
 }
 
 fn round3(x: f32) -> f64 {

@@ -209,6 +209,8 @@ struct SiteView<'a> {
     language: &'a str,
     base_url: Option<&'a str>,
     nav: Vec<LinkView>,
+    /// More sections exist than the header shows; it links to the home page's full list.
+    nav_more: bool,
     contact: Option<&'a Contact>,
     footer: Option<&'a str>,
     feedback_url: Option<&'a str>,
@@ -240,6 +242,8 @@ struct PageView<'a> {
 /// article and a link to the section, so a 1,000-article section does not make every page huge.
 const SIBLING_WINDOW: usize = 10;
 const HOME_ARTICLES_PER_SECTION: usize = 6;
+/// Top-level sections named in every page's header; a site with more links to the full list.
+const NAV_SECTIONS: usize = 8;
 
 struct Ctx<'a> {
     site: &'a Site,
@@ -259,9 +263,10 @@ pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Vec<Diagnost
             None => name.to_owned(),
         }
     };
-    let nav = site.sections[0]
-        .subsections
+    let top = &site.sections[0].subsections;
+    let nav = top
         .iter()
+        .take(NAV_SECTIONS)
         .map(|&i| LinkView {
             title: site.sections[i].title.clone(),
             url: site.sections[i].url.clone(),
@@ -273,6 +278,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Vec<Diagnost
         language: &site.config.language,
         base_url: site.config.base_url.as_deref(),
         nav,
+        nav_more: top.len() > NAV_SECTIONS,
         contact: site.config.contact.as_ref(),
         footer: site.config.footer.as_deref(),
         feedback_url: site.config.feedback.url.as_deref(),

@@ -38,63 +38,87 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_cjk(c)
 }
 
-/// Splits `text` into terms with positions.
-pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+/// Calls `f` with each term of `text` and its position, without allocating per term: the hot
+/// path of related-article scoring and of the search index.
+pub fn each_term(text: &str, mut f: impl FnMut(&str, u32)) {
     let mut pos = 0u32;
     let mut word = String::new();
-    let mut run: Vec<char> = Vec::new();
-    let flush_word = |word: &mut String, out: &mut Vec<Token>, pos: &mut u32| {
-        if !word.is_empty() {
-            out.push(Token {
-                term: std::mem::take(word),
-                pos: *pos,
-            });
-            *pos += 1;
-        }
-    };
-    let flush_run = |run: &mut Vec<char>, out: &mut Vec<Token>, pos: &mut u32| {
-        match run.len() {
-            0 => {}
-            1 => {
-                out.push(Token {
-                    term: run[0].to_string(),
-                    pos: *pos,
-                });
-                *pos += 1;
-            }
-            _ => {
-                for w in run.windows(2) {
-                    out.push(Token {
-                        term: w.iter().collect(),
-                        pos: *pos,
-                    });
-                    *pos += 1;
-                }
-            }
-        }
-        run.clear();
+    let mut prev: Option<char> = None; // last CJK char of the current run
+    let mut run_len = 0usize;
+    let mut buf = [0u8; 8];
+    let mut emit_single = |c: char, pos: &mut u32, f: &mut dyn FnMut(&str, u32)| {
+        f(c.encode_utf8(&mut buf), *pos);
+        *pos += 1;
     };
     for c in text.chars().map(fold) {
         if is_cjk(c) {
-            flush_word(&mut word, &mut out, &mut pos);
-            run.push(c);
-        } else if is_word_char(c) {
-            flush_run(&mut run, &mut out, &mut pos);
-            word.push(c);
+            if !word.is_empty() {
+                f(&word, pos);
+                pos += 1;
+                word.clear();
+            }
+            if let Some(p) = prev {
+                let mut pair = [0u8; 8];
+                let n = p.encode_utf8(&mut pair).len();
+                let m = c.encode_utf8(&mut pair[n..]).len();
+                f(std::str::from_utf8(&pair[..n + m]).unwrap_or_default(), pos);
+                pos += 1;
+            }
+            prev = Some(c);
+            run_len += 1;
         } else {
-            flush_word(&mut word, &mut out, &mut pos);
-            flush_run(&mut run, &mut out, &mut pos);
+            if run_len == 1 {
+                if let Some(p) = prev {
+                    emit_single(p, &mut pos, &mut f);
+                }
+            }
+            prev = None;
+            run_len = 0;
+            if is_word_char(c) {
+                word.push(c);
+            } else if !word.is_empty() {
+                f(&word, pos);
+                pos += 1;
+                word.clear();
+            }
         }
     }
-    flush_word(&mut word, &mut out, &mut pos);
-    flush_run(&mut run, &mut out, &mut pos);
+    if run_len == 1 {
+        if let Some(p) = prev {
+            emit_single(p, &mut pos, &mut f);
+        }
+    }
+    if !word.is_empty() {
+        f(&word, pos);
+    }
+}
+
+/// Splits `text` into terms with positions.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    each_term(text, |t, pos| {
+        out.push(Token {
+            term: t.to_owned(),
+            pos,
+        })
+    });
     out
 }
 
 /// Just the terms.
 pub fn terms(text: &str) -> impl Iterator<Item = String> {
     tokenize(text).into_iter().map(|t| t.term)
+}
+
+/// A 64-bit FNV-1a hash of a term: related-article scoring keys its statistics by this instead
+/// of by the string, so no term is ever allocated.
+pub fn term_hash(term: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in term.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
 }
 
 #[cfg(test)]
@@ -119,6 +143,13 @@ mod tests {
         assert_eq!(t("Promise.all()"), ["promise", "all"]);
         assert_eq!(t("WeChat支付"), ["wechat", "支付"]);
         assert_eq!(t("2024年4月"), ["2024", "年", "4", "月"]);
+    }
+
+    #[test]
+    fn mixed_runs() {
+        assert_eq!(t("a贷b"), ["a", "贷", "b"]);
+        assert_eq!(t("微粒贷APP还款"), ["微粒", "粒贷", "app", "还款"]);
+        assert_eq!(t("，"), Vec::<String>::new());
     }
 
     #[test]

@@ -35,6 +35,10 @@ const ZH: &[(&str, &str)] = &[
     ("redirecting", "页面已移动，正在跳转到"),
     ("search", "搜索"),
     ("search_placeholder", "搜索帮助文章"),
+    (
+        "search_needs_js",
+        "搜索需要浏览器启用 JavaScript。也可以从首页按分类浏览全部文章。",
+    ),
     ("feed", "订阅更新"),
     ("current", "当前文章"),
     ("reason_pinned", "编辑推荐"),
@@ -79,6 +83,10 @@ const EN: &[(&str, &str)] = &[
     ("redirecting", "This page has moved. Redirecting to"),
     ("search", "Search"),
     ("search_placeholder", "Search help articles"),
+    (
+        "search_needs_js",
+        "Search needs JavaScript. You can also browse every article by category from the home page.",
+    ),
     ("feed", "Subscribe"),
     ("current", "Current article"),
     ("reason_pinned", "Editor's pick"),

@@ -2,7 +2,7 @@
 //!
 //! The build flows one way through modules named after what they hold:
 //! [`config`] and [`content`] (load) → [`markdown`] (parse) → [`site`] (the model) →
-//! [`links`], [`related`] (derive, with [`tokenize`]) → [`render`], [`feeds`] (render) → [`output`] (write).
+//! [`links`], [`related`], [`search`] (derive, with [`tokenize`]) → [`render`], [`feeds`] (render) → [`output`] (write).
 //! [`pipeline`] runs the stages; [`serve`] keeps them in memory for preview; [`cli`] is the
 //! command line.
 
@@ -19,6 +19,7 @@ pub mod output;
 pub mod pipeline;
 pub mod related;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod theme;

@@ -11,7 +11,7 @@ use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::{self, PageContext};
 use crate::render::{self, OutputFile, Theme};
 use crate::site::{self, Site};
-use crate::{content, feeds, links, related};
+use crate::{content, feeds, links, related, search};
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -94,6 +94,9 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
     let (mut out, render_diags) = render::render_site(&site, &theme);
     diags.extend(render_diags);
     clock.lap("render");
+    let (index, _) = search::build(&site);
+    out.extend(index);
+    clock.lap("search index");
     if diags.has_errors() {
         return Err(diags);
     }

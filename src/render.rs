@@ -217,6 +217,7 @@ struct SiteView<'a> {
     has_feed: bool,
     style: String,
     script: String,
+    search_script: String,
     favicon: String,
     extra: &'a serde_yaml::Mapping,
 }
@@ -285,6 +286,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Vec<Diagnost
         has_feed: site.config.base_url.is_some(),
         style: asset("style.css"),
         script: asset("site.js"),
+        search_script: asset("search.js"),
         favicon: asset("favicon.svg"),
         extra: &site.config.extra,
     };
@@ -308,6 +310,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Vec<Diagnost
     jobs.extend(site.tags.keys().map(|k| Job::Tag(k.clone())));
     jobs.push(Job::NotFound);
     jobs.push(Job::RelatedIndex);
+    jobs.push(Job::SearchPage);
 
     let results: Vec<Result<OutputFile, Diagnostic>> =
         jobs.par_iter().map(|j| cx.render_job(j)).collect();
@@ -371,6 +374,7 @@ enum Job {
     Tag(String),
     NotFound,
     RelatedIndex,
+    SearchPage,
 }
 
 /// Root prefix of a page at `url`: `./` for the root, `../../` for `a/b/`.
@@ -473,6 +477,11 @@ impl Ctx<'_> {
             Job::Tag(k) => self.tag(k),
             Job::NotFound => self.not_found(),
             Job::RelatedIndex => self.related_index(),
+            Job::SearchPage => {
+                let view = self.simple_view("search", self.strings["search"], "search/");
+                let ctx = self.page_ctx("search/", &view);
+                self.finish("search.html", "search/", &ctx)
+            }
         }
     }
 

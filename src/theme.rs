@@ -14,10 +14,11 @@ macro_rules! embed {
 
 pub const TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "base.html", "macros.html", "index.html", "section.html", "article.html", "tag.html",
-    "tags.html", "404.html", "related.html",
+    "tags.html", "404.html", "related.html", "search.html",
 );
 
-pub const STATIC: &[(&str, &[u8])] = embed!("static": "style.css", "site.js", "favicon.svg");
+pub const STATIC: &[(&str, &[u8])] =
+    embed!("static": "style.css", "site.js", "search.js", "favicon.svg");
 
 /// A theme file and where it came from, for error messages.
 pub struct ThemeFile {

@@ -145,6 +145,24 @@ mod tests {
         assert_eq!(t("2024年4月"), ["2024", "年", "4", "月"]);
     }
 
+    /// The cases search.js is tested on too (tests/browser/search-engine.test.mjs).
+    #[test]
+    fn shared_cases() {
+        let cases: Vec<serde_json::Value> =
+            serde_json::from_str(include_str!("../tests/fixtures/tokenizer-cases.json")).unwrap();
+        assert!(cases.len() >= 10);
+        for c in cases {
+            let text = c["text"].as_str().unwrap();
+            let want: Vec<&str> = c["terms"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t.as_str().unwrap())
+                .collect();
+            assert_eq!(t(text), want, "tokenizing {text:?}");
+        }
+    }
+
     #[test]
     fn mixed_runs() {
         assert_eq!(t("a贷b"), ["a", "贷", "b"]);

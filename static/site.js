@@ -10,6 +10,9 @@
       if (m[1] === "" ) return;
       if (m[1].slice(-1) === "/") a.setAttribute("href", m[1] + "index.html" + m[2]);
     });
+    document.querySelectorAll("form[action$='/']").forEach(function (f) {
+      f.setAttribute("action", f.getAttribute("action") + "index.html");
+    });
   }
   // The table of contents starts closed on narrow screens, where it would push the text down.
   var toc = document.querySelector("details.toc");

@@ -256,7 +256,7 @@ fn summary_line_counts_pages() {
     let s = Scratch::new("summary");
     let o = build(&fixture("site"), &s.path().join("p"), &[]);
     let out = stdout(&o);
-    assert!(out.starts_with("Built 14 pages (4 articles,"), "{out}");
+    assert!(out.starts_with("Built 16 pages (5 articles,"), "{out}");
     assert!(out.trim_end().ends_with(" ms"), "{out}");
 }
 

@@ -1,7 +1,8 @@
 // Shared helpers for the browser tests: the helpcenter binary, scratch sites, a served site,
 // and Debian's Chromium driven by playwright-core.
-import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import vm from "node:vm";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -45,4 +46,26 @@ export async function browser() {
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+/** Builds a site with the binary into a fresh folder; returns the output folder. */
+export function buildSite(root, extra = []) {
+  const out = mkdtempSync(join(tmpdir(), "helpcenter-out-"));
+  const r = spawnSync(BIN, ["build", "--root", root, "--output", out, ...extra], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error("build failed:\n" + r.stderr);
+  return out;
+}
+
+/** search.js's engine in node, reading the index files of a built site and counting them. */
+export function fileEngine(out, stats = { requests: 0, bytes: 0 }) {
+  if (!globalThis.helpcenterSearch?.createEngine) {
+    vm.runInThisContext(readFileSync(join(REPO, "static", "search.js"), "utf8"));
+  }
+  const engine = globalThis.helpcenterSearch.createEngine(async (path) => {
+    const buf = readFileSync(join(out, "search", path));
+    stats.requests++;
+    stats.bytes += buf.length;
+    vm.runInThisContext(buf.toString("utf8"));
+  });
+  return { engine, stats };
 }

@@ -1,0 +1,72 @@
+// The search engine of static/search.js in node, on real build output: the tokenizer agrees
+// with the Rust one, and readers' queries find the right article first.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { REPO, buildSite, fileEngine } from "./lib.mjs";
+
+test("tokenizer agrees with the Rust one on the shared cases", () => {
+  fileEngine("/nonexistent"); // loads search.js
+  const cases = JSON.parse(readFileSync(join(REPO, "tests", "fixtures", "tokenizer-cases.json"), "utf8"));
+  for (const c of cases) assert.deepEqual(globalThis.helpcenterSearch.terms(c.text), c.terms, c.text);
+  // The shard hash is the Rust one (src/search.rs tests).
+  assert.equal(globalThis.helpcenterSearch.shardHash(""), 0x811c9dc5);
+  assert.equal(globalThis.helpcenterSearch.shardHash("a"), 0xe40c292c);
+});
+
+test("fixture: title matches come first, headings are deep-linked, prefixes match", async () => {
+  const out = buildSite(join(REPO, "tests", "fixtures", "site"));
+  try {
+    const { engine } = fileEngine(out);
+    let r = await engine.search("登录密码");
+    assert.equal(r.results[0].title, "如何修改登录密码");
+    r = await engine.search("注意事项");
+    assert.equal(r.results[0].title, "如何修改登录密码");
+    assert.equal(r.results[0].heading.id, "注意事项");
+    r = await engine.search("fa");
+    assert.match(r.results[0].title, /^Face ID/);
+    r = await engine.search("FACE id");
+    assert.match(r.results[0].title, /^Face ID/);
+    r = await engine.search("图");
+    assert.equal(r.results[0].title, "带图片的文章", "a one-character query works on titles");
+    r = await engine.search("草稿");
+    assert.equal(r.results.length, 0, "drafts are not indexed");
+    r = await engine.search("新密码");
+    const marked = r.results[0].snippet.filter((p) => p[1]).map((p) => p[0]).join("|");
+    assert.match(marked, /新密码/, "the snippet marks the match");
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("demo site: readers' queries find the right article in the top 3", async () => {
+  const out = buildSite(REPO);
+  try {
+    const { engine } = fileEngine(out);
+    const cases = [
+      // Both the guide and its precautions are titled "关闭微粒贷…"; either first is right.
+      ["关闭微粒贷", "关闭微粒贷借钱功能操作指南", 2],
+      ["关闭微粒贷借钱", "关闭微粒贷借钱功能操作指南", 1],
+      ["微粒贷 注意事项", "关闭微粒贷前的注意事项", 1],
+      ["还清欠款", "关闭微粒贷前的注意事项", 3],
+      ["征信报告", "如何看懂个人征信报告", 3],
+      ["征信花了", "征信“花了”怎么恢复？需要多久", 3],
+      ["爆通讯录", "网贷“爆通讯录”是怎么回事，如何应对", 1],
+      ["数字人民币", "数字人民币钱包怎么开通和使用", 1],
+      ["汇兑", "银行流水里的“汇兑”是什么意思", 3],
+      ["高利贷", "借款利率怎么看，什么算高利贷", 1],
+      ["找不到入口", "找不到微粒贷入口或关闭选项怎么办", 3],
+    ];
+    for (const [q, title, within] of cases) {
+      const r = await engine.search(q);
+      const titles = r.results.map((x) => x.title);
+      assert.ok(titles.slice(0, within).includes(title), `${q}: wanted ${title} in the top ${within}, got ${titles.slice(0, 5).join(" / ")}`);
+    }
+    const r = await engine.search("还清全部欠款");
+    const hit = r.results.find((x) => x.title === "关闭微粒贷前的注意事项");
+    assert.equal(hit.heading.id, "还清全部欠款", "deep link to the heading where the match is");
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,94 @@
+// Search as a reader uses it, in headless Chromium: from disk (file://) and from `helpcenter serve`.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { REPO, browser, buildSite, serve } from "./lib.mjs";
+
+async function typeAndOpen(page, startUrl) {
+  const dialogs = [];
+  page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.goto(startUrl);
+  await page.keyboard.press("/");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "search-input", "/ focuses the search box");
+  await page.keyboard.type("关闭微粒贷借钱");
+  const first = page.locator("#search-panel [data-search-result]").first();
+  await first.waitFor({ timeout: 10000 });
+  assert.match(await first.locator(".search-result-title").textContent(), /关闭微粒贷借钱功能操作指南/);
+  assert.ok(await first.locator("mark").count() > 0, "the snippet marks the match");
+  const count = await page.locator("#search-panel [data-search-result]").count();
+  await page.keyboard.press("ArrowDown");
+  const firstHref = await page.evaluate(() => document.activeElement.getAttribute("href"));
+  assert.match(decodeURIComponent(firstHref), /weilidai\/close-weilidai\//);
+  if (count > 1) {
+    await page.keyboard.press("ArrowDown");
+    assert.notEqual(await page.evaluate(() => document.activeElement.getAttribute("href")), firstHref);
+    await page.keyboard.press("ArrowUp");
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute("href")), firstHref);
+  }
+  await Promise.all([page.waitForURL(/close-weilidai/), page.keyboard.press("Enter")]);
+  assert.equal(await page.textContent("h1"), "关闭微粒贷借钱功能操作指南");
+  assert.deepEqual(dialogs, []);
+}
+
+test("from disk: type a Chinese query, arrows, Enter opens the article", async () => {
+  const out = buildSite(REPO);
+  const b = await browser();
+  try {
+    const page = await b.newPage();
+    await typeAndOpen(page, pathToFileURL(join(out, "index.html")).href);
+    assert.match(page.url(), /^file:.*close-weilidai\/index\.html/);
+
+    // The search page runs ?q= on load; every result carries data-search-result and its link.
+    await page.goto(pathToFileURL(join(out, "search", "index.html")).href + "?q=" + encodeURIComponent("征信报告"));
+    const results = page.locator("#search-page-results [data-search-result]");
+    await results.first().waitFor({ timeout: 10000 });
+    const titles = await results.locator(".search-result-title").allTextContents();
+    assert.ok(titles.slice(0, 3).includes("如何看懂个人征信报告"), titles.join(" / "));
+    assert.ok(await results.first().locator("a[href]").count() > 0);
+
+    // Nothing found: a hint and the contact block.
+    await page.fill("#search-page-input", "完全不存在的词语组合");
+    await page.locator("#search-status", { hasText: "没有找到相关文章" }).waitFor({ timeout: 10000 });
+    assert.equal(await page.locator("#search-contact").isVisible(), true);
+  } finally {
+    await b.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("from helpcenter serve: the same, over HTTP", async () => {
+  const server = await serve(REPO);
+  const b = await browser();
+  try {
+    const page = await b.newPage();
+    await typeAndOpen(page, server.url);
+    assert.match(page.url(), /^http:.*close-weilidai\//);
+  } finally {
+    await b.close();
+    server.stop();
+  }
+});
+
+test("titles with HTML are shown as text, never run", async () => {
+  const out = buildSite(join(REPO, "tests", "fixtures", "site"));
+  const b = await browser();
+  try {
+    const page = await b.newPage();
+    const dialogs = [];
+    page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
+    await page.goto(pathToFileURL(join(out, "search", "index.html")).href + "?q=" + encodeURIComponent("图片标题"));
+    const title = page.locator("#search-page-results .search-result-title").first();
+    await title.waitFor({ timeout: 10000 });
+    assert.equal(await title.textContent(), "<img src=x onerror=alert(2)> 图片标题测试");
+    assert.equal(await page.locator("#search-page-results img").count(), 0);
+    await page.fill("#search-page-input", "Face ID");
+    await page.locator("#search-page-results .search-result-title", { hasText: "<script>" }).first().waitFor({ timeout: 10000 });
+    await page.waitForTimeout(200);
+    assert.deepEqual(dialogs, []);
+  } finally {
+    await b.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+});

@@ -94,7 +94,7 @@
       var m = await manifest();
       var q = query.trim();
       var list = terms(q);
-      if (!list.length) return { results: [], total: 0, partial: false, terms: [] };
+      if (!list.length) return { results: [], total: 0, partial: false, terms: [], ids: [] };
       var chars = Array.from(q);
       var lastChar = chars[chars.length - 1];
       var prefix = isWordChar(fold(lastChar)) ? list[list.length - 1] : null;
@@ -147,7 +147,11 @@
         return d;
       });
       results.sort(function (a, b) { return (b.complete - a.complete) || b.score - a.score || a.id - b.id; });
-      return { results: results, total: full || ranked.length, partial: partial, terms: unique };
+      return {
+        results: results, total: full || ranked.length, partial: partial, terms: unique,
+        // Every matching document in rank order (ids), for measuring recall.
+        ids: ranked.map(function (r) { return r[0]; }),
+      };
     }
     return { search: search, manifest: manifest };
   }
@@ -256,6 +260,9 @@
       document.head.appendChild(s);
     });
   });
+
+  // The page's engine, for tests and the benchmark (bench/search.mjs).
+  api.engine = engine;
 
   function href(url, hash) {
     var u = new URL(url, siteRoot);

@@ -327,3 +327,54 @@ fn help_and_usage_errors() {
     assert_eq!(run(&["build", "--no-such-flag"]).status.code(), Some(2));
     assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
 }
+
+#[test]
+fn every_demo_article_is_within_two_clicks_of_home() {
+    let s = Scratch::new("clicks");
+    let out = s.path().join("public");
+    assert!(build(&repo(), &out, &[]).status.success());
+    let links_of = |page: &str| -> Vec<String> {
+        let dir = std::path::Path::new(page).parent().unwrap().to_path_buf();
+        attrs(&read(&out, page), "href")
+            .into_iter()
+            .filter(|h| !h.contains(':') && !h.starts_with('#'))
+            .map(|h| {
+                let h = h.split('#').next().unwrap();
+                let mut p = dir.join(h);
+                if h.ends_with('/') || h.is_empty() {
+                    p = p.join("index.html");
+                }
+                let p = p.to_string_lossy().into_owned();
+                // Normalise ../ segments.
+                let mut parts: Vec<&str> = Vec::new();
+                for seg in p.split('/') {
+                    match seg {
+                        ".." => {
+                            parts.pop();
+                        }
+                        "." | "" => {}
+                        s => parts.push(s),
+                    }
+                }
+                parts.join("/")
+            })
+            .collect()
+    };
+    let one: Vec<String> = links_of("index.html");
+    let mut reachable: std::collections::HashSet<String> = one.iter().cloned().collect();
+    for p in &one {
+        if p.ends_with("index.html") && out.join(p).exists() {
+            reachable.extend(links_of(p));
+        }
+    }
+    let json: serde_json::Value = serde_json::from_str(&read(&out, "related.json")).unwrap();
+    let articles = json["articles"].as_array().unwrap();
+    assert!(articles.len() >= 14, "the demo has at least 14 articles");
+    for a in articles {
+        let page = format!("{}index.html", a["url"].as_str().unwrap());
+        assert!(
+            reachable.contains(&page),
+            "{page} is more than two clicks from home"
+        );
+    }
+}

@@ -76,6 +76,8 @@ pub struct SourceFile {
     pub body_line: usize,
     /// File line of each top-level front-matter key, for errors about a key's value.
     pub key_lines: Vec<(String, usize)>,
+    /// The front matter as written: `serve` compares it to tell a body-only edit.
+    pub front_raw: String,
 }
 
 impl SourceFile {
@@ -282,6 +284,7 @@ pub fn parse_file(bytes: &[u8], rel: &str, offset: FixedOffset) -> Result<Source
         title,
         body,
         body_line,
+        front_raw: yaml.to_owned(),
         key_lines: yaml
             .lines()
             .enumerate()

@@ -29,6 +29,9 @@ pub struct Built {
     pub warnings: Vec<Diagnostic>,
     /// How long each stage took, for `--timings` and the benchmark.
     pub timings: Vec<(&'static str, std::time::Duration)>,
+    /// Kept so `serve` can re-render a few pages and re-index one article after an edit.
+    pub theme: Theme,
+    pub search: search::Analysis,
 }
 
 /// Runs every stage. On failure, every problem found is returned (warnings included), not just
@@ -94,7 +97,8 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
     let (mut out, render_diags) = render::render_site(&site, &theme);
     diags.extend(render_diags);
     clock.lap("render");
-    let (index, _) = search::build(&site);
+    let analysis = search::analyze(&site);
+    let (index, _) = search::assemble(&site, &analysis, None);
     out.extend(index);
     clock.lap("search index");
     if diags.has_errors() {
@@ -120,7 +124,133 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         pages,
         warnings: diags.sorted(),
         timings: clock.laps,
+        theme,
+        search: analysis,
     })
+}
+
+/// Applies an edit that changed only the bodies of existing articles (front matter as before),
+/// re-doing only what depends on them: their pages, the lists that show their description if it
+/// changed, the link check, their search entries and the feeds. Returns the files that changed,
+/// or `None` when the edit needs a full build (anything else changed).
+pub fn update_articles(
+    built: &mut Built,
+    root: &Path,
+    changed: &[PathBuf],
+) -> Option<Result<Vec<OutputFile>, Diagnostics>> {
+    let content_dir = std::fs::canonicalize(root.join(content::CONTENT_DIR)).ok()?;
+    let offset = built.site.config.offset()?;
+    let mut edits = Vec::new();
+    for p in changed {
+        // Folders change with every file in them; temporary files of editors and tools come
+        // and go. A Markdown file that is gone, though, was deleted: that needs a full build.
+        if p.is_dir() || (!p.exists() && p.extension().is_none_or(|e| e != "md")) {
+            continue;
+        }
+        let p = std::fs::canonicalize(p).ok()?;
+        let rel: Vec<String> = p
+            .strip_prefix(&content_dir)
+            .ok()?
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let rel = rel.join("/");
+        if edits
+            .iter()
+            .any(|(_, f): &(usize, content::SourceFile)| f.rel == rel)
+        {
+            continue;
+        }
+        let idx = built.site.article_by_path(&rel)?;
+        let old = &built.site.articles[idx].source;
+        let bytes = std::fs::read(&p).ok()?;
+        match content::parse_file(&bytes, &rel, offset) {
+            Ok(mut f) => {
+                if f.front_raw != old.front_raw || f.title != old.title {
+                    return None;
+                }
+                f.shown = old.shown.clone();
+                edits.push((idx, f));
+            }
+            Err(d) => return Some(Err(Diagnostics::from(d.in_file(&old.shown)))),
+        }
+    }
+    if edits.is_empty() {
+        return None;
+    }
+
+    let site = &mut built.site;
+    let chinese = site.config.is_chinese();
+    let toc_depth = site.config.toc_depth;
+    let mut diags = Diagnostics::default();
+    let mut pages = Vec::new();
+    let edited: Vec<usize> = edits.iter().map(|(i, _)| *i).collect();
+    for (idx, f) in edits {
+        let url = site.articles[idx].url.clone();
+        let page = PageContext {
+            url: &url,
+            src_dir: f.dir(),
+            body_line: f.body_line,
+            chinese,
+            toc_depth,
+        };
+        let (rendered, d) = markdown::render(&f.body, &page, &site.links);
+        diags.extend(d.into_iter().map(|d| d.in_file(&f.shown)));
+        let before = site.articles[idx].description().to_owned();
+        site.articles[idx].source = f;
+        site.articles[idx].rendered = rendered;
+        pages.push(render::Page::Article(idx));
+        // Lists show an article's description, which comes from its first paragraph when the
+        // front matter has none.
+        let a = &site.articles[idx];
+        if a.description() != before {
+            pages.push(render::Page::Home);
+            pages.extend(
+                site.ancestry(a.section)
+                    .into_iter()
+                    .filter(|&s| s != 0)
+                    .map(render::Page::Section),
+            );
+            pages.extend(a.tags.iter().cloned().map(render::Page::Tag));
+        }
+    }
+    let mut files: HashSet<String> = site.links.assets.values().cloned().collect();
+    files.extend(built.theme.static_files.keys().cloned());
+    diags.extend(links::check(site, &files).0);
+    if diags.has_errors() {
+        return Some(Err(diags));
+    }
+    // Related lists follow the text: recompute them, and re-render the pages whose list moved.
+    let (related, related_diags) = related::compute(site);
+    diags.extend(related_diags);
+    if diags.has_errors() {
+        return Some(Err(diags));
+    }
+    let moved: Vec<usize> = (0..related.len())
+        .filter(|&i| site.related.get(i) != Some(&related[i]))
+        .collect();
+    site.related = related;
+    pages.extend(moved.iter().map(|&i| render::Page::Article(i)));
+    if !moved.is_empty() {
+        pages.push(render::Page::RelatedIndex);
+    }
+    pages.sort_by_key(|p| format!("{p:?}"));
+    pages.dedup();
+    let (mut out, render_diags) = render::render_pages(site, &built.theme, &pages);
+    if !moved.is_empty() {
+        out.push(render::related_json(site));
+    }
+    if !render_diags.is_empty() {
+        return Some(Err(Diagnostics(render_diags)));
+    }
+    for &idx in &edited {
+        if let Some(id) = built.search.docs.iter().position(|&d| d == idx) {
+            built.search.terms[id] = search::analyze_article(site, idx);
+        }
+    }
+    out.extend(search::assemble(site, &built.search, Some(&edited)).0);
+    out.extend(feeds::render(site));
+    Some(Ok(out))
 }
 
 /// Stage timings: each lap is the time since the previous one.

@@ -256,65 +256,33 @@ struct Ctx<'a> {
 
 /// Renders every page of the site. Errors from one page do not stop the others.
 pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Vec<Diagnostic>) {
-    let chinese = site.config.is_chinese();
-    let strings = i18n::strings(chinese);
-    let asset = |name: &str| -> String {
-        match theme.static_files.get(name) {
-            Some(f) => format!("{name}?v={:08x}", fnv(&f.bytes) as u32),
-            None => name.to_owned(),
-        }
-    };
-    let top = &site.sections[0].subsections;
-    let nav = top
-        .iter()
-        .take(NAV_SECTIONS)
-        .map(|&i| LinkView {
-            title: site.sections[i].title.clone(),
-            url: site.sections[i].url.clone(),
-        })
-        .collect();
-    let site_view = SiteView {
-        title: &site.config.title,
-        description: &site.config.description,
-        language: &site.config.language,
-        base_url: site.config.base_url.as_deref(),
-        nav,
-        nav_more: top.len() > NAV_SECTIONS,
-        contact: site.config.contact.as_ref(),
-        footer: site.config.footer.as_deref(),
-        feedback_url: site.config.feedback.url.as_deref(),
-        has_feed: site.config.base_url.is_some(),
-        style: asset("style.css"),
-        script: asset("site.js"),
-        search_script: asset("search.js"),
-        favicon: asset("favicon.svg"),
-        extra: &site.config.extra,
-    };
-    let mut base = Context::new();
-    base.insert("site", &site_view);
-    base.insert("t", &strings);
-    base.insert("lang", &site.config.language);
-    let cx = Ctx {
-        site,
-        theme,
-        chinese,
-        base,
-        strings,
-    };
+    let mut jobs: Vec<Page> = Vec::new();
+    jobs.push(Page::Home);
+    jobs.extend((1..site.sections.len()).map(Page::Section));
+    jobs.extend((0..site.articles.len()).map(Page::Article));
+    jobs.push(Page::Tags);
+    jobs.extend(site.tags.keys().map(|k| Page::Tag(k.clone())));
+    jobs.push(Page::NotFound);
+    jobs.push(Page::RelatedIndex);
+    jobs.push(Page::SearchPage);
+    let (mut files, diags) = render_pages(site, theme, &jobs);
+    for (alias, target) in &site.aliases {
+        files.push(Ctx::new(site, theme).alias_page(alias, target));
+    }
+    files.push(related_json(site));
+    (files, diags)
+}
 
-    let mut jobs: Vec<Job> = Vec::new();
-    jobs.push(Job::Home);
-    jobs.extend((1..site.sections.len()).map(Job::Section));
-    jobs.extend((0..site.articles.len()).map(Job::Article));
-    jobs.push(Job::Tags);
-    jobs.extend(site.tags.keys().map(|k| Job::Tag(k.clone())));
-    jobs.push(Job::NotFound);
-    jobs.push(Job::RelatedIndex);
-    jobs.push(Job::SearchPage);
-
+/// Renders just `pages`: a full build renders them all, `serve` only those an edit touched.
+pub fn render_pages(
+    site: &Site,
+    theme: &Theme,
+    pages: &[Page],
+) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+    let cx = Ctx::new(site, theme);
     let results: Vec<Result<OutputFile, Diagnostic>> =
-        jobs.par_iter().map(|j| cx.render_job(j)).collect();
-    let mut files = Vec::with_capacity(results.len() + 8);
+        pages.par_iter().map(|j| cx.render_job(j)).collect();
+    let mut files = Vec::with_capacity(results.len());
     let mut diags = Vec::new();
     for r in results {
         match r {
@@ -322,15 +290,61 @@ pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Vec<Diagnost
             Err(d) => diags.push(d),
         }
     }
-    for (alias, target) in &site.aliases {
-        files.push(cx.alias_page(alias, target));
-    }
-    files.push(related_json(site));
     (files, diags)
 }
 
+impl<'a> Ctx<'a> {
+    fn new(site: &'a Site, theme: &'a Theme) -> Ctx<'a> {
+        let chinese = site.config.is_chinese();
+        let strings = i18n::strings(chinese);
+        let asset = |name: &str| -> String {
+            match theme.static_files.get(name) {
+                Some(f) => format!("{name}?v={:08x}", fnv(&f.bytes) as u32),
+                None => name.to_owned(),
+            }
+        };
+        let top = &site.sections[0].subsections;
+        let nav = top
+            .iter()
+            .take(NAV_SECTIONS)
+            .map(|&i| LinkView {
+                title: site.sections[i].title.clone(),
+                url: site.sections[i].url.clone(),
+            })
+            .collect();
+        let site_view = SiteView {
+            title: &site.config.title,
+            description: &site.config.description,
+            language: &site.config.language,
+            base_url: site.config.base_url.as_deref(),
+            nav,
+            nav_more: top.len() > NAV_SECTIONS,
+            contact: site.config.contact.as_ref(),
+            footer: site.config.footer.as_deref(),
+            feedback_url: site.config.feedback.url.as_deref(),
+            has_feed: site.config.base_url.is_some(),
+            style: asset("style.css"),
+            script: asset("site.js"),
+            search_script: asset("search.js"),
+            favicon: asset("favicon.svg"),
+            extra: &site.config.extra,
+        };
+        let mut base = Context::new();
+        base.insert("site", &site_view);
+        base.insert("t", &strings);
+        base.insert("lang", &site.config.language);
+        Ctx {
+            site,
+            theme,
+            chinese,
+            base,
+            strings,
+        }
+    }
+}
+
 /// `related.json`: every article with its related ones and their scores, for other tools.
-fn related_json(site: &Site) -> OutputFile {
+pub fn related_json(site: &Site) -> OutputFile {
     let articles: Vec<serde_json::Value> = site
         .articles
         .iter()
@@ -366,7 +380,9 @@ fn related_json(site: &Site) -> OutputFile {
     }
 }
 
-enum Job {
+/// One page of the site, to render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Page {
     Home,
     Section(usize),
     Article(usize),
@@ -468,16 +484,16 @@ impl Ctx<'_> {
         }
     }
 
-    fn render_job(&self, job: &Job) -> Result<OutputFile, Diagnostic> {
+    fn render_job(&self, job: &Page) -> Result<OutputFile, Diagnostic> {
         match job {
-            Job::Home => self.home(),
-            Job::Section(i) => self.section(*i),
-            Job::Article(i) => self.article(*i),
-            Job::Tags => self.tags(),
-            Job::Tag(k) => self.tag(k),
-            Job::NotFound => self.not_found(),
-            Job::RelatedIndex => self.related_index(),
-            Job::SearchPage => {
+            Page::Home => self.home(),
+            Page::Section(i) => self.section(*i),
+            Page::Article(i) => self.article(*i),
+            Page::Tags => self.tags(),
+            Page::Tag(k) => self.tag(k),
+            Page::NotFound => self.not_found(),
+            Page::RelatedIndex => self.related_index(),
+            Page::SearchPage => {
                 let view = self.simple_view("search", self.strings["search"], "search/");
                 let ctx = self.page_ctx("search/", &view);
                 self.finish("search.html", "search/", &ctx)

@@ -90,7 +90,27 @@ struct Fragment<'a> {
     b: Vec<(&'a str, &'a str, &'a str)>,
 }
 
+/// One article's weighted term frequencies: the expensive, per-article part of the index, kept
+/// by `serve` so an edit re-analyses only the article that changed.
+#[derive(Debug, Clone, Default)]
+pub struct DocTerms {
+    tf: HashMap<String, f32>,
+    len: f32,
+}
+
+/// The analysed documents, in document-id order (the site's own order).
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Article index of each document id.
+    pub docs: Vec<usize>,
+    pub terms: Vec<DocTerms>,
+}
+
 pub fn build(site: &Site) -> (Vec<OutputFile>, IndexStats) {
+    assemble(site, &analyze(site), None)
+}
+
+pub fn analyze(site: &Site) -> Analysis {
     // Document ids follow the site's own order (sections, then each section's weight order), so
     // equal scores are broken the way the editors ordered the articles.
     let mut docs: Vec<usize> = Vec::with_capacity(site.articles.len());
@@ -100,49 +120,60 @@ pub fn build(site: &Site) -> (Vec<OutputFile>, IndexStats) {
         stack.extend(site.sections[s].subsections.iter().rev());
     }
     docs.retain(|&i| site.articles[i].source.front.search != Some(false));
-    let n = docs.len();
+    let terms = docs.par_iter().map(|&i| analyze_article(site, i)).collect();
+    Analysis { docs, terms }
+}
 
-    // Weighted term frequencies per document.
-    let tfs: Vec<(HashMap<String, f32>, f32)> = docs
-        .par_iter()
-        .map(|&i| {
-            let a = &site.articles[i];
-            let mut tf: HashMap<String, f32> = HashMap::new();
-            let mut len = 0.0;
-            let mut add = |text: &str, w: f32, unigrams: bool| {
-                tokenize::each_term(text, |t, _| {
-                    *tf.entry(t.to_owned()).or_default() += w;
-                    len += w;
-                });
-                // One-character queries work on titles and headings.
-                if unigrams {
-                    for c in text
-                        .chars()
-                        .map(tokenize::fold)
-                        .filter(|c| tokenize::is_cjk(*c))
-                    {
-                        *tf.entry(c.to_string()).or_default() += w;
-                    }
-                }
-            };
-            add(&a.source.title, TITLE, true);
-            for t in &a.source.front.tags {
-                add(t, TAGS, false);
+/// Weighted term frequencies of one article.
+pub fn analyze_article(site: &Site, i: usize) -> DocTerms {
+    let a = &site.articles[i];
+    let mut tf: HashMap<String, f32> = HashMap::new();
+    let mut len = 0.0;
+    let mut add = |text: &str, w: f32, unigrams: bool| {
+        tokenize::each_term(text, |t, _| {
+            *tf.entry(t.to_owned()).or_default() += w;
+            len += w;
+        });
+        // One-character queries work on titles and headings.
+        if unigrams {
+            for c in text
+                .chars()
+                .map(tokenize::fold)
+                .filter(|c| tokenize::is_cjk(*c))
+            {
+                *tf.entry(c.to_string()).or_default() += w;
             }
-            add(a.description(), DESCRIPTION, false);
-            for b in &a.rendered.blocks {
-                add(&b.heading, HEADING, true);
-                add(&b.text, BODY, false);
-            }
-            (tf, len)
-        })
-        .collect();
+        }
+    };
+    add(&a.source.title, TITLE, true);
+    for t in &a.source.front.tags {
+        add(t, TAGS, false);
+    }
+    add(a.description(), DESCRIPTION, false);
+    for b in &a.rendered.blocks {
+        add(&b.heading, HEADING, true);
+        add(&b.text, BODY, false);
+    }
+    DocTerms { tf, len }
+}
+
+/// Writes the index files from analysed documents: the manifest, every term shard, and the
+/// fragments of `only` (article indices) or, with `None`, of every document.
+pub fn assemble(
+    site: &Site,
+    analysis: &Analysis,
+    only: Option<&[usize]>,
+) -> (Vec<OutputFile>, IndexStats) {
+    let docs = &analysis.docs;
+    let n = docs.len();
+    let tfs: Vec<(&HashMap<String, f32>, f32)> =
+        analysis.terms.iter().map(|d| (&d.tf, d.len)).collect();
     let avg_len = (tfs.iter().map(|(_, l)| *l).sum::<f32>() / n.max(1) as f32).max(1.0);
 
     // Postings per term, documents in order.
     let mut postings: HashMap<&str, Vec<(u32, f32)>> = HashMap::new();
     for (doc, (tf, _)) in tfs.iter().enumerate() {
-        for (term, f) in tf {
+        for (term, f) in tf.iter() {
             postings
                 .entry(term.as_str())
                 .or_default()
@@ -220,6 +251,7 @@ pub fn build(site: &Site) -> (Vec<OutputFile>, IndexStats) {
     let fragments: Vec<OutputFile> = docs
         .par_iter()
         .enumerate()
+        .filter(|(_, i)| only.is_none_or(|o| o.contains(i)))
         .map(|(id, &i)| {
             let a = &site.articles[i];
             let frag = Fragment {
@@ -249,14 +281,7 @@ pub fn build(site: &Site) -> (Vec<OutputFile>, IndexStats) {
     files.extend(fragments);
 
     let sections: Vec<&str> = site.sections.iter().map(|s| s.title.as_str()).collect();
-    let version = format!(
-        "{:08x}",
-        files
-            .iter()
-            .fold(0u64, |h, f| h ^ crate::render::fnv(&f.bytes).rotate_left(7)) as u32
-    );
     let manifest = serde_json::json!({
-        "version": version,
         "documents": n,
         "shards": shards,
         "sections": sections,

@@ -29,7 +29,7 @@ const EVENTS_PATH: &str = "/__helpcenter/events";
 const SCRIPT_PATH: &str = "/__helpcenter/livereload.js";
 const LIVERELOAD_JS: &str = include_str!("serve_livereload.js");
 /// Editors save in bursts (temp file, rename, metadata): wait this long for quiet before building.
-const DEBOUNCE: Duration = Duration::from_millis(30);
+const DEBOUNCE: Duration = Duration::from_millis(20);
 /// How many ports after the asked one to try when it is taken.
 const PORT_TRIES: u16 = 10;
 
@@ -59,6 +59,33 @@ struct Notice {
     data: String,
 }
 
+/// Prints a line of the server's log. A closed stdout (`serve | head`, a test that stopped
+/// reading) must not take the server down, so write errors are ignored.
+macro_rules! log {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// The same for the error log.
+macro_rules! elog {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// Locks the snapshot even if a thread panicked while holding it: serving stale pages beats
+/// refusing every request.
+fn read(state: &AppState) -> std::sync::RwLockReadGuard<'_, Snapshot> {
+    state.snapshot.read().unwrap_or_else(|e| e.into_inner())
+}
+
+fn write(state: &AppState) -> std::sync::RwLockWriteGuard<'_, Snapshot> {
+    state.snapshot.write().unwrap_or_else(|e| e.into_inner())
+}
+
 pub fn run(opts: ServeOptions) -> i32 {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -67,7 +94,7 @@ pub fn run(opts: ServeOptions) -> i32 {
     {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: cannot start the server runtime: {e}");
+            elog!("error: cannot start the server runtime: {e}");
             return 1;
         }
     };
@@ -78,7 +105,7 @@ async fn serve(opts: ServeOptions) -> i32 {
     let (listener, port) = match bind(opts.interface, opts.port).await {
         Ok(x) => x,
         Err(msg) => {
-            eprintln!("error: {msg}");
+            elog!("error: {msg}");
             return 2;
         }
     };
@@ -105,33 +132,41 @@ async fn serve(opts: ServeOptions) -> i32 {
         }),
         events: tx,
     });
+    let mut session = Session {
+        built: None,
+        needs_full: true,
+    };
     match first {
-        Ok(built) => {
+        Ok(mut built) => {
             for w in &built.warnings {
-                eprintln!("{w}\n");
+                elog!("{w}\n");
             }
-            println!(
+            log!(
                 "Built {} pages ({} articles) in {} ms",
                 built.pages,
                 built.site.articles.len(),
                 started.elapsed().as_millis()
             );
-            let mut snap = state.snapshot.write().expect("snapshot lock");
-            snap.files = into_map(built.files);
+            let files = std::mem::take(&mut built.files);
+            write(&state).files = into_map(files);
+            session = Session {
+                built: Some(built),
+                needs_full: false,
+            };
         }
         Err(diags) => {
             let text = report_text(&diags);
-            eprintln!("{text}");
-            eprintln!("The server is running; fix the errors and the page will reload.");
-            state.snapshot.write().expect("snapshot lock").error = Some(text);
+            elog!("{text}");
+            elog!("The server is running; fix the errors and the page will reload.");
+            write(&state).error = Some(text);
         }
     }
 
-    if let Err(e) = start_watcher(&opts.root, build_opts, state.clone()) {
-        eprintln!("warning: cannot watch the site for changes ({e}); pages will not reload");
+    if let Err(e) = start_watcher(&opts.root, build_opts, state.clone(), session) {
+        elog!("warning: cannot watch the site for changes ({e}); pages will not reload");
     }
 
-    println!(
+    log!(
         "Serving {} at {base_url}  (Ctrl+C to stop)",
         crate::error::display_path(&opts.root)
     );
@@ -149,7 +184,7 @@ async fn serve(opts: ServeOptions) -> i32 {
     match axum::serve(listener, app).await {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("error: the server stopped: {e}");
+            elog!("error: the server stopped: {e}");
             1
         }
     }
@@ -162,7 +197,7 @@ async fn bind(ip: IpAddr, port: u16) -> Result<(tokio::net::TcpListener, u16), S
         match tokio::net::TcpListener::bind(SocketAddr::new(ip, p)).await {
             Ok(l) => {
                 if p != port {
-                    eprintln!(
+                    elog!(
                         "Port {port} is in use; serving on port {p} instead (pass --port to choose another)."
                     );
                 }
@@ -206,7 +241,19 @@ fn report_text(diags: &Diagnostics) -> String {
 }
 
 /// Watches the content, templates, static files and config; rebuilds on a change.
-fn start_watcher(root: &Path, opts: BuildOptions, state: Arc<AppState>) -> notify::Result<()> {
+/// What the watcher keeps between rebuilds: the last good build, for incremental updates.
+struct Session {
+    built: Option<pipeline::Built>,
+    /// The last build failed as a whole (config, template…): the next one must be full.
+    needs_full: bool,
+}
+
+fn start_watcher(
+    root: &Path,
+    opts: BuildOptions,
+    state: Arc<AppState>,
+    mut session: Session,
+) -> notify::Result<()> {
     use notify::{RecursiveMode, Watcher};
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(tx)?;
@@ -250,7 +297,7 @@ fn start_watcher(root: &Path, opts: BuildOptions, state: Arc<AppState>) -> notif
                     }
                 }
             }
-            rebuild(&opts, &state, &changed);
+            rebuild(&opts, &state, &changed, &mut session);
         }
     });
     Ok(())
@@ -278,21 +325,57 @@ fn is_site_file(root: &Path, p: &Path) -> bool {
     }
 }
 
-fn rebuild(opts: &BuildOptions, state: &AppState, changed: &[PathBuf]) {
+fn rebuild(opts: &BuildOptions, state: &AppState, changed: &[PathBuf], session: &mut Session) {
     let started = Instant::now();
-    let result = pipeline::build(opts);
-    let ms = started.elapsed().as_millis();
     let css_only = changed
         .iter()
         .all(|p| p.extension().is_some_and(|e| e == "css"));
+    // Body-only edits of existing articles are applied incrementally; anything else rebuilds.
+    let fast = match (&mut session.built, session.needs_full) {
+        (Some(built), false) => pipeline::update_articles(built, &opts.root, changed),
+        _ => None,
+    };
+    let outcome: Result<(Vec<crate::render::OutputFile>, bool, usize), Diagnostics> = match fast {
+        Some(Ok(files)) => Ok((files, false, 0)),
+        Some(Err(d)) => Err(d),
+        None => match pipeline::build(opts) {
+            Ok(mut built) => {
+                let files = std::mem::take(&mut built.files);
+                let pages = built.pages;
+                session.built = Some(built);
+                session.needs_full = false;
+                Ok((files, true, pages))
+            }
+            Err(d) => {
+                session.needs_full = true;
+                Err(d)
+            }
+        },
+    };
+    let ms = started.elapsed().as_millis();
     let notice = {
-        let mut snap = state.snapshot.write().expect("snapshot lock");
+        let mut snap = write(&state);
         snap.build_id += 1;
-        match result {
-            Ok(built) => {
+        match outcome {
+            Ok((files, full, pages)) => {
                 let recovered = snap.error.take().is_some();
-                snap.files = into_map(built.files);
-                println!("Rebuilt {} pages in {ms} ms", built.pages);
+                if full {
+                    snap.files = into_map(files);
+                    log!("Rebuilt {pages} pages in {ms} ms");
+                } else {
+                    // The term shards are rewritten whole (their number may change): drop the old.
+                    if files.iter().any(|f| f.path == "search/manifest.js") {
+                        snap.files.retain(|k, _| !k.starts_with("search/t/"));
+                    }
+                    let n = files.iter().filter(|f| f.path.ends_with(".html")).count();
+                    for f in files {
+                        snap.files.insert(f.path, Arc::new(f.bytes));
+                    }
+                    log!(
+                        "Updated {n} page{} in {ms} ms",
+                        if n == 1 { "" } else { "s" }
+                    );
+                }
                 let kind = if css_only && !recovered {
                     "css"
                 } else {
@@ -305,7 +388,7 @@ fn rebuild(opts: &BuildOptions, state: &AppState, changed: &[PathBuf]) {
             }
             Err(diags) => {
                 let text = report_text(&diags);
-                eprintln!("{text}\nThe last good pages are still served.");
+                elog!("{text}\nThe last good pages are still served.");
                 snap.error = Some(text.clone());
                 Notice {
                     kind: "builderror",
@@ -320,7 +403,7 @@ fn rebuild(opts: &BuildOptions, state: &AppState, changed: &[PathBuf]) {
 async fn events(State(state): State<Arc<AppState>>) -> impl IntoResponse {
     let rx = state.events.subscribe();
     let (id, error) = {
-        let snap = state.snapshot.read().expect("snapshot lock");
+        let snap = read(&state);
         (snap.build_id, snap.error.clone())
     };
     let hello = Notice {
@@ -406,7 +489,7 @@ async fn file(State(state): State<Arc<AppState>>, uri: Uri) -> Response {
             return (StatusCode::BAD_REQUEST, "bad request path\n").into_response();
         }
     };
-    let snap = state.snapshot.read().expect("snapshot lock");
+    let snap = read(&state);
     if let Some(bytes) = snap.files.get(&path) {
         return respond(&path, bytes, StatusCode::OK, snap.error.as_deref());
     }

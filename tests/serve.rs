@@ -51,6 +51,8 @@ fn start(root: &std::path::Path, port: u16) -> Server {
         srv.log.push_str(&line);
         if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
             srv.port = rest.split('/').next().unwrap().parse().unwrap();
+            // Keep reading its log, as a terminal would.
+            std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
             return srv;
         }
     }
@@ -166,4 +168,100 @@ fn a_taken_port_moves_to_the_next_free_one_saying_so() {
         line.contains(&format!("Port {taken} is in use; serving on port")),
         "{line}"
     );
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    for e in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let rel = e.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
+fn get_bytes(port: u16, path: &str) -> (u16, Vec<u8>) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let status = String::from_utf8_lossy(&raw[9..12]).parse().unwrap();
+    (status, raw[split + 4..].to_vec())
+}
+
+fn encode(path: &str) -> String {
+    path.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"/-._".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn an_edit_served_incrementally_equals_a_fresh_build() {
+    let s = Scratch::new("incremental");
+    let site = s.path().join("site");
+    copy_dir(&fixture("site"), &site);
+    let srv = start(&site, 0);
+    // Two body-only edits: one keeps its description, one (no description in its front matter)
+    // changes the summary that section and tag pages list.
+    let a = site.join("content/账户/改密码.md");
+    let text = std::fs::read_to_string(&a).unwrap();
+    std::fs::write(
+        &a,
+        text.replace(
+            "修改密码前请确认手机在身边。",
+            "修改密码前请确认手机在身边，并连接可靠的网络。",
+        ),
+    )
+    .unwrap();
+    let b = site.join("content/账户/设备/face-id.md");
+    let text = std::fs::read_to_string(&b).unwrap();
+    std::fs::write(&b, text.replace("回到[改密码]", "设置完成后回到[改密码]")).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let (_, body) = get_bytes(srv.port, &encode("/账户/设备/"));
+        if String::from_utf8_lossy(&body).contains("设置完成后回到改密码") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the edit was not served"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let out = s.path().join("fresh");
+    let o = build(
+        &site,
+        &out,
+        &["--base-url", &format!("http://127.0.0.1:{}/", srv.port)],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let inject =
+        "<script src=\"/__helpcenter/livereload.js\" data-helpcenter-livereload></script>\n";
+    let mut compared = 0;
+    for f in files(&out) {
+        let (status, served) = get_bytes(srv.port, &encode(&format!("/{f}")));
+        assert_eq!(status, 200, "{f}");
+        let served = String::from_utf8_lossy(&served).replace(inject, "");
+        let fresh = String::from_utf8_lossy(&std::fs::read(out.join(&f)).unwrap()).into_owned();
+        assert!(served == fresh, "{f} differs from a fresh build");
+        compared += 1;
+    }
+    assert!(compared > 30, "compared {compared} files");
 }

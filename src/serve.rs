@@ -354,7 +354,7 @@ fn rebuild(opts: &BuildOptions, state: &AppState, changed: &[PathBuf], session: 
     };
     let ms = started.elapsed().as_millis();
     let notice = {
-        let mut snap = write(&state);
+        let mut snap = write(state);
         snap.build_id += 1;
         match outcome {
             Ok((files, full, pages)) => {

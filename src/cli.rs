@@ -27,7 +27,7 @@ pub enum Command {
         /// Where to write the site; replaced as a whole once the build has succeeded
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// Overrides base_url from the config (used for canonical URLs, sitemap and feed)
+        /// Overrides base_url from the config (used for canonical URLs, sitemap and feed); "" unsets it
         #[arg(long)]
         base_url: Option<String>,
         /// Include articles marked `draft: true`

@@ -41,12 +41,13 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
     clock.lap("start");
     let root = &opts.root;
     let mut config = Config::load(root)?;
-    if let Some(b) = &opts.base_url {
-        config.base_url = Some(if b.ends_with('/') {
-            b.clone()
-        } else {
-            format!("{b}/")
-        });
+    if let Some(b) = opts.base_url.as_deref().map(str::trim) {
+        // `--base-url ""` builds without one (e.g. a zip to open from disk).
+        config.base_url = match b {
+            "" => None,
+            b if b.ends_with('/') => Some(b.to_owned()),
+            b => Some(format!("{b}/")),
+        };
     }
     let offset = config
         .offset()

@@ -1,0 +1,107 @@
+// The reader's side of the default theme in headless Chromium: the feedback widget, keyboard
+// navigation, the collapsing table of contents, and the weight of an article page.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import { REPO, browser, buildSite, scratchSite } from "./lib.mjs";
+
+const ARTICLE = "weilidai/close-weilidai/index.html";
+
+test("feedback without an endpoint: remembered locally, offers the contact link", async () => {
+  const out = buildSite(REPO, ["--base-url", ""]);
+  const b = await browser();
+  try {
+    const page = await b.newPage();
+    const requests = [];
+    page.on("request", (r) => { if (!r.url().startsWith("file:")) requests.push(r.url()); });
+    await page.goto(pathToFileURL(join(out, ARTICLE)).href);
+    const fb = page.locator("[data-feedback]");
+    assert.equal(await fb.locator("h2").textContent(), "这篇文章有帮助吗？");
+    await fb.getByRole("button", { name: "没帮助" }).click();
+    assert.equal(await fb.locator(".feedback-thanks").textContent(), "感谢反馈，我们会改进这篇文章。");
+    assert.equal(await fb.getByRole("button", { name: "没帮助" }).getAttribute("aria-pressed"), "true");
+    assert.equal(await fb.locator(".feedback-contact").isVisible(), true);
+    await page.reload();
+    assert.equal(await fb.getByRole("button", { name: "没帮助" }).getAttribute("aria-pressed"), "true", "remembered");
+    assert.deepEqual(requests, [], "nothing is sent anywhere without an endpoint");
+  } finally {
+    await b.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("feedback with feedback.url: the answer is posted there", async () => {
+  const site = scratchSite("site");
+  writeFileSync(join(site.dir, "helpcenter.yaml"),
+    readFileSync(join(site.dir, "helpcenter.yaml"), "utf8") + "feedback:\n  url: https://feedback.example/collect\n");
+  const out = buildSite(site.dir, ["--base-url", ""]);
+  const b = await browser();
+  try {
+    const page = await b.newPage();
+    let posted = null;
+    await page.route("https://feedback.example/collect", async (route) => {
+      posted = route.request().postData();
+      await route.fulfill({ status: 204, body: "" });
+    });
+    await page.goto(pathToFileURL(join(out, "账户/改密码/index.html")).href);
+    await page.getByRole("button", { name: "有帮助" }).click();
+    for (let i = 0; i < 50 && posted === null; i++) await page.waitForTimeout(50);
+    assert.ok(posted, "the answer was posted");
+    const body = JSON.parse(posted);
+    assert.equal(body.answer, "yes");
+    assert.equal(body.page, "账户/改密码/");
+    assert.equal(await page.locator(".feedback-thanks").textContent(), "感谢你的反馈！");
+  } finally {
+    await b.close();
+    rmSync(out, { recursive: true, force: true });
+    site.cleanup();
+  }
+});
+
+test("keyboard: the skip link comes first and moves focus to the content", async () => {
+  const out = buildSite(REPO, ["--base-url", ""]);
+  const b = await browser();
+  try {
+    const page = await b.newPage();
+    await page.goto(pathToFileURL(join(out, ARTICLE)).href);
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.className), "skip-link");
+    const box = await page.locator(".skip-link").boundingBox();
+    assert.ok(box && box.x >= 0, "the focused skip link is on screen");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement.id || location.hash), "main");
+    // A focused step number is visibly outlined.
+    await page.locator("#step-3 .step-number").focus();
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, "none");
+  } finally {
+    await b.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("the table of contents is open on desktop and collapsed on a phone", async () => {
+  const out = buildSite(REPO, ["--base-url", ""]);
+  const b = await browser();
+  try {
+    for (const [width, open] of [[1280, true], [375, false]]) {
+      const page = await b.newPage({ viewport: { width, height: 800 } });
+      await page.goto(pathToFileURL(join(out, ARTICLE)).href);
+      assert.equal(await page.evaluate(() => document.querySelector("details.toc").open), open, `${width}px`);
+      await page.close();
+    }
+  } finally {
+    await b.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("an article page's CSS and JS stay under 30 KB compressed", () => {
+  const total = ["style.css", "site.js", "search.js"]
+    .map((f) => gzipSync(readFileSync(join(REPO, "static", f)), { level: 6 }).length)
+    .reduce((a, b) => a + b, 0);
+  assert.ok(total < 30 * 1024, `${total} bytes`);
+});

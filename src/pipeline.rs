@@ -95,13 +95,14 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         return Err(diags);
     };
 
+    let analysis = search::analyze(&site);
+    site.search_shards = search::shard_count(&analysis);
+    let (index, _) = search::assemble(&site, &analysis, None);
+    clock.lap("search index");
     let (mut out, render_diags) = render::render_site(&site, &theme);
     diags.extend(render_diags);
-    clock.lap("render");
-    let analysis = search::analyze(&site);
-    let (index, _) = search::assemble(&site, &analysis, None);
     out.extend(index);
-    clock.lap("search index");
+    clock.lap("render");
     if diags.has_errors() {
         return Err(diags);
     }

@@ -218,6 +218,7 @@ struct SiteView<'a> {
     style: String,
     script: String,
     search_script: String,
+    search_shards: usize,
     favicon: String,
     extra: &'a serde_yaml::Mapping,
 }
@@ -326,6 +327,7 @@ impl<'a> Ctx<'a> {
             style: asset("style.css"),
             script: asset("site.js"),
             search_script: asset("search.js"),
+            search_shards: site.search_shards,
             favicon: asset("favicon.svg"),
             extra: &site.config.extra,
         };

@@ -80,10 +80,10 @@ fn push_varint(out: &mut String, mut n: u32) {
 
 #[derive(Serialize)]
 struct Fragment<'a> {
-    /// Title, URL (relative to the site root), section index.
+    /// Title, URL (relative to the site root), section name ("" at the top level).
     t: &'a str,
     u: &'a str,
-    s: usize,
+    s: &'a str,
     /// Description.
     d: &'a str,
     /// Blocks: [heading id or "", heading text, text].
@@ -104,10 +104,6 @@ pub struct Analysis {
     /// Article index of each document id.
     pub docs: Vec<usize>,
     pub terms: Vec<DocTerms>,
-}
-
-pub fn build(site: &Site) -> (Vec<OutputFile>, IndexStats) {
-    assemble(site, &analyze(site), None)
 }
 
 pub fn analyze(site: &Site) -> Analysis {
@@ -157,8 +153,17 @@ pub fn analyze_article(site: &Site, i: usize) -> DocTerms {
     DocTerms { tf, len }
 }
 
-/// Writes the index files from analysed documents: the manifest, every term shard, and the
-/// fragments of `only` (article indices) or, with `None`, of every document.
+/// The number of term shards for an index of this size (about 4 bytes per document and term).
+/// Pages tell search.js this number, so it is fixed before pages are rendered and kept while
+/// `serve` updates the index.
+pub fn shard_count(analysis: &Analysis) -> usize {
+    let bytes: usize = analysis.terms.iter().map(|d| d.tf.len() * 4).sum();
+    bytes.div_ceil(TARGET_SHARD_BYTES).max(1)
+}
+
+/// Writes the index files from analysed documents in `site.search_shards` shards: the manifest,
+/// every term shard, and the fragments of `only` (article indices) or, with `None`, of every
+/// document.
 pub fn assemble(
     site: &Site,
     analysis: &Analysis,
@@ -222,8 +227,7 @@ pub fn assemble(
         })
         .collect();
 
-    let total: usize = encoded.iter().map(|(t, p)| t.len() + p.len() + 6).sum();
-    let shards = total.div_ceil(TARGET_SHARD_BYTES).max(1);
+    let shards = site.search_shards.max(1);
     let mut buckets: Vec<Vec<&(&str, String)>> = vec![Vec::new(); shards];
     for e in &encoded {
         buckets[shard_hash(bucket_key(e.0)) as usize % shards].push(e);
@@ -257,7 +261,11 @@ pub fn assemble(
             let frag = Fragment {
                 t: &a.source.title,
                 u: &a.url,
-                s: a.section,
+                s: if a.section == 0 {
+                    ""
+                } else {
+                    &site.sections[a.section].title
+                },
                 d: a.description(),
                 b: a.rendered
                     .blocks
@@ -280,11 +288,9 @@ pub fn assemble(
         .collect();
     files.extend(fragments);
 
-    let sections: Vec<&str> = site.sections.iter().map(|s| s.title.as_str()).collect();
     let manifest = serde_json::json!({
         "documents": n,
         "shards": shards,
-        "sections": sections,
         "max_score": MAX_Q,
     });
     files.push(OutputFile {

@@ -67,6 +67,8 @@ pub struct Site {
     pub links: LinkMap,
     /// Per article (same index), its related articles; filled in by the derive stage.
     pub related: Vec<Vec<crate::related::RelatedEntry>>,
+    /// How many term shards the search index has; pages pass it to search.js.
+    pub search_shards: usize,
 }
 
 impl Site {
@@ -347,6 +349,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
             aliases,
             links,
             related: Vec::new(),
+            search_shards: 1,
         },
         diags,
     )

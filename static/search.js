@@ -41,6 +41,27 @@
   }
   function terms(text) { var out = []; eachTerm(text, function (t) { out.push(t); }); return out; }
 
+  // The terms a query looks up. A Chinese run is covered by non-overlapping bigrams (and the last
+  // one for an odd length): every article containing the text contains each of them, so recall
+  // is kept, while a query reads about half as many index shards. Exact phrases are ranked first
+  // afterwards, on the fragments.
+  function queryTerms(text) {
+    var out = [], word = "", run = [];
+    var flushRun = function () {
+      if (run.length === 1) out.push(run[0]);
+      for (var i = 0; i + 1 < run.length; i += 2) out.push(run[i] + run[i + 1]);
+      if (run.length > 2 && run.length % 2 === 1) out.push(run[run.length - 2] + run[run.length - 1]);
+      run = [];
+    };
+    foldText(text).forEach(function (c) {
+      if (isCjk(c.codePointAt(0))) { if (word) { out.push(word); word = ""; } run.push(c); }
+      else { flushRun(); if (isWordChar(c)) word += c; else if (word) { out.push(word); word = ""; } }
+    });
+    flushRun();
+    if (word) out.push(word);
+    return out;
+  }
+
   // ---- Index access. ----
   var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   function bucketKey(term) {
@@ -72,8 +93,9 @@
   function arrive(key, data) { var w = waiting[key]; if (w) { delete waiting[key]; w(data); } }
 
   /** A search engine over one site; `load(path)` fetches a file of search/ and resolves when run. */
-  function createEngine(load) {
+  function createEngine(load, options) {
     var cache = {};
+    var shardCount = options && options.shards;
     function get(key, path) {
       if (!cache[key]) {
         cache[key] = new Promise(function (resolve, reject) {
@@ -85,7 +107,8 @@
       }
       return cache[key];
     }
-    var manifest = function () { return get("m", "manifest.js"); };
+    // The page says how many shards there are; only tools without a page read the manifest.
+    var manifest = function () { return shardCount ? Promise.resolve({ shards: shardCount }) : get("m", "manifest.js"); };
     var shard = function (k) { return get("t" + k, "t/" + k + ".js"); };
     var fragment = function (id) { return get("f" + id, "f/" + id + ".js"); };
 
@@ -93,7 +116,7 @@
       limit = limit || 10;
       var m = await manifest();
       var q = query.trim();
-      var list = terms(q);
+      var list = queryTerms(q);
       if (!list.length) return { results: [], total: 0, partial: false, terms: [], ids: [] };
       var chars = Array.from(q);
       var lastChar = chars[chars.length - 1];
@@ -181,7 +204,7 @@
       score: score + bonus,
       title: f.t,
       url: f.u,
-      section: id >= 0 && f.s > 0 ? m.sections[f.s] : "",
+      section: f.s || "",
       heading: block && block[0] ? { id: block[0], title: block[1] } : null,
       snippet: snippet(block ? (block[2] || block[1]) : f.d, phrase, qterms, f.d),
       subs: subs,
@@ -231,6 +254,7 @@
   api.fragment = function (id, data) { arrive("f" + id, data); };
   api.createEngine = createEngine;
   api.terms = terms;
+  api.queryTerms = queryTerms;
   api.bucketKey = bucketKey;
   api.shardHash = shardHash;
 
@@ -259,7 +283,7 @@
       s.onerror = function () { s.remove(); reject(new Error("cannot load " + path)); };
       document.head.appendChild(s);
     });
-  });
+  }, { shards: Number(script.getAttribute("data-search-shards")) || 0 });
 
   // The page's engine, for tests and the benchmark (bench/search.mjs).
   api.engine = engine;
@@ -342,7 +366,7 @@
       var my = ++seq;
       if (!q.trim()) { render(panel, status, null, q, full); close(); return; }
       try {
-        var out = await engine.search(q, full ? 20 : 6);
+        var out = await engine.search(q, full ? 20 : 5);
         if (my !== seq) return;
         render(panel, status, out, q, full);
         if (!full) { panel.hidden = false; input.setAttribute("aria-expanded", "true"); }

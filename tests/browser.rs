@@ -12,7 +12,9 @@ fn browser_tests() {
         std::path::Path::new(&chromium).exists(),
         "the browser tests need Chromium at {chromium}: `apt-get install chromium` (or set CHROMIUM)"
     );
-    let installed = ["playwright-core", "axe-core"].iter().all(|m| dir.join("node_modules").join(m).exists());
+    let installed = ["playwright-core", "axe-core"]
+        .iter()
+        .all(|m| dir.join("node_modules").join(m).exists());
     if !installed {
         let npm = Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])

@@ -89,21 +89,6 @@ pub struct Rendered {
     pub summary: String,
 }
 
-impl Rendered {
-    /// All the page's text, headings included.
-    pub fn plain_text(&self) -> String {
-        let mut s = String::new();
-        for b in &self.blocks {
-            if !b.heading.is_empty() {
-                s.push_str(&b.heading);
-                s.push('\n');
-            }
-            s.push_str(&b.text);
-        }
-        s
-    }
-}
-
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES

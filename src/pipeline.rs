@@ -97,7 +97,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
 
     let analysis = search::analyze(&site);
     site.search_shards = search::shard_count(&analysis);
-    let (index, _) = search::assemble(&site, &analysis, None);
+    let index = search::assemble(&site, &analysis, None);
     clock.lap("search index");
     let (mut out, render_diags) = render::render_site(&site, &theme);
     diags.extend(render_diags);
@@ -250,7 +250,7 @@ pub fn update_articles(
             built.search.terms[id] = search::analyze_article(site, idx);
         }
     }
-    out.extend(search::assemble(site, &built.search, Some(&edited)).0);
+    out.extend(search::assemble(site, &built.search, Some(&edited)));
     out.extend(feeds::render(site));
     Some(Ok(out))
 }

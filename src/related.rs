@@ -314,12 +314,7 @@ fn round3(x: f32) -> f64 {
 
 /// For each article, the articles it links to or that link to it.
 fn link_neighbours(site: &Site) -> Vec<Vec<usize>> {
-    let by_path: HashMap<&str, usize> = site
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.source.rel.as_str(), i))
-        .collect();
+    let by_path = &site.by_path;
     let mut out: Vec<Vec<usize>> = vec![Vec::new(); site.articles.len()];
     for (a, art) in site.articles.iter().enumerate() {
         for l in &art.rendered.links {
@@ -350,12 +345,7 @@ fn shared_tags(a: &[&str], b: &[&str], site: &Site) -> Vec<String> {
 /// Resolves each article's `related` pins (paths under `content/`, or relative to the file) to
 /// article indices; a pin to nothing is an error naming the file and the pin.
 fn resolve_pins(site: &Site) -> (Vec<Vec<usize>>, Vec<Diagnostic>) {
-    let by_path: HashMap<&str, usize> = site
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.source.rel.as_str(), i))
-        .collect();
+    let by_path = &site.by_path;
     let mut diags = Vec::new();
     let pins = site
         .articles

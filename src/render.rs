@@ -438,21 +438,22 @@ impl Ctx<'_> {
         }
     }
 
+    /// A section's name as readers see it: the root section is the home page.
+    fn section_title(&self, i: usize) -> String {
+        if i == 0 {
+            self.strings["home"].to_owned()
+        } else {
+            self.site.sections[i].title.clone()
+        }
+    }
+
     fn breadcrumbs(&self, section: usize) -> Vec<LinkView> {
         self.site
             .ancestry(section)
             .into_iter()
-            .map(|i| {
-                let s = &self.site.sections[i];
-                let title = if i == 0 {
-                    self.strings["home"].to_owned()
-                } else {
-                    s.title.clone()
-                };
-                LinkView {
-                    title,
-                    url: s.url.clone(),
-                }
+            .map(|i| LinkView {
+                title: self.section_title(i),
+                url: self.site.sections[i].url.clone(),
             })
             .collect()
     }
@@ -701,24 +702,15 @@ impl Ctx<'_> {
             url: String,
             articles: Vec<Entry>,
         }
-        let mut order = Vec::new();
-        let mut stack = vec![0usize];
-        while let Some(s) = stack.pop() {
-            order.push(s);
-            stack.extend(self.site.sections[s].subsections.iter().rev());
-        }
-        let groups: Vec<Group> = order
+        let groups: Vec<Group> = self
+            .site
+            .sections_in_order()
             .into_iter()
             .filter(|&s| !self.site.sections[s].articles.is_empty())
             .map(|s| {
                 let sec = &self.site.sections[s];
-                let title = if s == 0 {
-                    self.strings["home"].to_owned()
-                } else {
-                    sec.title.clone()
-                };
                 Group {
-                    title,
+                    title: self.section_title(s),
                     url: sec.url.clone(),
                     articles: sec
                         .articles

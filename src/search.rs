@@ -34,15 +34,6 @@ const TARGET_SHARD_BYTES: usize = 12 * 1024;
 const MAX_Q: f32 = 63.0;
 const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-/// Figures about the index, for the build's timings and the benchmark.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct IndexStats {
-    pub documents: usize,
-    pub terms: usize,
-    pub shards: usize,
-    pub bytes: usize,
-}
-
 /// The shard a term lives in: Latin words by their first two letters, others by the whole term.
 /// The client computes the same (search.js `bucketOf`).
 pub fn bucket_key(term: &str) -> &str {
@@ -109,12 +100,11 @@ pub struct Analysis {
 pub fn analyze(site: &Site) -> Analysis {
     // Document ids follow the site's own order (sections, then each section's weight order), so
     // equal scores are broken the way the editors ordered the articles.
-    let mut docs: Vec<usize> = Vec::with_capacity(site.articles.len());
-    let mut stack = vec![0usize];
-    while let Some(s) = stack.pop() {
-        docs.extend(site.sections[s].articles.iter().copied());
-        stack.extend(site.sections[s].subsections.iter().rev());
-    }
+    let mut docs: Vec<usize> = site
+        .sections_in_order()
+        .into_iter()
+        .flat_map(|s| site.sections[s].articles.iter().copied())
+        .collect();
     docs.retain(|&i| site.articles[i].source.front.search != Some(false));
     let terms = docs.par_iter().map(|&i| analyze_article(site, i)).collect();
     Analysis { docs, terms }
@@ -164,11 +154,7 @@ pub fn shard_count(analysis: &Analysis) -> usize {
 /// Writes the index files from analysed documents in `site.search_shards` shards: the manifest,
 /// every term shard, and the fragments of `only` (article indices) or, with `None`, of every
 /// document.
-pub fn assemble(
-    site: &Site,
-    analysis: &Analysis,
-    only: Option<&[usize]>,
-) -> (Vec<OutputFile>, IndexStats) {
+pub fn assemble(site: &Site, analysis: &Analysis, only: Option<&[usize]>) -> Vec<OutputFile> {
     let docs = &analysis.docs;
     let n = docs.len();
     let tfs: Vec<(&HashMap<String, f32>, f32)> =
@@ -297,13 +283,7 @@ pub fn assemble(
         path: "search/manifest.js".to_owned(),
         bytes: format!("helpcenterSearch.manifest({manifest});\n").into_bytes(),
     });
-    let stats = IndexStats {
-        documents: n,
-        terms: encoded.len(),
-        shards,
-        bytes: files.iter().map(|f| f.bytes.len()).sum(),
-    };
-    (files, stats)
+    files
 }
 
 #[cfg(test)]

@@ -69,6 +69,8 @@ pub struct Site {
     pub related: Vec<Vec<crate::related::RelatedEntry>>,
     /// How many term shards the search index has; pages pass it to search.js.
     pub search_shards: usize,
+    /// Article index by content path (`credit/read-credit-report.md`).
+    pub by_path: HashMap<String, usize>,
 }
 
 impl Site {
@@ -95,9 +97,19 @@ impl Site {
     }
 
     pub fn article_by_path(&self, content_path: &str) -> Option<usize> {
-        self.articles
-            .iter()
-            .position(|a| a.source.rel == content_path)
+        self.by_path.get(content_path).copied()
+    }
+
+    /// Sections depth first, each before its sub-sections, in display order: the order of the
+    /// related-articles index and of search document ids.
+    pub fn sections_in_order(&self) -> Vec<usize> {
+        let mut order = Vec::with_capacity(self.sections.len());
+        let mut stack = vec![0usize];
+        while let Some(s) = stack.pop() {
+            order.push(s);
+            stack.extend(self.sections[s].subsections.iter().rev());
+        }
+        order
     }
 }
 
@@ -340,6 +352,11 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         links.assets.insert(asset.rel.clone(), out);
     }
 
+    let by_path = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.source.rel.clone(), i))
+        .collect();
     (
         Site {
             config,
@@ -350,6 +367,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
             links,
             related: Vec::new(),
             search_shards: 1,
+            by_path,
         },
         diags,
     )

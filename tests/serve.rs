@@ -59,8 +59,8 @@ fn start(root: &std::path::Path, port: u16) -> Server {
 }
 
 /// Sends a request line as written (no client-side path normalisation) and returns
-/// (status, headers, body).
-fn get(port: u16, path: &str) -> (u16, String, String) {
+/// (status, lower-cased head, body bytes).
+fn request(port: u16, path: &str) -> (u16, String, Vec<u8>) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
         s,
@@ -69,10 +69,22 @@ fn get(port: u16, path: &str) -> (u16, String, String) {
     .unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).unwrap();
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(raw.len());
+    let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
     let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-    (status, head.to_ascii_lowercase(), body.to_owned())
+    (
+        status,
+        head,
+        raw.get(split + 4..).unwrap_or_default().to_vec(),
+    )
+}
+
+fn get(port: u16, path: &str) -> (u16, String, String) {
+    let (status, head, body) = request(port, path);
+    (status, head, String::from_utf8_lossy(&body).into_owned())
 }
 
 #[test]
@@ -185,20 +197,6 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
-fn get_bytes(port: u16, path: &str) -> (u16, Vec<u8>) {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).unwrap();
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-    let status = String::from_utf8_lossy(&raw[9..12]).parse().unwrap();
-    (status, raw[split + 4..].to_vec())
-}
-
 fn encode(path: &str) -> String {
     path.bytes()
         .map(|b| {
@@ -234,8 +232,8 @@ fn an_edit_served_incrementally_equals_a_fresh_build() {
     std::fs::write(&b, text.replace("回到[改密码]", "设置完成后回到[改密码]")).unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
     loop {
-        let (_, body) = get_bytes(srv.port, &encode("/账户/设备/"));
-        if String::from_utf8_lossy(&body).contains("设置完成后回到改密码") {
+        let (_, _, body) = get(srv.port, &encode("/账户/设备/"));
+        if body.contains("设置完成后回到改密码") {
             break;
         }
         assert!(
@@ -256,7 +254,7 @@ fn an_edit_served_incrementally_equals_a_fresh_build() {
         "<script src=\"/__helpcenter/livereload.js\" data-helpcenter-livereload></script>\n";
     let mut compared = 0;
     for f in files(&out) {
-        let (status, served) = get_bytes(srv.port, &encode(&format!("/{f}")));
+        let (status, _, served) = request(srv.port, &encode(&format!("/{f}")));
         assert_eq!(status, 200, "{f}");
         let served = String::from_utf8_lossy(&served).replace(inject, "");
         let fresh = String::from_utf8_lossy(&std::fs::read(out.join(&f)).unwrap()).into_owned();

@@ -236,7 +236,7 @@ pub fn update_articles(
     if !moved.is_empty() {
         pages.push(render::Page::RelatedIndex);
     }
-    pages.sort_by_key(|p| format!("{p:?}"));
+    pages.sort();
     pages.dedup();
     let (mut out, render_diags) = render::render_pages(site, &built.theme, &pages);
     if !moved.is_empty() {

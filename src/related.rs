@@ -62,7 +62,7 @@ pub fn compute(site: &Site) -> (Vec<Vec<RelatedEntry>>, Vec<Diagnostic>) {
         .map(|a| {
             let mut tf: IdMap<f32> = IdMap::default();
             let mut add = |text: &str, weight: f32| {
-                tokenize::each_term(text, |t, _| {
+                tokenize::each_term(text, |t| {
                     *tf.entry(tokenize::term_hash(t)).or_default() += weight
                 });
             };

@@ -267,9 +267,12 @@ pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Vec<Diagnost
     jobs.push(Page::RelatedIndex);
     jobs.push(Page::SearchPage);
     let (mut files, diags) = render_pages(site, theme, &jobs);
-    for (alias, target) in &site.aliases {
-        files.push(Ctx::new(site, theme).alias_page(alias, target));
-    }
+    let cx = Ctx::new(site, theme);
+    files.extend(
+        site.aliases
+            .iter()
+            .map(|(alias, target)| cx.alias_page(alias, target)),
+    );
     files.push(related_json(site));
     (files, diags)
 }
@@ -383,7 +386,7 @@ pub fn related_json(site: &Site) -> OutputFile {
 }
 
 /// One page of the site, to render.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Page {
     Home,
     Section(usize),

@@ -116,7 +116,7 @@ pub fn analyze_article(site: &Site, i: usize) -> DocTerms {
     let mut tf: HashMap<String, f32> = HashMap::new();
     let mut len = 0.0;
     let mut add = |text: &str, w: f32, unigrams: bool| {
-        tokenize::each_term(text, |t, _| {
+        tokenize::each_term(text, |t| {
             *tf.entry(t.to_owned()).or_default() += w;
             len += w;
         });

@@ -322,10 +322,16 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         });
     }
 
+    let by_path: HashMap<String, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.source.rel.clone(), i))
+        .collect();
+
     // Featured articles named in the config must exist.
     for path in &config.featured {
         let path = path.trim_start_matches("content/");
-        if !articles.iter().any(|a| a.source.rel == path) {
+        if !by_path.contains_key(path) {
             diags.push(
                 Diagnostic::error(format!("`featured` names a missing article: `{path}`"))
                     .in_file(crate::config::CONFIG_FILE)
@@ -335,28 +341,24 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
     }
 
     // Assets: bundle files sit beside their article; other files keep their path.
+    let bundles: HashMap<&str, &Article> = articles
+        .iter()
+        .filter_map(|a| Some((a.source.bundle_dir.as_deref()?, a)))
+        .collect();
     for asset in &content.assets {
-        let bundle = articles.iter().find(|a| {
-            a.source
-                .bundle_dir
-                .as_ref()
-                .is_some_and(|b| asset.rel.starts_with(&format!("{b}/")))
-        });
-        let out = match bundle {
-            Some(a) => {
-                let b = a.source.bundle_dir.as_deref().unwrap_or_default();
-                format!("{}{}", a.url, &asset.rel[b.len() + 1..])
+        // The nearest enclosing folder that is a bundle owns the file.
+        let mut dir = parent_of(&asset.rel);
+        let mut out = asset.rel.clone();
+        while !dir.is_empty() {
+            if let Some(a) = bundles.get(dir) {
+                out = format!("{}{}", a.url, &asset.rel[dir.len() + 1..]);
+                break;
             }
-            None => asset.rel.clone(),
-        };
+            dir = parent_of(dir);
+        }
         links.assets.insert(asset.rel.clone(), out);
     }
 
-    let by_path = articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.source.rel.clone(), i))
-        .collect();
     (
         Site {
             config,

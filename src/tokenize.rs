@@ -6,13 +6,6 @@
 //! A lone CJK character between non-CJK text is kept as a unigram. Latin letters and digits form
 //! words, case-folded; full-width forms (ＡＢＣ１２３) are folded to their ASCII forms first.
 
-/// One term and its position (in terms) within the text, for phrase/adjacency scoring.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
-    pub term: String,
-    pub pos: u32,
-}
-
 /// True for characters written without spaces between words (Han, kana, Hangul syllables).
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
@@ -38,76 +31,46 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_cjk(c)
 }
 
-/// Calls `f` with each term of `text` and its position, without allocating per term: the hot
-/// path of related-article scoring and of the search index.
-pub fn each_term(text: &str, mut f: impl FnMut(&str, u32)) {
-    let mut pos = 0u32;
+/// Calls `f` with each term of `text`, without allocating per term: the hot path of
+/// related-article scoring and of the search index.
+pub fn each_term(text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::new();
     let mut prev: Option<char> = None; // last CJK char of the current run
     let mut run_len = 0usize;
     let mut buf = [0u8; 8];
-    let mut emit_single = |c: char, pos: &mut u32, f: &mut dyn FnMut(&str, u32)| {
-        f(c.encode_utf8(&mut buf), *pos);
-        *pos += 1;
-    };
     for c in text.chars().map(fold) {
         if is_cjk(c) {
             if !word.is_empty() {
-                f(&word, pos);
-                pos += 1;
+                f(&word);
                 word.clear();
             }
             if let Some(p) = prev {
-                let mut pair = [0u8; 8];
-                let n = p.encode_utf8(&mut pair).len();
-                let m = c.encode_utf8(&mut pair[n..]).len();
-                f(std::str::from_utf8(&pair[..n + m]).unwrap_or_default(), pos);
-                pos += 1;
+                let n = p.encode_utf8(&mut buf).len();
+                let m = c.encode_utf8(&mut buf[n..]).len();
+                f(std::str::from_utf8(&buf[..n + m]).unwrap_or_default());
             }
             prev = Some(c);
             run_len += 1;
         } else {
-            if run_len == 1 {
-                if let Some(p) = prev {
-                    emit_single(p, &mut pos, &mut f);
-                }
+            if let (1, Some(p)) = (run_len, prev) {
+                f(p.encode_utf8(&mut buf));
             }
             prev = None;
             run_len = 0;
             if is_word_char(c) {
                 word.push(c);
             } else if !word.is_empty() {
-                f(&word, pos);
-                pos += 1;
+                f(&word);
                 word.clear();
             }
         }
     }
-    if run_len == 1 {
-        if let Some(p) = prev {
-            emit_single(p, &mut pos, &mut f);
-        }
+    if let (1, Some(p)) = (run_len, prev) {
+        f(p.encode_utf8(&mut buf));
     }
     if !word.is_empty() {
-        f(&word, pos);
+        f(&word);
     }
-}
-
-/// Splits `text` into terms with positions.
-pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    each_term(text, |t, pos| {
-        out.push(Token {
-            term: t.to_owned(),
-            pos,
-        })
-    });
-    out
-}
-
-/// Just the terms.
-pub fn terms(text: &str) -> impl Iterator<Item = String> {
-    tokenize(text).into_iter().map(|t| t.term)
 }
 
 /// A 64-bit FNV-1a hash of a term: related-article scoring keys its statistics by this instead
@@ -126,7 +89,9 @@ mod tests {
     use super::*;
 
     fn t(s: &str) -> Vec<String> {
-        terms(s).collect()
+        let mut out = Vec::new();
+        each_term(s, |t| out.push(t.to_owned()));
+        out
     }
 
     #[test]
@@ -168,11 +133,5 @@ mod tests {
         assert_eq!(t("a贷b"), ["a", "贷", "b"]);
         assert_eq!(t("微粒贷APP还款"), ["微粒", "粒贷", "app", "还款"]);
         assert_eq!(t("，"), Vec::<String>::new());
-    }
-
-    #[test]
-    fn positions_are_consecutive() {
-        let p: Vec<u32> = tokenize("微粒贷 app").iter().map(|t| t.pos).collect();
-        assert_eq!(p, [0, 1, 2]);
     }
 }

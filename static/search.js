@@ -165,7 +165,7 @@
       var frags = await Promise.all(top.map(function (r) { return fragment(r[0]); }));
       var phrase = foldText(q).join("").replace(/\s+/g, " ");
       var results = top.map(function (r, i) {
-        var d = describe(r[0], r[1], frags[i], phrase, unique, m);
+        var d = describe(r[0], r[1], frags[i], phrase, unique);
         d.complete = hits.get(r[0]) === postings.length;
         return d;
       });
@@ -180,7 +180,7 @@
   }
 
   // Phrase matches outrank scattered terms: in the title most, then a heading, then the text.
-  function describe(id, score, f, phrase, qterms, m) {
+  function describe(id, score, f, phrase, qterms) {
     var title = foldText(f.t).join("");
     var bonus = 0;
     if (phrase.length > 1 && title.indexOf(phrase) >= 0) bonus += 40;

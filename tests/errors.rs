@@ -228,13 +228,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let s = Scratch::site("atomic");
     let out = s.path().join("public");
     assert!(build(s.path(), &out, &[]).status.success());
-    let before: Vec<(String, Vec<u8>)> = files(&out)
-        .into_iter()
-        .map(|f| {
-            let b = std::fs::read(out.join(&f)).unwrap();
-            (f, b)
-        })
-        .collect();
+    let before = snapshot(&out);
     s.write(
         "content/a/ok.md",
         "---\ntitle: 改过\n---\n[坏链接](gone.md)\n",
@@ -242,13 +236,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let o = build(s.path(), &out, &[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("left untouched"));
-    let after: Vec<(String, Vec<u8>)> = files(&out)
-        .into_iter()
-        .map(|f| {
-            let b = std::fs::read(out.join(&f)).unwrap();
-            (f, b)
-        })
-        .collect();
+    let after = snapshot(&out);
     assert_eq!(before, after);
     // No staging folders are left beside it.
     let leftovers: Vec<_> = std::fs::read_dir(s.path())

@@ -112,6 +112,17 @@ pub fn files(dir: &Path) -> Vec<String> {
     v
 }
 
+/// Every file under `dir` with its bytes, to compare two outputs or one output over time.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    files(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
+}
+
 /// The values of `attr="…"` in `html`.
 pub fn attrs<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
     let pat = format!(" {attr}=\"");

@@ -2,10 +2,12 @@
 //! downloads only what a query needs.
 //!
 //! Layout under `search/` (every file a script that registers itself, so it loads from file://):
-//! - `manifest.js`: counts, the number of term shards, section names. A couple of KB.
+//! - `manifest.js`: the document and shard counts, for tools; pages carry the shard count.
 //! - `t/<k>.js`: term shard k: for each term hashed into it, its postings as a compact string of
 //!   (document gap, score) pairs. Latin words are bucketed by their first two letters so a prefix
 //!   typed so far finds all its completions in one shard.
+//!   For its few best documents, a term also carries what showing them takes (`Hot`): with the
+//!   documents' titles, URLs and sections once per shard under the key "".
 //! - `f/<id>.js`: one fragment per article: title, URL, section, headings and the text under each,
 //!   for snippets, phrase checks and links to the heading where the match is.
 //!
@@ -66,6 +68,123 @@ fn push_varint(out: &mut String, mut n: u32) {
             return;
         }
         out.push(DIGITS[(low | 32) as usize] as char);
+    }
+}
+
+/// How many of a term's best documents its shard describes (see `Hot`). With 8, the five results
+/// a drop-down shows are all described by the query's own shards for most queries (83% of the
+/// benchmark's sampled queries on the 10k corpus; 71% with 5, 92% with 16).
+const HOT_PER_TERM: usize = 8;
+/// Rarer terms are not described: their few results load their fragments within the request
+/// budget, and on real text most terms are rare, so describing them would double the index.
+const HOT_MIN_DF: usize = 4;
+/// Characters of text kept before and after a term in a `Hot` window.
+const WINDOW_BEFORE: usize = 12;
+const WINDOW_AFTER: usize = 30;
+
+/// What a result needs to be shown without loading its fragment: the heading where the term is
+/// found and a window of the text around it. Stored next to the term's postings for its best
+/// documents, so a query's top results usually arrive with the shards it loads anyway, instead
+/// of costing one request each.
+struct Hot {
+    doc: u32,
+    heading_id: String,
+    heading: String,
+    window: String,
+}
+
+fn section_name<'a>(site: &'a Site, a: &crate::site::Article) -> &'a str {
+    if a.section == 0 {
+        ""
+    } else {
+        &site.sections[a.section].title
+    }
+}
+
+/// The char positions where `needle` (already folded) occurs in `hay`, at most `max` of them.
+fn find_folded(hay: &str, needle: &str, max: usize) -> Vec<usize> {
+    if needle.chars().all(tokenize::is_cjk) {
+        // Folding leaves these characters alone and maps nothing onto them: a plain, fast
+        // substring search finds the same places.
+        return hay
+            .match_indices(needle)
+            .take(max)
+            .map(|(i, _)| hay[..i].chars().count())
+            .collect();
+    }
+    let hay: Vec<char> = hay.chars().map(tokenize::fold).collect();
+    let needle: Vec<char> = needle.chars().collect();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while out.len() < max && from + needle.len() <= hay.len() {
+        match hay[from..].windows(needle.len()).position(|w| w == needle) {
+            Some(i) => {
+                out.push(from + i);
+                from += i + needle.len();
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// `chars[at..]` with `before` chars of context, `WINDOW_AFTER` after the term, and "…" where
+/// it is cut.
+fn window(chars: &[char], at: usize, len: usize, before: usize) -> String {
+    let start = at.saturating_sub(before);
+    let end = (at + len + WINDOW_AFTER).min(chars.len());
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(
+        chars[start..end]
+            .iter()
+            .map(|&c| if c == '\n' { ' ' } else { c }),
+    );
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// Where `term` is in an article: the block where it weighs most (in the heading counts twice,
+/// up to three times in the text, the first such block on ties), with the text around its first
+/// occurrence there, or the description when only the title or tags have it. The client ranks
+/// and shows these the way it does a fragment's blocks.
+fn hot_entry(a: &crate::site::Article, doc: u32, term: &str) -> Hot {
+    let len = term.chars().count();
+    let around = |text: &str, at: Option<usize>| {
+        let chars: Vec<char> = text.chars().collect();
+        match at {
+            Some(at) => window(&chars, at, len, WINDOW_BEFORE),
+            None => window(&chars, 0, 0, 0),
+        }
+    };
+    let mut best: Option<(usize, &crate::markdown::TextBlock, Option<usize>)> = None;
+    for b in &a.rendered.blocks {
+        let found = find_folded(&b.text, term, 3);
+        let weight = 2 * find_folded(&b.heading, term, 1).len() + found.len();
+        if weight > best.as_ref().map_or(0, |b| b.0) {
+            best = Some((weight, b, found.first().copied()));
+        }
+    }
+    match best {
+        Some((_, b, at)) => Hot {
+            doc,
+            heading_id: b.heading_id.clone().unwrap_or_default(),
+            heading: b.heading.clone(),
+            window: around(&b.text, at),
+        },
+        None => {
+            let d = a.description();
+            Hot {
+                doc,
+                heading_id: String::new(),
+                heading: String::new(),
+                window: around(d, find_folded(d, term, 1).first().copied()),
+            }
+        }
     }
 }
 
@@ -198,23 +317,41 @@ pub fn assemble(site: &Site, analysis: &Analysis, only: Option<&[usize]>) -> Vec
         .flat_map(|(_, l)| l.iter().map(|(_, s)| *s))
         .fold(0.0f32, f32::max)
         .max(f32::MIN_POSITIVE);
-    let encoded: Vec<(&str, String)> = weighted
+    let encoded: Vec<(&str, String, Vec<Hot>)> = weighted
         .par_iter()
         .map(|(term, list)| {
+            let q: Vec<u8> = list
+                .iter()
+                .map(|(_, score)| (score / max * MAX_Q).round().clamp(1.0, MAX_Q) as u8)
+                .collect();
             let mut s = String::with_capacity(list.len() * 2);
             let mut prev = 0u32;
-            for (i, (doc, score)) in list.iter().enumerate() {
+            for (i, (doc, _)) in list.iter().enumerate() {
                 push_varint(&mut s, if i == 0 { *doc } else { doc - prev });
                 prev = *doc;
-                let q = (score / max * MAX_Q).round().clamp(1.0, MAX_Q) as usize;
-                s.push(DIGITS[q] as char);
+                s.push(DIGITS[q[i] as usize] as char);
             }
-            (*term, s)
+            let hot = if list.len() >= HOT_MIN_DF {
+                // The client's own order for a one-term query: score, then document id.
+                let mut order: Vec<usize> = (0..list.len()).collect();
+                order.sort_unstable_by(|&a, &b| q[b].cmp(&q[a]).then(list[a].0.cmp(&list[b].0)));
+                order
+                    .into_iter()
+                    .take(HOT_PER_TERM)
+                    .map(|i| {
+                        let doc = list[i].0;
+                        hot_entry(&site.articles[docs[doc as usize]], doc, term)
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            (*term, s, hot)
         })
         .collect();
 
     let shards = site.search_shards.max(1);
-    let mut buckets: Vec<Vec<&(&str, String)>> = vec![Vec::new(); shards];
+    let mut buckets: Vec<Vec<&(&str, String, Vec<Hot>)>> = vec![Vec::new(); shards];
     for e in &encoded {
         buckets[shard_hash(bucket_key(e.0)) as usize % shards].push(e);
     }
@@ -223,14 +360,51 @@ pub fn assemble(site: &Site, analysis: &Analysis, only: Option<&[usize]>) -> Vec
         .par_iter()
         .enumerate()
         .map(|(k, list)| {
-            let map: serde_json::Map<String, serde_json::Value> = list
-                .iter()
-                .map(|(t, p)| ((*t).to_owned(), serde_json::Value::String(p.clone())))
-                .collect();
-            let body = format!(
-                "helpcenterSearch.shard({k},{});\n",
-                serde_json::Value::Object(map)
-            );
+            // Written by hand: a shard is mostly plain strings, and building a JSON value tree
+            // for 1,500 shards first doubled the time this stage takes.
+            let json = |s: &str| serde_json::to_string(s).unwrap_or_default();
+            let mut cards: std::collections::BTreeSet<u32> = Default::default();
+            let mut body = format!("helpcenterSearch.shard({k},{{");
+            for (i, (term, postings, hot)) in list.iter().enumerate() {
+                if i > 0 {
+                    body.push(',');
+                }
+                body += &json(term);
+                body.push(':');
+                if hot.is_empty() {
+                    body += &json(postings);
+                    continue;
+                }
+                body.push('[');
+                body += &json(postings);
+                for h in hot {
+                    body += &format!(
+                        ",[{},{},{},{}]",
+                        h.doc,
+                        json(&h.heading_id),
+                        json(&h.heading),
+                        json(&h.window)
+                    );
+                    cards.insert(h.doc);
+                }
+                body.push(']');
+            }
+            if !cards.is_empty() {
+                // "" is never a term: it holds the cards of the documents named above.
+                body += if list.is_empty() { "\"\":{" } else { ",\"\":{" };
+                for (i, d) in cards.into_iter().enumerate() {
+                    let a = &site.articles[docs[d as usize]];
+                    body += &format!(
+                        "{}\"{d}\":[{},{},{}]",
+                        if i > 0 { "," } else { "" },
+                        json(&a.source.title),
+                        json(&a.url),
+                        json(section_name(site, a))
+                    );
+                }
+                body.push('}');
+            }
+            body += "});\n";
             OutputFile {
                 path: format!("search/t/{k}.js"),
                 bytes: body.into_bytes(),
@@ -247,11 +421,7 @@ pub fn assemble(site: &Site, analysis: &Analysis, only: Option<&[usize]>) -> Vec
             let frag = Fragment {
                 t: &a.source.title,
                 u: &a.url,
-                s: if a.section == 0 {
-                    ""
-                } else {
-                    &site.sections[a.section].title
-                },
+                s: section_name(site, a),
                 d: a.description(),
                 b: a.rendered
                     .blocks
@@ -304,6 +474,30 @@ mod tests {
             push_varint(&mut s, n);
         }
         assert_eq!(s, "AfgBof");
+    }
+
+    #[test]
+    fn terms_are_found_in_folded_text() {
+        // Latin terms are folded (case, full width); Chinese ones take the fast path.
+        assert_eq!(
+            find_folded("Use FACE ID or ｆａｃｅ", "face", 5),
+            vec![4, 15]
+        );
+        assert_eq!(
+            find_folded("先还款，再还款，又还款，还款", "还款", 3),
+            vec![1, 5, 9]
+        );
+        assert_eq!(find_folded("还款", "借款", 3), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn windows_are_cut_around_the_term_with_ellipses() {
+        let text: String = "甲".repeat(20) + "还款" + &"乙".repeat(40);
+        let chars: Vec<char> = text.chars().collect();
+        let w = window(&chars, 20, 2, WINDOW_BEFORE);
+        assert_eq!(w, format!("…{}还款{}…", "甲".repeat(12), "乙".repeat(30)));
+        let short: Vec<char> = "还款\n成功".chars().collect();
+        assert_eq!(window(&short, 0, 2, WINDOW_BEFORE), "还款 成功");
     }
 
     #[test]

@@ -77,7 +77,9 @@
     }
     return h >>> 0;
   }
-  function decode(s) {
+  // A term's value is its postings, or [postings, ...described documents] (see `hot` below).
+  function decode(v) {
+    var s = typeof v === "string" ? v : v[0];
     var out = new Map(), doc = 0, i = 0, first = true;
     while (i < s.length) {
       var n = 0, shift = 0, d;
@@ -112,7 +114,7 @@
     var shard = function (k) { return get("t" + k, "t/" + k + ".js"); };
     var fragment = function (id) { return get("f" + id, "f/" + id + ".js"); };
 
-    async function search(query, limit) {
+    async function search(query, limit, withFragments) {
       limit = limit || 10;
       var m = await manifest();
       var q = query.trim();
@@ -128,12 +130,30 @@
       await Promise.all(Object.keys(shards).map(function (k) {
         return shard(k).then(function (data) { loaded[k] = data; });
       }));
+      // Shards describe each term's best documents (heading and a window of text around the
+      // term), so most results are shown without loading their fragments.
+      var hot = new Map();
+      var describeFrom = function (data, key) {
+        var v = data[key];
+        if (typeof v === "string") return;
+        for (var i = 1; i < v.length; i++) {
+          var e = v[i], card = data[""][e[0]];
+          var f = hot.get(e[0]);
+          if (!f) { f = { t: card[0], u: card[1], s: card[2], d: "", b: [] }; hot.set(e[0], f); }
+          if (!f.b.some(function (b) { return b[0] === e[1] && b[2] === e[3]; })) f.b.push([e[1], e[2], e[3]]);
+        }
+      };
       var postings = unique.map(function (t) {
         var data = loaded[shardHash(bucketKey(t)) % m.shards];
-        if (t !== prefix) return decode(data[t] || "");
+        if (t !== prefix) {
+          if (!data[t]) return new Map();
+          describeFrom(data, t);
+          return decode(data[t]);
+        }
         var merged = new Map();
         Object.keys(data).forEach(function (key) {
-          if (key.lastIndexOf(t, 0) !== 0) return;
+          if (!key || key.lastIndexOf(t, 0) !== 0) return;
+          describeFrom(data, key);
           decode(data[key]).forEach(function (s, doc) {
             // A completion counts a little less than the exact word.
             var v = key === t ? s : s * 0.8;
@@ -162,7 +182,10 @@
       });
       var partial = full === 0 && ranked.length > 0;
       var top = ranked.slice(0, limit);
-      var frags = await Promise.all(top.map(function (r) { return fragment(r[0]); }));
+      // The full search page shows every heading that matches, which needs the fragments.
+      var frags = await Promise.all(top.map(function (r) {
+        return !withFragments && hot.has(r[0]) ? hot.get(r[0]) : fragment(r[0]);
+      }));
       var phrase = foldText(q).join("").replace(/\s+/g, " ");
       var results = top.map(function (r, i) {
         var d = describe(r[0], r[1], frags[i], phrase, unique);
@@ -366,7 +389,7 @@
       var my = ++seq;
       if (!q.trim()) { render(panel, status, null, q, full); close(); return; }
       try {
-        var out = await engine.search(q, full ? 20 : 5);
+        var out = await engine.search(q, full ? 20 : 5, full);
         if (my !== seq) return;
         render(panel, status, out, q, full);
         if (!full) { panel.hidden = false; input.setAttribute("aria-expanded", "true"); }

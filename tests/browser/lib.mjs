@@ -57,7 +57,7 @@ export function buildSite(root, extra = []) {
 }
 
 /** search.js's engine in node, reading the index files of a built site and counting them. */
-export function fileEngine(out, stats = { requests: 0, bytes: 0 }) {
+export function fileEngine(out, stats = { requests: 0, bytes: 0, paths: [] }) {
   if (!globalThis.helpcenterSearch?.createEngine) {
     vm.runInThisContext(readFileSync(join(REPO, "static", "search.js"), "utf8"));
   }
@@ -65,6 +65,7 @@ export function fileEngine(out, stats = { requests: 0, bytes: 0 }) {
     const buf = readFileSync(join(out, "search", path));
     stats.requests++;
     stats.bytes += buf.length;
+    stats.paths?.push(path);
     vm.runInThisContext(buf.toString("utf8"));
   });
   return { engine, stats };

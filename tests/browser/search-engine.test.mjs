@@ -2,7 +2,7 @@
 // with the Rust one, and readers' queries find the right article first.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { REPO, buildSite, fileEngine } from "./lib.mjs";
 
@@ -66,6 +66,32 @@ test("demo site: readers' queries find the right article in the top 3", async ()
     const r = await engine.search("还清全部欠款");
     const hit = r.results.find((x) => x.title === "关闭微粒贷前的注意事项");
     assert.equal(hit.heading.id, "还清全部欠款", "deep link to the heading where the match is");
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("drop-down results come with the term shards; the search page loads fragments for sub-results", async () => {
+  const out = buildSite(REPO);
+  try {
+    const drop = fileEngine(out);
+    const r = await drop.engine.search("征信", 5);
+    assert.equal(r.results.length, 5);
+    assert.deepEqual(drop.stats.paths.filter((p) => !p.startsWith("t/")), ["manifest.js"], "no fragment is loaded");
+    for (const x of r.results) {
+      assert.ok(x.title && x.section, JSON.stringify(x));
+      const page = join(out, decodeURIComponent(x.url), "index.html");
+      assert.ok(existsSync(page), `${x.url} is a built page`);
+      if (x.heading) assert.ok(readFileSync(page, "utf8").includes(`id="${x.heading.id}"`), `#${x.heading.id} is on ${x.url}`);
+    }
+    const marked = r.results[0].snippet.filter((p) => p[1]).map((p) => p[0]).join("");
+    assert.match(marked, /征信/, "the snippet marks the match");
+
+    const full = fileEngine(out);
+    const page = await full.engine.search("征信", 5, true);
+    assert.ok(full.stats.paths.some((p) => p.startsWith("f/")), "the search page reads fragments");
+    assert.deepEqual(new Set(page.results.map((x) => x.id)), new Set(r.results.map((x) => x.id)), "the same articles");
+    assert.ok(page.results.some((x) => x.subs.length > 0), "with sub-results");
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

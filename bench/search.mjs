@@ -1,5 +1,5 @@
 // Search benchmark: recall, bytes and requests per query, query time, on a built site.
-//   node bench/search.mjs --site public/ [--queries 300] [--seed 7] [--browser]
+//   node bench/search.mjs --site public/ [--queries 300] [--seed 7] [--limit 5] [--fragments] [--browser]
 // Queries are substrings of the site's own text (Chinese runs of 2–6 characters), sampled with a
 // fixed seed, as a reader would type them. "Cold" = a fresh page: search.js + every index file the
 // query needs. "Warm" = the same page after earlier queries: only what is not loaded yet.
@@ -16,6 +16,8 @@ const QUERIES = Number(opt("--queries", 300));
 const SEED = Number(opt("--seed", 7));
 // Results shown at once: the header's drop-down shows 5, the search page 20.
 const LIMIT = Number(opt("--limit", 5));
+// The search page loads every result's fragment (for sub-results); the drop-down does not.
+const FRAGMENTS = args.includes("--fragments");
 if (!SITE || !existsSync(join(SITE, "search", "manifest.js"))) {
   console.error("usage: node bench/search.mjs --site BUILT_SITE_DIR [--queries N] [--browser]");
   process.exit(2);
@@ -64,7 +66,7 @@ const warmEngine = engine(warmStats);
 for (const { q, id } of queries) {
   const st = { requests: 1, bytes: searchJs.length, gzip: gzSize("search.js", searchJs) };
   const t0 = performance.now();
-  const r = await engine(st).search(q, LIMIT);
+  const r = await engine(st).search(q, LIMIT, FRAGMENTS);
   times.push(performance.now() - t0);
   cold.push(st);
   const rank = r.ids.indexOf(id);
@@ -74,7 +76,7 @@ for (const { q, id } of queries) {
   if (shown.slice(0, 3).includes(id)) top3++;
   if (shown.includes(id)) shownHits++;
   const before = { ...warmStats };
-  await warmEngine.search(q, LIMIT);
+  await warmEngine.search(q, LIMIT, FRAGMENTS);
   warm.push({ requests: warmStats.requests - before.requests, bytes: warmStats.bytes - before.bytes, gzip: warmStats.gzip - before.gzip });
 }
 

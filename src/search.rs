@@ -112,15 +112,23 @@ fn find_folded(hay: &str, needle: &str, max: usize) -> Vec<usize> {
             .map(|(i, _)| hay[..i].chars().count())
             .collect();
     }
+    // A word: whole words only, so "all" is not found in "finally".
     let hay: Vec<char> = hay.chars().map(tokenize::fold).collect();
     let needle: Vec<char> = needle.chars().collect();
+    let word = |i: usize| {
+        hay.get(i)
+            .is_some_and(|c| c.is_alphanumeric() && !tokenize::is_cjk(*c))
+    };
     let mut out = Vec::new();
     let mut from = 0;
     while out.len() < max && from + needle.len() <= hay.len() {
         match hay[from..].windows(needle.len()).position(|w| w == needle) {
             Some(i) => {
-                out.push(from + i);
-                from += i + needle.len();
+                let at = from + i;
+                if !(at > 0 && word(at - 1)) && !word(at + needle.len()) {
+                    out.push(at);
+                }
+                from = at + 1;
             }
             None => break,
         }
@@ -488,6 +496,7 @@ mod tests {
             vec![1, 5, 9]
         );
         assert_eq!(find_folded("还款", "借款", 3), Vec::<usize>::new());
+        assert_eq!(find_folded("finally, Promise.all()", "all", 3), vec![17]);
     }
 
     #[test]

@@ -125,7 +125,8 @@ fn find_folded(hay: &str, needle: &str, max: usize) -> Vec<usize> {
         match hay[from..].windows(needle.len()).position(|w| w == needle) {
             Some(i) => {
                 let at = from + i;
-                if !(at > 0 && word(at - 1)) && !word(at + needle.len()) {
+                let starts = at == 0 || !word(at - 1);
+                if starts && !word(at + needle.len()) {
                     out.push(at);
                 }
                 from = at + 1;

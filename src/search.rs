@@ -9,7 +9,8 @@
 //!   For its few best documents, a term also carries what showing them takes (`Hot`): with the
 //!   documents' titles, URLs and sections once per shard under the key "".
 //! - `f/<id>.js`: one fragment per article: title, URL, section, headings and the text under each,
-//!   for snippets, phrase checks and links to the heading where the match is.
+//!   for results the shards do not describe and for the search page, which lists every heading
+//!   that matches.
 //!
 //! Scores are BM25 with field weights (title, tags, headings, description, body), computed here
 //! and quantized, so the client only adds numbers.

@@ -19,7 +19,7 @@ const LIMIT = Number(opt("--limit", 5));
 // The search page loads every result's fragment (for sub-results); the drop-down does not.
 const FRAGMENTS = args.includes("--fragments");
 if (!SITE || !existsSync(join(SITE, "search", "manifest.js"))) {
-  console.error("usage: node bench/search.mjs --site BUILT_SITE_DIR [--queries N] [--browser]");
+  console.error("usage: node bench/search.mjs --site BUILT_SITE_DIR [--queries N] [--seed S] [--limit N] [--fragments] [--browser]");
   process.exit(2);
 }
 const REPO = join(dirname(fileURLToPath(import.meta.url)), "..");

@@ -31,7 +31,8 @@ const DESCRIPTION: f32 = 2.0;
 const BODY: f32 = 1.0;
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
-/// Shards are sized for a cold query's budget: a few of them fit in well under 100 KB.
+/// Shards are sized for a cold query's budget: a few of them fit in well under 100 KB. This counts
+/// postings only; the described documents (`Hot`) about double a shard of common terms.
 const TARGET_SHARD_BYTES: usize = 12 * 1024;
 /// Quantized scores run 1..=MAX_Q (one base-64 digit).
 const MAX_Q: f32 = 63.0;
@@ -158,10 +159,11 @@ fn window(chars: &[char], at: usize, len: usize, before: usize) -> String {
     out
 }
 
-/// Where `term` is in an article: the block where it weighs most (in the heading counts twice,
-/// up to three times in the text, the first such block on ties), with the text around its first
-/// occurrence there, or the description when only the title or tags have it. The client ranks
-/// and shows these the way it does a fragment's blocks.
+/// Where `term` is in an article, chosen as search.js `describe` chooses among a fragment's
+/// blocks for a one-term query, so the drop-down links the heading the search page links: the
+/// first block with the term in its heading and text, else in its heading, else in its text,
+/// else the first block. The window is the text around the term's first occurrence there, or
+/// the start of the text.
 fn hot_entry(a: &crate::site::Article, doc: u32, term: &str) -> Hot {
     let len = term.chars().count();
     let around = |text: &str, at: Option<usize>| {
@@ -171,20 +173,31 @@ fn hot_entry(a: &crate::site::Article, doc: u32, term: &str) -> Hot {
             None => window(&chars, 0, 0, 0),
         }
     };
+    let blocks = &a.rendered.blocks;
     let mut best: Option<(usize, &crate::markdown::TextBlock, Option<usize>)> = None;
-    for b in &a.rendered.blocks {
-        let found = find_folded(&b.text, term, 3);
-        let weight = 2 * find_folded(&b.heading, term, 1).len() + found.len();
+    for b in blocks {
+        let at = find_folded(&b.text, term, 1).first().copied();
+        let weight = 2 * find_folded(&b.heading, term, 1).len() + usize::from(at.is_some());
         if weight > best.as_ref().map_or(0, |b| b.0) {
-            best = Some((weight, b, found.first().copied()));
+            best = Some((weight, b, at));
         }
     }
-    match best {
-        Some((_, b, at)) => Hot {
+    match best
+        .map(|(_, b, at)| (b, at))
+        .or(blocks.first().map(|b| (b, None)))
+    {
+        Some((b, at)) => Hot {
             doc,
             heading_id: b.heading_id.clone().unwrap_or_default(),
             heading: b.heading.clone(),
-            window: around(&b.text, at),
+            window: around(
+                if b.text.is_empty() {
+                    &b.heading
+                } else {
+                    &b.text
+                },
+                at,
+            ),
         },
         None => {
             let d = a.description();

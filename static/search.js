@@ -146,7 +146,8 @@
       var postings = unique.map(function (t) {
         var data = loaded[shardHash(bucketKey(t)) % m.shards];
         if (t !== prefix) {
-          if (!data[t]) return new Map();
+          // Shards are object literals: "constructor" must not find Object.prototype's.
+          if (!Object.prototype.hasOwnProperty.call(data, t)) return new Map();
           describeFrom(data, t);
           return decode(data[t]);
         }
@@ -182,13 +183,20 @@
       });
       var partial = full === 0 && ranked.length > 0;
       var top = ranked.slice(0, limit);
-      // The full search page shows every heading that matches, which needs the fragments.
-      var frags = await Promise.all(top.map(function (r) {
-        return !withFragments && hot.has(r[0]) ? hot.get(r[0]) : fragment(r[0]);
-      }));
       var phrase = foldText(q).join("").replace(/\s+/g, " ");
+      // A description serves when it can rank the result as its fragment would: one term, or the
+      // whole phrase seen in it. The search page shows every heading that matches, which needs
+      // the fragments.
+      var described = function (id) {
+        var f = hot.get(id);
+        if (withFragments || !f) return null;
+        if (unique.length === 1) return f;
+        var seen = function (s) { return foldText(s).join("").indexOf(phrase) >= 0; };
+        return seen(f.t) || f.b.some(function (b) { return seen(b[1]) || seen(b[2]); }) ? f : null;
+      };
+      var frags = await Promise.all(top.map(function (r) { return described(r[0]) || fragment(r[0]); }));
       var results = top.map(function (r, i) {
-        var d = describe(r[0], r[1], frags[i], phrase, unique);
+        var d = describe(r[0], r[1], frags[i], phrase, unique, prefix);
         d.complete = hits.get(r[0]) === postings.length;
         return d;
       });
@@ -203,7 +211,7 @@
   }
 
   // Phrase matches outrank scattered terms: in the title most, then a heading, then the text.
-  function describe(id, score, f, phrase, qterms) {
+  function describe(id, score, f, phrase, qterms, prefix) {
     var title = foldText(f.t).join("");
     var bonus = 0;
     if (phrase.length > 1 && title.indexOf(phrase) >= 0) bonus += 40;
@@ -213,7 +221,7 @@
       var s = 0;
       if (phrase.length > 1 && heading.indexOf(phrase) >= 0) s += 20;
       if (phrase.length > 1 && text.indexOf(phrase) >= 0) s += 10;
-      qterms.forEach(function (t) { if (heading.indexOf(t) >= 0) s += 2; if (text.indexOf(t) >= 0) s += 1; });
+      qterms.forEach(function (t) { if (has(heading, t, t === prefix)) s += 2; if (has(text, t, t === prefix)) s += 1; });
       if (s > bestScore) { bestScore = s; best = i; }
       if (s > 0 && b[0]) others.push({ index: i, score: s });
     });
@@ -232,6 +240,18 @@
       snippet: snippet(block ? (block[2] || block[1]) : f.d, phrase, qterms, f.d),
       subs: subs,
     };
+  }
+
+  // Whether folded text has a term: a Latin word only as a whole word ("all" is not in
+  // "finally"), as src/search.rs finds it, or as a word's start for the word being typed.
+  function has(text, t, asPrefix) {
+    if (isCjk(t.codePointAt(0))) return text.indexOf(t) >= 0;
+    for (var i = text.indexOf(t); i >= 0; i = text.indexOf(t, i + 1)) {
+      var before = i > 0 ? Array.from(text.slice(Math.max(0, i - 2), i)).pop() : "";
+      var after = Array.from(text.slice(i + t.length, i + t.length + 2))[0] || "";
+      if (!(before && isWordChar(before)) && (asPrefix || !(after && isWordChar(after)))) return true;
+    }
+    return false;
   }
 
   // A window of the text around the first match, as [text, marked] pieces.

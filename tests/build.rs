@@ -388,3 +388,55 @@ fn every_demo_article_is_within_two_clicks_of_home() {
         );
     }
 }
+
+#[test]
+fn search_shards_are_json_and_describe_results_exactly() {
+    let s = Scratch::site("shards");
+    let titles = [
+        r#"退款 "引号" 说明"#,
+        r"退款 \反斜杠\ 说明",
+        "退款 </script><script>alert(1)</script>",
+        "<img src=x onerror=alert(2)> 退款",
+        "退款到账时间",
+    ];
+    for (i, t) in titles.iter().enumerate() {
+        let front = serde_json::to_string(t).unwrap();
+        s.write(
+            &format!("content/a/r{i}.md"),
+            format!("---\ntitle: {front}\n---\n\n开头。\n\n## 办理退款\n\n申请退款后{i}个工作日内到账。\n"),
+        );
+    }
+    let out = s.path().join("public");
+    let o = build(s.path(), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let mut cards = Vec::new();
+    let mut refund = None;
+    for name in files(&out.join("search/t")) {
+        let body = read(&out, &format!("search/t/{name}"));
+        let json = body
+            .strip_prefix("helpcenterSearch.shard(")
+            .and_then(|b| b.split_once(','))
+            .map(|(_, rest)| rest.trim_end().trim_end_matches(");"))
+            .unwrap_or_else(|| panic!("{name}: {body}"));
+        let shard: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(json).unwrap_or_else(|e| panic!("{name}: {e}\n{json}"));
+        if let Some(c) = shard.get("").and_then(|c| c.as_object()) {
+            cards.extend(c.values().map(|v| v[0].as_str().unwrap().to_owned()));
+        }
+        if let Some(v) = shard.get("退款") {
+            refund = Some(v.clone());
+        }
+    }
+    for t in titles {
+        assert!(cards.iter().any(|c| c == t), "card for {t:?} in {cards:?}");
+    }
+    // The term's best articles, each with the heading where it is and the text around it.
+    let refund = refund.expect("退款 is indexed");
+    let hot = refund.as_array().expect("described, not just postings");
+    assert_eq!(hot.len(), 1 + titles.len());
+    for e in &hot[1..] {
+        assert_eq!(e[1], "办理退款", "{e}");
+        assert!(e[3].as_str().unwrap().contains("申请退款后"), "{e}");
+    }
+}

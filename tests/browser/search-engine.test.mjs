@@ -2,7 +2,8 @@
 // with the Rust one, and readers' queries find the right article first.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO, buildSite, fileEngine } from "./lib.mjs";
 
@@ -58,10 +59,13 @@ test("demo site: readers' queries find the right article in the top 3", async ()
       ["高利贷", "借款利率怎么看，什么算高利贷", 1],
       ["找不到入口", "找不到微粒贷入口或关闭选项怎么办", 3],
     ];
-    for (const [q, title, within] of cases) {
-      const r = await engine.search(q);
-      const titles = r.results.map((x) => x.title);
-      assert.ok(titles.slice(0, within).includes(title), `${q}: wanted ${title} in the top ${within}, got ${titles.slice(0, 5).join(" / ")}`);
+    // The drop-down (results described by the shards) and the search page (fragments) alike.
+    for (const page of [false, true]) {
+      for (const [q, title, within] of cases) {
+        const r = await engine.search(q, page ? 20 : 5, page);
+        const titles = r.results.map((x) => x.title);
+        assert.ok(titles.slice(0, within).includes(title), `${page ? "page" : "drop-down"}: ${q}: wanted ${title} in the top ${within}, got ${titles.slice(0, 5).join(" / ")}`);
+      }
     }
     const r = await engine.search("还清全部欠款");
     const hit = r.results.find((x) => x.title === "关闭微粒贷前的注意事项");
@@ -92,7 +96,40 @@ test("drop-down results come with the term shards; the search page loads fragmen
     assert.ok(full.stats.paths.some((p) => p.startsWith("f/")), "the search page reads fragments");
     assert.deepEqual(new Set(page.results.map((x) => x.id)), new Set(r.results.map((x) => x.id)), "the same articles");
     assert.ok(page.results.some((x) => x.subs.length > 0), "with sub-results");
+
+    // Index files are object literals: a word that names a built-in property finds nothing.
+    assert.equal((await drop.engine.search("constructor")).results.length, 0);
+    assert.ok((await drop.engine.search("constructor 征信")).results.length > 0);
   } finally {
     rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("Latin words: described results follow the word being typed and link the heading with the whole word", async () => {
+  const root = mkdtempSync(join(tmpdir(), "helpcenter-latin-"));
+  const out = [];
+  try {
+    writeFileSync(join(root, "helpcenter.yaml"), "title: Latin\nlanguage: en\n");
+    mkdirSync(join(root, "content", "js"), { recursive: true });
+    writeFileSync(join(root, "content", "js", "_index.md"), "---\ntitle: JavaScript\n---\n");
+    for (let i = 1; i <= 6; i++) {
+      writeFileSync(join(root, "content", "js", `p${i}.md`), [
+        "---", `title: Chapter ${i}`, "---", "",
+        "Intro text about callbacks.", "",
+        "## Promise.prototype.finally()", "", `Runs finally, whatever happens (${i}).`, "",
+        "## Promise.all()", "", `Promise.all waits for all of them (${i}).`, "",
+      ].join("\n"));
+    }
+    out.push(buildSite(root));
+    const { engine, stats } = fileEngine(out[0]);
+    const r = await engine.search("promise.al", 5);
+    assert.equal(r.results.length, 5);
+    assert.deepEqual(stats.paths.filter((p) => p.startsWith("f/")), [], "described by the shards");
+    for (const x of r.results) assert.equal(x.heading?.id, "promiseall", `${x.title}: ${JSON.stringify(x.heading)}`);
+    const page = await fileEngine(out[0]).engine.search("promise.al", 5, true);
+    assert.deepEqual(page.results.map((x) => x.heading?.id), r.results.map((x) => x.heading?.id), "the page links the same headings");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    for (const o of out) rmSync(o, { recursive: true, force: true });
   }
 });

@@ -96,8 +96,10 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
     };
 
     let analysis = search::analyze(&site);
-    site.search_shards = search::shard_count(&analysis);
-    let index = search::assemble(&site, &analysis, None);
+    let encoded = search::encode(&site, &analysis);
+    site.search_shards = encoded.shard_count();
+    let index = search::write(&site, &analysis, &encoded, None);
+    drop(encoded);
     clock.lap("search index");
     let (mut out, render_diags) = render::render_site(&site, &theme);
     diags.extend(render_diags);

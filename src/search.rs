@@ -16,6 +16,8 @@
 //! and quantized, so the client only adds numbers.
 
 use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -31,8 +33,7 @@ const DESCRIPTION: f32 = 2.0;
 const BODY: f32 = 1.0;
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
-/// Shards are sized for a cold query's budget: a few of them fit in well under 100 KB. This counts
-/// postings only; the described documents (`Hot`) about double a shard of common terms.
+/// Shards are sized for a cold query's budget: a few of them fit in well under 100 KB.
 const TARGET_SHARD_BYTES: usize = 12 * 1024;
 /// Quantized scores run 1..=MAX_Q (one base-64 digit).
 const MAX_Q: f32 = 63.0;
@@ -95,6 +96,19 @@ struct Hot {
     window: String,
 }
 
+impl Hot {
+    fn to_json(&self) -> String {
+        let json = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        format!(
+            "[{},{},{},{}]",
+            self.doc,
+            json(&self.heading_id),
+            json(&self.heading),
+            json(&self.window)
+        )
+    }
+}
+
 fn section_name<'a>(site: &'a Site, a: &crate::site::Article) -> &'a str {
     if a.section == 0 {
         ""
@@ -103,57 +117,58 @@ fn section_name<'a>(site: &'a Site, a: &crate::site::Article) -> &'a str {
     }
 }
 
-/// The char positions where `needle` (already folded) occurs in `hay`, at most `max` of them.
-fn find_folded(hay: &str, needle: &str, max: usize) -> Vec<usize> {
+/// Where `needle` (already folded) first occurs in `hay`, as a byte range of `hay`.
+fn find_folded(hay: &str, needle: &str) -> Option<Range<usize>> {
     if needle.chars().all(tokenize::is_cjk) {
         // Folding leaves these characters alone and maps nothing onto them: a plain, fast
-        // substring search finds the same places.
-        return hay
-            .match_indices(needle)
-            .take(max)
-            .map(|(i, _)| hay[..i].chars().count())
-            .collect();
+        // substring search finds the same place.
+        return hay.find(needle).map(|i| i..i + needle.len());
     }
     // A word: whole words only, so "all" is not found in "finally".
-    let hay: Vec<char> = hay.chars().map(tokenize::fold).collect();
+    let hay: Vec<(usize, char)> = hay
+        .char_indices()
+        .map(|(i, c)| (i, tokenize::fold(c)))
+        .chain(std::iter::once((hay.len(), ' ')))
+        .collect();
     let needle: Vec<char> = needle.chars().collect();
-    let word = |i: usize| {
-        hay.get(i)
-            .is_some_and(|c| c.is_alphanumeric() && !tokenize::is_cjk(*c))
-    };
-    let mut out = Vec::new();
-    let mut from = 0;
-    while out.len() < max && from + needle.len() <= hay.len() {
-        match hay[from..].windows(needle.len()).position(|w| w == needle) {
-            Some(i) => {
-                let at = from + i;
-                let starts = at == 0 || !word(at - 1);
-                if starts && !word(at + needle.len()) {
-                    out.push(at);
-                }
-                from = at + 1;
-            }
-            None => break,
-        }
-    }
-    out
+    let word = |c: char| c.is_alphanumeric() && !tokenize::is_cjk(c);
+    let n = needle.len();
+    (0..hay.len().saturating_sub(n)).find_map(|at| {
+        let matches = hay[at..at + n]
+            .iter()
+            .map(|(_, c)| *c)
+            .eq(needle.iter().copied());
+        let starts = at == 0 || !word(hay[at - 1].1);
+        (matches && starts && !word(hay[at + n].1)).then(|| hay[at].0..hay[at + n].0)
+    })
 }
 
-/// `chars[at..]` with `before` chars of context, `WINDOW_AFTER` after the term, and "…" where
-/// it is cut.
-fn window(chars: &[char], at: usize, len: usize, before: usize) -> String {
-    let start = at.saturating_sub(before);
-    let end = (at + len + WINDOW_AFTER).min(chars.len());
+/// The text around `at` (a byte range of `text`): `before` chars before it, `WINDOW_AFTER`
+/// after, with "…" where it is cut. Walks only the window, not the whole text.
+fn window(text: &str, at: Range<usize>, before: usize) -> String {
+    let start = if before == 0 {
+        at.start
+    } else {
+        text[..at.start]
+            .char_indices()
+            .rev()
+            .nth(before - 1)
+            .map_or(0, |(i, _)| i)
+    };
+    let end = text[at.end..]
+        .char_indices()
+        .nth(WINDOW_AFTER)
+        .map_or(text.len(), |(i, _)| at.end + i);
     let mut out = String::new();
     if start > 0 {
         out.push('…');
     }
     out.extend(
-        chars[start..end]
-            .iter()
-            .map(|&c| if c == '\n' { ' ' } else { c }),
+        text[start..end]
+            .chars()
+            .map(|c| if c == '\n' { ' ' } else { c }),
     );
-    if end < chars.len() {
+    if end < text.len() {
         out.push('…');
     }
     out
@@ -165,19 +180,16 @@ fn window(chars: &[char], at: usize, len: usize, before: usize) -> String {
 /// else the first block. The window is the text around the term's first occurrence there, or
 /// the start of the text.
 fn hot_entry(a: &crate::site::Article, doc: u32, term: &str) -> Hot {
-    let len = term.chars().count();
-    let around = |text: &str, at: Option<usize>| {
-        let chars: Vec<char> = text.chars().collect();
-        match at {
-            Some(at) => window(&chars, at, len, WINDOW_BEFORE),
-            None => window(&chars, 0, 0, 0),
-        }
+    let around = |text: &str, at: Option<Range<usize>>| match at {
+        Some(at) => window(text, at, WINDOW_BEFORE),
+        None => window(text, 0..0, 0),
     };
     let blocks = &a.rendered.blocks;
-    let mut best: Option<(usize, &crate::markdown::TextBlock, Option<usize>)> = None;
+    let mut best: Option<(usize, &crate::markdown::TextBlock, Option<Range<usize>>)> = None;
     for b in blocks {
-        let at = find_folded(&b.text, term, 1).first().copied();
-        let weight = 2 * find_folded(&b.heading, term, 1).len() + usize::from(at.is_some());
+        let at = find_folded(&b.text, term);
+        let weight =
+            2 * usize::from(find_folded(&b.heading, term).is_some()) + usize::from(at.is_some());
         if weight > best.as_ref().map_or(0, |b| b.0) {
             best = Some((weight, b, at));
         }
@@ -205,7 +217,7 @@ fn hot_entry(a: &crate::site::Article, doc: u32, term: &str) -> Hot {
                 doc,
                 heading_id: String::new(),
                 heading: String::new(),
-                window: around(d, find_folded(d, term, 1).first().copied()),
+                window: around(d, find_folded(d, term)),
             }
         }
     }
@@ -229,6 +241,11 @@ struct Fragment<'a> {
 pub struct DocTerms {
     tf: HashMap<String, f32>,
     len: f32,
+    /// The article's `Hot` entries written so far, as JSON, by term. They depend on its text
+    /// alone, so `serve` reuses them for every article an edit did not touch.
+    described: Arc<Mutex<HashMap<String, Arc<str>>>>,
+    /// Its card (title, URL, section) as JSON, likewise.
+    card: OnceLock<String>,
 }
 
 /// The analysed documents, in document-id order (the site's own order).
@@ -282,21 +299,53 @@ pub fn analyze_article(site: &Site, i: usize) -> DocTerms {
         add(&b.heading, HEADING, true);
         add(&b.text, BODY, false);
     }
-    DocTerms { tf, len }
+    DocTerms {
+        tf,
+        len,
+        described: Default::default(),
+        card: OnceLock::new(),
+    }
 }
 
-/// The number of term shards for an index of this size (about 4 bytes per document and term).
-/// Pages tell search.js this number, so it is fixed before pages are rendered and kept while
-/// `serve` updates the index.
-pub fn shard_count(analysis: &Analysis) -> usize {
-    let bytes: usize = analysis.terms.iter().map(|d| d.tf.len() * 4).sum();
-    bytes.div_ceil(TARGET_SHARD_BYTES).max(1)
+/// Every term's postings, encoded, and the JSON of its described documents: the index before it
+/// is split into shards.
+pub struct Encoded<'a> {
+    terms: Vec<EncodedTerm<'a>>,
+}
+
+struct EncodedTerm<'a> {
+    term: &'a str,
+    postings: String,
+    /// (document, its `Hot` entry as JSON) for the term's best documents.
+    described: Vec<(u32, Arc<str>)>,
+}
+
+impl Encoded<'_> {
+    /// The number of term shards for an index of this size. Pages tell search.js this number,
+    /// so it is fixed before pages are rendered and kept while `serve` updates the index.
+    pub fn shard_count(&self) -> usize {
+        let bytes: usize = self
+            .terms
+            .iter()
+            .map(|t| {
+                // Term and postings, then each description and its share of a card.
+                let described: usize = t.described.iter().map(|(_, e)| e.len() + 40).sum();
+                t.term.len() + t.postings.len() + 6 + described
+            })
+            .sum();
+        bytes.div_ceil(TARGET_SHARD_BYTES).max(1)
+    }
 }
 
 /// Writes the index files from analysed documents in `site.search_shards` shards: the manifest,
 /// every term shard, and the fragments of `only` (article indices) or, with `None`, of every
 /// document.
 pub fn assemble(site: &Site, analysis: &Analysis, only: Option<&[usize]>) -> Vec<OutputFile> {
+    write(site, analysis, &encode(site, analysis), only)
+}
+
+/// Postings and descriptions of every term, scored over the whole site.
+pub fn encode<'a>(site: &Site, analysis: &'a Analysis) -> Encoded<'a> {
     let docs = &analysis.docs;
     let n = docs.len();
     let tfs: Vec<(&HashMap<String, f32>, f32)> =
@@ -340,7 +389,7 @@ pub fn assemble(site: &Site, analysis: &Analysis, only: Option<&[usize]>) -> Vec
         .flat_map(|(_, l)| l.iter().map(|(_, s)| *s))
         .fold(0.0f32, f32::max)
         .max(f32::MIN_POSITIVE);
-    let encoded: Vec<(&str, String, Vec<Hot>)> = weighted
+    let encoded: Vec<EncodedTerm> = weighted
         .par_iter()
         .map(|(term, list)| {
             let q: Vec<u8> = list
@@ -357,26 +406,58 @@ pub fn assemble(site: &Site, analysis: &Analysis, only: Option<&[usize]>) -> Vec
             let hot = if list.len() >= HOT_MIN_DF {
                 // The client's own order for a one-term query: score, then document id.
                 let mut order: Vec<usize> = (0..list.len()).collect();
-                order.sort_unstable_by(|&a, &b| q[b].cmp(&q[a]).then(list[a].0.cmp(&list[b].0)));
+                let best_first =
+                    |a: &usize, b: &usize| q[*b].cmp(&q[*a]).then(list[*a].0.cmp(&list[*b].0));
+                if order.len() > HOT_PER_TERM {
+                    order.select_nth_unstable_by(HOT_PER_TERM, best_first);
+                    order.truncate(HOT_PER_TERM);
+                }
+                order.sort_unstable_by(best_first);
                 order
                     .into_iter()
-                    .take(HOT_PER_TERM)
                     .map(|i| {
                         let doc = list[i].0;
-                        hot_entry(&site.articles[docs[doc as usize]], doc, term)
+                        let cache = &analysis.terms[doc as usize].described;
+                        let cached = cache.lock().ok().and_then(|c| c.get(*term).cloned());
+                        let json = cached.unwrap_or_else(|| {
+                            let a = &site.articles[docs[doc as usize]];
+                            let json: Arc<str> = hot_entry(a, doc, term).to_json().into();
+                            if let Ok(mut c) = cache.lock() {
+                                c.insert((*term).to_owned(), json.clone());
+                            }
+                            json
+                        });
+                        (doc, json)
                     })
                     .collect()
             } else {
                 Vec::new()
             };
-            (*term, s, hot)
+            EncodedTerm {
+                term,
+                postings: s,
+                described: hot,
+            }
         })
         .collect();
 
+    Encoded { terms: encoded }
+}
+
+/// The index files, `encoded` split into `site.search_shards` shards.
+pub fn write(
+    site: &Site,
+    analysis: &Analysis,
+    encoded: &Encoded,
+    only: Option<&[usize]>,
+) -> Vec<OutputFile> {
+    let docs = &analysis.docs;
+    let n = docs.len();
+    let encoded = &encoded.terms;
     let shards = site.search_shards.max(1);
-    let mut buckets: Vec<Vec<&(&str, String, Vec<Hot>)>> = vec![Vec::new(); shards];
-    for e in &encoded {
-        buckets[shard_hash(bucket_key(e.0)) as usize % shards].push(e);
+    let mut buckets: Vec<Vec<&EncodedTerm>> = vec![Vec::new(); shards];
+    for e in encoded {
+        buckets[shard_hash(bucket_key(e.term)) as usize % shards].push(e);
     }
 
     let mut files: Vec<OutputFile> = buckets
@@ -388,7 +469,15 @@ pub fn assemble(site: &Site, analysis: &Analysis, only: Option<&[usize]>) -> Vec
             let json = |s: &str| serde_json::to_string(s).unwrap_or_default();
             let mut cards: std::collections::BTreeSet<u32> = Default::default();
             let mut body = format!("helpcenterSearch.shard({k},{{");
-            for (i, (term, postings, hot)) in list.iter().enumerate() {
+            for (
+                i,
+                EncodedTerm {
+                    term,
+                    postings,
+                    described: hot,
+                },
+            ) in list.iter().enumerate()
+            {
                 if i > 0 {
                     body.push(',');
                 }
@@ -400,15 +489,10 @@ pub fn assemble(site: &Site, analysis: &Analysis, only: Option<&[usize]>) -> Vec
                 }
                 body.push('[');
                 body += &json(postings);
-                for h in hot {
-                    body += &format!(
-                        ",[{},{},{},{}]",
-                        h.doc,
-                        json(&h.heading_id),
-                        json(&h.heading),
-                        json(&h.window)
-                    );
-                    cards.insert(h.doc);
+                for (doc, entry) in hot {
+                    body.push(',');
+                    body += entry;
+                    cards.insert(*doc);
                 }
                 body.push(']');
             }
@@ -416,14 +500,16 @@ pub fn assemble(site: &Site, analysis: &Analysis, only: Option<&[usize]>) -> Vec
                 // "" is never a term: it holds the cards of the documents named above.
                 body += if list.is_empty() { "\"\":{" } else { ",\"\":{" };
                 for (i, d) in cards.into_iter().enumerate() {
-                    let a = &site.articles[docs[d as usize]];
-                    body += &format!(
-                        "{}\"{d}\":[{},{},{}]",
-                        if i > 0 { "," } else { "" },
-                        json(&a.source.title),
-                        json(&a.url),
-                        json(section_name(site, a))
-                    );
+                    let card = analysis.terms[d as usize].card.get_or_init(|| {
+                        let a = &site.articles[docs[d as usize]];
+                        format!(
+                            "[{},{},{}]",
+                            json(&a.source.title),
+                            json(&a.url),
+                            json(section_name(site, a))
+                        )
+                    });
+                    body += &format!("{}\"{d}\":{card}", if i > 0 { "," } else { "" });
                 }
                 body.push('}');
             }
@@ -501,27 +587,27 @@ mod tests {
 
     #[test]
     fn terms_are_found_in_folded_text() {
-        // Latin terms are folded (case, full width); Chinese ones take the fast path.
-        assert_eq!(
-            find_folded("Use FACE ID or ｆａｃｅ", "face", 5),
-            vec![4, 15]
-        );
-        assert_eq!(
-            find_folded("先还款，再还款，又还款，还款", "还款", 3),
-            vec![1, 5, 9]
-        );
-        assert_eq!(find_folded("还款", "借款", 3), Vec::<usize>::new());
-        assert_eq!(find_folded("finally, Promise.all()", "all", 3), vec![17]);
+        // Latin terms are folded (case, full width) and whole words; Chinese ones take the fast
+        // path. Ranges are bytes of the original text.
+        let text = "Use ｆａｃｅ or FACE ID";
+        let at = find_folded(text, "face").unwrap();
+        assert_eq!(&text[at], "ｆａｃｅ");
+        assert_eq!(find_folded("surface, Face", "face"), Some(9..13));
+        assert_eq!(find_folded("finally, Promise.all()", "all"), Some(17..20));
+        assert_eq!(find_folded("先还款，再还款", "还款"), Some(3..9));
+        assert_eq!(find_folded("还款", "借款"), None);
     }
 
     #[test]
     fn windows_are_cut_around_the_term_with_ellipses() {
         let text: String = "甲".repeat(20) + "还款" + &"乙".repeat(40);
-        let chars: Vec<char> = text.chars().collect();
-        let w = window(&chars, 20, 2, WINDOW_BEFORE);
-        assert_eq!(w, format!("…{}还款{}…", "甲".repeat(12), "乙".repeat(30)));
-        let short: Vec<char> = "还款\n成功".chars().collect();
-        assert_eq!(window(&short, 0, 2, WINDOW_BEFORE), "还款 成功");
+        let at = find_folded(&text, "还款").unwrap();
+        assert_eq!(
+            window(&text, at, WINDOW_BEFORE),
+            format!("…{}还款{}…", "甲".repeat(12), "乙".repeat(30))
+        );
+        assert_eq!(window("还款\n成功", 0..6, WINDOW_BEFORE), "还款 成功");
+        assert_eq!(window("开头的文字", 0..0, 0), "开头的文字");
     }
 
     #[test]

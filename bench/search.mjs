@@ -88,6 +88,7 @@ console.log(`  documents ${N}, term shards ${manifest.shards}, index total ${kb(
 console.log(`  ${queries.length} substring queries (2–6 Chinese characters sampled from the text, seed ${SEED})`);
 console.log(`  recall ${(found / queries.length).toFixed(3)}   source article in top 3: ${(top3 / queries.length).toFixed(3)}   among the ${LIMIT} shown: ${(shownHits / queries.length).toFixed(3)}`);
 line("cold requests (incl. JS)", cold, "requests");
+console.log(`  cold queries within 6 requests: ${(cold.filter((x) => x.requests <= 6).length / cold.length).toFixed(3)}, within 100 KB raw: ${(cold.filter((x) => x.bytes <= 100 * 1024).length / cold.length).toFixed(3)}`);
 line("cold bytes (raw)", cold, "bytes");
 line("cold bytes (gzip)", cold, "gzip");
 line("warm requests", warm, "requests");

@@ -184,13 +184,13 @@
       var partial = full === 0 && ranked.length > 0;
       var top = ranked.slice(0, limit);
       var phrase = foldText(q).join("").replace(/\s+/g, " ");
-      // A description serves when it can rank the result as its fragment would: one term, or the
-      // whole phrase seen in it. The search page shows every heading that matches, which needs
-      // the fragments.
+      // A description serves when it can rank the result as its fragment would: one term, the
+      // whole phrase seen in it, or an article without every term (so without the phrase). The
+      // search page shows every heading that matches, which needs the fragments.
       var described = function (id) {
         var f = hot.get(id);
         if (withFragments || !f) return null;
-        if (unique.length === 1) return f;
+        if (unique.length === 1 || hits.get(id) < postings.length) return f;
         var seen = function (s) { return foldText(s).join("").indexOf(phrase) >= 0; };
         return seen(f.t) || f.b.some(function (b) { return seen(b[1]) || seen(b[2]); }) ? f : null;
       };

@@ -392,31 +392,25 @@ pub fn encode<'a>(site: &Site, analysis: &'a Analysis) -> Encoded<'a> {
     let encoded: Vec<EncodedTerm> = weighted
         .par_iter()
         .map(|(term, list)| {
-            let q: Vec<u8> = list
-                .iter()
-                .map(|(_, score)| (score / max * MAX_Q).round().clamp(1.0, MAX_Q) as u8)
-                .collect();
             let mut s = String::with_capacity(list.len() * 2);
             let mut prev = 0u32;
-            for (i, (doc, _)) in list.iter().enumerate() {
+            // The term's best documents in the client's order for a one-term query: score, then
+            // document id. Documents come in id order, so only a higher score displaces one.
+            let mut best: Vec<(u8, u32)> = Vec::with_capacity(HOT_PER_TERM + 1);
+            for (i, (doc, score)) in list.iter().enumerate() {
+                let q = (score / max * MAX_Q).round().clamp(1.0, MAX_Q) as u8;
                 push_varint(&mut s, if i == 0 { *doc } else { doc - prev });
                 prev = *doc;
-                s.push(DIGITS[q[i] as usize] as char);
+                s.push(DIGITS[q as usize] as char);
+                if best.len() < HOT_PER_TERM || best.last().is_some_and(|&(b, _)| q > b) {
+                    let at = best.iter().position(|&(b, _)| q > b).unwrap_or(best.len());
+                    best.insert(at, (q, *doc));
+                    best.truncate(HOT_PER_TERM);
+                }
             }
             let hot = if list.len() >= HOT_MIN_DF {
-                // The client's own order for a one-term query: score, then document id.
-                let mut order: Vec<usize> = (0..list.len()).collect();
-                let best_first =
-                    |a: &usize, b: &usize| q[*b].cmp(&q[*a]).then(list[*a].0.cmp(&list[*b].0));
-                if order.len() > HOT_PER_TERM {
-                    order.select_nth_unstable_by(HOT_PER_TERM, best_first);
-                    order.truncate(HOT_PER_TERM);
-                }
-                order.sort_unstable_by(best_first);
-                order
-                    .into_iter()
-                    .map(|i| {
-                        let doc = list[i].0;
+                best.into_iter()
+                    .map(|(_, doc)| {
                         let cache = &analysis.terms[doc as usize].described;
                         let cached = cache.lock().ok().and_then(|c| c.get(*term).cloned());
                         let json = cached.unwrap_or_else(|| {
@@ -509,7 +503,13 @@ pub fn write(
                             json(section_name(site, a))
                         )
                     });
-                    body += &format!("{}\"{d}\":{card}", if i > 0 { "," } else { "" });
+                    if i > 0 {
+                        body.push(',');
+                    }
+                    body.push('"');
+                    body += &d.to_string();
+                    body += "\":";
+                    body += card;
                 }
                 body.push('}');
             }

@@ -99,6 +99,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
     let encoded = search::encode(&site, &analysis);
     site.search_shards = encoded.shard_count();
     let index = search::write(&site, &analysis, &encoded, None);
+    // Its strings are in the shards now; free them before rendering.
     drop(encoded);
     clock.lap("search index");
     let (mut out, render_diags) = render::render_site(&site, &theme);

@@ -40,7 +40,7 @@ const MAX_Q: f32 = 63.0;
 const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// The shard a term lives in: Latin words by their first two letters, others by the whole term.
-/// The client computes the same (search.js `bucketOf`).
+/// The client computes the same (search.js `bucketKey`).
 pub fn bucket_key(term: &str) -> &str {
     match term.chars().next() {
         Some(c) if !tokenize::is_cjk(c) => {
@@ -88,25 +88,12 @@ const WINDOW_AFTER: usize = 30;
 /// What a result needs to be shown without loading its fragment: the heading where the term is
 /// found and a window of the text around it. Stored next to the term's postings for its best
 /// documents, so a query's top results usually arrive with the shards it loads anyway, instead
-/// of costing one request each.
+/// of costing one request each. Written as `[doc, heading id, heading, window]`.
 struct Hot {
     doc: u32,
     heading_id: String,
     heading: String,
     window: String,
-}
-
-impl Hot {
-    fn to_json(&self) -> String {
-        let json = |s: &str| serde_json::to_string(s).unwrap_or_default();
-        format!(
-            "[{},{},{},{}]",
-            self.doc,
-            json(&self.heading_id),
-            json(&self.heading),
-            json(&self.window)
-        )
-    }
 }
 
 fn section_name<'a>(site: &'a Site, a: &crate::site::Article) -> &'a str {
@@ -146,15 +133,12 @@ fn find_folded(hay: &str, needle: &str) -> Option<Range<usize>> {
 /// The text around `at` (a byte range of `text`): `before` chars before it, `WINDOW_AFTER`
 /// after, with "…" where it is cut. Walks only the window, not the whole text.
 fn window(text: &str, at: Range<usize>, before: usize) -> String {
-    let start = if before == 0 {
-        at.start
-    } else {
-        text[..at.start]
-            .char_indices()
-            .rev()
-            .nth(before - 1)
-            .map_or(0, |(i, _)| i)
-    };
+    let start = text[..at.start]
+        .char_indices()
+        .rev()
+        .take(before)
+        .last()
+        .map_or(at.start, |(i, _)| i);
     let end = text[at.end..]
         .char_indices()
         .nth(WINDOW_AFTER)
@@ -415,7 +399,10 @@ pub fn encode<'a>(site: &Site, analysis: &'a Analysis) -> Encoded<'a> {
                         let cached = cache.lock().ok().and_then(|c| c.get(*term).cloned());
                         let json = cached.unwrap_or_else(|| {
                             let a = &site.articles[docs[doc as usize]];
-                            let json: Arc<str> = hot_entry(a, doc, term).to_json().into();
+                            let h = hot_entry(a, doc, term);
+                            let entry = (h.doc, h.heading_id, h.heading, h.window);
+                            let json: Arc<str> =
+                                serde_json::to_string(&entry).unwrap_or_default().into();
                             if let Ok(mut c) = cache.lock() {
                                 c.insert((*term).to_owned(), json.clone());
                             }
@@ -459,31 +446,22 @@ pub fn write(
         .enumerate()
         .map(|(k, list)| {
             // Written by hand: a shard is mostly plain strings, and building a JSON value tree
-            // for 1,500 shards first doubled the time this stage takes.
+            // for 1,500 shards first doubled the time this stage takes. Postings are base-64
+            // digits, which need no escaping.
             let json = |s: &str| serde_json::to_string(s).unwrap_or_default();
             let mut cards: std::collections::BTreeSet<u32> = Default::default();
             let mut body = format!("helpcenterSearch.shard({k},{{");
-            for (
-                i,
-                EncodedTerm {
-                    term,
-                    postings,
-                    described: hot,
-                },
-            ) in list.iter().enumerate()
-            {
+            for (i, t) in list.iter().enumerate() {
                 if i > 0 {
                     body.push(',');
                 }
-                body += &json(term);
-                body.push(':');
-                if hot.is_empty() {
-                    body += &json(postings);
+                body += &json(t.term);
+                if t.described.is_empty() {
+                    body += &format!(":\"{}\"", t.postings);
                     continue;
                 }
-                body.push('[');
-                body += &json(postings);
-                for (doc, entry) in hot {
+                body += &format!(":[\"{}\"", t.postings);
+                for (doc, entry) in &t.described {
                     body.push(',');
                     body += entry;
                     cards.insert(*doc);
@@ -492,24 +470,14 @@ pub fn write(
             }
             if !cards.is_empty() {
                 // "" is never a term: it holds the cards of the documents named above.
-                body += if list.is_empty() { "\"\":{" } else { ",\"\":{" };
+                body += ",\"\":{";
                 for (i, d) in cards.into_iter().enumerate() {
                     let card = analysis.terms[d as usize].card.get_or_init(|| {
                         let a = &site.articles[docs[d as usize]];
-                        format!(
-                            "[{},{},{}]",
-                            json(&a.source.title),
-                            json(&a.url),
-                            json(section_name(site, a))
-                        )
+                        let card = (&a.source.title, &a.url, section_name(site, a));
+                        serde_json::to_string(&card).unwrap_or_default()
                     });
-                    if i > 0 {
-                        body.push(',');
-                    }
-                    body.push('"');
-                    body += &d.to_string();
-                    body += "\":";
-                    body += card;
+                    body += &format!("{}\"{d}\":{card}", if i > 0 { "," } else { "" });
                 }
                 body.push('}');
             }

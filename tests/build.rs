@@ -5,9 +5,7 @@ use common::*;
 
 fn built_fixture() -> (Scratch, std::path::PathBuf) {
     let s = Scratch::new("fixture");
-    let out = s.path().join("public");
-    let o = build(&fixture("site"), &out, &[]);
-    assert!(o.status.success(), "build failed:\n{}", stderr(&o));
+    let out = build_ok(&fixture("site"), &s);
     (s, out)
 }
 
@@ -58,9 +56,7 @@ fn every_relative_link_and_anchor_resolves() {
 #[test]
 fn demo_site_builds_with_no_broken_link() {
     let s = Scratch::new("demo");
-    let out = s.path().join("public");
-    let o = build(&repo(), &out, &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let out = build_ok(&repo(), &s);
     assert_eq!(broken_links(&out, "/"), Vec::<String>::new());
     let guide = read(&out, "weilidai/close-weilidai/index.html");
     for n in 1..=8 {
@@ -278,8 +274,7 @@ fn english_site_uses_english_strings_and_dates() {
         "content/a/ok.md",
         "---\ntitle: Reset\ndate: 2024-04-07 15:04:49\n---\n\n1. One\n2. Two\n\n> [!NOTE]\n> n\n",
     );
-    let out = s.path().join("public");
-    assert!(build(s.path(), &out, &[]).status.success());
+    let out = build_ok(s.path(), &s);
     let html = read(&out, "a/ok/index.html");
     assert!(html.contains("<html lang=\"en\">"));
     assert!(html.contains("Published") && html.contains("April 7, 2024, 15:04"));
@@ -292,9 +287,7 @@ fn site_templates_and_static_override_the_theme() {
     s.write("templates/article.html", "{% extends \"base.html\" %}{% block content %}<p class=\"mine\">{{ page.title }}</p>{% endblock content %}");
     s.write("static/style.css", "body{color:red}");
     s.write("static/img/logo.png", "png");
-    let out = s.path().join("public");
-    let o = build(s.path(), &out, &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let out = build_ok(s.path(), &s);
     assert!(read(&out, "a/ok/index.html").contains("<p class=\"mine\">正常文章</p>"));
     assert_eq!(read(&out, "style.css"), "body{color:red}");
     assert!(out.join("img/logo.png").exists());
@@ -341,8 +334,7 @@ fn help_and_usage_errors() {
 #[test]
 fn every_demo_article_is_within_two_clicks_of_home() {
     let s = Scratch::new("clicks");
-    let out = s.path().join("public");
-    assert!(build(&repo(), &out, &[]).status.success());
+    let out = build_ok(&repo(), &s);
     let links_of = |page: &str| -> Vec<String> {
         let dir = std::path::Path::new(page).parent().unwrap().to_path_buf();
         attrs(&read(&out, page), "href")
@@ -406,9 +398,7 @@ fn search_shards_are_json_and_describe_results_exactly() {
             format!("---\ntitle: {front}\n---\n\n开头。\n\n## 办理退款\n\n申请退款后{i}个工作日内到账。\n"),
         );
     }
-    let out = s.path().join("public");
-    let o = build(s.path(), &out, &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let out = build_ok(s.path(), &s);
 
     let mut cards = Vec::new();
     let mut refund = None;

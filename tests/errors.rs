@@ -226,8 +226,7 @@ fn every_error_of_a_build_is_reported() {
 #[test]
 fn a_failed_build_leaves_the_previous_output_untouched() {
     let s = Scratch::site("atomic");
-    let out = s.path().join("public");
-    assert!(build(s.path(), &out, &[]).status.success());
+    let out = build_ok(s.path(), &s);
     let before = snapshot(&out);
     s.write(
         "content/a/ok.md",

@@ -25,9 +25,7 @@ fn related_of(json: &serde_json::Value, path: &str) -> Vec<(String, bool)> {
 
 fn built() -> (Scratch, std::path::PathBuf, serde_json::Value) {
     let s = Scratch::new("related");
-    let out = s.path().join("public");
-    let o = build(&fixture("related"), &out, &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let out = build_ok(&fixture("related"), &s);
     let json = serde_json::from_str(&read(&out, "related.json")).unwrap();
     (s, out, json)
 }
@@ -139,8 +137,7 @@ fn related_auto_false_keeps_only_pins_and_bad_pins_fail() {
         "content/a/two.md",
         "---\ntitle: 二\n---\n\n## 小节\n\n正文。\n",
     );
-    let out = s.path().join("public");
-    assert!(build(s.path(), &out, &[]).status.success());
+    let out = build_ok(s.path(), &s);
     let json: serde_json::Value = serde_json::from_str(&read(&out, "related.json")).unwrap();
     assert_eq!(
         related_of(&json, "a/one.md"),
@@ -164,8 +161,7 @@ fn related_auto_false_keeps_only_pins_and_bad_pins_fail() {
 #[test]
 fn demo_guide_relates_to_its_precautions_first() {
     let s = Scratch::new("demo-related");
-    let out = s.path().join("public");
-    assert!(build(&repo(), &out, &[]).status.success());
+    let out = build_ok(&repo(), &s);
     let json: serde_json::Value = serde_json::from_str(&read(&out, "related.json")).unwrap();
     let list = related_of(&json, "weilidai/close-weilidai.md");
     assert_eq!(list[0].0, "weilidai/close-precautions.md");

@@ -144,8 +144,7 @@ fn no_request_reads_outside_the_site() {
 #[test]
 fn build_output_has_no_live_reload_script() {
     let s = Scratch::new("noreload");
-    let out = s.path().join("public");
-    assert!(build(&fixture("site"), &out, &[]).status.success());
+    let out = build_ok(&fixture("site"), &s);
     for f in files(&out) {
         assert!(!read_lossy(&out.join(&f)).contains("livereload"), "{f}");
     }
@@ -214,6 +213,15 @@ fn an_edit_served_incrementally_equals_a_fresh_build() {
     let s = Scratch::new("incremental");
     let site = s.path().join("site");
     copy_dir(&fixture("site"), &site);
+    // Enough articles with 手机 that search describes 改密码 for it, so the edit below must
+    // reach that description too (serve caches descriptions of unedited articles).
+    for i in 0..4 {
+        std::fs::write(
+            site.join(format!("content/账户/phone{i}.md")),
+            format!("---\ntitle: 手机问题 {i}\n---\n\n请把手机放在身边。\n"),
+        )
+        .unwrap();
+    }
     let srv = start(&site, 0);
     // Two body-only edits: one keeps its description, one (no description in its front matter)
     // changes the summary that section and tag pages list.
@@ -262,4 +270,13 @@ fn an_edit_served_incrementally_equals_a_fresh_build() {
         compared += 1;
     }
     assert!(compared > 30, "compared {compared} files");
+    let shards: String = files(&out)
+        .iter()
+        .filter(|f| f.starts_with("search/t/"))
+        .map(|f| read(&out, f))
+        .collect();
+    assert!(
+        shards.contains("确认手机在身边，并连接可靠的网络"),
+        "the edited text is in a search description"
+    );
 }

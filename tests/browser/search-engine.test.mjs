@@ -34,6 +34,7 @@ test("fixture: title matches come first, headings are deep-linked, prefixes matc
     r = await engine.search("草稿");
     assert.equal(r.results.length, 0, "drafts are not indexed");
     r = await engine.search("新密码");
+    assert.ok(r.results.some((x) => x.heading), "some results link a heading");
     const marked = r.results[0].snippet.filter((p) => p[1]).map((p) => p[0]).join("|");
     assert.match(marked, /新密码/, "the snippet marks the match");
   } finally {
@@ -88,6 +89,7 @@ test("drop-down results come with the term shards; the search page loads fragmen
       assert.ok(existsSync(page), `${x.url} is a built page`);
       if (x.heading) assert.ok(readFileSync(page, "utf8").includes(`id="${x.heading.id}"`), `#${x.heading.id} is on ${x.url}`);
     }
+    assert.ok(r.results.some((x) => x.heading), "some results link a heading");
     const marked = r.results[0].snippet.filter((p) => p[1]).map((p) => p[0]).join("");
     assert.match(marked, /征信/, "the snippet marks the match");
 

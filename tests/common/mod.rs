@@ -82,6 +82,14 @@ pub fn build(root: &Path, out: &Path, extra: &[&str]) -> Output {
     run(&args)
 }
 
+/// Builds `root` into `s`'s `public/` folder, failing the test with the build's messages.
+pub fn build_ok(root: &Path, s: &Scratch) -> PathBuf {
+    let out = s.path().join("public");
+    let o = build(root, &out, &[]);
+    assert!(o.status.success(), "build failed:\n{}", stderr(&o));
+    out
+}
+
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }

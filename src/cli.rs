@@ -192,13 +192,12 @@ fn print_diagnostics(list: &[Diagnostic]) {
 
 /// Prints every diagnostic and a closing count; returns 1 if any is an error.
 fn report(diags: &Diagnostics) -> i32 {
-    let errors = diags.error_count();
-    print_diagnostics(&diags.clone().sorted());
-    if errors > 0 {
-        let plural = if errors == 1 { "" } else { "s" };
-        eprintln!("Build failed: {errors} error{plural}.");
+    let text = diags.report();
+    if diags.has_errors() {
+        eprintln!("{text}");
         1
     } else {
+        eprint!("{text}");
         0
     }
 }

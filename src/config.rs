@@ -7,7 +7,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::error::{Diagnostic, suggest};
+use crate::error::{Diagnostic, line_col, shown_path};
+use crate::yaml;
 
 pub const CONFIG_FILE: &str = "helpcenter.yaml";
 
@@ -43,7 +44,7 @@ pub struct Config {
     pub toc_depth: u8,
     /// Free map passed to templates.
     #[serde(default)]
-    pub extra: serde_yaml::Mapping,
+    pub extra: yaml::Mapping,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
@@ -96,31 +97,11 @@ fn default_toc_depth() -> u8 {
     3
 }
 
-const KNOWN_KEYS: &[&str] = &[
-    "title",
-    "description",
-    "language",
-    "base_url",
-    "timezone",
-    "featured",
-    "contact",
-    "related",
-    "feedback",
-    "footer",
-    "toc_depth",
-    "extra",
-    "label",
-    "url",
-    "text",
-    "links",
-    "limit",
-];
-
 impl Config {
     /// Reads `helpcenter.yaml` under `root`; `display` is the path shown in messages.
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let path = root.join(CONFIG_FILE);
-        let shown = crate::content::shown_path(root, &path);
+        let shown = shown_path(root, &path);
         let bytes = std::fs::read(&path).map_err(|e| {
             Diagnostic::error(format!("cannot read the site config: {e}"))
                 .in_file(&shown)
@@ -130,7 +111,7 @@ impl Config {
                 ))
         })?;
         let text = String::from_utf8(bytes).map_err(|e| {
-            let (line, col) = crate::content::line_col(
+            let (line, col) = line_col(
                 &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
                 e.utf8_error().valid_up_to(),
             );
@@ -143,7 +124,7 @@ impl Config {
     }
 
     pub fn parse(text: &str) -> Result<Config, Diagnostic> {
-        let mut config: Config = serde_yaml::from_str(text).map_err(|e| yaml_error(&e, 0))?;
+        let mut config: Config = yaml::from_str(text, 0)?;
         if let Some(base) = &mut config.base_url {
             if base.trim().is_empty() {
                 config.base_url = None;
@@ -152,7 +133,7 @@ impl Config {
             }
         }
         if config.timezone.is_some() && config.offset().is_none() {
-            let line = key_line(text, "timezone").unwrap_or(1);
+            let line = yaml::key_line(text, "timezone").unwrap_or(1);
             return Err(Diagnostic::error("`timezone` is not an offset")
                 .at_line(line)
                 .hint("write it as an offset from UTC, e.g. timezone: \"+08:00\""));
@@ -192,78 +173,6 @@ fn parse_offset(s: &str) -> Option<chrono::FixedOffset> {
         return None;
     }
     chrono::FixedOffset::east_opt(sign * (h * 3600 + m * 60))
-}
-
-/// Turns a serde_yaml error into a diagnostic whose line is counted in the whole file
-/// (`line_offset` lines precede the YAML text), with a hint for unknown keys.
-pub fn yaml_error(e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
-    let raw = e.to_string();
-    // serde_yaml appends " at line L column C"; the location is shown separately.
-    let message = match raw.find(" at line ") {
-        Some(i) => raw[..i].to_owned(),
-        None => raw.clone(),
-    };
-    let mut d = Diagnostic::error(message.clone());
-    if let Some(loc) = e.location() {
-        d = d.at(loc.line() + line_offset, loc.column());
-    }
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let key = rest.split('`').next().unwrap_or_default();
-        d.message = format!("unknown key `{key}`");
-        let known: Vec<&str> = message
-            .split("expected ")
-            .nth(1)
-            .map(|list| {
-                list.split('`')
-                    .enumerate()
-                    .filter(|(i, _)| i % 2 == 1)
-                    .map(|(_, k)| k)
-                    .collect()
-            })
-            .unwrap_or_default();
-        let known: Vec<&str> = if known.is_empty() {
-            KNOWN_KEYS.to_vec()
-        } else {
-            known
-        };
-        d = match suggest(key, &known) {
-            Some(k) => d.hint(format!("did you mean `{k}`?")),
-            None => d.hint(format!("the known keys here are: {}", known.join(", "))),
-        };
-    } else if let Some((key, found, expected)) = parse_invalid_type(&message) {
-        d.message = format!("`{key}` should be {expected}, not {found}");
-        d = if expected.contains("string") && (found.contains("sequence") || found.contains("map"))
-        {
-            d.hint(format!("a value starting with `[` or `{{` is read as a list or map: put it in quotes, e.g. {key}: \"[…]\""))
-        } else {
-            d.hint("check the value's type: text, a number, true/false or a list as the key needs")
-        };
-    } else if message.contains("invalid type") || message.contains("expected") {
-        d = d.hint("check the value's type: text, a number, true/false or a list as the key needs");
-    } else {
-        d = d.hint(
-            "fix the YAML syntax: `key: value` per line, lists as `- item` or `[a, b]`; \
-             quote values that contain `: ` or start with a special character",
-        );
-    }
-    d
-}
-
-/// Splits serde's "key: invalid type: FOUND, expected EXPECTED" into its parts.
-fn parse_invalid_type(message: &str) -> Option<(&str, &str, &str)> {
-    let (key, rest) = message.split_once(": invalid type: ")?;
-    let (found, expected) = rest.split_once(", expected ")?;
-    (!key.contains(' ')).then_some((key, found, expected))
-}
-
-/// The 1-based line on which a top-level `key:` is written, for errors about its value.
-pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
-    yaml.lines()
-        .position(|l| {
-            l.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map(|i| i + 1)
 }
 
 #[cfg(test)]

@@ -9,8 +9,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use crate::config::{key_line, yaml_error};
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::{Diagnostic, Diagnostics, line_col, shown_path};
+use crate::paths::{parent_of, slash_path};
+use crate::yaml;
 
 pub const CONTENT_DIR: &str = "content";
 
@@ -45,7 +46,7 @@ pub struct FrontMatter {
     pub toc: Option<bool>,
     pub search: Option<bool>,
     #[serde(default)]
-    pub extra: serde_yaml::Mapping,
+    pub extra: yaml::Mapping,
 }
 
 /// A date as written in front matter, keeping whether a time of day was given so it is shown
@@ -152,7 +153,7 @@ pub fn load(root: &Path, offset: FixedOffset) -> (Content, Diagnostics) {
         if entry.depth() == 0 {
             continue;
         }
-        let rel = rel_slash(entry.path().strip_prefix(&dir).unwrap_or(entry.path()));
+        let rel = slash_path(entry.path().strip_prefix(&dir).unwrap_or(entry.path()));
         if entry.file_type().is_dir() {
             content.folders.push(rel);
         } else if rel.ends_with(".md") {
@@ -222,7 +223,7 @@ pub fn parse_file(bytes: &[u8], rel: &str, offset: FixedOffset) -> Result<Source
     let front: FrontMatter = match yaml {
         Some(y) if !y.trim().is_empty() => {
             // The YAML starts on line 2, after the opening `---`.
-            serde_yaml::from_str(y).map_err(|e| yaml_error(&e, 1))?
+            yaml::from_str(y, 1)?
         }
         _ => FrontMatter::default(),
     };
@@ -240,7 +241,7 @@ pub fn parse_file(bytes: &[u8], rel: &str, offset: FixedOffset) -> Result<Source
             None => Ok(None),
             Some(v) => parse_date(v, offset).map(Some).ok_or_else(|| {
                 Diagnostic::error(format!("`{key}` is not a date: `{v}`"))
-                    .at_line(key_line(yaml, key).map_or(1, |l| l + 1))
+                    .at_line(yaml::key_line(yaml, key).map_or(1, |l| l + 1))
                     .hint(
                         "write it as 2024-04-07, 2024-04-07 15:04:49 or 2024-04-07T15:04:49+08:00",
                     )
@@ -267,7 +268,7 @@ pub fn parse_file(bytes: &[u8], rel: &str, offset: FixedOffset) -> Result<Source
         if slug.trim().is_empty() || slug.contains('/') || slug == "." || slug == ".." {
             return Err(
                 Diagnostic::error(format!("`slug` cannot be used in a URL: `{slug}`"))
-                    .at_line(key_line(yaml, "slug").map_or(1, |l| l + 1))
+                    .at_line(yaml::key_line(yaml, "slug").map_or(1, |l| l + 1))
                     .hint("use one path segment such as `close-weilidai`, without `/`"),
             );
         }
@@ -285,12 +286,7 @@ pub fn parse_file(bytes: &[u8], rel: &str, offset: FixedOffset) -> Result<Source
         body,
         body_line,
         front_raw: yaml.to_owned(),
-        key_lines: yaml
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.starts_with([' ', '\t', '-', '#']))
-            .filter_map(|(i, l)| Some((l.split_once(':')?.0.trim().to_owned(), i + 2)))
-            .collect(),
+        key_lines: yaml::key_lines(yaml, 2),
     })
 }
 
@@ -374,37 +370,6 @@ pub fn parse_date(s: &str, offset: FixedOffset) -> Option<DateInfo> {
         }
     }
     None
-}
-
-/// 1-based (line, column in characters) of byte `pos` in `text`.
-pub fn line_col(text: &str, pos: usize) -> (usize, usize) {
-    let pos = pos.min(text.len());
-    let before = &text[..pos];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
-
-/// A path relative to the working directory when possible, for messages.
-pub fn shown_path(root: &Path, path: &Path) -> PathBuf {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    if root == Path::new(".") || root.as_os_str().is_empty() {
-        rel.to_path_buf()
-    } else {
-        root.join(rel)
-    }
-}
-
-fn rel_slash(p: &Path) -> String {
-    p.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-/// `a/b/c.md` → `a/b`; `c.md` → ``.
-pub fn parent_of(rel: &str) -> &str {
-    rel.rsplit_once('/').map_or("", |(p, _)| p)
 }
 
 #[cfg(test)]

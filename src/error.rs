@@ -135,6 +135,26 @@ pub fn display_path(path: &Path) -> String {
     s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
 }
 
+/// A path relative to the working directory when possible, for messages: `root` as the user
+/// gave it, joined with the part of `path` below it.
+pub fn shown_path(root: &Path, path: &Path) -> PathBuf {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    if root == Path::new(".") || root.as_os_str().is_empty() {
+        rel.to_path_buf()
+    } else {
+        root.join(rel)
+    }
+}
+
+/// 1-based (line, column in characters) of byte `pos` in `text`.
+pub fn line_col(text: &str, pos: usize) -> (usize, usize) {
+    let pos = pos.min(text.len());
+    let before = &text[..pos];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
 /// Everything a failed stage found; a build fails when this holds at least one error.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
@@ -154,6 +174,23 @@ impl Diagnostics {
 
     pub fn error_count(&self) -> usize {
         self.0.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// The report a person reads: every diagnostic, sorted, each followed by a blank line, then
+    /// `Build failed: N errors.` when any is an error (without a final newline).
+    pub fn report(&self) -> String {
+        let mut s: String = self
+            .clone()
+            .sorted()
+            .iter()
+            .map(|d| format!("{d}\n\n"))
+            .collect();
+        let errors = self.error_count();
+        if errors > 0 {
+            let plural = if errors == 1 { "" } else { "s" };
+            s.push_str(&format!("Build failed: {errors} error{plural}."));
+        }
+        s
     }
 
     /// Errors first, then by file and line, so the same input prints the same report.

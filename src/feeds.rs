@@ -1,7 +1,8 @@
 //! `sitemap.xml`, `atom.xml` and `robots.txt`: the files for crawlers and feed readers, which need
 //! absolute URLs and so the site's `base_url`.
 
-use crate::render::{OutputFile, encode_path};
+use crate::output::OutputFile;
+use crate::paths::encode_path;
 use crate::site::Site;
 
 /// How many articles the feed carries, newest first.
@@ -97,5 +98,5 @@ fn atom(site: &Site, base: &str) -> String {
 }
 
 fn xml(s: &str) -> String {
-    crate::markdown::escape_attr(s)
+    crate::escape::html(s)
 }

@@ -11,6 +11,8 @@ use pulldown_cmark::{BlockQuoteKind, CowStr, Event, HeadingLevel, Options, Parse
 use serde::Serialize;
 
 use crate::error::Diagnostic;
+use crate::escape;
+use crate::paths::{is_external, join_rel, percent_decode, relative_url};
 
 /// Where links of one page point: built once per site from the site model.
 #[derive(Debug, Default)]
@@ -189,7 +191,7 @@ pub fn render(body: &str, page: &PageContext, links: &LinkMap) -> (Rendered, Vec
                 };
                 emitted.push(Event::Html(CowStr::from(format!(
                     "<a class=\"heading-anchor\" href=\"#{}\" aria-label=\"{label}\">#</a>",
-                    escape_attr(&id)
+                    escape::html(&id)
                 ))));
                 emitted.push(Event::End(TagEnd::Heading(*level)));
             }
@@ -573,96 +575,6 @@ fn rewrite_link<'e>(
     dest.clone()
 }
 
-fn is_external(d: &str) -> bool {
-    if d.starts_with("//") {
-        return true;
-    }
-    match d.find(':') {
-        Some(colon) => {
-            let scheme = &d[..colon];
-            !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-                && !d[..colon].contains('/')
-        }
-        None => false,
-    }
-}
-
-/// Joins a relative path onto a folder of `content/`, resolving `.` and `..`; `None` if it climbs
-/// out of `content/`.
-pub fn join_rel(dir: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
-    for seg in rel.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-/// The relative URL from the page at `from` (a folder URL such as `a/b/`, or `` for the root)
-/// to `to` (relative to the site root).
-pub fn relative_url(from: &str, to: &str) -> String {
-    let from_dirs: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
-    let from_dirs = if from.ends_with('/') || from.is_empty() {
-        &from_dirs[..]
-    } else {
-        &from_dirs[..from_dirs.len().saturating_sub(1)]
-    };
-    let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from_dirs
-        .iter()
-        .zip(to_parts.iter())
-        .take_while(|(a, b)| a == b)
-        .count()
-        .min(to_parts.len().saturating_sub(1));
-    let mut s = "../".repeat(from_dirs.len() - common);
-    s.push_str(&to_parts[common..].join("/"));
-    if s.is_empty() { "./".to_owned() } else { s }
-}
-
-pub fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_owned();
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-pub fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 pub fn truncate_chars(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_owned();
@@ -738,16 +650,6 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].line, Some(7));
         assert!(d[0].message.contains("nope.md"));
-    }
-
-    #[test]
-    fn relative_urls() {
-        assert_eq!(relative_url("a/b/", "c/d/"), "../../c/d/");
-        assert_eq!(relative_url("", "c/d/"), "c/d/");
-        assert_eq!(relative_url("a/b/", "a/x/"), "../x/");
-        assert_eq!(relative_url("a/b/", ""), "../../");
-        assert_eq!(relative_url("a/", "a/"), "./");
-        assert_eq!(relative_url("a/b/", "a/b/img.png"), "img.png");
     }
 
     #[test]

@@ -8,7 +8,15 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::error::{Diagnostic, display_path};
-use crate::render::OutputFile;
+
+/// One file of the output, relative to the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Where it goes, relative to the output folder, with `/` separators.
+    pub path: String,
+    /// Its content.
+    pub bytes: Vec<u8>,
+}
 
 /// Refuses output folders whose replacement would destroy the site itself.
 pub fn check_target(root: &Path, out: &Path) -> Result<(), Diagnostic> {

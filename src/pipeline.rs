@@ -9,8 +9,10 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::{self, PageContext};
-use crate::render::{self, OutputFile, Theme};
+use crate::output::OutputFile;
+use crate::render;
 use crate::site::{self, Site};
+use crate::theme::Theme;
 use crate::{content, feeds, links, related, search};
 
 #[derive(Debug, Clone, Default)]
@@ -153,13 +155,7 @@ pub fn update_articles(
             continue;
         }
         let p = std::fs::canonicalize(p).ok()?;
-        let rel: Vec<String> = p
-            .strip_prefix(&content_dir)
-            .ok()?
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        let rel = rel.join("/");
+        let rel = crate::paths::slash_path(p.strip_prefix(&content_dir).ok()?);
         if edits
             .iter()
             .any(|(_, f): &(usize, content::SourceFile)| f.rel == rel)
@@ -372,7 +368,7 @@ fn read_assets(root: &Path, site: &Site, diags: &mut Diagnostics) -> Vec<OutputF
                 })
                 .map_err(|e| {
                     Diagnostic::error(format!("cannot read the file: {e}"))
-                        .in_file(content::shown_path(root, &src))
+                        .in_file(crate::error::shown_path(root, &src))
                 })
         })
         .collect();

@@ -12,7 +12,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Diagnostic;
-use crate::markdown::join_rel;
+use crate::hash::fnv1a64;
+use crate::paths::join_rel;
 use crate::site::Site;
 use crate::tokenize;
 
@@ -63,7 +64,7 @@ pub fn compute(site: &Site) -> (Vec<Vec<RelatedEntry>>, Vec<Diagnostic>) {
             let mut tf: IdMap<f32> = IdMap::default();
             let mut add = |text: &str, weight: f32| {
                 tokenize::each_term(text, |t| {
-                    *tf.entry(tokenize::term_hash(t)).or_default() += weight
+                    *tf.entry(fnv1a64(t.as_bytes())).or_default() += weight
                 });
             };
             add(&a.source.title, TITLE_WEIGHT);

@@ -4,156 +4,20 @@
 //! to the site root and a `root` prefix (`../../`) that makes them relative to the page, so the
 //! output works at a domain root, under a sub-path and from disk alike.
 
-use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::Context;
 
 use crate::config::Contact;
 use crate::content::DateInfo;
-use crate::error::{Diagnostic, display_path};
-use crate::i18n;
-use crate::markdown::{TocEntry, escape_attr};
+use crate::error::Diagnostic;
+use crate::markdown::TocEntry;
+use crate::output::OutputFile;
 use crate::site::{Article, Site};
-use crate::theme;
-
-/// One file of the output, relative to the output folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
-
-/// The site's templates (the embedded theme overlaid with the site's own) and static files.
-pub struct Theme {
-    tera: Tera,
-    origins: HashMap<String, Option<PathBuf>>,
-    sources: HashMap<String, String>,
-    pub static_files: BTreeMap<String, theme::ThemeFile>,
-}
-
-impl Theme {
-    pub fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
-        let (templates, mut diags) = theme::overlay(root, "templates", theme::TEMPLATES);
-        let (static_files, static_diags) = theme::overlay(root, "static", theme::STATIC);
-        diags.extend(static_diags);
-        let mut origins = HashMap::new();
-        let mut sources = HashMap::new();
-        for (name, file) in templates {
-            let shown = file
-                .path
-                .clone()
-                .unwrap_or_else(|| PathBuf::from(format!("(built-in theme) templates/{name}")));
-            match String::from_utf8(file.bytes) {
-                Ok(text) => {
-                    sources.insert(name.clone(), text);
-                }
-                Err(_) => diags.push(
-                    Diagnostic::error("the template is not valid UTF-8")
-                        .in_file(shown)
-                        .hint("save it as UTF-8"),
-                ),
-            }
-            origins.insert(name, file.path);
-        }
-        let mut tera = Tera::default();
-        tera.set_escape_fn(escape_html);
-        tera.autoescape_on(vec![".html", ".xml"]);
-        let mut list: Vec<(&str, &str)> = sources
-            .iter()
-            .map(|(n, s)| (n.as_str(), s.as_str()))
-            .collect();
-        list.sort();
-        if let Err(e) = tera.add_raw_templates(list) {
-            diags.push(template_error(&e, &origins, &sources));
-        }
-        if diags.iter().any(Diagnostic::is_error) {
-            return Err(diags);
-        }
-        Ok(Theme {
-            tera,
-            origins,
-            sources,
-            static_files,
-        })
-    }
-
-    pub fn has_template(&self, name: &str) -> bool {
-        self.tera.get_template_names().any(|n| n == name)
-    }
-
-    fn render(&self, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
-        self.tera
-            .render(name, ctx)
-            .map_err(|e| template_error(&e, &self.origins, &self.sources))
-    }
-}
-
-/// Only the characters that matter in HTML text and attributes, so URLs stay readable.
-fn escape_html(s: &str) -> String {
-    escape_attr(s)
-}
-
-/// A Tera error as a diagnostic: the template's file, the line when Tera or the template source
-/// tells it, and Tera's whole message chain.
-fn template_error(
-    e: &tera::Error,
-    origins: &HashMap<String, Option<PathBuf>>,
-    sources: &HashMap<String, String>,
-) -> Diagnostic {
-    use std::error::Error;
-    let mut chain = vec![e.to_string()];
-    let mut cur: Option<&dyn Error> = e.source();
-    while let Some(c) = cur {
-        chain.push(c.to_string());
-        cur = c.source();
-    }
-    let all = chain.join("\n");
-    let name = all
-        .split('\'')
-        .nth(1)
-        .filter(|n| origins.contains_key(*n))
-        .map(str::to_owned)
-        .or_else(|| origins.keys().find(|n| all.contains(n.as_str())).cloned())
-        .unwrap_or_default();
-    let shown = match origins.get(&name) {
-        Some(Some(p)) => display_path(p),
-        _ => format!("(built-in theme) templates/{name}"),
-    };
-    let mut d = Diagnostic::error(format!("template error in `{name}`")).in_file(shown);
-    // Parse errors carry ` --> line:column`.
-    if let Some(pos) = all.find("--> ") {
-        let loc: String = all[pos + 4..]
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == ':')
-            .collect();
-        let mut it = loc.split(':').filter_map(|n| n.parse::<usize>().ok());
-        if let (Some(l), Some(c)) = (it.next(), it.next()) {
-            d = d.at(l, c);
-        }
-    } else if let Some(src) = sources.get(&name) {
-        // Render errors quote the variable or filter at fault; point at its first use.
-        let quoted = ['`', '\'']
-            .into_iter()
-            .flat_map(|q| all.split(q).skip(1).step_by(2).collect::<Vec<_>>());
-        let line = quoted
-            .filter(|n| !n.is_empty() && !origins.contains_key(*n))
-            .find_map(|n| src.lines().position(|l| l.contains(n)));
-        if let Some(i) = line {
-            d = d.at_line(i + 1);
-        }
-    }
-    for line in chain.iter().flat_map(|c| c.lines()) {
-        if !line.trim().is_empty() {
-            d = d.note(line.to_owned());
-        }
-    }
-    d.hint(
-        "fix the template; a site's templates/NAME.html replaces the built-in one of the same name",
-    )
-}
+use crate::theme::Theme;
+use crate::{escape, hash, i18n, paths};
 
 // ---------------------------------------------------------------------------------------------
 // Views: what templates see.
@@ -303,7 +167,7 @@ impl<'a> Ctx<'a> {
         let strings = i18n::strings(chinese);
         let asset = |name: &str| -> String {
             match theme.static_files.get(name) {
-                Some(f) => format!("{name}?v={:08x}", fnv(&f.bytes) as u32),
+                Some(f) => format!("{name}?v={:08x}", hash::fnv1a64(&f.bytes) as u32),
                 None => name.to_owned(),
             }
         };
@@ -398,20 +262,6 @@ pub enum Page {
     SearchPage,
 }
 
-/// Root prefix of a page at `url`: `./` for the root, `../../` for `a/b/`.
-fn root_of(url: &str) -> String {
-    let depth = url.split('/').filter(|s| !s.is_empty()).count();
-    if depth == 0 {
-        "./".to_owned()
-    } else {
-        "../".repeat(depth)
-    }
-}
-
-fn out_path(url: &str) -> String {
-    format!("{url}index.html")
-}
-
 impl Ctx<'_> {
     fn date(&self, d: Option<DateInfo>) -> Option<DateView> {
         d.map(|d| DateView {
@@ -425,7 +275,7 @@ impl Ctx<'_> {
             .config
             .base_url
             .as_ref()
-            .map(|b| format!("{b}{}", encode_path(url)))
+            .map(|b| format!("{b}{}", paths::encode_path(url)))
     }
 
     fn item(&self, idx: usize, current: Option<usize>) -> ArticleItem {
@@ -509,7 +359,7 @@ impl Ctx<'_> {
 
     fn page_ctx(&self, url: &str, view: &PageView) -> Context {
         let mut ctx = self.base.clone();
-        ctx.insert("root", &root_of(url));
+        ctx.insert("root", &paths::root_of(url));
         ctx.insert("page", view);
         ctx
     }
@@ -517,7 +367,7 @@ impl Ctx<'_> {
     fn finish(&self, template: &str, url: &str, ctx: &Context) -> Result<OutputFile, Diagnostic> {
         let html = self.theme.render(template, ctx)?;
         Ok(OutputFile {
-            path: out_path(url),
+            path: paths::page_file(url),
             bytes: html.into_bytes(),
         })
     }
@@ -819,19 +669,19 @@ impl Ctx<'_> {
         let (path, from) = if alias.ends_with(".html") {
             (alias.to_owned(), alias.to_owned())
         } else {
-            (out_path(alias), alias.to_owned())
+            (paths::page_file(alias), alias.to_owned())
         };
-        let href = escape_attr(&crate::markdown::relative_url(&from, target));
+        let href = escape::html(&paths::relative_url(&from, target));
         let canonical = self
             .permalink(target)
-            .map(|p| format!("<link rel=\"canonical\" href=\"{}\">\n", escape_attr(&p)))
+            .map(|p| format!("<link rel=\"canonical\" href=\"{}\">\n", escape::html(&p)))
             .unwrap_or_default();
         let html = format!(
             "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{text}</title>\n\
              {canonical}<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n\
              </head>\n<body>\n<p>{text} <a href=\"{href}\">{href}</a></p>\n</body>\n</html>\n",
-            lang = escape_attr(&self.site.config.language),
-            text = escape_attr(self.strings["redirecting"]),
+            lang = escape::html(&self.site.config.language),
+            text = escape::html(self.strings["redirecting"]),
         );
         OutputFile {
             path,
@@ -849,7 +699,7 @@ impl Ctx<'_> {
         if let Some(p) = self.permalink("") {
             v["url"] = p.into();
         }
-        json_for_script(&v)
+        escape::json_for_script(&v)
     }
 
     fn breadcrumb_list(&self, crumbs: &[LinkView], title: &str, url: &str) -> serde_json::Value {
@@ -871,7 +721,7 @@ impl Ctx<'_> {
     }
 
     fn jsonld_breadcrumbs(&self, crumbs: &[LinkView], title: &str, url: &str) -> String {
-        json_for_script(&self.breadcrumb_list(crumbs, title, url))
+        escape::json_for_script(&self.breadcrumb_list(crumbs, title, url))
     }
 
     fn jsonld_article(&self, a: &Article, crumbs: &[LinkView]) -> String {
@@ -901,39 +751,6 @@ impl Ctx<'_> {
             article,
             self.breadcrumb_list(crumbs, &f.title, &a.url),
         ]);
-        json_for_script(&list)
+        escape::json_for_script(&list)
     }
-}
-
-/// JSON safe inside `<script>`: `<`, `>` and `&` are written as escapes so text such as
-/// `</script>` in a title cannot end the element.
-fn json_for_script(v: &serde_json::Value) -> String {
-    serde_json::to_string(v)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-}
-
-/// Percent-encodes a URL path for places that need an absolute URL (sitemap, feed, canonical).
-pub fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/!$'()*+,;=:@".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// A stable content hash for cache-busting asset URLs.
-pub fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
 }

@@ -22,7 +22,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 use crate::site::Site;
 use crate::tokenize;
 

@@ -22,7 +22,7 @@ use axum::routing::get;
 use tokio::sync::broadcast;
 
 use crate::error::Diagnostics;
-use crate::markdown::escape_attr;
+use crate::escape;
 use crate::pipeline::{self, BuildOptions};
 
 const EVENTS_PATH: &str = "/__helpcenter/events";
@@ -155,7 +155,7 @@ async fn serve(opts: ServeOptions) -> i32 {
             };
         }
         Err(diags) => {
-            let text = report_text(&diags);
+            let text = diags.report();
             elog!("{text}");
             elog!("The server is running; fix the errors and the page will reload.");
             write(&state).error = Some(text);
@@ -218,26 +218,11 @@ async fn bind(ip: IpAddr, port: u16) -> Result<(tokio::net::TcpListener, u16), S
     ))
 }
 
-fn into_map(files: Vec<crate::render::OutputFile>) -> HashMap<String, Arc<Vec<u8>>> {
+fn into_map(files: Vec<crate::output::OutputFile>) -> HashMap<String, Arc<Vec<u8>>> {
     files
         .into_iter()
         .map(|f| (f.path, Arc::new(f.bytes)))
         .collect()
-}
-
-fn report_text(diags: &Diagnostics) -> String {
-    let errors = diags.error_count();
-    let mut s: String = diags
-        .clone()
-        .sorted()
-        .iter()
-        .map(|d| format!("{d}\n\n"))
-        .collect();
-    s.push_str(&format!(
-        "Build failed: {errors} error{}.",
-        if errors == 1 { "" } else { "s" }
-    ));
-    s
 }
 
 /// Watches the content, templates, static files and config; rebuilds on a change.
@@ -335,7 +320,7 @@ fn rebuild(opts: &BuildOptions, state: &AppState, changed: &[PathBuf], session: 
         (Some(built), false) => pipeline::update_articles(built, &opts.root, changed),
         _ => None,
     };
-    let outcome: Result<(Vec<crate::render::OutputFile>, bool, usize), Diagnostics> = match fast {
+    let outcome: Result<(Vec<crate::output::OutputFile>, bool, usize), Diagnostics> = match fast {
         Some(Ok(files)) => Ok((files, false, 0)),
         Some(Err(d)) => Err(d),
         None => match pipeline::build(opts) {
@@ -387,7 +372,7 @@ fn rebuild(opts: &BuildOptions, state: &AppState, changed: &[PathBuf], session: 
                 }
             }
             Err(diags) => {
-                let text = report_text(&diags);
+                let text = diags.report();
                 elog!("{text}\nThe last good pages are still served.");
                 snap.error = Some(text.clone());
                 Notice {
@@ -466,7 +451,7 @@ pub fn resolve_request_path(raw_path: &str) -> Result<String, BadPath> {
         if lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00") {
             return Err(BadPath::Forbidden);
         }
-        let decoded = crate::markdown::percent_decode(seg);
+        let decoded = crate::paths::percent_decode(seg);
         if decoded == ".." || decoded == "." || decoded.contains(['\\', '\0', '/']) {
             return Err(BadPath::Forbidden);
         }
@@ -557,7 +542,7 @@ fn overlay_html(error: &str) -> String {
          background:rgba(20,20,20,.94);color:#fff;padding:1.5rem;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace\">\
          <p style=\"font:600 18px/1.4 system-ui,sans-serif;margin:0 0 1rem;color:#ff9b9b\">The last build failed — the page below is the last good one</p>\
          <pre style=\"white-space:pre-wrap;margin:0\">{}</pre></div>\n",
-        escape_attr(error)
+        escape::html(error)
     )
 }
 

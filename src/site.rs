@@ -6,9 +6,10 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::config::Config;
-use crate::content::{Content, DateInfo, Kind, SourceFile, parent_of};
+use crate::content::{Content, DateInfo, Kind, SourceFile};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::{LinkMap, Rendered};
+use crate::paths::parent_of;
 
 #[derive(Debug)]
 pub struct Section {

@@ -1,10 +1,14 @@
 //! The default theme, embedded in the binary so a site without its own `templates/` and `static/`
 //! builds; a site's file of the same name replaces the embedded one, file by file.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use crate::error::Diagnostic;
+use tera::{Context, Tera};
+
+use crate::error::{Diagnostic, display_path, shown_path};
+use crate::escape;
+use crate::paths::slash_path;
 
 macro_rules! embed {
     ($dir:literal: $($name:literal),* $(,)?) => {
@@ -19,6 +23,130 @@ pub const TEMPLATES: &[(&str, &[u8])] = embed!("templates":
 
 pub const STATIC: &[(&str, &[u8])] =
     embed!("static": "style.css", "site.js", "search.js", "favicon.svg");
+
+/// The site's templates (the embedded theme overlaid with the site's own) and static files.
+pub struct Theme {
+    tera: Tera,
+    origins: HashMap<String, Option<PathBuf>>,
+    sources: HashMap<String, String>,
+    pub static_files: BTreeMap<String, ThemeFile>,
+}
+
+impl Theme {
+    pub fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
+        let (templates, mut diags) = overlay(root, "templates", TEMPLATES);
+        let (static_files, static_diags) = overlay(root, "static", STATIC);
+        diags.extend(static_diags);
+        let mut origins = HashMap::new();
+        let mut sources = HashMap::new();
+        for (name, file) in templates {
+            let shown = file
+                .path
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(format!("(built-in theme) templates/{name}")));
+            match String::from_utf8(file.bytes) {
+                Ok(text) => {
+                    sources.insert(name.clone(), text);
+                }
+                Err(_) => diags.push(
+                    Diagnostic::error("the template is not valid UTF-8")
+                        .in_file(shown)
+                        .hint("save it as UTF-8"),
+                ),
+            }
+            origins.insert(name, file.path);
+        }
+        let mut tera = Tera::default();
+        tera.set_escape_fn(escape::html);
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let mut list: Vec<(&str, &str)> = sources
+            .iter()
+            .map(|(n, s)| (n.as_str(), s.as_str()))
+            .collect();
+        list.sort();
+        if let Err(e) = tera.add_raw_templates(list) {
+            diags.push(template_error(&e, &origins, &sources));
+        }
+        if diags.iter().any(Diagnostic::is_error) {
+            return Err(diags);
+        }
+        Ok(Theme {
+            tera,
+            origins,
+            sources,
+            static_files,
+        })
+    }
+
+    pub fn has_template(&self, name: &str) -> bool {
+        self.tera.get_template_names().any(|n| n == name)
+    }
+
+    pub fn render(&self, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(name, ctx)
+            .map_err(|e| template_error(&e, &self.origins, &self.sources))
+    }
+}
+
+/// A Tera error as a diagnostic: the template's file, the line when Tera or the template source
+/// tells it, and Tera's whole message chain.
+fn template_error(
+    e: &tera::Error,
+    origins: &HashMap<String, Option<PathBuf>>,
+    sources: &HashMap<String, String>,
+) -> Diagnostic {
+    use std::error::Error;
+    let mut chain = vec![e.to_string()];
+    let mut cur: Option<&dyn Error> = e.source();
+    while let Some(c) = cur {
+        chain.push(c.to_string());
+        cur = c.source();
+    }
+    let all = chain.join("\n");
+    let name = all
+        .split('\'')
+        .nth(1)
+        .filter(|n| origins.contains_key(*n))
+        .map(str::to_owned)
+        .or_else(|| origins.keys().find(|n| all.contains(n.as_str())).cloned())
+        .unwrap_or_default();
+    let shown = match origins.get(&name) {
+        Some(Some(p)) => display_path(p),
+        _ => format!("(built-in theme) templates/{name}"),
+    };
+    let mut d = Diagnostic::error(format!("template error in `{name}`")).in_file(shown);
+    // Parse errors carry ` --> line:column`.
+    if let Some(pos) = all.find("--> ") {
+        let loc: String = all[pos + 4..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ':')
+            .collect();
+        let mut it = loc.split(':').filter_map(|n| n.parse::<usize>().ok());
+        if let (Some(l), Some(c)) = (it.next(), it.next()) {
+            d = d.at(l, c);
+        }
+    } else if let Some(src) = sources.get(&name) {
+        // Render errors quote the variable or filter at fault; point at its first use.
+        let quoted = ['`', '\'']
+            .into_iter()
+            .flat_map(|q| all.split(q).skip(1).step_by(2).collect::<Vec<_>>());
+        let line = quoted
+            .filter(|n| !n.is_empty() && !origins.contains_key(*n))
+            .find_map(|n| src.lines().position(|l| l.contains(n)));
+        if let Some(i) = line {
+            d = d.at_line(i + 1);
+        }
+    }
+    for line in chain.iter().flat_map(|c| c.lines()) {
+        if !line.trim().is_empty() {
+            d = d.note(line.to_owned());
+        }
+    }
+    d.hint(
+        "fix the template; a site's templates/NAME.html replaces the built-in one of the same name",
+    )
+}
 
 /// A theme file and where it came from, for error messages.
 pub struct ThemeFile {
@@ -64,15 +192,8 @@ pub fn overlay(
         if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        let rel = entry
-            .path()
-            .strip_prefix(&base)
-            .unwrap_or(entry.path())
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        let shown = crate::content::shown_path(root, entry.path());
+        let rel = slash_path(entry.path().strip_prefix(&base).unwrap_or(entry.path()));
+        let shown = shown_path(root, entry.path());
         match std::fs::read(entry.path()) {
             Ok(bytes) => {
                 files.insert(

@@ -73,17 +73,6 @@ pub fn each_term(text: &str, mut f: impl FnMut(&str)) {
     }
 }
 
-/// A 64-bit FNV-1a hash of a term: related-article scoring keys its statistics by this instead
-/// of by the string, so no term is ever allocated.
-pub fn term_hash(term: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in term.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

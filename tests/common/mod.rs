@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use helpcenter::markdown::percent_decode;
+use helpcenter::paths::percent_decode;
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 

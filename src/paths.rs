@@ -1,0 +1,166 @@
+//! Paths and URLs, below every stage: content paths (`a/b.md`, relative to `content/`, always
+//! with `/`), site URLs (`a/b/`, relative to the site root, `` for the home page) and the
+//! relative links between pages that make the output work at any base and from disk.
+
+use std::path::Path;
+
+/// `a/b/c.md` → `a/b`; `c.md` → ``.
+pub fn parent_of(rel: &str) -> &str {
+    rel.rsplit_once('/').map_or("", |(p, _)| p)
+}
+
+/// A relative file-system path as a content path: its components joined with `/` on every
+/// platform.
+pub fn slash_path(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Joins a relative path onto a folder of `content/`, resolving `.` and `..`; `None` if it climbs
+/// out of `content/`.
+pub fn join_rel(dir: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The relative URL from the page at `from` (a folder URL such as `a/b/`, or `` for the root)
+/// to `to` (relative to the site root).
+pub fn relative_url(from: &str, to: &str) -> String {
+    let from_dirs: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
+    let from_dirs = if from.ends_with('/') || from.is_empty() {
+        &from_dirs[..]
+    } else {
+        &from_dirs[..from_dirs.len().saturating_sub(1)]
+    };
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from_dirs
+        .iter()
+        .zip(to_parts.iter())
+        .take_while(|(a, b)| a == b)
+        .count()
+        .min(to_parts.len().saturating_sub(1));
+    let mut s = "../".repeat(from_dirs.len() - common);
+    s.push_str(&to_parts[common..].join("/"));
+    if s.is_empty() { "./".to_owned() } else { s }
+}
+
+/// The prefix that leads from the page at `url` back to the site root: `./` for the root,
+/// `../../` for `a/b/`. Templates put it before every site URL.
+pub fn root_of(url: &str) -> String {
+    let depth = url.split('/').filter(|s| !s.is_empty()).count();
+    if depth == 0 {
+        "./".to_owned()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+/// The file a page URL is written to: `a/b/` → `a/b/index.html`.
+pub fn page_file(url: &str) -> String {
+    format!("{url}index.html")
+}
+
+/// True for links that leave the site: a scheme (`https:`, `mailto:`) or a protocol-relative
+/// `//host`.
+pub fn is_external(d: &str) -> bool {
+    if d.starts_with("//") {
+        return true;
+    }
+    match d.find(':') {
+        Some(colon) => {
+            let scheme = &d[..colon];
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && !d[..colon].contains('/')
+        }
+        None => false,
+    }
+}
+
+/// Decodes `%XX` escapes; invalid UTF-8 in the result is replaced, not an error.
+pub fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_owned();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Percent-encodes a URL path for places that need an absolute URL (sitemap, feed, canonical).
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/!$'()*+,;=:@".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_urls() {
+        assert_eq!(relative_url("a/b/", "c/d/"), "../../c/d/");
+        assert_eq!(relative_url("", "c/d/"), "c/d/");
+        assert_eq!(relative_url("a/b/", "a/x/"), "../x/");
+        assert_eq!(relative_url("a/b/", ""), "../../");
+        assert_eq!(relative_url("a/", "a/"), "./");
+        assert_eq!(relative_url("a/b/", "a/b/img.png"), "img.png");
+    }
+
+    #[test]
+    fn joins_stay_inside_content() {
+        assert_eq!(join_rel("a/b", "../c.md").as_deref(), Some("a/c.md"));
+        assert_eq!(join_rel("a", "./x/../y.md").as_deref(), Some("a/y.md"));
+        assert_eq!(join_rel("a", "../../x.md"), None);
+    }
+
+    #[test]
+    fn roots_and_files() {
+        assert_eq!(root_of(""), "./");
+        assert_eq!(root_of("a/b/"), "../../");
+        assert_eq!(page_file("a/"), "a/index.html");
+        assert_eq!(parent_of("a/b/c.md"), "a/b");
+        assert_eq!(parent_of("c.md"), "");
+    }
+
+    #[test]
+    fn external_links() {
+        assert!(is_external("https://x.example/"));
+        assert!(is_external("mailto:a@b"));
+        assert!(is_external("//cdn.example/x.js"));
+        assert!(!is_external("a/b.md"));
+        assert!(!is_external("a/b:c.md"));
+    }
+}

@@ -1,0 +1,135 @@
+//! YAML for front matter and the config, below every stage: the one place that knows the YAML
+//! library, so replacing `serde_yaml` (deprecated upstream) touches this file only. Its errors
+//! become diagnostics whose line is counted in the whole file, with a hint.
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{Diagnostic, suggest};
+
+/// A free YAML map, as `extra:` keys hold for templates.
+pub type Mapping = serde_yaml::Mapping;
+
+/// Deserializes `text`, which starts on line `line_offset + 1` of its file.
+pub fn from_str<T: DeserializeOwned>(text: &str, line_offset: usize) -> Result<T, Diagnostic> {
+    serde_yaml::from_str(text).map_err(|e| error(&e, line_offset))
+}
+
+/// Turns a serde_yaml error into a diagnostic whose line is counted in the whole file
+/// (`line_offset` lines precede the YAML text), with a hint for unknown keys.
+fn error(e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
+    let raw = e.to_string();
+    // serde_yaml appends " at line L column C"; the location is shown separately.
+    let message = match raw.find(" at line ") {
+        Some(i) => raw[..i].to_owned(),
+        None => raw.clone(),
+    };
+    let mut d = Diagnostic::error(message.clone());
+    if let Some(loc) = e.location() {
+        d = d.at(loc.line() + line_offset, loc.column());
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        d.message = format!("unknown key `{key}`");
+        // serde lists the keys it expected: "expected one of `a`, `b`" or "expected `a`".
+        let known: Vec<&str> = message
+            .split("expected ")
+            .nth(1)
+            .map(|list| {
+                list.split('`')
+                    .enumerate()
+                    .filter(|(i, _)| i % 2 == 1)
+                    .map(|(_, k)| k)
+                    .collect()
+            })
+            .unwrap_or_default();
+        d = match suggest(key, &known) {
+            Some(k) => d.hint(format!("did you mean `{k}`?")),
+            None => d.hint(format!("the known keys here are: {}", known.join(", "))),
+        };
+    } else if let Some((key, found, expected)) = parse_invalid_type(&message) {
+        d.message = format!("`{key}` should be {expected}, not {found}");
+        d = if expected.contains("string") && (found.contains("sequence") || found.contains("map"))
+        {
+            d.hint(format!("a value starting with `[` or `{{` is read as a list or map: put it in quotes, e.g. {key}: \"[…]\""))
+        } else {
+            d.hint("check the value's type: text, a number, true/false or a list as the key needs")
+        };
+    } else if message.contains("invalid type") || message.contains("expected") {
+        d = d.hint("check the value's type: text, a number, true/false or a list as the key needs");
+    } else {
+        d = d.hint(
+            "fix the YAML syntax: `key: value` per line, lists as `- item` or `[a, b]`; \
+             quote values that contain `: ` or start with a special character",
+        );
+    }
+    d
+}
+
+/// Splits serde's "key: invalid type: FOUND, expected EXPECTED" into its parts.
+fn parse_invalid_type(message: &str) -> Option<(&str, &str, &str)> {
+    let (key, rest) = message.split_once(": invalid type: ")?;
+    let (found, expected) = rest.split_once(", expected ")?;
+    (!key.contains(' ')).then_some((key, found, expected))
+}
+
+/// The 1-based line of `yaml` on which a top-level `key:` is written, for errors about its value.
+pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
+    yaml.lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
+}
+
+/// Each top-level key of `yaml` with its 1-based line, counted from `first_line`.
+pub fn key_lines(yaml: &str, first_line: usize) -> Vec<(String, usize)> {
+    yaml.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with([' ', '\t', '-', '#']))
+        .filter_map(|(i, l)| Some((l.split_once(':')?.0.trim().to_owned(), i + first_line)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct T {
+        title: String,
+        #[serde(default)]
+        tags: Vec<String>,
+    }
+
+    #[test]
+    fn unknown_key_is_named_with_the_nearest_known_one() {
+        let d = from_str::<T>("title: a\ntagz: [x]\n", 1).unwrap_err();
+        assert_eq!(d.message, "unknown key `tagz`");
+        assert_eq!(d.line, Some(3));
+        assert_eq!(d.hint.as_deref(), Some("did you mean `tags`?"));
+    }
+
+    #[test]
+    fn a_list_where_text_is_expected_says_to_quote_it() {
+        let d = from_str::<T>("title: [a]\n", 0).unwrap_err();
+        assert_eq!(d.message, "`title` should be a string, not sequence");
+        assert!(d.hint.as_deref().unwrap().contains("put it in quotes"));
+    }
+
+    #[test]
+    fn keys_and_their_lines() {
+        let y = "title: a\ntags:\n  - x\n# note\nslug: b\n";
+        assert_eq!(key_line(y, "slug"), Some(5));
+        assert_eq!(
+            key_lines(y, 2),
+            [
+                ("title".to_owned(), 2),
+                ("tags".to_owned(), 3),
+                ("slug".to_owned(), 6)
+            ]
+        );
+    }
+}

@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::{Diagnostic, line_col, shown_path};
+use crate::i18n::Locale;
 use crate::yaml;
 
 pub const CONFIG_FILE: &str = "helpcenter.yaml";
@@ -141,17 +142,17 @@ impl Config {
         Ok(config)
     }
 
-    pub fn is_chinese(&self) -> bool {
-        self.language.to_ascii_lowercase().starts_with("zh")
+    /// The site language's strings and conventions.
+    pub fn locale(&self) -> Locale {
+        Locale::new(&self.language)
     }
 
-    /// The offset applied to dates written without one: the configured one, or China's for a
-    /// Chinese site and UTC otherwise.
+    /// The offset applied to dates written without one: the configured one, or the language's
+    /// default (China's for a Chinese site, UTC otherwise).
     pub fn offset(&self) -> Option<chrono::FixedOffset> {
         match &self.timezone {
             Some(tz) => parse_offset(tz),
-            None if self.is_chinese() => chrono::FixedOffset::east_opt(8 * 3600),
-            None => chrono::FixedOffset::east_opt(0),
+            None => chrono::FixedOffset::east_opt(self.locale().default_utc_offset_hours() * 3600),
         }
     }
 }

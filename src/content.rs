@@ -99,7 +99,7 @@ impl SourceFile {
 /// A non-Markdown file under `content/` (images and attachments), copied to the output.
 #[derive(Debug, Clone)]
 pub struct Asset {
-    pub src: PathBuf,
+    /// Path relative to `content/`, with `/` separators.
     pub rel: String,
 }
 
@@ -159,10 +159,7 @@ pub fn load(root: &Path, offset: FixedOffset) -> (Content, Diagnostics) {
         } else if rel.ends_with(".md") {
             markdown.push((entry.into_path(), rel));
         } else {
-            content.assets.push(Asset {
-                src: entry.into_path(),
-                rel,
-            });
+            content.assets.push(Asset { rel });
         }
     }
 

@@ -1,6 +1,7 @@
 //! `sitemap.xml`, `atom.xml` and `robots.txt`: the files for crawlers and feed readers, which need
 //! absolute URLs and so the site's `base_url`.
 
+use crate::markdown::Parsed;
 use crate::output::OutputFile;
 use crate::paths::encode_path;
 use crate::site::Site;
@@ -8,7 +9,7 @@ use crate::site::Site;
 /// How many articles the feed carries, newest first.
 const FEED_ENTRIES: usize = 30;
 
-pub fn render(site: &Site) -> Vec<OutputFile> {
+pub fn render(site: &Site, parsed: &Parsed) -> Vec<OutputFile> {
     let mut files = Vec::new();
     let Some(base) = site.config.base_url.as_deref() else {
         files.push(text("robots.txt", "User-agent: *\nAllow: /\n".to_owned()));
@@ -19,7 +20,7 @@ pub fn render(site: &Site) -> Vec<OutputFile> {
         format!("User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n"),
     ));
     files.push(text("sitemap.xml", sitemap(site, base)));
-    files.push(text("atom.xml", atom(site, base)));
+    files.push(text("atom.xml", atom(site, parsed, base)));
     files
 }
 
@@ -59,18 +60,20 @@ fn sitemap(site: &Site, base: &str) -> String {
     s
 }
 
-fn atom(site: &Site, base: &str) -> String {
-    let mut dated: Vec<&crate::site::Article> = site
-        .articles
-        .iter()
-        .filter(|a| a.source.date.is_some())
+fn atom(site: &Site, parsed: &Parsed, base: &str) -> String {
+    let mut dated: Vec<usize> = (0..site.articles.len())
+        .filter(|&i| site.articles[i].source.date.is_some())
         .collect();
-    let stamp = |a: &crate::site::Article| a.source.updated.or(a.source.date).map(|d| d.at);
-    dated.sort_by(|x, y| stamp(y).cmp(&stamp(x)).then_with(|| x.url.cmp(&y.url)));
+    let stamp = |&i: &usize| {
+        let a = &site.articles[i];
+        a.source.updated.or(a.source.date).map(|d| d.at)
+    };
+    let url = |&i: &usize| &site.articles[i].url;
+    dated.sort_by(|x, y| stamp(y).cmp(&stamp(x)).then_with(|| url(x).cmp(url(y))));
     dated.truncate(FEED_ENTRIES);
     let updated = dated
         .first()
-        .and_then(|a| stamp(a))
+        .and_then(stamp)
         .map(|d| d.to_rfc3339())
         .unwrap_or_else(|| "1970-01-01T00:00:00+00:00".to_owned());
     let mut s = format!(
@@ -81,7 +84,8 @@ fn atom(site: &Site, base: &str) -> String {
         xml(base),
         xml(base)
     );
-    for a in dated {
+    for i in dated {
+        let a = &site.articles[i];
         let url = format!("{base}{}", encode_path(&a.url));
         let published = a.source.date.map(|d| d.at.to_rfc3339()).unwrap_or_default();
         s.push_str(&format!(
@@ -89,8 +93,8 @@ fn atom(site: &Site, base: &str) -> String {
             xml(&a.source.title),
             xml(&url),
             xml(&url),
-            stamp(a).map(|d| d.to_rfc3339()).unwrap_or_default(),
-            xml(a.description()),
+            stamp(&i).map(|d| d.to_rfc3339()).unwrap_or_default(),
+            xml(parsed.description(site, i)),
         ));
     }
     s.push_str("</feed>\n");

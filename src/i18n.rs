@@ -1,9 +1,12 @@
-//! The theme's UI strings and date formats in the site's language (zh-CN by default, English for
-//! any other `language`).
+//! The site's language and what follows from it — UI strings, date style, list separators, the
+//! default time zone — behind one [`Locale`], so no stage decides by a `chinese: bool` of its own.
+//! zh-* sites get Chinese, every other language English (more languages are rows in a table).
+//!
+//! Below every stage: it imports nothing of the crate.
 
 use std::collections::BTreeMap;
 
-use crate::content::DateInfo;
+use chrono::{DateTime, FixedOffset};
 
 const ZH: &[(&str, &str)] = &[
     ("home", "首页"),
@@ -58,6 +61,15 @@ const ZH: &[(&str, &str)] = &[
     ),
     ("score", "相关度"),
     ("no_related", "暂无相关文章"),
+    ("heading_anchor", "本节链接"),
+    ("table", "表格"),
+    ("step", "第 {n} 步"),
+    ("callout_note", "说明"),
+    ("callout_tip", "提示"),
+    ("callout_important", "重要"),
+    ("callout_warning", "警告"),
+    ("callout_caution", "注意"),
+    ("list_separator", "、"),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -116,10 +128,79 @@ const EN: &[(&str, &str)] = &[
     ),
     ("score", "Score"),
     ("no_related", "No related articles"),
+    ("heading_anchor", "Link to this section"),
+    ("table", "Table"),
+    ("step", "Step {n}"),
+    ("callout_note", "Note"),
+    ("callout_tip", "Tip"),
+    ("callout_important", "Important"),
+    ("callout_warning", "Warning"),
+    ("callout_caution", "Caution"),
+    ("list_separator", ", "),
 ];
 
-pub fn strings(chinese: bool) -> BTreeMap<&'static str, &'static str> {
-    (if chinese { ZH } else { EN }).iter().copied().collect()
+/// A site language: its tag and the table of strings and conventions that goes with it.
+#[derive(Debug, Clone, Copy)]
+pub struct Locale {
+    chinese: bool,
+    table: &'static [(&'static str, &'static str)],
+}
+
+impl Locale {
+    /// The locale for a BCP 47 tag: `zh-*` is Chinese, anything else English.
+    pub fn new(tag: &str) -> Locale {
+        let chinese = tag.to_ascii_lowercase().starts_with("zh");
+        Locale {
+            chinese,
+            table: if chinese { ZH } else { EN },
+        }
+    }
+
+    /// The UI string for `key`; an unknown key gives the key itself, so a typo shows on the page
+    /// instead of vanishing.
+    pub fn text(&self, key: &'static str) -> &'static str {
+        self.table
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(key, |(_, v)| v)
+    }
+
+    /// Every UI string by key, for templates (`t.home`).
+    pub fn strings(&self) -> BTreeMap<&'static str, &'static str> {
+        self.table.iter().copied().collect()
+    }
+
+    /// "Step 3" as a label for the third step of a step list.
+    pub fn step_label(&self, n: u64) -> String {
+        self.text("step").replace("{n}", &n.to_string())
+    }
+
+    /// The offset, in hours east of UTC, of dates written without one when the config sets no
+    /// `timezone`: China's for a Chinese site, UTC otherwise.
+    pub fn default_utc_offset_hours(&self) -> i32 {
+        if self.chinese { 8 } else { 0 }
+    }
+
+    /// A date as people write it in this language, with the time only when the author gave one:
+    /// `2024年4月7日 15:04` / `April 7, 2024, 15:04`.
+    pub fn format_date(&self, at: DateTime<FixedOffset>, has_time: bool) -> String {
+        use chrono::{Datelike, Timelike};
+        let day = if self.chinese {
+            format!("{}年{}月{}日", at.year(), at.month(), at.day())
+        } else {
+            format!(
+                "{} {}, {}",
+                MONTHS[at.month0() as usize],
+                at.day(),
+                at.year()
+            )
+        };
+        if !has_time {
+            return day;
+        }
+        let sep = if self.chinese { " " } else { ", " };
+        format!("{day}{sep}{:02}:{:02}", at.hour(), at.minute())
+    }
 }
 
 const MONTHS: [&str; 12] = [
@@ -137,42 +218,35 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// A date as people write it in the site's language, with the time only when the author gave one:
-/// `2024年4月7日 15:04` / `April 7, 2024, 15:04`.
-pub fn format_date(d: &DateInfo, chinese: bool) -> String {
-    use chrono::{Datelike, Timelike};
-    let t = d.at;
-    let day = if chinese {
-        format!("{}年{}月{}日", t.year(), t.month(), t.day())
-    } else {
-        format!("{} {}, {}", MONTHS[t.month0() as usize], t.day(), t.year())
-    };
-    if !d.has_time {
-        return day;
-    }
-    let sep = if chinese { " " } else { ", " };
-    format!("{day}{sep}{:02}:{:02}", t.hour(), t.minute())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::parse_date;
 
     #[test]
     fn dates_read_naturally() {
-        let tz = chrono::FixedOffset::east_opt(8 * 3600).unwrap();
-        let d = parse_date("2024-04-07 15:04:49", tz).unwrap();
-        assert_eq!(format_date(&d, true), "2024年4月7日 15:04");
-        assert_eq!(format_date(&d, false), "April 7, 2024, 15:04");
-        let d = parse_date("2026-11-20", tz).unwrap();
-        assert_eq!(format_date(&d, true), "2026年11月20日");
+        let at = DateTime::parse_from_rfc3339("2024-04-07T15:04:49+08:00").unwrap();
+        assert_eq!(
+            Locale::new("zh-CN").format_date(at, true),
+            "2024年4月7日 15:04"
+        );
+        assert_eq!(
+            Locale::new("en").format_date(at, true),
+            "April 7, 2024, 15:04"
+        );
+        assert_eq!(Locale::new("zh").format_date(at, false), "2024年4月7日");
     }
 
     #[test]
     fn both_languages_have_the_same_keys() {
-        let zh: Vec<_> = strings(true).into_keys().collect();
-        let en: Vec<_> = strings(false).into_keys().collect();
+        let zh: Vec<_> = Locale::new("zh-CN").strings().into_keys().collect();
+        let en: Vec<_> = Locale::new("en").strings().into_keys().collect();
         assert_eq!(zh, en);
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(Locale::new("zh-TW").step_label(3), "第 3 步");
+        assert_eq!(Locale::new("fr").step_label(3), "Step 3");
+        assert_eq!(Locale::new("en").text("no_such_key"), "no_such_key");
     }
 }

@@ -6,12 +6,12 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::error::{Diagnostic, Diagnostics, suggest};
-use crate::markdown::{LinkRef, LinkTarget, Rendered};
+use crate::markdown::{LinkRef, LinkTarget, Parsed, Rendered};
 use crate::site::Site;
 
 /// Checks the links of every page. `files` holds the output paths of non-page files (static
 /// files, assets) that `/root-relative` links may point at.
-pub fn check(site: &Site, files: &HashSet<String>) -> Diagnostics {
+pub fn check(site: &Site, parsed: &Parsed, files: &HashSet<String>) -> Diagnostics {
     let mut diags = Diagnostics::default();
     let page_urls: HashSet<&str> = site
         .articles
@@ -24,11 +24,13 @@ pub fn check(site: &Site, files: &HashSet<String>) -> Diagnostics {
     let pages = site
         .articles
         .iter()
-        .map(|a| (&a.source, &a.rendered))
+        .zip(&parsed.articles)
+        .map(|(a, r)| (&a.source, r))
         .chain(
             site.sections
                 .iter()
-                .filter_map(|s| s.source.as_ref().map(|f| (f, &s.rendered))),
+                .zip(&parsed.sections)
+                .filter_map(|(s, r)| s.source.as_ref().map(|f| (f, r))),
         );
     let by_path: HashMap<&str, &Rendered> =
         pages.clone().map(|(f, r)| (f.rel.as_str(), r)).collect();

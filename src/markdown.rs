@@ -5,27 +5,16 @@
 //! The event stream is rewritten rather than the HTML post-processed, so ids, callouts and step
 //! lists can never be confused by text that merely looks like markup.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, Diagnostics};
 use crate::escape;
+use crate::i18n::Locale;
 use crate::paths::{is_external, join_rel, percent_decode, relative_url};
-
-/// Where links of one page point: built once per site from the site model.
-#[derive(Debug, Default)]
-pub struct LinkMap {
-    /// Content path (`credit/read-credit-report.md`) → page URL (`credit/read-credit-report/`).
-    pub pages: HashMap<String, String>,
-    /// Content paths of drafts left out of this build, for a precise error.
-    pub drafts: HashSet<String>,
-    /// Content paths of files that failed to load: their own error says what is wrong.
-    pub failed: HashSet<String>,
-    /// Content path of an asset → its path in the output.
-    pub assets: HashMap<String, String>,
-}
+use crate::site::{Article, LinkMap, Missing, Site};
 
 /// What a page being rendered needs to know about itself.
 pub struct PageContext<'a> {
@@ -35,7 +24,8 @@ pub struct PageContext<'a> {
     pub src_dir: &'a str,
     /// 1-based file line on which the Markdown body starts.
     pub body_line: usize,
-    pub chinese: bool,
+    /// The site language, for the labels the Markdown gains (steps, callouts, anchors).
+    pub locale: Locale,
     /// Deepest heading level listed in the TOC.
     pub toc_depth: u8,
 }
@@ -91,6 +81,31 @@ pub struct Rendered {
     pub summary: String,
 }
 
+/// Every page's parse, by the index of its article or section in the site model: the value the
+/// link check, related articles, search and render read, kept apart from the model itself.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// By index into `Site::articles`.
+    pub articles: Vec<Rendered>,
+    /// By index into `Site::sections`; a section without `_index.md` has an empty parse.
+    pub sections: Vec<Rendered>,
+}
+
+impl Parsed {
+    /// Article `idx`'s description: its front matter's, else its first paragraph.
+    pub fn description<'a>(&'a self, site: &'a Site, idx: usize) -> &'a str {
+        description(&site.articles[idx], &self.articles[idx])
+    }
+}
+
+/// An article's description given its parse: the front matter's, else the first paragraph.
+pub fn description<'a>(a: &'a Article, parsed: &'a Rendered) -> &'a str {
+    match a.source.front.description.as_deref() {
+        Some(d) if !d.trim().is_empty() => d,
+        _ => &parsed.summary,
+    }
+}
+
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -102,7 +117,7 @@ fn options() -> Options {
 
 /// Renders `body`. Link problems that can be told from this page alone (a `.md` link to no
 /// article) come back as diagnostics without a file; the caller adds it.
-pub fn render(body: &str, page: &PageContext, links: &LinkMap) -> (Rendered, Vec<Diagnostic>) {
+pub fn render(body: &str, page: &PageContext, links: &LinkMap) -> (Rendered, Diagnostics) {
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(body.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
@@ -116,7 +131,7 @@ pub fn render(body: &str, page: &PageContext, links: &LinkMap) -> (Rendered, Vec
         .collect();
 
     let mut out = Rendered::default();
-    let mut diags = Vec::new();
+    let mut diags = Diagnostics::default();
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut emitted: Vec<Event> = Vec::with_capacity(events.len() + 16);
     let mut flat_toc: Vec<(u8, String, String)> = Vec::new();
@@ -184,11 +199,7 @@ pub fn render(body: &str, page: &PageContext, links: &LinkMap) -> (Rendered, Vec
             Event::End(TagEnd::Heading(level)) => {
                 in_heading = false;
                 let id = block.heading_id.clone().unwrap_or_default();
-                let label = if page.chinese {
-                    "本节链接"
-                } else {
-                    "Link to this section"
-                };
+                let label = page.locale.text("heading_anchor");
                 emitted.push(Event::Html(CowStr::from(format!(
                     "<a class=\"heading-anchor\" href=\"#{}\" aria-label=\"{label}\">#</a>",
                     escape::html(&id)
@@ -197,7 +208,7 @@ pub fn render(body: &str, page: &PageContext, links: &LinkMap) -> (Rendered, Vec
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 quote_depth += 1;
-                let (class, label) = callout_label(*kind, page.chinese);
+                let (class, label) = callout_label(*kind, &page.locale);
                 emitted.push(Event::Html(CowStr::from(format!(
                     "<div class=\"callout callout-{class}\" role=\"note\" aria-label=\"{label}\">\n\
                      <p class=\"callout-title\"><span class=\"callout-icon\" aria-hidden=\"true\"></span>{label}</p>\n"
@@ -259,11 +270,7 @@ pub fn render(body: &str, page: &PageContext, links: &LinkMap) -> (Rendered, Vec
                 }
                 let id = unique_id(format!("step-{n}"), &mut used_ids);
                 out.ids.insert(id.clone());
-                let label = if page.chinese {
-                    format!("第 {n} 步")
-                } else {
-                    format!("Step {n}")
-                };
+                let label = page.locale.step_label(n);
                 emitted.push(Event::Html(CowStr::from(format!(
                     "<li class=\"step\" id=\"{id}\"><a class=\"step-number\" href=\"#{id}\" aria-label=\"{label}\">{n}</a><div class=\"step-body\">\n"
                 ))));
@@ -277,7 +284,7 @@ pub fn render(body: &str, page: &PageContext, links: &LinkMap) -> (Rendered, Vec
                 block.text.push('\n');
             }
             Event::Start(Tag::Table(_)) => {
-                let label = if page.chinese { "表格" } else { "Table" };
+                let label = page.locale.text("table");
                 emitted.push(Event::Html(CowStr::from(format!(
                     "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\">\n"
                 ))));
@@ -412,19 +419,15 @@ fn level_num(l: HeadingLevel) -> u8 {
     }
 }
 
-fn callout_label(kind: BlockQuoteKind, chinese: bool) -> (&'static str, &'static str) {
-    match (kind, chinese) {
-        (BlockQuoteKind::Note, true) => ("note", "说明"),
-        (BlockQuoteKind::Tip, true) => ("tip", "提示"),
-        (BlockQuoteKind::Important, true) => ("important", "重要"),
-        (BlockQuoteKind::Warning, true) => ("warning", "警告"),
-        (BlockQuoteKind::Caution, true) => ("caution", "注意"),
-        (BlockQuoteKind::Note, false) => ("note", "Note"),
-        (BlockQuoteKind::Tip, false) => ("tip", "Tip"),
-        (BlockQuoteKind::Important, false) => ("important", "Important"),
-        (BlockQuoteKind::Warning, false) => ("warning", "Warning"),
-        (BlockQuoteKind::Caution, false) => ("caution", "Caution"),
-    }
+fn callout_label(kind: BlockQuoteKind, locale: &Locale) -> (&'static str, &'static str) {
+    let (class, key) = match kind {
+        BlockQuoteKind::Note => ("note", "callout_note"),
+        BlockQuoteKind::Tip => ("tip", "callout_tip"),
+        BlockQuoteKind::Important => ("important", "callout_important"),
+        BlockQuoteKind::Warning => ("warning", "callout_warning"),
+        BlockQuoteKind::Caution => ("caution", "callout_caution"),
+    };
+    (class, locale.text(key))
 }
 
 /// The id of a heading: its text with letters and digits of every script kept (so `注意事项`
@@ -487,7 +490,7 @@ fn rewrite_link<'e>(
     links: &LinkMap,
     line: usize,
     found: &mut Vec<LinkRef>,
-    diags: &mut Vec<Diagnostic>,
+    diags: &mut Diagnostics,
 ) -> CowStr<'e> {
     let d: &str = dest;
     if d.is_empty() || is_external(d) {
@@ -554,17 +557,14 @@ fn rewrite_link<'e>(
             });
             return suffix(relative_url(page.url, url));
         }
-        if links.failed.contains(&target) {
-            return dest.clone();
-        }
-        let d = if links.drafts.contains(&target) {
-            Diagnostic::error(format!("link to a draft: `{d}`"))
+        let d = match links.why_missing(&target) {
+            None => return dest.clone(),
+            Some(Missing::Draft) => Diagnostic::error(format!("link to a draft: `{d}`"))
                 .at_line(line)
-                .hint("drafts are left out of the build: publish the target (remove `draft: true`), remove the link, or build with --drafts")
-        } else {
-            Diagnostic::error(format!("link to a missing article: `{d}` (looked for content/{target})"))
+                .hint("drafts are left out of the build: publish the target (remove `draft: true`), remove the link, or build with --drafts"),
+            Some(Missing::Absent) => Diagnostic::error(format!("link to a missing article: `{d}` (looked for content/{target})"))
                 .at_line(line)
-                .hint("check the file name and the relative path from this file; links to articles are written as relative .md paths")
+                .hint("check the file name and the relative path from this file; links to articles are written as relative .md paths"),
         };
         diags.push(d);
         return dest.clone();
@@ -593,7 +593,7 @@ mod tests {
             url: "guide/close/",
             src_dir: "guide",
             body_line: 5,
-            chinese: true,
+            locale: Locale::new("zh-CN"),
             toc_depth: 3,
         }
     }
@@ -647,9 +647,9 @@ mod tests {
             "{}",
             r.html
         );
-        assert_eq!(d.len(), 1);
-        assert_eq!(d[0].line, Some(7));
-        assert!(d[0].message.contains("nope.md"));
+        assert_eq!(d.0.len(), 1);
+        assert_eq!(d.0[0].line, Some(7));
+        assert!(d.0[0].message.contains("nope.md"));
     }
 
     #[test]

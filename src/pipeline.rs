@@ -7,32 +7,43 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::error::{Diagnostic, Diagnostics};
-use crate::markdown::{self, PageContext};
+use crate::content::SourceFile;
+use crate::error::{Diagnostic, Diagnostics, shown_path};
+use crate::markdown::{self, PageContext, Parsed, Rendered};
 use crate::output::OutputFile;
-use crate::render;
+use crate::render::{self, Derived, Page};
 use crate::site::{self, Site};
 use crate::theme::Theme;
-use crate::{content, feeds, links, related, search};
+use crate::{content, feeds, links, paths, related, search};
 
+/// What a build is asked for, beyond the site's own config.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
+    /// The site folder (holding `helpcenter.yaml` and `content/`).
     pub root: PathBuf,
+    /// Include articles marked `draft: true`.
     pub drafts: bool,
     /// Replaces the config's `base_url`.
     pub base_url: Option<String>,
 }
 
+/// A successful build: the model, what was derived from it and every output file.
 pub struct Built {
+    /// The site model.
     pub site: Site,
+    /// Parsed pages, related lists, the search index's shard count.
+    pub derived: Derived,
+    /// Every file of the output, sorted by path.
     pub files: Vec<OutputFile>,
     /// Number of HTML pages among `files`.
     pub pages: usize,
+    /// What is worth fixing but did not stop the build, sorted.
     pub warnings: Vec<Diagnostic>,
     /// How long each stage took, for `--timings` and the benchmark.
     pub timings: Vec<(&'static str, std::time::Duration)>,
     /// Kept so `serve` can re-render a few pages and re-index one article after an edit.
     pub theme: Theme,
+    /// Kept likewise: the search index's per-article analysis.
     pub search: search::Analysis,
 }
 
@@ -42,46 +53,29 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
     let mut clock = Clock::default();
     clock.lap("start");
     let root = &opts.root;
-    let mut config = Config::load(root)?;
-    if let Some(b) = opts.base_url.as_deref().map(str::trim) {
-        // `--base-url ""` builds without one (e.g. a zip to open from disk).
-        config.base_url = match b {
-            "" => None,
-            b if b.ends_with('/') => Some(b.to_owned()),
-            b => Some(format!("{b}/")),
-        };
-    }
+    let config = configure(opts)?;
     let offset = config
         .offset()
         .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero offset"));
     let mut diags = Diagnostics::default();
-
-    let theme = match Theme::load(root) {
-        Ok(t) => Some(t),
-        Err(d) => {
-            diags.extend(d);
-            None
-        }
-    };
+    let theme = Theme::load(root).map_err(|d| diags.extend(d)).ok();
 
     let (content, load_diags) = content::load(root, offset);
-    diags.extend(load_diags.0);
+    diags.extend(load_diags);
     clock.lap("load");
-    let (mut site, site_diags) = site::assemble(content, config, opts.drafts);
-    diags.extend(site_diags.0);
+    let (site, site_diags) = site::assemble(content, config, opts.drafts);
+    diags.extend(site_diags);
     clock.lap("site model");
-
-    diags.extend(parse_pages(&mut site));
+    let (parsed, parse_diags) = parse_pages(&site);
+    diags.extend(parse_diags);
     clock.lap("markdown");
-
-    let mut files: HashSet<String> = site.links.assets.values().cloned().collect();
-    if let Some(t) = &theme {
-        files.extend(t.static_files.keys().cloned());
-    }
-    diags.extend(links::check(&site, &files).0);
+    diags.extend(links::check(
+        &site,
+        &parsed,
+        &known_files(&site, theme.as_ref()),
+    ));
     clock.lap("link check");
-    let (related, related_diags) = related::compute(&site);
-    site.related = related;
+    let (related, related_diags) = related::compute(&site, &parsed);
     diags.extend(related_diags);
     clock.lap("related");
     if let Some(t) = &theme {
@@ -97,14 +91,19 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         return Err(diags);
     };
 
-    let analysis = search::analyze(&site);
-    let encoded = search::encode(&site, &analysis);
-    site.search_shards = encoded.shard_count();
-    let index = search::write(&site, &analysis, &encoded, None);
+    let analysis = search::analyze(&site, &parsed);
+    let encoded = search::encode(&site, &parsed, &analysis);
+    let search_shards = encoded.shard_count();
+    let index = search::write(&site, &parsed, &analysis, &encoded, search_shards, None);
     // Its strings are in the shards now; free them before rendering.
     drop(encoded);
     clock.lap("search index");
-    let (mut out, render_diags) = render::render_site(&site, &theme);
+    let derived = Derived {
+        parsed,
+        related,
+        search_shards,
+    };
+    let (mut out, render_diags) = render::render_site(&site, &derived, &theme);
     diags.extend(render_diags);
     out.extend(index);
     clock.lap("render");
@@ -112,7 +111,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         return Err(diags);
     }
     let pages = out.iter().filter(|f| f.path.ends_with(".html")).count();
-    out.extend(feeds::render(&site));
+    out.extend(feeds::render(&site, &derived.parsed));
     for (name, f) in &theme.static_files {
         out.push(OutputFile {
             path: name.clone(),
@@ -127,6 +126,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
     clock.lap("feeds, static files");
     Ok(Built {
         site,
+        derived,
         files: out,
         pages,
         warnings: diags.sorted(),
@@ -134,6 +134,30 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         theme,
         search: analysis,
     })
+}
+
+/// The site's config with the command line's overrides applied.
+fn configure(opts: &BuildOptions) -> Result<Config, Diagnostic> {
+    let mut config = Config::load(&opts.root)?;
+    if let Some(b) = opts.base_url.as_deref().map(str::trim) {
+        // `--base-url ""` builds without one (e.g. a zip to open from disk).
+        config.base_url = match b {
+            "" => None,
+            b if b.ends_with('/') => Some(b.to_owned()),
+            b => Some(format!("{b}/")),
+        };
+    }
+    Ok(config)
+}
+
+/// Output paths of the files that are not pages (assets, static files), which root-relative
+/// links may point at.
+fn known_files(site: &Site, theme: Option<&Theme>) -> HashSet<String> {
+    let mut files: HashSet<String> = site.links.assets.values().cloned().collect();
+    if let Some(t) = theme {
+        files.extend(t.static_files.keys().cloned());
+    }
+    files
 }
 
 /// Applies an edit that changed only the bodies of existing articles (front matter as before),
@@ -145,9 +169,71 @@ pub fn update_articles(
     root: &Path,
     changed: &[PathBuf],
 ) -> Option<Result<Vec<OutputFile>, Diagnostics>> {
+    let edits = match read_edits(&built.site, root, changed)? {
+        Ok(edits) => edits,
+        Err(d) => return Some(Err(d)),
+    };
+    let edited: Vec<usize> = edits.iter().map(|(i, _)| *i).collect();
+    let (mut pages, diags) = apply_edits(built, edits);
+    let site = &built.site;
+    let derived = &mut built.derived;
+    let mut diags = diags;
+    diags.extend(links::check(
+        site,
+        &derived.parsed,
+        &known_files(site, Some(&built.theme)),
+    ));
+    if diags.has_errors() {
+        return Some(Err(diags));
+    }
+    // Related lists follow the text: recompute them, and re-render the pages whose list moved.
+    let (related, related_diags) = related::compute(site, &derived.parsed);
+    if related_diags.has_errors() {
+        return Some(Err(related_diags));
+    }
+    let moved: Vec<usize> = (0..related.len())
+        .filter(|&i| derived.related.get(i) != Some(&related[i]))
+        .collect();
+    derived.related = related;
+    pages.extend(moved.iter().map(|&i| Page::Article(i)));
+    if !moved.is_empty() {
+        pages.push(Page::RelatedIndex);
+    }
+    pages.sort();
+    pages.dedup();
+    let (mut out, render_diags) = render::render_pages(site, derived, &built.theme, &pages);
+    if !moved.is_empty() {
+        out.push(render::related_json(site, &derived.related));
+    }
+    if !render_diags.0.is_empty() {
+        return Some(Err(render_diags));
+    }
+    for &idx in &edited {
+        if let Some(id) = built.search.docs.iter().position(|&d| d == idx) {
+            built.search.terms[id] = search::analyze_article(site, &derived.parsed, idx);
+        }
+    }
+    out.extend(search::assemble(
+        site,
+        &derived.parsed,
+        &built.search,
+        derived.search_shards,
+        Some(&edited),
+    ));
+    out.extend(feeds::render(site, &derived.parsed));
+    Some(Ok(out))
+}
+
+/// The changed articles, re-read: `None` when a change is not a body-only edit of an existing
+/// article (a full build is needed), an error when an edited file no longer parses.
+fn read_edits(
+    site: &Site,
+    root: &Path,
+    changed: &[PathBuf],
+) -> Option<Result<Vec<(usize, SourceFile)>, Diagnostics>> {
     let content_dir = std::fs::canonicalize(root.join(content::CONTENT_DIR)).ok()?;
-    let offset = built.site.config.offset()?;
-    let mut edits = Vec::new();
+    let offset = site.config.offset()?;
+    let mut edits: Vec<(usize, SourceFile)> = Vec::new();
     for p in changed {
         // Folders change with every file in them; temporary files of editors and tools come
         // and go. A Markdown file that is gone, though, was deleted: that needs a full build.
@@ -155,15 +241,12 @@ pub fn update_articles(
             continue;
         }
         let p = std::fs::canonicalize(p).ok()?;
-        let rel = crate::paths::slash_path(p.strip_prefix(&content_dir).ok()?);
-        if edits
-            .iter()
-            .any(|(_, f): &(usize, content::SourceFile)| f.rel == rel)
-        {
+        let rel = paths::slash_path(p.strip_prefix(&content_dir).ok()?);
+        if edits.iter().any(|(_, f)| f.rel == rel) {
             continue;
         }
-        let idx = built.site.article_by_path(&rel)?;
-        let old = &built.site.articles[idx].source;
+        let idx = site.article_by_path(&rel)?;
+        let old = &site.articles[idx].source;
         let bytes = std::fs::read(&p).ok()?;
         match content::parse_file(&bytes, &rel, offset) {
             Ok(mut f) => {
@@ -176,82 +259,37 @@ pub fn update_articles(
             Err(d) => return Some(Err(Diagnostics::from(d.in_file(&old.shown)))),
         }
     }
-    if edits.is_empty() {
-        return None;
-    }
+    (!edits.is_empty()).then_some(Ok(edits))
+}
 
+/// Puts edited articles into the model and re-parses them; returns the pages to re-render:
+/// each edited article, and the lists that show its description when that changed (it comes
+/// from the first paragraph when the front matter has none).
+fn apply_edits(built: &mut Built, edits: Vec<(usize, SourceFile)>) -> (Vec<Page>, Diagnostics) {
     let site = &mut built.site;
-    let chinese = site.config.is_chinese();
-    let toc_depth = site.config.toc_depth;
+    let parsed = &mut built.derived.parsed;
     let mut diags = Diagnostics::default();
     let mut pages = Vec::new();
-    let edited: Vec<usize> = edits.iter().map(|(i, _)| *i).collect();
     for (idx, f) in edits {
-        let url = site.articles[idx].url.clone();
-        let page = PageContext {
-            url: &url,
-            src_dir: f.dir(),
-            body_line: f.body_line,
-            chinese,
-            toc_depth,
-        };
-        let (rendered, d) = markdown::render(&f.body, &page, &site.links);
-        diags.extend(d.into_iter().map(|d| d.in_file(&f.shown)));
-        let before = site.articles[idx].description().to_owned();
+        let (rendered, d) = parse_page(site, &site.articles[idx].url, &f);
+        diags.extend(d);
+        let before = parsed.description(site, idx).to_owned();
         site.articles[idx].source = f;
-        site.articles[idx].rendered = rendered;
-        pages.push(render::Page::Article(idx));
-        // Lists show an article's description, which comes from its first paragraph when the
-        // front matter has none.
-        let a = &site.articles[idx];
-        if a.description() != before {
-            pages.push(render::Page::Home);
+        parsed.articles[idx] = rendered;
+        pages.push(Page::Article(idx));
+        if parsed.description(site, idx) != before {
+            let a = &site.articles[idx];
+            pages.push(Page::Home);
             pages.extend(
                 site.ancestry(a.section)
                     .into_iter()
                     .filter(|&s| s != 0)
-                    .map(render::Page::Section),
+                    .map(Page::Section),
             );
-            pages.extend(a.tags.iter().cloned().map(render::Page::Tag));
+            pages.extend(a.tags.iter().cloned().map(Page::Tag));
         }
     }
-    let mut files: HashSet<String> = site.links.assets.values().cloned().collect();
-    files.extend(built.theme.static_files.keys().cloned());
-    diags.extend(links::check(site, &files).0);
-    if diags.has_errors() {
-        return Some(Err(diags));
-    }
-    // Related lists follow the text: recompute them, and re-render the pages whose list moved.
-    let (related, related_diags) = related::compute(site);
-    diags.extend(related_diags);
-    if diags.has_errors() {
-        return Some(Err(diags));
-    }
-    let moved: Vec<usize> = (0..related.len())
-        .filter(|&i| site.related.get(i) != Some(&related[i]))
-        .collect();
-    site.related = related;
-    pages.extend(moved.iter().map(|&i| render::Page::Article(i)));
-    if !moved.is_empty() {
-        pages.push(render::Page::RelatedIndex);
-    }
-    pages.sort();
-    pages.dedup();
-    let (mut out, render_diags) = render::render_pages(site, &built.theme, &pages);
-    if !moved.is_empty() {
-        out.push(render::related_json(site));
-    }
-    if !render_diags.is_empty() {
-        return Some(Err(Diagnostics(render_diags)));
-    }
-    for &idx in &edited {
-        if let Some(id) = built.search.docs.iter().position(|&d| d == idx) {
-            built.search.terms[id] = search::analyze_article(site, idx);
-        }
-    }
-    out.extend(search::assemble(site, &built.search, Some(&edited)));
-    out.extend(feeds::render(site));
-    Some(Ok(out))
+    (pages, diags)
 }
 
 /// Stage timings: each lap is the time since the previous one.
@@ -271,68 +309,49 @@ impl Clock {
     }
 }
 
-/// Parses every page's Markdown in parallel, filling in `rendered`.
-fn parse_pages(site: &mut Site) -> Vec<Diagnostic> {
-    let chinese = site.config.is_chinese();
-    let toc_depth = site.config.toc_depth;
-    let links = &site.links;
-    let articles: Vec<_> = site
+/// Parses one page's Markdown: `file`, shown at `url`. Its diagnostics name the file.
+fn parse_page(site: &Site, url: &str, file: &SourceFile) -> (Rendered, Diagnostics) {
+    let page = PageContext {
+        url,
+        src_dir: file.dir(),
+        body_line: file.body_line,
+        locale: site.config.locale(),
+        toc_depth: site.config.toc_depth,
+    };
+    let (r, d) = markdown::render(&file.body, &page, &site.links);
+    (r, d.into_iter().map(|d| d.in_file(&file.shown)).collect())
+}
+
+/// Parses every page's Markdown in parallel.
+fn parse_pages(site: &Site) -> (Parsed, Diagnostics) {
+    let articles: Vec<(Rendered, Diagnostics)> = site
         .articles
         .par_iter()
-        .map(|a| {
-            let page = PageContext {
-                url: &a.url,
-                src_dir: a.source.dir(),
-                body_line: a.source.body_line,
-                chinese,
-                toc_depth,
-            };
-            let (r, d) = markdown::render(&a.source.body, &page, links);
-            (
-                r,
-                d.into_iter()
-                    .map(|d| d.in_file(&a.source.shown))
-                    .collect::<Vec<_>>(),
-            )
-        })
+        .map(|a| parse_page(site, &a.url, &a.source))
         .collect();
-    let sections: Vec<_> = site
+    let sections: Vec<(Rendered, Diagnostics)> = site
         .sections
         .par_iter()
         .map(|s| match &s.source {
             None => Default::default(),
-            Some(f) => {
-                let page = PageContext {
-                    url: &s.url,
-                    src_dir: f.dir(),
-                    body_line: f.body_line,
-                    chinese,
-                    toc_depth,
-                };
-                let (r, d) = markdown::render(&f.body, &page, links);
-                (
-                    r,
-                    d.into_iter()
-                        .map(|d| d.in_file(&f.shown))
-                        .collect::<Vec<_>>(),
-                )
-            }
+            Some(f) => parse_page(site, &s.url, f),
         })
         .collect();
-    let mut diags = Vec::new();
-    for (a, (r, d)) in site.articles.iter_mut().zip(articles) {
-        a.rendered = r;
+    let mut diags = Diagnostics::default();
+    let mut parsed = Parsed::default();
+    for (r, d) in articles {
+        parsed.articles.push(r);
         diags.extend(d);
     }
-    for (s, (r, d)) in site.sections.iter_mut().zip(sections) {
-        s.rendered = r;
+    for (r, d) in sections {
+        parsed.sections.push(r);
         diags.extend(d);
     }
-    diags
+    (parsed, diags)
 }
 
 /// A page's `template:` must name a template the theme has.
-fn check_templates(site: &Site, theme: &Theme) -> Vec<Diagnostic> {
+fn check_templates(site: &Site, theme: &Theme) -> Diagnostics {
     let files = site
         .articles
         .iter()
@@ -368,7 +387,7 @@ fn read_assets(root: &Path, site: &Site, diags: &mut Diagnostics) -> Vec<OutputF
                 })
                 .map_err(|e| {
                     Diagnostic::error(format!("cannot read the file: {e}"))
-                        .in_file(crate::error::shown_path(root, &src))
+                        .in_file(shown_path(root, &src))
                 })
         })
         .collect();

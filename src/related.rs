@@ -11,10 +11,11 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, Diagnostics};
 use crate::hash::fnv1a64;
+use crate::markdown::{LinkTarget, Parsed};
 use crate::paths::join_rel;
-use crate::site::Site;
+use crate::site::{Missing, Site};
 use crate::tokenize;
 
 /// Terms kept per article: enough to describe it, few enough to keep the index small.
@@ -50,17 +51,48 @@ pub struct RelatedEntry {
 }
 
 /// For every article (by index), its related articles in display order.
-pub fn compute(site: &Site) -> (Vec<Vec<RelatedEntry>>, Vec<Diagnostic>) {
+pub fn compute(site: &Site, parsed: &Parsed) -> (Vec<Vec<RelatedEntry>>, Diagnostics) {
     let n = site.articles.len();
-    let limit = site.config.related.limit;
     let (pins, diags) = resolve_pins(site);
-    let linked = link_neighbours(site);
+    let vectors = term_vectors(site, parsed);
+    let postings = inverted_index(&vectors.vectors, vectors.vocabulary);
+    let scorer = Scorer {
+        site,
+        limit: site.config.related.limit,
+        pins,
+        linked: link_neighbours(site, parsed),
+        vectors: vectors.vectors,
+        postings,
+        tag_idf: tag_weights(site),
+        article_tags: site
+            .articles
+            .iter()
+            .map(|a| a.tags.iter().map(String::as_str).collect())
+            .collect(),
+        section_of: site.articles.iter().map(|a| a.section).collect(),
+    };
+    let lists: Vec<Vec<RelatedEntry>> = (0..n)
+        .into_par_iter()
+        .map_init(|| Scratch::new(n), |scratch, a| scorer.list(a, scratch))
+        .collect();
+    (lists, diags)
+}
 
+/// Each article's weighted, truncated, unit-length term vector, as (term id, weight) sorted by
+/// id, and the number of term ids.
+struct TermVectors {
+    vectors: Vec<Vec<(u32, f32)>>,
+    vocabulary: usize,
+}
+
+fn term_vectors(site: &Site, parsed: &Parsed) -> TermVectors {
+    let n = site.articles.len();
     // Term frequencies per article, title and headings weighted up; terms keyed by hash.
     let raw: Vec<Vec<(u64, f32)>> = site
         .articles
         .par_iter()
-        .map(|a| {
+        .zip(&parsed.articles)
+        .map(|(a, r)| {
             let mut tf: IdMap<f32> = IdMap::default();
             let mut add = |text: &str, weight: f32| {
                 tokenize::each_term(text, |t| {
@@ -68,7 +100,7 @@ pub fn compute(site: &Site) -> (Vec<Vec<RelatedEntry>>, Vec<Diagnostic>) {
                 });
             };
             add(&a.source.title, TITLE_WEIGHT);
-            for b in &a.rendered.blocks {
+            for b in &r.blocks {
                 add(&b.heading, HEADING_WEIGHT);
                 add(&b.text, 1.0);
             }
@@ -100,9 +132,8 @@ pub fn compute(site: &Site) -> (Vec<Vec<RelatedEntry>>, Vec<Diagnostic>) {
         })
         .collect();
 
-    // Weighted, truncated, unit-length vectors.
     let max_df = ((n as f32) * BOILERPLATE_SHARE).max(2.0);
-    let vectors: Vec<Vec<(u32, f32)>> = ids
+    let vectors = ids
         .par_iter()
         .map(|terms| {
             let mut v: Vec<(u32, f32)> = terms
@@ -125,9 +156,15 @@ pub fn compute(site: &Site) -> (Vec<Vec<RelatedEntry>>, Vec<Diagnostic>) {
             v
         })
         .collect();
+    TermVectors {
+        vectors,
+        vocabulary: df.len(),
+    }
+}
 
-    // Inverted index with capped posting lists.
-    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); df.len()];
+/// Inverted index with capped posting lists: for each term id, its strongest articles.
+fn inverted_index(vectors: &[Vec<(u32, f32)>], vocabulary: usize) -> Vec<Vec<(u32, f32)>> {
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); vocabulary];
     for (doc, v) in vectors.iter().enumerate() {
         for (id, w) in v {
             postings[*id as usize].push((doc as u32, *w));
@@ -139,10 +176,13 @@ pub fn compute(site: &Site) -> (Vec<Vec<RelatedEntry>>, Vec<Diagnostic>) {
             p.truncate(POSTINGS_PER_TERM);
         }
     });
+    postings
+}
 
-    // Tags: rarity weights and members.
-    let tag_idf: HashMap<&str, f32> = site
-        .tags
+/// Each tag's rarity weight, by tag key.
+fn tag_weights(site: &Site) -> HashMap<&str, f32> {
+    let n = site.articles.len();
+    site.tags
         .iter()
         .map(|(k, t)| {
             (
@@ -152,124 +192,149 @@ pub fn compute(site: &Site) -> (Vec<Vec<RelatedEntry>>, Vec<Diagnostic>) {
                     .max(0.0),
             )
         })
-        .collect();
-    let article_tags: Vec<Vec<&str>> = site
-        .articles
-        .iter()
-        .map(|a| a.tags.iter().map(String::as_str).collect())
-        .collect();
+        .collect()
+}
 
-    // Dense copy: the scoring loop reads it for thousands of candidates per article.
-    let section_of: Vec<usize> = site.articles.iter().map(|a| a.section).collect();
-    let lists: Vec<Vec<RelatedEntry>> = (0..n)
-        .into_par_iter()
-        .map_init(
-            || Scratch::new(n),
-            |scratch, a| {
-                let article = &site.articles[a];
-                let mut list: Vec<RelatedEntry> = pins[a]
-                    .iter()
-                    .map(|&b| RelatedEntry {
-                        article: b,
-                        score: 1.0,
-                        pinned: true,
-                        text: 0.0,
-                        linked: linked[a].contains(&b),
-                        shared_tags: shared_tags(&article_tags[a], &article_tags[b], site),
-                    })
-                    .collect();
-                if article.source.front.related_auto == Some(false) || list.len() >= limit {
-                    list.truncate(limit.max(pins[a].len()));
-                    return list;
-                }
-                // Dense per-thread accumulators: this loop is the hot path of the whole stage.
-                let Scratch {
-                    text,
-                    tags,
-                    touched,
-                } = scratch;
-                for (id, w) in &vectors[a] {
-                    for (b, wb) in &postings[*id as usize] {
-                        let b = *b as usize;
-                        if b != a {
-                            if text[b] == 0.0 && tags[b] == 0.0 {
-                                touched.push(b as u32);
-                            }
-                            text[b] += w * wb;
-                        }
-                    }
-                }
-                let own_tag_weight: f32 = article_tags[a].iter().map(|t| tag_idf[t]).sum();
-                if own_tag_weight > 0.0 {
-                    for t in &article_tags[a] {
-                        let members = &site.tags[*t].articles;
-                        let weight = tag_idf[t] / own_tag_weight;
-                        if members.len() > TAG_CANDIDATE_CAP || weight <= 0.0 {
-                            continue;
-                        }
-                        for &b in members {
-                            if b != a {
-                                if text[b] == 0.0 && tags[b] == 0.0 {
-                                    touched.push(b as u32);
-                                }
-                                tags[b] += weight;
-                            }
-                        }
-                    }
-                }
-                for &b in &linked[a] {
-                    if text[b] == 0.0 && tags[b] == 0.0 && !touched.contains(&(b as u32)) {
+/// Everything scoring reads, computed once for the whole site.
+struct Scorer<'a> {
+    site: &'a Site,
+    limit: usize,
+    pins: Vec<Vec<usize>>,
+    linked: Vec<Vec<usize>>,
+    vectors: Vec<Vec<(u32, f32)>>,
+    postings: Vec<Vec<(u32, f32)>>,
+    tag_idf: HashMap<&'a str, f32>,
+    article_tags: Vec<Vec<&'a str>>,
+    /// Dense copy: the scoring loop reads it for thousands of candidates per article.
+    section_of: Vec<usize>,
+}
+
+impl Scorer<'_> {
+    /// Article `a`'s list: its pins, then the best-scoring others.
+    fn list(&self, a: usize, scratch: &mut Scratch) -> Vec<RelatedEntry> {
+        let mut list: Vec<RelatedEntry> = self.pins[a]
+            .iter()
+            .map(|&b| RelatedEntry {
+                article: b,
+                score: 1.0,
+                pinned: true,
+                text: 0.0,
+                linked: self.linked[a].contains(&b),
+                shared_tags: self.shared_tags(a, b),
+            })
+            .collect();
+        let limit = self.limit;
+        if self.site.articles[a].source.front.related_auto == Some(false) || list.len() >= limit {
+            list.truncate(limit.max(self.pins[a].len()));
+            return list;
+        }
+        self.accumulate(a, scratch);
+        let mut scored = self.scored(a, scratch);
+        // Only the best few matter: select them, then order just those. The comparison is a
+        // total order (score, then article order), so the result is deterministic.
+        let order =
+            |x: &(u32, f32, f32), y: &(u32, f32, f32)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
+        let want = limit - list.len();
+        if scored.len() > want {
+            scored.select_nth_unstable_by(want, order);
+            scored.truncate(want);
+        }
+        scored.sort_by(order);
+        for (b, score, t) in scored.into_iter().take(limit - list.len()) {
+            list.push(RelatedEntry {
+                article: b as usize,
+                score: round3(score),
+                pinned: false,
+                text: round3(t),
+                linked: self.linked[a].contains(&(b as usize)),
+                shared_tags: self.shared_tags(a, b as usize),
+            });
+        }
+        list
+    }
+
+    /// Adds up, into `scratch`, the text and tag similarity of every candidate for `a`: the
+    /// articles sharing one of its terms or tags, or linked with it. This loop is the hot path of
+    /// the whole stage, hence the dense per-thread accumulators.
+    fn accumulate(&self, a: usize, scratch: &mut Scratch) {
+        let Scratch {
+            text,
+            tags,
+            touched,
+        } = scratch;
+        for (id, w) in &self.vectors[a] {
+            for (b, wb) in &self.postings[*id as usize] {
+                let b = *b as usize;
+                if b != a {
+                    if text[b] == 0.0 && tags[b] == 0.0 {
                         touched.push(b as u32);
                     }
+                    text[b] += w * wb;
                 }
-                let mut scored: Vec<(u32, f32, f32)> = touched
-                    .iter()
-                    .copied()
-                    .filter(|b| !pins[a].contains(&(*b as usize)))
-                    .map(|b| {
-                        let t = text[b as usize].min(1.0);
-                        let g = tags[b as usize].min(1.0);
-                        let same = section_of[b as usize] == article.section;
-                        let link = linked[a].contains(&(b as usize));
-                        let score = TEXT_SHARE * t
-                            + TAG_SHARE * g
-                            + if same { SECTION_BONUS } else { 0.0 }
-                            + if link { LINK_BONUS } else { 0.0 };
-                        (b, score, t)
-                    })
-                    .filter(|(_, s, _)| *s >= MIN_SCORE)
-                    .collect();
-                for &b in touched.iter() {
-                    text[b as usize] = 0.0;
-                    tags[b as usize] = 0.0;
+            }
+        }
+        let own_tag_weight: f32 = self.article_tags[a].iter().map(|t| self.tag_idf[t]).sum();
+        if own_tag_weight > 0.0 {
+            for t in &self.article_tags[a] {
+                let members = &self.site.tags[*t].articles;
+                let weight = self.tag_idf[t] / own_tag_weight;
+                if members.len() > TAG_CANDIDATE_CAP || weight <= 0.0 {
+                    continue;
                 }
-                touched.clear();
-                // Only the best few matter: select them, then order just those. The comparison is
-                // a total order (score, then article order), so the result is deterministic.
-                let order = |x: &(u32, f32, f32), y: &(u32, f32, f32)| {
-                    y.1.total_cmp(&x.1).then(x.0.cmp(&y.0))
-                };
-                let want = limit - list.len();
-                if scored.len() > want {
-                    scored.select_nth_unstable_by(want, order);
-                    scored.truncate(want);
+                for &b in members {
+                    if b != a {
+                        if text[b] == 0.0 && tags[b] == 0.0 {
+                            touched.push(b as u32);
+                        }
+                        tags[b] += weight;
+                    }
                 }
-                scored.sort_by(order);
-                for (b, score, t) in scored.into_iter().take(limit - list.len()) {
-                    list.push(RelatedEntry {
-                        article: b as usize,
-                        score: round3(score),
-                        pinned: false,
-                        text: round3(t),
-                        linked: linked[a].contains(&(b as usize)),
-                        shared_tags: shared_tags(&article_tags[a], &article_tags[b as usize], site),
-                    });
-                }
-                list
-            },
-        )
-        .collect();
-    (lists, diags)
+            }
+        }
+        for &b in &self.linked[a] {
+            if text[b] == 0.0 && tags[b] == 0.0 && !touched.contains(&(b as u32)) {
+                touched.push(b as u32);
+            }
+        }
+    }
+
+    /// The candidates in `scratch` that score at least `MIN_SCORE`, as (article, score, text
+    /// similarity), pins left out; resets `scratch` for the next article.
+    fn scored(&self, a: usize, scratch: &mut Scratch) -> Vec<(u32, f32, f32)> {
+        let section = self.site.articles[a].section;
+        let scored = scratch
+            .touched
+            .iter()
+            .copied()
+            .filter(|b| !self.pins[a].contains(&(*b as usize)))
+            .map(|b| {
+                let t = scratch.text[b as usize].min(1.0);
+                let g = scratch.tags[b as usize].min(1.0);
+                let same = self.section_of[b as usize] == section;
+                let link = self.linked[a].contains(&(b as usize));
+                let score = TEXT_SHARE * t
+                    + TAG_SHARE * g
+                    + if same { SECTION_BONUS } else { 0.0 }
+                    + if link { LINK_BONUS } else { 0.0 };
+                (b, score, t)
+            })
+            .filter(|(_, s, _)| *s >= MIN_SCORE)
+            .collect();
+        for &b in scratch.touched.iter() {
+            scratch.text[b as usize] = 0.0;
+            scratch.tags[b as usize] = 0.0;
+        }
+        scratch.touched.clear();
+        scored
+    }
+
+    fn shared_tags(&self, a: usize, b: usize) -> Vec<String> {
+        let (a, b) = (&self.article_tags[a], &self.article_tags[b]);
+        a.iter()
+            .filter(|t| b.contains(t))
+            .map(|t| self.site.tags[*t].name.clone())
+            .collect()
+    }
 }
 
 /// Keys that are already hashes need no hashing again.
@@ -314,12 +379,12 @@ fn round3(x: f32) -> f64 {
 }
 
 /// For each article, the articles it links to or that link to it.
-fn link_neighbours(site: &Site) -> Vec<Vec<usize>> {
+fn link_neighbours(site: &Site, parsed: &Parsed) -> Vec<Vec<usize>> {
     let by_path = &site.by_path;
     let mut out: Vec<Vec<usize>> = vec![Vec::new(); site.articles.len()];
-    for (a, art) in site.articles.iter().enumerate() {
-        for l in &art.rendered.links {
-            if let crate::markdown::LinkTarget::Page { content_path, .. } = &l.target {
+    for (a, r) in parsed.articles.iter().enumerate() {
+        for l in &r.links {
+            if let LinkTarget::Page { content_path, .. } = &l.target {
                 if let Some(&b) = by_path.get(content_path.as_str()) {
                     if b != a {
                         out[a].push(b);
@@ -336,18 +401,11 @@ fn link_neighbours(site: &Site) -> Vec<Vec<usize>> {
     out
 }
 
-fn shared_tags(a: &[&str], b: &[&str], site: &Site) -> Vec<String> {
-    a.iter()
-        .filter(|t| b.contains(t))
-        .map(|t| site.tags[*t].name.clone())
-        .collect()
-}
-
 /// Resolves each article's `related` pins (paths under `content/`, or relative to the file) to
 /// article indices; a pin to nothing is an error naming the file and the pin.
-fn resolve_pins(site: &Site) -> (Vec<Vec<usize>>, Vec<Diagnostic>) {
+fn resolve_pins(site: &Site) -> (Vec<Vec<usize>>, Diagnostics) {
     let by_path = &site.by_path;
-    let mut diags = Vec::new();
+    let mut diags = Diagnostics::default();
     let pins = site
         .articles
         .iter()
@@ -367,9 +425,12 @@ fn resolve_pins(site: &Site) -> (Vec<Vec<usize>>, Vec<Diagnostic>) {
                             out.push(j);
                         }
                     }
-                    None if site.links.failed.contains(p) => {}
                     None => {
-                        let what = if site.links.drafts.contains(p) { "a draft" } else { "a missing article" };
+                        let what = match site.links.why_missing(p) {
+                            None => continue,
+                            Some(Missing::Draft) => "a draft",
+                            Some(Missing::Absent) => "a missing article",
+                        };
                         diags.push(
                             Diagnostic::error(format!("`related` pins {what}: `{pin}`"))
                                 .in_file(&a.source.shown)

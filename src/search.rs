@@ -22,6 +22,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::markdown::{self, Parsed, Rendered, TextBlock};
 use crate::output::OutputFile;
 use crate::site::Site;
 use crate::tokenize;
@@ -163,13 +164,13 @@ fn window(text: &str, at: Range<usize>, before: usize) -> String {
 /// first block with the term in its heading and text, else in its heading, else in its text,
 /// else the first block. The window is the text around the term's first occurrence there, or
 /// the start of the text.
-fn hot_entry(a: &crate::site::Article, doc: u32, term: &str) -> Hot {
+fn hot_entry(a: &crate::site::Article, r: &Rendered, doc: u32, term: &str) -> Hot {
     let around = |text: &str, at: Option<Range<usize>>| match at {
         Some(at) => window(text, at, WINDOW_BEFORE),
         None => window(text, 0..0, 0),
     };
-    let blocks = &a.rendered.blocks;
-    let mut best: Option<(usize, &crate::markdown::TextBlock, Option<Range<usize>>)> = None;
+    let blocks = &r.blocks;
+    let mut best: Option<(usize, &TextBlock, Option<Range<usize>>)> = None;
     for b in blocks {
         let at = find_folded(&b.text, term);
         let weight =
@@ -196,7 +197,7 @@ fn hot_entry(a: &crate::site::Article, doc: u32, term: &str) -> Hot {
             ),
         },
         None => {
-            let d = a.description();
+            let d = markdown::description(a, r);
             Hot {
                 doc,
                 heading_id: String::new(),
@@ -240,7 +241,7 @@ pub struct Analysis {
     pub terms: Vec<DocTerms>,
 }
 
-pub fn analyze(site: &Site) -> Analysis {
+pub fn analyze(site: &Site, parsed: &Parsed) -> Analysis {
     // Document ids follow the site's own order (sections, then each section's weight order), so
     // equal scores are broken the way the editors ordered the articles.
     let mut docs: Vec<usize> = site
@@ -249,13 +250,17 @@ pub fn analyze(site: &Site) -> Analysis {
         .flat_map(|s| site.sections[s].articles.iter().copied())
         .collect();
     docs.retain(|&i| site.articles[i].source.front.search != Some(false));
-    let terms = docs.par_iter().map(|&i| analyze_article(site, i)).collect();
+    let terms = docs
+        .par_iter()
+        .map(|&i| analyze_article(site, parsed, i))
+        .collect();
     Analysis { docs, terms }
 }
 
 /// Weighted term frequencies of one article.
-pub fn analyze_article(site: &Site, i: usize) -> DocTerms {
+pub fn analyze_article(site: &Site, parsed: &Parsed, i: usize) -> DocTerms {
     let a = &site.articles[i];
+    let r = &parsed.articles[i];
     let mut tf: HashMap<String, f32> = HashMap::new();
     let mut len = 0.0;
     let mut add = |text: &str, w: f32, unigrams: bool| {
@@ -278,8 +283,8 @@ pub fn analyze_article(site: &Site, i: usize) -> DocTerms {
     for t in &a.source.front.tags {
         add(t, TAGS, false);
     }
-    add(a.description(), DESCRIPTION, false);
-    for b in &a.rendered.blocks {
+    add(markdown::description(a, r), DESCRIPTION, false);
+    for b in &r.blocks {
         add(&b.heading, HEADING, true);
         add(&b.text, BODY, false);
     }
@@ -321,15 +326,22 @@ impl Encoded<'_> {
     }
 }
 
-/// Writes the index files from analysed documents in `site.search_shards` shards: the manifest,
+/// Writes the index files from analysed documents in `shards` shards: the manifest,
 /// every term shard, and the fragments of `only` (article indices) or, with `None`, of every
 /// document.
-pub fn assemble(site: &Site, analysis: &Analysis, only: Option<&[usize]>) -> Vec<OutputFile> {
-    write(site, analysis, &encode(site, analysis), only)
+pub fn assemble(
+    site: &Site,
+    parsed: &Parsed,
+    analysis: &Analysis,
+    shards: usize,
+    only: Option<&[usize]>,
+) -> Vec<OutputFile> {
+    let encoded = encode(site, parsed, analysis);
+    write(site, parsed, analysis, &encoded, shards, only)
 }
 
 /// Postings and descriptions of every term, scored over the whole site.
-pub fn encode<'a>(site: &Site, analysis: &'a Analysis) -> Encoded<'a> {
+pub fn encode<'a>(site: &Site, parsed: &Parsed, analysis: &'a Analysis) -> Encoded<'a> {
     let docs = &analysis.docs;
     let n = docs.len();
     let tfs: Vec<(&HashMap<String, f32>, f32)> =
@@ -398,8 +410,8 @@ pub fn encode<'a>(site: &Site, analysis: &'a Analysis) -> Encoded<'a> {
                         let cache = &analysis.terms[doc as usize].described;
                         let cached = cache.lock().ok().and_then(|c| c.get(*term).cloned());
                         let json = cached.unwrap_or_else(|| {
-                            let a = &site.articles[docs[doc as usize]];
-                            let h = hot_entry(a, doc, term);
+                            let i = docs[doc as usize];
+                            let h = hot_entry(&site.articles[i], &parsed.articles[i], doc, term);
                             let entry = (h.doc, h.heading_id, h.heading, h.window);
                             let json: Arc<str> =
                                 serde_json::to_string(&entry).unwrap_or_default().into();
@@ -425,17 +437,19 @@ pub fn encode<'a>(site: &Site, analysis: &'a Analysis) -> Encoded<'a> {
     Encoded { terms: encoded }
 }
 
-/// The index files, `encoded` split into `site.search_shards` shards.
+/// The index files, `encoded` split into `shards` shards.
 pub fn write(
     site: &Site,
+    parsed: &Parsed,
     analysis: &Analysis,
     encoded: &Encoded,
+    shards: usize,
     only: Option<&[usize]>,
 ) -> Vec<OutputFile> {
     let docs = &analysis.docs;
     let n = docs.len();
     let encoded = &encoded.terms;
-    let shards = site.search_shards.max(1);
+    let shards = shards.max(1);
     let mut buckets: Vec<Vec<&EncodedTerm>> = vec![Vec::new(); shards];
     for e in encoded {
         buckets[shard_hash(bucket_key(e.term)) as usize % shards].push(e);
@@ -495,13 +509,13 @@ pub fn write(
         .filter(|(_, i)| only.is_none_or(|o| o.contains(i)))
         .map(|(id, &i)| {
             let a = &site.articles[i];
+            let r = &parsed.articles[i];
             let frag = Fragment {
                 t: &a.source.title,
                 u: &a.url,
                 s: section_name(site, a),
-                d: a.description(),
-                b: a.rendered
-                    .blocks
+                d: markdown::description(a, r),
+                b: r.blocks
                     .iter()
                     .map(|b| {
                         (

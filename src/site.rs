@@ -2,74 +2,117 @@
 //!
 //! Every URL is relative to the site root and ends in `/` for pages (`credit/read-report/`); the
 //! home page's URL is the empty string. Links between pages are made relative at render time.
+//!
+//! The model holds what the content says, nothing derived from it: parsed Markdown, related
+//! lists and the search index are values of their own stages, so no stage reads a field that a
+//! later one was meant to fill in.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::config::Config;
-use crate::content::{Content, DateInfo, Kind, SourceFile};
-use crate::error::{Diagnostic, Diagnostics};
-use crate::markdown::{LinkMap, Rendered};
+use crate::content::{Asset, Content, DateInfo, Kind, SourceFile};
+use crate::error::{Diagnostic, Diagnostics, display_path};
 use crate::paths::parent_of;
 
+/// A folder of `content/`: a category of articles.
 #[derive(Debug)]
 pub struct Section {
     /// Folder relative to `content/` (`` for the root section, i.e. the home page).
     pub dir: String,
+    /// Its URL, relative to the site root (`a/b/`).
     pub url: String,
+    /// From its `_index.md`, else the folder's name.
     pub title: String,
+    /// From its `_index.md`, else empty.
     pub description: String,
+    /// Order among its sibling sections (lower first; sections without one come last).
     pub weight: Option<i64>,
     /// The `_index.md`, when the folder has one.
     pub source: Option<SourceFile>,
+    /// Index of the parent section; `None` only for the root.
     pub parent: Option<usize>,
+    /// Indices of its sub-sections, in display order.
     pub subsections: Vec<usize>,
     /// Indices into `Site::articles`, in display order.
     pub articles: Vec<usize>,
-    pub rendered: Rendered,
 }
 
+/// A page of the help center: one Markdown file that is not a section's `_index.md`.
 #[derive(Debug)]
 pub struct Article {
+    /// The file as loaded.
     pub source: SourceFile,
+    /// Its URL, relative to the site root (`a/slug/`).
     pub url: String,
+    /// Index of the section it is listed in.
     pub section: usize,
     /// Keys into `Site::tags`, in the order the front matter lists them.
     pub tags: Vec<String>,
-    pub rendered: Rendered,
 }
 
-impl Article {
-    pub fn description(&self) -> &str {
-        match self.source.front.description.as_deref() {
-            Some(d) if !d.trim().is_empty() => d,
-            _ => &self.rendered.summary,
-        }
-    }
-}
-
+/// A tag and the articles that carry it.
 #[derive(Debug)]
 pub struct Tag {
+    /// As first written in a front matter.
     pub name: String,
+    /// Its page's URL (`tags/<slug>/`).
     pub url: String,
     /// Indices into `Site::articles`, newest first.
     pub articles: Vec<usize>,
 }
 
+/// Where links of a page can point: every page's content path and URL, and what is known of
+/// content paths that are not pages, so a link to one gets the error that says why.
+#[derive(Debug, Default)]
+pub struct LinkMap {
+    /// Content path (`credit/read-credit-report.md`) → page URL (`credit/read-credit-report/`).
+    pub pages: HashMap<String, String>,
+    /// Content paths of drafts left out of this build, for a precise error.
+    pub drafts: HashSet<String>,
+    /// Content paths of files that failed to load: their own error says what is wrong.
+    pub failed: HashSet<String>,
+    /// Content path of an asset → its path in the output.
+    pub assets: HashMap<String, String>,
+}
+
+/// Why a content path that a link or pin names is not a page of this build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// A draft, left out unless `--drafts`.
+    Draft,
+    /// No such file.
+    Absent,
+}
+
+impl LinkMap {
+    /// Why `content_path` is not a page: `None` when its file failed to load, which was reported
+    /// already and must not be reported again at every link to it.
+    pub fn why_missing(&self, content_path: &str) -> Option<Missing> {
+        if self.failed.contains(content_path) {
+            None
+        } else if self.drafts.contains(content_path) {
+            Some(Missing::Draft)
+        } else {
+            Some(Missing::Absent)
+        }
+    }
+}
+
+/// The help center as its content describes it.
 #[derive(Debug)]
 pub struct Site {
+    /// The site's `helpcenter.yaml`.
     pub config: Config,
     /// `sections[0]` is the root section: the home page.
     pub sections: Vec<Section>,
+    /// Every article of the build, drafts left out unless asked for.
     pub articles: Vec<Article>,
     /// Keyed by tag URL slug, so tags that differ only in case share a page.
     pub tags: BTreeMap<String, Tag>,
     /// Redirect pages: (alias path relative to the root, target URL).
     pub aliases: Vec<(String, String)>,
+    /// Where links can point.
     pub links: LinkMap,
-    /// Per article (same index), its related articles; filled in by the derive stage.
-    pub related: Vec<Vec<crate::related::RelatedEntry>>,
-    /// How many term shards the search index has; pages pass it to search.js.
-    pub search_shards: usize,
     /// Article index by content path (`credit/read-credit-report.md`).
     pub by_path: HashMap<String, usize>,
 }
@@ -97,6 +140,7 @@ impl Site {
                 .sum::<usize>()
     }
 
+    /// The article at a content path (`credit/read-credit-report.md`).
     pub fn article_by_path(&self, content_path: &str) -> Option<usize> {
         self.by_path.get(content_path).copied()
     }
@@ -121,16 +165,50 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         failed: content.failed.iter().cloned().collect(),
         ..LinkMap::default()
     };
+    let (mut sections, section_of_dir) = sections_of(&content.folders, &config.title);
+    let mut articles = place_files(
+        content.files,
+        &mut sections,
+        &section_of_dir,
+        drafts,
+        &mut links,
+    );
+    diags.extend(folders_without_index(&sections));
+    let aliases = {
+        let owners = url_owners(&sections, &articles, &mut diags);
+        aliases(&articles, &owners, &mut diags)
+    };
+    order_sections(&mut sections, &articles);
+    let tags = collect_tags(&mut articles);
+    let by_path: HashMap<String, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.source.rel.clone(), i))
+        .collect();
+    diags.extend(missing_featured(&config, &by_path));
+    links.assets = asset_paths(&content.assets, &articles);
+    let site = Site {
+        config,
+        sections,
+        articles,
+        tags,
+        aliases,
+        links,
+        by_path,
+    };
+    (site, diags)
+}
 
-    // Sections: every folder, plus the root.
-    let mut dirs: Vec<String> = content.folders.clone();
+/// Sections: every folder, plus the root, each under its parent folder.
+fn sections_of(folders: &[String], site_title: &str) -> (Vec<Section>, HashMap<String, usize>) {
+    let mut dirs: Vec<String> = folders.to_vec();
     dirs.sort();
     let mut sections: Vec<Section> = Vec::with_capacity(dirs.len() + 1);
     let mut section_of_dir: HashMap<String, usize> = HashMap::new();
     sections.push(new_section(
         String::new(),
         String::new(),
-        config.title.clone(),
+        site_title.to_owned(),
     ));
     section_of_dir.insert(String::new(), 0);
     for dir in dirs {
@@ -143,9 +221,20 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         sections[parent].subsections.push(idx);
         section_of_dir.insert(dir, idx);
     }
+    (sections, section_of_dir)
+}
 
+/// Puts each file where it belongs: `_index.md` files describe their section, every other file
+/// becomes an article of its folder's section (drafts are only noted, unless `drafts`).
+fn place_files(
+    files: Vec<SourceFile>,
+    sections: &mut [Section],
+    section_of_dir: &HashMap<String, usize>,
+    drafts: bool,
+    links: &mut LinkMap,
+) -> Vec<Article> {
     let mut articles: Vec<Article> = Vec::new();
-    for file in content.files {
+    for file in files {
         match file.kind {
             Kind::Home | Kind::Section => {
                 let dir = parent_of(&file.rel).to_owned();
@@ -169,44 +258,59 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
                     None => parent_of(&file.rel).to_owned(),
                 };
                 let section = section_of_dir.get(&dir).copied().unwrap_or(0);
-                let slug = match &file.front.slug {
-                    Some(s) => s.trim().to_owned(),
-                    None => match &file.bundle_dir {
-                        Some(b) => b.rsplit('/').next().unwrap_or(b).to_owned(),
-                        None => file
-                            .rel
-                            .rsplit('/')
-                            .next()
-                            .unwrap_or(&file.rel)
-                            .trim_end_matches(".md")
-                            .to_owned(),
-                    },
-                };
-                let url = format!("{}{}/", sections[section].url, url_segment(&slug));
+                let url = format!("{}{}/", sections[section].url, url_segment(&slug_of(&file)));
                 links.pages.insert(file.rel.clone(), url.clone());
                 articles.push(Article {
                     source: file,
                     url,
                     section,
                     tags: Vec::new(),
-                    rendered: Rendered::default(),
                 });
             }
         }
     }
-    for s in &sections[1..] {
-        if s.source.is_none() && !s.dir.is_empty() {
-            diags.push(
-                Diagnostic::warning(format!("the folder content/{} has no _index.md", s.dir))
-                    .hint(format!(
-                        "it is shown as a section titled `{}`; add content/{}/_index.md with a title and description",
-                        s.title, s.dir
-                    )),
-            );
-        }
-    }
+    articles
+}
 
-    // Two things at one URL: name both files.
+/// An article's URL segment as written: its `slug`, else its bundle folder's or file's name.
+fn slug_of(file: &SourceFile) -> String {
+    match &file.front.slug {
+        Some(s) => s.trim().to_owned(),
+        None => match &file.bundle_dir {
+            Some(b) => b.rsplit('/').next().unwrap_or(b).to_owned(),
+            None => file
+                .rel
+                .rsplit('/')
+                .next()
+                .unwrap_or(&file.rel)
+                .trim_end_matches(".md")
+                .to_owned(),
+        },
+    }
+}
+
+/// A folder without `_index.md` still becomes a section; say how to give it a title.
+fn folders_without_index(sections: &[Section]) -> Diagnostics {
+    sections[1..]
+        .iter()
+        .filter(|s| s.source.is_none() && !s.dir.is_empty())
+        .map(|s| {
+            Diagnostic::warning(format!("the folder content/{} has no _index.md", s.dir)).hint(
+                format!(
+                    "it is shown as a section titled `{}`; add content/{}/_index.md with a title and description",
+                    s.title, s.dir
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The file behind each page URL. Two things at one URL: name both files.
+fn url_owners<'a>(
+    sections: &'a [Section],
+    articles: &'a [Article],
+    diags: &mut Diagnostics,
+) -> HashMap<String, &'a SourceFile> {
     let mut owners: HashMap<String, &SourceFile> = HashMap::new();
     let section_files = sections
         .iter()
@@ -217,32 +321,38 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
             diags.push(
                 Diagnostic::error(format!("two pages have the URL /{url}"))
                     .in_file(&file.shown)
-                    .note(format!(
-                        "{} has it too",
-                        crate::error::display_path(&first.shown)
-                    ))
+                    .note(format!("{} has it too", display_path(&first.shown)))
                     .hint("give one of them another file name or a different `slug`"),
             );
         } else {
             owners.insert(url, file);
         }
     }
+    owners
+}
 
-    // Aliases: old URLs that redirect.
+/// Aliases: old URLs that redirect, as (path relative to the root, target URL), sorted.
+fn aliases(
+    articles: &[Article],
+    owners: &HashMap<String, &SourceFile>,
+    diags: &mut Diagnostics,
+) -> Vec<(String, String)> {
     let mut aliases = Vec::new();
     let mut alias_seen: HashSet<String> = HashSet::new();
-    for a in &articles {
+    for a in articles {
         for alias in &a.source.front.aliases {
             let path = alias.trim().trim_start_matches('/').to_owned();
             let line = a.source.key_line("aliases");
+            let error = |message: String| {
+                Diagnostic::error(message)
+                    .in_file(&a.source.shown)
+                    .at_line(line)
+            };
             if path.is_empty() || path.split('/').any(|s| s == "..") {
                 diags.push(
-                    Diagnostic::error(format!("alias `{alias}` is not a path inside the site"))
-                        .in_file(&a.source.shown)
-                        .at_line(line)
-                        .hint(
-                            "write old URLs as paths from the site root, e.g. `old/close-guide/`",
-                        ),
+                    error(format!("alias `{alias}` is not a path inside the site")).hint(
+                        "write old URLs as paths from the site root, e.g. `old/close-guide/`",
+                    ),
                 );
                 continue;
             }
@@ -253,35 +363,30 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
             };
             if let Some(owner) = owners.get(&as_url) {
                 diags.push(
-                    Diagnostic::error(format!("alias `{alias}` is the URL of a page"))
-                        .in_file(&a.source.shown)
-                        .at_line(line)
-                        .note(format!(
-                            "{} is at that URL",
-                            crate::error::display_path(&owner.shown)
-                        ))
+                    error(format!("alias `{alias}` is the URL of a page"))
+                        .note(format!("{} is at that URL", display_path(&owner.shown)))
                         .hint("an alias must be an old URL that no page uses now"),
                 );
                 continue;
             }
             if !alias_seen.insert(as_url.clone()) {
-                diags.push(
-                    Diagnostic::error(format!("alias `{alias}` is used twice"))
-                        .in_file(&a.source.shown)
-                        .at_line(line),
-                );
+                diags.push(error(format!("alias `{alias}` is used twice")));
                 continue;
             }
             aliases.push((as_url, a.url.clone()));
         }
     }
     aliases.sort();
+    aliases
+}
 
-    // Ordering: weight, then newest first, then title.
+/// Ordering: articles by weight, then newest first, then title; sub-sections by weight, then
+/// title.
+fn order_sections(sections: &mut [Section], articles: &[Article]) {
     for (idx, a) in articles.iter().enumerate() {
         sections[a.section].articles.push(idx);
     }
-    for s in &mut sections {
+    for s in sections.iter_mut() {
         s.articles
             .sort_by(|&x, &y| order(&articles[x].source, &articles[y].source));
     }
@@ -289,13 +394,15 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         .iter()
         .map(|s| (s.weight, s.title.clone()))
         .collect();
-    for s in &mut sections {
+    for s in sections.iter_mut() {
         s.subsections.sort_by(|&x, &y| {
             cmp_weight(weights[x].0, weights[y].0).then_with(|| weights[x].1.cmp(&weights[y].1))
         });
     }
+}
 
-    // Tags.
+/// Tags by URL slug, each listing its articles newest first; each article learns its tag keys.
+fn collect_tags(articles: &mut [Article]) -> BTreeMap<String, Tag> {
     let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
     for (idx, a) in articles.iter_mut().enumerate() {
         for name in &a.source.front.tags {
@@ -322,31 +429,35 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
                 .then_with(|| articles[x].url.cmp(&articles[y].url))
         });
     }
+    tags
+}
 
-    let by_path: HashMap<String, usize> = articles
+/// Featured articles named in the config must exist.
+fn missing_featured(config: &Config, by_path: &HashMap<String, usize>) -> Diagnostics {
+    config
+        .featured
         .iter()
-        .enumerate()
-        .map(|(i, a)| (a.source.rel.clone(), i))
-        .collect();
+        .map(|p| p.trim_start_matches("content/"))
+        .filter(|p| !by_path.contains_key(*p))
+        .map(|path| {
+            Diagnostic::error(format!("`featured` names a missing article: `{path}`"))
+                .in_file(crate::config::CONFIG_FILE)
+                .hint(
+                    "list articles by their path under content/, e.g. `weilidai/close-weilidai.md`",
+                )
+        })
+        .collect()
+}
 
-    // Featured articles named in the config must exist.
-    for path in &config.featured {
-        let path = path.trim_start_matches("content/");
-        if !by_path.contains_key(path) {
-            diags.push(
-                Diagnostic::error(format!("`featured` names a missing article: `{path}`"))
-                    .in_file(crate::config::CONFIG_FILE)
-                    .hint("list articles by their path under content/, e.g. `weilidai/close-weilidai.md`"),
-            );
-        }
-    }
-
-    // Assets: bundle files sit beside their article; other files keep their path.
+/// Each asset's path in the output: bundle files sit beside their article; other files keep
+/// their path.
+fn asset_paths(assets: &[Asset], articles: &[Article]) -> HashMap<String, String> {
     let bundles: HashMap<&str, &Article> = articles
         .iter()
         .filter_map(|a| Some((a.source.bundle_dir.as_deref()?, a)))
         .collect();
-    for asset in &content.assets {
+    let mut out_paths = HashMap::new();
+    for asset in assets {
         // The nearest enclosing folder that is a bundle owns the file.
         let mut dir = parent_of(&asset.rel);
         let mut out = asset.rel.clone();
@@ -357,23 +468,9 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
             }
             dir = parent_of(dir);
         }
-        links.assets.insert(asset.rel.clone(), out);
+        out_paths.insert(asset.rel.clone(), out);
     }
-
-    (
-        Site {
-            config,
-            sections,
-            articles,
-            tags,
-            aliases,
-            links,
-            related: Vec::new(),
-            search_shards: 1,
-            by_path,
-        },
-        diags,
-    )
+    out_paths
 }
 
 fn new_section(dir: String, url: String, title: String) -> Section {
@@ -387,7 +484,6 @@ fn new_section(dir: String, url: String, title: String) -> Section {
         parent: None,
         subsections: Vec::new(),
         articles: Vec::new(),
-        rendered: Rendered::default(),
     }
 }
 

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use tera::{Context, Tera};
 
-use crate::error::{Diagnostic, display_path, shown_path};
+use crate::error::{Diagnostic, Diagnostics, display_path, shown_path};
 use crate::escape;
 use crate::paths::slash_path;
 
@@ -33,7 +33,7 @@ pub struct Theme {
 }
 
 impl Theme {
-    pub fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
+    pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
         let (templates, mut diags) = overlay(root, "templates", TEMPLATES);
         let (static_files, static_diags) = overlay(root, "static", STATIC);
         diags.extend(static_diags);
@@ -67,7 +67,7 @@ impl Theme {
         if let Err(e) = tera.add_raw_templates(list) {
             diags.push(template_error(&e, &origins, &sources));
         }
-        if diags.iter().any(Diagnostic::is_error) {
+        if diags.has_errors() {
             return Err(diags);
         }
         Ok(Theme {
@@ -160,7 +160,7 @@ pub fn overlay(
     root: &Path,
     dir: &str,
     embedded: &[(&str, &[u8])],
-) -> (BTreeMap<String, ThemeFile>, Vec<Diagnostic>) {
+) -> (BTreeMap<String, ThemeFile>, Diagnostics) {
     let mut files: BTreeMap<String, ThemeFile> = embedded
         .iter()
         .map(|(n, b)| {
@@ -173,7 +173,7 @@ pub fn overlay(
             )
         })
         .collect();
-    let mut diags = Vec::new();
+    let mut diags = Diagnostics::default();
     let base = root.join(dir);
     if !base.is_dir() {
         return (files, diags);

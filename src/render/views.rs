@@ -1,0 +1,168 @@
+//! The views templates see: small serializable structs with URLs relative to the site root,
+//! never the site model itself.
+
+use serde::Serialize;
+
+use super::Ctx;
+use crate::config::Contact;
+use crate::markdown::TocEntry;
+use crate::site::Article;
+use crate::yaml;
+
+#[derive(Serialize, Clone)]
+pub(super) struct LinkView {
+    pub(super) title: String,
+    pub(super) url: String,
+}
+
+#[derive(Serialize, Clone)]
+pub(super) struct DateView {
+    pub(super) display: String,
+    pub(super) iso: String,
+}
+
+#[derive(Serialize, Clone)]
+pub(super) struct ArticleItem {
+    pub(super) title: String,
+    pub(super) url: String,
+    pub(super) description: String,
+    pub(super) section: String,
+    pub(super) date: Option<DateView>,
+    pub(super) updated: Option<DateView>,
+    pub(super) current: bool,
+}
+
+/// A related article and why it is there.
+#[derive(Serialize)]
+pub(super) struct RelatedView {
+    pub(super) title: String,
+    pub(super) url: String,
+    pub(super) section: String,
+    pub(super) reason: String,
+    pub(super) score: f64,
+    pub(super) pinned: bool,
+}
+
+#[derive(Serialize)]
+pub(super) struct SectionCard {
+    pub(super) title: String,
+    pub(super) url: String,
+    pub(super) description: String,
+    pub(super) count: usize,
+    pub(super) articles: Vec<ArticleItem>,
+    pub(super) more: bool,
+}
+
+#[derive(Serialize)]
+pub(super) struct SiteView<'a> {
+    pub(super) title: &'a str,
+    pub(super) description: &'a str,
+    pub(super) language: &'a str,
+    pub(super) base_url: Option<&'a str>,
+    pub(super) nav: Vec<LinkView>,
+    /// More sections exist than the header shows; it links to the home page's full list.
+    pub(super) nav_more: bool,
+    pub(super) contact: Option<&'a Contact>,
+    pub(super) footer: Option<&'a str>,
+    pub(super) feedback_url: Option<&'a str>,
+    pub(super) has_feed: bool,
+    pub(super) style: String,
+    pub(super) script: String,
+    pub(super) search_script: String,
+    pub(super) search_shards: usize,
+    pub(super) favicon: String,
+    pub(super) extra: &'a yaml::Mapping,
+}
+
+#[derive(Serialize)]
+pub(super) struct PageView<'a> {
+    pub(super) kind: &'static str,
+    pub(super) title: &'a str,
+    pub(super) description: &'a str,
+    pub(super) url: &'a str,
+    pub(super) permalink: Option<String>,
+    pub(super) content: &'a str,
+    pub(super) toc: &'a [TocEntry],
+    pub(super) date: Option<DateView>,
+    pub(super) updated: Option<DateView>,
+    pub(super) tags: Vec<LinkView>,
+    pub(super) section: Option<LinkView>,
+    pub(super) breadcrumbs: Vec<LinkView>,
+    pub(super) extra: Option<&'a yaml::Mapping>,
+}
+
+impl Ctx<'_> {
+    pub(super) fn item(&self, idx: usize, current: Option<usize>) -> ArticleItem {
+        let a: &Article = &self.site.articles[idx];
+        ArticleItem {
+            title: a.source.title.clone(),
+            url: a.url.clone(),
+            description: self.derived.parsed.description(self.site, idx).to_owned(),
+            section: self.site.sections[a.section].title.clone(),
+            date: self.date(a.source.date),
+            updated: self.date(a.source.updated),
+            current: current == Some(idx),
+        }
+    }
+
+    pub(super) fn card(&self, idx: usize, limit: usize) -> SectionCard {
+        let s = &self.site.sections[idx];
+        let mut articles: Vec<ArticleItem> = s
+            .articles
+            .iter()
+            .take(limit)
+            .map(|&a| self.item(a, None))
+            .collect();
+        // A section whose articles are all in sub-sections still shows some on the home page.
+        if articles.is_empty() {
+            articles = s
+                .subsections
+                .iter()
+                .flat_map(|&c| self.site.sections[c].articles.iter())
+                .take(limit)
+                .map(|&a| self.item(a, None))
+                .collect();
+        }
+        let count = self.site.article_count(idx);
+        SectionCard {
+            title: s.title.clone(),
+            url: s.url.clone(),
+            description: s.description.clone(),
+            count,
+            more: count > articles.len(),
+            articles,
+        }
+    }
+
+    pub(super) fn related_views(&self, idx: usize) -> Vec<RelatedView> {
+        let sep = self.locale.text("list_separator");
+        self.derived
+            .related
+            .get(idx)
+            .into_iter()
+            .flatten()
+            .map(|r| {
+                let b = &self.site.articles[r.article];
+                let reason = if r.pinned {
+                    self.locale.text("reason_pinned").to_owned()
+                } else if !r.shared_tags.is_empty() {
+                    format!(
+                        "{}{}",
+                        self.locale.text("reason_tags"),
+                        r.shared_tags.join(sep)
+                    )
+                } else {
+                    self.locale.text("reason_text").to_owned()
+                };
+                RelatedView {
+                    title: b.source.title.clone(),
+                    url: b.url.clone(),
+                    section: self.site.sections[b.section].title.clone(),
+                    reason,
+                    score: r.score,
+                    pinned: r.pinned,
+                }
+            })
+            .collect()
+    }
+}

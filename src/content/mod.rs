@@ -5,14 +5,20 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::FixedOffset;
 use rayon::prelude::*;
-use serde::Deserialize;
 
 use crate::error::{Diagnostic, Diagnostics, line_col, shown_path};
 use crate::paths::{parent_of, slash_path};
 use crate::yaml;
 
+mod dates;
+mod front_matter;
+
+pub use dates::{DateInfo, parse_date};
+pub use front_matter::FrontMatter;
+
+/// The folder of a site that holds its Markdown.
 pub const CONTENT_DIR: &str = "content";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,41 +26,6 @@ pub enum Kind {
     Home,
     Section,
     Article,
-}
-
-/// The front matter as written. Section pages (`_index.md`) use the same keys.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FrontMatter {
-    pub title: Option<String>,
-    pub description: Option<String>,
-    pub date: Option<String>,
-    pub updated: Option<String>,
-    #[serde(default)]
-    pub tags: Vec<String>,
-    pub weight: Option<i64>,
-    #[serde(default)]
-    pub draft: bool,
-    pub slug: Option<String>,
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    #[serde(default)]
-    pub related: Vec<String>,
-    /// `false` turns off automatic related articles, leaving only the pins.
-    pub related_auto: Option<bool>,
-    pub template: Option<String>,
-    pub toc: Option<bool>,
-    pub search: Option<bool>,
-    #[serde(default)]
-    pub extra: yaml::Mapping,
-}
-
-/// A date as written in front matter, keeping whether a time of day was given so it is shown
-/// the way the author wrote it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DateInfo {
-    pub at: DateTime<FixedOffset>,
-    pub has_time: bool,
 }
 
 /// One Markdown file under `content/`.
@@ -129,40 +100,7 @@ pub fn load(root: &Path, offset: FixedOffset) -> (Content, Diagnostics) {
         return (content, diags);
     }
 
-    let mut markdown = Vec::new();
-    let walker = walkdir::WalkDir::new(&dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| dir.clone());
-                diags.push(
-                    Diagnostic::error(format!("cannot read this path: {e}"))
-                        .in_file(shown_path(root, &path)),
-                );
-                continue;
-            }
-        };
-        if entry.depth() == 0 {
-            continue;
-        }
-        let rel = slash_path(entry.path().strip_prefix(&dir).unwrap_or(entry.path()));
-        if entry.file_type().is_dir() {
-            content.folders.push(rel);
-        } else if rel.ends_with(".md") {
-            markdown.push((entry.into_path(), rel));
-        } else {
-            content.assets.push(Asset { rel });
-        }
-    }
-
+    let markdown = walk(root, &dir, &mut content, &mut diags);
     let bundles: Vec<String> = markdown
         .iter()
         .filter_map(|(_, rel)| {
@@ -176,7 +114,63 @@ pub fn load(root: &Path, offset: FixedOffset) -> (Content, Diagnostics) {
             .iter()
             .any(|b| f == b || f.starts_with(&format!("{b}/")))
     });
+    read_markdown(root, &markdown, offset, &mut content, &mut diags);
+    (content, diags)
+}
 
+/// Lists the folders and assets under `dir` (content/) into `content`, and returns the Markdown
+/// files as (path, content path). Dot files and folders are left out.
+fn walk(
+    root: &Path,
+    dir: &Path,
+    content: &mut Content,
+    diags: &mut Diagnostics,
+) -> Vec<(PathBuf, String)> {
+    let mut markdown = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| dir.to_path_buf());
+                diags.push(
+                    Diagnostic::error(format!("cannot read this path: {e}"))
+                        .in_file(shown_path(root, &path)),
+                );
+                continue;
+            }
+        };
+        if entry.depth() == 0 {
+            continue;
+        }
+        let rel = slash_path(entry.path().strip_prefix(dir).unwrap_or(entry.path()));
+        if entry.file_type().is_dir() {
+            content.folders.push(rel);
+        } else if rel.ends_with(".md") {
+            markdown.push((entry.into_path(), rel));
+        } else {
+            content.assets.push(Asset { rel });
+        }
+    }
+    markdown
+}
+
+/// Reads and parses the Markdown files in parallel; a file that fails is reported and listed
+/// in `content.failed`.
+fn read_markdown(
+    root: &Path,
+    markdown: &[(PathBuf, String)],
+    offset: FixedOffset,
+    content: &mut Content,
+    diags: &mut Diagnostics,
+) {
     let results: Vec<Result<SourceFile, Diagnostic>> = markdown
         .par_iter()
         .map(|(path, rel)| {
@@ -192,7 +186,7 @@ pub fn load(root: &Path, offset: FixedOffset) -> (Content, Diagnostics) {
                 })
         })
         .collect();
-    for (r, (_, rel)) in results.into_iter().zip(&markdown) {
+    for (r, (_, rel)) in results.into_iter().zip(markdown) {
         match r {
             Ok(f) => content.files.push(f),
             Err(d) => {
@@ -201,7 +195,6 @@ pub fn load(root: &Path, offset: FixedOffset) -> (Content, Diagnostics) {
             }
         }
     }
-    (content, diags)
 }
 
 /// Parses one file's bytes. `rel` is its path relative to `content/`.
@@ -215,7 +208,7 @@ pub fn parse_file(bytes: &[u8], rel: &str, offset: FixedOffset) -> Result<Source
             .hint("save the file as UTF-8 (many editors call it \"UTF-8 without BOM\"); GBK/GB2312 files must be converted")
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (yaml, body, body_line) = split_front_matter(text)?;
+    let (yaml, body, body_line) = front_matter::split(text)?;
 
     let front: FrontMatter = match yaml {
         Some(y) if !y.trim().is_empty() => {
@@ -251,7 +244,7 @@ pub fn parse_file(bytes: &[u8], rel: &str, offset: FixedOffset) -> Result<Source
     let mut body = body.to_owned();
     let title = match front.title.as_deref().map(str::trim) {
         Some(t) if !t.is_empty() => t.to_owned(),
-        _ => match take_first_h1(&mut body) {
+        _ => match front_matter::take_first_h1(&mut body) {
             Some(t) => t,
             None if kind == Kind::Article => {
                 return Err(Diagnostic::error("the article has no title")
@@ -285,88 +278,6 @@ pub fn parse_file(bytes: &[u8], rel: &str, offset: FixedOffset) -> Result<Source
         front_raw: yaml.to_owned(),
         key_lines: yaml::key_lines(yaml, 2),
     })
-}
-
-/// Splits `---` front matter from the body. Returns (yaml, body, 1-based line where body starts).
-fn split_front_matter(text: &str) -> Result<(Option<&str>, &str, usize), Diagnostic> {
-    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    if text[..first_line_end].trim_end() != "---" {
-        return Ok((None, text, 1));
-    }
-    let mut pos = first_line_end;
-    let mut line = 2;
-    while pos < text.len() {
-        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
-        let l = text[pos..end].trim_end();
-        if l == "---" || l == "..." {
-            return Ok((Some(&text[first_line_end..pos]), &text[end..], line + 1));
-        }
-        pos = end;
-        line += 1;
-    }
-    Err(Diagnostic::error("the front matter is never closed")
-        .at(1, 1)
-        .hint("end the front matter with a line of three dashes `---` before the article text"))
-}
-
-/// Removes the first level-1 ATX heading (outside code fences) from `body`, keeping the line
-/// count unchanged so later line numbers stay right, and returns its text.
-fn take_first_h1(body: &mut String) -> Option<String> {
-    let mut fence: Option<&str> = None;
-    let mut offset = 0;
-    let mut found = None;
-    for line in body.split_inclusive('\n') {
-        let t = line.trim_start();
-        if let Some(f) = fence {
-            if t.starts_with(f) {
-                fence = None;
-            }
-        } else if t.starts_with("```") {
-            fence = Some("```");
-        } else if t.starts_with("~~~") {
-            fence = Some("~~~");
-        } else if let Some(rest) = line.strip_prefix("# ") {
-            let title = rest.trim().trim_end_matches('#').trim().to_owned();
-            found = Some((offset, line.trim_end_matches(['\n', '\r']).len(), title));
-            break;
-        }
-        offset += line.len();
-    }
-    let (start, len, title) = found?;
-    body.replace_range(start..start + len, "");
-    (!title.is_empty()).then_some(title)
-}
-
-/// Accepts `2024-04-07`, `2024-04-07 15:04:49`, `2024-04-07 15:04`, `2024-04-07T15:04:49` and RFC
-/// 3339; dates without an offset are in the site's timezone.
-pub fn parse_date(s: &str, offset: FixedOffset) -> Option<DateInfo> {
-    let s = s.trim();
-    if let Ok(at) = DateTime::parse_from_rfc3339(s) {
-        return Some(DateInfo { at, has_time: true });
-    }
-    for fmt in [
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d %H:%M",
-        "%Y/%m/%d %H:%M:%S",
-    ] {
-        if let Ok(naive) = NaiveDateTime::parse_from_str(s, fmt) {
-            let at = offset.from_local_datetime(&naive).single()?;
-            return Some(DateInfo { at, has_time: true });
-        }
-    }
-    for fmt in ["%Y-%m-%d", "%Y/%m/%d"] {
-        if let Ok(day) = NaiveDate::parse_from_str(s, fmt) {
-            let at = offset
-                .from_local_datetime(&day.and_hms_opt(0, 0, 0)?)
-                .single()?;
-            return Some(DateInfo {
-                at,
-                has_time: false,
-            });
-        }
-    }
-    None
 }
 
 #[cfg(test)]

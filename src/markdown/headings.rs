@@ -1,0 +1,143 @@
+//! Headings: ids that keep the heading's text (Chinese included), unique per page, a `#` anchor
+//! link after each, and the entries of the table of contents.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
+use serde::Serialize;
+
+use super::Writer;
+use crate::escape;
+
+/// One heading of a page's table of contents, with the headings nested under it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TocEntry {
+    /// 2 for `##`, 3 for `###` …
+    pub level: u8,
+    /// The heading's id, to link to.
+    pub id: String,
+    /// The heading's text.
+    pub title: String,
+    /// Deeper headings under it.
+    pub children: Vec<TocEntry>,
+}
+
+impl<'e> Writer<'e, '_> {
+    /// A heading starts: its text (gathered from `rest`) names it; it opens a new text block.
+    pub(super) fn start_heading(&mut self, event: &Event<'e>, rest: &[(Event<'e>, Range<usize>)]) {
+        let Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) = event
+        else {
+            return;
+        };
+        let mut text = String::new();
+        for (e, _) in rest {
+            match e {
+                Event::End(TagEnd::Heading(_)) => break,
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                _ => {}
+            }
+        }
+        let text = text.trim().to_owned();
+        let base = id
+            .as_ref()
+            .map_or_else(|| heading_id(&text), |s| s.to_string());
+        let id = unique_id(base, &mut self.used_ids);
+        self.out.ids.insert(id.clone());
+        let lvl = level_num(*level);
+        if (2..=self.page.toc_depth).contains(&lvl) {
+            self.flat_toc.push((lvl, id.clone(), text.clone()));
+        }
+        self.start_block(Some(id.clone()), text);
+        self.in_heading = true;
+        self.emit(Event::Start(Tag::Heading {
+            level: *level,
+            id: Some(CowStr::from(id)),
+            classes: classes.clone(),
+            attrs: attrs.clone(),
+        }));
+    }
+
+    /// A heading ends with its anchor link.
+    pub(super) fn end_heading(&mut self, level: HeadingLevel) {
+        self.in_heading = false;
+        let id = self.block.heading_id.clone().unwrap_or_default();
+        let label = self.page.locale.text("heading_anchor");
+        self.emit_html(format!(
+            "<a class=\"heading-anchor\" href=\"#{}\" aria-label=\"{label}\">#</a>",
+            escape::html(&id)
+        ));
+        self.emit(Event::End(TagEnd::Heading(level)));
+    }
+}
+
+fn level_num(l: HeadingLevel) -> u8 {
+    match l {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// The id of a heading: its text with letters and digits of every script kept (so `注意事项`
+/// stays `注意事项`), ASCII lower-cased, spaces as `-`, punctuation dropped.
+pub fn heading_id(text: &str) -> String {
+    let mut id = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() {
+            id.extend(c.to_lowercase());
+        } else if c == '_' {
+            id.push('_');
+        } else if (c == '-' || c.is_whitespace()) && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    let id = id.trim_matches('-').to_owned();
+    if id.is_empty() {
+        "section".to_owned()
+    } else {
+        id
+    }
+}
+
+/// `base`, or `base-1`, `base-2` … when an earlier heading or step of the page has it.
+pub(super) fn unique_id(base: String, used: &mut HashSet<String>) -> String {
+    if used.insert(base.clone()) {
+        return base;
+    }
+    (1..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|candidate| used.insert(candidate.clone()))
+        .unwrap_or(base)
+}
+
+/// Nests (level, id, title) entries in page order: each under the nearest shallower one.
+pub(super) fn nest_toc(flat: Vec<(u8, String, String)>) -> Vec<TocEntry> {
+    fn insert(list: &mut Vec<TocEntry>, e: TocEntry) {
+        match list.last_mut() {
+            Some(last) if e.level > last.level => insert(&mut last.children, e),
+            _ => list.push(e),
+        }
+    }
+    let mut out = Vec::new();
+    for (level, id, title) in flat {
+        insert(
+            &mut out,
+            TocEntry {
+                level,
+                id,
+                title,
+                children: Vec::new(),
+            },
+        );
+    }
+    out
+}

@@ -1,0 +1,246 @@
+//! Markdown to HTML with pulldown-cmark, plus everything later stages need from the same parse:
+//! headings (for the TOC and anchor checks), plain text by heading section (for search and related
+//! articles) and the internal links (for the link check).
+//!
+//! The event stream is rewritten rather than the HTML post-processed, so ids, callouts and step
+//! lists can never be confused by text that merely looks like markup. This file drives the one
+//! loop over the events; each feature is a file of its own that handles its events:
+//! [`headings`] (ids, anchors, the TOC), [`steps`] (top-level numbered lists), [`callouts`]
+//! (GitHub alerts), [`tables`], [`links`] (rewriting and recording internal links) and [`text`]
+//! (plain text by heading, the summary).
+
+mod callouts;
+mod headings;
+mod links;
+mod steps;
+mod tables;
+mod text;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::error::Diagnostics;
+use crate::i18n::Locale;
+use crate::site::{Article, LinkMap, Site};
+
+pub use headings::{TocEntry, heading_id};
+pub use links::{LinkRef, LinkTarget};
+pub use text::{TextBlock, truncate_chars};
+
+/// What a page being rendered needs to know about itself.
+pub struct PageContext<'a> {
+    /// The page's own URL relative to the site root (`x/slug/`, `` for the home page).
+    pub url: &'a str,
+    /// The source file's folder relative to `content/`, against which relative links resolve.
+    pub src_dir: &'a str,
+    /// 1-based file line on which the Markdown body starts.
+    pub body_line: usize,
+    /// The site language, for the labels the Markdown gains (steps, callouts, anchors).
+    pub locale: Locale,
+    /// Deepest heading level listed in the TOC.
+    pub toc_depth: u8,
+}
+
+/// One page's parse: its HTML and what the other stages need of it.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The body as HTML, ready for the template.
+    pub html: String,
+    /// Headings from level 2 to `toc_depth`, nested.
+    pub toc: Vec<TocEntry>,
+    /// Every id a link may point at: headings, steps, footnotes.
+    pub ids: HashSet<String>,
+    /// Plain text by heading, for search and related articles.
+    pub blocks: Vec<TextBlock>,
+    /// Internal links, for the link check and related articles.
+    pub links: Vec<LinkRef>,
+    /// The first paragraph as plain text, for pages without a description.
+    pub summary: String,
+}
+
+/// Every page's parse, by the index of its article or section in the site model: the value the
+/// link check, related articles, search and render read, kept apart from the model itself.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// By index into `Site::articles`.
+    pub articles: Vec<Rendered>,
+    /// By index into `Site::sections`; a section without `_index.md` has an empty parse.
+    pub sections: Vec<Rendered>,
+}
+
+impl Parsed {
+    /// Article `idx`'s description: its front matter's, else its first paragraph.
+    pub fn description<'a>(&'a self, site: &'a Site, idx: usize) -> &'a str {
+        description(&site.articles[idx], &self.articles[idx])
+    }
+}
+
+/// An article's description given its parse: the front matter's, else the first paragraph.
+pub fn description<'a>(a: &'a Article, parsed: &'a Rendered) -> &'a str {
+    match a.source.front.description.as_deref() {
+        Some(d) if !d.trim().is_empty() => d,
+        _ => &parsed.summary,
+    }
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
+/// Renders `body`. Link problems that can be told from this page alone (a `.md` link to no
+/// article) come back as diagnostics without a file; the caller adds it.
+pub fn render(body: &str, page: &PageContext, links: &LinkMap) -> (Rendered, Diagnostics) {
+    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .collect();
+    let mut w = Writer::new(body, page, links, events.len());
+    w.reserve_footnote_ids(&events);
+    for (i, (event, range)) in events.iter().enumerate() {
+        w.event(event, range, &events[i + 1..]);
+    }
+    w.finish(body.len())
+}
+
+/// The state of one page's rewrite: what has been emitted and what the features track.
+struct Writer<'e, 'c> {
+    page: &'c PageContext<'c>,
+    links: &'c LinkMap,
+    /// Byte offset of each line's start in the body, to turn offsets into file lines.
+    line_starts: Vec<usize>,
+    out: Rendered,
+    diags: Diagnostics,
+    emitted: Vec<Event<'e>>,
+    /// Ids given so far on this page: headings, steps, footnotes.
+    used_ids: HashSet<String>,
+    /// (level, id, title) of each TOC heading, in order, nested at the end.
+    flat_toc: Vec<(u8, String, String)>,
+    /// The text block being gathered (the heading it follows and its text).
+    block: TextBlock,
+    in_heading: bool,
+    first_paragraph: Option<String>,
+    paragraph_depth: usize,
+    paragraph_text: String,
+    list_depth: usize,
+    quote_depth: usize,
+    /// Stack of open lists: `Some(next step number)` for step lists.
+    lists: Vec<Option<u64>>,
+    in_footnote: bool,
+}
+
+impl<'e, 'c> Writer<'e, 'c> {
+    fn new(body: &str, page: &'c PageContext<'c>, links: &'c LinkMap, events: usize) -> Self {
+        Writer {
+            page,
+            links,
+            line_starts: std::iter::once(0)
+                .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+            out: Rendered::default(),
+            diags: Diagnostics::default(),
+            emitted: Vec::with_capacity(events + 16),
+            used_ids: HashSet::new(),
+            flat_toc: Vec::new(),
+            block: TextBlock::default(),
+            in_heading: false,
+            first_paragraph: None,
+            paragraph_depth: 0,
+            paragraph_text: String::new(),
+            list_depth: 0,
+            quote_depth: 0,
+            lists: Vec::new(),
+            in_footnote: false,
+        }
+    }
+
+    /// The file line of a byte offset in the body.
+    fn line_of(&self, offset: usize) -> usize {
+        let idx = self.line_starts.partition_point(|&s| s <= offset);
+        idx + self.page.body_line - 1
+    }
+
+    fn emit(&mut self, event: Event<'e>) {
+        self.emitted.push(event);
+    }
+
+    fn emit_html(&mut self, html: String) {
+        self.emitted.push(Event::Html(html.into()));
+    }
+
+    /// Footnote definitions get ids from pulldown-cmark's HTML writer; reserve them for anchors.
+    fn reserve_footnote_ids(&mut self, events: &[(Event, Range<usize>)]) {
+        for (e, _) in events {
+            if let Event::Start(Tag::FootnoteDefinition(name)) = e {
+                self.out.ids.insert(format!("{name}"));
+            }
+        }
+    }
+
+    /// Hands one event to the feature that rewrites it; `rest` is every event after it.
+    fn event(
+        &mut self,
+        event: &Event<'e>,
+        range: &Range<usize>,
+        rest: &[(Event<'e>, Range<usize>)],
+    ) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => self.start_heading(event, rest),
+            Event::End(TagEnd::Heading(level)) => self.end_heading(*level),
+            Event::Start(Tag::BlockQuote(kind)) => self.start_quote(*kind, event),
+            Event::End(TagEnd::BlockQuote(kind)) => self.end_quote(*kind, event),
+            Event::Start(Tag::FootnoteDefinition(_)) => {
+                self.in_footnote = true;
+                self.emit(event.clone());
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                self.in_footnote = false;
+                self.emit(event.clone());
+            }
+            Event::Start(Tag::List(start)) => self.start_list(*start, event),
+            Event::End(TagEnd::List(ordered)) => self.end_list(*ordered),
+            Event::Start(Tag::Item) if self.in_step_list() => self.start_step(),
+            Event::End(TagEnd::Item) if self.in_step_list() => self.end_step(),
+            Event::Start(Tag::Table(_)) => self.start_table(event),
+            Event::End(TagEnd::Table) => self.end_table(event),
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => self.link(event, range),
+            Event::Start(Tag::Paragraph) => self.start_paragraph(event),
+            Event::End(TagEnd::Paragraph) => self.end_paragraph(event),
+            Event::Text(t) | Event::Code(t) => {
+                self.text(t);
+                self.emit(event.clone());
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                self.space();
+                self.emit(event.clone());
+            }
+            Event::End(TagEnd::TableCell) => {
+                self.block.text.push(' ');
+                self.emit(event.clone());
+            }
+            Event::End(TagEnd::TableRow | TagEnd::TableHead | TagEnd::CodeBlock | TagEnd::Item) => {
+                self.block.text.push('\n');
+                self.emit(event.clone());
+            }
+            _ => self.emit(event.clone()),
+        }
+    }
+
+    fn finish(mut self, body_len: usize) -> (Rendered, Diagnostics) {
+        self.end_block();
+        let mut html = String::with_capacity(body_len * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, self.emitted.into_iter());
+        self.out.html = html;
+        self.out.toc = headings::nest_toc(self.flat_toc);
+        self.out.summary = truncate_chars(&self.first_paragraph.unwrap_or_default(), 140);
+        (self.out, self.diags)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,96 @@
+//! Plain text for search and related articles, gathered from the same events as the HTML: one
+//! block per heading (and one before the first), each step and paragraph on lines of its own;
+//! and the first paragraph, the description of pages that give none.
+
+use pulldown_cmark::Event;
+
+use super::Writer;
+
+/// Text under one heading (or before the first one, with no id), for search and related.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextBlock {
+    /// The heading's id; `None` for the text before the first heading.
+    pub heading_id: Option<String>,
+    /// The heading's text.
+    pub heading: String,
+    /// The text under it, a line per paragraph, list item, table row or step.
+    pub text: String,
+}
+
+impl<'e> Writer<'e, '_> {
+    /// Closes the block being gathered and starts the one under a new heading.
+    pub(super) fn start_block(&mut self, heading_id: Option<String>, heading: String) {
+        self.end_block();
+        self.block.heading_id = heading_id;
+        self.block.heading = heading;
+    }
+
+    /// Keeps the block being gathered, if it holds anything.
+    pub(super) fn end_block(&mut self) {
+        let mut b = std::mem::take(&mut self.block);
+        b.text = collapse_blank_lines(&b.text);
+        if b.heading_id.is_some() || !b.text.trim().is_empty() {
+            self.out.blocks.push(b);
+        }
+    }
+
+    pub(super) fn start_paragraph(&mut self, event: &Event<'e>) {
+        self.paragraph_depth += 1;
+        self.emit(event.clone());
+    }
+
+    pub(super) fn end_paragraph(&mut self, event: &Event<'e>) {
+        self.paragraph_depth = self.paragraph_depth.saturating_sub(1);
+        if self.first_paragraph.is_none()
+            && !self.paragraph_text.trim().is_empty()
+            && !self.in_footnote
+        {
+            self.first_paragraph = Some(self.paragraph_text.trim().to_owned());
+        }
+        self.paragraph_text.clear();
+        self.block.text.push('\n');
+        self.emit(event.clone());
+    }
+
+    /// Text and inline code: part of the block (a heading's own text is its name, not its text).
+    pub(super) fn text(&mut self, t: &str) {
+        if !self.in_heading {
+            self.block.text.push_str(t);
+            if self.paragraph_depth > 0 {
+                self.paragraph_text.push_str(t);
+            }
+        }
+    }
+
+    /// A line break inside a paragraph reads as a space.
+    pub(super) fn space(&mut self) {
+        if !self.in_heading {
+            self.block.text.push(' ');
+            if self.paragraph_depth > 0 {
+                self.paragraph_text.push(' ');
+            }
+        }
+    }
+}
+
+fn collapse_blank_lines(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for line in s.lines() {
+        let l = line.trim();
+        if !l.is_empty() {
+            out.push_str(l);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `s` cut to `max` characters, with `…` when it was longer.
+pub fn truncate_chars(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_owned();
+    }
+    let mut t: String = s.chars().take(max).collect();
+    t.push('…');
+    t
+}

@@ -1,0 +1,163 @@
+//! Describing a term's best documents inside its shard (`Hot`): the heading where the term is
+//! and the text around it, so the drop-down shows most results without a fragment request.
+
+use std::ops::Range;
+
+use crate::markdown::{self, Rendered, TextBlock};
+use crate::site::Article;
+use crate::tokenize;
+
+/// How many of a term's best documents its shard describes (see `Hot`). With 8, the five results
+/// a drop-down shows are all described by the query's own shards for most queries (83% of the
+/// benchmark's sampled queries on the 10k corpus; 71% with 5, 92% with 16).
+pub(super) const HOT_PER_TERM: usize = 8;
+/// Rarer terms are not described: their few results load their fragments within the request
+/// budget, and on real text most terms are rare, so describing them would double the index.
+pub(super) const HOT_MIN_DF: usize = 4;
+/// Characters of text kept before and after a term in a `Hot` window.
+const WINDOW_BEFORE: usize = 12;
+const WINDOW_AFTER: usize = 30;
+
+/// What a result needs to be shown without loading its fragment: the heading where the term is
+/// found and a window of the text around it. Stored next to the term's postings for its best
+/// documents, so a query's top results usually arrive with the shards it loads anyway, instead
+/// of costing one request each. Written as `[doc, heading id, heading, window]`.
+pub(super) struct Hot {
+    pub(super) doc: u32,
+    pub(super) heading_id: String,
+    pub(super) heading: String,
+    pub(super) window: String,
+}
+
+/// Where `needle` (already folded) first occurs in `hay`, as a byte range of `hay`.
+fn find_folded(hay: &str, needle: &str) -> Option<Range<usize>> {
+    if needle.chars().all(tokenize::is_cjk) {
+        // Folding leaves these characters alone and maps nothing onto them: a plain, fast
+        // substring search finds the same place.
+        return hay.find(needle).map(|i| i..i + needle.len());
+    }
+    // A word: whole words only, so "all" is not found in "finally".
+    let hay: Vec<(usize, char)> = hay
+        .char_indices()
+        .map(|(i, c)| (i, tokenize::fold(c)))
+        .chain(std::iter::once((hay.len(), ' ')))
+        .collect();
+    let needle: Vec<char> = needle.chars().collect();
+    let word = |c: char| c.is_alphanumeric() && !tokenize::is_cjk(c);
+    let n = needle.len();
+    (0..hay.len().saturating_sub(n)).find_map(|at| {
+        let matches = hay[at..at + n]
+            .iter()
+            .map(|(_, c)| *c)
+            .eq(needle.iter().copied());
+        let starts = at == 0 || !word(hay[at - 1].1);
+        (matches && starts && !word(hay[at + n].1)).then(|| hay[at].0..hay[at + n].0)
+    })
+}
+
+/// The text around `at` (a byte range of `text`): `before` chars before it, `WINDOW_AFTER`
+/// after, with "…" where it is cut. Walks only the window, not the whole text.
+fn window(text: &str, at: Range<usize>, before: usize) -> String {
+    let start = text[..at.start]
+        .char_indices()
+        .rev()
+        .take(before)
+        .last()
+        .map_or(at.start, |(i, _)| i);
+    let end = text[at.end..]
+        .char_indices()
+        .nth(WINDOW_AFTER)
+        .map_or(text.len(), |(i, _)| at.end + i);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(
+        text[start..end]
+            .chars()
+            .map(|c| if c == '\n' { ' ' } else { c }),
+    );
+    if end < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// Where `term` is in an article, chosen as search.js `describe` chooses among a fragment's
+/// blocks for a one-term query, so the drop-down links the heading the search page links: the
+/// first block with the term in its heading and text, else in its heading, else in its text,
+/// else the first block. The window is the text around the term's first occurrence there, or
+/// the start of the text.
+pub(super) fn hot_entry(a: &Article, r: &Rendered, doc: u32, term: &str) -> Hot {
+    let around = |text: &str, at: Option<Range<usize>>| match at {
+        Some(at) => window(text, at, WINDOW_BEFORE),
+        None => window(text, 0..0, 0),
+    };
+    let blocks = &r.blocks;
+    let mut best: Option<(usize, &TextBlock, Option<Range<usize>>)> = None;
+    for b in blocks {
+        let at = find_folded(&b.text, term);
+        let weight =
+            2 * usize::from(find_folded(&b.heading, term).is_some()) + usize::from(at.is_some());
+        if weight > best.as_ref().map_or(0, |b| b.0) {
+            best = Some((weight, b, at));
+        }
+    }
+    match best
+        .map(|(_, b, at)| (b, at))
+        .or(blocks.first().map(|b| (b, None)))
+    {
+        Some((b, at)) => Hot {
+            doc,
+            heading_id: b.heading_id.clone().unwrap_or_default(),
+            heading: b.heading.clone(),
+            window: around(
+                if b.text.is_empty() {
+                    &b.heading
+                } else {
+                    &b.text
+                },
+                at,
+            ),
+        },
+        None => {
+            let d = markdown::description(a, r);
+            Hot {
+                doc,
+                heading_id: String::new(),
+                heading: String::new(),
+                window: around(d, find_folded(d, term)),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_found_in_folded_text() {
+        // Latin terms are folded (case, full width) and whole words; Chinese ones take the fast
+        // path. Ranges are bytes of the original text.
+        let text = "Use ｆａｃｅ or FACE ID";
+        let at = find_folded(text, "face").unwrap();
+        assert_eq!(&text[at], "ｆａｃｅ");
+        assert_eq!(find_folded("surface, Face", "face"), Some(9..13));
+        assert_eq!(find_folded("finally, Promise.all()", "all"), Some(17..20));
+        assert_eq!(find_folded("先还款，再还款", "还款"), Some(3..9));
+        assert_eq!(find_folded("还款", "借款"), None);
+    }
+
+    #[test]
+    fn windows_are_cut_around_the_term_with_ellipses() {
+        let text: String = "甲".repeat(20) + "还款" + &"乙".repeat(40);
+        let at = find_folded(&text, "还款").unwrap();
+        assert_eq!(
+            window(&text, at, WINDOW_BEFORE),
+            format!("…{}还款{}…", "甲".repeat(12), "乙".repeat(30))
+        );
+        assert_eq!(window("还款\n成功", 0..6, WINDOW_BEFORE), "还款 成功");
+        assert_eq!(window("开头的文字", 0..0, 0), "开头的文字");
+    }
+}

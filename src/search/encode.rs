@@ -1,0 +1,182 @@
+//! Scoring (BM25 with field weights) and encoding every term's postings as a compact string of
+//! base-64 digits, with its best documents described.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::describe::{HOT_MIN_DF, HOT_PER_TERM, hot_entry};
+use super::{Analysis, B, K1};
+use crate::markdown::Parsed;
+use crate::site::Site;
+
+/// Shards are sized for a cold query's budget: a few of them fit in well under 100 KB.
+const TARGET_SHARD_BYTES: usize = 12 * 1024;
+/// Quantized scores run 1..=MAX_Q (one base-64 digit).
+pub(super) const MAX_Q: f32 = 63.0;
+const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn push_varint(out: &mut String, mut n: u32) {
+    // 5 payload bits per digit; digits 32..63 mean "more digits follow".
+    loop {
+        let low = n & 31;
+        n >>= 5;
+        if n == 0 {
+            out.push(DIGITS[low as usize] as char);
+            return;
+        }
+        out.push(DIGITS[(low | 32) as usize] as char);
+    }
+}
+
+/// Every term's postings, encoded, and the JSON of its described documents: the index before it
+/// is split into shards.
+pub struct Encoded<'a> {
+    pub(super) terms: Vec<EncodedTerm<'a>>,
+}
+
+pub(super) struct EncodedTerm<'a> {
+    pub(super) term: &'a str,
+    pub(super) postings: String,
+    /// (document, its `Hot` entry as JSON) for the term's best documents.
+    pub(super) described: Vec<(u32, Arc<str>)>,
+}
+
+impl Encoded<'_> {
+    /// The number of term shards for an index of this size. Pages tell search.js this number,
+    /// so it is fixed before pages are rendered and kept while `serve` updates the index.
+    pub fn shard_count(&self) -> usize {
+        let bytes: usize = self
+            .terms
+            .iter()
+            .map(|t| {
+                // Term and postings, then each description and its share of a card.
+                let described: usize = t.described.iter().map(|(_, e)| e.len() + 40).sum();
+                t.term.len() + t.postings.len() + 6 + described
+            })
+            .sum();
+        bytes.div_ceil(TARGET_SHARD_BYTES).max(1)
+    }
+}
+
+/// Postings and descriptions of every term, scored over the whole site.
+pub fn encode<'a>(site: &Site, parsed: &Parsed, analysis: &'a Analysis) -> Encoded<'a> {
+    let docs = &analysis.docs;
+    let n = docs.len();
+    let tfs: Vec<(&HashMap<String, f32>, f32)> =
+        analysis.terms.iter().map(|d| (&d.tf, d.len)).collect();
+    let avg_len = (tfs.iter().map(|(_, l)| *l).sum::<f32>() / n.max(1) as f32).max(1.0);
+
+    // Postings per term, documents in order.
+    let mut postings: HashMap<&str, Vec<(u32, f32)>> = HashMap::new();
+    for (doc, (tf, _)) in tfs.iter().enumerate() {
+        for (term, f) in tf.iter() {
+            postings
+                .entry(term.as_str())
+                .or_default()
+                .push((doc as u32, *f));
+        }
+    }
+    let mut terms: Vec<(&str, Vec<(u32, f32)>)> = postings.into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+
+    // BM25 weights, then one scale for the whole site so scores add up across terms.
+    let weighted: Vec<(&str, Vec<(u32, f32)>)> = terms
+        .into_par_iter()
+        .map(|(term, list)| {
+            let df = list.len() as f32;
+            let idf = ((n as f32 - df + 0.5) / (df + 0.5) + 1.0).ln();
+            let list = list
+                .into_iter()
+                .map(|(doc, f)| {
+                    let dl = tfs[doc as usize].1;
+                    (
+                        doc,
+                        idf * f * (K1 + 1.0) / (f + K1 * (1.0 - B + B * dl / avg_len)),
+                    )
+                })
+                .collect();
+            (term, list)
+        })
+        .collect();
+    let max = weighted
+        .iter()
+        .flat_map(|(_, l)| l.iter().map(|(_, s)| *s))
+        .fold(0.0f32, f32::max)
+        .max(f32::MIN_POSITIVE);
+    let encoded: Vec<EncodedTerm> = weighted
+        .par_iter()
+        .map(|(term, list)| encode_term(site, parsed, analysis, term, list, max))
+        .collect();
+    Encoded { terms: encoded }
+}
+
+/// One term's postings, scores quantized against the site's highest score `max`, and the JSON
+/// of its best documents' descriptions.
+fn encode_term<'a>(
+    site: &Site,
+    parsed: &Parsed,
+    analysis: &Analysis,
+    term: &'a str,
+    list: &[(u32, f32)],
+    max: f32,
+) -> EncodedTerm<'a> {
+    let docs = &analysis.docs;
+    let mut s = String::with_capacity(list.len() * 2);
+    let mut prev = 0u32;
+    // The term's best documents in the client's order for a one-term query: score, then
+    // document id. Documents come in id order, so only a higher score displaces one.
+    let mut best: Vec<(u8, u32)> = Vec::with_capacity(HOT_PER_TERM + 1);
+    for (i, (doc, score)) in list.iter().enumerate() {
+        let q = (score / max * MAX_Q).round().clamp(1.0, MAX_Q) as u8;
+        push_varint(&mut s, if i == 0 { *doc } else { doc - prev });
+        prev = *doc;
+        s.push(DIGITS[q as usize] as char);
+        if best.len() < HOT_PER_TERM || best.last().is_some_and(|&(b, _)| q > b) {
+            let at = best.iter().position(|&(b, _)| q > b).unwrap_or(best.len());
+            best.insert(at, (q, *doc));
+            best.truncate(HOT_PER_TERM);
+        }
+    }
+    let hot = if list.len() >= HOT_MIN_DF {
+        best.into_iter()
+            .map(|(_, doc)| {
+                let cache = &analysis.terms[doc as usize].described;
+                let cached = cache.lock().ok().and_then(|c| c.get(term).cloned());
+                let json = cached.unwrap_or_else(|| {
+                    let i = docs[doc as usize];
+                    let h = hot_entry(&site.articles[i], &parsed.articles[i], doc, term);
+                    let entry = (h.doc, h.heading_id, h.heading, h.window);
+                    let json: Arc<str> = serde_json::to_string(&entry).unwrap_or_default().into();
+                    if let Ok(mut c) = cache.lock() {
+                        c.insert(term.to_owned(), json.clone());
+                    }
+                    json
+                });
+                (doc, json)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    EncodedTerm {
+        term,
+        postings: s,
+        described: hot,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints() {
+        let mut s = String::new();
+        for n in [0, 31, 32, 1000] {
+            push_varint(&mut s, n);
+        }
+        assert_eq!(s, "AfgBof");
+    }
+}

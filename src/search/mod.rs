@@ -1,0 +1,180 @@
+//! The search index, built at build time from the already parsed articles and split so a reader
+//! downloads only what a query needs.
+//!
+//! Layout under `search/` (every file a script that registers itself, so it loads from file://):
+//! - `manifest.js`: the document and shard counts, for tools; pages carry the shard count.
+//! - `t/<k>.js`: term shard k: for each term hashed into it, its postings as a compact string of
+//!   (document gap, score) pairs. Latin words are bucketed by their first two letters so a prefix
+//!   typed so far finds all its completions in one shard.
+//!   For its few best documents, a term also carries what showing them takes (`Hot`): with the
+//!   documents' titles, URLs and sections once per shard under the key "".
+//! - `f/<id>.js`: one fragment per article: title, URL, section, headings and the text under each,
+//!   for results the shards do not describe and for the search page, which lists every heading
+//!   that matches.
+//!
+//! Scores are BM25 with field weights (title, tags, headings, description, body), computed here
+//! and quantized, so the client only adds numbers.
+
+mod describe;
+mod encode;
+mod write;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use rayon::prelude::*;
+
+use crate::markdown::{self, Parsed};
+use crate::output::OutputFile;
+use crate::site::{Article, Site};
+use crate::tokenize;
+
+pub use encode::{Encoded, encode};
+pub use write::write;
+
+const TITLE: f32 = 5.0;
+const TAGS: f32 = 3.0;
+const HEADING: f32 = 2.0;
+const DESCRIPTION: f32 = 2.0;
+const BODY: f32 = 1.0;
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// The shard a term lives in: Latin words by their first two letters, others by the whole term.
+/// The client computes the same (search.js `bucketKey`).
+pub fn bucket_key(term: &str) -> &str {
+    match term.chars().next() {
+        Some(c) if !tokenize::is_cjk(c) => {
+            let end = term.char_indices().nth(2).map_or(term.len(), |(i, _)| i);
+            &term[..end]
+        }
+        _ => term,
+    }
+}
+
+/// FNV-1a over UTF-16 code units, which JavaScript strings expose directly.
+pub fn shard_hash(key: &str) -> u32 {
+    let mut h: u32 = 0x811c9dc5;
+    for unit in key.encode_utf16() {
+        h ^= u32::from(unit);
+        h = h.wrapping_mul(0x01000193);
+    }
+    h
+}
+
+fn section_name<'a>(site: &'a Site, a: &Article) -> &'a str {
+    if a.section == 0 {
+        ""
+    } else {
+        &site.sections[a.section].title
+    }
+}
+
+/// One article's weighted term frequencies: the expensive, per-article part of the index, kept
+/// by `serve` so an edit re-analyses only the article that changed.
+#[derive(Debug, Clone, Default)]
+pub struct DocTerms {
+    tf: HashMap<String, f32>,
+    len: f32,
+    /// The article's `Hot` entries written so far, as JSON, by term. They depend on its text
+    /// alone, so `serve` reuses them for every article an edit did not touch.
+    described: Arc<Mutex<HashMap<String, Arc<str>>>>,
+    /// Its card (title, URL, section) as JSON, likewise.
+    card: OnceLock<String>,
+}
+
+/// The analysed documents, in document-id order (the site's own order).
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Article index of each document id.
+    pub docs: Vec<usize>,
+    pub terms: Vec<DocTerms>,
+}
+
+pub fn analyze(site: &Site, parsed: &Parsed) -> Analysis {
+    // Document ids follow the site's own order (sections, then each section's weight order), so
+    // equal scores are broken the way the editors ordered the articles.
+    let mut docs: Vec<usize> = site
+        .sections_in_order()
+        .into_iter()
+        .flat_map(|s| site.sections[s].articles.iter().copied())
+        .collect();
+    docs.retain(|&i| site.articles[i].source.front.search != Some(false));
+    let terms = docs
+        .par_iter()
+        .map(|&i| analyze_article(site, parsed, i))
+        .collect();
+    Analysis { docs, terms }
+}
+
+/// Weighted term frequencies of one article.
+pub fn analyze_article(site: &Site, parsed: &Parsed, i: usize) -> DocTerms {
+    let a = &site.articles[i];
+    let r = &parsed.articles[i];
+    let mut tf: HashMap<String, f32> = HashMap::new();
+    let mut len = 0.0;
+    let mut add = |text: &str, w: f32, unigrams: bool| {
+        tokenize::each_term(text, |t| {
+            *tf.entry(t.to_owned()).or_default() += w;
+            len += w;
+        });
+        // One-character queries work on titles and headings.
+        if unigrams {
+            for c in text
+                .chars()
+                .map(tokenize::fold)
+                .filter(|c| tokenize::is_cjk(*c))
+            {
+                *tf.entry(c.to_string()).or_default() += w;
+            }
+        }
+    };
+    add(&a.source.title, TITLE, true);
+    for t in &a.source.front.tags {
+        add(t, TAGS, false);
+    }
+    add(markdown::description(a, r), DESCRIPTION, false);
+    for b in &r.blocks {
+        add(&b.heading, HEADING, true);
+        add(&b.text, BODY, false);
+    }
+    DocTerms {
+        tf,
+        len,
+        described: Default::default(),
+        card: OnceLock::new(),
+    }
+}
+
+/// Writes the index files from analysed documents in `shards` shards: the manifest,
+/// every term shard, and the fragments of `only` (article indices) or, with `None`, of every
+/// document.
+pub fn assemble(
+    site: &Site,
+    parsed: &Parsed,
+    analysis: &Analysis,
+    shards: usize,
+    only: Option<&[usize]>,
+) -> Vec<OutputFile> {
+    let encoded = encode(site, parsed, analysis);
+    write(site, parsed, analysis, &encoded, shards, only)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buckets() {
+        assert_eq!(bucket_key("promise"), "pr");
+        assert_eq!(bucket_key("a"), "a");
+        assert_eq!(bucket_key("微粒"), "微粒");
+    }
+
+    #[test]
+    fn hash_matches_the_javascript_one() {
+        // The same value search.js computes for these keys (see tests/browser/search.test.mjs).
+        assert_eq!(shard_hash(""), 0x811c9dc5);
+        assert_eq!(shard_hash("a"), 0xe40c292c);
+    }
+}

@@ -1,0 +1,139 @@
+//! Writing the index files: term shards, one fragment per article, the manifest.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::encode::{EncodedTerm, MAX_Q};
+use super::{Analysis, Encoded, bucket_key, section_name, shard_hash};
+use crate::markdown::{self, Parsed};
+use crate::output::OutputFile;
+use crate::site::Site;
+
+#[derive(Serialize)]
+struct Fragment<'a> {
+    /// Title, URL (relative to the site root), section name ("" at the top level).
+    t: &'a str,
+    u: &'a str,
+    s: &'a str,
+    /// Description.
+    d: &'a str,
+    /// Blocks: [heading id or "", heading text, text].
+    b: Vec<(&'a str, &'a str, &'a str)>,
+}
+
+/// The index files, `encoded` split into `shards` shards.
+pub fn write(
+    site: &Site,
+    parsed: &Parsed,
+    analysis: &Analysis,
+    encoded: &Encoded,
+    shards: usize,
+    only: Option<&[usize]>,
+) -> Vec<OutputFile> {
+    let docs = &analysis.docs;
+    let n = docs.len();
+    let encoded = &encoded.terms;
+    let shards = shards.max(1);
+    let mut buckets: Vec<Vec<&EncodedTerm>> = vec![Vec::new(); shards];
+    for e in encoded {
+        buckets[shard_hash(bucket_key(e.term)) as usize % shards].push(e);
+    }
+
+    let mut files: Vec<OutputFile> = buckets
+        .par_iter()
+        .enumerate()
+        .map(|(k, list)| shard_file(site, analysis, k, list))
+        .collect();
+    let fragments: Vec<OutputFile> = docs
+        .par_iter()
+        .enumerate()
+        .filter(|(_, i)| only.is_none_or(|o| o.contains(i)))
+        .map(|(id, &i)| fragment_file(site, parsed, id, i))
+        .collect();
+    files.extend(fragments);
+
+    let manifest = serde_json::json!({
+        "documents": n,
+        "shards": shards,
+        "max_score": MAX_Q,
+    });
+    files.push(OutputFile {
+        path: "search/manifest.js".to_owned(),
+        bytes: format!("helpcenterSearch.manifest({manifest});\n").into_bytes(),
+    });
+    files
+}
+
+/// Term shard `k`: its terms' postings and descriptions, then the cards of the documents
+/// described.
+fn shard_file(site: &Site, analysis: &Analysis, k: usize, list: &[&EncodedTerm]) -> OutputFile {
+    let docs = &analysis.docs;
+    // Written by hand: a shard is mostly plain strings, and building a JSON value tree
+    // for 1,500 shards first doubled the time this stage takes. Postings are base-64
+    // digits, which need no escaping.
+    let json = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let mut cards: std::collections::BTreeSet<u32> = Default::default();
+    let mut body = format!("helpcenterSearch.shard({k},{{");
+    for (i, t) in list.iter().enumerate() {
+        if i > 0 {
+            body.push(',');
+        }
+        body += &json(t.term);
+        if t.described.is_empty() {
+            body += &format!(":\"{}\"", t.postings);
+            continue;
+        }
+        body += &format!(":[\"{}\"", t.postings);
+        for (doc, entry) in &t.described {
+            body.push(',');
+            body += entry;
+            cards.insert(*doc);
+        }
+        body.push(']');
+    }
+    if !cards.is_empty() {
+        // "" is never a term: it holds the cards of the documents named above.
+        body += ",\"\":{";
+        for (i, d) in cards.into_iter().enumerate() {
+            let card = analysis.terms[d as usize].card.get_or_init(|| {
+                let a = &site.articles[docs[d as usize]];
+                let card = (&a.source.title, &a.url, section_name(site, a));
+                serde_json::to_string(&card).unwrap_or_default()
+            });
+            body += &format!("{}\"{d}\":{card}", if i > 0 { "," } else { "" });
+        }
+        body.push('}');
+    }
+    body += "});\n";
+    OutputFile {
+        path: format!("search/t/{k}.js"),
+        bytes: body.into_bytes(),
+    }
+}
+
+/// The fragment of article `i`, document `id`: everything the search page shows of it.
+fn fragment_file(site: &Site, parsed: &Parsed, id: usize, i: usize) -> OutputFile {
+    let a = &site.articles[i];
+    let r = &parsed.articles[i];
+    let frag = Fragment {
+        t: &a.source.title,
+        u: &a.url,
+        s: section_name(site, a),
+        d: markdown::description(a, r),
+        b: r.blocks
+            .iter()
+            .map(|b| {
+                (
+                    b.heading_id.as_deref().unwrap_or(""),
+                    b.heading.as_str(),
+                    b.text.as_str(),
+                )
+            })
+            .collect(),
+    };
+    let json = serde_json::to_string(&frag).unwrap_or_default();
+    OutputFile {
+        path: format!("search/f/{id}.js"),
+        bytes: format!("helpcenterSearch.fragment({id},{json});\n").into_bytes(),
+    }
+}

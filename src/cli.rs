@@ -10,13 +10,16 @@ use clap::{Parser, Subcommand};
 use crate::error::{Diagnostic, Diagnostics, display_path};
 use crate::pipeline::{self, BuildOptions};
 
+/// The parsed command line.
 #[derive(Parser, Debug)]
 #[command(name = "helpcenter", version, about = "Build a searchable static help center from Markdown", long_about = None)]
 pub struct Cli {
+    /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// The commands.
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Build the site into a folder of plain HTML (public/ by default)
@@ -39,6 +42,7 @@ pub enum Command {
     },
     /// Build the site in memory and serve it for preview, rebuilding and reloading on every change
     Serve {
+        /// The site folder (holding helpcenter.yaml and content/)
         #[arg(long, default_value = ".")]
         root: PathBuf,
         /// The address to listen on; only this machine can connect unless told otherwise
@@ -56,6 +60,7 @@ pub enum Command {
     },
     /// Run every check of a build (front matter, links, anchors, templates) without writing
     Check {
+        /// The site folder (holding helpcenter.yaml and content/)
         #[arg(long, default_value = ".")]
         root: PathBuf,
         /// Check drafts too

@@ -11,12 +11,16 @@ use crate::error::{Diagnostic, line_col, shown_path};
 use crate::i18n::Locale;
 use crate::yaml;
 
+/// The config file's name, at the site root.
 pub const CONFIG_FILE: &str = "helpcenter.yaml";
 
+/// The site's settings, as `helpcenter.yaml` gives them (the README lists every key).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// The site's name.
     pub title: String,
+    /// Shown on the home page and in search engines.
     #[serde(default)]
     pub description: String,
     /// A BCP 47 tag; `zh-*` selects the Chinese UI strings, anything else English.
@@ -31,10 +35,13 @@ pub struct Config {
     /// Content paths (relative to `content/`) of articles promoted on the home page.
     #[serde(default)]
     pub featured: Vec<String>,
+    /// The contact block on the home, article and 404 pages.
     #[serde(default)]
     pub contact: Option<Contact>,
+    /// Related-article settings.
     #[serde(default)]
     pub related: RelatedConfig,
+    /// The "was this helpful?" widget's settings.
     #[serde(default)]
     pub feedback: FeedbackConfig,
     /// Text shown in every page's footer.
@@ -48,27 +55,36 @@ pub struct Config {
     pub extra: yaml::Mapping,
 }
 
+/// Where readers get help when the articles do not answer.
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
+    /// The block's heading; the UI's default when absent.
     #[serde(default)]
     pub title: Option<String>,
+    /// A sentence or two.
     #[serde(default)]
     pub text: String,
+    /// Links (chat, email, phone).
     #[serde(default)]
     pub links: Vec<ContactLink>,
 }
 
+/// One contact link.
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContactLink {
+    /// The text shown.
     pub label: String,
+    /// Where it goes (any URL scheme: https, mailto, tel).
     pub url: String,
 }
 
+/// `related:` in the config.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RelatedConfig {
+    /// Related articles listed per article.
     #[serde(default = "default_related_limit")]
     pub limit: usize,
 }
@@ -81,9 +97,11 @@ impl Default for RelatedConfig {
     }
 }
 
+/// `feedback:` in the config.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FeedbackConfig {
+    /// Endpoint that receives answers as a POST; without it they stay on the reader's device.
     #[serde(default)]
     pub url: Option<String>,
 }
@@ -99,7 +117,7 @@ fn default_toc_depth() -> u8 {
 }
 
 impl Config {
-    /// Reads `helpcenter.yaml` under `root`; `display` is the path shown in messages.
+    /// Reads `helpcenter.yaml` under `root`; errors name the file as the user would type it.
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let path = root.join(CONFIG_FILE);
         let shown = shown_path(root, &path);
@@ -124,6 +142,7 @@ impl Config {
         Self::parse(&text).map_err(|d| d.in_file(shown))
     }
 
+    /// Parses the config's text; errors carry the line but no file.
     pub fn parse(text: &str) -> Result<Config, Diagnostic> {
         let mut config: Config = yaml::from_str(text, 0)?;
         if let Some(base) = &mut config.base_url {

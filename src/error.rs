@@ -8,9 +8,12 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// Whether a diagnostic stops the build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// Worth fixing; the build goes on.
     Warning,
+    /// The build fails.
     Error,
 }
 
@@ -19,15 +22,20 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic(Box<DiagnosticData>);
 
+/// What a [`Diagnostic`] holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DiagnosticData {
+    /// Whether it stops the build.
     pub severity: Severity,
+    /// What is wrong, in a sentence.
     pub message: String,
+    /// The file at fault, as the user would type its path.
     pub file: Option<PathBuf>,
     /// 1-based line within `file`.
     pub line: Option<usize>,
     /// 1-based column (in characters) within the line.
     pub column: Option<usize>,
+    /// What to do about it.
     pub hint: Option<String>,
     /// Lines of context from a lower layer (e.g. Tera's error chain), shown under the message.
     pub notes: Vec<String>,
@@ -47,6 +55,7 @@ impl std::ops::DerefMut for Diagnostic {
 }
 
 impl Diagnostic {
+    /// A problem that fails the build.
     pub fn error(message: impl Into<String>) -> Self {
         Diagnostic(Box::new(DiagnosticData {
             severity: Severity::Error,
@@ -59,38 +68,45 @@ impl Diagnostic {
         }))
     }
 
+    /// A problem that does not fail the build.
     pub fn warning(message: impl Into<String>) -> Self {
         let mut d = Diagnostic::error(message);
         d.severity = Severity::Warning;
         d
     }
 
+    /// Names the file at fault.
     pub fn in_file(mut self, file: impl Into<PathBuf>) -> Self {
         self.file = Some(file.into());
         self
     }
 
+    /// Names the line and column (1-based) at fault.
     pub fn at(mut self, line: usize, column: usize) -> Self {
         self.line = Some(line);
         self.column = Some(column);
         self
     }
 
+    /// Names the line (1-based) at fault.
     pub fn at_line(mut self, line: usize) -> Self {
         self.line = Some(line);
         self
     }
 
+    /// Says what to do.
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
+    /// Adds a line of context under the message.
     pub fn note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
         self
     }
 
+    /// True when it fails the build.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -160,18 +176,22 @@ pub fn line_col(text: &str, pos: usize) -> (usize, usize) {
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
+    /// Adds one.
     pub fn push(&mut self, d: Diagnostic) {
         self.0.push(d);
     }
 
+    /// Adds several.
     pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
         self.0.extend(other);
     }
 
+    /// True when any fails the build.
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(Diagnostic::is_error)
     }
 
+    /// How many fail the build.
     pub fn error_count(&self) -> usize {
         self.0.iter().filter(|d| d.is_error()).count()
     }

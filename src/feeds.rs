@@ -9,6 +9,7 @@ use crate::site::Site;
 /// How many articles the feed carries, newest first.
 const FEED_ENTRIES: usize = 30;
 
+/// `robots.txt` always; `sitemap.xml` and `atom.xml` too when the site has a `base_url`.
 pub fn render(site: &Site, parsed: &Parsed) -> Vec<OutputFile> {
     let mut files = Vec::new();
     let Some(base) = site.config.base_url.as_deref() else {

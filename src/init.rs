@@ -4,6 +4,8 @@ use std::path::Path;
 
 use crate::error::{Diagnostic, display_path};
 
+/// Writes a new site into `dir`, which must be empty or not exist: refusing is the only way
+/// to be sure no file of the user's is overwritten.
 pub fn create(dir: &Path, language: &str) -> Result<(), Diagnostic> {
     if dir.exists()
         && std::fs::read_dir(dir)

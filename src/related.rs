@@ -36,17 +36,21 @@ const LINK_BONUS: f32 = 0.15;
 /// Below this an article is noise, not a relation: an article with nothing related shows nothing.
 pub const MIN_SCORE: f32 = 0.15;
 
+/// One related article of an article, and why it is there.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RelatedEntry {
     /// Index into `Site::articles`.
     #[serde(skip)]
     pub article: usize,
+    /// The whole score (pins: 1).
     pub score: f64,
+    /// Pinned by the article's `related` front matter.
     pub pinned: bool,
     /// The text-similarity part of the score (cosine of the term vectors).
     pub text: f64,
     /// One of the two articles links to the other.
     pub linked: bool,
+    /// Names of the tags both carry.
     pub shared_tags: Vec<String>,
 }
 

@@ -33,11 +33,17 @@ const DEBOUNCE: Duration = Duration::from_millis(20);
 /// How many ports after the asked one to try when it is taken.
 const PORT_TRIES: u16 = 10;
 
+/// What `helpcenter serve` was asked for.
 pub struct ServeOptions {
+    /// The site folder.
     pub root: PathBuf,
+    /// The address to listen on.
     pub interface: IpAddr,
+    /// The port to try first (0: any free port).
     pub port: u16,
+    /// Include drafts.
     pub drafts: bool,
+    /// Open the site in the default browser once serving.
     pub open: bool,
 }
 
@@ -86,6 +92,7 @@ fn write(state: &AppState) -> std::sync::RwLockWriteGuard<'_, Snapshot> {
     state.snapshot.write().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Serves until the process is stopped; returns the exit code.
 pub fn run(opts: ServeOptions) -> i32 {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -225,7 +232,6 @@ fn into_map(files: Vec<crate::output::OutputFile>) -> HashMap<String, Arc<Vec<u8
         .collect()
 }
 
-/// Watches the content, templates, static files and config; rebuilds on a change.
 /// What the watcher keeps between rebuilds: the last good build, for incremental updates.
 struct Session {
     built: Option<pipeline::Built>,
@@ -233,6 +239,7 @@ struct Session {
     needs_full: bool,
 }
 
+/// Watches the content, templates, static files and config; rebuilds on a change.
 fn start_watcher(
     root: &Path,
     opts: BuildOptions,
@@ -546,6 +553,7 @@ fn overlay_html(error: &str) -> String {
     )
 }
 
+/// The `Content-Type` of an output file, by its extension.
 pub fn content_type(path: &str) -> &'static str {
     let ext = path
         .rsplit_once('.')

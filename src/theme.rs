@@ -16,11 +16,13 @@ macro_rules! embed {
     };
 }
 
+/// The built-in templates, by name.
 pub const TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "base.html", "macros.html", "index.html", "section.html", "article.html", "tag.html",
     "tags.html", "404.html", "related.html", "search.html",
 );
 
+/// The built-in static files (CSS, JS, icon), by name.
 pub const STATIC: &[(&str, &[u8])] =
     embed!("static": "style.css", "site.js", "search.js", "favicon.svg");
 
@@ -29,10 +31,13 @@ pub struct Theme {
     tera: Tera,
     origins: HashMap<String, Option<PathBuf>>,
     sources: HashMap<String, String>,
+    /// The static files: the built-in ones overlaid with the site's `static/`.
     pub static_files: BTreeMap<String, ThemeFile>,
 }
 
 impl Theme {
+    /// The built-in theme overlaid with the site's `templates/` and `static/`; every template
+    /// is parsed here, so a broken one fails the build before any page is rendered.
     pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
         let (templates, mut diags) = overlay(root, "templates", TEMPLATES);
         let (static_files, static_diags) = overlay(root, "static", STATIC);
@@ -78,10 +83,12 @@ impl Theme {
         })
     }
 
+    /// True when the theme has a template of that name.
     pub fn has_template(&self, name: &str) -> bool {
         self.tera.get_template_names().any(|n| n == name)
     }
 
+    /// Renders template `name`; errors name the template file and line.
     pub fn render(&self, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
         self.tera
             .render(name, ctx)
@@ -150,6 +157,7 @@ fn template_error(
 
 /// A theme file and where it came from, for error messages.
 pub struct ThemeFile {
+    /// Its content.
     pub bytes: Vec<u8>,
     /// The site's own file, or `None` for the embedded default.
     pub path: Option<PathBuf>,

@@ -6,7 +6,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 /// the way the author wrote it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateInfo {
+    /// The moment, in the offset written or the site's.
     pub at: DateTime<FixedOffset>,
+    /// Whether a time of day was written (`2024-04-07` has none).
     pub has_time: bool,
 }
 

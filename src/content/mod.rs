@@ -21,10 +21,14 @@ pub use front_matter::FrontMatter;
 /// The folder of a site that holds its Markdown.
 pub const CONTENT_DIR: &str = "content";
 
+/// What a Markdown file is, by its name and place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// `content/_index.md`.
     Home,
+    /// `_index.md` in a folder of `content/`.
     Section,
+    /// Any other `.md`.
     Article,
 }
 
@@ -35,12 +39,17 @@ pub struct SourceFile {
     pub shown: PathBuf,
     /// Path relative to `content/`, with `/` separators: `weilidai/close-weilidai.md`.
     pub rel: String,
+    /// What the file is.
     pub kind: Kind,
     /// For a page bundle `x/foo/index.md`: `x/foo`, the folder whose other files it owns.
     pub bundle_dir: Option<String>,
+    /// The front matter as written.
     pub front: FrontMatter,
+    /// `date`, read.
     pub date: Option<DateInfo>,
+    /// `updated`, read.
     pub updated: Option<DateInfo>,
+    /// The front matter's `title`, else the first `# ` heading's text.
     pub title: String,
     /// The Markdown after the front matter.
     pub body: String,
@@ -74,9 +83,12 @@ pub struct Asset {
     pub rel: String,
 }
 
+/// Everything under `content/` that loaded.
 #[derive(Debug, Default)]
 pub struct Content {
+    /// Markdown files that loaded, in path order.
     pub files: Vec<SourceFile>,
+    /// Every other file, in path order.
     pub assets: Vec<Asset>,
     /// Every folder under `content/` (relative, `/`-separated), sections with or without `_index.md`.
     pub folders: Vec<String>,

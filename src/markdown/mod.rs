@@ -25,7 +25,7 @@ use crate::error::Diagnostics;
 use crate::i18n::Locale;
 use crate::site::{Article, LinkMap, Site};
 
-pub use headings::{TocEntry, heading_id};
+pub use headings::TocEntry;
 pub use links::{LinkRef, LinkTarget};
 pub use text::{TextBlock, truncate_chars};
 

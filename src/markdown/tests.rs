@@ -1,5 +1,6 @@
 //! Unit tests of the Markdown stage.
 
+use super::headings::heading_id;
 use super::*;
 
 fn page() -> PageContext<'static> {

@@ -66,7 +66,7 @@ pub fn render_site(
     jobs.extend(site.tags.keys().map(|k| Page::Tag(k.clone())));
     jobs.push(Page::NotFound);
     jobs.push(Page::RelatedIndex);
-    jobs.push(Page::SearchPage);
+    jobs.push(Page::Search);
     let (mut files, diags) = render_pages(site, derived, theme, &jobs);
     let cx = Ctx::new(site, derived, theme);
     files.extend(
@@ -203,7 +203,7 @@ pub enum Page {
     /// `related/index.html`.
     RelatedIndex,
     /// `search/index.html`.
-    SearchPage,
+    Search,
 }
 
 impl Ctx<'_> {
@@ -260,7 +260,7 @@ impl Ctx<'_> {
             Page::Tag(k) => self.tag(k),
             Page::NotFound => self.not_found(),
             Page::RelatedIndex => self.related_index(),
-            Page::SearchPage => {
+            Page::Search => {
                 let view = self.simple_view("search", self.locale.text("search"), "search/");
                 let ctx = self.page_ctx("search/", &view);
                 self.finish("search.html", "search/", &ctx)

@@ -88,9 +88,11 @@ pub struct DocTerms {
 pub struct Analysis {
     /// Article index of each document id.
     pub docs: Vec<usize>,
+    /// Each document's terms, by document id.
     pub terms: Vec<DocTerms>,
 }
 
+/// Analyses every article the index holds (drafts and `search: false` left out).
 pub fn analyze(site: &Site, parsed: &Parsed) -> Analysis {
     // Document ids follow the site's own order (sections, then each section's weight order), so
     // equal scores are broken the way the editors ordered the articles.

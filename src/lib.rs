@@ -55,6 +55,9 @@ pub(crate) mod tokenize;
 pub(crate) mod yaml;
 
 #[cfg(test)]
+mod testing;
+
+#[cfg(test)]
 mod tests {
     /// Each module's layer, as the crate docs list them.
     const LAYERS: &[(&str, u8)] = &[
@@ -80,6 +83,7 @@ mod tests {
         ("init", 7),
         ("serve", 8),
         ("cli", 9),
+        ("testing", 10),
     ];
 
     fn layer(module: &str) -> Option<u8> {

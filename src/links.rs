@@ -108,3 +108,81 @@ fn missing_anchor(
     };
     Some(Diagnostic::error(format!("link to a missing anchor: `{written}`")).hint(hint))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use crate::testing::{messages, parse, site};
+
+    fn check(files: &[(&str, &str)], static_files: &[&str]) -> Vec<String> {
+        let (s, d) = site(files);
+        assert!(!d.has_errors(), "{d:?}");
+        let (p, d) = parse(&s);
+        assert!(!d.has_errors(), "{d:?}");
+        let known: HashSet<String> = s
+            .links
+            .assets
+            .values()
+            .cloned()
+            .chain(static_files.iter().map(|f| (*f).to_owned()))
+            .collect();
+        messages(&super::check(&s, &p, &known))
+    }
+
+    #[test]
+    fn anchors_resolve_on_this_page_and_others() {
+        let m = check(
+            &[
+                ("_index.md", "---\ntitle: 首页\n---\n"),
+                ("a/_index.md", "---\ntitle: A\n---\n"),
+                (
+                    "a/x.md",
+                    "---\ntitle: X\n---\n\n## 注意事项\n\n1. 一步\n\n[ok](#注意事项) [ok](#step-1) [bad](#注意事)\n\n[ok](y.md#还款) [bad](y.md#还钱) [ok](y.md#)\n",
+                ),
+                ("a/y.md", "---\ntitle: Y\n---\n\n## 还款\n"),
+            ],
+            &[],
+        );
+        assert_eq!(
+            m,
+            [
+                "a/x.md:11: link to a missing anchor: `y.md#还钱`",
+                "a/x.md:9: link to a missing anchor: `#注意事`",
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_anchor_hint_suggests_the_nearest() {
+        let (s, _) = site(&[(
+            "x.md",
+            "---\ntitle: X\n---\n\n## 还清欠款\n\n[a](#还清欠)\n",
+        )]);
+        let (p, _) = parse(&s);
+        let d = super::check(&s, &p, &HashSet::new());
+        assert_eq!(d.0[0].hint.as_deref(), Some("did you mean `#还清欠款`?"));
+    }
+
+    #[test]
+    fn root_relative_urls_must_be_a_page_or_file() {
+        let m = check(
+            &[
+                ("a/_index.md", "---\ntitle: A\n---\n"),
+                (
+                    "a/x.md",
+                    "---\ntitle: X\ntags: [安全]\n---\n\n[p](/a/) [p](/a/x) [t](/tags/安全/) [t](/tags/) [f](/style.css) [i](/a/i.png) [home](/)\n\n[bad](/a/nope/) [bad](/nope.css)\n",
+                ),
+                ("a/i.png", ""),
+            ],
+            &["style.css"],
+        );
+        assert_eq!(
+            m,
+            [
+                "a/x.md:8: link to a missing page: `/a/nope/`",
+                "a/x.md:8: link to a missing page: `/nope.css`",
+            ]
+        );
+    }
+}

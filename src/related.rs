@@ -449,3 +449,154 @@ fn resolve_pins(site: &Site) -> (Vec<Vec<usize>>, Diagnostics) {
         .collect();
     (pins, diags)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RelatedEntry;
+    use crate::site::Site;
+    use crate::testing::{messages, parse, site, site_with};
+
+    fn titles(s: &Site, list: &[RelatedEntry]) -> Vec<String> {
+        list.iter()
+            .map(|r| s.articles[r.article].source.title.clone())
+            .collect()
+    }
+
+    fn idx(s: &Site, path: &str) -> usize {
+        s.article_by_path(path).unwrap()
+    }
+
+    /// Five articles: two pairs on the same topics, one on its own.
+    fn corpus() -> Vec<(&'static str, String)> {
+        let a =
+            |t: &str, extra: &str, body: &str| format!("---\ntitle: {t}\n{extra}---\n\n{body}\n");
+        vec![
+            ("loan/_index.md", a("借款", "", "")),
+            ("card/_index.md", a("银行卡", "", "")),
+            (
+                "loan/close.md",
+                a(
+                    "关闭微粒贷",
+                    "tags: [微粒贷]\n",
+                    "关闭微粒贷借钱功能前，先还清微粒贷的全部欠款和利息。",
+                ),
+            ),
+            (
+                "loan/repay.md",
+                a(
+                    "微粒贷还款",
+                    "tags: [微粒贷]\n",
+                    "微粒贷欠款可以提前还款，还清全部欠款和利息后额度恢复。",
+                ),
+            ),
+            (
+                "card/bind.md",
+                a(
+                    "绑定银行卡",
+                    "tags: [银行卡]\n",
+                    "在钱包里绑定银行卡，输入银行卡号和手机验证码。",
+                ),
+            ),
+            (
+                "card/unbind.md",
+                a(
+                    "解绑银行卡",
+                    "tags: [银行卡]\n",
+                    "在钱包里解绑银行卡，需要输入支付密码验证身份。",
+                ),
+            ),
+            (
+                "card/lonely.md",
+                a("修改头像", "", "点击头像，选择相册里的照片。"),
+            ),
+        ]
+    }
+
+    fn refs<'a>(c: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+        c.iter().map(|(p, t)| (*p, t.as_str())).collect()
+    }
+
+    #[test]
+    fn similar_articles_are_related_and_unrelated_ones_are_not() {
+        let c = corpus();
+        let (s, _) = site(&refs(&c));
+        let (p, _) = parse(&s);
+        let (lists, d) = super::compute(&s, &p);
+        assert!(d.0.is_empty());
+        let close = &lists[idx(&s, "loan/close.md")];
+        assert_eq!(titles(&s, close)[0], "微粒贷还款");
+        assert_eq!(close[0].shared_tags, ["微粒贷"]);
+        assert!(close[0].text > 0.0 && !close[0].pinned && !close[0].linked);
+        assert_eq!(titles(&s, &lists[idx(&s, "card/bind.md")])[0], "解绑银行卡");
+        assert!(
+            lists[idx(&s, "card/lonely.md")].is_empty(),
+            "nothing is related to an article on its own: {:?}",
+            titles(&s, &lists[idx(&s, "card/lonely.md")])
+        );
+        let (again, _) = super::compute(&s, &p);
+        assert_eq!(lists, again, "the same content gives the same lists");
+    }
+
+    #[test]
+    fn pins_come_first_and_links_count() {
+        let mut c = corpus();
+        c[2].1 = c[2].1.replace(
+            "tags:",
+            "related: [card/lonely.md, ../card/lonely.md, loan/close.md]\ntags:",
+        );
+        c[4].1.push_str("\n见[头像](lonely.md)。\n");
+        let (s, _) = site(&refs(&c));
+        let (p, _) = parse(&s);
+        let (lists, _) = super::compute(&s, &p);
+        let close = &lists[idx(&s, "loan/close.md")];
+        assert_eq!(
+            titles(&s, close)[..2],
+            ["修改头像", "微粒贷还款"],
+            "one pin, counted once, itself left out"
+        );
+        assert!(close[0].pinned && close[0].score == 1.0);
+        let lonely = &lists[idx(&s, "card/lonely.md")];
+        let bind = lonely
+            .iter()
+            .find(|r| r.article == idx(&s, "card/bind.md"))
+            .unwrap();
+        assert!(
+            bind.linked,
+            "a link in either direction relates two articles"
+        );
+    }
+
+    #[test]
+    fn bad_pins_are_errors_and_related_auto_off_keeps_only_pins() {
+        let mut c = corpus();
+        c[2].1 = c[2].1.replace(
+            "tags:",
+            "related: [loan/repay.md, nope.md, card/draft.md]\nrelated_auto: false\ntags:",
+        );
+        c.push((
+            "card/draft.md",
+            "---\ntitle: 草稿\ndraft: true\n---\n".to_owned(),
+        ));
+        let (s, _) = site(&refs(&c));
+        let (p, _) = parse(&s);
+        let (lists, d) = super::compute(&s, &p);
+        assert_eq!(titles(&s, &lists[idx(&s, "loan/close.md")]), ["微粒贷还款"]);
+        assert_eq!(
+            messages(&d),
+            [
+                "loan/close.md:3: `related` pins a draft: `card/draft.md`",
+                "loan/close.md:3: `related` pins a missing article: `nope.md`",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_limit_holds() {
+        let c = corpus();
+        let (s, _) = site_with("title: t\nrelated:\n  limit: 1\n", &refs(&c));
+        let (p, _) = parse(&s);
+        let (lists, _) = super::compute(&s, &p);
+        assert!(lists.iter().all(|l| l.len() <= 1));
+        assert_eq!(lists[idx(&s, "loan/repay.md")].len(), 1);
+    }
+}

@@ -527,3 +527,189 @@ pub fn url_segment(s: &str) -> String {
     }
     if out.is_empty() { "-".to_owned() } else { out }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{messages, site, site_with};
+
+    fn art(title: &str, extra: &str) -> String {
+        format!("---\ntitle: {title}\n{extra}---\n\n正文。\n")
+    }
+
+    #[test]
+    fn sections_urls_and_bundles() {
+        let (s, d) = site(&[
+            ("_index.md", "---\ntitle: 首页\n---\n"),
+            (
+                "a/_index.md",
+                "---\ntitle: 账户\ndescription: 账户问题\n---\n",
+            ),
+            ("a/b/_index.md", "---\ntitle: 设备\n---\n"),
+            ("a/b/face.md", &art("面容", "slug: face-id\n")),
+            ("a/pw.md", &art("改密码", "")),
+            ("a/guide/index.md", &art("指南", "")),
+            ("a/guide/shot.png", ""),
+            ("a/guide/img/deep.png", ""),
+            ("loose/x.md", &art("散落", "")),
+            ("top.png", ""),
+        ]);
+        let urls: Vec<&str> = s.sections.iter().map(|x| x.url.as_str()).collect();
+        assert_eq!(urls, ["", "a/", "a/b/", "loose/"]);
+        assert_eq!(s.sections[1].title, "账户");
+        assert_eq!(s.sections[1].description, "账户问题");
+        assert_eq!(
+            s.sections[3].title, "loose",
+            "a folder without _index.md is named after itself"
+        );
+        let mut article_urls: Vec<&str> = s.articles.iter().map(|a| a.url.as_str()).collect();
+        article_urls.sort();
+        assert_eq!(
+            article_urls,
+            ["a/b/face-id/", "a/guide/", "a/pw/", "loose/x/"]
+        );
+        assert_eq!(s.ancestry(2), [0, 1, 2]);
+        assert_eq!(s.article_count(1), 3);
+        assert_eq!(s.links.assets["a/guide/shot.png"], "a/guide/shot.png");
+        assert_eq!(
+            s.links.assets["a/guide/img/deep.png"],
+            "a/guide/img/deep.png"
+        );
+        assert_eq!(s.links.assets["top.png"], "top.png");
+        assert_eq!(s.links.pages["a/_index.md"], "a/");
+        assert_eq!(
+            messages(&d),
+            [": the folder content/loose has no _index.md"],
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn order_is_weight_then_newest_then_title() {
+        let (s, _) = site(&[
+            ("a/_index.md", "---\ntitle: A\n---\n"),
+            ("a/old.md", &art("乙旧", "date: 2020-01-01\n")),
+            ("a/new.md", &art("甲新", "date: 2024-01-01\n")),
+            ("a/heavy.md", &art("重", "weight: 1\n")),
+            ("a/b.md", &art("b", "")),
+            ("a/a.md", &art("a", "")),
+        ]);
+        let titles: Vec<&str> = s.sections[1]
+            .articles
+            .iter()
+            .map(|&i| s.articles[i].source.title.as_str())
+            .collect();
+        assert_eq!(titles, ["重", "甲新", "乙旧", "a", "b"]);
+    }
+
+    #[test]
+    fn sub_sections_by_weight_then_title() {
+        let (s, _) = site(&[
+            ("x/_index.md", "---\ntitle: 乙\n---\n"),
+            ("y/_index.md", "---\ntitle: 甲\n---\n"),
+            ("z/_index.md", "---\ntitle: 丙\nweight: 1\n---\n"),
+        ]);
+        let titles: Vec<&str> = s.sections[0]
+            .subsections
+            .iter()
+            .map(|&i| s.sections[i].title.as_str())
+            .collect();
+        assert_eq!(titles, ["丙", "乙", "甲"]);
+    }
+
+    #[test]
+    fn two_pages_at_one_url_name_both_files() {
+        let (_, d) = site(&[
+            ("a/x.md", &art("一", "")),
+            ("a/y.md", &art("二", "slug: x\n")),
+        ]);
+        assert_eq!(messages(&d)[1], "a/y.md: two pages have the URL /a/x/");
+        let e = d.0.iter().find(|e| e.is_error()).unwrap();
+        assert_eq!(e.notes, ["a/x.md has it too"]);
+    }
+
+    #[test]
+    fn aliases_are_checked_and_sorted() {
+        let (s, d) = site(&[
+            ("a/_index.md", "---\ntitle: A\n---\n"),
+            (
+                "a/x.md",
+                &art("一", "aliases: [/old/x/, zz, ../up, a/y/, zz/]\n"),
+            ),
+            ("a/y.md", &art("二", "aliases: [old/b.html]\n")),
+        ]);
+        assert_eq!(
+            s.aliases,
+            [
+                ("old/b.html".to_owned(), "a/y/".to_owned()),
+                ("old/x/".to_owned(), "a/x/".to_owned()),
+                ("zz/".to_owned(), "a/x/".to_owned()),
+            ]
+        );
+        assert_eq!(
+            messages(&d),
+            [
+                "a/x.md:3: alias `../up` is not a path inside the site",
+                "a/x.md:3: alias `a/y/` is the URL of a page",
+                "a/x.md:3: alias `zz/` is used twice",
+            ]
+        );
+    }
+
+    #[test]
+    fn tags_share_a_page_whatever_their_case_newest_first() {
+        let (s, _) = site(&[
+            (
+                "a.md",
+                &art("旧", "tags: [Face ID, 安全]\ndate: 2020-01-01\n"),
+            ),
+            (
+                "b.md",
+                &art("新", "tags: [face id, face ID]\ndate: 2024-01-01\n"),
+            ),
+        ]);
+        let keys: Vec<&str> = s.tags.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["face-id", "安全"]);
+        let t = &s.tags["face-id"];
+        assert_eq!(t.name, "Face ID");
+        assert_eq!(t.url, "tags/face-id/");
+        let titles: Vec<&str> = t
+            .articles
+            .iter()
+            .map(|&i| s.articles[i].source.title.as_str())
+            .collect();
+        assert_eq!(titles, ["新", "旧"]);
+        assert_eq!(
+            s.articles[1].tags,
+            ["face-id"],
+            "a tag listed twice counts once"
+        );
+    }
+
+    #[test]
+    fn drafts_and_featured() {
+        let (s, d) = site_with(
+            "title: t\nfeatured: [content/a.md, gone.md, d.md]\n",
+            &[
+                ("a.md", &art("一", "")),
+                ("d.md", &art("草稿", "draft: true\n")),
+            ],
+        );
+        assert_eq!(s.articles.len(), 1);
+        assert_eq!(s.links.why_missing("d.md"), Some(super::Missing::Draft));
+        assert_eq!(s.links.why_missing("x.md"), Some(super::Missing::Absent));
+        assert_eq!(
+            messages(&d),
+            [
+                "helpcenter.yaml: `featured` names a missing article: `d.md`",
+                "helpcenter.yaml: `featured` names a missing article: `gone.md`",
+            ]
+        );
+    }
+
+    #[test]
+    fn url_segments_drop_reserved_characters() {
+        assert_eq!(super::url_segment("Face ID 设置"), "Face-ID-设置");
+        assert_eq!(super::url_segment("a/b?c#d%e"), "abcde");
+        assert_eq!(super::url_segment("  "), "-");
+    }
+}

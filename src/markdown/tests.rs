@@ -1,4 +1,8 @@
-//! Unit tests of the Markdown stage.
+//! Unit tests of the Markdown stage: golden files for what a page renders to
+//! (`tests/fixtures/markdown/*.md` → `*.html` and `*.parse.txt`), and exact checks of the pieces.
+
+use std::fmt::Write;
+use std::path::Path;
 
 use super::headings::heading_id;
 use super::*;
@@ -13,69 +17,138 @@ fn page() -> PageContext<'static> {
     }
 }
 
+/// The link map the golden files are rendered against (see the folder's README.md.txt).
+fn links() -> LinkMap {
+    let mut links = LinkMap::default();
+    for (path, url) in [
+        ("credit/report.md", "credit/report/"),
+        ("guide/other.md", "guide/other/"),
+        ("guide/close.md", "guide/close/"),
+    ] {
+        links.pages.insert(path.into(), url.into());
+    }
+    links.drafts.insert("guide/draft.md".into());
+    links.failed.insert("guide/broken.md".into());
+    links
+        .assets
+        .insert("guide/shot.png".into(), "guide/shot.png".into());
+    links
+}
+
+/// Everything but the HTML, one fact a line, so a change shows as a readable diff.
+fn describe(r: &Rendered, d: &Diagnostics) -> String {
+    let mut s = String::new();
+    fn toc(s: &mut String, entries: &[TocEntry], depth: usize) {
+        for e in entries {
+            let _ = writeln!(
+                s,
+                "{}h{} #{} {}",
+                "  ".repeat(depth),
+                e.level,
+                e.id,
+                e.title
+            );
+            toc(s, &e.children, depth + 1);
+        }
+    }
+    s.push_str("[toc]\n");
+    toc(&mut s, &r.toc, 0);
+    let mut ids: Vec<&String> = r.ids.iter().collect();
+    ids.sort();
+    let _ = writeln!(
+        s,
+        "[ids]\n{}",
+        ids.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(" ")
+    );
+    s.push_str("[blocks]\n");
+    for b in &r.blocks {
+        let _ = writeln!(
+            s,
+            "#{} {}",
+            b.heading_id.as_deref().unwrap_or("-"),
+            b.heading
+        );
+        for line in b.text.lines() {
+            let _ = writeln!(s, "  | {line}");
+        }
+    }
+    s.push_str("[links]\n");
+    for l in &r.links {
+        let _ = writeln!(s, "line {} `{}` -> {:?}", l.line, l.written, l.target);
+    }
+    let _ = writeln!(s, "[summary]\n{}", r.summary);
+    s.push_str("[diagnostics]\n");
+    for d in &d.0 {
+        let _ = writeln!(
+            s,
+            "line {:?}: {} ({})",
+            d.line,
+            d.message,
+            d.hint.as_deref().unwrap_or("")
+        );
+    }
+    s
+}
+
 #[test]
-fn chinese_heading_ids_are_kept_and_unique() {
+fn golden_files() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/markdown");
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let mut cases = 0;
+    let mut differ = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        cases += 1;
+        let md = std::fs::read_to_string(&path).unwrap();
+        let (r, d) = render(&md, &page(), &links());
+        for (ext, got) in [("html", r.html.clone()), ("parse.txt", describe(&r, &d))] {
+            let golden = path.with_extension(ext);
+            if update {
+                std::fs::write(&golden, &got).unwrap();
+            } else if std::fs::read_to_string(&golden).unwrap_or_default() != got {
+                differ.push(format!("{}:\n{got}", golden.display()));
+            }
+        }
+    }
+    assert!(cases >= 6, "only {cases} golden cases");
+    assert!(
+        differ.is_empty(),
+        "rendering differs from the golden files (UPDATE_GOLDEN=1 cargo test --lib golden \
+         after a deliberate change):\n{}",
+        differ.join("\n")
+    );
+}
+
+#[test]
+fn heading_ids_keep_every_script() {
     assert_eq!(heading_id("注意事项"), "注意事项");
     assert_eq!(heading_id("一、关闭前的准备"), "一关闭前的准备");
     assert_eq!(heading_id("Face ID 设置"), "face-id-设置");
-    let (r, _) = render("## 注意事项\n\n## 注意事项\n", &page(), &LinkMap::default());
-    assert!(r.html.contains("<h2 id=\"注意事项\">"), "{}", r.html);
-    assert!(r.html.contains("<h2 id=\"注意事项-1\">"), "{}", r.html);
-    assert_eq!(r.toc.len(), 2);
+    assert_eq!(heading_id("  -- a_b --  "), "a_b");
+    assert_eq!(heading_id("！？"), "section");
 }
 
 #[test]
-fn steps_are_numbered_and_linkable() {
-    let md = "1. 打开微信\n2. 点击我\n\n   > [!WARNING]\n   > 先还清欠款\n\n3. 确认\n";
-    let (r, _) = render(md, &page(), &LinkMap::default());
-    assert!(r.html.contains("<ol class=\"steps\">"), "{}", r.html);
-    assert!(r.html.contains("id=\"step-3\""), "{}", r.html);
-    assert!(
-        r.html.contains("role=\"note\" aria-label=\"警告\""),
-        "{}",
-        r.html
-    );
-    assert!(r.ids.contains("step-2"));
-}
-
-#[test]
-fn nested_ordered_list_is_plain() {
-    let (r, _) = render("- a\n  1. x\n  2. y\n", &page(), &LinkMap::default());
-    assert!(!r.html.contains("steps"));
-}
-
-#[test]
-fn md_links_become_relative_urls_with_line() {
-    let mut links = LinkMap::default();
-    links
-        .pages
-        .insert("credit/report.md".into(), "credit/report/".into());
-    let (r, d) = render(
-        "第一行\n\n见[报告](../credit/report.md#查询记录)和[缺失](nope.md)\n",
-        &page(),
-        &links,
-    );
-    // pulldown-cmark percent-encodes non-ASCII in hrefs; browsers resolve both forms alike.
-    assert!(
-        r.html
-            .contains("href=\"../../credit/report/#%E6%9F%A5%E8%AF%A2%E8%AE%B0%E5%BD%95\""),
-        "{}",
-        r.html
-    );
+fn link_errors_carry_the_file_line() {
+    let (_, d) = render("第一行\n\n见[缺失](nope.md)\n", &page(), &links());
     assert_eq!(d.0.len(), 1);
     assert_eq!(d.0[0].line, Some(7));
-    assert!(d.0[0].message.contains("nope.md"));
+    assert_eq!(
+        d.0[0].message,
+        "link to a missing article: `nope.md` (looked for content/guide/nope.md)"
+    );
 }
 
 #[test]
-fn plain_text_blocks_follow_headings() {
-    let (r, _) = render(
-        "前言\n\n## 还清欠款\n\n必须还清本金和利息。\n",
-        &page(),
-        &LinkMap::default(),
+fn english_labels() {
+    let mut p = page();
+    p.locale = Locale::new("en");
+    let (r, _) = render("1. a\n\n> [!TIP]\n> b\n", &p, &links());
+    assert_eq!(
+        r.html,
+        "<ol class=\"steps\">\n<li class=\"step\" id=\"step-1\"><a class=\"step-number\" href=\"#step-1\" aria-label=\"Step 1\">1</a><div class=\"step-body\">\na</div></li>\n</ol>\n<div class=\"callout callout-tip\" role=\"note\" aria-label=\"Tip\">\n<p class=\"callout-title\"><span class=\"callout-icon\" aria-hidden=\"true\"></span>Tip</p>\n<p>b</p>\n</div>\n"
     );
-    assert_eq!(r.blocks[0].heading_id, None);
-    assert_eq!(r.blocks[1].heading_id.as_deref(), Some("还清欠款"));
-    assert!(r.blocks[1].text.contains("本金"));
-    assert_eq!(r.summary, "前言");
 }

@@ -1,0 +1,105 @@
+//! Test helpers: a site model built from files held in memory, so the stages after loading can
+//! be tested on pure inputs, without a folder on disk.
+
+use crate::config::Config;
+use crate::content::{self, Asset, Content};
+use crate::error::Diagnostics;
+use crate::markdown::{self, PageContext, Parsed};
+use crate::paths::parent_of;
+use crate::site::{self, Site};
+
+/// The site of `files` (content path, text): `.md` files are parsed as under `content/`, any
+/// other path is an asset. The config is `config_yaml` (`title: 测试` when empty).
+pub(crate) fn site_with(config_yaml: &str, files: &[(&str, &str)]) -> (Site, Diagnostics) {
+    let config = Config::parse(if config_yaml.is_empty() {
+        "title: 测试\n"
+    } else {
+        config_yaml
+    })
+    .expect("test config");
+    let offset = config.offset().unwrap();
+    let mut c = Content::default();
+    let mut diags = Diagnostics::default();
+    for (rel, text) in files {
+        let mut dir = parent_of(rel);
+        while !dir.is_empty() {
+            if !c.folders.iter().any(|f| f == dir) {
+                c.folders.push(dir.to_owned());
+            }
+            dir = parent_of(dir);
+        }
+        if !rel.ends_with(".md") {
+            c.assets.push(Asset {
+                rel: (*rel).to_owned(),
+            });
+            continue;
+        }
+        match content::parse_file(text.as_bytes(), rel, offset) {
+            Ok(f) => c.files.push(f),
+            Err(d) => {
+                c.failed.push((*rel).to_owned());
+                diags.push(d.in_file(*rel));
+            }
+        }
+    }
+    // Bundle folders are articles, not sections, as `content::load` has it.
+    let bundles: Vec<String> = c
+        .files
+        .iter()
+        .filter_map(|f| f.bundle_dir.clone())
+        .collect();
+    c.folders.retain(|f| {
+        !bundles
+            .iter()
+            .any(|b| f == b || f.starts_with(&format!("{b}/")))
+    });
+    let (site, d) = site::assemble(c, config, false);
+    diags.extend(d);
+    (site, diags)
+}
+
+/// [`site_with`] with the default config.
+pub(crate) fn site(files: &[(&str, &str)]) -> (Site, Diagnostics) {
+    site_with("", files)
+}
+
+/// Every page of `site` parsed, as the pipeline does.
+pub(crate) fn parse(site: &Site) -> (Parsed, Diagnostics) {
+    let mut parsed = Parsed::default();
+    let mut diags = Diagnostics::default();
+    let mut one = |url: &str, f: &content::SourceFile| {
+        let page = PageContext {
+            url,
+            src_dir: f.dir(),
+            body_line: f.body_line,
+            locale: site.config.locale(),
+            toc_depth: site.config.toc_depth,
+        };
+        let (r, d) = markdown::render(&f.body, &page, &site.links);
+        diags.extend(d.into_iter().map(|d| d.in_file(&f.shown)));
+        r
+    };
+    for a in &site.articles {
+        parsed.articles.push(one(&a.url, &a.source));
+    }
+    for s in &site.sections {
+        let r = s
+            .source
+            .as_ref()
+            .map(|f| one(&s.url, f))
+            .unwrap_or_default();
+        parsed.sections.push(r);
+    }
+    (parsed, diags)
+}
+
+/// The messages of `diags`, each with its file and line, sorted: what a test asserts on.
+pub(crate) fn messages(diags: &Diagnostics) -> Vec<String> {
+    let mut v: Vec<String> = diags
+        .0
+        .iter()
+        .map(|d| format!("{}: {}", d.location().unwrap_or_default(), d.message))
+        .collect();
+    v.sort();
+    v
+}

@@ -323,7 +323,7 @@ fn parse_page(site: &Site, url: &str, file: &SourceFile) -> (Rendered, Diagnosti
 }
 
 /// Parses every page's Markdown in parallel.
-fn parse_pages(site: &Site) -> (Parsed, Diagnostics) {
+pub(crate) fn parse_pages(site: &Site) -> (Parsed, Diagnostics) {
     let articles: Vec<(Rendered, Diagnostics)> = site
         .articles
         .par_iter()

@@ -4,7 +4,7 @@
 use crate::config::Config;
 use crate::content::{self, Asset, Content};
 use crate::error::Diagnostics;
-use crate::markdown::{self, PageContext, Parsed};
+use crate::markdown::Parsed;
 use crate::paths::parent_of;
 use crate::site::{self, Site};
 
@@ -65,32 +65,7 @@ pub(crate) fn site(files: &[(&str, &str)]) -> (Site, Diagnostics) {
 
 /// Every page of `site` parsed, as the pipeline does.
 pub(crate) fn parse(site: &Site) -> (Parsed, Diagnostics) {
-    let mut parsed = Parsed::default();
-    let mut diags = Diagnostics::default();
-    let mut one = |url: &str, f: &content::SourceFile| {
-        let page = PageContext {
-            url,
-            src_dir: f.dir(),
-            body_line: f.body_line,
-            locale: site.config.locale(),
-            toc_depth: site.config.toc_depth,
-        };
-        let (r, d) = markdown::render(&f.body, &page, &site.links);
-        diags.extend(d.into_iter().map(|d| d.in_file(&f.shown)));
-        r
-    };
-    for a in &site.articles {
-        parsed.articles.push(one(&a.url, &a.source));
-    }
-    for s in &site.sections {
-        let r = s
-            .source
-            .as_ref()
-            .map(|f| one(&s.url, f))
-            .unwrap_or_default();
-        parsed.sections.push(r);
-    }
-    (parsed, diags)
+    crate::pipeline::parse_pages(site)
 }
 
 /// The messages of `diags`, each with its file and line, sorted: what a test asserts on.

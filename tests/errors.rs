@@ -15,6 +15,20 @@ fn fails(s: &Scratch) -> String {
     stderr(&o)
 }
 
+/// Builds the minimal site with `files` written over it, expects a failure and every one of
+/// `expected` in the report; returns the report.
+fn fails_with(tag: &str, files: &[(&str, &str)], expected: &[&str]) -> String {
+    let s = Scratch::site(tag);
+    for (rel, text) in files {
+        s.write(rel, text);
+    }
+    let err = fails(&s);
+    for want in expected {
+        assert!(err.contains(want), "`{want}` missing from:\n{err}");
+    }
+    err
+}
+
 #[test]
 fn yaml_syntax_error_points_at_the_file_line() {
     let s = Scratch::site("yaml");
@@ -43,85 +57,86 @@ fn yaml_syntax_error_points_at_the_file_line() {
 
 #[test]
 fn unknown_key_names_the_nearest_known_one() {
-    let s = Scratch::site("unknown");
-    s.write(
-        "content/a/bad.md",
-        "---\ntitle: 好\ndesciption: 错字\n---\n",
+    fails_with(
+        "unknown",
+        &[(
+            "content/a/bad.md",
+            "---\ntitle: 好\ndesciption: 错字\n---\n",
+        )],
+        &[
+            "unknown key `desciption`",
+            "content/a/bad.md:3",
+            "did you mean `description`?",
+        ],
     );
-    let err = fails(&s);
-    assert!(err.contains("unknown key `desciption`"), "{err}");
-    assert!(err.contains("content/a/bad.md:3"), "{err}");
-    assert!(err.contains("did you mean `description`?"), "{err}");
 }
 
 #[test]
 fn missing_title() {
-    let s = Scratch::site("notitle");
-    s.write(
-        "content/a/bad.md",
-        "---\ndescription: 没有标题\n---\n\n正文\n",
+    // The hint says how to add one.
+    fails_with(
+        "notitle",
+        &[(
+            "content/a/bad.md",
+            "---\ndescription: 没有标题\n---\n\n正文\n",
+        )],
+        &["the article has no title", "content/a/bad.md:1", "# Title"],
     );
-    let err = fails(&s);
-    assert!(err.contains("the article has no title"), "{err}");
-    assert!(err.contains("content/a/bad.md:1"));
-    assert!(err.contains("# Title"), "hint says how to add one: {err}");
 }
 
 #[test]
 fn two_pages_with_one_url_name_both_files() {
-    let s = Scratch::site("dup");
-    s.write("content/a/other.md", "---\ntitle: 另一篇\nslug: ok\n---\n");
-    let err = fails(&s);
-    assert!(err.contains("two pages have the URL /a/ok/"), "{err}");
-    assert!(
-        err.contains("content/a/ok.md") && err.contains("content/a/other.md"),
-        "{err}"
+    fails_with(
+        "dupurl",
+        &[
+            ("content/a/x.md", "---\ntitle: 一\n---\n"),
+            ("content/a/y.md", "---\ntitle: 二\nslug: x\n---\n"),
+        ],
+        &[
+            "two pages have the URL /a/x/",
+            "content/a/y.md",
+            "content/a/x.md has it too",
+        ],
     );
 }
 
 #[test]
 fn link_to_missing_article_and_anchor() {
-    let s = Scratch::site("links");
-    s.write(
-        "content/a/links.md",
-        "---\ntitle: 链接\n---\n\n[没有](nope.md)\n\n[锚点](ok.md#不存在)\n\n[本页](#也不存在)\n",
-    );
-    let err = fails(&s);
-    assert!(
-        err.contains("link to a missing article: `nope.md`"),
-        "{err}"
-    );
-    assert!(err.contains("content/a/links.md:5"), "{err}");
-    assert!(
-        err.contains("link to a missing anchor: `ok.md#不存在`"),
-        "{err}"
-    );
-    assert!(err.contains("content/a/links.md:7"), "{err}");
-    assert!(
-        err.contains("#小节"),
-        "hint lists the target's anchors: {err}"
-    );
-    assert!(
-        err.contains("link to a missing anchor: `#也不存在`")
-            && err.contains("content/a/links.md:9"),
-        "{err}"
-    );
-    assert!(
-        err.contains("Build failed: 3 errors."),
-        "all errors together: {err}"
+    // All errors together; the anchor hint lists the target's anchors.
+    fails_with(
+        "links",
+        &[(
+            "content/a/links.md",
+            "---\ntitle: 链接\n---\n\n[没有](nope.md)\n\n[锚点](ok.md#不存在)\n\n[本页](#也不存在)\n",
+        )],
+        &[
+            "link to a missing article: `nope.md`",
+            "content/a/links.md:5",
+            "link to a missing anchor: `ok.md#不存在`",
+            "content/a/links.md:7",
+            "#小节",
+            "link to a missing anchor: `#也不存在`",
+            "content/a/links.md:9",
+            "Build failed: 3 errors.",
+        ],
     );
 }
 
 #[test]
 fn link_to_a_draft_says_so() {
-    let s = Scratch::site("draftlink");
-    s.write("content/a/d.md", "---\ntitle: 草稿\ndraft: true\n---\n");
-    s.write("content/a/l.md", "---\ntitle: 链接\n---\n[草稿](d.md)\n");
-    let err = fails(&s);
-    assert!(
-        err.contains("link to a draft: `d.md`") && err.contains("--drafts"),
-        "{err}"
+    let files = [
+        ("content/a/d.md", "---\ntitle: 草稿\ndraft: true\n---\n"),
+        ("content/a/l.md", "---\ntitle: 链接\n---\n[草稿](d.md)\n"),
+    ];
+    fails_with(
+        "draftlink",
+        &files,
+        &["link to a draft: `d.md`", "--drafts"],
     );
+    let s = Scratch::site("draftlink2");
+    for (rel, text) in files {
+        s.write(rel, text);
+    }
     assert!(
         build(s.path(), &s.path().join("public"), &["--drafts"])
             .status
@@ -131,76 +146,76 @@ fn link_to_a_draft_says_so() {
 
 #[test]
 fn template_error_names_template_line_and_chain() {
-    let s = Scratch::site("tpl");
-    s.write("templates/article.html", "{% extends \"base.html\" %}\n{% block content %}\n{{ page.title | no_such_filter }}\n{% endblock content %}\n");
-    let err = fails(&s);
-    assert!(err.contains("template error in `article.html`"), "{err}");
-    assert!(err.contains("templates/article.html:3"), "{err}");
-    assert!(
-        err.contains("no_such_filter"),
-        "Tera's message chain is shown: {err}"
+    // Tera's message chain is shown.
+    fails_with(
+        "tpl",
+        &[(
+            "templates/article.html",
+            "{% extends \"base.html\" %}\n{% block content %}\n{{ page.title | no_such_filter }}\n{% endblock content %}\n",
+        )],
+        &[
+            "template error in `article.html`",
+            "templates/article.html:3",
+            "no_such_filter",
+        ],
     );
-
-    let s = Scratch::site("tplsyntax");
-    s.write("templates/section.html", "{% extends \"base.html\" %}\n{% block content %}\n{{ page.title \n{% endblock content %}\n");
-    let err = fails(&s);
-    assert!(err.contains("templates/section.html:"), "{err}");
-    assert!(err.contains("template error in `section.html`"), "{err}");
+    fails_with(
+        "tplsyntax",
+        &[(
+            "templates/section.html",
+            "{% extends \"base.html\" %}\n{% block content %}\n{{ page.title \n{% endblock content %}\n",
+        )],
+        &[
+            "templates/section.html:",
+            "template error in `section.html`",
+        ],
+    );
 }
 
 #[test]
 fn unknown_template_in_front_matter() {
-    let s = Scratch::site("tplname");
-    s.write(
-        "content/a/t.md",
-        "---\ntitle: 模板\ntemplate: fancy.html\n---\n",
-    );
-    let err = fails(&s);
-    assert!(
-        err.contains("template `fancy.html` does not exist") && err.contains("content/a/t.md:3"),
-        "{err}"
+    fails_with(
+        "tplname",
+        &[(
+            "content/a/t.md",
+            "---\ntitle: 模板\ntemplate: fancy.html\n---\n",
+        )],
+        &["template `fancy.html` does not exist", "content/a/t.md:3"],
     );
 }
 
 #[test]
 fn not_utf8_names_the_line() {
-    let s = Scratch::site("gbk");
     let mut bytes = "---\ntitle: ok\n---\n\n第一行\n".as_bytes().to_vec();
     bytes.extend([0xB9, 0xD8, 0xB1, 0xD5, b'\n']);
+    let s = Scratch::site("gbk");
     s.write("content/a/gbk.md", bytes);
     let err = fails(&s);
-    assert!(
-        err.contains("the file is not valid UTF-8") && err.contains("content/a/gbk.md:6"),
-        "{err}"
-    );
-    assert!(err.contains("UTF-8"), "{err}");
+    for want in ["the file is not valid UTF-8", "content/a/gbk.md:6", "GBK"] {
+        assert!(err.contains(want), "{want} missing from: {err}");
+    }
 }
 
 #[test]
 fn bad_dates_and_config() {
-    let s = Scratch::site("date");
-    s.write(
-        "content/a/d.md",
-        "---\ntitle: 日期\ndate: 2024年4月7日\n---\n",
+    fails_with(
+        "date",
+        &[(
+            "content/a/d.md",
+            "---\ntitle: 日期\ndate: 2024年4月7日\n---\n",
+        )],
+        &[
+            "`date` is not a date",
+            "content/a/d.md:3",
+            "2024-04-07 15:04:49",
+        ],
     );
-    let err = fails(&s);
-    assert!(
-        err.contains("`date` is not a date")
-            && err.contains("content/a/d.md:3")
-            && err.contains("2024-04-07 15:04:49"),
-        "{err}"
+    fails_with(
+        "config",
+        &[("helpcenter.yaml", "title: x\nbase_ur: https://x\n")],
+        &["helpcenter.yaml:2", "did you mean `base_url`?"],
     );
-
-    let s = Scratch::site("config");
-    s.write("helpcenter.yaml", "title: x\nbase_ur: https://x\n");
-    let err = fails(&s);
-    assert!(
-        err.contains("helpcenter.yaml:2") && err.contains("did you mean `base_url`?"),
-        "{err}"
-    );
-
-    let s = Scratch::new("noconfig");
-    let err = fails(&s);
+    let err = fails(&Scratch::new("noconfig"));
     assert!(
         err.contains("helpcenter.yaml") && err.contains("helpcenter init"),
         "{err}"

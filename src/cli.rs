@@ -79,6 +79,7 @@ pub enum Command {
 
 /// Runs the parsed command and returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
+    crate::error::install_panic_hook();
     match cli.command {
         Command::Build {
             root,
@@ -125,7 +126,7 @@ fn build(root: &Path, out: &Path, base_url: Option<String>, drafts: bool, timing
         drafts,
         base_url,
     };
-    let built = match pipeline::build(&opts) {
+    let built = match guarded_build(&opts) {
         Ok(b) => b,
         Err(diags) => {
             let code = report(&diags);
@@ -172,7 +173,7 @@ fn check(root: &Path, drafts: bool) -> i32 {
         drafts,
         base_url: None,
     };
-    match pipeline::build(&opts) {
+    match guarded_build(&opts) {
         Ok(b) => {
             print_diagnostics(&b.warnings);
             println!(
@@ -185,6 +186,11 @@ fn check(root: &Path, drafts: bool) -> i32 {
         }
         Err(d) => report(&d),
     }
+}
+
+/// The build, with a panic anywhere in it (a bug) reported as an error, not a crash.
+fn guarded_build(opts: &BuildOptions) -> Result<pipeline::Built, Diagnostics> {
+    crate::error::guard(&opts.root, || pipeline::build(opts)).unwrap_or_else(|d| Err(d.into()))
 }
 
 fn print_diagnostics(list: &[Diagnostic]) {

@@ -5,7 +5,9 @@
 //! Stages collect diagnostics instead of stopping at the first one, so a build reports everything
 //! that is wrong at once.
 
+use std::cell::{Cell, RefCell};
 use std::fmt;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 /// Whether a diagnostic stops the build.
@@ -171,6 +173,53 @@ pub fn line_col(text: &str, pos: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
+thread_local! {
+    /// True while this thread runs work under [`guard`], whose panics are reported as
+    /// diagnostics instead of printed.
+    static GUARDED: Cell<bool> = const { Cell::new(false) };
+    /// The last guarded panic's message and place, for its diagnostic.
+    static LAST_PANIC: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Makes panics inside [`guard`] quiet (their diagnostic says what happened); any other panic
+/// is printed as before. Called once by the command line.
+pub fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if GUARDED.with(Cell::get) {
+            let message = info
+                .payload()
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let place = info
+                .location()
+                .map(|l| format!(" at {}:{}", l.file(), l.line()))
+                .unwrap_or_default();
+            LAST_PANIC.with(|p| *p.borrow_mut() = format!("{message}{place}"));
+        } else {
+            default(info);
+        }
+    }));
+}
+
+/// Runs `work` for the file `file`; a panic inside (a bug in helpcenter, never the author's
+/// fault) becomes an error naming that file, so one odd input cannot take down a build or the
+/// preview server.
+pub fn guard<T>(file: &Path, work: impl FnOnce() -> T) -> Result<T, Diagnostic> {
+    let was = GUARDED.with(|g| g.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(work));
+    GUARDED.with(|g| g.set(was));
+    result.map_err(|_| {
+        let what = LAST_PANIC.with(|p| std::mem::take(&mut *p.borrow_mut()));
+        Diagnostic::error("helpcenter failed on this file (a bug in helpcenter, not in the file)")
+            .in_file(file)
+            .note(what)
+            .hint("please report it with the file attached; until it is fixed, changing the part of the file the note points at may avoid it")
+    })
+}
+
 /// Everything a failed stage found; a build fails when this holds at least one error.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
@@ -284,6 +333,23 @@ mod tests {
         assert_eq!(suggest("tag", &known), Some("tags"));
         assert_eq!(suggest("updatd", &known), Some("updated"));
         assert_eq!(suggest("zzzzzzzz", &known), None);
+    }
+
+    #[test]
+    fn a_guarded_panic_is_an_error_naming_the_file() {
+        install_panic_hook();
+        let d = guard(Path::new("content/a.md"), || -> usize {
+            panic!("boom {}", 1)
+        })
+        .unwrap_err();
+        assert!(d.is_error());
+        assert_eq!(d.file.as_deref(), Some(Path::new("content/a.md")));
+        assert!(
+            d.notes[0].starts_with("boom 1 at src/error.rs:"),
+            "{:?}",
+            d.notes
+        );
+        assert_eq!(guard(Path::new("x"), || 7).unwrap(), 7);
     }
 
     #[test]

@@ -90,18 +90,20 @@ pub fn is_external(d: &str) -> bool {
     }
 }
 
-/// Decodes `%XX` escapes; invalid UTF-8 in the result is replaced, not an error.
+/// Decodes `%XX` escapes, working on bytes so a `%` before any character (`100%优惠`) is
+/// kept as written; invalid UTF-8 in the result is replaced, never an error or a panic.
 pub fn percent_decode(s: &str) -> String {
     if !s.contains('%') {
         return s.to_owned();
     }
     let bytes = s.as_bytes();
+    let hex = |b: u8| (b as char).to_digit(16);
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
                 i += 3;
                 continue;
             }
@@ -153,6 +155,15 @@ mod tests {
         assert_eq!(page_file("a/"), "a/index.html");
         assert_eq!(parent_of("a/b/c.md"), "a/b");
         assert_eq!(parent_of("c.md"), "");
+    }
+
+    #[test]
+    fn percent_decoding_never_splits_a_character() {
+        assert_eq!(percent_decode("100%优惠"), "100%优惠");
+        assert_eq!(percent_decode("%a\u{e9}"), "%a\u{e9}");
+        assert_eq!(percent_decode("%E5%BE%AE%"), "微%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%FF"), "\u{fffd}");
     }
 
     #[test]

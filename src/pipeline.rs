@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::SourceFile;
-use crate::error::{Diagnostic, Diagnostics, shown_path};
+use crate::error::{Diagnostic, Diagnostics, guard, shown_path};
 use crate::markdown::{self, PageContext, Parsed, Rendered};
 use crate::output::OutputFile;
 use crate::render::{self, Derived, Page};
@@ -318,8 +318,12 @@ fn parse_page(site: &Site, url: &str, file: &SourceFile) -> (Rendered, Diagnosti
         locale: site.config.locale(),
         toc_depth: site.config.toc_depth,
     };
-    let (r, d) = markdown::render(&file.body, &page, &site.links);
-    (r, d.into_iter().map(|d| d.in_file(&file.shown)).collect())
+    match guard(&file.shown, || {
+        markdown::render(&file.body, &page, &site.links)
+    }) {
+        Ok((r, d)) => (r, d.into_iter().map(|d| d.in_file(&file.shown)).collect()),
+        Err(d) => (Rendered::default(), d.into()),
+    }
 }
 
 /// Parses every page's Markdown in parallel.

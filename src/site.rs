@@ -238,7 +238,11 @@ fn place_files(
         match file.kind {
             Kind::Home | Kind::Section => {
                 let dir = parent_of(&file.rel).to_owned();
-                let idx = section_of_dir[&dir];
+                let Some(&idx) = section_of_dir.get(&dir) else {
+                    // Content never gives this (`content::load` refuses sections in bundles).
+                    links.failed.insert(file.rel.clone());
+                    continue;
+                };
                 let s = &mut sections[idx];
                 if !file.title.is_empty() {
                     s.title = file.title.clone();

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::FixedOffset;
 use rayon::prelude::*;
 
-use crate::error::{Diagnostic, Diagnostics, line_col, shown_path};
+use crate::error::{Diagnostic, Diagnostics, guard, line_col, shown_path};
 use crate::paths::{parent_of, slash_path};
 use crate::yaml;
 
@@ -112,13 +112,11 @@ pub fn load(root: &Path, offset: FixedOffset) -> (Content, Diagnostics) {
         return (content, diags);
     }
 
-    let markdown = walk(root, &dir, &mut content, &mut diags);
+    let mut markdown = walk(root, &dir, &mut content, &mut diags);
+    refuse_sections_in_bundles(root, &mut markdown, &mut content, &mut diags);
     let bundles: Vec<String> = markdown
         .iter()
-        .filter_map(|(_, rel)| {
-            let name = rel.rsplit('/').next()?;
-            (name == "index.md" && rel.contains('/')).then(|| parent_of(rel).to_owned())
-        })
+        .filter_map(|(_, rel)| bundle_of(rel).map(str::to_owned))
         .collect();
     // A bundle's folder is an article, not a section.
     content.folders.retain(|f| {
@@ -128,6 +126,52 @@ pub fn load(root: &Path, offset: FixedOffset) -> (Content, Diagnostics) {
     });
     read_markdown(root, &markdown, offset, &mut content, &mut diags);
     (content, diags)
+}
+
+/// The folder a page bundle's `index.md` owns (`x/foo/index.md` → `x/foo`).
+fn bundle_of(rel: &str) -> Option<&str> {
+    let (dir, name) = rel.rsplit_once('/')?;
+    (name == "index.md").then_some(dir)
+}
+
+/// A page bundle's folder is an article, so it cannot also be a section: an `_index.md` in it
+/// or below it is an error, and so is the bundle's `index.md` beside an `_index.md`.
+fn refuse_sections_in_bundles(
+    root: &Path,
+    markdown: &mut Vec<(PathBuf, String)>,
+    content: &mut Content,
+    diags: &mut Diagnostics,
+) {
+    let bundles: Vec<String> = markdown
+        .iter()
+        .filter_map(|(_, rel)| bundle_of(rel).map(str::to_owned))
+        .collect();
+    let in_bundle = |rel: &str| {
+        let dir = parent_of(rel);
+        bundles
+            .iter()
+            .find(|b| dir == b.as_str() || dir.starts_with(&format!("{b}/")))
+            .cloned()
+    };
+    markdown.retain(|(path, rel)| {
+        if !rel.ends_with("_index.md") || rel.rsplit('/').next() != Some("_index.md") {
+            return true;
+        }
+        let Some(bundle) = in_bundle(rel) else {
+            return true;
+        };
+        diags.push(
+            Diagnostic::error(format!(
+                "content/{bundle}/index.md makes content/{bundle} a page bundle (one article with its files), so it cannot hold a section page"
+            ))
+            .in_file(shown_path(root, path))
+            .hint(format!(
+                "rename content/{bundle}/index.md (e.g. to overview.md) to make the folder a section, or remove this _index.md"
+            )),
+        );
+        content.failed.push(rel.clone());
+        false
+    });
 }
 
 /// Lists the folders and assets under `dir` (content/) into `content`, and returns the Markdown
@@ -190,7 +234,7 @@ fn read_markdown(
             let bytes = std::fs::read(path).map_err(|e| {
                 Diagnostic::error(format!("cannot read the file: {e}")).in_file(&shown)
             })?;
-            parse_file(&bytes, rel, offset)
+            guard(&shown, || parse_file(&bytes, rel, offset))?
                 .map_err(|d| d.in_file(&shown))
                 .map(|mut f| {
                     f.shown = shown;

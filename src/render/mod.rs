@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use tera::Context;
 
 use crate::content::DateInfo;
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::{Diagnostic, Diagnostics, guard};
 use crate::i18n::Locale;
 use crate::markdown::Parsed;
 use crate::output::OutputFile;
@@ -86,8 +86,10 @@ pub fn render_pages(
     pages: &[Page],
 ) -> (Vec<OutputFile>, Diagnostics) {
     let cx = Ctx::new(site, derived, theme);
-    let results: Vec<Result<OutputFile, Diagnostic>> =
-        pages.par_iter().map(|j| cx.render_job(j)).collect();
+    let results: Vec<Result<OutputFile, Diagnostic>> = pages
+        .par_iter()
+        .map(|j| guard(&cx.source_of(j), || cx.render_job(j)).and_then(|r| r))
+        .collect();
     let mut files = Vec::with_capacity(results.len());
     let mut diags = Diagnostics::default();
     for r in results {
@@ -249,6 +251,20 @@ impl Ctx<'_> {
     ) -> &'t str {
         file.and_then(|f| f.front.template.as_deref())
             .unwrap_or(default)
+    }
+
+    /// The file a page comes from, to name in an error: its Markdown file, else the template.
+    fn source_of(&self, job: &Page) -> std::path::PathBuf {
+        let file = match job {
+            Page::Home => self.site.sections[0].source.as_ref(),
+            Page::Section(i) => self.site.sections[*i].source.as_ref(),
+            Page::Article(i) => Some(&self.site.articles[*i].source),
+            _ => None,
+        };
+        match file {
+            Some(f) => f.shown.clone(),
+            None => std::path::PathBuf::from(format!("(page {job:?})")),
+        }
     }
 
     fn render_job(&self, job: &Page) -> Result<OutputFile, Diagnostic> {

@@ -39,6 +39,10 @@ pub enum Command {
         /// Print how long each stage of the build took
         #[arg(long)]
         timings: bool,
+        /// Replace the output folder even when it is not an earlier helpcenter output
+        /// (everything in it is deleted)
+        #[arg(long)]
+        force: bool,
     },
     /// Build the site in memory and serve it for preview, rebuilding and reloading on every change
     Serve {
@@ -87,9 +91,10 @@ pub fn run(cli: Cli) -> i32 {
             base_url,
             drafts,
             timings,
+            force,
         } => {
             let out = output.unwrap_or_else(|| root.join("public"));
-            build(&root, &out, base_url, drafts, timings)
+            build(&root, &out, base_url, drafts, timings, force)
         }
         Command::Check { root, drafts } => check(&root, drafts),
         Command::Serve {
@@ -116,11 +121,19 @@ pub fn run(cli: Cli) -> i32 {
     }
 }
 
-fn build(root: &Path, out: &Path, base_url: Option<String>, drafts: bool, timings: bool) -> i32 {
+fn build(
+    root: &Path,
+    out: &Path,
+    base_url: Option<String>,
+    drafts: bool,
+    timings: bool,
+    force: bool,
+) -> i32 {
     let start = Instant::now();
-    if let Err(d) = crate::output::check_target(root, out) {
-        return report(&Diagnostics::from(d));
-    }
+    let target = match crate::output::prepare(root, out, force) {
+        Ok(t) => t,
+        Err(d) => return report(&Diagnostics::from(d)),
+    };
     let opts = BuildOptions {
         root: root.to_path_buf(),
         drafts,
@@ -141,7 +154,7 @@ fn build(root: &Path, out: &Path, base_url: Option<String>, drafts: bool, timing
     };
     print_diagnostics(&built.warnings);
     let write_start = Instant::now();
-    if let Err(d) = crate::output::write_atomic(out, &built.files) {
+    if let Err(d) = crate::output::write_atomic(&target, &built.files, force) {
         return report(&Diagnostics::from(d));
     }
     if timings {

@@ -21,7 +21,7 @@
 //! 2. The model: `site`; and `output`, the output's files and their atomic writing, which
 //!    every stage that makes files hands its results to.
 //! 3. Parse: `markdown`.
-//! 4. Derive: `links`, `related`, `search`.
+//! 4. Derive: `claims` (who writes each output path), `links`, `related`, `search`.
 //! 5. The theme: `theme`.
 //! 6. Render: `render`, `feeds`.
 //! 7. Drive: `pipeline`, `init`; then 8. `serve`; then 9. `cli`.
@@ -31,6 +31,7 @@
 //! made; derived values (`markdown::Parsed`, `render::Derived`) are new values, never fields
 //! filled into the model later.
 
+pub(crate) mod claims;
 pub mod cli;
 pub(crate) mod config;
 pub(crate) mod content;
@@ -73,6 +74,7 @@ mod tests {
         ("site", 2),
         ("output", 2),
         ("markdown", 3),
+        ("claims", 4),
         ("links", 4),
         ("related", 4),
         ("search", 4),

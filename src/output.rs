@@ -18,27 +18,148 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Refuses output folders whose replacement would destroy the site itself.
-pub fn check_target(root: &Path, out: &Path) -> Result<(), Diagnostic> {
-    let root_abs = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-    let out_abs = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
-    let bad = root_abs.starts_with(&out_abs)
-        || out_abs.join(crate::config::CONFIG_FILE).exists()
-        || out_abs == root_abs.join(crate::content::CONTENT_DIR)
-        || out_abs.starts_with(root_abs.join(crate::content::CONTENT_DIR));
-    if bad {
-        return Err(Diagnostic::error(format!(
-            "refusing to use {} as the output folder: it holds the site's own files",
-            display_path(out)
-        ))
-        .hint("pick a folder of its own, such as public/ (the default)"));
+/// The last line of defence before anything is written: every path is relative, stays inside
+/// the output and is written once. `claims` reports the site's own collisions first, with
+/// file and line, so a failure here is a bug of helpcenter's, never silently written.
+pub fn check_paths(files: &[OutputFile]) -> Result<(), Diagnostic> {
+    let mut seen = std::collections::HashSet::new();
+    for f in files {
+        if let Some(problem) = crate::paths::path_problem(&f.path).or(f
+            .path
+            .ends_with('/')
+            .then_some("a folder name where a file is written"))
+        {
+            return Err(Diagnostic::error(format!(
+                "refusing to write `{}`: the path holds {problem} (a bug in helpcenter)",
+                f.path.escape_debug()
+            )));
+        }
+        if !seen.insert(f.path.as_str()) {
+            return Err(Diagnostic::error(format!(
+                "refusing to write `{}` twice (a bug in helpcenter)",
+                f.path.escape_debug()
+            )));
+        }
     }
     Ok(())
 }
 
-/// Writes `files` as the new content of `out`. Files in the old folder that are not in `files`
-/// are gone afterwards, as with a clean build.
-pub fn write_atomic(out: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
+/// The file every output carries, so a later build knows the folder is its own to replace.
+pub const MARKER: &str = ".helpcenter-output";
+const MARKER_TEXT: &str =
+    "This folder was written by helpcenter. The next build replaces it whole.\n";
+
+/// Where the output goes, resolved (`..` and symbolic links) before any check, and whether the
+/// folder there may be replaced. Refuses — before anything is built — an output that is, holds
+/// or lies inside the site's `content/`, `templates/`, `static/` or config, one that is a file,
+/// and a folder that is neither empty nor an earlier helpcenter output unless `force`.
+pub fn prepare(root: &Path, out: &Path, force: bool) -> Result<PathBuf, Diagnostic> {
+    let resolved = resolve(out);
+    let shown = display_path(out);
+    let refuse = |why: String, hint: &str| {
+        Err(
+            Diagnostic::error(format!("refusing to write the site into {shown}: {why}"))
+                .hint(hint.to_owned()),
+        )
+    };
+    for protected in protected_paths(root) {
+        if resolved == protected
+            || resolved.starts_with(&protected)
+            || protected.starts_with(&resolved)
+        {
+            let relation = if resolved == protected {
+                "it is"
+            } else if resolved.starts_with(&protected) {
+                "it lies inside"
+            } else {
+                "it holds"
+            };
+            return refuse(
+                format!("{relation} the site's own {}", display_path(&protected)),
+                "pick a folder of its own, such as public/ (the default); the output folder is replaced whole by every build",
+            );
+        }
+    }
+    if resolved.is_file() {
+        return refuse("it is a file".into(), "name a folder, such as public/");
+    }
+    if resolved.is_dir() && !force && !replaceable(&resolved) {
+        return refuse(
+            "the folder is not empty and was not written by helpcenter".into(),
+            "name a new or empty folder, or pass --force to replace this one (everything in it is deleted)",
+        );
+    }
+    Ok(resolved)
+}
+
+/// `path` made absolute with `..` and symbolic links resolved: the longest part of it that
+/// exists is canonicalized, and the rest (which cannot hold links) is normalized by hand.
+pub fn resolve(path: &Path) -> PathBuf {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = abs.as_path();
+    let base = loop {
+        if let Ok(real) = std::fs::canonicalize(existing) {
+            break real;
+        }
+        match existing.parent() {
+            Some(parent) => existing = parent,
+            None => break existing.to_path_buf(),
+        }
+    };
+    let mut out = base;
+    // Components after the existing part, in order; `..` can only be lexical here.
+    for c in abs
+        .strip_prefix(existing)
+        .unwrap_or(Path::new(""))
+        .components()
+    {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::Normal(n) => out.push(n),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The site's own files, resolved: what no output may be, hold or lie inside.
+fn protected_paths(root: &Path) -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    for name in [
+        crate::content::CONTENT_DIR,
+        "templates",
+        "static",
+        crate::config::CONFIG_FILE,
+    ] {
+        let p = root.join(name);
+        paths.push(resolve(&p));
+        // When the folder is a link, its own place (the link) is the site's too.
+        paths.push(resolve(&root.join(".")).join(name));
+    }
+    paths.sort();
+    paths.dedup();
+    paths
+}
+
+/// An empty folder, or one an earlier build wrote: it carries the marker, or (outputs written
+/// before the marker existed) the search index's manifest.
+fn replaceable(dir: &Path) -> bool {
+    written_by_us(dir) || std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none())
+}
+
+/// The folder carries the marker, or is an output of a version from before the marker.
+fn written_by_us(dir: &Path) -> bool {
+    dir.join(MARKER).is_file()
+        || std::fs::read(dir.join("search/manifest.js"))
+            .is_ok_and(|b| b.starts_with(b"helpcenterSearch.manifest("))
+}
+
+/// Writes `files` as the new content of `out` (resolved by [`prepare`]). Files in the old folder
+/// that are not in `files` are gone afterwards, as with a clean build. Leftovers of a build that
+/// was killed (`.NAME.new-*`, `.NAME.old-*` beside it, carrying the marker) are removed first.
+pub fn write_atomic(out: &Path, files: &[OutputFile], force: bool) -> Result<(), Diagnostic> {
     let fail = |what: &str, path: &Path, e: io::Error| {
         Diagnostic::error(format!("cannot {what} {}: {e}", display_path(path)))
             .hint("check that the output folder's parent exists and is writable")
@@ -53,11 +174,17 @@ pub fn write_atomic(out: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> 
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| PathBuf::from("."));
     std::fs::create_dir_all(&parent).map_err(|e| fail("create", &parent, e))?;
+    remove_leftovers(&parent, &name);
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.new-{pid}"));
     let retired = parent.join(format!(".{name}.old-{pid}"));
-    let _ = std::fs::remove_dir_all(&staging);
-    std::fs::create_dir_all(&staging).map_err(|e| fail("create", &staging, e))?;
+    if staging.exists() && replaceable(&staging) {
+        let _ = std::fs::remove_dir_all(&staging);
+    }
+    std::fs::create_dir(&staging).map_err(|e| fail("create", &staging, e))?;
+    // The marker first: a build killed from here on leaves a folder the next one may remove.
+    let marker = staging.join(MARKER);
+    std::fs::write(&marker, MARKER_TEXT).map_err(|e| fail("write", &marker, e))?;
 
     let written: Result<(), Diagnostic> = files.par_iter().try_for_each(|f| {
         let path = staging.join(&f.path);
@@ -71,7 +198,15 @@ pub fn write_atomic(out: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> 
         return Err(d);
     }
 
+    // Checked again right before the swap: the folder may have changed during the build.
     let had_old = out.exists();
+    if had_old && !force && !replaceable(out) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(Diagnostic::error(format!(
+            "refusing to replace {}: it changed during the build and is no longer an earlier helpcenter output",
+            display_path(out)
+        )));
+    }
     if had_old {
         std::fs::rename(out, &retired).map_err(|e| {
             let _ = std::fs::remove_dir_all(&staging);
@@ -89,4 +224,38 @@ pub fn write_atomic(out: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> 
         let _ = std::fs::remove_dir_all(&retired);
     }
     Ok(())
+}
+
+/// Removes `.NAME.new-*` and `.NAME.old-*` folders in `parent` that an earlier, killed build
+/// left, but only those that carry the marker (or are outputs of a version before it).
+fn remove_leftovers(parent: &Path, name: &str) {
+    let own = std::process::id();
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let prefixes = [format!(".{name}.new-"), format!(".{name}.old-")];
+    for e in entries.filter_map(Result::ok) {
+        let file_name = e.file_name().to_string_lossy().into_owned();
+        let pid = prefixes
+            .iter()
+            .find_map(|p| file_name.strip_prefix(p.as_str())?.parse::<u32>().ok());
+        let path = e.path();
+        let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+        let dead = pid.is_some_and(|pid| pid != own && !running(pid, &path));
+        if dead && is_dir && written_by_us(&path) {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
+}
+
+/// Whether the build that made `leftover` may still be running: on Linux, whether its process
+/// exists; elsewhere, whether the folder changed in the last hour.
+fn running(pid: u32, leftover: &Path) -> bool {
+    let proc = Path::new("/proc");
+    if proc.is_dir() {
+        return proc.join(pid.to_string()).exists();
+    }
+    std::fs::metadata(leftover)
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() < 3600))
 }

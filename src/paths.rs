@@ -18,6 +18,34 @@ pub fn slash_path(p: &Path) -> String {
         .join("/")
 }
 
+/// Why `seg` cannot be one segment of a path written into the output, if it cannot: once
+/// trimmed it must not be empty, `.` or `..`, and it must hold no backslash (a separator on
+/// Windows) and no control character (NUL included).
+pub fn segment_problem(seg: &str) -> Option<&'static str> {
+    let t = seg.trim();
+    if t.is_empty() {
+        Some("an empty name")
+    } else if t == "." || t == ".." {
+        Some("`.` or `..`, which would climb out of its folder")
+    } else if seg.contains('\\') {
+        Some("a backslash")
+    } else if seg.chars().any(char::is_control) {
+        Some("a control character")
+    } else {
+        None
+    }
+}
+
+/// Why `path` (segments joined by `/`, relative, a trailing `/` allowed) cannot be written into
+/// the output, if it cannot: the problem of its first bad segment, or a leading `/`.
+pub fn path_problem(path: &str) -> Option<&'static str> {
+    if path.starts_with('/') {
+        return Some("an absolute path");
+    }
+    let path = path.strip_suffix('/').unwrap_or(path);
+    path.split('/').find_map(segment_problem)
+}
+
 /// Joins a relative path onto a folder of `content/`, resolving `.` and `..`; `None` if it climbs
 /// out of `content/`.
 pub fn join_rel(dir: &str, rel: &str) -> Option<String> {
@@ -164,6 +192,21 @@ mod tests {
         assert_eq!(percent_decode("%E5%BE%AE%"), "微%");
         assert_eq!(percent_decode("%zz%4"), "%zz%4");
         assert_eq!(percent_decode("%FF"), "\u{fffd}");
+    }
+
+    #[test]
+    fn segments_that_could_leave_the_output() {
+        for bad in ["", " ", ".", " .. ", "a\\b", "a\0b", "a\nb"] {
+            assert!(segment_problem(bad).is_some(), "{bad:?}");
+        }
+        for ok in ["a", "注意事项", "a b", "...", ".well-known", "a%2e"] {
+            assert_eq!(segment_problem(ok), None, "{ok:?}");
+        }
+        assert_eq!(path_problem("a/b/"), None);
+        assert!(path_problem("a//b").is_some());
+        assert!(path_problem("a/../b").is_some());
+        assert!(path_problem("/etc/passwd").is_some());
+        assert!(path_problem("").is_some());
     }
 
     #[test]

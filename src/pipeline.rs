@@ -10,11 +10,11 @@ use crate::config::Config;
 use crate::content::SourceFile;
 use crate::error::{Diagnostic, Diagnostics, guard, shown_path};
 use crate::markdown::{self, PageContext, Parsed, Rendered};
-use crate::output::OutputFile;
+use crate::output::{self, OutputFile};
 use crate::render::{self, Derived, Page};
 use crate::site::{self, Site};
 use crate::theme::Theme;
-use crate::{content, feeds, links, paths, related, search};
+use crate::{claims, content, feeds, links, paths, related, search};
 
 /// What a build is asked for, beyond the site's own config.
 #[derive(Debug, Clone, Default)]
@@ -66,6 +66,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
     let (site, site_diags) = site::assemble(content, config, opts.drafts);
     diags.extend(site_diags);
     clock.lap("site model");
+    diags.extend(claims::check(&site, &static_claims(theme.as_ref())));
     let (parsed, parse_diags) = parse_pages(&site);
     diags.extend(parse_diags);
     clock.lap("markdown");
@@ -123,6 +124,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         return Err(diags);
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
+    output::check_paths(&out)?;
     clock.lap("feeds, static files");
     Ok(Built {
         site,
@@ -158,6 +160,22 @@ fn known_files(site: &Site, theme: Option<&Theme>) -> HashSet<String> {
         files.extend(t.static_files.keys().cloned());
     }
     files
+}
+
+/// The theme's static files by output path, with the site's file behind each (none for
+/// built-in ones); the built-in names when the theme failed to load.
+fn static_claims(theme: Option<&Theme>) -> Vec<(String, Option<PathBuf>)> {
+    match theme {
+        Some(t) => t
+            .static_files
+            .iter()
+            .map(|(name, f)| (name.clone(), f.path.clone()))
+            .collect(),
+        None => crate::theme::STATIC
+            .iter()
+            .map(|(name, _)| ((*name).to_owned(), None))
+            .collect(),
+    }
 }
 
 /// Applies an edit that changed only the bodies of existing articles (front matter as before),

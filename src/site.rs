@@ -11,8 +11,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::config::Config;
 use crate::content::{Asset, Content, DateInfo, Kind, SourceFile};
-use crate::error::{Diagnostic, Diagnostics, display_path};
-use crate::paths::parent_of;
+use crate::error::{Diagnostic, Diagnostics};
+use crate::paths::{parent_of, path_problem, segment_problem};
 
 /// A folder of `content/`: a category of articles.
 #[derive(Debug)]
@@ -59,6 +59,19 @@ pub struct Tag {
     pub url: String,
     /// Indices into `Site::articles`, newest first.
     pub articles: Vec<usize>,
+}
+
+/// An old URL that redirects to an article.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Alias {
+    /// Relative to the site root: a folder URL (`old/guide/`) or a file (`old/guide.html`).
+    pub path: String,
+    /// The article's URL.
+    pub target: String,
+    /// As written in the front matter, for messages.
+    pub written: String,
+    /// Index of the article whose front matter lists it.
+    pub article: usize,
 }
 
 /// Where links of a page can point: every page's content path and URL, and what is known of
@@ -109,8 +122,8 @@ pub struct Site {
     pub articles: Vec<Article>,
     /// Keyed by tag URL slug, so tags that differ only in case share a page.
     pub tags: BTreeMap<String, Tag>,
-    /// Redirect pages: (alias path relative to the root, target URL).
-    pub aliases: Vec<(String, String)>,
+    /// Redirect pages, by path.
+    pub aliases: Vec<Alias>,
     /// Where links can point.
     pub links: LinkMap,
     /// Article index by content path (`credit/read-credit-report.md`).
@@ -174,12 +187,9 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         &mut links,
     );
     diags.extend(folders_without_index(&sections));
-    let aliases = {
-        let owners = url_owners(&sections, &articles, &mut diags);
-        aliases(&articles, &owners, &mut diags)
-    };
+    let aliases = aliases(&articles, &mut diags);
     order_sections(&mut sections, &articles);
-    let tags = collect_tags(&mut articles);
+    let tags = collect_tags(&mut articles, &mut diags);
     let by_path: HashMap<String, usize> = articles
         .iter()
         .enumerate()
@@ -309,75 +319,35 @@ fn folders_without_index(sections: &[Section]) -> Diagnostics {
         .collect()
 }
 
-/// The file behind each page URL. Two things at one URL: name both files.
-fn url_owners<'a>(
-    sections: &'a [Section],
-    articles: &'a [Article],
-    diags: &mut Diagnostics,
-) -> HashMap<String, &'a SourceFile> {
-    let mut owners: HashMap<String, &SourceFile> = HashMap::new();
-    let section_files = sections
-        .iter()
-        .filter_map(|s| s.source.as_ref().map(|f| (s.url.clone(), f)));
-    let article_files = articles.iter().map(|a| (a.url.clone(), &a.source));
-    for (url, file) in section_files.chain(article_files) {
-        if let Some(first) = owners.get(&url) {
-            diags.push(
-                Diagnostic::error(format!("two pages have the URL /{url}"))
-                    .in_file(&file.shown)
-                    .note(format!("{} has it too", display_path(&first.shown)))
-                    .hint("give one of them another file name or a different `slug`"),
-            );
-        } else {
-            owners.insert(url, file);
-        }
-    }
-    owners
-}
-
-/// Aliases: old URLs that redirect, as (path relative to the root, target URL), sorted.
-fn aliases(
-    articles: &[Article],
-    owners: &HashMap<String, &SourceFile>,
-    diags: &mut Diagnostics,
-) -> Vec<(String, String)> {
+/// Aliases: old URLs that redirect, sorted by path. Which of them collide with a page or with
+/// each other is for `claims` to tell, with every other output path.
+fn aliases(articles: &[Article], diags: &mut Diagnostics) -> Vec<Alias> {
     let mut aliases = Vec::new();
-    let mut alias_seen: HashSet<String> = HashSet::new();
-    for a in articles {
+    for (idx, a) in articles.iter().enumerate() {
         for alias in &a.source.front.aliases {
             let path = alias.trim().trim_start_matches('/').to_owned();
-            let line = a.source.key_line("aliases");
-            let error = |message: String| {
-                Diagnostic::error(message)
-                    .in_file(&a.source.shown)
-                    .at_line(line)
-            };
-            if path.is_empty() || path.split('/').any(|s| s == "..") {
+            if let Some(problem) = path_problem(&path) {
                 diags.push(
-                    error(format!("alias `{alias}` is not a path inside the site")).hint(
-                        "write old URLs as paths from the site root, e.g. `old/close-guide/`",
-                    ),
+                    Diagnostic::error(format!(
+                        "alias `{alias}` is not a path inside the site: it holds {problem}"
+                    ))
+                    .in_file(&a.source.shown)
+                    .at_line(a.source.key_line("aliases"))
+                    .hint("write old URLs as paths from the site root, e.g. `old/close-guide/`"),
                 );
                 continue;
             }
-            let as_url = if path.ends_with(".html") || path.ends_with('/') {
-                path.clone()
+            let path = if path.ends_with(".html") || path.ends_with('/') {
+                path
             } else {
                 format!("{path}/")
             };
-            if let Some(owner) = owners.get(&as_url) {
-                diags.push(
-                    error(format!("alias `{alias}` is the URL of a page"))
-                        .note(format!("{} is at that URL", display_path(&owner.shown)))
-                        .hint("an alias must be an old URL that no page uses now"),
-                );
-                continue;
-            }
-            if !alias_seen.insert(as_url.clone()) {
-                diags.push(error(format!("alias `{alias}` is used twice")));
-                continue;
-            }
-            aliases.push((as_url, a.url.clone()));
+            aliases.push(Alias {
+                path,
+                target: a.url.clone(),
+                written: alias.clone(),
+                article: idx,
+            });
         }
     }
     aliases.sort();
@@ -406,13 +376,24 @@ fn order_sections(sections: &mut [Section], articles: &[Article]) {
 }
 
 /// Tags by URL slug, each listing its articles newest first; each article learns its tag keys.
-fn collect_tags(articles: &mut [Article]) -> BTreeMap<String, Tag> {
+fn collect_tags(articles: &mut [Article], diags: &mut Diagnostics) -> BTreeMap<String, Tag> {
     let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
     for (idx, a) in articles.iter_mut().enumerate() {
         for name in &a.source.front.tags {
             let name = name.trim();
             let slug = url_segment(&name.to_lowercase());
             if name.is_empty() || a.tags.contains(&slug) {
+                continue;
+            }
+            if let Some(problem) = segment_problem(&slug) {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "tag `{name}` cannot be a page's URL: it is {problem}"
+                    ))
+                    .in_file(&a.source.shown)
+                    .at_line(a.source.key_line("tags"))
+                    .hint("give the tag a name with at least one letter or digit"),
+                );
                 continue;
             }
             a.tags.push(slug.clone());
@@ -621,40 +602,50 @@ mod tests {
     }
 
     #[test]
-    fn two_pages_at_one_url_name_both_files() {
-        let (_, d) = site(&[
-            ("a/x.md", &art("一", "")),
-            ("a/y.md", &art("二", "slug: x\n")),
-        ]);
-        assert_eq!(messages(&d)[1], "a/y.md: two pages have the URL /a/x/");
-        let e = d.0.iter().find(|e| e.is_error()).unwrap();
-        assert_eq!(e.notes, ["a/x.md has it too"]);
-    }
-
-    #[test]
-    fn aliases_are_checked_and_sorted() {
+    fn aliases_are_normalized_and_checked() {
         let (s, d) = site(&[
             ("a/_index.md", "---\ntitle: A\n---\n"),
             (
                 "a/x.md",
-                &art("一", "aliases: [/old/x/, zz, ../up, a/y/, zz/]\n"),
+                &art(
+                    "一",
+                    "aliases: [/old/x/, zz, ../up, \"a/./b\", \"c\\\\d\"]\n",
+                ),
             ),
             ("a/y.md", &art("二", "aliases: [old/b.html]\n")),
         ]);
+        let got: Vec<(&str, &str, &str)> = s
+            .aliases
+            .iter()
+            .map(|a| (a.path.as_str(), a.target.as_str(), a.written.as_str()))
+            .collect();
         assert_eq!(
-            s.aliases,
+            got,
             [
-                ("old/b.html".to_owned(), "a/y/".to_owned()),
-                ("old/x/".to_owned(), "a/x/".to_owned()),
-                ("zz/".to_owned(), "a/x/".to_owned()),
+                ("old/b.html", "a/y/", "old/b.html"),
+                ("old/x/", "a/x/", "/old/x/"),
+                ("zz/", "a/x/", "zz"),
             ]
         );
         assert_eq!(
             messages(&d),
             [
-                "a/x.md:3: alias `../up` is not a path inside the site",
-                "a/x.md:3: alias `a/y/` is the URL of a page",
-                "a/x.md:3: alias `zz/` is used twice",
+                "a/x.md:3: alias `../up` is not a path inside the site: it holds `.` or `..`, which would climb out of its folder",
+                "a/x.md:3: alias `a/./b` is not a path inside the site: it holds `.` or `..`, which would climb out of its folder",
+                "a/x.md:3: alias `c\\d` is not a path inside the site: it holds a backslash",
+            ]
+        );
+    }
+
+    #[test]
+    fn tags_that_would_climb_out_are_errors() {
+        let (s, d) = site(&[("a.md", &art("一", "tags: [\"..\", \".\", ok]\n"))]);
+        assert_eq!(s.tags.keys().collect::<Vec<_>>(), ["ok"]);
+        assert_eq!(
+            messages(&d),
+            [
+                "a.md:3: tag `..` cannot be a page's URL: it is `.` or `..`, which would climb out of its folder",
+                "a.md:3: tag `.` cannot be a page's URL: it is `.` or `..`, which would climb out of its folder",
             ]
         );
     }

@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use tera::{Context, Tera};
 
+use crate::content::{Inside, outside_link};
 use crate::error::{Diagnostic, Diagnostics, display_path, shown_path};
 use crate::escape;
-use crate::paths::slash_path;
+use crate::paths::{path_problem, slash_path};
 
 macro_rules! embed {
     ($dir:literal: $($name:literal),* $(,)?) => {
@@ -186,10 +187,12 @@ pub fn overlay(
     if !base.is_dir() {
         return (files, diags);
     }
-    for entry in walkdir::WalkDir::new(&base)
+    let inside = Inside::new(root, &base);
+    let mut walker = walkdir::WalkDir::new(&base)
         .sort_by_file_name()
         .follow_links(true)
-    {
+        .into_iter();
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -197,11 +200,28 @@ pub fn overlay(
                 continue;
             }
         };
+        let shown = shown_path(root, entry.path());
+        if let Some(target) = inside.link_outside(&entry) {
+            diags.push(outside_link(&shown, &target));
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
         if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
         let rel = slash_path(entry.path().strip_prefix(&base).unwrap_or(entry.path()));
-        let shown = shown_path(root, entry.path());
+        if let Some(problem) = path_problem(&rel) {
+            diags.push(
+                Diagnostic::error(format!(
+                    "this name cannot be part of a URL: it holds {problem}"
+                ))
+                .in_file(shown)
+                .hint("rename the file or folder"),
+            );
+            continue;
+        }
         match std::fs::read(entry.path()) {
             Ok(bytes) => {
                 files.insert(

@@ -267,6 +267,6 @@ fn refuses_to_replace_the_site_itself() {
     let s = Scratch::site("selfout");
     let o = build(s.path(), s.path(), &[]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("refusing to use"));
+    assert!(stderr(&o).contains("refusing to write the site into"));
     assert!(s.path().join("content/a/ok.md").exists());
 }

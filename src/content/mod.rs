@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use chrono::FixedOffset;
 use rayon::prelude::*;
 
-use crate::error::{Diagnostic, Diagnostics, guard, line_col, shown_path};
-use crate::paths::{parent_of, slash_path};
+use crate::error::{Diagnostic, Diagnostics, display_path, guard, line_col, shown_path};
+use crate::paths::{parent_of, segment_problem, slash_path};
 use crate::yaml;
 
 mod dates;
@@ -175,7 +175,8 @@ fn refuse_sections_in_bundles(
 }
 
 /// Lists the folders and assets under `dir` (content/) into `content`, and returns the Markdown
-/// files as (path, content path). Dot files and folders are left out.
+/// files as (path, content path). Dot files and folders are left out; a name that cannot be
+/// part of a URL, or a link that leads out of the site, is reported and left out.
 fn walk(
     root: &Path,
     dir: &Path,
@@ -183,12 +184,12 @@ fn walk(
     diags: &mut Diagnostics,
 ) -> Vec<(PathBuf, String)> {
     let mut markdown = Vec::new();
-    let walker = walkdir::WalkDir::new(dir)
+    let inside = Inside::new(root, dir);
+    let mut walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
+        .into_iter();
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -206,6 +207,27 @@ fn walk(
         if entry.depth() == 0 {
             continue;
         }
+        let name = entry.file_name().to_string_lossy();
+        let problem = segment_problem(&name);
+        let outside = inside.link_outside(&entry);
+        if name.starts_with('.') || problem.is_some() || outside.is_some() {
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            let shown = shown_path(root, entry.path());
+            if let Some(target) = outside {
+                diags.push(outside_link(&shown, &target));
+            } else if let Some(problem) = problem {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "this name cannot be part of a URL: it holds {problem}"
+                    ))
+                    .in_file(shown)
+                    .hint("rename the file or folder"),
+                );
+            }
+            continue;
+        }
         let rel = slash_path(entry.path().strip_prefix(dir).unwrap_or(entry.path()));
         if entry.file_type().is_dir() {
             content.folders.push(rel);
@@ -216,6 +238,42 @@ fn walk(
         }
     }
     markdown
+}
+
+/// The error for a symbolic link under the site that leads out of it.
+pub fn outside_link(link: &Path, target: &Path) -> Diagnostic {
+    Diagnostic::error(format!(
+        "this link leads out of the site, to {}: helpcenter publishes only files inside the site",
+        display_path(target)
+    ))
+    .in_file(link)
+    .hint("copy the file into the site, or make the link point inside the site folder")
+}
+
+/// Where the files of a site may really be: under the site root, or under the real folder of
+/// `content/` (or `static/`, `templates/`) when that folder is itself a link.
+pub struct Inside {
+    roots: Vec<PathBuf>,
+}
+
+impl Inside {
+    /// The places `dir` (a folder of the site at `root`) may lead to.
+    pub fn new(root: &Path, dir: &Path) -> Inside {
+        let roots = [root, dir]
+            .iter()
+            .filter_map(|p| std::fs::canonicalize(p).ok())
+            .collect();
+        Inside { roots }
+    }
+
+    /// For an entry that is a symbolic link, where it really leads when that is outside.
+    pub fn link_outside(&self, entry: &walkdir::DirEntry) -> Option<PathBuf> {
+        if !entry.path_is_symlink() {
+            return None;
+        }
+        let real = std::fs::canonicalize(entry.path()).ok()?;
+        (!self.roots.iter().any(|r| real.starts_with(r))).then_some(real)
+    }
 }
 
 /// Reads and parses the Markdown files in parallel; a file that fails is reported and listed
@@ -311,12 +369,17 @@ pub fn parse_file(bytes: &[u8], rel: &str, offset: FixedOffset) -> Result<Source
         },
     };
     if let Some(slug) = &front.slug {
-        if slug.trim().is_empty() || slug.contains('/') || slug == "." || slug == ".." {
-            return Err(
-                Diagnostic::error(format!("`slug` cannot be used in a URL: `{slug}`"))
-                    .at_line(yaml::key_line(yaml, "slug").map_or(1, |l| l + 1))
-                    .hint("use one path segment such as `close-weilidai`, without `/`"),
-            );
+        let problem = if slug.contains('/') {
+            Some("a `/`")
+        } else {
+            segment_problem(slug)
+        };
+        if let Some(problem) = problem {
+            return Err(Diagnostic::error(format!(
+                "`slug` cannot be used in a URL: `{slug}` holds {problem}"
+            ))
+            .at_line(yaml::key_line(yaml, "slug").map_or(1, |l| l + 1))
+            .hint("use one path segment such as `close-weilidai`, without `/`"));
         }
     }
 

@@ -72,7 +72,7 @@ pub fn render_site(
     files.extend(
         site.aliases
             .iter()
-            .map(|(alias, target)| cx.alias_page(alias, target)),
+            .map(|a| cx.alias_page(&a.path, &a.target)),
     );
     files.push(related_json(site, &derived.related));
     (files, diags)

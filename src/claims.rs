@@ -1,0 +1,376 @@
+//! Who writes each output path. Every page, alias, tag page, asset and static file claims the
+//! path it is written to, and the generator claims its own (the home page, `404.html`,
+//! `search/`, `related/`, `tags/`, the feeds); two claims on one path are an error naming both,
+//! so nothing of the site is silently replaced. Paths that differ only by case get a warning:
+//! they collide on macOS and Windows disks and in zip files.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use crate::error::{Diagnostic, Diagnostics, display_path};
+use crate::paths::page_file;
+use crate::site::Site;
+
+/// Files the generator writes at the top of the output.
+const GENERATED_FILES: &[&str] = &[
+    "index.html",
+    "404.html",
+    "sitemap.xml",
+    "robots.txt",
+    "atom.xml",
+    "related.json",
+];
+/// Folders whose every file the generator writes.
+const GENERATED_FOLDERS: &[(&str, &str)] = &[
+    ("search/", "the search page and index"),
+    ("related/", "the related-articles index"),
+    ("tags/", "the tag pages"),
+];
+
+/// One source that writes an output path.
+#[derive(Debug, Clone)]
+struct Claim {
+    /// What it is, for messages: "the article", "alias `x`", "the file".
+    what: String,
+    /// The file that makes it, when a file of the site does.
+    file: Option<PathBuf>,
+    line: Option<usize>,
+    /// Written by the generator itself (never an error between two of these).
+    generated: bool,
+}
+
+impl Claim {
+    /// Its file, else what it is: for notes that point at the other side of a collision.
+    fn where_(&self) -> String {
+        self.file
+            .as_deref()
+            .map_or_else(|| self.what.clone(), display_path)
+    }
+
+    fn named(&self) -> String {
+        match &self.file {
+            Some(f) => format!("{} ({})", self.what, display_path(f)),
+            None => self.what.clone(),
+        }
+    }
+
+    fn diagnostic(&self, message: String) -> Diagnostic {
+        let mut d = Diagnostic::error(message);
+        if let Some(f) = &self.file {
+            d = d.in_file(f);
+        }
+        if let Some(l) = self.line {
+            d = d.at_line(l);
+        }
+        d
+    }
+}
+
+/// Checks every output path the site writes; `static_files` are the theme's static files
+/// (built-in and the site's own) by output path.
+pub fn check(site: &Site, static_files: &[(String, Option<PathBuf>)]) -> Diagnostics {
+    let mut claims: BTreeMap<String, Vec<Claim>> = BTreeMap::new();
+    let mut add = |path: String, claim: Claim| claims.entry(path).or_default().push(claim);
+    for f in GENERATED_FILES {
+        add((*f).to_owned(), generated(format!("helpcenter's own {f}")));
+    }
+    for s in &site.sections[1..] {
+        let (file, what) = match &s.source {
+            Some(f) => (Some(f.shown.clone()), "the section".to_owned()),
+            None => (None, format!("the folder content/{}", s.dir)),
+        };
+        add(page_file(&s.url), from(what, file, None));
+    }
+    for a in &site.articles {
+        add(
+            page_file(&a.url),
+            from("the article".into(), Some(a.source.shown.clone()), None),
+        );
+    }
+    for alias in &site.aliases {
+        let owner = &site.articles[alias.article].source;
+        let path = if alias.path.ends_with(".html") {
+            alias.path.clone()
+        } else {
+            page_file(&alias.path)
+        };
+        add(
+            path,
+            from(
+                format!("alias `{}`", alias.written),
+                Some(owner.shown.clone()),
+                Some(owner.key_line("aliases")),
+            ),
+        );
+    }
+    for (rel, out) in &site.links.assets {
+        add(
+            out.clone(),
+            from(
+                "the file".into(),
+                Some(PathBuf::from(format!("content/{rel}"))),
+                None,
+            ),
+        );
+    }
+    for (name, file) in static_files {
+        let claim = match file {
+            Some(f) => from("the static file".into(), Some(f.clone()), None),
+            None => generated(format!("the theme's {name}")),
+        };
+        add(name.clone(), claim);
+    }
+    let mut diags = Diagnostics::default();
+    for (path, list) in &claims {
+        diags.extend(collisions(path, list));
+    }
+    diags.extend(file_folder_collisions(&claims));
+    diags.extend(case_collisions(&claims));
+    diags
+}
+
+/// A path written as a file cannot also be a folder of another path (`a.png` and
+/// `a.png/index.html`): the second write would fail half-way, or replace the first.
+fn file_folder_collisions(claims: &BTreeMap<String, Vec<Claim>>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (path, list) in claims {
+        let folders = path.match_indices('/').map(|(i, _)| &path[..i]);
+        for folder in folders {
+            let Some(file_claims) = claims.get(folder) else {
+                continue;
+            };
+            let file = &file_claims[0];
+            let c = list.iter().find(|c| !c.generated).unwrap_or(&list[0]);
+            let (blamed, other) = if c.generated { (file, c) } else { (c, file) };
+            out.push(
+                blamed
+                    .diagnostic(format!(
+                        "{} needs /{folder} to be a folder, but {} is a file there",
+                        c.what,
+                        other.named()
+                    ))
+                    .hint("rename one of them"),
+            );
+        }
+    }
+    out
+}
+
+fn from(what: String, file: Option<PathBuf>, line: Option<usize>) -> Claim {
+    Claim {
+        what,
+        file,
+        line,
+        generated: false,
+    }
+}
+
+fn generated(what: String) -> Claim {
+    Claim {
+        what,
+        file: None,
+        line: None,
+        generated: true,
+    }
+}
+
+/// The errors for one output path: a site's file under a folder the generator owns, a site's
+/// file where the generator writes, or two of the site's files at one path.
+fn collisions(path: &str, list: &[Claim]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let theirs: Vec<&Claim> = list.iter().filter(|c| !c.generated).collect();
+    if let Some((folder, holds)) = GENERATED_FOLDERS.iter().find(|(f, _)| path.starts_with(f)) {
+        for c in &theirs {
+            out.push(
+                c.diagnostic(format!("{} would be written to /{path}, inside /{folder}, where helpcenter writes {holds}", c.what))
+                    .hint(format!("rename it (or its folder) so its URL does not start with /{folder}")),
+            );
+        }
+        return out;
+    }
+    // A site's static file may replace a built-in one of the same name: that is how themes are
+    // customised. Anything else on a generated path is an error.
+    let replaces_theme = list
+        .iter()
+        .any(|c| c.generated && c.what.starts_with("the theme's"));
+    if let Some(g) = list.iter().find(|c| c.generated) {
+        for c in &theirs {
+            if replaces_theme && c.what == "the static file" {
+                continue;
+            }
+            out.push(
+                c.diagnostic(format!(
+                    "{} would replace {g} at /{path}",
+                    c.what,
+                    g = g.what
+                ))
+                .hint(
+                    "helpcenter writes that path itself: give this one another name, slug or alias",
+                ),
+            );
+        }
+        return out;
+    }
+    if let [first, rest @ ..] = theirs.as_slice() {
+        for c in rest {
+            out.push(pair(path, first, c));
+        }
+    }
+    out
+}
+
+/// The error for `c` writing where `first` already does.
+fn pair(path: &str, first: &Claim, c: &Claim) -> Diagnostic {
+    let page = |c: &Claim| c.what == "the article" || c.what == "the section";
+    let alias = |c: &Claim| c.what.starts_with("alias ");
+    let url = path.strip_suffix("index.html").unwrap_or(path);
+    if page(first) && page(c) {
+        c.diagnostic(format!("two pages have the URL /{url}"))
+            .note(format!("{} has it too", first.where_()))
+            .hint("give one of them another file name or a different `slug`")
+    } else if page(first) && alias(c) {
+        c.diagnostic(format!("{} is the URL of a page", c.what))
+            .note(format!("{} is at that URL", first.where_()))
+            .hint("an alias must be an old URL that no page uses now")
+    } else if alias(first) && alias(c) {
+        c.diagnostic(format!("{} is used twice", c.what))
+            .note(format!("{} has it too", first.where_()))
+            .hint("keep the alias on one article only")
+    } else {
+        c.diagnostic(format!("{} and {} both write /{path}", c.what, first.named()))
+            .hint("two things cannot have one URL: rename one of them, change its `slug`, or drop the alias")
+    }
+}
+
+/// Paths equal but for case: one file on macOS and Windows disks and in zip archives.
+fn case_collisions(claims: &BTreeMap<String, Vec<Claim>>) -> Vec<Diagnostic> {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    let mut out = Vec::new();
+    for (path, list) in claims {
+        let lower = path.to_lowercase();
+        match seen.get(lower.as_str()) {
+            Some(first) if *first != path.as_str() => {
+                let c = list.iter().find(|c| !c.generated).unwrap_or(&list[0]);
+                let mut d = Diagnostic::warning(format!(
+                    "/{path} and /{first} differ only by case: on macOS and Windows, and in a zip file, one replaces the other"
+                ))
+                .hint("rename one of them so the two differ by more than case");
+                if let Some(f) = &c.file {
+                    d = d.in_file(f);
+                }
+                out.push(d);
+            }
+            Some(_) => {}
+            None => {
+                seen.insert(lower, path);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use crate::testing::{messages, site};
+
+    fn check(files: &[(&str, &str)], static_files: &[(&str, bool)]) -> Vec<String> {
+        let (s, d) = site(files);
+        assert!(!d.has_errors(), "{d:?}");
+        let statics: Vec<(String, Option<PathBuf>)> = static_files
+            .iter()
+            .map(|(n, own)| {
+                (
+                    (*n).to_owned(),
+                    own.then(|| PathBuf::from(format!("static/{n}"))),
+                )
+            })
+            .collect();
+        messages(&super::check(&s, &statics))
+    }
+
+    const A: &str = "---\ntitle: A\n---\n";
+
+    #[test]
+    fn pages_aliases_and_files_at_one_path_name_both() {
+        let m = check(
+            &[
+                ("a/_index.md", A),
+                (
+                    "a/x.md",
+                    "---\ntitle: X\naliases: [a/y/, old, a/pic.png]\n---\n",
+                ),
+                (
+                    "a/y.md",
+                    "---\ntitle: Y\naliases: [old/, a/doc.html]\n---\n",
+                ),
+                ("a/z.md", "---\ntitle: Z\nslug: x\n---\n"),
+                ("a/pic.png", ""),
+                ("a/doc.html", ""),
+            ],
+            &[],
+        );
+        assert_eq!(
+            m,
+            [
+                "a/x.md:3: alias `a/pic.png` needs /a/pic.png to be a folder, but the file (content/a/pic.png) is a file there",
+                "a/x.md:3: alias `a/y/` is the URL of a page",
+                "a/y.md:3: alias `old/` is used twice",
+                "a/z.md: two pages have the URL /a/x/",
+                "content/a/doc.html: the file and alias `a/doc.html` (a/y.md) both write /a/doc.html",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_generators_own_paths_cannot_be_claimed() {
+        let m = check(
+            &[
+                (
+                    "x.md",
+                    "---\ntitle: X\naliases: [index.html, 404.html, search/index.html, tags/安全/, sitemap.xml]\n---\n",
+                ),
+                ("search/_index.md", A),
+                ("related/r.md", A),
+                ("style.css", ""),
+            ],
+            &[("style.css", false), ("site.js", true)],
+        );
+        assert_eq!(
+            m,
+            [
+                ": the folder content/related would be written to /related/index.html, inside /related/, where helpcenter writes the related-articles index",
+                "content/style.css: the file would replace the theme's style.css at /style.css",
+                "related/r.md: the article would be written to /related/r/index.html, inside /related/, where helpcenter writes the related-articles index",
+                "search/_index.md: the section would be written to /search/index.html, inside /search/, where helpcenter writes the search page and index",
+                "x.md:3: alias `404.html` would replace helpcenter's own 404.html at /404.html",
+                "x.md:3: alias `index.html` would replace helpcenter's own index.html at /index.html",
+                "x.md:3: alias `search/index.html` would be written to /search/index.html, inside /search/, where helpcenter writes the search page and index",
+                "x.md:3: alias `sitemap.xml` needs /sitemap.xml to be a folder, but helpcenter's own sitemap.xml is a file there",
+                "x.md:3: alias `tags/安全/` would be written to /tags/安全/index.html, inside /tags/, where helpcenter writes the tag pages",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sites_static_file_may_replace_the_themes() {
+        assert_eq!(
+            check(&[("x.md", A)], &[("style.css", true)]),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn paths_that_differ_only_by_case_are_a_warning() {
+        let (s, _) = site(&[("FAQ.md", A), ("faq.md", A)]);
+        let d = super::check(&s, &[]);
+        assert!(!d.has_errors());
+        assert_eq!(
+            messages(&d),
+            [
+                "faq.md: /faq/index.html and /FAQ/index.html differ only by case: on macOS and Windows, and in a zip file, one replaces the other"
+            ]
+        );
+    }
+}

@@ -142,6 +142,30 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// A site URL (or a relative one made of site URLs) as it is written into `href` and `src`: the
+/// characters that would end or change a URL path — space, `"`, `#`, `%`, `<`, `>`, `?`, `\\`,
+/// `^`, `` ` ``, `{`, `|`, `}`, control characters — are percent-encoded, so a folder named
+/// `sec #1?%` still links to itself. Other characters, Chinese included, stay readable: browsers
+/// and hosts take them as they are.
+pub fn href(url: &str) -> String {
+    if !url.bytes().any(needs_escape) {
+        return url.to_owned();
+    }
+    let mut out = String::with_capacity(url.len() + 8);
+    for c in url.chars() {
+        if c.is_ascii() && needs_escape(c as u8) {
+            out.push_str(&format!("%{:02X}", c as u8));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == 0x7f || b" \"#%<>?\\^`{|}".contains(&b)
+}
+
 /// Percent-encodes a URL path for places that need an absolute URL (sitemap, feed, canonical).
 pub fn encode_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
@@ -207,6 +231,17 @@ mod tests {
         assert!(path_problem("a/../b").is_some());
         assert!(path_problem("/etc/passwd").is_some());
         assert!(path_problem("").is_some());
+    }
+
+    #[test]
+    fn hrefs_escape_what_would_end_a_path() {
+        assert_eq!(href("sec #1?%/x/"), "sec%20%231%3F%25/x/");
+        assert_eq!(href("账户/改密码/"), "账户/改密码/");
+        assert_eq!(href("../a b.png"), "../a%20b.png");
+        assert_eq!(
+            percent_decode(&href("a\"<>\\^`{|}\u{7f}")),
+            "a\"<>\\^`{|}\u{7f}"
+        );
     }
 
     #[test]

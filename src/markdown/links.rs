@@ -8,7 +8,7 @@ use pulldown_cmark::{CowStr, Event, Tag};
 
 use super::{PageContext, Writer};
 use crate::error::{Diagnostic, Diagnostics};
-use crate::paths::{is_external, join_rel, percent_decode, relative_url};
+use crate::paths::{href, is_external, join_rel, percent_decode, relative_url};
 use crate::site::{LinkMap, Missing};
 
 /// An internal link found in a page, checked once every page is parsed.
@@ -160,7 +160,7 @@ fn rewrite_link<'e>(
                     anchor: fragment.map(percent_decode),
                 },
             });
-            return suffix(relative_url(page.url, url));
+            return suffix(href(&relative_url(page.url, url)));
         }
         let d = match links.why_missing(&target) {
             None => return dest.clone(),
@@ -175,7 +175,7 @@ fn rewrite_link<'e>(
         return dest.clone();
     }
     if let Some(output) = links.assets.get(&target) {
-        return suffix(relative_url(page.url, output));
+        return suffix(href(&relative_url(page.url, output)));
     }
     dest.clone()
 }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::views::{ArticleItem, LinkView, PageView, RelatedView, SectionCard};
+use super::views::{ArticleItem, LinkView, PageView, RelatedView, SectionCard, href};
 use super::{Ctx, HOME_ARTICLES_PER_SECTION, SIBLING_WINDOW};
 use crate::error::Diagnostic;
 use crate::output::OutputFile;
@@ -147,12 +147,14 @@ impl Ctx<'_> {
         #[derive(Serialize)]
         struct Entry {
             title: String,
+            #[serde(serialize_with = "href")]
             url: String,
             related: Vec<RelatedView>,
         }
         #[derive(Serialize)]
         struct Group {
             title: String,
+            #[serde(serialize_with = "href")]
             url: String,
             articles: Vec<Entry>,
         }
@@ -190,6 +192,7 @@ impl Ctx<'_> {
         #[derive(Serialize)]
         struct TagItem<'a> {
             name: &'a str,
+            #[serde(serialize_with = "href")]
             url: &'a str,
             count: usize,
         }
@@ -251,7 +254,7 @@ impl Ctx<'_> {
         } else {
             (paths::page_file(alias), alias.to_owned())
         };
-        let href = escape::html(&paths::relative_url(&from, target));
+        let href = escape::html(&paths::href(&paths::relative_url(&from, target)));
         let canonical = self
             .permalink(target)
             .map(|p| format!("<link rel=\"canonical\" href=\"{}\">\n", escape::html(&p)))

@@ -1,17 +1,24 @@
 //! The views templates see: small serializable structs with URLs relative to the site root,
 //! never the site model itself.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::Ctx;
 use crate::config::Contact;
 use crate::markdown::TocEntry;
 use crate::site::Article;
-use crate::yaml;
+use crate::{paths, yaml};
+
+/// Serializes a site URL as templates write it into `href`: reserved characters escaped (see
+/// [`paths::href`]). Views keep the URL as it is, so the code comparing URLs sees one form.
+pub(super) fn href<S: Serializer, T: AsRef<str>>(url: &T, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&paths::href(url.as_ref()))
+}
 
 #[derive(Serialize, Clone)]
 pub(super) struct LinkView {
     pub(super) title: String,
+    #[serde(serialize_with = "href")]
     pub(super) url: String,
 }
 
@@ -24,6 +31,7 @@ pub(super) struct DateView {
 #[derive(Serialize, Clone)]
 pub(super) struct ArticleItem {
     pub(super) title: String,
+    #[serde(serialize_with = "href")]
     pub(super) url: String,
     pub(super) description: String,
     pub(super) section: String,
@@ -36,6 +44,7 @@ pub(super) struct ArticleItem {
 #[derive(Serialize)]
 pub(super) struct RelatedView {
     pub(super) title: String,
+    #[serde(serialize_with = "href")]
     pub(super) url: String,
     pub(super) section: String,
     pub(super) reason: String,
@@ -46,6 +55,7 @@ pub(super) struct RelatedView {
 #[derive(Serialize)]
 pub(super) struct SectionCard {
     pub(super) title: String,
+    #[serde(serialize_with = "href")]
     pub(super) url: String,
     pub(super) description: String,
     pub(super) count: usize,
@@ -79,6 +89,7 @@ pub(super) struct PageView<'a> {
     pub(super) kind: &'static str,
     pub(super) title: &'a str,
     pub(super) description: &'a str,
+    #[serde(serialize_with = "href")]
     pub(super) url: &'a str,
     pub(super) permalink: Option<String>,
     pub(super) content: &'a str,

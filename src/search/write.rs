@@ -7,6 +7,7 @@ use super::encode::{EncodedTerm, MAX_Q};
 use super::{Analysis, Encoded, bucket_key, section_name, shard_hash};
 use crate::markdown::{self, Parsed};
 use crate::output::OutputFile;
+use crate::paths;
 use crate::site::Site;
 
 #[derive(Serialize)]
@@ -97,7 +98,7 @@ fn shard_file(site: &Site, analysis: &Analysis, k: usize, list: &[&EncodedTerm])
         for (i, d) in cards.into_iter().enumerate() {
             let card = analysis.terms[d as usize].card.get_or_init(|| {
                 let a = &site.articles[docs[d as usize]];
-                let card = (&a.source.title, &a.url, section_name(site, a));
+                let card = (&a.source.title, paths::href(&a.url), section_name(site, a));
                 serde_json::to_string(&card).unwrap_or_default()
             });
             body += &format!("{}\"{d}\":{card}", if i > 0 { "," } else { "" });
@@ -115,9 +116,10 @@ fn shard_file(site: &Site, analysis: &Analysis, k: usize, list: &[&EncodedTerm])
 fn fragment_file(site: &Site, parsed: &Parsed, id: usize, i: usize) -> OutputFile {
     let a = &site.articles[i];
     let r = &parsed.articles[i];
+    let url = paths::href(&a.url);
     let frag = Fragment {
         t: &a.source.title,
-        u: &a.url,
+        u: &url,
         s: section_name(site, a),
         d: markdown::description(a, r),
         b: r.blocks

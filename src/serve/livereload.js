@@ -1,9 +1,14 @@
 // Injected by `helpcenter serve` only: reloads the page once a rebuild has finished, swaps
 // stylesheets in place for a CSS-only change, and shows build errors in an overlay.
+//
+// The page knows the build it came from (data-build on this script); every (re)connection to
+// the server starts with the current build's id, so a page that is older — an edit landed
+// between its load and the connection, or while the connection was down — reloads.
 (function () {
   "use strict";
   var OVERLAY = "helpcenter-error-overlay";
-  var firstBuild = null;
+  var me = document.currentScript;
+  var build = me ? me.getAttribute("data-build") : null;
   function showError(text) {
     var el = document.getElementById(OVERLAY);
     if (!el) {
@@ -34,11 +39,10 @@
   }
   var source = new EventSource("/__helpcenter/events");
   source.addEventListener("hello", function (e) {
-    // After a reconnect (the server restarted or rebuilt meanwhile) the build differs: reload.
-    if (firstBuild === null) firstBuild = e.data;
-    else if (e.data !== firstBuild) location.reload();
+    if (build === null) build = e.data;
+    else if (e.data !== build) location.reload();
   });
   source.addEventListener("reload", function () { location.reload(); });
-  source.addEventListener("css", function (e) { firstBuild = e.data; swapCss(); });
+  source.addEventListener("css", function (e) { build = e.data; swapCss(); });
   source.addEventListener("builderror", function (e) { showError(e.data); });
 })();

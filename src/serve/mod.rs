@@ -1,0 +1,268 @@
+//! `helpcenter serve`: the site built in memory and served over HTTP, rebuilt when a file changes,
+//! with live reload.
+//!
+//! Requests are answered from the in-memory output only — never from the file system — so no URL
+//! can reach a file outside the site. The new build replaces the old one in a single swap and the
+//! browser is told to reload only after it, so a reload never lands on a half-built site. A build
+//! that fails keeps the last good pages served and shows its errors in an overlay instead.
+//!
+//! Three parts: this file starts the server and holds what it answers from; [`watch`] turns file
+//! changes into rebuilds (and does nothing at all while nothing changes); [`http`] answers
+//! requests, only to this machine's own names unless told otherwise.
+
+mod http;
+mod watch;
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use std::time::Instant;
+
+use tokio::sync::broadcast;
+
+use crate::error::display_path;
+use crate::output::OutputFile;
+use crate::pipeline::{self, BuildOptions};
+
+/// How many ports after the asked one to try when it is taken.
+const PORT_TRIES: u16 = 10;
+
+/// What `helpcenter serve` was asked for.
+pub struct ServeOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// The address to listen on.
+    pub interface: IpAddr,
+    /// The port to try first (0: any free port).
+    pub port: u16,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Open the site in the default browser once serving.
+    pub open: bool,
+}
+
+/// What the server answers from: the last good build and, if the latest build failed, its errors.
+struct Snapshot {
+    files: HashMap<String, Arc<Vec<u8>>>,
+    error: Option<String>,
+    /// Goes up with every rebuild; served pages carry it, so a page can tell it is stale.
+    build_id: u64,
+}
+
+/// Everything the request handlers share.
+struct AppState {
+    snapshot: RwLock<Snapshot>,
+    events: broadcast::Sender<Notice>,
+    /// The `Host` names (lower case, without port) requests may carry.
+    hosts: Vec<String>,
+    port: u16,
+}
+
+/// A message to the live-reload clients.
+#[derive(Clone, Debug)]
+struct Notice {
+    kind: &'static str,
+    data: String,
+}
+
+/// Prints a line of the server's log. A closed stdout (`serve | head`, a test that stopped
+/// reading) must not take the server down, so write errors are ignored.
+macro_rules! log {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// The same for the error log.
+macro_rules! elog {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+pub(crate) use {elog, log};
+
+/// Locks the snapshot even if a thread panicked while holding it: serving stale pages beats
+/// refusing every request.
+fn read(state: &AppState) -> std::sync::RwLockReadGuard<'_, Snapshot> {
+    state.snapshot.read().unwrap_or_else(|e| e.into_inner())
+}
+
+fn write(state: &AppState) -> std::sync::RwLockWriteGuard<'_, Snapshot> {
+    state.snapshot.write().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Serves until the process is stopped; returns the exit code.
+pub fn run(opts: ServeOptions) -> i32 {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            elog!("error: cannot start the server runtime: {e}");
+            return 1;
+        }
+    };
+    runtime.block_on(serve(opts))
+}
+
+async fn serve(opts: ServeOptions) -> i32 {
+    let (listener, port) = match bind(opts.interface, opts.port).await {
+        Ok(x) => x,
+        Err(msg) => {
+            elog!("error: {msg}");
+            return 2;
+        }
+    };
+    let (base_url, hosts) = addresses(opts.interface, port);
+    let build_opts = BuildOptions {
+        root: opts.root.clone(),
+        drafts: opts.drafts,
+        base_url: Some(base_url.clone()),
+    };
+    let (tx, _) = broadcast::channel(64);
+    let state = Arc::new(AppState {
+        snapshot: RwLock::new(Snapshot {
+            files: HashMap::new(),
+            error: None,
+            build_id: 1,
+        }),
+        events: tx,
+        hosts,
+        port,
+    });
+    let session = first_build(&build_opts, &state);
+    if let Err(e) = watch::start(&opts.root, build_opts, state.clone(), session) {
+        elog!("warning: cannot watch the site for changes ({e}); pages will not reload");
+    }
+    log!(
+        "Serving {} at {base_url}  (Ctrl+C to stop)",
+        display_path(&opts.root)
+    );
+    if opts.open {
+        let _ = std::process::Command::new("xdg-open")
+            .arg(&base_url)
+            .spawn();
+    }
+    http::accept(listener, http::router(state)).await;
+    0
+}
+
+/// The first build: on success its files are served; on failure its errors are, over every page.
+fn first_build(opts: &BuildOptions, state: &AppState) -> watch::Session {
+    let started = Instant::now();
+    let built =
+        crate::error::guard(&opts.root, || pipeline::build(opts)).unwrap_or_else(|d| Err(d.into()));
+    match built {
+        Ok(mut built) => {
+            for w in &built.warnings {
+                elog!("{w}\n");
+            }
+            log!(
+                "Built {} pages ({} articles) in {} ms",
+                built.pages,
+                built.site.articles.len(),
+                started.elapsed().as_millis()
+            );
+            write(state).files = into_map(std::mem::take(&mut built.files));
+            watch::Session::new(Some(built))
+        }
+        Err(diags) => {
+            let text = diags.report();
+            elog!("{text}");
+            elog!("The server is running; fix the errors and the page will reload.");
+            write(state).error = Some(text);
+            watch::Session::new(None)
+        }
+    }
+}
+
+/// The URL to print and build with, and the host names requests may use. Bound to every
+/// interface, the preview is reachable from the network: say so, and where.
+fn addresses(interface: IpAddr, port: u16) -> (String, Vec<String>) {
+    let mut hosts: Vec<String> = ["localhost", "127.0.0.1", "[::1]"]
+        .map(str::to_owned)
+        .to_vec();
+    let shown = |ip: IpAddr| match ip {
+        IpAddr::V6(v6) => format!("[{v6}]"),
+        v4 => v4.to_string(),
+    };
+    hosts.push(shown(interface));
+    if interface.is_unspecified() {
+        let mut reachable: Vec<IpAddr> = if_addrs::get_if_addrs()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|i| i.ip())
+            .filter(|ip| ip.is_ipv4() == interface.is_ipv4() || interface.is_ipv6())
+            .collect();
+        reachable.sort();
+        reachable.dedup();
+        hosts.extend(reachable.iter().map(|ip| shown(*ip)));
+        let urls: Vec<String> = reachable
+            .iter()
+            .filter(|ip| !ip.is_loopback())
+            .map(|ip| format!("http://{}:{port}/", shown(*ip)))
+            .collect();
+        elog!(
+            "warning: listening on every interface ({}): anyone on your network can read this preview{}",
+            shown(interface),
+            if urls.is_empty() {
+                String::new()
+            } else {
+                format!(", at {}", urls.join(" "))
+            }
+        );
+    } else if !interface.is_loopback() {
+        elog!(
+            "warning: listening on {}: other machines on that network can read this preview",
+            shown(interface)
+        );
+    }
+    let host = if interface.is_unspecified() {
+        "127.0.0.1".to_owned()
+    } else {
+        shown(interface)
+    };
+    hosts.sort();
+    hosts.dedup();
+    (format!("http://{host}:{port}/"), hosts)
+}
+
+/// Binds the asked port, or the next free one, saying so.
+async fn bind(ip: IpAddr, port: u16) -> Result<(tokio::net::TcpListener, u16), String> {
+    let mut last_err = None;
+    for p in port..=port.saturating_add(PORT_TRIES) {
+        match tokio::net::TcpListener::bind(SocketAddr::new(ip, p)).await {
+            Ok(l) => {
+                if p != port {
+                    elog!(
+                        "Port {port} is in use; serving on port {p} instead (pass --port to choose another)."
+                    );
+                }
+                let actual = l.local_addr().map(|a| a.port()).unwrap_or(p);
+                return Ok((l, actual));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => last_err = Some(e),
+            Err(e) => return Err(format!("cannot listen on {ip}:{p}: {e}")),
+        }
+        if port == 0 {
+            break;
+        }
+    }
+    Err(format!(
+        "ports {port}-{} on {ip} are all in use ({}); pass --port with a free port",
+        port.saturating_add(PORT_TRIES),
+        last_err.map(|e| e.to_string()).unwrap_or_default()
+    ))
+}
+
+fn into_map(files: Vec<OutputFile>) -> HashMap<String, Arc<Vec<u8>>> {
+    files
+        .into_iter()
+        .map(|f| (f.path, Arc::new(f.bytes)))
+        .collect()
+}

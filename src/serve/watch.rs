@@ -1,0 +1,298 @@
+//! Turning file changes into rebuilds, without costing anything while nothing changes.
+//!
+//! The watcher's callback drops every event that cannot change the site — reads and opens of
+//! files (an `ls`, an editor, `git status`), paths outside `content/`, `templates/`, `static/`
+//! and the config — before anything is queued, and the queue is bounded: when it fills, the
+//! changes are coalesced into one full rebuild. A folder is watched anew only when it is
+//! created. Rebuilds run on one thread of their own, which waits on the queue and so uses no
+//! CPU while idle.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, TrySendError};
+use std::time::{Duration, Instant};
+
+use notify::{EventKind, RecursiveMode, Watcher};
+
+use super::{AppState, Notice, elog, into_map, log, write};
+use crate::error::{Diagnostics, guard};
+use crate::output::OutputFile;
+use crate::pipeline::{self, BuildOptions, Built};
+
+/// Editors save in bursts (temp file, rename, metadata): wait this long for quiet before building.
+const DEBOUNCE: Duration = Duration::from_millis(20);
+/// A save that truncates the file and then writes it can be read half-written: a build that
+/// fails right after a change is tried once more after this pause before its error is shown.
+const RETRY_PAUSE: Duration = Duration::from_millis(150);
+/// Changes queued at most; more are coalesced into one full rebuild.
+const QUEUE: usize = 1024;
+
+/// What the watcher keeps between rebuilds: the last good build, for incremental updates.
+pub(super) struct Session {
+    built: Option<Built>,
+    /// The last build failed, or an incremental one did: the next one must be full.
+    needs_full: bool,
+}
+
+impl Session {
+    pub(super) fn new(built: Option<Built>) -> Session {
+        let needs_full = built.is_none();
+        Session { built, needs_full }
+    }
+}
+
+/// One event that can change the site.
+struct Change {
+    paths: Vec<PathBuf>,
+    /// A folder was created at the site's top level (`templates/`, `static/`): watch it.
+    new_top_folder: Option<PathBuf>,
+}
+
+/// Watches the content, templates, static files and config; rebuilds on a change.
+pub(super) fn start(
+    root: &Path,
+    opts: BuildOptions,
+    state: Arc<AppState>,
+    session: Session,
+) -> notify::Result<()> {
+    // Events carry the watched path's form: watch the absolute root and compare against it.
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Change>(QUEUE);
+    let overflow = Arc::new(AtomicBool::new(false));
+    let mut watcher = notify::recommended_watcher(filter(root.clone(), tx, overflow.clone()))?;
+    for dir in ["content", "templates", "static"] {
+        let p = root.join(dir);
+        if p.is_dir() {
+            watcher.watch(&p, RecursiveMode::Recursive)?;
+        }
+    }
+    watcher.watch(&root, RecursiveMode::NonRecursive)?;
+    std::thread::spawn(move || {
+        let mut watcher = watcher; // kept alive as long as the thread runs
+        let mut session = session;
+        while let Ok(first) = rx.recv() {
+            let mut changed = Vec::new();
+            take(first, &mut changed, &mut watcher);
+            // Gather the rest of the burst.
+            while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
+                take(more, &mut changed, &mut watcher);
+            }
+            if overflow.swap(false, Ordering::Relaxed) {
+                session.needs_full = true;
+            }
+            rebuild(&opts, &state, &mut changed, &mut session, &rx, &mut watcher);
+        }
+    });
+    Ok(())
+}
+
+/// The watcher's callback: keeps only events that can change the site and queues them without
+/// ever blocking; when the queue is full, notes that a full rebuild is due instead.
+fn filter(
+    root: PathBuf,
+    tx: SyncSender<Change>,
+    overflow: Arc<AtomicBool>,
+) -> impl FnMut(notify::Result<notify::Event>) + Send + 'static {
+    move |res| {
+        let event = match res {
+            Ok(e) if !matches!(e.kind, EventKind::Access(_)) => e,
+            Ok(_) => return,
+            // The watcher lost track (e.g. its own queue overflowed): rebuild everything.
+            Err(_) => {
+                overflow.store(true, Ordering::Relaxed);
+                let _ = tx.try_send(Change {
+                    paths: Vec::new(),
+                    new_top_folder: None,
+                });
+                return;
+            }
+        };
+        let paths: Vec<PathBuf> = event
+            .paths
+            .into_iter()
+            .filter(|p| is_site_file(&root, p))
+            .collect();
+        if paths.is_empty() {
+            return;
+        }
+        let new_top_folder = matches!(event.kind, EventKind::Create(_))
+            .then(|| {
+                paths
+                    .iter()
+                    .find(|p| p.parent() == Some(root.as_path()) && p.is_dir())
+                    .cloned()
+            })
+            .flatten();
+        match tx.try_send(Change {
+            paths,
+            new_top_folder,
+        }) {
+            Ok(()) | Err(TrySendError::Disconnected(_)) => {}
+            Err(TrySendError::Full(_)) => overflow.store(true, Ordering::Relaxed),
+        }
+    }
+}
+
+/// Adds a change to the burst being gathered; a top-level folder created while serving is
+/// watched from now on.
+fn take(change: Change, changed: &mut Vec<PathBuf>, watcher: &mut impl Watcher) {
+    if let Some(dir) = change.new_top_folder {
+        let _ = watcher.watch(&dir, RecursiveMode::Recursive);
+    }
+    changed.extend(change.paths);
+}
+
+/// Files whose change can change the site: under content/, templates/, static/, or the config.
+fn is_site_file(root: &Path, p: &Path) -> bool {
+    let Ok(rel) = p.strip_prefix(root) else {
+        return false;
+    };
+    let name = rel
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") {
+        return false;
+    }
+    match rel.components().next() {
+        Some(c) => {
+            let first = c.as_os_str().to_string_lossy();
+            matches!(first.as_ref(), "content" | "templates" | "static")
+                || rel == Path::new(crate::config::CONFIG_FILE)
+        }
+        None => false,
+    }
+}
+
+/// What a rebuild made: the files that changed, whether they are the whole site, and the
+/// number of pages of a full build.
+struct Update {
+    files: Vec<OutputFile>,
+    full: bool,
+    pages: usize,
+}
+
+/// Rebuilds after `changed` and tells the browsers. A failure right after a change is retried
+/// once after a short pause (a half-written file), taking in any change that came meanwhile.
+fn rebuild(
+    opts: &BuildOptions,
+    state: &AppState,
+    changed: &mut Vec<PathBuf>,
+    session: &mut Session,
+    rx: &Receiver<Change>,
+    watcher: &mut impl Watcher,
+) {
+    let started = Instant::now();
+    let css_only = changed
+        .iter()
+        .all(|p| p.extension().is_some_and(|e| e == "css"));
+    let mut outcome = attempt(opts, changed, session);
+    if outcome.is_err() {
+        let until = Instant::now() + RETRY_PAUSE;
+        while let Ok(more) = rx.recv_timeout(until.saturating_duration_since(Instant::now())) {
+            take(more, changed, watcher);
+        }
+        outcome = attempt(opts, changed, session);
+    }
+    publish(state, outcome, css_only, started);
+}
+
+/// One try: body-only edits of existing articles are applied incrementally, anything else is a
+/// full build. A panic (a bug) is an error like any other: the watcher goes on.
+fn attempt(
+    opts: &BuildOptions,
+    changed: &[PathBuf],
+    session: &mut Session,
+) -> Result<Update, Diagnostics> {
+    let outcome = guard(&opts.root, || {
+        let fast = match (&mut session.built, session.needs_full) {
+            (Some(built), false) => pipeline::update_articles(built, &opts.root, changed),
+            _ => None,
+        };
+        match fast {
+            Some(Ok(files)) => Ok(Update {
+                files,
+                full: false,
+                pages: 0,
+            }),
+            Some(Err(d)) => Err(d),
+            None => pipeline::build(opts).map(|mut built| {
+                let files = std::mem::take(&mut built.files);
+                let pages = built.pages;
+                session.built = Some(built);
+                session.needs_full = false;
+                Update {
+                    files,
+                    full: true,
+                    pages,
+                }
+            }),
+        }
+    })
+    .unwrap_or_else(|d| Err(d.into()));
+    // After any failure the in-memory build may be half-updated: start over from the files.
+    if outcome.is_err() {
+        session.needs_full = true;
+    }
+    outcome
+}
+
+/// Swaps the new files in and tells every browser: reload, swap the CSS, or show the errors.
+fn publish(
+    state: &AppState,
+    outcome: Result<Update, Diagnostics>,
+    css_only: bool,
+    started: Instant,
+) {
+    let ms = started.elapsed().as_millis();
+    let notice = {
+        let mut snap = write(state);
+        snap.build_id += 1;
+        match outcome {
+            Ok(update) => {
+                let recovered = snap.error.take().is_some();
+                if update.full {
+                    snap.files = into_map(update.files);
+                    log!("Rebuilt {} pages in {ms} ms", update.pages);
+                } else {
+                    // The term shards are rewritten whole (their number may change): drop the old.
+                    if update.files.iter().any(|f| f.path == "search/manifest.js") {
+                        snap.files.retain(|k, _| !k.starts_with("search/t/"));
+                    }
+                    let n = update
+                        .files
+                        .iter()
+                        .filter(|f| f.path.ends_with(".html"))
+                        .count();
+                    for f in update.files {
+                        snap.files.insert(f.path, Arc::new(f.bytes));
+                    }
+                    log!(
+                        "Updated {n} page{} in {ms} ms",
+                        if n == 1 { "" } else { "s" }
+                    );
+                }
+                let kind = if css_only && !recovered {
+                    "css"
+                } else {
+                    "reload"
+                };
+                Notice {
+                    kind,
+                    data: snap.build_id.to_string(),
+                }
+            }
+            Err(diags) => {
+                let text = diags.report();
+                elog!("{text}\nThe last good pages are still served.");
+                snap.error = Some(text.clone());
+                Notice {
+                    kind: "builderror",
+                    data: text,
+                }
+            }
+        }
+    };
+    let _ = state.events.send(notice);
+}

@@ -77,7 +77,10 @@ pub fn check(site: &Site, static_files: &[(String, Option<PathBuf>)]) -> Diagnos
     for s in &site.sections[1..] {
         let (file, what) = match &s.source {
             Some(f) => (Some(f.shown.clone()), "the section".to_owned()),
-            None => (None, format!("the folder content/{}", s.dir)),
+            None => (
+                Some(site.shown(&s.dir)),
+                format!("the folder content/{}", s.dir),
+            ),
         };
         add(page_file(&s.url), from(what, file, None));
     }
@@ -106,11 +109,7 @@ pub fn check(site: &Site, static_files: &[(String, Option<PathBuf>)]) -> Diagnos
     for (rel, out) in &site.links.assets {
         add(
             out.clone(),
-            from(
-                "the file".into(),
-                Some(PathBuf::from(format!("content/{rel}"))),
-                None,
-            ),
+            from("the file".into(), Some(site.shown(rel)), None),
         );
     }
     for (name, file) in static_files {
@@ -340,7 +339,7 @@ mod tests {
         assert_eq!(
             m,
             [
-                ": the folder content/related would be written to /related/index.html, inside /related/, where helpcenter writes the related-articles index",
+                "content/related: the folder content/related would be written to /related/index.html, inside /related/, where helpcenter writes the related-articles index",
                 "content/style.css: the file would replace the theme's style.css at /style.css",
                 "related/r.md: the article would be written to /related/r/index.html, inside /related/, where helpcenter writes the related-articles index",
                 "search/_index.md: the section would be written to /search/index.html, inside /search/, where helpcenter writes the search page and index",

@@ -18,6 +18,9 @@ pub const CONFIG_FILE: &str = "helpcenter.yaml";
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// The config file as messages name it (not a key of the file).
+    #[serde(skip, default = "default_shown")]
+    pub shown: std::path::PathBuf,
     /// The site's name.
     pub title: String,
     /// Shown on the home page and in search engines.
@@ -106,6 +109,10 @@ pub struct FeedbackConfig {
     pub url: Option<String>,
 }
 
+fn default_shown() -> std::path::PathBuf {
+    CONFIG_FILE.into()
+}
+
 fn default_language() -> String {
     "zh-CN".to_owned()
 }
@@ -139,7 +146,9 @@ impl Config {
                 .at(line, col)
                 .hint("save the file as UTF-8")
         })?;
-        Self::parse(&text).map_err(|d| d.in_file(shown))
+        let mut config = Self::parse(&text).map_err(|d| d.in_file(&shown))?;
+        config.shown = shown;
+        Ok(config)
     }
 
     /// Parses the config's text; errors carry the line but no file.

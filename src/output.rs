@@ -59,6 +59,7 @@ pub fn prepare(root: &Path, out: &Path, force: bool) -> Result<PathBuf, Diagnost
     let refuse = |why: String, hint: &str| {
         Err(
             Diagnostic::error(format!("refusing to write the site into {shown}: {why}"))
+                .in_file(out)
                 .hint(hint.to_owned()),
         )
     };

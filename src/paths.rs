@@ -49,8 +49,8 @@ pub fn path_problem(path: &str) -> Option<&'static str> {
 /// Joins a relative path onto a folder of `content/`, resolving `.` and `..`; `None` if it climbs
 /// out of `content/`.
 pub fn join_rel(dir: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
-    for seg in rel.split('/') {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in dir.split('/').chain(rel.split('/')) {
         match seg {
             "" | "." => {}
             ".." => {
@@ -251,5 +251,46 @@ mod tests {
         assert!(is_external("//cdn.example/x.js"));
         assert!(!is_external("a/b.md"));
         assert!(!is_external("a/b:c.md"));
+    }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn decoding_any_text_never_panics(s in "\\PC*") {
+                let _ = percent_decode(&s);
+            }
+
+            #[test]
+            fn an_href_decodes_back_to_its_url(s in "\\PC*") {
+                prop_assert_eq!(percent_decode(&href(&s)), s.clone());
+                prop_assert!(!href(&s).contains([' ', '#', '?', '"', '<', '>']));
+            }
+
+            #[test]
+            fn joined_paths_never_climb(dir in "[a-z./]{0,12}", rel in "[a-z./%]{0,16}") {
+                if let Some(p) = join_rel(&dir, &rel) {
+                    prop_assert!(!p.split('/').any(|s| s == ".." || s == "."), "{}", p);
+                }
+            }
+
+            #[test]
+            fn relative_urls_lead_back_to_their_target(from in "([a-z]{1,3}/){0,3}", to in "([a-z]{1,3}/){0,3}") {
+                let rel = relative_url(&from, &to);
+                // Resolve `rel` against the folder `from` the way a browser does.
+                let mut parts: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
+                for seg in rel.split('/') {
+                    match seg {
+                        ".." => { parts.pop(); }
+                        "." | "" => {}
+                        s => parts.push(s),
+                    }
+                }
+                let resolved = parts.join("/");
+                prop_assert_eq!(resolved, to.trim_end_matches('/'));
+            }
+        }
     }
 }

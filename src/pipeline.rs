@@ -85,6 +85,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
     if site.config.base_url.is_none() {
         diags.push(
             Diagnostic::warning("base_url is not set: sitemap.xml and atom.xml are skipped and pages have no canonical URL")
+                .in_file(&site.config.shown)
                 .hint("set base_url in helpcenter.yaml or pass --base-url https://help.example.com/"),
         );
     }

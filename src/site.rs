@@ -8,6 +8,7 @@
 //! later one was meant to fill in.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::content::{Asset, Content, DateInfo, Kind, SourceFile};
@@ -128,6 +129,15 @@ pub struct Site {
     pub links: LinkMap,
     /// Article index by content path (`credit/read-credit-report.md`).
     pub by_path: HashMap<String, usize>,
+    /// The `content/` folder as messages name it.
+    pub content_shown: PathBuf,
+}
+
+impl Site {
+    /// A folder or file under `content/` as messages name it.
+    pub fn shown(&self, content_path: &str) -> PathBuf {
+        self.content_shown.join(content_path)
+    }
 }
 
 impl Site {
@@ -186,7 +196,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         drafts,
         &mut links,
     );
-    diags.extend(folders_without_index(&sections));
+    diags.extend(folders_without_index(&sections, &content.shown));
     let aliases = aliases(&articles, &mut diags);
     order_sections(&mut sections, &articles);
     let tags = collect_tags(&mut articles, &mut diags);
@@ -205,6 +215,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         aliases,
         links,
         by_path,
+        content_shown: content.shown,
     };
     (site, diags)
 }
@@ -304,12 +315,14 @@ fn slug_of(file: &SourceFile) -> String {
 }
 
 /// A folder without `_index.md` still becomes a section; say how to give it a title.
-fn folders_without_index(sections: &[Section]) -> Diagnostics {
+fn folders_without_index(sections: &[Section], content: &Path) -> Diagnostics {
     sections[1..]
         .iter()
         .filter(|s| s.source.is_none() && !s.dir.is_empty())
         .map(|s| {
-            Diagnostic::warning(format!("the folder content/{} has no _index.md", s.dir)).hint(
+            Diagnostic::warning(format!("the folder content/{} has no _index.md", s.dir))
+                .in_file(content.join(&s.dir))
+                .hint(
                 format!(
                     "it is shown as a section titled `{}`; add content/{}/_index.md with a title and description",
                     s.title, s.dir
@@ -426,7 +439,7 @@ fn missing_featured(config: &Config, by_path: &HashMap<String, usize>) -> Diagno
         .filter(|p| !by_path.contains_key(*p))
         .map(|path| {
             Diagnostic::error(format!("`featured` names a missing article: `{path}`"))
-                .in_file(crate::config::CONFIG_FILE)
+                .in_file(&config.shown)
                 .hint(
                     "list articles by their path under content/, e.g. `weilidai/close-weilidai.md`",
                 )
@@ -563,7 +576,7 @@ mod tests {
         assert_eq!(s.links.pages["a/_index.md"], "a/");
         assert_eq!(
             messages(&d),
-            [": the folder content/loose has no _index.md"],
+            ["content/loose: the folder content/loose has no _index.md"],
             "{d:?}"
         );
     }

@@ -18,7 +18,10 @@ pub(crate) fn site_with(config_yaml: &str, files: &[(&str, &str)]) -> (Site, Dia
     })
     .expect("test config");
     let offset = config.offset().unwrap();
-    let mut c = Content::default();
+    let mut c = Content {
+        shown: "content".into(),
+        ..Content::default()
+    };
     let mut diags = Diagnostics::default();
     for (rel, text) in files {
         let mut dir = parent_of(rel);

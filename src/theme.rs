@@ -196,7 +196,11 @@ pub fn overlay(
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                diags.push(Diagnostic::error(format!("cannot read {dir}/: {e}")));
+                let path = e.path().unwrap_or(&base).to_path_buf();
+                diags.push(
+                    Diagnostic::error(format!("cannot read this path: {e}"))
+                        .in_file(shown_path(root, &path)),
+                );
                 continue;
             }
         };

@@ -1,128 +1,52 @@
 //! `helpcenter serve` over raw HTTP: status codes, content types, path traversal refused, the
-//! live-reload script only in served pages, a taken port.
+//! live-reload script only in served pages, a taken port; what it answers and to whom; that it
+//! idles, survives odd input and misses no edit.
 
 mod common;
 use common::*;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Stdio};
-
-struct Server {
-    child: Child,
-    port: u16,
-    log: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start(root: &std::path::Path, port: u16) -> Server {
-    let child = bin()
-        .args([
-            "serve",
-            "--root",
-            root.to_str().unwrap(),
-            "--port",
-            &port.to_string(),
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut srv = Server {
-        child,
-        port: 0,
-        log: String::new(),
-    };
-    let mut reader = BufReader::new(srv.child.stdout.take().unwrap());
-    loop {
-        let mut line = String::new();
-        // On a panic here `srv` is dropped, which kills and waits for the child.
-        assert!(
-            reader.read_line(&mut line).unwrap() > 0,
-            "serve exited: {}",
-            srv.log
-        );
-        srv.log.push_str(&line);
-        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-            srv.port = rest.split('/').next().unwrap().parse().unwrap();
-            // Keep reading its log, as a terminal would.
-            std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
-            return srv;
-        }
-    }
-}
-
-/// Sends a request line as written (no client-side path normalisation) and returns
-/// (status, lower-cased head, body bytes).
-fn request(port: u16, path: &str) -> (u16, String, Vec<u8>) {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).unwrap();
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .unwrap_or(raw.len());
-    let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
-    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-    (
-        status,
-        head,
-        raw.get(split + 4..).unwrap_or_default().to_vec(),
-    )
-}
-
-fn get(port: u16, path: &str) -> (u16, String, String) {
-    let (status, head, body) = request(port, path);
-    (status, head, String::from_utf8_lossy(&body).into_owned())
-}
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
 
 #[test]
 fn serves_pages_like_a_static_host() {
-    let srv = start(&fixture("site"), 0);
+    let srv = serve(&fixture("site"), &[]);
     assert!(srv.log.contains("Built "), "{}", srv.log);
-    let (status, head, body) = get(srv.port, "/%E8%B4%A6%E6%88%B7/%E6%94%B9%E5%AF%86%E7%A0%81/");
-    assert_eq!(status, 200);
-    assert!(head.contains("content-type: text/html; charset=utf-8"));
-    assert!(body.contains("<h1>如何修改登录密码</h1>"));
+    let r = request(srv.port, "/%E8%B4%A6%E6%88%B7/%E6%94%B9%E5%AF%86%E7%A0%81/");
+    assert_eq!(r.status, 200);
+    assert!(r.head.contains("content-type: text/html; charset=utf-8"));
+    assert!(r.text().contains("<h1>如何修改登录密码</h1>"));
     assert!(
-        body.contains("/__helpcenter/livereload.js"),
+        r.text().contains("/__helpcenter/livereload.js"),
         "served pages get the live-reload script"
     );
 
-    let (status, head, _) = get(srv.port, "/style.css");
-    assert_eq!(status, 200);
-    assert!(head.contains("content-type: text/css; charset=utf-8"));
-    let (status, head, _) = get(srv.port, "/guides/with-image/shot.png");
-    assert_eq!(status, 200);
-    assert!(head.contains("content-type: image/png"));
+    let r = request(srv.port, "/style.css");
+    assert_eq!(r.status, 200);
+    assert!(r.head.contains("content-type: text/css; charset=utf-8"));
+    let r = request(srv.port, "/guides/with-image/shot.png");
+    assert_eq!(r.status, 200);
+    assert!(r.head.contains("content-type: image/png"));
 
-    let (status, head, _) = get(srv.port, "/guides/no-front");
-    assert_eq!(status, 301);
-    assert!(head.contains("location: /guides/no-front/"));
+    let r = request(srv.port, "/guides/no-front");
+    assert_eq!(r.status, 301);
+    assert!(r.head.contains("location: /guides/no-front/"));
 }
 
 #[test]
 fn unknown_paths_get_the_404_page_with_status_404() {
-    let srv = start(&fixture("site"), 0);
-    let (status, _, body) = get(srv.port, "/no/such/page/");
-    assert_eq!(status, 404);
-    assert!(body.contains("页面不存在"));
+    let srv = serve(&fixture("site"), &[]);
+    let r = request(srv.port, "/no/such/page/");
+    assert_eq!(r.status, 404);
+    assert!(r.text().contains("页面不存在"));
 }
 
 #[test]
 fn no_request_reads_outside_the_site() {
-    let srv = start(&fixture("site"), 0);
+    let srv = serve(&fixture("site"), &[]);
     for path in [
         "/../../../../etc/passwd",
         "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
@@ -132,13 +56,87 @@ fn no_request_reads_outside_the_site() {
         "/../helpcenter.yaml",
         "/%2e%2e/content/_index.md",
     ] {
-        let (status, _, body) = get(srv.port, path);
-        assert!(status == 400 || status == 404, "{path}: {status}");
+        let r = request(srv.port, path);
+        assert!(r.status == 400 || r.status == 404, "{path}: {}", r.status);
         assert!(
-            !body.contains("root:") && !body.contains("title: 测试帮助中心"),
+            !r.text().contains("root:") && !r.text().contains("title: 测试帮助中心"),
             "{path} leaked a file"
         );
     }
+    // A `%` before a non-ASCII byte once panicked the handler: answered, and the server lives on.
+    let r = request_as(srv.port, b"/%a\xc3\xa9", &format!("127.0.0.1:{}", srv.port));
+    assert_eq!(r.status, 404);
+    assert_eq!(request(srv.port, "/").status, 200);
+}
+
+#[test]
+fn answers_only_to_its_own_names_with_safe_headers() {
+    let srv = serve(&fixture("site"), &[]);
+    let port = srv.port;
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+        "localhost".to_owned(),
+    ] {
+        let r = request_as(port, b"/", &host);
+        assert_eq!(r.status, 200, "{host}");
+        assert!(r.head.contains("x-content-type-options: nosniff"), "{host}");
+        assert!(r.head.contains("referrer-policy: no-referrer"), "{host}");
+    }
+    // DNS rebinding: a page of another site whose name now points at 127.0.0.1.
+    for host in [
+        format!("evil.example:{port}"),
+        format!("127.0.0.1:{}", port.wrapping_add(1)),
+        format!("127.0.0.1.evil.example:{port}"),
+    ] {
+        let r = request_as(port, b"/", &host);
+        assert_eq!(r.status, 403, "{host}");
+        assert!(!r.text().contains("<h1>"), "{host} got a page");
+        assert!(r.head.contains("x-content-type-options: nosniff"));
+    }
+    let r = request_as(
+        port,
+        b"/__helpcenter/events",
+        &format!("evil.example:{port}"),
+    );
+    assert_eq!(r.status, 403);
+}
+
+#[test]
+fn a_slow_request_header_is_cut_off() {
+    let srv = serve(&fixture("site"), &[]);
+    let mut s = TcpStream::connect(("127.0.0.1", srv.port)).unwrap();
+    s.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1").unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let started = Instant::now();
+    let mut buf = Vec::new();
+    let _ = s.read_to_end(&mut buf);
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_secs(8) && waited < Duration::from_secs(25),
+        "cut off after {waited:?}"
+    );
+}
+
+#[test]
+fn listening_beyond_loopback_warns_and_says_where() {
+    let mut child = bin()
+        .args(["serve", "--root", fixture("site").to_str().unwrap()])
+        .args(["--port", "0", "--interface", "0.0.0.0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        line.starts_with("warning: listening on every interface (0.0.0.0): anyone on your network can read this preview"),
+        "{line}"
+    );
 }
 
 #[test]
@@ -148,6 +146,10 @@ fn build_output_has_no_live_reload_script() {
     for f in files(&out) {
         assert!(!read_lossy(&out.join(&f)).contains("livereload"), "{f}");
     }
+}
+
+fn read_lossy(p: &Path) -> String {
+    String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned()
 }
 
 /// A served page as `build` writes it: without the live-reload script serve adds.
@@ -163,22 +165,13 @@ fn without_live_reload(page: &str) -> String {
     }
 }
 
-fn read_lossy(p: &std::path::Path) -> String {
-    String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned()
-}
-
 #[test]
 fn a_taken_port_moves_to_the_next_free_one_saying_so() {
     let blocker = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let taken = blocker.local_addr().unwrap().port();
     let mut child = bin()
-        .args([
-            "serve",
-            "--root",
-            fixture("site").to_str().unwrap(),
-            "--port",
-            &taken.to_string(),
-        ])
+        .args(["serve", "--root", fixture("site").to_str().unwrap()])
+        .args(["--port", &taken.to_string()])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -194,7 +187,7 @@ fn a_taken_port_moves_to_the_next_free_one_saying_so() {
     );
 }
 
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+fn copy_dir(from: &Path, to: &Path) {
     for e in walkdir::WalkDir::new(from)
         .into_iter()
         .filter_map(Result::ok)
@@ -209,23 +202,53 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
-fn encode(path: &str) -> String {
-    path.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"/-._".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
+/// The fixture site copied into a scratch folder, to edit while serving.
+fn scratch_fixture(tag: &str) -> (Scratch, std::path::PathBuf) {
+    let s = Scratch::new(tag);
+    let site = s.path().join("site");
+    copy_dir(&fixture("site"), &site);
+    (s, site)
+}
+
+/// The live-reload event stream of a server, read on a thread of its own.
+struct Events {
+    rx: std::sync::mpsc::Receiver<(String, String)>,
+}
+
+impl Events {
+    fn connect(port: u16) -> Events {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            s,
+            "GET /__helpcenter/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+        )
+        .unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut event = String::new();
+            for line in BufReader::new(s).lines() {
+                let Ok(line) = line else { return };
+                if let Some(e) = line.strip_prefix("event: ") {
+                    event = e.to_owned();
+                } else if let Some(d) = line.strip_prefix("data: ") {
+                    if tx.send((event.clone(), d.to_owned())).is_err() {
+                        return;
+                    }
+                }
             }
-        })
-        .collect()
+        });
+        Events { rx }
+    }
+
+    /// The next event's name and first data line, waiting up to `secs`.
+    fn next(&self, secs: u64) -> Option<(String, String)> {
+        self.rx.recv_timeout(Duration::from_secs(secs)).ok()
+    }
 }
 
 #[test]
 fn an_edit_served_incrementally_equals_a_fresh_build() {
-    let s = Scratch::new("incremental");
-    let site = s.path().join("site");
-    copy_dir(&fixture("site"), &site);
+    let (s, site) = scratch_fixture("incremental");
     // Enough articles with 手机 that search describes 改密码 for it, so the edit below must
     // reach that description too (serve caches descriptions of unedited articles).
     for i in 0..4 {
@@ -235,7 +258,7 @@ fn an_edit_served_incrementally_equals_a_fresh_build() {
         )
         .unwrap();
     }
-    let srv = start(&site, 0);
+    let srv = serve(&site, &[]);
     // Two body-only edits: one keeps its description, one (no description in its front matter)
     // changes the summary that section and tag pages list.
     let a = site.join("content/账户/改密码.md");
@@ -251,19 +274,12 @@ fn an_edit_served_incrementally_equals_a_fresh_build() {
     let b = site.join("content/账户/设备/face-id.md");
     let text = std::fs::read_to_string(&b).unwrap();
     std::fs::write(&b, text.replace("回到[改密码]", "设置完成后回到[改密码]")).unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-    loop {
-        let (_, _, body) = get(srv.port, &encode("/账户/设备/"));
-        if body.contains("设置完成后回到改密码") {
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the edit was not served"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    wait_until(30, "the edit is served", || {
+        request(srv.port, &encode("/账户/设备/"))
+            .text()
+            .contains("设置完成后回到改密码")
+    });
+    std::thread::sleep(Duration::from_millis(300));
     let out = s.path().join("fresh");
     let o = build(
         &site,
@@ -276,9 +292,9 @@ fn an_edit_served_incrementally_equals_a_fresh_build() {
         .into_iter()
         .filter(|f| f != ".helpcenter-output")
     {
-        let (status, _, served) = request(srv.port, &encode(&format!("/{f}")));
-        assert_eq!(status, 200, "{f}");
-        let served = without_live_reload(&String::from_utf8_lossy(&served));
+        let r = request(srv.port, &encode(&format!("/{f}")));
+        assert_eq!(r.status, 200, "{f}");
+        let served = without_live_reload(&r.text());
         let fresh = String::from_utf8_lossy(&std::fs::read(out.join(&f)).unwrap()).into_owned();
         assert!(served == fresh, "{f} differs from a fresh build");
         compared += 1;
@@ -292,5 +308,193 @@ fn an_edit_served_incrementally_equals_a_fresh_build() {
     assert!(
         shards.contains("确认手机在身边，并连接可靠的网络"),
         "the edited text is in a search description"
+    );
+}
+
+#[test]
+fn a_page_knows_its_build_and_every_connection_starts_with_the_current_one() {
+    let (_s, site) = scratch_fixture("buildid");
+    let srv = serve(&site, &[]);
+    let page = request(srv.port, "/").text();
+    let id = |page: &str| -> String {
+        let i = page.find("data-build=\"").expect("build id") + "data-build=\"".len();
+        page[i..].split('"').next().unwrap().to_owned()
+    };
+    let first = id(&page);
+    // An edit lands before the page's live-reload connection is made…
+    let a = site.join("content/账户/改密码.md");
+    let text = std::fs::read_to_string(&a).unwrap();
+    std::fs::write(&a, text.replace("修改密码前", "改密码之前")).unwrap();
+    wait_until(30, "the edit is served", || {
+        request(srv.port, "/").text().contains("data-build")
+            && id(&request(srv.port, "/").text()) != first
+    });
+    // …so the connection's first event names a newer build than the page's: the client reloads.
+    let events = Events::connect(srv.port);
+    let (kind, data) = events.next(10).expect("hello");
+    assert_eq!(kind, "hello");
+    assert_ne!(data, first);
+    let script = request(srv.port, "/__helpcenter/livereload.js").text();
+    assert!(script.contains("e.data !== build") && script.contains("data-build"));
+}
+
+#[test]
+fn a_half_written_save_shows_no_error() {
+    let (_s, site) = scratch_fixture("truncate");
+    let srv = serve(&site, &[]);
+    let events = Events::connect(srv.port);
+    assert_eq!(events.next(10).expect("hello").0, "hello");
+    let a = site.join("content/账户/改密码.md");
+    let text = std::fs::read_to_string(&a).unwrap();
+    // An editor that truncates the file, then writes it: the build in between sees nothing.
+    std::fs::write(&a, "").unwrap();
+    std::thread::sleep(Duration::from_millis(40));
+    std::fs::write(&a, text.replace("修改密码前", "在修改密码前")).unwrap();
+    let mut seen = Vec::new();
+    while let Some((kind, _)) = events.next(5) {
+        seen.push(kind.clone());
+        if kind == "reload" {
+            break;
+        }
+    }
+    assert!(!seen.contains(&"builderror".to_owned()), "events: {seen:?}");
+    assert_eq!(seen.last().map(String::as_str), Some("reload"), "{seen:?}");
+}
+
+#[test]
+fn a_file_that_once_killed_the_rebuild_thread_is_an_error_then_recovers() {
+    let (_s, site) = scratch_fixture("panicfile");
+    let srv = serve(&site, &[]);
+    let events = Events::connect(srv.port);
+    assert_eq!(events.next(10).unwrap().0, "hello");
+    let a = site.join("content/账户/改密码.md");
+    let text = std::fs::read_to_string(&a).unwrap();
+    std::fs::write(&a, format!("{text}\n[优惠](#100%优惠) ![图](100%图.png)\n")).unwrap();
+    let (kind, data) = events.next(30).expect("an event");
+    assert_eq!(kind, "builderror");
+    assert!(
+        data.contains("link to a missing anchor: `#100%优惠`"),
+        "{data}"
+    );
+    std::fs::write(&a, &text).unwrap();
+    let mut last = String::new();
+    while let Some((kind, _)) = events.next(30) {
+        last = kind;
+        if last == "reload" {
+            break;
+        }
+    }
+    assert_eq!(last, "reload", "the watcher lives on after the error");
+}
+
+/// CPU ticks (user + system) and resident memory (KiB) of a process, from /proc.
+fn usage(pid: u32) -> (u64, u64) {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let fields: Vec<&str> = stat
+        .rsplit(')')
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    let ticks = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let rss = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap();
+    (ticks, rss)
+}
+
+/// What an author's shell and tools do all day: list the site and open its files.
+fn browse(site: &Path) {
+    for e in walkdir::WalkDir::new(site)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if e.file_type().is_file() {
+            let _ = std::fs::read(e.path());
+        }
+    }
+}
+
+#[test]
+fn soak_idle_stays_idle_and_a_hundred_edits_are_served() {
+    if !Path::new("/proc/self/stat").exists() {
+        eprintln!("no /proc: the soak test needs Linux");
+        return;
+    }
+    let (_s, site) = scratch_fixture("soak");
+    let srv = serve(&site, &[]);
+    let pid = srv.child.id();
+    let ticks_per_s = 100; // USER_HZ on Linux
+    // Idle while the author lists and opens every file of the site, again and again.
+    let (t0, rss0) = usage(pid);
+    let idle = Instant::now();
+    while idle.elapsed() < Duration::from_secs(6) {
+        browse(&site);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let (t1, rss1) = usage(pid);
+    let idle_share = (t1 - t0) as f64 / (idle.elapsed().as_secs_f64() * ticks_per_s as f64);
+    eprintln!(
+        "idle: {} ticks in {:?} ({:.2}% of a core), RSS {rss0} → {rss1} KiB",
+        t1 - t0,
+        idle.elapsed(),
+        idle_share * 100.0
+    );
+    assert!(
+        idle_share <= 0.02,
+        "idle serve used {:.1}% of a core",
+        idle_share * 100.0
+    );
+
+    // A hundred rapid edits, with the browsing going on.
+    let a = site.join("content/账户/改密码.md");
+    let text = std::fs::read_to_string(&a).unwrap();
+    for i in 0..100 {
+        std::fs::write(
+            &a,
+            text.replace("修改密码前", &format!("第 {i} 次编辑：修改密码前")),
+        )
+        .unwrap();
+        if i % 10 == 0 {
+            browse(&site);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    wait_until(60, "the last edit is served", || {
+        request(srv.port, &encode("/账户/改密码/"))
+            .text()
+            .contains("第 99 次编辑")
+    });
+    // Then idle again: no work left behind, memory back to where a build's worth of pages is.
+    std::thread::sleep(Duration::from_millis(500));
+    let (t2, rss2) = usage(pid);
+    let settle = Instant::now();
+    while settle.elapsed() < Duration::from_secs(5) {
+        browse(&site);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let (t3, rss3) = usage(pid);
+    let after_share = (t3 - t2) as f64 / (settle.elapsed().as_secs_f64() * ticks_per_s as f64);
+    eprintln!(
+        "after 100 edits: {} ticks in {:?} ({:.2}% of a core), RSS {rss2} → {rss3} KiB",
+        t3 - t2,
+        settle.elapsed(),
+        after_share * 100.0
+    );
+    assert!(
+        after_share <= 0.02,
+        "serve kept working after the edits: {:.1}% of a core",
+        after_share * 100.0
+    );
+    assert!(
+        rss3 < rss1 + 64 * 1024,
+        "RSS grew from {rss1} to {rss3} KiB"
+    );
+    assert!(
+        rss3 <= rss2 + 4 * 1024,
+        "RSS still growing while idle: {rss2} → {rss3} KiB"
     );
 }

@@ -95,6 +95,8 @@ pub struct Content {
     /// Markdown files that exist but could not be loaded (already reported): links to them are
     /// not reported again as links to missing articles.
     pub failed: Vec<String>,
+    /// The `content/` folder as messages name it, to name its folders and files.
+    pub shown: PathBuf,
 }
 
 /// Reads every file under `root/content`. Problems in single files are collected; the files that
@@ -102,7 +104,10 @@ pub struct Content {
 pub fn load(root: &Path, offset: FixedOffset) -> (Content, Diagnostics) {
     let dir = root.join(CONTENT_DIR);
     let mut diags = Diagnostics::default();
-    let mut content = Content::default();
+    let mut content = Content {
+        shown: shown_path(root, &dir),
+        ..Content::default()
+    };
     if !dir.is_dir() {
         diags.push(
             Diagnostic::error("the site has no content/ folder")

@@ -152,3 +152,78 @@ fn english_labels() {
         "<ol class=\"steps\">\n<li class=\"step\" id=\"step-1\"><a class=\"step-number\" href=\"#step-1\" aria-label=\"Step 1\">1</a><div class=\"step-body\">\na</div></li>\n</ol>\n<div class=\"callout callout-tip\" role=\"note\" aria-label=\"Tip\">\n<p class=\"callout-title\"><span class=\"callout-icon\" aria-hidden=\"true\"></span>Tip</p>\n<p>b</p>\n</div>\n"
     );
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Markdown made of the pieces that have broken parsers: CJK, `%`, brackets, raw HTML,
+    /// nesting, alerts, links to everywhere.
+    fn markdown() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "关闭微粒贷",
+            "100%",
+            "%优惠",
+            "%E5",
+            "[",
+            "]",
+            "(",
+            ")",
+            "](",
+            "![",
+            "<a href=\"",
+            "\">",
+            "<div>",
+            "</div>",
+            "<script>",
+            "\n",
+            "\n\n",
+            "> ",
+            "1. ",
+            "- ",
+            "   ",
+            "# ",
+            "## ",
+            "{#id}",
+            "[!WARNING]",
+            "`",
+            "```",
+            "|",
+            "---",
+            "*",
+            "_",
+            "\\",
+            "#",
+            "?",
+            "../",
+            "x.md",
+            "../credit/report.md#查询",
+            "[^1]",
+            "[^1]: ",
+            "&",
+            "\u{0}",
+            "\r",
+            "👍",
+            "é",
+        ]);
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_markdown_renders_and_every_line_is_in_the_file(md in markdown()) {
+            let (r, d) = render(&md, &page(), &links());
+            let last = page().body_line + md.matches('\n').count();
+            for l in &r.links {
+                prop_assert!((page().body_line..=last).contains(&l.line), "{l:?}");
+            }
+            for d in &d.0 {
+                let line = d.line.unwrap_or(0);
+                prop_assert!((page().body_line..=last).contains(&line), "{d:?}");
+            }
+            prop_assert!(r.ids.len() >= r.toc.len());
+        }
+    }
+}

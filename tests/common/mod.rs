@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use helpcenter::paths::percent_decode;
-use std::process::{Command, Output};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub fn bin() -> Command {
@@ -203,4 +205,120 @@ pub fn broken_links(out: &Path, base_path: &str) -> Vec<String> {
         }
     }
     broken
+}
+
+/// A running `helpcenter serve`, killed when dropped.
+pub struct Server {
+    pub child: Child,
+    pub port: u16,
+    /// What it printed up to its "Serving" line.
+    pub log: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `helpcenter serve` on `root` (port 0: any free one) with `extra` arguments; returns
+/// once it prints the URL it serves at. Its stderr is discarded.
+pub fn serve(root: &Path, extra: &[&str]) -> Server {
+    let child = bin()
+        .args(["serve", "--root", root.to_str().unwrap(), "--port", "0"])
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut srv = Server {
+        child,
+        port: 0,
+        log: String::new(),
+    };
+    let mut reader = BufReader::new(srv.child.stdout.take().unwrap());
+    loop {
+        let mut line = String::new();
+        // On a panic here `srv` is dropped, which kills and waits for the child.
+        assert!(
+            reader.read_line(&mut line).unwrap() > 0,
+            "serve exited: {}",
+            srv.log
+        );
+        srv.log.push_str(&line);
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            srv.port = rest.split('/').next().unwrap().parse().unwrap();
+            // Keep reading its log, as a terminal would.
+            std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
+            return srv;
+        }
+    }
+}
+
+/// A response as it came: status, lower-cased head, body.
+pub struct Reply {
+    pub status: u16,
+    pub head: String,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// Sends `GET path` as written (no client-side normalisation) with the `Host` header `host`.
+pub fn request_as(port: u16, path: &[u8], host: &str) -> Reply {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let mut req = b"GET ".to_vec();
+    req.extend_from_slice(path);
+    req.extend_from_slice(
+        format!(" HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes(),
+    );
+    s.write_all(&req).unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(raw.len());
+    let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    Reply {
+        status,
+        head,
+        body: raw.get(split + 4..).unwrap_or_default().to_vec(),
+    }
+}
+
+/// `GET path` to the server at `port`, addressed to 127.0.0.1 as a browser would.
+pub fn request(port: u16, path: &str) -> Reply {
+    request_as(port, path.as_bytes(), &format!("127.0.0.1:{port}"))
+}
+
+/// Percent-encodes a path as a browser sends it.
+pub fn encode(path: &str) -> String {
+    path.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"/-._".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// Waits until `cond` holds, checking every 50 ms, failing the test after `secs` seconds.
+pub fn wait_until(secs: u64, what: &str, mut cond: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while !cond() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting: {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
 }

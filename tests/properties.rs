@@ -1,0 +1,291 @@
+//! Property-based tests on the built binary: generated sites — front matter, Markdown (Chinese,
+//! `%`, brackets, raw HTML, deep nesting), file and folder names, link targets — never make it
+//! panic, exit 0 or 1 only, every error names a file, and nothing is written outside the output
+//! folder. A case takes a few milliseconds; `cargo test` runs a few dozen. For a long campaign:
+//!
+//! ```sh
+//! PROPTEST_CASES=5000 cargo test --release --test properties
+//! ```
+
+mod common;
+use common::*;
+
+use proptest::prelude::*;
+use std::path::Path;
+
+/// Pieces that have broken this kind of program before.
+const NAME_PIECES: &[&str] = &[
+    "a",
+    "注意事项",
+    "微粒贷",
+    " ",
+    ".",
+    "..",
+    "%",
+    "%E5",
+    "%zz",
+    "#",
+    "?",
+    "\\",
+    "sec #1?%",
+    "_index",
+    "index",
+    "a b",
+    "FAQ",
+    "faq",
+    "-",
+    "~",
+    "\u{7}",
+    "\n",
+    "é",
+    "👍",
+    "<b>",
+    "\"",
+    "'",
+    "search",
+    "tags",
+    "related",
+    "404.html",
+    "style.css",
+];
+
+const TEXT_PIECES: &[&str] = &[
+    "关闭微粒贷",
+    "注意事项",
+    "100%",
+    "%优惠",
+    "%E5%BE%AE",
+    "<script>alert(1)</script>",
+    "[",
+    "]",
+    "(",
+    ")",
+    "*",
+    "_",
+    "`",
+    "\\",
+    "&amp;",
+    "&",
+    "<",
+    ">",
+    "\"",
+    "{#id}",
+    "{{< note >}}",
+    ":::",
+    "!",
+    "#",
+    " ",
+    "\t",
+    "Promise.all()",
+    "👍",
+    "\u{0}",
+    "\u{feff}",
+    "\r",
+    "¥",
+];
+
+fn piece(pool: &'static [&'static str]) -> impl Strategy<Value = String> {
+    prop::sample::select(pool).prop_map(str::to_owned)
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(TEXT_PIECES), 0..6).prop_map(|v| v.concat())
+}
+
+/// A file or folder name: pieces joined; never empty, `/` or NUL (the file system forbids them).
+fn name() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(NAME_PIECES), 1..3)
+        .prop_map(|v| v.concat())
+        .prop_filter("a name the file system takes", |n| {
+            !n.is_empty() && n != "." && n != ".." && !n.contains(['/', '\0']) && n.len() < 100
+        })
+}
+
+/// Where a link may point: other generated files, anchors, odd encodings, outside places.
+fn target() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (name(), text()).prop_map(|(n, a)| format!("{n}.md#{a}")),
+        name().prop_map(|n| format!("../{n}/x.md")),
+        text().prop_map(|t| format!("#{t}")),
+        piece(&[
+            "#100%优惠",
+            "100%图.png",
+            "../../../etc/passwd",
+            "/",
+            "/tags/",
+            "/a b/",
+            "//x",
+            "mailto:a@b",
+            "%",
+            "x.md?q=1#%E6",
+            "<a>",
+            "a.md#",
+            ""
+        ]),
+    ]
+}
+
+/// A Markdown body: blocks of headings, paragraphs with links and images, raw HTML, quotes and
+/// lists nested deep, callouts, tables, fences.
+fn body() -> impl Strategy<Value = String> {
+    let block = prop_oneof![
+        (1..7usize, text()).prop_map(|(n, t)| format!("{} {t}\n", "#".repeat(n))),
+        (text(), target(), text()).prop_map(|(a, t, b)| format!("{a}[{b}]({t}){a}\n")),
+        (target(), text()).prop_map(|(t, a)| format!("![{a}]({t})\n")),
+        (target(), text()).prop_map(|(t, a)| format!("<a href=\"{t}\">{a}</a><img src=\"{t}\">\n")),
+        (0..12usize, text()).prop_map(|(d, t)| format!("{}{t}\n", "> ".repeat(d))),
+        (0..12usize, text()).prop_map(|(d, t)| format!("{}1. {t}\n", "   ".repeat(d))),
+        piece(&["WARNING", "NOTE", "TIP", "IMPORTANT", "CAUTION", "BOGUS"])
+            .prop_map(|k| format!("> [!{k}]\n> 文字\n")),
+        text().prop_map(|t| format!("| {t} | b |\n| --- | --- |\n| {t} | 乙 |\n")),
+        text().prop_map(|t| format!("```{t}\n{t}\n```\n")),
+        text().prop_map(|t| format!("{t}[^1]\n\n[^1]: {t}\n")),
+    ];
+    prop::collection::vec(block, 0..8).prop_map(|v| v.join("\n"))
+}
+
+/// YAML front matter with the known keys given odd values, now and then an unknown key or
+/// broken YAML; or none at all.
+fn front_matter() -> impl Strategy<Value = String> {
+    let value = prop_oneof![
+        text().prop_map(|t| format!("{t:?}")),
+        name().prop_map(|n| format!("{n:?}")),
+        prop::collection::vec(name(), 0..3).prop_map(|v| format!("{v:?}")),
+        piece(&[
+            "[",
+            "{",
+            "1",
+            "-1",
+            "true",
+            "2024-04-07",
+            "2024-13-45",
+            "null",
+            "|\n  多行"
+        ]),
+    ];
+    let key = piece(&[
+        "title",
+        "description",
+        "date",
+        "updated",
+        "tags",
+        "weight",
+        "draft",
+        "slug",
+        "aliases",
+        "related",
+        "template",
+        "toc",
+        "search",
+        "extra",
+        "titel",
+        "outline",
+    ]);
+    prop_oneof![
+        Just(String::new()),
+        prop::collection::vec((key, value), 0..6).prop_map(|kv| {
+            let lines: String = kv.iter().map(|(k, v)| format!("{k}: {v}\n")).collect();
+            format!("---\n{lines}---\n")
+        }),
+    ]
+}
+
+/// A site: (path under content/, text) for a few files in a few folders.
+fn files() -> impl Strategy<Value = Vec<(String, String)>> {
+    let file = (
+        prop::option::of(name()),
+        prop_oneof![name(), Just("_index".to_owned()), Just("index".to_owned())],
+        front_matter(),
+        body(),
+    )
+        .prop_map(|(dir, stem, fm, body)| {
+            let path = match dir {
+                Some(d) => format!("{d}/{stem}.md"),
+                None => format!("{stem}.md"),
+            };
+            (path, format!("{fm}{body}"))
+        });
+    prop::collection::vec(file, 1..6)
+}
+
+/// Every file under `dir`, by its path as the file system has it, with its bytes.
+fn tree(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut v: Vec<_> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    v.sort();
+    v
+}
+
+fn check_site(files: &[(String, String)]) -> Result<(), TestCaseError> {
+    let s = Scratch::new("prop");
+    let site = s.path().join("site");
+    s.write(
+        "site/helpcenter.yaml",
+        "title: 属性测试\nbase_url: https://x.example/help/\n",
+    );
+    for (rel, text) in files {
+        s.write(&format!("site/content/{rel}"), text);
+    }
+    let site_before = tree(&site);
+    let out = s.path().join("out");
+    let o = build(&site, &out, &[]);
+    let err = stderr(&o);
+    let code = o.status.code();
+    prop_assert!(code == Some(0) || code == Some(1), "exit {code:?}:\n{err}");
+    prop_assert!(
+        !err.contains("panicked") && !err.contains("a bug in helpcenter"),
+        "{err}"
+    );
+    for block in err.split("\n\n").filter(|b| b.starts_with("error:")) {
+        prop_assert!(
+            block.contains("\n  --> "),
+            "an error without a file:\n{block}"
+        );
+    }
+    prop_assert_eq!(tree(&site), site_before, "the site's files changed");
+    // Nothing beside the output and the site.
+    let mut top: Vec<String> = std::fs::read_dir(s.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    top.sort();
+    let expected: Vec<String> = if code == Some(0) {
+        vec!["out".into(), "site".into()]
+    } else {
+        vec!["site".into()]
+    };
+    prop_assert_eq!(top, expected);
+    if code == Some(0) {
+        for e in walkdir::WalkDir::new(&out).into_iter() {
+            let e = e.unwrap();
+            prop_assert!(
+                !e.path_is_symlink(),
+                "a link in the output: {}",
+                e.path().display()
+            );
+            prop_assert!(e.path().starts_with(&out));
+        }
+        prop_assert!(out.join("index.html").is_file());
+    }
+    Ok(())
+}
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(40)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn generated_sites_never_panic_and_write_only_their_output(files in files()) {
+        check_site(&files)?;
+    }
+}

@@ -1,0 +1,267 @@
+//! The generator owns only its output folder: the reproductions of the safety issue, each tried
+//! as a careless or hostile user would, on the built binary. Each either works or fails safely —
+//! a clear error naming the file and line, exit 1, nothing of the user's lost or overwritten.
+
+mod common;
+use common::*;
+
+use std::path::Path;
+
+/// Builds `root` with `args`, expecting exit 1 and every one of `expected` in the report.
+fn refused(root: &Path, args: &[&str], expected: &[&str]) -> String {
+    let mut all = vec!["build", "--root", root.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let o = run(&all);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "expected exit 1:\n{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    for want in expected {
+        assert!(err.contains(want), "`{want}` missing from:\n{err}");
+    }
+    err
+}
+
+/// A site created by `helpcenter init`, as a new user starts.
+fn new_site(tag: &str) -> Scratch {
+    let s = Scratch::new(tag);
+    let o = run(&["init", s.path().join("site").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    s
+}
+
+#[test]
+fn an_output_folder_that_is_or_holds_the_sites_files_is_refused() {
+    let s = new_site("outguard");
+    let site = s.path().join("site");
+    let before = snapshot(&site);
+    let dotdot = site.join("public/../content");
+    for (out, why) in [
+        (dotdot.to_str().unwrap(), "it is the site's own"),
+        (
+            site.join("content/x").to_str().unwrap(),
+            "it lies inside the site's own",
+        ),
+        (
+            site.join("templates").to_str().unwrap(),
+            "it is the site's own",
+        ),
+        (
+            site.join("helpcenter.yaml").to_str().unwrap(),
+            "it is the site's own",
+        ),
+        (site.to_str().unwrap(), "it holds the site's own"),
+        (s.path().to_str().unwrap(), "it holds the site's own"),
+    ] {
+        refused(
+            &site,
+            &["--output", out],
+            &["refusing to write the site into", why],
+        );
+    }
+    assert_eq!(snapshot(&site), before, "nothing of the site changed");
+}
+
+#[test]
+fn an_unrelated_folder_or_a_file_is_replaced_only_when_forced() {
+    let s = new_site("outforce");
+    let site = s.path().join("site");
+    s.write("notes/todo.txt", "买菜\n");
+    s.write("notes.txt", "a file\n");
+    let notes = s.path().join("notes");
+    refused(
+        &site,
+        &["--output", notes.to_str().unwrap()],
+        &[
+            "the folder is not empty and was not written by helpcenter",
+            "--force",
+        ],
+    );
+    assert_eq!(read(&notes, "todo.txt"), "买菜\n");
+    refused(
+        &site,
+        &[
+            "--output",
+            s.path().join("notes.txt").to_str().unwrap(),
+            "--force",
+        ],
+        &["it is a file"],
+    );
+    let o = build(&site, &notes, &["--force"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(notes.join("index.html").is_file() && !notes.join("todo.txt").exists());
+}
+
+#[test]
+fn an_earlier_output_is_replaced_and_killed_builds_leftovers_go() {
+    let s = new_site("outmarker");
+    let site = s.path().join("site");
+    let out = s.path().join("public");
+    let o = build(&site, &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        out.join(".helpcenter-output").is_file(),
+        "every output carries the marker"
+    );
+    // A build killed mid-write left these; the marker says which are helpcenter's.
+    s.write(".public.new-4000000/.helpcenter-output", "");
+    s.write(".public.old-4000001/.helpcenter-output", "");
+    s.write(".public.new-4000002/mine.txt", "not helpcenter's");
+    let running = std::process::id();
+    s.write(&format!(".public.new-{running}/.helpcenter-output"), "");
+    // An output of a version from before the marker: it has the search manifest.
+    std::fs::remove_file(out.join(".helpcenter-output")).unwrap();
+    let o = build(&site, &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let left: Vec<String> = std::fs::read_dir(s.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public"))
+        .collect();
+    let mut left = left;
+    left.sort();
+    let mut expected = [
+        ".public.new-4000002".to_owned(),
+        format!(".public.new-{running}"),
+    ];
+    expected.sort();
+    assert_eq!(
+        left, expected,
+        "only marked leftovers of builds no longer running are removed"
+    );
+}
+
+#[test]
+fn paths_from_content_cannot_leave_or_replace_the_output() {
+    let s = new_site("paths");
+    let site = s.path().join("site");
+    s.write(
+        "site/content/getting-started/slug.md",
+        "---\ntitle: 斜杠\nslug: \" .. \"\n---\n正文\n",
+    );
+    s.write(
+        "site/content/getting-started/alias.md",
+        "---\ntitle: 别名\naliases: [index.html, 404.html, search/index.html, \"tags/入门/\"]\ntags: [\"..\", \".\"]\n---\n正文\n",
+    );
+    let want = [
+        "content/getting-started/slug.md:3",
+        "`slug` cannot be used in a URL: ` .. `",
+        "content/getting-started/alias.md:3",
+        "alias `index.html` would replace helpcenter's own index.html",
+        "alias `404.html` would replace helpcenter's own 404.html",
+        "alias `search/index.html` would be written to /search/index.html",
+        "alias `tags/入门/` would be written to /tags/入门/index.html, inside /tags/",
+        "content/getting-started/alias.md:4",
+        "tag `..` cannot be a page's URL",
+        "tag `.` cannot be a page's URL",
+    ];
+    refused(&site, &[], &want);
+    // `check` finds the same, writing nothing.
+    let o = run(&["check", "--root", site.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    for w in want {
+        assert!(stderr(&o).contains(w), "check misses {w}");
+    }
+    assert!(!site.join("public").exists() && !s.path().join("index.html").exists());
+}
+
+#[test]
+fn a_percent_before_a_chinese_character_is_an_error_not_a_panic() {
+    let s = new_site("percent");
+    let site = s.path().join("site");
+    s.write(
+        "site/content/getting-started/p.md",
+        "---\ntitle: 百分号\n---\n\n[优惠](#100%优惠)\n\n![图](100%图.png)\n",
+    );
+    refused(
+        &site,
+        &[],
+        &[
+            "content/getting-started/p.md:5",
+            "link to a missing anchor: `#100%优惠`",
+        ],
+    );
+}
+
+#[test]
+fn a_folder_with_both_index_files_is_an_error_naming_both() {
+    let s = new_site("bothindex");
+    let site = s.path().join("site");
+    s.write("site/content/b/_index.md", "---\ntitle: 分类\n---\n");
+    s.write("site/content/b/index.md", "---\ntitle: 文章\n---\n");
+    refused(
+        &site,
+        &[],
+        &[
+            "content/b/index.md makes content/b a page bundle",
+            "content/b/_index.md",
+        ],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_site_are_refused_and_never_served() {
+    let s = new_site("symlink");
+    let site = s.path().join("site");
+    std::fs::create_dir_all(site.join("static")).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", site.join("static/passwd.txt")).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", site.join("content/getting-started/pw.png")).unwrap();
+    std::os::unix::fs::symlink("/etc", site.join("content/etc")).unwrap();
+    // A link that stays inside the site is followed as before.
+    s.write("site/shared/logo.png", "png");
+    std::os::unix::fs::symlink(
+        site.join("shared/logo.png"),
+        site.join("content/getting-started/logo.png"),
+    )
+    .unwrap();
+    refused(
+        &site,
+        &[],
+        &[
+            "static/passwd.txt",
+            "content/getting-started/pw.png",
+            "content/etc",
+            "this link leads out of the site, to /etc",
+        ],
+    );
+    let srv = serve(&site, &[]);
+    for path in ["/passwd.txt", "/getting-started/pw.png", "/etc/passwd"] {
+        let r = request(srv.port, path);
+        assert!(!r.text().contains("root:"), "{path} leaked /etc/passwd");
+        assert!(
+            r.text().contains("this link leads out of the site"),
+            "{path}: the error is shown"
+        );
+    }
+    drop(srv);
+    std::fs::remove_file(site.join("static/passwd.txt")).unwrap();
+    std::fs::remove_file(site.join("content/getting-started/pw.png")).unwrap();
+    std::fs::remove_file(site.join("content/etc")).unwrap();
+    let out = build_ok(&site, &s);
+    assert_eq!(read(&out, "getting-started/logo.png"), "png");
+}
+
+#[test]
+fn reserved_characters_in_folder_names_are_encoded_in_links() {
+    let s = new_site("reserved");
+    let site = s.path().join("site");
+    s.write(
+        "site/content/sec #1?%/a b.md",
+        "---\ntitle: 特殊\n---\n\n![图](my%20pic.png)\n\n[返回](../getting-started/first-steps.md)\n",
+    );
+    s.write("site/content/sec #1?%/my pic.png", "png");
+    let first = site.join("content/getting-started/first-steps.md");
+    let text = std::fs::read_to_string(&first).unwrap();
+    std::fs::write(
+        &first,
+        format!("{text}\n[特殊](../sec%20%231%3F%25/a%20b.md)\n"),
+    )
+    .unwrap();
+    let out = build_ok(&site, &s);
+    assert_eq!(broken_links(&out, "/"), Vec::<String>::new());
+    let home = read(&out, "index.html");
+    assert!(home.contains("href=\"./sec%20%231%3F%25/\""), "{home}");
+    assert!(!home.contains("href=\"./sec #1"));
+    let page = read(&out, "sec #1?%/a-b/index.html");
+    assert!(page.contains("src=\"../my%20pic.png\""));
+}

@@ -34,7 +34,7 @@ test("axe: zero violations on every page kind, desktop and phone, light and dark
         for (const [kind, rel] of PAGES) {
           const [path, query] = rel.split("?");
           await page.goto(pathToFileURL(join(out, path)).href + (query ? "?" + query : ""));
-          if (kind.startsWith("search")) await page.locator("#search-status:not(:empty)").waitFor({ timeout: 10000 });
+          if (kind.startsWith("search")) await page.locator("#search-status:not(:empty)").waitFor({ timeout: 30000 });
           await page.addScriptTag({ content: AXE });
           const result = await page.evaluate(async () => await axe.run(document, {
             runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },

@@ -14,7 +14,7 @@ async function typeAndOpen(page, startUrl) {
   assert.equal(await page.evaluate(() => document.activeElement.type), "search", "/ focuses the search box");
   await page.keyboard.type("关闭微粒贷借钱");
   const first = page.locator("[data-search-panel] [data-search-result]").first();
-  await first.waitFor({ timeout: 10000 });
+  await first.waitFor({ timeout: 30000 });
   assert.match(await first.locator(".search-result-title").textContent(), /关闭微粒贷借钱功能操作指南/);
   assert.ok(await first.locator("mark").count() > 0, "the snippet marks the match");
   const count = await page.locator("[data-search-panel] [data-search-result]").count();
@@ -42,14 +42,14 @@ test("from disk: type a Chinese query, arrows, Enter opens the article", async (
     // The search page runs ?q= on load; every result carries data-search-result and its link.
     await page.goto(pathToFileURL(join(out, "search", "index.html")).href + "?q=" + encodeURIComponent("征信报告"));
     const results = page.locator("#search-page-results [data-search-result]");
-    await results.first().waitFor({ timeout: 10000 });
+    await results.first().waitFor({ timeout: 30000 });
     const titles = await results.locator(".search-result-title").allTextContents();
     assert.ok(titles.slice(0, 3).includes("如何看懂个人征信报告"), titles.join(" / "));
     assert.ok(await results.first().locator("a[href]").count() > 0);
 
     // Nothing found: a hint and the contact block.
     await page.fill("#search-page-input", "完全不存在的词语组合");
-    await page.locator("#search-status", { hasText: "没有找到相关文章" }).waitFor({ timeout: 10000 });
+    await page.locator("#search-status", { hasText: "没有找到相关文章" }).waitFor({ timeout: 30000 });
     assert.equal(await page.locator("#search-contact").isVisible(), true);
   } finally {
     await b.close();
@@ -79,11 +79,11 @@ test("titles with HTML are shown as text, never run", async () => {
     page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
     await page.goto(pathToFileURL(join(out, "search", "index.html")).href + "?q=" + encodeURIComponent("图片标题"));
     const title = page.locator("#search-page-results .search-result-title").first();
-    await title.waitFor({ timeout: 10000 });
+    await title.waitFor({ timeout: 30000 });
     assert.equal(await title.textContent(), "<img src=x onerror=alert(2)> 图片标题测试");
     assert.equal(await page.locator("#search-page-results img").count(), 0);
     await page.fill("#search-page-input", "Face ID");
-    await page.locator("#search-page-results .search-result-title", { hasText: "<script>" }).first().waitFor({ timeout: 10000 });
+    await page.locator("#search-page-results .search-result-title", { hasText: "<script>" }).first().waitFor({ timeout: 30000 });
     await page.waitForTimeout(200);
     assert.deepEqual(dialogs, []);
   } finally {

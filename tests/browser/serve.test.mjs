@@ -24,31 +24,31 @@ test("live reload, CSS swap, error overlay and recovery", async () => {
     // An edit reloads the page with the new text.
     await page.evaluate(() => { window.__beforeReload = true; });
     writeFileSync(file, original.replace("title: 如何修改登录密码", "title: 如何修改登录密码（已更新）"));
-    await page.waitForFunction(() => document.querySelector("h1")?.textContent === "如何修改登录密码（已更新）", null, { timeout: 10000 });
+    await page.waitForFunction(() => document.querySelector("h1")?.textContent === "如何修改登录密码（已更新）", null, { timeout: 30000 });
     assert.equal(await page.evaluate(() => window.__beforeReload), undefined, "the page was reloaded");
 
     // A CSS-only change swaps the stylesheet without a reload.
     await page.evaluate(() => { window.__noReload = true; });
     const css = join(site.dir, "static", "style.css");
     writeFileSync(css, "body { background: rgb(1, 2, 3); }\n");
-    await page.waitForFunction(() => getComputedStyle(document.body).backgroundColor === "rgb(1, 2, 3)", null, { timeout: 10000 });
+    await page.waitForFunction(() => getComputedStyle(document.body).backgroundColor === "rgb(1, 2, 3)", null, { timeout: 30000 });
     assert.equal(await page.evaluate(() => window.__noReload), true, "no full reload for CSS");
 
     // Broken front matter: the overlay shows the build's message; the last good page stays.
     writeFileSync(file, original.replace("title: 如何修改登录密码", "title: [broken"));
     const overlay = page.locator("#helpcenter-error-overlay");
-    await overlay.waitFor({ state: "visible", timeout: 10000 });
+    await overlay.waitFor({ state: "visible", timeout: 30000 });
     const text = await overlay.textContent();
     assert.match(text, /content\/账户\/改密码\.md:2/);
     assert.match(text, /`title` should be a string/);
     assert.match(await page.textContent("h1"), /如何修改登录密码/);
     // A fresh load while broken shows the overlay too, over the last good page.
     await page.reload();
-    await overlay.waitFor({ state: "visible", timeout: 10000 });
+    await overlay.waitFor({ state: "visible", timeout: 30000 });
 
     // The fix removes the overlay on the next rebuild.
     writeFileSync(file, original);
-    await overlay.waitFor({ state: "detached", timeout: 10000 });
+    await overlay.waitFor({ state: "detached", timeout: 30000 });
     assert.equal(await page.textContent("h1"), "如何修改登录密码");
   } finally {
     await b.close();

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use tera::{Context, Tera};
 
-use crate::content::{Inside, outside_link};
+use crate::content::{Inside, bad_name, outside_link};
 use crate::error::{Diagnostic, Diagnostics, display_path, shown_path};
 use crate::escape;
 use crate::paths::{path_problem, slash_path};
@@ -217,13 +217,7 @@ pub fn overlay(
         }
         let rel = slash_path(entry.path().strip_prefix(&base).unwrap_or(entry.path()));
         if let Some(problem) = path_problem(&rel) {
-            diags.push(
-                Diagnostic::error(format!(
-                    "this name cannot be part of a URL: it holds {problem}"
-                ))
-                .in_file(shown)
-                .hint("rename the file or folder"),
-            );
+            diags.push(bad_name(&shown, problem));
             continue;
         }
         match std::fs::read(entry.path()) {

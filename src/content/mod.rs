@@ -223,13 +223,7 @@ fn walk(
             if let Some(target) = outside {
                 diags.push(outside_link(&shown, &target));
             } else if let Some(problem) = problem {
-                diags.push(
-                    Diagnostic::error(format!(
-                        "this name cannot be part of a URL: it holds {problem}"
-                    ))
-                    .in_file(shown)
-                    .hint("rename the file or folder"),
-                );
+                diags.push(bad_name(&shown, problem));
             }
             continue;
         }
@@ -243,6 +237,15 @@ fn walk(
         }
     }
     markdown
+}
+
+/// The error for a file or folder whose name cannot be part of a URL.
+pub fn bad_name(path: &Path, problem: &str) -> Diagnostic {
+    Diagnostic::error(format!(
+        "this name cannot be part of a URL: it holds {problem}"
+    ))
+    .in_file(path)
+    .hint("rename the file or folder")
 }
 
 /// The error for a symbolic link under the site that leads out of it.

@@ -13,6 +13,7 @@ use crate::site::Site;
 
 /// Files the generator writes at the top of the output.
 const GENERATED_FILES: &[&str] = &[
+    crate::output::MARKER,
     "index.html",
     "404.html",
     "sitemap.xml",
@@ -21,10 +22,14 @@ const GENERATED_FILES: &[&str] = &[
     "related.json",
 ];
 /// Folders whose every file the generator writes.
-const GENERATED_FOLDERS: &[(&str, &str)] = &[
-    ("search/", "the search page and index"),
-    ("related/", "the related-articles index"),
-    ("tags/", "the tag pages"),
+const GENERATED_FOLDERS: &[(&str, &str, &str)] = &[
+    ("search/", "the search page and index", "search page"),
+    (
+        "related/",
+        "the related-articles index",
+        "related-articles index",
+    ),
+    ("tags/", "the tag pages", "list of tags"),
 ];
 
 /// One source that writes an output path.
@@ -74,6 +79,16 @@ pub fn check(site: &Site, static_files: &[(String, Option<PathBuf>)]) -> Diagnos
     for f in GENERATED_FILES {
         add((*f).to_owned(), generated(format!("helpcenter's own {f}")));
     }
+    // The generated folders' own pages: a file where one of these folders goes clashes with it.
+    for (folder, _, page) in GENERATED_FOLDERS {
+        add(page_file(folder), generated(format!("helpcenter's {page}")));
+    }
+    for t in site.tags.values() {
+        add(
+            page_file(&t.url),
+            generated(format!("the page of tag `{}`", t.name)),
+        );
+    }
     for s in &site.sections[1..] {
         let (file, what) = match &s.source {
             Some(f) => (Some(f.shown.clone()), "the section".to_owned()),
@@ -92,13 +107,8 @@ pub fn check(site: &Site, static_files: &[(String, Option<PathBuf>)]) -> Diagnos
     }
     for alias in &site.aliases {
         let owner = &site.articles[alias.article].source;
-        let path = if alias.path.ends_with(".html") {
-            alias.path.clone()
-        } else {
-            page_file(&alias.path)
-        };
         add(
-            path,
+            alias.output_path(),
             from(
                 format!("alias `{}`", alias.written),
                 Some(owner.shown.clone()),
@@ -135,18 +145,18 @@ fn file_folder_collisions(claims: &BTreeMap<String, Vec<Claim>>) -> Vec<Diagnost
     for (path, list) in claims {
         let folders = path.match_indices('/').map(|(i, _)| &path[..i]);
         for folder in folders {
-            let Some(file_claims) = claims.get(folder) else {
+            let Some(files) = claims.get(folder) else {
                 continue;
             };
-            let file = &file_claims[0];
-            let c = list.iter().find(|c| !c.generated).unwrap_or(&list[0]);
-            let (blamed, other) = if c.generated { (file, c) } else { (c, file) };
+            let file = files.iter().find(|c| !c.generated).unwrap_or(&files[0]);
+            let user = list.iter().find(|c| !c.generated).unwrap_or(&list[0]);
+            let blamed = if file.generated { user } else { file };
             out.push(
                 blamed
                     .diagnostic(format!(
-                        "{} needs /{folder} to be a folder, but {} is a file there",
-                        c.what,
-                        other.named()
+                        "{} is a file at /{folder}, where {} needs a folder",
+                        file.named(),
+                        user.named()
                     ))
                     .hint("rename one of them"),
             );
@@ -178,7 +188,7 @@ fn generated(what: String) -> Claim {
 fn collisions(path: &str, list: &[Claim]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let theirs: Vec<&Claim> = list.iter().filter(|c| !c.generated).collect();
-    if let Some((folder, holds)) = GENERATED_FOLDERS.iter().find(|(f, _)| path.starts_with(f)) {
+    if let Some((folder, holds, _)) = GENERATED_FOLDERS.iter().find(|(f, ..)| path.starts_with(f)) {
         for c in &theirs {
             out.push(
                 c.diagnostic(format!("{} would be written to /{path}, inside /{folder}, where helpcenter writes {holds}", c.what))
@@ -241,7 +251,8 @@ fn pair(path: &str, first: &Claim, c: &Claim) -> Diagnostic {
     }
 }
 
-/// Paths equal but for case: one file on macOS and Windows disks and in zip archives.
+/// Paths equal but for case: one file on macOS and Windows disks and in zip archives. The
+/// warning names the site's file of the two (the generator's paths are never at fault).
 fn case_collisions(claims: &BTreeMap<String, Vec<Claim>>) -> Vec<Diagnostic> {
     let mut seen: HashMap<String, &str> = HashMap::new();
     let mut out = Vec::new();
@@ -249,7 +260,8 @@ fn case_collisions(claims: &BTreeMap<String, Vec<Claim>>) -> Vec<Diagnostic> {
         let lower = path.to_lowercase();
         match seen.get(lower.as_str()) {
             Some(first) if *first != path.as_str() => {
-                let c = list.iter().find(|c| !c.generated).unwrap_or(&list[0]);
+                let theirs = list.iter().chain(&claims[*first]).find(|c| !c.generated);
+                let Some(c) = theirs else { continue };
                 let mut d = Diagnostic::warning(format!(
                     "/{path} and /{first} differ only by case: on macOS and Windows, and in a zip file, one replaces the other"
                 ))
@@ -313,11 +325,11 @@ mod tests {
         assert_eq!(
             m,
             [
-                "a/x.md:3: alias `a/pic.png` needs /a/pic.png to be a folder, but the file (content/a/pic.png) is a file there",
                 "a/x.md:3: alias `a/y/` is the URL of a page",
                 "a/y.md:3: alias `old/` is used twice",
                 "a/z.md: two pages have the URL /a/x/",
                 "content/a/doc.html: the file and alias `a/doc.html` (a/y.md) both write /a/doc.html",
+                "content/a/pic.png: the file (content/a/pic.png) is a file at /a/pic.png, where alias `a/pic.png` (a/x.md) needs a folder",
             ]
         );
     }
@@ -346,8 +358,34 @@ mod tests {
                 "x.md:3: alias `404.html` would replace helpcenter's own 404.html at /404.html",
                 "x.md:3: alias `index.html` would replace helpcenter's own index.html at /index.html",
                 "x.md:3: alias `search/index.html` would be written to /search/index.html, inside /search/, where helpcenter writes the search page and index",
-                "x.md:3: alias `sitemap.xml` needs /sitemap.xml to be a folder, but helpcenter's own sitemap.xml is a file there",
                 "x.md:3: alias `tags/安全/` would be written to /tags/安全/index.html, inside /tags/, where helpcenter writes the tag pages",
+                "x.md:3: helpcenter's own sitemap.xml is a file at /sitemap.xml, where alias `sitemap.xml` (x.md) needs a folder",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_where_a_generated_folder_goes_clashes_with_it() {
+        let m = check(
+            &[("x.md", A), ("tags.md", "---\ntitle: T\nslug: tags\n---\n")],
+            &[("search", true)],
+        );
+        assert_eq!(
+            m,
+            [
+                "static/search: the static file (static/search) is a file at /search, where helpcenter's search page needs a folder",
+                "tags.md: the article would be written to /tags/index.html, inside /tags/, where helpcenter writes the tag pages",
+            ]
+        );
+        let (s, _) = site(&[
+            ("Search/_index.md", A),
+            ("x.md", "---\ntitle: X\ntags: [Face ID]\n---\n"),
+        ]);
+        let d = super::check(&s, &[]);
+        assert_eq!(
+            messages(&d),
+            [
+                "Search/_index.md: /search/index.html and /Search/index.html differ only by case: on macOS and Windows, and in a zip file, one replaces the other"
             ]
         );
     }

@@ -5,14 +5,17 @@
 //! Stages collect diagnostics instead of stopping at the first one, so a build reports everything
 //! that is wrong at once.
 
-use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Whether a diagnostic stops the build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// Worth knowing; nothing to fix.
+    Note,
     /// Worth fixing; the build goes on.
     Warning,
     /// The build fails.
@@ -77,6 +80,13 @@ impl Diagnostic {
         d
     }
 
+    /// Something worth knowing about the build that needs no change.
+    pub fn info(message: impl Into<String>) -> Self {
+        let mut d = Diagnostic::error(message);
+        d.severity = Severity::Note;
+        d
+    }
+
     /// Names the file at fault.
     pub fn in_file(mut self, file: impl Into<PathBuf>) -> Self {
         self.file = Some(file.into());
@@ -131,6 +141,7 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
             Severity::Error => "error",
+            Severity::Note => "note",
             Severity::Warning => "warning",
         };
         write!(f, "{label}: {}", self.message)?;
@@ -173,20 +184,19 @@ pub fn line_col(text: &str, pos: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
-thread_local! {
-    /// True while this thread runs work under [`guard`], whose panics are reported as
-    /// diagnostics instead of printed.
-    static GUARDED: Cell<bool> = const { Cell::new(false) };
-    /// The last guarded panic's message and place, for its diagnostic.
-    static LAST_PANIC: RefCell<String> = const { RefCell::new(String::new()) };
-}
+/// How many [`guard`]s are running, on any thread: while one is, panics are reported as
+/// diagnostics instead of printed. Global, not per thread, because guarded work fans out to
+/// rayon's worker threads.
+static GUARDS: AtomicUsize = AtomicUsize::new(0);
+/// The last panic's message and place, for the guard's diagnostic.
+static LAST_PANIC: Mutex<String> = Mutex::new(String::new());
 
 /// Makes panics inside [`guard`] quiet (their diagnostic says what happened); any other panic
 /// is printed as before. Called once by the command line.
 pub fn install_panic_hook() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if GUARDED.with(Cell::get) {
+        if GUARDS.load(Ordering::SeqCst) > 0 {
             let message = info
                 .payload()
                 .downcast_ref::<&str>()
@@ -197,7 +207,9 @@ pub fn install_panic_hook() {
                 .location()
                 .map(|l| format!(" at {}:{}", l.file(), l.line()))
                 .unwrap_or_default();
-            LAST_PANIC.with(|p| *p.borrow_mut() = format!("{message}{place}"));
+            if let Ok(mut last) = LAST_PANIC.lock() {
+                *last = format!("{message}{place}");
+            }
         } else {
             default(info);
         }
@@ -208,11 +220,14 @@ pub fn install_panic_hook() {
 /// fault) becomes an error naming that file, so one odd input cannot take down a build or the
 /// preview server.
 pub fn guard<T>(file: &Path, work: impl FnOnce() -> T) -> Result<T, Diagnostic> {
-    let was = GUARDED.with(|g| g.replace(true));
+    GUARDS.fetch_add(1, Ordering::SeqCst);
     let result = catch_unwind(AssertUnwindSafe(work));
-    GUARDED.with(|g| g.set(was));
+    GUARDS.fetch_sub(1, Ordering::SeqCst);
     result.map_err(|_| {
-        let what = LAST_PANIC.with(|p| std::mem::take(&mut *p.borrow_mut()));
+        let what = LAST_PANIC
+            .lock()
+            .map(|mut p| std::mem::take(&mut *p))
+            .unwrap_or_default();
         Diagnostic::error("helpcenter failed on this file (a bug in helpcenter, not in the file)")
             .in_file(file)
             .note(what)

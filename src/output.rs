@@ -163,6 +163,7 @@ fn written_by_us(dir: &Path) -> bool {
 pub fn write_atomic(out: &Path, files: &[OutputFile], force: bool) -> Result<(), Diagnostic> {
     let fail = |what: &str, path: &Path, e: io::Error| {
         Diagnostic::error(format!("cannot {what} {}: {e}", display_path(path)))
+            .in_file(out)
             .hint("check that the output folder's parent exists and is writable")
     };
     let name = out

@@ -18,6 +18,28 @@ pub fn slash_path(p: &Path) -> String {
         .join("/")
 }
 
+/// The id of a heading, by GitHub's rules, so anchors written against GitHub, VitePress or
+/// Gitea resolve: the text lower-cased, letters and digits of every script kept (`注意事项` stays
+/// `注意事项`), `-` and `_` kept, each space a `-`, everything else dropped. A heading with
+/// nothing left gets `section`.
+pub fn heading_id(text: &str) -> String {
+    let mut id = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() {
+            id.extend(c.to_lowercase());
+        } else if c == '_' || c == '-' {
+            id.push(c);
+        } else if c == ' ' {
+            id.push('-');
+        }
+    }
+    if id.is_empty() {
+        "section".to_owned()
+    } else {
+        id
+    }
+}
+
 /// Why `seg` cannot be one segment of a path written into the output, if it cannot: once
 /// trimmed it must not be empty, `.` or `..`, and it must hold no backslash (a separator on
 /// Windows) and no control character (NUL included).
@@ -242,6 +264,20 @@ mod tests {
             percent_decode(&href("a\"<>\\^`{|}\u{7f}")),
             "a\"<>\\^`{|}\u{7f}"
         );
+    }
+
+    #[test]
+    fn heading_ids_follow_githubs_rules() {
+        assert_eq!(heading_id("注意事项"), "注意事项");
+        assert_eq!(heading_id("一、关闭前的准备"), "一关闭前的准备");
+        assert_eq!(heading_id("Face ID 设置"), "face-id-设置");
+        assert_eq!(
+            heading_id("TiDB 中文技术文档风格 — 极简指南"),
+            "tidb-中文技术文档风格--极简指南"
+        );
+        assert_eq!(heading_id("Promise.all()"), "promiseall");
+        assert_eq!(heading_id("a_b - c"), "a_b---c");
+        assert_eq!(heading_id("！？"), "section");
     }
 
     #[test]

@@ -269,13 +269,18 @@ fn read_edits(
         let bytes = std::fs::read(&p).ok()?;
         match content::parse_file(&bytes, &rel, offset) {
             Ok(mut f) => {
-                if f.front_raw != old.front_raw || f.title != old.title {
+                if f.front_raw != old.front_raw || f.title_html != old.title_html {
                     return None;
                 }
                 f.shown = old.shown.clone();
+                // What a file is depends on its folder, which an edit of its body leaves alone.
+                f.kind = old.kind;
+                f.bundle_dir = old.bundle_dir.clone();
                 edits.push((idx, f));
             }
-            Err(d) => return Some(Err(Diagnostics::from(d.in_file(&old.shown)))),
+            Err(d) => {
+                return Some(Err(d.into_iter().map(|d| d.in_file(&old.shown)).collect()));
+            }
         }
     }
     (!edits.is_empty()).then_some(Ok(edits))
@@ -340,7 +345,11 @@ fn parse_page(site: &Site, url: &str, file: &SourceFile) -> (Rendered, Diagnosti
     match guard(&file.shown, || {
         markdown::render(&file.body, &page, &site.links)
     }) {
-        Ok((r, d)) => (r, d.into_iter().map(|d| d.in_file(&file.shown)).collect()),
+        Ok((mut r, d)) => {
+            // The title's own `{#id}` is the page's `<h1>` id: links may point at it.
+            r.ids.extend(file.title_id.clone());
+            (r, d.into_iter().map(|d| d.in_file(&file.shown)).collect())
+        }
         Err(d) => (Rendered::default(), d.into()),
     }
 }

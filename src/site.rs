@@ -75,6 +75,17 @@ pub struct Alias {
     pub article: usize,
 }
 
+impl Alias {
+    /// The file its redirect page is written to.
+    pub fn output_path(&self) -> String {
+        if self.path.ends_with(".html") {
+            self.path.clone()
+        } else {
+            crate::paths::page_file(&self.path)
+        }
+    }
+}
+
 /// Where links of a page can point: every page's content path and URL, and what is known of
 /// content paths that are not pages, so a link to one gets the error that says why.
 #[derive(Debug, Default)]
@@ -195,6 +206,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         &section_of_dir,
         drafts,
         &mut links,
+        &mut diags,
     );
     diags.extend(folders_without_index(&sections, &content.shown));
     let aliases = aliases(&articles, &mut diags);
@@ -253,6 +265,7 @@ fn place_files(
     section_of_dir: &HashMap<String, usize>,
     drafts: bool,
     links: &mut LinkMap,
+    diags: &mut Diagnostics,
 ) -> Vec<Article> {
     let mut articles: Vec<Article> = Vec::new();
     for file in files {
@@ -283,7 +296,25 @@ fn place_files(
                     None => parent_of(&file.rel).to_owned(),
                 };
                 let section = section_of_dir.get(&dir).copied().unwrap_or(0);
-                let url = format!("{}{}/", sections[section].url, url_segment(&slug_of(&file)));
+                let segment = url_segment(&slug_of(&file));
+                // Reserved characters are dropped from a name: what is left may be `.` or `..`.
+                if let Some(problem) = segment_problem(&segment) {
+                    let (what, line) = match file.front.slug {
+                        Some(_) => ("its `slug`", file.key_line("slug")),
+                        None => ("its file name", 1),
+                    };
+                    diags.push(
+                        Diagnostic::error(format!(
+                            "this article's URL would be `{segment}`, {problem}: {what} holds little but characters a URL cannot use"
+                        ))
+                        .in_file(&file.shown)
+                        .at_line(line)
+                        .hint("give the article a `slug` of letters, digits or Chinese"),
+                    );
+                    links.failed.insert(file.rel.clone());
+                    continue;
+                }
+                let url = format!("{}{segment}/", sections[section].url);
                 links.pages.insert(file.rel.clone(), url.clone());
                 articles.push(Article {
                     source: file,
@@ -646,6 +677,23 @@ mod tests {
                 "a/x.md:3: alias `../up` is not a path inside the site: it holds `.` or `..`, which would climb out of its folder",
                 "a/x.md:3: alias `a/./b` is not a path inside the site: it holds `.` or `..`, which would climb out of its folder",
                 "a/x.md:3: alias `c\\d` is not a path inside the site: it holds a backslash",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_url_left_as_dots_once_reserved_characters_go_is_an_error() {
+        let (s, d) = site(&[
+            ("a.md", &art("一", "slug: \".?.\"\n")),
+            ("?..md", &art("二", "")),
+            ("ok.md", &art("三", "")),
+        ]);
+        assert_eq!(s.articles.len(), 1);
+        assert_eq!(
+            messages(&d),
+            [
+                "?..md:1: this article's URL would be `.`, `.` or `..`, which would climb out of its folder: its file name holds little but characters a URL cannot use",
+                "a.md:3: this article's URL would be `..`, `.` or `..`, which would climb out of its folder: its `slug` holds little but characters a URL cannot use",
             ]
         );
     }

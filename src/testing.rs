@@ -41,7 +41,7 @@ pub(crate) fn site_with(config_yaml: &str, files: &[(&str, &str)]) -> (Site, Dia
             Ok(f) => c.files.push(f),
             Err(d) => {
                 c.failed.push((*rel).to_owned());
-                diags.push(d.in_file(*rel));
+                diags.extend(d.into_iter().map(|d| d.in_file(*rel)));
             }
         }
     }

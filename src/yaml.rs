@@ -14,6 +14,73 @@ pub fn from_str<T: DeserializeOwned>(text: &str, line_offset: usize) -> Result<T
     serde_yaml::from_str(text).map_err(|e| error(&e, line_offset))
 }
 
+/// Parses a YAML mapping (front matter) into JSON values, the neutral form front matter of every
+/// format is read into. `text` starts on line `line_offset + 1` of its file. Keys that are not
+/// text (`1: x`) become their text; anything but a mapping at the top is an error.
+pub fn to_json_map(
+    text: &str,
+    line_offset: usize,
+) -> Result<serde_json::Map<String, serde_json::Value>, Diagnostic> {
+    let value: serde_yaml::Value = serde_yaml::from_str(text)
+        .map_err(|e| unclosed_flow(text, line_offset).unwrap_or_else(|| error(&e, line_offset)))?;
+    match json(value) {
+        serde_json::Value::Object(map) => Ok(map),
+        serde_json::Value::Null => Ok(serde_json::Map::new()),
+        _ => Err(
+            Diagnostic::error("the front matter is not a list of `key: value` lines")
+                .at_line(line_offset + 1)
+                .hint("write one `key: value` per line between the `---` lines"),
+        ),
+    }
+}
+
+/// The most common YAML mistake in front matter, named where it is: a value that starts with
+/// `[` or `{` (read as a list or map) and is never closed, e.g. `title: [重要] 关闭指南`.
+fn unclosed_flow(text: &str, line_offset: usize) -> Option<Diagnostic> {
+    text.lines().enumerate().find_map(|(i, l)| {
+        let (key, value) = l.split_once(':')?;
+        let value = value.trim();
+        let (open, close) = match value.chars().next()? {
+            '[' => ('[', ']'),
+            '{' => ('{', '}'),
+            _ => return None,
+        };
+        let balanced = value.matches(open).count() == value.matches(close).count();
+        (!balanced && !key.starts_with([' ', '-', '#'])).then(|| {
+            let key = key.trim();
+            Diagnostic::error(format!(
+                "`{key}`: a value starting with `{open}` is read as a list or map, and this one is never closed"
+            ))
+            .at_line(line_offset + i + 1)
+            .hint(format!("put the value in quotes: {key}: \"{value}\""))
+        })
+    })
+}
+
+fn json(v: serde_yaml::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    use serde_yaml::Value as Y;
+    match v {
+        Y::Null => J::Null,
+        Y::Bool(b) => J::Bool(b),
+        Y::Number(n) => serde_json::to_value(&n).unwrap_or(J::Null),
+        Y::String(s) => J::String(s),
+        Y::Sequence(items) => J::Array(items.into_iter().map(json).collect()),
+        Y::Mapping(m) => J::Object(
+            m.into_iter()
+                .map(|(k, v)| {
+                    let key = match json(k) {
+                        J::String(s) => s,
+                        other => other.to_string(),
+                    };
+                    (key, json(v))
+                })
+                .collect(),
+        ),
+        Y::Tagged(t) => json(t.value),
+    }
+}
+
 /// Turns a serde_yaml error into a diagnostic whose line is counted in the whole file
 /// (`line_offset` lines precede the YAML text), with a hint for unknown keys.
 fn error(e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
@@ -54,7 +121,7 @@ fn error(e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
         } else {
             d.hint("check the value's type: text, a number, true/false or a list as the key needs")
         };
-    } else if message.contains("invalid type") || message.contains("expected") {
+    } else if message.contains("invalid type") {
         d = d.hint("check the value's type: text, a number, true/false or a list as the key needs");
     } else {
         d = d.hint(
@@ -117,6 +184,20 @@ mod tests {
         let d = from_str::<T>("title: [a]\n", 0).unwrap_err();
         assert_eq!(d.message, "`title` should be a string, not sequence");
         assert!(d.hint.as_deref().unwrap().contains("put it in quotes"));
+    }
+
+    #[test]
+    fn an_unclosed_list_is_named_on_its_line() {
+        let d = to_json_map("title: [broken\ntags: [a]\n", 1).unwrap_err();
+        assert_eq!(
+            d.message,
+            "`title`: a value starting with `[` is read as a list or map, and this one is never closed"
+        );
+        assert_eq!(d.line, Some(2));
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("put the value in quotes: title: \"[broken\"")
+        );
     }
 
     #[test]

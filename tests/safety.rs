@@ -102,10 +102,11 @@ fn an_earlier_output_is_replaced_and_killed_builds_leftovers_go() {
         out.join(".helpcenter-output").is_file(),
         "every output carries the marker"
     );
-    // A build killed mid-write left these; the marker says which are helpcenter's.
-    s.write(".public.new-4000000/.helpcenter-output", "");
-    s.write(".public.old-4000001/.helpcenter-output", "");
-    s.write(".public.new-4000002/mine.txt", "not helpcenter's");
+    // A build killed mid-write left these; the marker says which are helpcenter's. (Their
+    // process ids are above any pid_max, so no such process runs.)
+    s.write(".public.new-4294967000/.helpcenter-output", "");
+    s.write(".public.old-4294967001/.helpcenter-output", "");
+    s.write(".public.new-4294967002/mine.txt", "not helpcenter's");
     let running = std::process::id();
     s.write(&format!(".public.new-{running}/.helpcenter-output"), "");
     // An output of a version from before the marker: it has the search manifest.
@@ -120,7 +121,7 @@ fn an_earlier_output_is_replaced_and_killed_builds_leftovers_go() {
     let mut left = left;
     left.sort();
     let mut expected = [
-        ".public.new-4000002".to_owned(),
+        ".public.new-4294967002".to_owned(),
         format!(".public.new-{running}"),
     ];
     expected.sort();

@@ -1,59 +1,393 @@
-//! Front matter: the YAML between `---` lines at the top of a Markdown file, and the title
-//! taken from the first `# ` heading when the front matter has none.
+//! Front matter: YAML between `---` lines or TOML between `+++` lines at the top of a Markdown
+//! file, read into helpcenter's keys. Keys of other tools are mapped or ignored (see
+//! [`super::dialect`]); a key no tool uses is an error, all of a file's at once.
 
-use serde::Deserialize;
+use std::collections::BTreeSet;
 
-use crate::error::Diagnostic;
+use serde_json::{Map, Value};
+
+use super::dialect::{self, Becomes};
+use crate::error::{Diagnostic, Diagnostics, suggest};
 use crate::yaml;
 
-/// The front matter as written. Section pages (`_index.md`) use the same keys.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The front matter, in helpcenter's keys. Section pages (`_index.md`) use the same keys.
+#[derive(Debug, Clone, Default)]
 #[allow(missing_docs)] // the keys are documented in the README
 pub struct FrontMatter {
     pub title: Option<String>,
+    /// A shorter title for navigation (lists beside an article, breadcrumbs).
+    pub nav_title: Option<String>,
     pub description: Option<String>,
     pub date: Option<String>,
     pub updated: Option<String>,
-    #[serde(default)]
     pub tags: Vec<String>,
+    /// Words readers may search for that the text does not use.
+    pub keywords: Vec<String>,
     pub weight: Option<i64>,
-    #[serde(default)]
     pub draft: bool,
     pub slug: Option<String>,
-    #[serde(default)]
     pub aliases: Vec<String>,
-    #[serde(default)]
     pub related: Vec<String>,
     /// `false` turns off automatic related articles, leaving only the pins.
     pub related_auto: Option<bool>,
     pub template: Option<String>,
     pub toc: Option<bool>,
     pub search: Option<bool>,
-    #[serde(default)]
-    pub extra: yaml::Mapping,
+    pub extra: Map<String, Value>,
 }
 
-/// Splits `---` front matter from the body. Returns (yaml, body, 1-based line where body starts).
-pub(super) fn split(text: &str) -> Result<(Option<&str>, &str, usize), Diagnostic> {
+/// helpcenter's own keys.
+const KEYS: &[&str] = &[
+    "title",
+    "nav_title",
+    "description",
+    "date",
+    "updated",
+    "tags",
+    "keywords",
+    "weight",
+    "draft",
+    "slug",
+    "aliases",
+    "related",
+    "related_auto",
+    "template",
+    "toc",
+    "search",
+    "extra",
+];
+
+/// How the front matter is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Between `---` lines (every tool).
+    Yaml,
+    /// Between `+++` lines (Hugo, Zola).
+    Toml,
+}
+
+/// The front matter block of a file, as written.
+pub struct Block<'a> {
+    /// Its format.
+    pub format: Format,
+    /// The text between the fences.
+    pub text: &'a str,
+}
+
+/// Splits front matter from the body: (block, body, 1-based line where the body starts).
+pub(super) fn split(text: &str) -> Result<(Option<Block<'_>>, &str, usize), Diagnostic> {
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    if text[..first_line_end].trim_end() != "---" {
-        return Ok((None, text, 1));
-    }
+    let (format, closers): (Format, &[&str]) = match text[..first_line_end].trim_end() {
+        "---" => (Format::Yaml, &["---", "..."]),
+        "+++" => (Format::Toml, &["+++"]),
+        _ => return Ok((None, text, 1)),
+    };
     let mut pos = first_line_end;
     let mut line = 2;
     while pos < text.len() {
         let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
         let l = text[pos..end].trim_end();
-        if l == "---" || l == "..." {
-            return Ok((Some(&text[first_line_end..pos]), &text[end..], line + 1));
+        if closers.contains(&l) {
+            let block = Block {
+                format,
+                text: &text[first_line_end..pos],
+            };
+            return Ok((Some(block), &text[end..], line + 1));
         }
         pos = end;
         line += 1;
     }
+    let fence = if format == Format::Toml { "+++" } else { "---" };
     Err(Diagnostic::error("the front matter is never closed")
         .at(1, 1)
-        .hint("end the front matter with a line of three dashes `---` before the article text"))
+        .hint(format!(
+            "end the front matter with a line `{fence}` before the article text"
+        )))
+}
+
+/// The front matter read, and what was left out.
+pub struct Read {
+    /// In helpcenter's keys.
+    pub front: FrontMatter,
+    /// Each top-level key as written with its file line, for errors about its value.
+    pub key_lines: Vec<(String, usize)>,
+    /// Keys of other tools that mean nothing here, with the tool that uses them.
+    pub ignored: Vec<(String, &'static str)>,
+}
+
+/// Reads a front matter block whose text starts on file line `first_line`.
+pub(super) fn read(block: &Block, first_line: usize) -> Result<Read, Diagnostics> {
+    let (map, key_lines) = match block.format {
+        Format::Yaml => (
+            yaml::to_json_map(block.text, first_line - 1)?,
+            yaml::key_lines(block.text, first_line),
+        ),
+        Format::Toml => (
+            toml_map(block.text, first_line)?,
+            toml_key_lines(block.text, first_line),
+        ),
+    };
+    let line_of = |key: &str| {
+        key_lines
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or(first_line, |(_, l)| *l)
+    };
+    let mut front = FrontMatter::default();
+    let mut ignored = Vec::new();
+    let mut unknown = Vec::new();
+    let mut diags = Diagnostics::default();
+    let mut set_by_own: BTreeSet<&str> = BTreeSet::new();
+    // Own keys first, so `description` wins over `summary` whatever their order.
+    let (own, other): (Vec<_>, Vec<_>) = map.iter().partition(|(k, _)| KEYS.contains(&k.as_str()));
+    for (k, v) in own {
+        let own_key = KEYS
+            .iter()
+            .find(|o| **o == k.as_str())
+            .copied()
+            .unwrap_or_default();
+        set_by_own.insert(own_key);
+        if let Err(d) = set(&mut front, own_key, v, false) {
+            diags.push(d.at_line(line_of(k)));
+        }
+    }
+    for (k, v) in other {
+        // Zola's `template` names a Zola template: meaningless here.
+        match dialect::foreign_key(k) {
+            Some(f) => match f.becomes {
+                Becomes::Ignored => ignored.push((k.clone(), f.tool)),
+                Becomes::Key(own) | Becomes::Not(own) if set_by_own.contains(own) => {}
+                Becomes::Key(own) => {
+                    if let Err(d) = set(&mut front, own, v, false) {
+                        diags.push(d.at_line(line_of(k)));
+                    }
+                }
+                Becomes::Not(own) => {
+                    if let Err(d) = set(&mut front, own, v, true) {
+                        diags.push(d.at_line(line_of(k)));
+                    }
+                }
+            },
+            None => unknown.push(k.clone()),
+        }
+    }
+    if block.format == Format::Toml {
+        if let Some(t) = front.template.take() {
+            ignored.push((format!("template = {t:?}"), "Zola"));
+        }
+    }
+    if !unknown.is_empty() {
+        diags.push(unknown_keys(&unknown, line_of(&unknown[0])));
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Read {
+        front,
+        key_lines,
+        ignored,
+    })
+}
+
+/// The error for keys no known tool uses: all of a file's at once.
+fn unknown_keys(keys: &[String], line: usize) -> Diagnostic {
+    let list = keys
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let known: Vec<&str> = KEYS.iter().copied().chain(dialect::key_names()).collect();
+    let suggestions: Vec<String> = keys
+        .iter()
+        .filter_map(|k| {
+            let s = suggest(k, &known)?;
+            Some(if keys.len() == 1 {
+                format!("`{s}`")
+            } else {
+                format!("`{s}` for `{k}`")
+            })
+        })
+        .collect();
+    let message = if keys.len() == 1 {
+        format!("unknown key {list}")
+    } else {
+        format!("unknown keys {list}")
+    };
+    let mut hint = String::new();
+    if !suggestions.is_empty() {
+        hint.push_str(&format!("did you mean {}? ", suggestions.join(", ")));
+    }
+    hint.push_str("keys of your own go under `extra:` (templates read them as page.extra)");
+    Diagnostic::error(message).at_line(line).hint(hint)
+}
+
+/// Sets helpcenter key `key` from `v` (negated for a `Not` key of another tool).
+fn set(front: &mut FrontMatter, key: &str, v: &Value, negate: bool) -> Result<(), Diagnostic> {
+    match key {
+        "title" => front.title = text(key, v)?,
+        "nav_title" => front.nav_title = text(key, v)?,
+        "description" => front.description = text(key, v)?,
+        "date" => front.date = date(key, v)?,
+        "updated" => front.updated = date(key, v)?,
+        "tags" => front.tags = list(key, v)?,
+        "keywords" => front.keywords = list(key, v)?,
+        "weight" => front.weight = whole(key, v)?,
+        "draft" => front.draft = flag(key, v)?.is_some_and(|b| b != negate),
+        "slug" => front.slug = text(key, v)?,
+        "aliases" => front.aliases = list(key, v)?,
+        "related" => front.related = list(key, v)?,
+        "related_auto" => front.related_auto = flag(key, v)?,
+        "template" => front.template = text(key, v)?,
+        "toc" => front.toc = flag(key, v)?.map(|b| b != negate),
+        "search" => front.search = search(key, v)?.map(|b| b != negate),
+        "extra" => {
+            front.extra = match v {
+                Value::Object(m) => m.clone(),
+                Value::Null => Map::new(),
+                _ => return Err(wrong(key, "a map of `key: value` lines", v)),
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn wrong(key: &str, expected: &str, v: &Value) -> Diagnostic {
+    let found = match v {
+        Value::Null => "empty".to_owned(),
+        Value::Bool(b) => format!("`{b}`"),
+        Value::Number(n) => format!("`{n}`"),
+        Value::String(s) => format!("`{s}`"),
+        Value::Array(_) => "a list".to_owned(),
+        Value::Object(_) => "a map".to_owned(),
+    };
+    let hint = if matches!(v, Value::Array(_) | Value::Object(_)) && expected.contains("text") {
+        format!(
+            "a value starting with `[` or `{{` is read as a list or map: put it in quotes, e.g. {key}: \"[…]\""
+        )
+    } else {
+        format!("write `{key}` as {expected}")
+    };
+    Diagnostic::error(format!("`{key}` should be {expected}, not {found}")).hint(hint)
+}
+
+/// Text: any scalar, as written (`title: 2024` is the text "2024").
+fn text(key: &str, v: &Value) -> Result<Option<String>, Diagnostic> {
+    match v {
+        Value::Null => Ok(None),
+        Value::String(s) => Ok(Some(s.clone())),
+        Value::Number(n) => Ok(Some(n.to_string())),
+        Value::Bool(b) => Ok(Some(b.to_string())),
+        _ => Err(wrong(key, "text", v)),
+    }
+}
+
+/// A date: text, or a map with a `date` (Docusaurus's `last_update: {date: …, author: …}`).
+fn date(key: &str, v: &Value) -> Result<Option<String>, Diagnostic> {
+    match v {
+        Value::Object(m) => m.get("date").map_or(Ok(None), |d| text(key, d)),
+        _ => text(key, v),
+    }
+}
+
+/// A list of texts; one text is a list of one (`tags: 入门`), a comma-separated text for
+/// `keywords` is split.
+fn list(key: &str, v: &Value) -> Result<Vec<String>, Diagnostic> {
+    match v {
+        Value::Null => Ok(Vec::new()),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(|i| text(key, i).transpose())
+            .collect(),
+        Value::String(s) if key == "keywords" => Ok(s
+            .split([',', '，'])
+            .map(|k| k.trim().to_owned())
+            .filter(|k| !k.is_empty())
+            .collect()),
+        _ => Ok(text(key, v)?.into_iter().collect()),
+    }
+}
+
+fn whole(key: &str, v: &Value) -> Result<Option<i64>, Diagnostic> {
+    match v {
+        Value::Null => Ok(None),
+        Value::Number(n) => n
+            .as_i64()
+            .or_else(|| n.as_f64().map(|f| f as i64))
+            .map(Some)
+            .ok_or_else(|| wrong(key, "a whole number", v)),
+        Value::String(s) => s
+            .trim()
+            .parse()
+            .map(Some)
+            .map_err(|_| wrong(key, "a whole number", v)),
+        _ => Err(wrong(key, "a whole number", v)),
+    }
+}
+
+fn flag(key: &str, v: &Value) -> Result<Option<bool>, Diagnostic> {
+    match v {
+        Value::Null => Ok(None),
+        Value::Bool(b) => Ok(Some(*b)),
+        Value::String(s) if s == "true" || s == "false" => Ok(Some(s == "true")),
+        _ => Err(wrong(key, "true or false", v)),
+    }
+}
+
+/// `search: false`, or MkDocs Material's `search: {exclude: true}`.
+fn search(key: &str, v: &Value) -> Result<Option<bool>, Diagnostic> {
+    match v {
+        Value::Object(m) => Ok(m.get("exclude").and_then(Value::as_bool).map(|e| !e)),
+        _ => flag(key, v),
+    }
+}
+
+/// TOML front matter as JSON values; dates become their text.
+fn toml_map(text: &str, first_line: usize) -> Result<Map<String, Value>, Diagnostic> {
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+        let line = e
+            .span()
+            .map_or(0, |s| text[..s.start.min(text.len())].matches('\n').count());
+        Diagnostic::error(format!(
+            "the TOML front matter cannot be read: {}",
+            e.message().trim()
+        ))
+        .at_line(first_line + line)
+        .hint("write one `key = value` per line between the `+++` lines; text in quotes")
+    })?;
+    Ok(table.into_iter().map(|(k, v)| (k, toml_json(v))).collect())
+}
+
+fn toml_json(v: toml::Value) -> Value {
+    match v {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => Value::from(f),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_json).collect()),
+        toml::Value::Table(t) => {
+            Value::Object(t.into_iter().map(|(k, v)| (k, toml_json(v))).collect())
+        }
+    }
+}
+
+/// Each top-level `key = …` of TOML front matter with its file line (tables `[x]` end them).
+fn toml_key_lines(text: &str, first_line: usize) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    for (i, l) in text.lines().enumerate() {
+        let t = l.trim_start();
+        if t.starts_with('[') {
+            break;
+        }
+        if let Some((k, _)) = t.split_once('=') {
+            let k = k.trim().trim_matches(['"', '\'']);
+            if !k.is_empty() && !k.starts_with('#') {
+                out.push((k.to_owned(), first_line + i));
+            }
+        }
+    }
+    out
 }
 
 /// Removes the first level-1 ATX heading (outside code fences) from `body`, keeping the line

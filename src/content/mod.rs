@@ -10,13 +10,15 @@ use rayon::prelude::*;
 
 use crate::error::{Diagnostic, Diagnostics, display_path, guard, line_col, shown_path};
 use crate::paths::{parent_of, segment_problem, slash_path};
-use crate::yaml;
 
 mod dates;
+pub mod dialect;
 mod front_matter;
+mod title;
 
 pub use dates::{DateInfo, parse_date};
 pub use front_matter::FrontMatter;
+use title::Title;
 
 /// The folder of a site that holds its Markdown.
 pub const CONTENT_DIR: &str = "content";
@@ -49,8 +51,12 @@ pub struct SourceFile {
     pub date: Option<DateInfo>,
     /// `updated`, read.
     pub updated: Option<DateInfo>,
-    /// The front matter's `title`, else the first `# ` heading's text.
+    /// The front matter's `title`, else the first `# ` heading's text, as plain text.
     pub title: String,
+    /// The title as inline HTML, for the page's `<h1>`.
+    pub title_html: String,
+    /// The id the title's heading asked for (`# Title {#id}`), given to the `<h1>`.
+    pub title_id: Option<String>,
     /// The Markdown after the front matter.
     pub body: String,
     /// 1-based line of the file on which `body` starts.
@@ -59,6 +65,8 @@ pub struct SourceFile {
     pub key_lines: Vec<(String, usize)>,
     /// The front matter as written: `serve` compares it to tell a body-only edit.
     pub front_raw: String,
+    /// Keys of other tools that mean nothing here, with the tool: noted once per build.
+    pub ignored_keys: Vec<(String, &'static str)>,
 }
 
 impl SourceFile {
@@ -130,7 +138,37 @@ pub fn load(root: &Path, offset: FixedOffset) -> (Content, Diagnostics) {
             .any(|b| f == b || f.starts_with(&format!("{b}/")))
     });
     read_markdown(root, &markdown, offset, &mut content, &mut diags);
+    diags.extend(ignored_keys_note(&content.files));
     (content, diags)
+}
+
+/// One note for the whole build naming the other tools' keys that were ignored, with how many
+/// files have each, so a migration sees them without a warning per file.
+fn ignored_keys_note(files: &[SourceFile]) -> Option<Diagnostic> {
+    let mut keys: std::collections::BTreeMap<&str, (&str, usize)> = Default::default();
+    let mut first: Option<&SourceFile> = None;
+    for f in files.iter().filter(|f| !f.ignored_keys.is_empty()) {
+        first.get_or_insert(f);
+        for (k, tool) in &f.ignored_keys {
+            keys.entry(k.as_str()).or_insert((tool, 0)).1 += 1;
+        }
+    }
+    let first = first?;
+    let list: Vec<String> = keys
+        .iter()
+        .map(|(k, (tool, n))| {
+            let files = if *n == 1 { "file" } else { "files" };
+            format!("`{k}` ({tool}, {n} {files})")
+        })
+        .collect();
+    Some(
+        Diagnostic::info(format!(
+            "front-matter keys of other tools were ignored: {}",
+            list.join(", ")
+        ))
+        .in_file(&first.shown)
+        .hint("they mean nothing to helpcenter; anything templates should see goes under `extra:`"),
+    )
 }
 
 /// The folder a page bundle's `index.md` owns (`x/foo/index.md` → `x/foo`).
@@ -293,15 +331,18 @@ fn read_markdown(
     content: &mut Content,
     diags: &mut Diagnostics,
 ) {
-    let results: Vec<Result<SourceFile, Diagnostic>> = markdown
+    let results: Vec<Result<SourceFile, Diagnostics>> = markdown
         .par_iter()
         .map(|(path, rel)| {
             let shown = shown_path(root, path);
             let bytes = std::fs::read(path).map_err(|e| {
-                Diagnostic::error(format!("cannot read the file: {e}")).in_file(&shown)
+                Diagnostics::from(
+                    Diagnostic::error(format!("cannot read the file: {e}")).in_file(&shown),
+                )
             })?;
-            guard(&shown, || parse_file(&bytes, rel, offset))?
-                .map_err(|d| d.in_file(&shown))
+            guard(&shown, || parse_file(&bytes, rel, offset))
+                .map_err(Diagnostics::from)?
+                .map_err(|d| d.into_iter().map(|d| d.in_file(&shown)).collect())
                 .map(|mut f| {
                     f.shown = shown;
                     f
@@ -313,14 +354,14 @@ fn read_markdown(
             Ok(f) => content.files.push(f),
             Err(d) => {
                 content.failed.push(rel.clone());
-                diags.push(d);
+                diags.extend(d);
             }
         }
     }
 }
 
 /// Parses one file's bytes. `rel` is its path relative to `content/`.
-pub fn parse_file(bytes: &[u8], rel: &str, offset: FixedOffset) -> Result<SourceFile, Diagnostic> {
+pub fn parse_file(bytes: &[u8], rel: &str, offset: FixedOffset) -> Result<SourceFile, Diagnostics> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = &bytes[..e.valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or_default();
@@ -330,16 +371,23 @@ pub fn parse_file(bytes: &[u8], rel: &str, offset: FixedOffset) -> Result<Source
             .hint("save the file as UTF-8 (many editors call it \"UTF-8 without BOM\"); GBK/GB2312 files must be converted")
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (yaml, body, body_line) = front_matter::split(text)?;
-
-    let front: FrontMatter = match yaml {
-        Some(y) if !y.trim().is_empty() => {
-            // The YAML starts on line 2, after the opening `---`.
-            yaml::from_str(y, 1)?
-        }
-        _ => FrontMatter::default(),
+    let (block, body, body_line) = front_matter::split(text)?;
+    // The front matter starts on line 2, after the opening fence.
+    let read = match &block {
+        Some(b) if !b.text.trim().is_empty() => front_matter::read(b, 2)?,
+        _ => front_matter::Read {
+            front: FrontMatter::default(),
+            key_lines: Vec::new(),
+            ignored: Vec::new(),
+        },
     };
-    let yaml = yaml.unwrap_or_default();
+    let front = read.front;
+    let key_line = |key: &str| {
+        read.key_lines
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or(1, |(_, l)| *l)
+    };
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let kind = match (name, rel.contains('/')) {
         ("_index.md", false) => Kind::Home,
@@ -348,34 +396,39 @@ pub fn parse_file(bytes: &[u8], rel: &str, offset: FixedOffset) -> Result<Source
     };
     let bundle_dir = (name == "index.md" && rel.contains('/')).then(|| parent_of(rel).to_owned());
 
-    let date_field = |key: &str, value: &Option<String>| -> Result<Option<DateInfo>, Diagnostic> {
-        match value {
-            None => Ok(None),
-            Some(v) => parse_date(v, offset).map(Some).ok_or_else(|| {
+    let mut diags = Diagnostics::default();
+    let mut date_field = |key: &str, value: &Option<String>| -> Option<DateInfo> {
+        let v = value.as_ref()?;
+        let d = parse_date(v, offset);
+        if d.is_none() {
+            diags.push(
                 Diagnostic::error(format!("`{key}` is not a date: `{v}`"))
-                    .at_line(yaml::key_line(yaml, key).map_or(1, |l| l + 1))
+                    .at_line(key_line(key))
                     .hint(
                         "write it as 2024-04-07, 2024-04-07 15:04:49 or 2024-04-07T15:04:49+08:00",
-                    )
-            }),
+                    ),
+            );
         }
+        d
     };
-    let date = date_field("date", &front.date)?;
-    let updated = date_field("updated", &front.updated)?;
+    let date = date_field("date", &front.date);
+    let updated = date_field("updated", &front.updated);
 
     let mut body = body.to_owned();
     let title = match front.title.as_deref().map(str::trim) {
-        Some(t) if !t.is_empty() => t.to_owned(),
+        Some(t) if !t.is_empty() => title::plain(t),
         _ => match front_matter::take_first_h1(&mut body) {
-            Some(t) => t,
-            None if kind == Kind::Article => {
-                return Err(Diagnostic::error("the article has no title")
-                    .at_line(1)
-                    .hint("add `title: …` to the front matter, or start the article with a `# Title` heading"));
-            }
-            None => String::new(),
+            Some(line) => title::from_heading(&line),
+            None => Title::default(),
         },
     };
+    if title.text.is_empty() && kind == Kind::Article {
+        diags.push(
+            Diagnostic::error("the article has no title")
+                .at_line(1)
+                .hint("add `title: …` to the front matter, or start the article with a `# Title` heading"),
+        );
+    }
     if let Some(slug) = &front.slug {
         let problem = if slug.contains('/') {
             Some("a `/`")
@@ -383,12 +436,17 @@ pub fn parse_file(bytes: &[u8], rel: &str, offset: FixedOffset) -> Result<Source
             segment_problem(slug)
         };
         if let Some(problem) = problem {
-            return Err(Diagnostic::error(format!(
-                "`slug` cannot be used in a URL: `{slug}` holds {problem}"
-            ))
-            .at_line(yaml::key_line(yaml, "slug").map_or(1, |l| l + 1))
-            .hint("use one path segment such as `close-weilidai`, without `/`"));
+            diags.push(
+                Diagnostic::error(format!(
+                    "`slug` cannot be used in a URL: `{slug}` holds {problem}"
+                ))
+                .at_line(key_line("slug"))
+                .hint("use one path segment such as `close-weilidai`, without `/`"),
+            );
         }
+    }
+    if diags.has_errors() {
+        return Err(diags);
     }
 
     Ok(SourceFile {
@@ -399,11 +457,14 @@ pub fn parse_file(bytes: &[u8], rel: &str, offset: FixedOffset) -> Result<Source
         front,
         date,
         updated,
-        title,
+        title: title.text,
+        title_html: title.html,
+        title_id: title.id,
         body,
         body_line,
-        front_raw: yaml.to_owned(),
-        key_lines: yaml::key_lines(yaml, 2),
+        front_raw: block.map(|b| b.text.to_owned()).unwrap_or_default(),
+        key_lines: read.key_lines,
+        ignored_keys: read.ignored,
     })
 }
 
@@ -443,16 +504,90 @@ mod tests {
     #[test]
     fn yaml_error_line_is_file_line() {
         let d = parse_file("---\ntitle: a\ntags: [x\n---\n".as_bytes(), "a.md", cst()).unwrap_err();
-        assert!(d.line.unwrap() >= 3, "{d:?}");
+        assert!(d.0[0].line.unwrap() >= 3, "{d:?}");
     }
 
     #[test]
     fn unknown_key_line_and_hint() {
-        let d =
-            parse_file("---\ntitle: a\ntagz: [x]\n---\n".as_bytes(), "a.md", cst()).unwrap_err();
-        assert_eq!(d.message, "unknown key `tagz`");
-        assert_eq!(d.line, Some(3));
-        assert_eq!(d.hint.as_deref(), Some("did you mean `tags`?"));
+        let d = parse_file(
+            "---\ntitle: a\ntagz: [x]\nsumary: 摘要\nweight: 重\n---\n".as_bytes(),
+            "a.md",
+            cst(),
+        )
+        .unwrap_err();
+        assert_eq!(d.0.len(), 2, "every problem of the file at once: {d:?}");
+        let unknown =
+            d.0.iter()
+                .find(|d| d.message.starts_with("unknown"))
+                .unwrap();
+        assert_eq!(unknown.message, "unknown keys `sumary`, `tagz`");
+        assert_eq!(unknown.line, Some(4));
+        assert_eq!(
+            unknown.hint.as_deref(),
+            Some(
+                "did you mean `summary` for `sumary`, `tags` for `tagz`? keys of your own go under `extra:` (templates read them as page.extra)"
+            )
+        );
+        let weight =
+            d.0.iter()
+                .find(|d| d.message.starts_with("`weight`"))
+                .unwrap();
+        assert_eq!(
+            weight.message,
+            "`weight` should be a whole number, not `重`"
+        );
+        assert_eq!(weight.line, Some(5));
+    }
+
+    #[test]
+    fn keys_of_other_tools_are_mapped_or_ignored() {
+        let f = parse_file(
+            "---\ntitle: 计算属性\nsummary: 摘要\nlinkTitle: 短\nsidebar_position: 3\nlastmod: 2024-05-01\noutline: deep\nlayout: doc\npublished: false\nhide_table_of_contents: true\nkeywords: a, b\n---\n".as_bytes(),
+            "a.md",
+            cst(),
+        )
+        .unwrap();
+        assert_eq!(f.front.description.as_deref(), Some("摘要"));
+        assert_eq!(f.front.nav_title.as_deref(), Some("短"));
+        assert_eq!(f.front.weight, Some(3));
+        assert!(f.updated.is_some());
+        assert!(f.front.draft);
+        assert_eq!(f.front.toc, Some(false));
+        assert_eq!(f.front.keywords, ["a", "b"]);
+        let ignored: Vec<&str> = f.ignored_keys.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(ignored, ["layout", "outline"]);
+    }
+
+    #[test]
+    fn toml_front_matter() {
+        let f = parse_file(
+            "+++\ntitle = \"安装\"\ndate = 2024-04-07T15:04:49+08:00\ntags = [\"入门\"]\nweight = 2\ntemplate = \"page.html\"\n[extra]\nicon = \"x\"\n+++\n正文\n".as_bytes(),
+            "a.md",
+            cst(),
+        )
+        .unwrap();
+        assert_eq!(f.title, "安装");
+        assert_eq!(f.date.unwrap().at.to_rfc3339(), "2024-04-07T15:04:49+08:00");
+        assert_eq!(f.front.tags, ["入门"]);
+        assert_eq!(f.front.weight, Some(2));
+        assert_eq!(f.front.template, None, "Zola's template means nothing here");
+        assert_eq!(f.front.extra["icon"], "x");
+        assert_eq!(f.body_line, 10);
+        let d = parse_file("+++\ntitle = 安装\n+++\n".as_bytes(), "a.md", cst()).unwrap_err();
+        assert_eq!(d.0[0].line, Some(2));
+        assert!(
+            d.0[0]
+                .message
+                .starts_with("the TOML front matter cannot be read")
+        );
+    }
+
+    #[test]
+    fn heading_titles_are_plain_text_with_their_id() {
+        let f = parse_file("# 计算属性 `x` {#computed}\n正文".as_bytes(), "a.md", cst()).unwrap();
+        assert_eq!(f.title, "计算属性 x");
+        assert_eq!(f.title_html, "计算属性 <code>x</code>");
+        assert_eq!(f.title_id.as_deref(), Some("computed"));
     }
 
     #[test]
@@ -460,7 +595,7 @@ mod tests {
         let mut bytes = b"---\ntitle: a\n---\nok\n".to_vec();
         bytes.extend([0xB9, 0xD8, 0xB1, 0xD5]); // "关闭" in GBK
         let d = parse_file(&bytes, "a.md", cst()).unwrap_err();
-        assert_eq!(d.line, Some(5));
+        assert_eq!(d.0[0].line, Some(5));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::Writer;
 use crate::escape;
+use crate::paths::heading_id;
 
 /// One heading of a page's table of contents, with the headings nested under it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -84,27 +85,6 @@ fn level_num(l: HeadingLevel) -> u8 {
         HeadingLevel::H4 => 4,
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
-    }
-}
-
-/// The id of a heading: its text with letters and digits of every script kept (so `注意事项`
-/// stays `注意事项`), ASCII lower-cased, spaces as `-`, punctuation dropped.
-pub fn heading_id(text: &str) -> String {
-    let mut id = String::with_capacity(text.len());
-    for c in text.trim().chars() {
-        if c.is_alphanumeric() {
-            id.extend(c.to_lowercase());
-        } else if c == '_' {
-            id.push('_');
-        } else if (c == '-' || c.is_whitespace()) && !id.ends_with('-') {
-            id.push('-');
-        }
-    }
-    let id = id.trim_matches('-').to_owned();
-    if id.is_empty() {
-        "section".to_owned()
-    } else {
-        id
     }
 }
 

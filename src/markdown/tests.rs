@@ -4,7 +4,6 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use super::headings::heading_id;
 use super::*;
 
 fn page() -> PageContext<'static> {
@@ -120,15 +119,6 @@ fn golden_files() {
          after a deliberate change):\n{}",
         differ.join("\n")
     );
-}
-
-#[test]
-fn heading_ids_keep_every_script() {
-    assert_eq!(heading_id("注意事项"), "注意事项");
-    assert_eq!(heading_id("一、关闭前的准备"), "一关闭前的准备");
-    assert_eq!(heading_id("Face ID 设置"), "face-id-设置");
-    assert_eq!(heading_id("  -- a_b --  "), "a_b");
-    assert_eq!(heading_id("！？"), "section");
 }
 
 #[test]

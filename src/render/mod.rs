@@ -19,7 +19,7 @@ use crate::output::OutputFile;
 use crate::related::RelatedEntry;
 use crate::site::Site;
 use crate::theme::Theme;
-use crate::{hash, paths};
+use crate::{escape, hash, paths};
 use views::{DateView, LinkView, PageView, SiteView};
 
 /// What the derive stages made of the model, handed to render as one value: every page's
@@ -69,11 +69,7 @@ pub fn render_site(
     jobs.push(Page::Search);
     let (mut files, diags) = render_pages(site, derived, theme, &jobs);
     let cx = Ctx::new(site, derived, theme);
-    files.extend(
-        site.aliases
-            .iter()
-            .map(|a| cx.alias_page(&a.path, &a.target)),
-    );
+    files.extend(site.aliases.iter().map(|a| cx.alias_page(a)));
     files.push(related_json(site, &derived.related));
     (files, diags)
 }
@@ -303,6 +299,8 @@ impl Ctx<'_> {
         PageView {
             kind,
             title,
+            title_html: escape::html(title),
+            title_id: None,
             description: "",
             url,
             permalink: self.permalink(url),

@@ -6,6 +6,7 @@ use super::views::{ArticleItem, LinkView, PageView, RelatedView, SectionCard, hr
 use super::{Ctx, HOME_ARTICLES_PER_SECTION, SIBLING_WINDOW};
 use crate::error::Diagnostic;
 use crate::output::OutputFile;
+use crate::site::Alias;
 use crate::{escape, paths};
 
 impl Ctx<'_> {
@@ -14,6 +15,8 @@ impl Ctx<'_> {
         let view = PageView {
             kind: "home",
             title: &self.site.config.title,
+            title_html: escape::html(&self.site.config.title),
+            title_id: None,
             description: if s.description.is_empty() {
                 &self.site.config.description
             } else {
@@ -58,6 +61,12 @@ impl Ctx<'_> {
         let view = PageView {
             kind: "section",
             title: &s.title,
+            title_html: s
+                .source
+                .as_ref()
+                .filter(|f| f.title == s.title)
+                .map_or_else(|| escape::html(&s.title), |f| f.title_html.clone()),
+            title_id: s.source.as_ref().and_then(|f| f.title_id.as_deref()),
             description: &s.description,
             url: &s.url,
             permalink: self.permalink(&s.url),
@@ -96,6 +105,8 @@ impl Ctx<'_> {
         let view = PageView {
             kind: "article",
             title: &f.title,
+            title_html: f.title_html.clone(),
+            title_id: f.title_id.as_deref(),
             description: self.derived.parsed.description(self.site, idx),
             url: &a.url,
             permalink: self.permalink(&a.url),
@@ -248,13 +259,9 @@ impl Ctx<'_> {
         })
     }
 
-    pub(super) fn alias_page(&self, alias: &str, target: &str) -> OutputFile {
-        let (path, from) = if alias.ends_with(".html") {
-            (alias.to_owned(), alias.to_owned())
-        } else {
-            (paths::page_file(alias), alias.to_owned())
-        };
-        let href = escape::html(&paths::href(&paths::relative_url(&from, target)));
+    pub(super) fn alias_page(&self, alias: &Alias) -> OutputFile {
+        let target = alias.target.as_str();
+        let href = escape::html(&paths::href(&paths::relative_url(&alias.path, target)));
         let canonical = self
             .permalink(target)
             .map(|p| format!("<link rel=\"canonical\" href=\"{}\">\n", escape::html(&p)))
@@ -267,7 +274,7 @@ impl Ctx<'_> {
             text = escape::html(self.locale.text("redirecting")),
         );
         OutputFile {
-            path,
+            path: alias.output_path(),
             bytes: html.into_bytes(),
         }
     }

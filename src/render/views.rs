@@ -88,6 +88,10 @@ pub(super) struct SiteView<'a> {
 pub(super) struct PageView<'a> {
     pub(super) kind: &'static str,
     pub(super) title: &'a str,
+    /// The title as inline HTML, for the page's `<h1>`.
+    pub(super) title_html: String,
+    /// The `<h1>`'s id, when the title's heading gave one.
+    pub(super) title_id: Option<&'a str>,
     pub(super) description: &'a str,
     #[serde(serialize_with = "href")]
     pub(super) url: &'a str,
@@ -99,7 +103,7 @@ pub(super) struct PageView<'a> {
     pub(super) tags: Vec<LinkView>,
     pub(super) section: Option<LinkView>,
     pub(super) breadcrumbs: Vec<LinkView>,
-    pub(super) extra: Option<&'a yaml::Mapping>,
+    pub(super) extra: Option<&'a serde_json::Map<String, serde_json::Value>>,
 }
 
 impl Ctx<'_> {

@@ -216,7 +216,8 @@ async fn file(State(state): State<Arc<AppState>>, uri: Uri) -> Response {
     }
     // `/a/b` where `/a/b/` is a page: redirect, as static hosts do, so relative links resolve.
     if !path.ends_with(".html") && snap.files.contains_key(&format!("{path}/index.html")) {
-        let location = format!("{}/", uri.path());
+        // Built from the checked path, never the raw one: `//host` would leave the site.
+        let location = format!("/{}/", crate::paths::href(&path));
         return (
             StatusCode::MOVED_PERMANENTLY,
             [(header::LOCATION, location)],

@@ -78,10 +78,19 @@ pub(super) fn start(
             while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
                 take(more, &mut changed, &mut watcher);
             }
-            if overflow.swap(false, Ordering::Relaxed) {
+            let lost = overflow.swap(false, Ordering::Relaxed);
+            if lost {
                 session.needs_full = true;
             }
-            rebuild(&opts, &state, &mut changed, &mut session, &rx, &mut watcher);
+            rebuild(
+                &opts,
+                &state,
+                &mut changed,
+                lost,
+                &mut session,
+                &rx,
+                &mut watcher,
+            );
         }
     });
     Ok(())
@@ -96,15 +105,15 @@ fn filter(
 ) -> impl FnMut(notify::Result<notify::Event>) + Send + 'static {
     move |res| {
         let event = match res {
+            Ok(e) if e.need_rescan() => {
+                rescan(&tx, &overflow);
+                return;
+            }
             Ok(e) if !matches!(e.kind, EventKind::Access(_)) => e,
             Ok(_) => return,
-            // The watcher lost track (e.g. its own queue overflowed): rebuild everything.
+            // The watcher lost track: rebuild everything.
             Err(_) => {
-                overflow.store(true, Ordering::Relaxed);
-                let _ = tx.try_send(Change {
-                    paths: Vec::new(),
-                    new_top_folder: None,
-                });
+                rescan(&tx, &overflow);
                 return;
             }
         };
@@ -132,6 +141,16 @@ fn filter(
             Err(TrySendError::Full(_)) => overflow.store(true, Ordering::Relaxed),
         }
     }
+}
+
+/// The watcher lost track of some changes (its queue, or the kernel's, overflowed): the next
+/// rebuild is a full one.
+fn rescan(tx: &SyncSender<Change>, overflow: &AtomicBool) {
+    overflow.store(true, Ordering::Relaxed);
+    let _ = tx.try_send(Change {
+        paths: Vec::new(),
+        new_top_folder: None,
+    });
 }
 
 /// Adds a change to the burst being gathered; a top-level folder created while serving is
@@ -179,14 +198,18 @@ fn rebuild(
     opts: &BuildOptions,
     state: &AppState,
     changed: &mut Vec<PathBuf>,
+    lost: bool,
     session: &mut Session,
     rx: &Receiver<Change>,
     watcher: &mut impl Watcher,
 ) {
     let started = Instant::now();
-    let css_only = changed
-        .iter()
-        .all(|p| p.extension().is_some_and(|e| e == "css"));
+    // Swapping the stylesheet is enough only when every change is known and is CSS.
+    let css_only = !lost
+        && !changed.is_empty()
+        && changed
+            .iter()
+            .all(|p| p.extension().is_some_and(|e| e == "css"));
     let mut outcome = attempt(opts, changed, session);
     if outcome.is_err() {
         let until = Instant::now() + RETRY_PAUSE;

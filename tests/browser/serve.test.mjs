@@ -40,7 +40,7 @@ test("live reload, CSS swap, error overlay and recovery", async () => {
     await overlay.waitFor({ state: "visible", timeout: 30000 });
     const text = await overlay.textContent();
     assert.match(text, /content\/账户\/改密码\.md:2/);
-    assert.match(text, /`title` should be a string/);
+    assert.match(text, /`title`: a value starting with `\[` is read as a list or map/);
     assert.match(await page.textContent("h1"), /如何修改登录密码/);
     // A fresh load while broken shows the overlay too, over the last good page.
     await page.reload();
@@ -50,6 +50,37 @@ test("live reload, CSS swap, error overlay and recovery", async () => {
     writeFileSync(file, original);
     await overlay.waitFor({ state: "detached", timeout: 30000 });
     assert.equal(await page.textContent("h1"), "如何修改登录密码");
+  } finally {
+    await b.close();
+    server.stop();
+    site.cleanup();
+  }
+});
+
+test("an edit saved before the page's live-reload connection is made still reloads it", async () => {
+  const site = scratchSite("site");
+  const server = await serve(site.dir);
+  const b = await browser();
+  try {
+    const page = await b.newPage();
+    // Hold the page's event stream back until the edit has been built and served.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route("**/__helpcenter/events", async (route) => { await held; await route.continue(); });
+    await page.goto(server.url + encodeURI("账户/改密码/"));
+    assert.equal(await page.textContent("h1"), "如何修改登录密码");
+    const file = join(site.dir, ARTICLE);
+    const original = readFileSync(file, "utf8");
+    writeFileSync(file, original.replace("title: 如何修改登录密码", "title: 如何修改登录密码（连接前保存）"));
+    // Wait until the server serves the edited page (as another client sees it)…
+    for (;;) {
+      const html = await (await fetch(server.url + encodeURI("账户/改密码/"))).text();
+      if (html.includes("连接前保存")) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // …then let the old page connect: its first event names a newer build, so it reloads.
+    release();
+    await page.waitForFunction(() => document.querySelector("h1")?.textContent === "如何修改登录密码（连接前保存）", null, { timeout: 30000 });
   } finally {
     await b.close();
     server.stop();

@@ -1,0 +1,35 @@
+//! Hugo (gohugo.io): page front matter, YAML or TOML.
+
+use super::Becomes::{Ignored, Key};
+use super::{ForeignKey, key};
+
+const T: &str = "Hugo";
+
+pub(super) const KEYS: &[ForeignKey] = &[
+    key("linkTitle", T, Key("nav_title")),
+    key("summary", T, Key("description")),
+    key("lastmod", T, Key("updated")),
+    key("publishDate", T, Key("date")),
+    key("type", T, Ignored),
+    key("url", T, Ignored),
+    key("menu", T, Ignored),
+    key("menus", T, Ignored),
+    key("categories", T, Ignored),
+    key("series", T, Ignored),
+    key("images", T, Ignored),
+    key("audio", T, Ignored),
+    key("videos", T, Ignored),
+    key("expiryDate", T, Ignored),
+    key("build", T, Ignored),
+    key("cascade", T, Ignored),
+    key("headless", T, Ignored),
+    key("isCJKLanguage", T, Ignored),
+    key("markup", T, Ignored),
+    key("outputs", T, Ignored),
+    key("resources", T, Ignored),
+    key("sitemap", T, Ignored),
+    key("translationKey", T, Ignored),
+    key("params", T, Ignored),
+    key("author", T, Ignored),
+    key("authors", T, Ignored),
+];

@@ -1,0 +1,116 @@
+//! Other tools' conventions, turned into helpcenter's own model before the Markdown stage, so
+//! the rest of the pipeline never learns them: their front-matter keys (this file and one file
+//! per tool) and their containers and shortcodes ([`body`]).
+//!
+//! A key another tool uses either means something here — `linkTitle` is a navigation title,
+//! `summary` a description — and becomes the helpcenter key, or means nothing here and is
+//! ignored, with one note per build. A key no known tool uses stays an error: it is most often
+//! a typo of one of ours.
+
+// pub mod body;
+mod docusaurus;
+mod hugo;
+mod jekyll;
+mod mkdocs;
+mod vitepress;
+mod zola;
+
+/// What another tool's front-matter key becomes here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Becomes {
+    /// The helpcenter key of the same meaning.
+    Key(&'static str),
+    /// A helpcenter true/false key with the opposite meaning (`unlisted: true` → `draft: true`
+    /// is `Key`; `published: false` → `draft: true` is `Not`).
+    Not(&'static str),
+    /// Nothing: the key is about that tool's layout or workflow.
+    Ignored,
+}
+
+/// A front-matter key of another tool.
+#[derive(Debug, Clone, Copy)]
+pub struct ForeignKey {
+    /// The key as that tool spells it.
+    pub name: &'static str,
+    /// The tool, for messages.
+    pub tool: &'static str,
+    /// What it becomes here.
+    pub becomes: Becomes,
+}
+
+/// Shorthand for the tables of the tool files.
+const fn key(name: &'static str, tool: &'static str, becomes: Becomes) -> ForeignKey {
+    ForeignKey {
+        name,
+        tool,
+        becomes,
+    }
+}
+
+const TOOLS: &[&[ForeignKey]] = &[
+    vitepress::KEYS,
+    docusaurus::KEYS,
+    hugo::KEYS,
+    zola::KEYS,
+    jekyll::KEYS,
+    mkdocs::KEYS,
+];
+
+/// The other tool's key of this name, if a known tool uses it. Keys starting with `hide_`
+/// (Docusaurus's `hide_title`, the `hide_sidebar` of many themes) are layout switches of one tool
+/// or another: ignored.
+pub fn foreign_key(name: &str) -> Option<ForeignKey> {
+    TOOLS
+        .iter()
+        .flat_map(|t| t.iter())
+        .find(|k| k.name == name)
+        .copied()
+        .or_else(|| {
+            name.starts_with("hide_").then_some(key(
+                "hide_…",
+                "Docusaurus and themes",
+                Becomes::Ignored,
+            ))
+        })
+}
+
+/// Every key of another tool, for "did you mean" hints.
+pub fn key_names() -> impl Iterator<Item = &'static str> {
+    TOOLS.iter().flat_map(|t| t.iter()).map(|k| k.name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_tool_key_is_listed_once_per_tool() {
+        for tool in TOOLS {
+            for (i, k) in tool.iter().enumerate() {
+                assert!(
+                    !tool[i + 1..].iter().any(|o| o.name == k.name),
+                    "{} listed twice",
+                    k.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn mapped_keys() {
+        assert_eq!(
+            foreign_key("linkTitle").unwrap().becomes,
+            Becomes::Key("nav_title")
+        );
+        assert_eq!(
+            foreign_key("published").unwrap().becomes,
+            Becomes::Not("draft")
+        );
+        assert_eq!(foreign_key("outline").unwrap().becomes, Becomes::Ignored);
+        assert_eq!(
+            foreign_key("hide_sidebar").unwrap().becomes,
+            Becomes::Ignored
+        );
+        assert!(foreign_key("titel").is_none());
+    }
+}

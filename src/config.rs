@@ -53,9 +53,42 @@ pub struct Config {
     /// Heading levels listed in a table of contents (2..=this).
     #[serde(default = "default_toc_depth")]
     pub toc_depth: u8,
+    /// What a link to nowhere is: an error (the default), or a warning for a first migration.
+    #[serde(default)]
+    pub links: LinkPolicy,
+    /// Search settings.
+    #[serde(default)]
+    pub search: SearchConfig,
+    /// Values of template variables written `{{{ .name }}}` in content written for other tools.
+    #[serde(default)]
+    pub variables: std::collections::BTreeMap<String, String>,
+    /// Files of `content/` to publish even when no page links to them: paths, folders
+    /// (`downloads/`) or patterns (`*.pdf`).
+    #[serde(default)]
+    pub copy: Vec<String>,
     /// Free map passed to templates.
     #[serde(default)]
     pub extra: yaml::Mapping,
+}
+
+/// `links:` in the config.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkPolicy {
+    /// A link or image that leads nowhere fails the build.
+    #[default]
+    Error,
+    /// It is a warning, left as written; the build's summary counts them.
+    Warn,
+}
+
+/// `search:` in the config.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchConfig {
+    /// The hint in the home page's search box (a neutral default when absent).
+    #[serde(default)]
+    pub placeholder: Option<String>,
 }
 
 /// Where readers get help when the articles do not answer.

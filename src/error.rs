@@ -44,6 +44,8 @@ pub struct DiagnosticData {
     pub hint: Option<String>,
     /// Lines of context from a lower layer (e.g. Tera's error chain), shown under the message.
     pub notes: Vec<String>,
+    /// What kind of problem, when a report counts them apart (`link`).
+    pub code: Option<&'static str>,
 }
 
 impl std::ops::Deref for Diagnostic {
@@ -70,6 +72,7 @@ impl Diagnostic {
             column: None,
             hint: None,
             notes: Vec::new(),
+            code: None,
         }))
     }
 
@@ -115,6 +118,13 @@ impl Diagnostic {
     /// Adds a line of context under the message.
     pub fn note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
+        self
+    }
+
+    /// The same problem as a warning counted among the links left as written (`links: warn`).
+    pub fn as_link_warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self.code = Some("link");
         self
     }
 

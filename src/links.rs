@@ -19,8 +19,9 @@ pub fn check(site: &Site, parsed: &Parsed, files: &HashSet<String>) -> Diagnosti
         .map(|a| a.url.as_str())
         .chain(site.sections.iter().map(|s| s.url.as_str()))
         .chain(site.tags.values().map(|t| t.url.as_str()))
-        .chain(["tags/"])
+        .chain(["", "tags/", "search/", "related/"])
         .collect();
+    let warn = site.config.links == crate::config::LinkPolicy::Warn;
     let pages = site
         .articles
         .iter()
@@ -37,6 +38,7 @@ pub fn check(site: &Site, parsed: &Parsed, files: &HashSet<String>) -> Diagnosti
     for (file, rendered) in pages {
         for link in &rendered.links {
             if let Some(d) = check_one(&by_path, rendered, link, &page_urls, files) {
+                let d = if warn { d.as_link_warning() } else { d };
                 diags.push(d.in_file(&file.shown).at_line(link.line));
             }
         }
@@ -65,7 +67,7 @@ fn check_one(
                 &format!("content/{content_path}"),
             )
         }
-        LinkTarget::Page { anchor: None, .. } => None,
+        LinkTarget::Page { anchor: None, .. } | LinkTarget::Asset { .. } => None,
         LinkTarget::SiteUrl { url } => {
             let page = if url.is_empty() || url.ends_with('/') {
                 url.clone()

@@ -341,6 +341,7 @@ fn parse_page(site: &Site, url: &str, file: &SourceFile) -> (Rendered, Diagnosti
         body_line: file.body_line,
         locale: site.config.locale(),
         toc_depth: site.config.toc_depth,
+        links_warn: site.config.links == crate::config::LinkPolicy::Warn,
     };
     match guard(&file.shown, || {
         markdown::render(&file.body, &page, &site.links)

@@ -8,8 +8,8 @@ use pulldown_cmark::{CowStr, Event, Tag};
 
 use super::{PageContext, Writer};
 use crate::error::{Diagnostic, Diagnostics};
-use crate::paths::{href, is_external, join_rel, percent_decode, relative_url};
-use crate::site::{LinkMap, Missing};
+use crate::paths::{href, percent_decode, relative_url};
+use crate::site::{LinkMap, Resolved};
 
 /// An internal link found in a page, checked once every page is parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +36,11 @@ pub enum LinkTarget {
         content_path: String,
         /// The id after `#`, percent-decoded.
         anchor: Option<String>,
+    },
+    /// A file of `content/` (an image, an attachment): published because a page links to it.
+    Asset {
+        /// Its path under `content/`.
+        content_path: String,
     },
     /// A `/root/relative/` URL: must be a page URL or an output file.
     SiteUrl {
@@ -89,7 +94,7 @@ impl<'e> Writer<'e, '_> {
 }
 
 /// Rewrites one link or image destination, recording internal links for the link check.
-fn rewrite_link<'e>(
+pub(super) fn rewrite_link<'e>(
     dest: &CowStr<'e>,
     page: &PageContext,
     links: &LinkMap,
@@ -97,85 +102,80 @@ fn rewrite_link<'e>(
     found: &mut Vec<LinkRef>,
     diags: &mut Diagnostics,
 ) -> CowStr<'e> {
-    let d: &str = dest;
-    if d.is_empty() || is_external(d) {
-        return dest.clone();
+    match rewrite(dest, page, links, line, found, diags) {
+        Some(s) => CowStr::from(s),
+        None => dest.clone(),
     }
-    if let Some(anchor) = d.strip_prefix('#') {
+}
+
+/// The rewritten destination of `d`, or `None` to keep it as written.
+pub(super) fn rewrite(
+    d: &str,
+    page: &PageContext,
+    links: &LinkMap,
+    line: usize,
+    found: &mut Vec<LinkRef>,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let t = links.resolve(d, page.src_dir, page.url);
+    let mut record = |target: LinkTarget| {
         found.push(LinkRef {
             line,
             written: d.to_owned(),
-            target: LinkTarget::SamePage {
-                anchor: percent_decode(anchor),
-            },
-        });
-        return dest.clone();
-    }
-    let (path, fragment) = match d.split_once('#') {
-        Some((p, f)) => (p, Some(f)),
-        None => (d, None),
+            target,
+        })
     };
-    let (path, query) = match path.split_once('?') {
-        Some((p, q)) => (p, Some(q)),
-        None => (path, None),
-    };
-    let suffix = |s: String| -> CowStr<'e> {
-        let mut s = s;
-        if let Some(q) = query {
-            s.push('?');
-            s.push_str(q);
+    let url = match t.resolved {
+        Resolved::External | Resolved::Failed => return None,
+        Resolved::Anchor(anchor) => {
+            record(LinkTarget::SamePage { anchor });
+            return None;
         }
-        if let Some(f) = fragment {
-            s.push('#');
-            s.push_str(f);
-        }
-        CowStr::from(s)
-    };
-    if let Some(site_path) = path.strip_prefix('/') {
-        found.push(LinkRef {
-            line,
-            written: d.to_owned(),
-            target: LinkTarget::SiteUrl {
-                url: percent_decode(site_path),
-            },
-        });
-        return suffix(relative_url(page.url, site_path));
-    }
-    let decoded = percent_decode(path);
-    let Some(target) = join_rel(page.src_dir, &decoded) else {
-        diags.push(
-            Diagnostic::error(format!("link goes outside content/: `{d}`"))
-                .at_line(line)
-                .hint("link to articles with a path relative to this file, e.g. `../section/article.md`"),
-        );
-        return dest.clone();
-    };
-    if decoded.ends_with(".md") {
-        if let Some(url) = links.pages.get(&target) {
-            found.push(LinkRef {
-                line,
-                written: d.to_owned(),
-                target: LinkTarget::Page {
-                    content_path: target.clone(),
-                    anchor: fragment.map(percent_decode),
-                },
+        Resolved::Page { content_path, url } => {
+            record(LinkTarget::Page {
+                content_path,
+                anchor: t.fragment.map(percent_decode),
             });
-            return suffix(href(&relative_url(page.url, url)));
+            url
         }
-        let d = match links.why_missing(&target) {
-            None => return dest.clone(),
-            Some(Missing::Draft) => Diagnostic::error(format!("link to a draft: `{d}`"))
-                .at_line(line)
-                .hint("drafts are left out of the build: publish the target (remove `draft: true`), remove the link, or build with --drafts"),
-            Some(Missing::Absent) => Diagnostic::error(format!("link to a missing article: `{d}` (looked for content/{target})"))
-                .at_line(line)
-                .hint("check the file name and the relative path from this file; links to articles are written as relative .md paths"),
-        };
-        diags.push(d);
-        return dest.clone();
+        Resolved::Asset {
+            content_path,
+            output,
+        } => {
+            record(LinkTarget::Asset { content_path });
+            output
+        }
+        Resolved::SiteUrl(url) => {
+            record(LinkTarget::SiteUrl { url: url.clone() });
+            url
+        }
+        Resolved::Missing {
+            what,
+            looked_for,
+            hint,
+        } => {
+            let looked = looked_for
+                .map(|l| format!(" (looked for {l})"))
+                .unwrap_or_default();
+            let message = format!("{what}: `{d}`{looked}");
+            let d = Diagnostic::error(message);
+            let d = if page.links_warn {
+                d.as_link_warning()
+            } else {
+                d
+            };
+            diags.push(d.at_line(line).hint(hint));
+            return None;
+        }
+    };
+    let mut s = href(&relative_url(page.url, &url));
+    if let Some(q) = t.query {
+        s.push('?');
+        s.push_str(q);
     }
-    if let Some(output) = links.assets.get(&target) {
-        return suffix(href(&relative_url(page.url, output)));
+    if let Some(f) = t.fragment {
+        s.push('#');
+        s.push_str(f);
     }
-    dest.clone()
+    Some(s)
 }

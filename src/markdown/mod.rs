@@ -41,6 +41,8 @@ pub struct PageContext<'a> {
     pub locale: Locale,
     /// Deepest heading level listed in the TOC.
     pub toc_depth: u8,
+    /// `links: warn` in the config: a link to nowhere is a warning and stays as written.
+    pub links_warn: bool,
 }
 
 /// One page's parse: its HTML and what the other stages need of it.

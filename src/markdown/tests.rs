@@ -13,6 +13,7 @@ fn page() -> PageContext<'static> {
         body_line: 5,
         locale: Locale::new("zh-CN"),
         toc_depth: 3,
+        links_warn: false,
     }
 }
 

@@ -7,13 +7,17 @@
 //! lists and the search index are values of their own stages, so no stage reads a field that a
 //! later one was meant to fill in.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::content::{Asset, Content, DateInfo, Kind, SourceFile};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::paths::{parent_of, path_problem, segment_problem};
+
+mod resolve;
+
+pub use resolve::{LinkMap, Missing, Resolved};
 
 /// A folder of `content/`: a category of articles.
 #[derive(Debug)]
@@ -82,43 +86,6 @@ impl Alias {
             self.path.clone()
         } else {
             crate::paths::page_file(&self.path)
-        }
-    }
-}
-
-/// Where links of a page can point: every page's content path and URL, and what is known of
-/// content paths that are not pages, so a link to one gets the error that says why.
-#[derive(Debug, Default)]
-pub struct LinkMap {
-    /// Content path (`credit/read-credit-report.md`) → page URL (`credit/read-credit-report/`).
-    pub pages: HashMap<String, String>,
-    /// Content paths of drafts left out of this build, for a precise error.
-    pub drafts: HashSet<String>,
-    /// Content paths of files that failed to load: their own error says what is wrong.
-    pub failed: HashSet<String>,
-    /// Content path of an asset → its path in the output.
-    pub assets: HashMap<String, String>,
-}
-
-/// Why a content path that a link or pin names is not a page of this build.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Missing {
-    /// A draft, left out unless `--drafts`.
-    Draft,
-    /// No such file.
-    Absent,
-}
-
-impl LinkMap {
-    /// Why `content_path` is not a page: `None` when its file failed to load, which was reported
-    /// already and must not be reported again at every link to it.
-    pub fn why_missing(&self, content_path: &str) -> Option<Missing> {
-        if self.failed.contains(content_path) {
-            None
-        } else if self.drafts.contains(content_path) {
-            Some(Missing::Draft)
-        } else {
-            Some(Missing::Absent)
         }
     }
 }
@@ -284,6 +251,7 @@ fn place_files(
                 s.description = file.front.description.clone().unwrap_or_default();
                 s.weight = file.front.weight;
                 links.pages.insert(file.rel.clone(), s.url.clone());
+                links.by_url.insert(s.url.clone(), file.rel.clone());
                 s.source = Some(file);
             }
             Kind::Article => {
@@ -316,6 +284,7 @@ fn place_files(
                 }
                 let url = format!("{}{segment}/", sections[section].url);
                 links.pages.insert(file.rel.clone(), url.clone());
+                links.by_url.insert(url.clone(), file.rel.clone());
                 articles.push(Article {
                     source: file,
                     url,

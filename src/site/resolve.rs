@@ -1,0 +1,398 @@
+//! Where a link points, in every form the tools authors come from write links: a file relative
+//! to the page's source (`x.md`, `./x.md`, `../guide/x.md`, `./features`, `x.html`), a path from
+//! the content root (`/x.md`, `/guide/x`, `/guide/x/`, Zola's `@/x.md`), a page URL relative to
+//! the page's own URL (`../../sec/slug/`, as Hugo and Zola write them), a folder (its page), an
+//! asset (VitePress's `public/` folder serves at the root). One resolver for Markdown links,
+//! images, raw HTML and shortcodes, so every form is checked the same way.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::paths::{is_external, join_rel, percent_decode};
+
+/// Where links of a page can point: every page's content path and URL, the assets, and what
+/// is known of content paths that are not pages, so a link to one gets the error that says why.
+#[derive(Debug, Default)]
+pub struct LinkMap {
+    /// Content path (`credit/read-credit-report.md`) → page URL (`credit/read-credit-report/`).
+    pub pages: HashMap<String, String>,
+    /// Page URL → content path: the reverse of `pages`.
+    pub by_url: HashMap<String, String>,
+    /// Content paths of drafts left out of this build, for a precise error.
+    pub drafts: HashSet<String>,
+    /// Content paths of files that failed to load: their own error says what is wrong.
+    pub failed: HashSet<String>,
+    /// Content path of an asset → its path in the output.
+    pub assets: HashMap<String, String>,
+    /// Folders whose files a site serves at its root (VitePress's `public/`), as `public/`.
+    pub public: Vec<String>,
+}
+
+/// Why a content path that a link or pin names is not a page of this build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// A draft, left out unless `--drafts`.
+    Draft,
+    /// No such file.
+    Absent,
+}
+
+/// What a link resolves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// Another site, `mailto:`, or nothing: left as written.
+    External,
+    /// An anchor on the same page (percent-decoded).
+    Anchor(String),
+    /// A page of the site.
+    Page {
+        /// Its source, under `content/`.
+        content_path: String,
+        /// Its URL, relative to the site root.
+        url: String,
+    },
+    /// A file of `content/`.
+    Asset {
+        /// Its source, under `content/`.
+        content_path: String,
+        /// Where it is published, relative to the site root.
+        output: String,
+    },
+    /// A path from the site root that is no file of `content/`: a generated page or a static
+    /// file, checked once those are known.
+    SiteUrl(String),
+    /// A file that failed to load: its own error says what is wrong, so the link says nothing.
+    Failed,
+    /// Nowhere.
+    Missing {
+        /// What is wrong: "link to a missing article".
+        what: &'static str,
+        /// Where it was looked for, if that helps: "content/guide/x.md".
+        looked_for: Option<String>,
+        /// What to do.
+        hint: &'static str,
+    },
+}
+
+/// A link resolved, with the parts of it that travel to the rewritten URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target<'a> {
+    /// What it points at.
+    pub resolved: Resolved,
+    /// `?…` as written, without the `?`.
+    pub query: Option<&'a str>,
+    /// `#…` as written, without the `#`.
+    pub fragment: Option<&'a str>,
+}
+
+impl LinkMap {
+    /// Why `content_path` is not a page: `None` when its file failed to load, which was reported
+    /// already and must not be reported again at every link to it.
+    pub fn why_missing(&self, content_path: &str) -> Option<Missing> {
+        if self.failed.contains(content_path) {
+            None
+        } else if self.drafts.contains(content_path) {
+            Some(Missing::Draft)
+        } else {
+            Some(Missing::Absent)
+        }
+    }
+
+    /// Resolves `written`, found in the file whose folder is `from_dir` (relative to
+    /// `content/`) and whose page is at `from_url`.
+    pub fn resolve<'a>(&self, written: &'a str, from_dir: &str, from_url: &str) -> Target<'a> {
+        let plain = |resolved| Target {
+            resolved,
+            query: None,
+            fragment: None,
+        };
+        if written.is_empty() || is_external(written) {
+            return plain(Resolved::External);
+        }
+        if let Some(anchor) = written.strip_prefix('#') {
+            return plain(Resolved::Anchor(percent_decode(anchor)));
+        }
+        let (path, fragment) = match written.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (written, None),
+        };
+        let (path, query) = match path.split_once('?') {
+            Some((p, q)) => (p, Some(q)),
+            None => (path, None),
+        };
+        Target {
+            resolved: self.resolve_path(&percent_decode(path), from_dir, from_url),
+            query,
+            fragment,
+        }
+    }
+
+    fn resolve_path(&self, path: &str, from_dir: &str, from_url: &str) -> Resolved {
+        let (rel, rooted) = match path.strip_prefix("@/").or_else(|| path.strip_prefix('/')) {
+            Some(rest) => (rest, true),
+            None => (path, false),
+        };
+        if rooted && rel.is_empty() {
+            return Resolved::SiteUrl(String::new());
+        }
+        let folder_link = rel.is_empty() || rel.ends_with('/');
+        let base = if rooted { "" } else { from_dir };
+        // A file, relative to the source's folder (or the content root).
+        let joined = join_rel(base, rel);
+        if let Some(found) = joined.as_deref().and_then(|j| self.by_file(j, folder_link)) {
+            return found;
+        }
+        // A page URL: from the root, or relative to the page's own URL (Hugo, Zola).
+        let url_base = if rooted { "" } else { from_url };
+        if let Some(found) = join_rel(url_base, rel).and_then(|u| self.by_page_url(&u)) {
+            return found;
+        }
+        // A file of a folder served at the root (VitePress's `public/`).
+        if rooted {
+            for p in &self.public {
+                if let Some(output) = self.assets.get(&format!("{p}{rel}")) {
+                    return Resolved::Asset {
+                        content_path: format!("{p}{rel}"),
+                        output: output.clone(),
+                    };
+                }
+            }
+        }
+        let Some(joined) = joined else {
+            return Resolved::Missing {
+                what: "link goes outside content/",
+                looked_for: None,
+                hint: "link to articles with a path relative to this file, e.g. `../section/article.md`, or from the content root, e.g. `/section/article.md`",
+            };
+        };
+        missing(&joined, rel, rooted)
+    }
+
+    /// The page or asset a file path names: `x.md`; `x.html` for `x.md`; `x` and `x/` for `x.md`
+    /// or the folder's page.
+    fn by_file(&self, joined: &str, folder_link: bool) -> Option<Resolved> {
+        let candidates: Vec<String> = if joined.ends_with(".md") {
+            vec![joined.to_owned()]
+        } else if let Some(stem) = joined.strip_suffix(".html") {
+            vec![format!("{stem}.md"), format!("{stem}/index.md")]
+        } else if has_extension(joined) {
+            Vec::new()
+        } else {
+            let folder = ["_index.md", "index.md", "README.md"]
+                .iter()
+                .map(|name| join(joined, name));
+            let file = (!folder_link && !joined.is_empty()).then(|| format!("{joined}.md"));
+            file.into_iter().chain(folder).collect()
+        };
+        for c in &candidates {
+            if let Some(url) = self.pages.get(c) {
+                return Some(Resolved::Page {
+                    content_path: c.clone(),
+                    url: url.clone(),
+                });
+            }
+            if self.failed.contains(c) {
+                return Some(Resolved::Failed);
+            }
+            if self.drafts.contains(c) {
+                return Some(Resolved::Missing {
+                    what: "link to a draft",
+                    looked_for: None,
+                    hint: "drafts are left out of the build: publish the target (remove `draft: true`), remove the link, or build with --drafts",
+                });
+            }
+        }
+        self.assets.get(joined).map(|output| Resolved::Asset {
+            content_path: joined.to_owned(),
+            output: output.clone(),
+        })
+    }
+
+    /// The page at a URL (relative to the site root, with or without the final `/`).
+    fn by_page_url(&self, url: &str) -> Option<Resolved> {
+        if has_extension(url) {
+            return None;
+        }
+        let url = if url.is_empty() || url.ends_with('/') {
+            url.to_owned()
+        } else {
+            format!("{url}/")
+        };
+        let content_path = self.by_url.get(&url)?;
+        Some(Resolved::Page {
+            content_path: content_path.clone(),
+            url,
+        })
+    }
+}
+
+fn join(dir: &str, name: &str) -> String {
+    if dir.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{dir}/{name}")
+    }
+}
+
+/// Whether the last segment of `path` has a file extension (`x.png`, not `v1.2/` or `x`).
+fn has_extension(path: &str) -> bool {
+    let last = path.rsplit('/').next().unwrap_or(path);
+    last.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && !ext.is_empty() && ext.chars().all(|c| c.is_ascii_alphanumeric())
+    })
+}
+
+/// The error for a link that leads nowhere, by what it looks like.
+fn missing(joined: &str, rel: &str, rooted: bool) -> Resolved {
+    const HINT: &str = "check the file name and the path: relative to this file, or from the content root with a leading /";
+    if joined.ends_with(".md") {
+        Resolved::Missing {
+            what: "link to a missing article",
+            looked_for: Some(format!("content/{joined}")),
+            hint: HINT,
+        }
+    } else if rooted {
+        // Maybe a generated page (tags/, search/) or a static file: the link check knows.
+        Resolved::SiteUrl(rel.to_owned())
+    } else if has_extension(joined) {
+        Resolved::Missing {
+            what: "link to a missing file",
+            looked_for: Some(format!("content/{joined}")),
+            hint: HINT,
+        }
+    } else {
+        Resolved::Missing {
+            what: "link to a missing page",
+            looked_for: Some(format!("content/{joined}.md and the page URLs")),
+            hint: "link to articles by their .md file, relative to this file, or by their URL from the site root",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map() -> LinkMap {
+        let mut m = LinkMap::default();
+        for (path, url) in [
+            ("guide/index.md", "guide/"),
+            ("guide/features.md", "guide/features/"),
+            ("guide/why.md", "guide/why/"),
+            ("config/_index.md", "config/"),
+            ("a/b.md", "a/slug-b/"),
+            ("overview.md", "overview/"),
+        ] {
+            m.pages.insert(path.into(), url.into());
+            m.by_url.insert(url.into(), path.into());
+        }
+        m.assets
+            .insert("images/x.png".into(), "images/x.png".into());
+        m.assets
+            .insert("public/logo.svg".into(), "public/logo.svg".into());
+        m.public.push("public/".into());
+        m.drafts.insert("guide/draft.md".into());
+        m.failed.insert("guide/broken.md".into());
+        m
+    }
+
+    fn page(path: &str) -> Resolved {
+        let m = map();
+        let url = m.pages[path].clone();
+        Resolved::Page {
+            content_path: path.into(),
+            url,
+        }
+    }
+
+    /// Resolves as from content/guide/why.md, page `guide/why/`.
+    fn from_why(link: &str) -> Resolved {
+        map().resolve(link, "guide", "guide/why/").resolved
+    }
+
+    #[test]
+    fn every_form_of_a_link_to_a_page() {
+        for link in [
+            "features.md",
+            "./features.md",
+            "./features",
+            "features",
+            "features.html",
+            "/guide/features.md",
+            "/guide/features",
+            "/guide/features/",
+            "@/guide/features.md",
+            "../features/",
+            "../../guide/features/",
+        ] {
+            assert_eq!(from_why(link), page("guide/features.md"), "{link}");
+        }
+        for link in ["../config/", "../config", "/config/", "../config/_index.md"] {
+            assert_eq!(from_why(link), page("config/_index.md"), "{link}");
+        }
+        for link in ["./", "/guide/", "index.md"] {
+            assert_eq!(from_why(link), page("guide/index.md"), "{link}");
+        }
+        assert_eq!(
+            from_why("/a/slug-b/"),
+            page("a/b.md"),
+            "a page by its URL when its slug differs"
+        );
+        assert_eq!(from_why("%2E%2E/overview.md"), page("overview.md"));
+    }
+
+    #[test]
+    fn assets_queries_and_fragments() {
+        let m = map();
+        let t = m.resolve("../images/x.png?v=1#frag", "guide", "guide/why/");
+        assert_eq!(
+            t.resolved,
+            Resolved::Asset {
+                content_path: "images/x.png".into(),
+                output: "images/x.png".into()
+            }
+        );
+        assert_eq!((t.query, t.fragment), (Some("v=1"), Some("frag")));
+        assert_eq!(
+            from_why("/logo.svg"),
+            Resolved::Asset {
+                content_path: "public/logo.svg".into(),
+                output: "public/logo.svg".into()
+            },
+            "VitePress serves public/ at the root"
+        );
+        assert_eq!(from_why("#注意"), Resolved::Anchor("注意".into()));
+        assert_eq!(from_why("https://x.example/a.md"), Resolved::External);
+    }
+
+    #[test]
+    fn what_is_not_there_says_why() {
+        assert_eq!(from_why("broken.md"), Resolved::Failed);
+        let message = |r: Resolved| match r {
+            Resolved::Missing {
+                what, looked_for, ..
+            } => format!("{what} {looked_for:?}"),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(message(from_why("draft.md")), "link to a draft None");
+        assert_eq!(
+            message(from_why("nope.md")),
+            "link to a missing article Some(\"content/guide/nope.md\")"
+        );
+        assert_eq!(
+            message(from_why("nope.png")),
+            "link to a missing file Some(\"content/guide/nope.png\")"
+        );
+        assert_eq!(
+            message(from_why("nope")),
+            "link to a missing page Some(\"content/guide/nope.md and the page URLs\")"
+        );
+        assert_eq!(
+            message(from_why("../../../x.md")),
+            "link goes outside content/ None"
+        );
+        assert_eq!(
+            from_why("/tags/安全/"),
+            Resolved::SiteUrl("tags/安全/".into())
+        );
+    }
+}

@@ -71,9 +71,14 @@ impl Claim {
     }
 }
 
-/// Checks every output path the site writes; `static_files` are the theme's static files
-/// (built-in and the site's own) by output path.
-pub fn check(site: &Site, static_files: &[(String, Option<PathBuf>)]) -> Diagnostics {
+/// Checks every output path the site writes; `assets` are the published files of `content/`
+/// (content path → output path), `static_files` the theme's static files (built-in and the
+/// site's own) by output path.
+pub fn check(
+    site: &Site,
+    assets: &BTreeMap<String, String>,
+    static_files: &[(String, Option<PathBuf>)],
+) -> Diagnostics {
     let mut claims: BTreeMap<String, Vec<Claim>> = BTreeMap::new();
     let mut add = |path: String, claim: Claim| claims.entry(path).or_default().push(claim);
     for f in GENERATED_FILES {
@@ -116,7 +121,7 @@ pub fn check(site: &Site, static_files: &[(String, Option<PathBuf>)]) -> Diagnos
             ),
         );
     }
-    for (rel, out) in &site.links.assets {
+    for (rel, out) in assets {
         add(
             out.clone(),
             from("the file".into(), Some(site.shown(rel)), None),
@@ -298,7 +303,15 @@ mod tests {
                 )
             })
             .collect();
-        messages(&super::check(&s, &statics))
+        messages(&super::check(
+            &s,
+            &s.links
+                .assets
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            &statics,
+        ))
     }
 
     const A: &str = "---\ntitle: A\n---\n";
@@ -381,7 +394,7 @@ mod tests {
             ("Search/_index.md", A),
             ("x.md", "---\ntitle: X\ntags: [Face ID]\n---\n"),
         ]);
-        let d = super::check(&s, &[]);
+        let d = super::check(&s, &Default::default(), &[]);
         assert_eq!(
             messages(&d),
             [
@@ -401,7 +414,7 @@ mod tests {
     #[test]
     fn paths_that_differ_only_by_case_are_a_warning() {
         let (s, _) = site(&[("FAQ.md", A), ("faq.md", A)]);
-        let d = super::check(&s, &[]);
+        let d = super::check(&s, &Default::default(), &[]);
         assert!(!d.has_errors());
         assert_eq!(
             messages(&d),

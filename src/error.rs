@@ -122,7 +122,7 @@ impl Diagnostic {
     }
 
     /// The same problem as a warning counted among the links left as written (`links: warn`).
-    pub fn as_link_warning(mut self) -> Self {
+    pub fn into_link_warning(mut self) -> Self {
         self.severity = Severity::Warning;
         self.code = Some("link");
         self

@@ -38,7 +38,7 @@ pub fn check(site: &Site, parsed: &Parsed, files: &HashSet<String>) -> Diagnosti
     for (file, rendered) in pages {
         for link in &rendered.links {
             if let Some(d) = check_one(&by_path, rendered, link, &page_urls, files) {
-                let d = if warn { d.as_link_warning() } else { d };
+                let d = if warn { d.into_link_warning() } else { d };
                 diags.push(d.in_file(&file.shown).at_line(link.line));
             }
         }

@@ -40,6 +40,39 @@ pub fn heading_id(text: &str) -> String {
     }
 }
 
+/// Whether a content path matches a `copy:` entry of the config: a path, a folder (`docs/`),
+/// or a pattern where `*` is any part of one name and `**` any run of folders (`*.pdf`,
+/// `downloads/**`). A pattern without `/` matches names in any folder.
+pub fn pattern_matches(pattern: &str, path: &str) -> bool {
+    let pattern = pattern
+        .trim()
+        .trim_start_matches("./")
+        .trim_start_matches('/');
+    if let Some(folder) = pattern.strip_suffix('/') {
+        return path.starts_with(folder) && path.as_bytes().get(folder.len()) == Some(&b'/');
+    }
+    if !pattern.contains('/') {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        return glob(pattern.as_bytes(), name.as_bytes());
+    }
+    glob(pattern.as_bytes(), path.as_bytes())
+}
+
+/// `*` matches within one name, `**` across names.
+fn glob(p: &[u8], s: &[u8]) -> bool {
+    match p {
+        [] => s.is_empty(),
+        [b'*', b'*', rest @ ..] => {
+            let rest = rest.strip_prefix(b"/").unwrap_or(rest);
+            (0..=s.len()).any(|i| glob(rest, &s[i..]))
+        }
+        [b'*', rest @ ..] => (0..=s.len())
+            .take_while(|&i| i == 0 || s[i - 1] != b'/')
+            .any(|i| glob(rest, &s[i..])),
+        [c, rest @ ..] => s.first() == Some(c) && glob(rest, &s[1..]),
+    }
+}
+
 /// Why `seg` cannot be one segment of a path written into the output, if it cannot: once
 /// trimmed it must not be empty, `.` or `..`, and it must hold no backslash (a separator on
 /// Windows) and no control character (NUL included).
@@ -278,6 +311,18 @@ mod tests {
         assert_eq!(heading_id("Promise.all()"), "promiseall");
         assert_eq!(heading_id("a_b - c"), "a_b---c");
         assert_eq!(heading_id("！？"), "section");
+    }
+
+    #[test]
+    fn copy_patterns() {
+        assert!(pattern_matches("*.pdf", "a/b/guide.pdf"));
+        assert!(!pattern_matches("*.pdf", "a/guide.pdf.txt"));
+        assert!(pattern_matches("downloads/", "downloads/x/y.zip"));
+        assert!(!pattern_matches("downloads/", "downloads.zip"));
+        assert!(pattern_matches("docs/*.png", "docs/a.png"));
+        assert!(!pattern_matches("docs/*.png", "docs/x/a.png"));
+        assert!(pattern_matches("docs/**/*.png", "docs/x/y/a.png"));
+        assert!(pattern_matches("/LICENSE", "LICENSE"));
     }
 
     #[test]

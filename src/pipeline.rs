@@ -1,7 +1,7 @@
 //! The build, stage by stage: load → parse → site model → derive → render. Writing is left to
 //! the caller (`build` writes a folder, `check` writes nothing, `serve` keeps files in memory).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -66,14 +66,19 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
     let (site, site_diags) = site::assemble(content, config, opts.drafts);
     diags.extend(site_diags);
     clock.lap("site model");
-    diags.extend(claims::check(&site, &static_claims(theme.as_ref())));
     let (parsed, parse_diags) = parse_pages(&site);
     diags.extend(parse_diags);
     clock.lap("markdown");
+    let assets = published_assets(&site, &parsed);
+    diags.extend(claims::check(
+        &site,
+        &assets,
+        &static_claims(theme.as_ref()),
+    ));
     diags.extend(links::check(
         &site,
         &parsed,
-        &known_files(&site, theme.as_ref()),
+        &known_files(&assets, theme.as_ref()),
     ));
     clock.lap("link check");
     let (related, related_diags) = related::compute(&site, &parsed);
@@ -104,6 +109,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         parsed,
         related,
         search_shards,
+        assets,
     };
     let (mut out, render_diags) = render::render_site(&site, &derived, &theme);
     diags.extend(render_diags);
@@ -120,7 +126,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
             bytes: f.bytes.clone(),
         });
     }
-    out.extend(read_assets(root, &site, &mut diags));
+    out.extend(read_assets(root, &derived.assets, &mut diags));
     if diags.has_errors() {
         return Err(diags);
     }
@@ -153,14 +159,42 @@ fn configure(opts: &BuildOptions) -> Result<Config, Diagnostic> {
     Ok(config)
 }
 
-/// Output paths of the files that are not pages (assets, static files), which root-relative
-/// links may point at.
-fn known_files(site: &Site, theme: Option<&Theme>) -> HashSet<String> {
-    let mut files: HashSet<String> = site.links.assets.values().cloned().collect();
+/// Output paths of the files that are not pages (published assets, static files), which
+/// root-relative links may point at.
+fn known_files(assets: &BTreeMap<String, String>, theme: Option<&Theme>) -> HashSet<String> {
+    let mut files: HashSet<String> = assets.values().cloned().collect();
     if let Some(t) = theme {
         files.extend(t.static_files.keys().cloned());
     }
     files
+}
+
+/// The files of `content/` to publish: those a page links to, and those the config's `copy:`
+/// lists. Nothing else of `content/` (sources, configs, unused images) leaves the site's folder.
+fn published_assets(site: &Site, parsed: &Parsed) -> BTreeMap<String, String> {
+    let linked: HashSet<&str> = parsed
+        .articles
+        .iter()
+        .chain(&parsed.sections)
+        .flat_map(|r| &r.links)
+        .filter_map(|l| match &l.target {
+            markdown::LinkTarget::Asset { content_path } => Some(content_path.as_str()),
+            _ => None,
+        })
+        .collect();
+    site.links
+        .assets
+        .iter()
+        .filter(|(rel, _)| {
+            linked.contains(rel.as_str())
+                || site
+                    .config
+                    .copy
+                    .iter()
+                    .any(|p| paths::pattern_matches(p, rel))
+        })
+        .map(|(rel, out)| (rel.clone(), out.clone()))
+        .collect()
 }
 
 /// The theme's static files by output path, with the site's file behind each (none for
@@ -197,10 +231,17 @@ pub fn update_articles(
     let site = &built.site;
     let derived = &mut built.derived;
     let mut diags = diags;
+    // A body edit that links a file not yet published needs a full build to publish it.
+    if published_assets(site, &derived.parsed)
+        .keys()
+        .any(|rel| !derived.assets.contains_key(rel))
+    {
+        return None;
+    }
     diags.extend(links::check(
         site,
         &derived.parsed,
-        &known_files(site, Some(&built.theme)),
+        &known_files(&derived.assets, Some(&built.theme)),
     ));
     if diags.has_errors() {
         return Some(Err(diags));
@@ -276,6 +317,7 @@ fn read_edits(
                 // What a file is depends on its folder, which an edit of its body leaves alone.
                 f.kind = old.kind;
                 f.bundle_dir = old.bundle_dir.clone();
+                f.describes = old.describes.clone();
                 edits.push((idx, f));
             }
             Err(d) => {
@@ -405,10 +447,13 @@ fn check_templates(site: &Site, theme: &Theme) -> Diagnostics {
         .collect()
 }
 
-fn read_assets(root: &Path, site: &Site, diags: &mut Diagnostics) -> Vec<OutputFile> {
+fn read_assets(
+    root: &Path,
+    assets: &BTreeMap<String, String>,
+    diags: &mut Diagnostics,
+) -> Vec<OutputFile> {
     let dir = root.join(content::CONTENT_DIR);
-    let mut list: Vec<(&String, &String)> = site.links.assets.iter().collect();
-    list.sort();
+    let list: Vec<(&String, &String)> = assets.iter().collect();
     let results: Vec<Result<OutputFile, Diagnostic>> = list
         .par_iter()
         .map(|(rel, out)| {

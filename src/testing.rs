@@ -45,17 +45,14 @@ pub(crate) fn site_with(config_yaml: &str, files: &[(&str, &str)]) -> (Site, Dia
             }
         }
     }
-    // Bundle folders are articles, not sections, as `content::load` has it.
-    let bundles: Vec<String> = c
-        .files
-        .iter()
-        .filter_map(|f| f.bundle_dir.clone())
-        .collect();
-    c.folders.retain(|f| {
-        !bundles
-            .iter()
-            .any(|b| f == b || f.starts_with(&format!("{b}/")))
-    });
+    // The roles of files and folders, as `content::load` decides them.
+    let rels: Vec<String> = c.files.iter().map(|f| f.rel.clone()).collect();
+    let rels: Vec<&str> = rels.iter().map(String::as_str).collect();
+    let roles = content::roles::decide(&rels, &c.folders);
+    c.folders = roles.sections.clone();
+    for f in &mut c.files {
+        roles.apply(f);
+    }
     let (site, d) = site::assemble(c, config, false);
     diags.extend(d);
     (site, diags)

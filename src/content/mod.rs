@@ -14,6 +14,7 @@ use crate::paths::{parent_of, segment_problem, slash_path};
 mod dates;
 pub mod dialect;
 mod front_matter;
+pub(crate) mod roles;
 mod title;
 
 pub use dates::{DateInfo, parse_date};
@@ -45,6 +46,9 @@ pub struct SourceFile {
     pub kind: Kind,
     /// For a page bundle `x/foo/index.md`: `x/foo`, the folder whose other files it owns.
     pub bundle_dir: Option<String>,
+    /// For a folder's own page (`x/_index.md`, `x/index.md`, `x.md` beside `x/`): the folder,
+    /// `` for the home page.
+    pub describes: Option<String>,
     /// The front matter as written.
     pub front: FrontMatter,
     /// `date`, read.
@@ -126,18 +130,26 @@ pub fn load(root: &Path, offset: FixedOffset) -> (Content, Diagnostics) {
     }
 
     let mut markdown = walk(root, &dir, &mut content, &mut diags);
-    refuse_sections_in_bundles(root, &mut markdown, &mut content, &mut diags);
-    let bundles: Vec<String> = markdown
-        .iter()
-        .filter_map(|(_, rel)| bundle_of(rel).map(str::to_owned))
-        .collect();
-    // A bundle's folder is an article, not a section.
-    content.folders.retain(|f| {
-        !bundles
-            .iter()
-            .any(|b| f == b || f.starts_with(&format!("{b}/")))
-    });
+    let rels: Vec<&str> = markdown.iter().map(|(_, rel)| rel.as_str()).collect();
+    let roles = roles::decide(&rels, &content.folders);
+    for (index, underscore) in &roles.conflicts {
+        diags.push(
+            Diagnostic::error(format!(
+                "content/{underscore} and content/{index} both claim to be the page of their folder"
+            ))
+            .in_file(content.shown.join(index))
+            .hint(format!(
+                "keep one: rename content/{index} (e.g. to overview.md) to make it an article, or remove content/{underscore}"
+            )),
+        );
+        content.failed.push(index.clone());
+    }
+    markdown.retain(|(_, rel)| !roles.conflicts.iter().any(|(index, _)| index == rel));
+    content.folders = roles.sections.clone();
     read_markdown(root, &markdown, offset, &mut content, &mut diags);
+    for f in &mut content.files {
+        roles.apply(f);
+    }
     diags.extend(ignored_keys_note(&content.files));
     (content, diags)
 }
@@ -169,52 +181,6 @@ fn ignored_keys_note(files: &[SourceFile]) -> Option<Diagnostic> {
         .in_file(&first.shown)
         .hint("they mean nothing to helpcenter; anything templates should see goes under `extra:`"),
     )
-}
-
-/// The folder a page bundle's `index.md` owns (`x/foo/index.md` → `x/foo`).
-fn bundle_of(rel: &str) -> Option<&str> {
-    let (dir, name) = rel.rsplit_once('/')?;
-    (name == "index.md").then_some(dir)
-}
-
-/// A page bundle's folder is an article, so it cannot also be a section: an `_index.md` in it
-/// or below it is an error, and so is the bundle's `index.md` beside an `_index.md`.
-fn refuse_sections_in_bundles(
-    root: &Path,
-    markdown: &mut Vec<(PathBuf, String)>,
-    content: &mut Content,
-    diags: &mut Diagnostics,
-) {
-    let bundles: Vec<String> = markdown
-        .iter()
-        .filter_map(|(_, rel)| bundle_of(rel).map(str::to_owned))
-        .collect();
-    let in_bundle = |rel: &str| {
-        let dir = parent_of(rel);
-        bundles
-            .iter()
-            .find(|b| dir == b.as_str() || dir.starts_with(&format!("{b}/")))
-            .cloned()
-    };
-    markdown.retain(|(path, rel)| {
-        if !rel.ends_with("_index.md") || rel.rsplit('/').next() != Some("_index.md") {
-            return true;
-        }
-        let Some(bundle) = in_bundle(rel) else {
-            return true;
-        };
-        diags.push(
-            Diagnostic::error(format!(
-                "content/{bundle}/index.md makes content/{bundle} a page bundle (one article with its files), so it cannot hold a section page"
-            ))
-            .in_file(shown_path(root, path))
-            .hint(format!(
-                "rename content/{bundle}/index.md (e.g. to overview.md) to make the folder a section, or remove this _index.md"
-            )),
-        );
-        content.failed.push(rel.clone());
-        false
-    });
 }
 
 /// Lists the folders and assets under `dir` (content/) into `content`, and returns the Markdown
@@ -453,6 +419,11 @@ pub fn parse_file(bytes: &[u8], rel: &str, offset: FixedOffset) -> Result<Source
         shown: PathBuf::from(rel),
         rel: rel.to_owned(),
         kind,
+        describes: match kind {
+            Kind::Home => Some(String::new()),
+            Kind::Section => Some(parent_of(rel).to_owned()),
+            Kind::Article => None,
+        },
         bundle_dir,
         front,
         date,

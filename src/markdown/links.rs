@@ -160,7 +160,7 @@ pub(super) fn rewrite(
             let message = format!("{what}: `{d}`{looked}");
             let d = Diagnostic::error(message);
             let d = if page.links_warn {
-                d.as_link_warning()
+                d.into_link_warning()
             } else {
                 d
             };

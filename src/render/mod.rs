@@ -33,6 +33,9 @@ pub struct Derived {
     pub related: Vec<Vec<RelatedEntry>>,
     /// How many term shards the search index has.
     pub search_shards: usize,
+    /// The files of `content/` that are published (pages link to them, or `copy:` lists them):
+    /// content path → output path.
+    pub assets: std::collections::BTreeMap<String, String>,
 }
 
 /// Sibling articles listed on an article page; larger sections show a window around the current

@@ -185,6 +185,10 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         .map(|(i, a)| (a.source.rel.clone(), i))
         .collect();
     diags.extend(missing_featured(&config, &by_path));
+    // VitePress serves its `public/` folder at the site root: `/logo.svg` is public/logo.svg.
+    if content.assets.iter().any(|a| a.rel.starts_with("public/")) {
+        links.public.push("public/".to_owned());
+    }
     links.assets = asset_paths(&content.assets, &articles);
     let site = Site {
         config,
@@ -238,7 +242,7 @@ fn place_files(
     for file in files {
         match file.kind {
             Kind::Home | Kind::Section => {
-                let dir = parent_of(&file.rel).to_owned();
+                let dir = file.describes.clone().unwrap_or_default();
                 let Some(&idx) = section_of_dir.get(&dir) else {
                     // Content never gives this (`content::load` refuses sections in bundles).
                     links.failed.insert(file.rel.clone());

@@ -91,7 +91,8 @@ fn missing_anchor(
     written: &str,
     where_: &str,
 ) -> Option<Diagnostic> {
-    if anchor.is_empty() || target.ids.contains(anchor) {
+    // `#:~:text=…` is a browser's text fragment, not an id.
+    if anchor.is_empty() || anchor.starts_with(":~:") || target.ids.contains(anchor) {
         return None;
     }
     let mut ids: Vec<&str> = target.ids.iter().map(String::as_str).collect();

@@ -73,6 +73,32 @@ fn glob(p: &[u8], s: &[u8]) -> bool {
     }
 }
 
+/// The id VitePress (and markdown-it-anchor sites) give a heading: runs of punctuation and
+/// spaces become one `-`, trimmed, lower-cased, a leading digit prefixed with `_`
+/// (`server.host` → `server-host`). Headings get it as a second id when it differs from
+/// [`heading_id`], so links written for a VitePress site resolve.
+pub fn vitepress_id(text: &str) -> String {
+    const SPECIAL: &str = "~`!@#$%^&*()-_+=[]{}|\\;:\"'“”‘’<>,.?/";
+    let mut id = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c.is_control() || ('\u{300}'..='\u{36f}').contains(&c) {
+            continue;
+        }
+        if c.is_whitespace() || SPECIAL.contains(c) {
+            if !id.ends_with('-') {
+                id.push('-');
+            }
+        } else {
+            id.extend(c.to_lowercase());
+        }
+    }
+    let id = id.trim_matches('-');
+    match id.chars().next() {
+        Some(c) if c.is_ascii_digit() => format!("_{id}"),
+        _ => id.to_owned(),
+    }
+}
+
 /// Why `seg` cannot be one segment of a path written into the output, if it cannot: once
 /// trimmed it must not be empty, `.` or `..`, and it must hold no backslash (a separator on
 /// Windows) and no control character (NUL included).
@@ -323,6 +349,20 @@ mod tests {
         assert!(!pattern_matches("docs/*.png", "docs/x/a.png"));
         assert!(pattern_matches("docs/**/*.png", "docs/x/y/a.png"));
         assert!(pattern_matches("/LICENSE", "LICENSE"));
+    }
+
+    #[test]
+    fn vitepress_ids() {
+        assert_eq!(vitepress_id("server.host"), "server-host");
+        assert_eq!(
+            vitepress_id("resolve.tsconfigPaths"),
+            "resolve-tsconfigpaths"
+        );
+        assert_eq!(vitepress_id("2. 安装 Vite"), "_2-安装-vite");
+        assert_eq!(
+            vitepress_id("build.rollupOptions (rolldownOptions)"),
+            "build-rollupoptions-rolldownoptions"
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Writer;
 use crate::escape;
-use crate::paths::heading_id;
+use crate::paths::{heading_id, vitepress_id};
 
 /// One heading of a page's table of contents, with the headings nested under it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -48,8 +48,13 @@ impl<'e> Writer<'e, '_> {
         let base = id
             .as_ref()
             .map_or_else(|| heading_id(&text), |s| s.to_string());
+        let id_given = id.is_some();
         let id = unique_id(base, &mut self.used_ids);
         self.out.ids.insert(id.clone());
+        // The id VitePress would give, when it differs, as a second anchor in the heading.
+        let alias = (!id_given)
+            .then(|| vitepress_id(&text))
+            .filter(|v| !v.is_empty() && self.used_ids.insert(v.clone()));
         let lvl = level_num(*level);
         if (2..=self.page.toc_depth).contains(&lvl) {
             self.flat_toc.push((lvl, id.clone(), text.clone()));
@@ -62,6 +67,13 @@ impl<'e> Writer<'e, '_> {
             classes: classes.clone(),
             attrs: attrs.clone(),
         }));
+        if let Some(alias) = alias {
+            self.out.ids.insert(alias.clone());
+            self.emit_html(format!(
+                "<span class=\"anchor-alias\" id=\"{}\"></span>",
+                escape::html(&alias)
+            ));
+        }
     }
 
     /// A heading ends with its anchor link.

@@ -70,6 +70,7 @@ const ZH: &[(&str, &str)] = &[
     ("callout_warning", "警告"),
     ("callout_caution", "注意"),
     ("list_separator", "、"),
+    ("details", "详情"),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -137,6 +138,7 @@ const EN: &[(&str, &str)] = &[
     ("callout_warning", "Warning"),
     ("callout_caution", "Caution"),
     ("list_separator", ", "),
+    ("details", "Details"),
 ];
 
 /// A site language: its tag and the table of strings and conventions that goes with it.

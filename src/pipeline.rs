@@ -60,7 +60,11 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
     let mut diags = Diagnostics::default();
     let theme = Theme::load(root).map_err(|d| diags.extend(d)).ok();
 
-    let (content, load_diags) = content::load(root, offset);
+    let read = content::ReadOptions {
+        offset,
+        variables: &config.variables,
+    };
+    let (content, load_diags) = content::load(root, read);
     diags.extend(load_diags);
     clock.lap("load");
     let (site, site_diags) = site::assemble(content, config, opts.drafts);
@@ -308,7 +312,11 @@ fn read_edits(
         let idx = site.article_by_path(&rel)?;
         let old = &site.articles[idx].source;
         let bytes = std::fs::read(&p).ok()?;
-        match content::parse_file(&bytes, &rel, offset) {
+        let read = content::ReadOptions {
+            offset,
+            variables: &site.config.variables,
+        };
+        match content::parse_file(&bytes, &rel, read) {
             Ok(mut f) => {
                 if f.front_raw != old.front_raw || f.title_html != old.title_html {
                     return None;
@@ -384,6 +392,7 @@ fn parse_page(site: &Site, url: &str, file: &SourceFile) -> (Rendered, Diagnosti
         locale: site.config.locale(),
         toc_depth: site.config.toc_depth,
         links_warn: site.config.links == crate::config::LinkPolicy::Warn,
+        line_map: &file.line_map,
     };
     match guard(&file.shown, || {
         markdown::render(&file.body, &page, &site.links)

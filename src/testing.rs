@@ -37,7 +37,11 @@ pub(crate) fn site_with(config_yaml: &str, files: &[(&str, &str)]) -> (Site, Dia
             });
             continue;
         }
-        match content::parse_file(text.as_bytes(), rel, offset) {
+        let read = content::ReadOptions {
+            offset,
+            variables: &config.variables,
+        };
+        match content::parse_file(text.as_bytes(), rel, read) {
             Ok(f) => c.files.push(f),
             Err(d) => {
                 c.failed.push((*rel).to_owned());

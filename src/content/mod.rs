@@ -65,6 +65,11 @@ pub struct SourceFile {
     pub body: String,
     /// 1-based line of the file on which `body` starts.
     pub body_line: usize,
+    /// For each line of `body`, the line of the written body it came from (0-based), when
+    /// another tool's syntax was rewritten with lines added or dropped; empty otherwise.
+    pub line_map: Vec<usize>,
+    /// What the rewrite of other tools' syntax could not understand (taken by `load`).
+    pub warnings: Vec<Diagnostic>,
     /// File line of each top-level front-matter key, for errors about a key's value.
     pub key_lines: Vec<(String, usize)>,
     /// The front matter as written: `serve` compares it to tell a body-only edit.
@@ -111,9 +116,18 @@ pub struct Content {
     pub shown: PathBuf,
 }
 
+/// What reading a file needs from the site's config.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions<'a> {
+    /// The offset of dates written without one.
+    pub offset: FixedOffset,
+    /// Values of `{{{ .name }}}` variables.
+    pub variables: &'a std::collections::BTreeMap<String, String>,
+}
+
 /// Reads every file under `root/content`. Problems in single files are collected; the files that
 /// did load are returned alongside them so later stages can report their own problems too.
-pub fn load(root: &Path, offset: FixedOffset) -> (Content, Diagnostics) {
+pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     let dir = root.join(CONTENT_DIR);
     let mut diags = Diagnostics::default();
     let mut content = Content {
@@ -146,12 +160,45 @@ pub fn load(root: &Path, offset: FixedOffset) -> (Content, Diagnostics) {
     }
     markdown.retain(|(_, rel)| !roles.conflicts.iter().any(|(index, _)| index == rel));
     content.folders = roles.sections.clone();
-    read_markdown(root, &markdown, offset, &mut content, &mut diags);
+    read_markdown(root, &markdown, options, &mut content, &mut diags);
     for f in &mut content.files {
         roles.apply(f);
     }
     diags.extend(ignored_keys_note(&content.files));
     (content, diags)
+}
+
+/// The same warning from many places (an undefined variable on 500 lines) is given once, at its
+/// first place, with how many more there are.
+fn once_each(warnings: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut by_message: Vec<(Diagnostic, usize, std::collections::BTreeSet<PathBuf>)> = Vec::new();
+    for w in warnings {
+        match by_message.iter_mut().find(|(d, ..)| d.message == w.message) {
+            Some((_, n, files)) => {
+                *n += 1;
+                files.extend(w.file.clone());
+            }
+            None => {
+                let files = w.file.iter().cloned().collect();
+                by_message.push((w, 1, files));
+            }
+        }
+    }
+    by_message
+        .into_iter()
+        .map(|(d, n, files)| {
+            if n == 1 {
+                d
+            } else {
+                d.note(format!(
+                    "and {} more places in {} file{}",
+                    n - 1,
+                    files.len(),
+                    if files.len() == 1 { "" } else { "s" }
+                ))
+            }
+        })
+        .collect()
 }
 
 /// One note for the whole build naming the other tools' keys that were ignored, with how many
@@ -293,10 +340,11 @@ impl Inside {
 fn read_markdown(
     root: &Path,
     markdown: &[(PathBuf, String)],
-    offset: FixedOffset,
+    options: ReadOptions,
     content: &mut Content,
     diags: &mut Diagnostics,
 ) {
+    let mut repeated = Vec::new();
     let results: Vec<Result<SourceFile, Diagnostics>> = markdown
         .par_iter()
         .map(|(path, rel)| {
@@ -306,7 +354,7 @@ fn read_markdown(
                     Diagnostic::error(format!("cannot read the file: {e}")).in_file(&shown),
                 )
             })?;
-            guard(&shown, || parse_file(&bytes, rel, offset))
+            guard(&shown, || parse_file(&bytes, rel, options))
                 .map_err(Diagnostics::from)?
                 .map_err(|d| d.into_iter().map(|d| d.in_file(&shown)).collect())
                 .map(|mut f| {
@@ -317,17 +365,30 @@ fn read_markdown(
         .collect();
     for (r, (_, rel)) in results.into_iter().zip(markdown) {
         match r {
-            Ok(f) => content.files.push(f),
+            Ok(mut f) => {
+                repeated.extend(
+                    std::mem::take(&mut f.warnings)
+                        .into_iter()
+                        .map(|d| d.in_file(&f.shown)),
+                );
+                content.files.push(f);
+            }
             Err(d) => {
                 content.failed.push(rel.clone());
                 diags.extend(d);
             }
         }
     }
+    diags.extend(once_each(repeated));
 }
 
 /// Parses one file's bytes. `rel` is its path relative to `content/`.
-pub fn parse_file(bytes: &[u8], rel: &str, offset: FixedOffset) -> Result<SourceFile, Diagnostics> {
+pub fn parse_file(
+    bytes: &[u8],
+    rel: &str,
+    options: ReadOptions,
+) -> Result<SourceFile, Diagnostics> {
+    let offset = options.offset;
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = &bytes[..e.valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or_default();
@@ -414,6 +475,21 @@ pub fn parse_file(bytes: &[u8], rel: &str, offset: FixedOffset) -> Result<Source
     if diags.has_errors() {
         return Err(diags);
     }
+    let converted = dialect::body::transform(
+        &body,
+        &dialect::body::Options {
+            variables: options.variables,
+        },
+    );
+    let warnings = converted
+        .warnings
+        .into_iter()
+        .map(|w| {
+            let line = w.line.unwrap_or(1) + body_line - 1;
+            w.at_line(line)
+        })
+        .collect();
+    let body = converted.text;
 
     Ok(SourceFile {
         shown: PathBuf::from(rel),
@@ -433,6 +509,8 @@ pub fn parse_file(bytes: &[u8], rel: &str, offset: FixedOffset) -> Result<Source
         title_id: title.id,
         body,
         body_line,
+        line_map: converted.line_map,
+        warnings,
         front_raw: block.map(|b| b.text.to_owned()).unwrap_or_default(),
         key_lines: read.key_lines,
         ignored_keys: read.ignored,
@@ -447,12 +525,22 @@ mod tests {
         FixedOffset::east_opt(8 * 3600).unwrap()
     }
 
+    static NO_VARIABLES: std::collections::BTreeMap<String, String> =
+        std::collections::BTreeMap::new();
+
+    fn opts() -> ReadOptions<'static> {
+        ReadOptions {
+            offset: cst(),
+            variables: &NO_VARIABLES,
+        }
+    }
+
     #[test]
     fn front_matter_and_body_line() {
         let f = parse_file(
             "---\ntitle: 关闭指南\ndate: 2024-04-07 15:04:49\ntags: [a, b]\n---\n正文\n".as_bytes(),
             "x/guide.md",
-            cst(),
+            opts(),
         )
         .unwrap();
         assert_eq!(f.title, "关闭指南");
@@ -466,7 +554,7 @@ mod tests {
 
     #[test]
     fn title_from_heading_without_front_matter() {
-        let f = parse_file("# 数组的扩展\n\n正文".as_bytes(), "array.md", cst()).unwrap();
+        let f = parse_file("# 数组的扩展\n\n正文".as_bytes(), "array.md", opts()).unwrap();
         assert_eq!(f.title, "数组的扩展");
         assert!(!f.body.contains("数组的扩展"));
         assert_eq!(f.body.lines().count(), 3);
@@ -474,7 +562,8 @@ mod tests {
 
     #[test]
     fn yaml_error_line_is_file_line() {
-        let d = parse_file("---\ntitle: a\ntags: [x\n---\n".as_bytes(), "a.md", cst()).unwrap_err();
+        let d =
+            parse_file("---\ntitle: a\ntags: [x\n---\n".as_bytes(), "a.md", opts()).unwrap_err();
         assert!(d.0[0].line.unwrap() >= 3, "{d:?}");
     }
 
@@ -483,7 +572,7 @@ mod tests {
         let d = parse_file(
             "---\ntitle: a\ntagz: [x]\nsumary: 摘要\nweight: 重\n---\n".as_bytes(),
             "a.md",
-            cst(),
+            opts(),
         )
         .unwrap_err();
         assert_eq!(d.0.len(), 2, "every problem of the file at once: {d:?}");
@@ -515,7 +604,7 @@ mod tests {
         let f = parse_file(
             "---\ntitle: 计算属性\nsummary: 摘要\nlinkTitle: 短\nsidebar_position: 3\nlastmod: 2024-05-01\noutline: deep\nlayout: doc\npublished: false\nhide_table_of_contents: true\nkeywords: a, b\n---\n".as_bytes(),
             "a.md",
-            cst(),
+            opts(),
         )
         .unwrap();
         assert_eq!(f.front.description.as_deref(), Some("摘要"));
@@ -534,7 +623,7 @@ mod tests {
         let f = parse_file(
             "+++\ntitle = \"安装\"\ndate = 2024-04-07T15:04:49+08:00\ntags = [\"入门\"]\nweight = 2\ntemplate = \"page.html\"\n[extra]\nicon = \"x\"\n+++\n正文\n".as_bytes(),
             "a.md",
-            cst(),
+            opts(),
         )
         .unwrap();
         assert_eq!(f.title, "安装");
@@ -544,7 +633,7 @@ mod tests {
         assert_eq!(f.front.template, None, "Zola's template means nothing here");
         assert_eq!(f.front.extra["icon"], "x");
         assert_eq!(f.body_line, 10);
-        let d = parse_file("+++\ntitle = 安装\n+++\n".as_bytes(), "a.md", cst()).unwrap_err();
+        let d = parse_file("+++\ntitle = 安装\n+++\n".as_bytes(), "a.md", opts()).unwrap_err();
         assert_eq!(d.0[0].line, Some(2));
         assert!(
             d.0[0]
@@ -555,7 +644,12 @@ mod tests {
 
     #[test]
     fn heading_titles_are_plain_text_with_their_id() {
-        let f = parse_file("# 计算属性 `x` {#computed}\n正文".as_bytes(), "a.md", cst()).unwrap();
+        let f = parse_file(
+            "# 计算属性 `x` {#computed}\n正文".as_bytes(),
+            "a.md",
+            opts(),
+        )
+        .unwrap();
         assert_eq!(f.title, "计算属性 x");
         assert_eq!(f.title_html, "计算属性 <code>x</code>");
         assert_eq!(f.title_id.as_deref(), Some("computed"));
@@ -565,7 +659,7 @@ mod tests {
     fn not_utf8() {
         let mut bytes = b"---\ntitle: a\n---\nok\n".to_vec();
         bytes.extend([0xB9, 0xD8, 0xB1, 0xD5]); // "关闭" in GBK
-        let d = parse_file(&bytes, "a.md", cst()).unwrap_err();
+        let d = parse_file(&bytes, "a.md", opts()).unwrap_err();
         assert_eq!(d.0[0].line, Some(5));
     }
 

@@ -133,3 +133,29 @@ pub(super) fn nest_toc(flat: Vec<(u8, String, String)>) -> Vec<TocEntry> {
     }
     out
 }
+
+/// A table of contents placed in the text (`[[TOC]]`): the page's headings as nested links.
+pub(super) fn toc_html(entries: &[TocEntry], locale: &crate::i18n::Locale) -> String {
+    fn list(out: &mut String, entries: &[TocEntry]) {
+        out.push_str("<ol>");
+        for e in entries {
+            out.push_str(&format!(
+                "<li><a href=\"#{}\">{}</a>",
+                escape::html(&e.id),
+                escape::html(&e.title)
+            ));
+            if !e.children.is_empty() {
+                list(out, &e.children);
+            }
+            out.push_str("</li>");
+        }
+        out.push_str("</ol>");
+    }
+    let mut out = format!(
+        "<nav class=\"toc-inline\" aria-label=\"{}\">",
+        locale.text("toc")
+    );
+    list(&mut out, entries);
+    out.push_str("</nav>\n");
+    out
+}

@@ -10,7 +10,10 @@
 //! (plain text by heading, the summary).
 
 mod callouts;
+mod code;
+mod directives;
 mod headings;
+mod html;
 mod links;
 mod steps;
 mod tables;
@@ -43,6 +46,9 @@ pub struct PageContext<'a> {
     pub toc_depth: u8,
     /// `links: warn` in the config: a link to nowhere is a warning and stays as written.
     pub links_warn: bool,
+    /// For each line of the body, the line of the file's written body it came from, when
+    /// another tool's syntax was rewritten with lines added; empty when they are the same.
+    pub line_map: &'a [usize],
 }
 
 /// One page's parse: its HTML and what the other stages need of it.
@@ -131,6 +137,14 @@ struct Writer<'e, 'c> {
     paragraph_text: String,
     list_depth: usize,
     quote_depth: usize,
+    /// Directives open (callouts, details, tabs), innermost last.
+    open: Vec<directives::Open>,
+    /// Components and labelled `<div>`s rewritten, whose closing tags are rewritten too.
+    open_tags: Vec<html::OpenTag>,
+    /// Inside a left-out block (`<script setup>`): the end tag that ends it.
+    skip_until: Option<&'static str>,
+    /// Components warned about on this page (once each).
+    warned: HashSet<String>,
     /// Stack of open lists: `Some(next step number)` for step lists.
     lists: Vec<Option<u64>>,
     in_footnote: bool,
@@ -156,6 +170,10 @@ impl<'e, 'c> Writer<'e, 'c> {
             paragraph_text: String::new(),
             list_depth: 0,
             quote_depth: 0,
+            open: Vec::new(),
+            open_tags: Vec::new(),
+            skip_until: None,
+            warned: HashSet::new(),
             lists: Vec::new(),
             in_footnote: false,
         }
@@ -164,7 +182,11 @@ impl<'e, 'c> Writer<'e, 'c> {
     /// The file line of a byte offset in the body.
     fn line_of(&self, offset: usize) -> usize {
         let idx = self.line_starts.partition_point(|&s| s <= offset);
-        idx + self.page.body_line - 1
+        let written = match self.page.line_map.get(idx.saturating_sub(1)) {
+            Some(&l) => l + 1,
+            None => idx,
+        };
+        written + self.page.body_line - 1
     }
 
     fn emit(&mut self, event: Event<'e>) {
@@ -211,6 +233,19 @@ impl<'e, 'c> Writer<'e, 'c> {
             Event::Start(Tag::Table(_)) => self.start_table(event),
             Event::End(TagEnd::Table) => self.end_table(event),
             Event::Start(Tag::Link { .. } | Tag::Image { .. }) => self.link(event, range),
+            Event::Start(Tag::CodeBlock(_)) => self.start_code(event),
+            Event::Html(h) => {
+                let line = self.line_of(range.start);
+                if !self.directive(h, line) {
+                    let html = self.raw_html(h, line);
+                    self.emit(Event::Html(html.into()));
+                }
+            }
+            Event::InlineHtml(h) => {
+                let line = self.line_of(range.start);
+                let html = self.raw_html(h, line);
+                self.emit(Event::InlineHtml(html.into()));
+            }
             Event::Start(Tag::Paragraph) => self.start_paragraph(event),
             Event::End(TagEnd::Paragraph) => self.end_paragraph(event),
             Event::Text(t) | Event::Code(t) => {
@@ -237,8 +272,12 @@ impl<'e, 'c> Writer<'e, 'c> {
         self.end_block();
         let mut html = String::with_capacity(body_len * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, self.emitted.into_iter());
-        self.out.html = html;
         self.out.toc = headings::nest_toc(self.flat_toc);
+        if html.contains(directives::TOC_PLACEHOLDER) {
+            let toc = headings::toc_html(&self.out.toc, &self.page.locale);
+            html = html.replace(directives::TOC_PLACEHOLDER, &toc);
+        }
+        self.out.html = html;
         self.out.summary = truncate_chars(&self.first_paragraph.unwrap_or_default(), 140);
         (self.out, self.diags)
     }

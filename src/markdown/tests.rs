@@ -14,6 +14,7 @@ fn page() -> PageContext<'static> {
         locale: Locale::new("zh-CN"),
         toc_depth: 3,
         links_warn: false,
+        line_map: &[],
     }
 }
 

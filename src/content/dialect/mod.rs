@@ -7,7 +7,7 @@
 //! ignored, with one note per build. A key no known tool uses stays an error: it is most often
 //! a typo of one of ours.
 
-// pub mod body;
+pub mod body;
 mod docusaurus;
 mod hugo;
 mod jekyll;

@@ -1,0 +1,693 @@
+//! Other tools' syntax in the Markdown body, turned into helpcenter's before the Markdown stage:
+//! containers (`::: tip 标题`, `:::note[标题]`, `!!! note "标题"`, `::: details`,
+//! `::: code-group`), Hugo shortcodes (`{{< note >}}`, `{{% alert title="…" %}}`,
+//! `{{< figure >}}`, `{{< ref "x.md" >}}`, tabs), `[[TOC]]`, and `{{{ .name }}}` variables.
+//!
+//! Each container becomes a directive line that the Markdown stage renders with the theme's own
+//! parts (callouts, details, tabs, figures, the table of contents):
+//! `<!--helpcenter:callout warning "标题"-->` … `<!--helpcenter:end-->`. An HTML comment alone on
+//! its line is a block of its own in CommonMark, so the Markdown between two directives is read
+//! as Markdown, in lists and quotes too. Syntax that is not understood is never printed or
+//! swallowed: its text is kept and a warning names the line and the construct.
+//!
+//! Lines are kept one for one where possible; where a line is added or dropped, `line_map` tells
+//! the Markdown stage which source line each line of the result came from.
+
+use std::collections::BTreeMap;
+
+use crate::error::Diagnostic;
+
+/// The prefix of every directive line.
+pub const DIRECTIVE: &str = "<!--helpcenter:";
+
+/// The body, in helpcenter's Markdown.
+#[derive(Debug, Default)]
+pub struct Body {
+    /// The Markdown to parse.
+    pub text: String,
+    /// For each line of `text`, the 0-based line of the source body it came from; empty when
+    /// they are the same.
+    pub line_map: Vec<usize>,
+    /// What was not understood, with its line (1-based, within the body).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// What the body's variables (`{{{ .name }}}`) stand for.
+pub struct Options<'a> {
+    /// Values by name.
+    pub variables: &'a BTreeMap<String, String>,
+}
+
+/// An open container and how it ends.
+enum Open {
+    /// A `:::` container: closed by a line of at least `colons` colons.
+    Colons { colons: usize, directive: bool },
+    /// A Hugo shortcode pair: closed by `{{< /name >}}`.
+    Shortcode { name: String, directive: bool },
+    /// An MkDocs admonition: its body is indented `indent` spaces more than the `!!!`.
+    Indented { indent: usize },
+}
+
+/// Turns another tool's syntax in `body` into helpcenter's.
+pub fn transform(body: &str, options: &Options) -> Body {
+    let mut t = Transform {
+        options,
+        out: Vec::new(),
+        open: Vec::new(),
+        warnings: Vec::new(),
+        fence: None,
+        changed: false,
+        shifted: false,
+    };
+    for (i, line) in body.split('\n').enumerate() {
+        t.line(i, line);
+    }
+    t.close_indented(usize::MAX, body.split('\n').count());
+    if !t.changed {
+        return Body {
+            text: body.to_owned(),
+            line_map: Vec::new(),
+            warnings: t.warnings,
+        };
+    }
+    let (lines, map): (Vec<String>, Vec<usize>) = t.out.into_iter().unzip();
+    Body {
+        text: lines.join("\n"),
+        line_map: if t.shifted { map } else { Vec::new() },
+        warnings: t.warnings,
+    }
+}
+
+struct Transform<'a> {
+    options: &'a Options<'a>,
+    /// (line, source line) of the result.
+    out: Vec<(String, usize)>,
+    open: Vec<Open>,
+    warnings: Vec<Diagnostic>,
+    /// Inside a fenced code block: its fence character and length.
+    fence: Option<(char, usize)>,
+    changed: bool,
+    /// Lines were added or dropped.
+    shifted: bool,
+}
+
+impl Transform<'_> {
+    fn push(&mut self, text: String, src: usize) {
+        self.out.push((text, src));
+    }
+
+    fn replace(&mut self, text: String, src: usize) {
+        self.changed = true;
+        self.push(text, src);
+    }
+
+    fn warn(&mut self, src: usize, message: String) {
+        self.warnings.push(
+            Diagnostic::warning(message)
+                .at_line(src + 1)
+                .hint("its text is kept as it is; write it with helpcenter's Markdown (README, \"Moving from another tool\") to get the same effect"),
+        );
+    }
+
+    fn line(&mut self, i: usize, line: &str) {
+        let indent = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        // Inside an MkDocs admonition, a line indented less ends it.
+        if !trimmed.is_empty() {
+            self.close_indented(indent, i);
+        }
+        let line = self.dedent(line);
+        let trimmed_owned = line.trim().to_owned();
+        let trimmed = trimmed_owned.as_str();
+        if let Some((c, n)) = self.fence {
+            if trimmed.starts_with(&c.to_string().repeat(n))
+                && trimmed.trim_start_matches(c).trim().is_empty()
+            {
+                self.fence = None;
+            }
+            self.push(line, i);
+            return;
+        }
+        if let Some(f) = fence_open(trimmed) {
+            self.fence = Some(f);
+            let line = self.variables(&line, i);
+            self.push(line, i);
+            return;
+        }
+        let pad = &line[..line.len() - line.trim_start().len()];
+        if let Some(done) = self.colons(pad, trimmed, i) {
+            return done;
+        }
+        if let Some(done) = self.admonition(pad, trimmed, i) {
+            return done;
+        }
+        if let Some(done) = self.block_shortcode(pad, trimmed, i) {
+            return done;
+        }
+        if matches!(trimmed, "[[TOC]]" | "[[toc]]" | "[TOC]" | "[toc]") {
+            return self.replace(format!("{pad}{DIRECTIVE}toc-->"), i);
+        }
+        let mut text = self.variables(&line, i);
+        text = self.inline_shortcodes(&text, i);
+        if text != line {
+            self.changed = true;
+        }
+        self.push(text, i);
+    }
+
+    /// Removes the indentation an open MkDocs admonition adds to its body.
+    fn dedent(&mut self, line: &str) -> String {
+        let depth: usize = self
+            .open
+            .iter()
+            .map(|o| match o {
+                Open::Indented { .. } => 4,
+                _ => 0,
+            })
+            .sum();
+        if depth == 0 {
+            return line.to_owned();
+        }
+        self.changed = true;
+        let spaces = line.len() - line.trim_start_matches(' ').len();
+        line[spaces.min(depth)..].to_owned()
+    }
+
+    /// Closes the MkDocs admonitions whose body is indented more than `indent`.
+    fn close_indented(&mut self, indent: usize, src: usize) {
+        while let Some(Open::Indented { indent: at }) = self.open.last() {
+            if indent >= *at {
+                break;
+            }
+            self.open.pop();
+            self.shifted = true;
+            self.replace(format!("{DIRECTIVE}end-->"), src.saturating_sub(1));
+        }
+    }
+
+    /// `::: name title`, `:::name[title]`, and their closing `:::`.
+    fn colons(&mut self, pad: &str, trimmed: &str, i: usize) -> Option<()> {
+        let colons = trimmed.chars().take_while(|c| *c == ':').count();
+        if colons < 3 {
+            return None;
+        }
+        let rest = trimmed[colons..].trim();
+        if rest.is_empty() {
+            let pos = self
+                .open
+                .iter()
+                .rposition(|o| matches!(o, Open::Colons { colons: c, .. } if *c <= colons))?;
+            let Open::Colons { directive, .. } = self.open.remove(pos) else {
+                return None;
+            };
+            let text = if directive {
+                format!("{pad}{DIRECTIVE}end-->")
+            } else {
+                String::new()
+            };
+            self.replace(text, i);
+            return Some(());
+        }
+        let name_len = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(rest.len());
+        let (name, title) = rest.split_at(name_len);
+        let title = bracketed_title(title.trim());
+        let directive = container(&name.to_ascii_lowercase(), title.as_deref());
+        let text = match &directive {
+            Some(d) => format!("{pad}{DIRECTIVE}{d}-->"),
+            None => {
+                if !matches!(name, "raw" | "v-pre") {
+                    self.warn(i, format!("the container `::: {name}` is not understood"));
+                }
+                String::new()
+            }
+        };
+        self.open.push(Open::Colons {
+            colons,
+            directive: directive.is_some(),
+        });
+        self.replace(text, i);
+        Some(())
+    }
+
+    /// MkDocs admonitions: `!!! note "Title"`, collapsible `??? note`, with an indented body.
+    fn admonition(&mut self, pad: &str, trimmed: &str, i: usize) -> Option<()> {
+        let (marker, rest) = ["???+", "!!!", "???"]
+            .iter()
+            .find_map(|m| Some((*m, trimmed.strip_prefix(m)?)))?;
+        let rest = rest.trim();
+        let (kind, title) = rest.split_once(' ').unwrap_or((rest, ""));
+        if kind.is_empty() || !kind.chars().all(|c| c.is_alphanumeric() || c == '-') {
+            return None;
+        }
+        let title = title.trim().trim_matches('"');
+        let title = (!title.is_empty()).then_some(title);
+        let d = if marker == "!!!" {
+            container(&kind.to_ascii_lowercase(), title)
+                .unwrap_or_else(|| callout_directive("note", title.or(Some(kind))))
+        } else {
+            details_directive(title.unwrap_or(kind))
+        };
+        self.open.push(Open::Indented {
+            indent: pad.len() + 4,
+        });
+        self.replace(format!("{pad}{DIRECTIVE}{d}-->"), i);
+        Some(())
+    }
+
+    /// A Hugo shortcode alone on its line: a container, a figure, or nothing.
+    fn block_shortcode(&mut self, pad: &str, trimmed: &str, i: usize) -> Option<()> {
+        let sc = Shortcode::parse_whole(trimmed)?;
+        if sc.closing {
+            let pos = self
+                .open
+                .iter()
+                .rposition(|o| matches!(o, Open::Shortcode { name, .. } if *name == sc.name))?;
+            let Open::Shortcode { directive, .. } = self.open.remove(pos) else {
+                return None;
+            };
+            let text = if directive {
+                format!("{pad}{DIRECTIVE}end-->")
+            } else {
+                String::new()
+            };
+            self.replace(text, i);
+            return Some(());
+        }
+        let title = sc
+            .arg("title")
+            .or_else(|| sc.arg("header"))
+            .or_else(|| sc.arg("summary"));
+        let paired = |name: &str| -> Option<String> {
+            match name {
+                "tabs" | "tabpane" => Some("tabs".to_owned()),
+                "tab" => Some(tab_directive(
+                    sc.arg("name")
+                        .or(title)
+                        .or_else(|| sc.positional(0))
+                        .unwrap_or_default(),
+                )),
+                "details" | "expand" => Some(details_directive(
+                    title.or_else(|| sc.positional(0)).unwrap_or_default(),
+                )),
+                "alert" | "callout" | "admonition" | "notice" | "hint" => {
+                    let kind = sc
+                        .arg("color")
+                        .or_else(|| sc.arg("type"))
+                        .or_else(|| sc.positional(0))
+                        .unwrap_or("note");
+                    Some(callout_directive(
+                        &callout_kind(kind).unwrap_or("note").to_owned(),
+                        title,
+                    ))
+                }
+                other => callout_kind(other).map(|k| callout_directive(k, title)),
+            }
+        };
+        let text = match sc.name.as_str() {
+            "figure" => format!("{pad}{DIRECTIVE}figure {}-->", sc.attributes()),
+            "toc" => format!("{pad}{DIRECTIVE}toc-->"),
+            // TiDB's docs mark code blocks that get a copy button; every block has one here.
+            "copyable" => String::new(),
+            name => match paired(name) {
+                Some(d) => {
+                    self.open.push(Open::Shortcode {
+                        name: name.to_owned(),
+                        directive: true,
+                    });
+                    format!("{pad}{DIRECTIVE}{d}-->")
+                }
+                None => {
+                    self.warn(
+                        i,
+                        format!("the Hugo shortcode `{}` is not understood", sc.written),
+                    );
+                    // A pair's closing tag, when it comes, drops out too.
+                    self.open.push(Open::Shortcode {
+                        name: name.to_owned(),
+                        directive: false,
+                    });
+                    String::new()
+                }
+            },
+        };
+        self.replace(text, i);
+        Some(())
+    }
+
+    /// Shortcodes within a line: `{{< ref "x.md" >}}` becomes the path it names; others drop
+    /// out (their text stays) with a warning.
+    fn inline_shortcodes(&mut self, line: &str, i: usize) -> String {
+        if !line.contains("{{<") && !line.contains("{{%") {
+            return line.to_owned();
+        }
+        let mut out = String::with_capacity(line.len());
+        let mut rest = line;
+        while let Some(start) = rest.find("{{<").or_else(|| rest.find("{{%")) {
+            let start = match (rest.find("{{<"), rest.find("{{%")) {
+                (Some(a), Some(b)) => a.min(b),
+                (a, b) => a.or(b).unwrap_or(start),
+            };
+            let close = if rest[start..].starts_with("{{<") {
+                ">}}"
+            } else {
+                "%}}"
+            };
+            let Some(len) = rest[start..].find(close) else {
+                break;
+            };
+            let written = &rest[start..start + len + close.len()];
+            out.push_str(&rest[..start]);
+            match Shortcode::parse_whole(written) {
+                Some(sc) if !sc.closing && matches!(sc.name.as_str(), "ref" | "relref") => {
+                    let target = sc
+                        .positional(0)
+                        .or_else(|| sc.arg("path"))
+                        .unwrap_or_default();
+                    // Hugo resolves `/x` from the content root, `x` from the page, then the root.
+                    out.push_str(target);
+                }
+                Some(sc) if sc.name == "copyable" => {}
+                Some(sc) if !sc.closing => {
+                    self.warn(
+                        i,
+                        format!("the Hugo shortcode `{}` is not understood", sc.written),
+                    );
+                }
+                _ => {}
+            }
+            rest = &rest[start + len + close.len()..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// `{{{ .name }}}` (TiDB's docs) replaced by the config's `variables`.
+    fn variables(&mut self, line: &str, i: usize) -> String {
+        if !line.contains("{{{") {
+            return line.to_owned();
+        }
+        let mut out = String::with_capacity(line.len());
+        let mut rest = line;
+        while let Some(start) = rest.find("{{{") {
+            let Some(len) = rest[start..].find("}}}") else {
+                break;
+            };
+            let name = rest[start + 3..start + len]
+                .trim()
+                .trim_start_matches('.')
+                .trim();
+            out.push_str(&rest[..start]);
+            match self.options.variables.get(name) {
+                Some(v) => out.push_str(v),
+                None => {
+                    self.warnings.push(
+                        Diagnostic::warning(format!("the variable `{{{{{{ .{name} }}}}}}` has no value"))
+                            .at_line(i + 1)
+                            .hint(format!("give it one in helpcenter.yaml: `variables: {{ {name}: … }}`; until then it is left out")),
+                    );
+                }
+            }
+            rest = &rest[start + len + 3..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// The opening fence of a code block: its character and length.
+fn fence_open(trimmed: &str) -> Option<(char, usize)> {
+    let c = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let n = trimmed.chars().take_while(|x| *x == c).count();
+    (n >= 3 && !(c == '`' && trimmed[n..].contains('`'))).then_some((c, n))
+}
+
+/// `[Title]` (Docusaurus), `{title="Title"}` or `Title` after a container's name.
+fn bracketed_title(rest: &str) -> Option<String> {
+    let t = if let Some(inner) = rest.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        inner.to_owned()
+    } else if let Some(inner) = rest.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
+        inner
+            .split_once("title=")
+            .map(|(_, v)| v.trim().trim_matches(['"', '\'']).to_owned())
+            .unwrap_or_default()
+    } else {
+        rest.to_owned()
+    };
+    let t = t.trim().to_owned();
+    (!t.is_empty()).then_some(t)
+}
+
+/// The callout kind a container or shortcode name stands for.
+fn callout_kind(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "tip" | "success" | "hint" => "tip",
+        "note" | "info" | "abstract" | "summary" | "question" | "example" | "quote" | "primary"
+        | "secondary" => "note",
+        "warning" | "warn" | "attention" => "warning",
+        "danger" | "caution" | "error" | "failure" | "bug" => "caution",
+        "important" => "important",
+        _ => return None,
+    })
+}
+
+/// The directive for a `:::`-style container name, if it is one this theme has.
+fn container(name: &str, title: Option<&str>) -> Option<String> {
+    match name {
+        "details" => Some(details_directive(title.unwrap_or_default())),
+        "code-group" | "tabs" => Some("tabs".to_owned()),
+        other => callout_kind(other).map(|k| callout_directive(k, title)),
+    }
+}
+
+fn quoted(s: &str) -> String {
+    serde_json::to_string(s)
+        .unwrap_or_default()
+        .replace("--", "-\\u002d")
+}
+
+fn callout_directive(kind: &str, title: Option<&str>) -> String {
+    match title {
+        Some(t) => format!("callout {kind} {}", quoted(t)),
+        None => format!("callout {kind}"),
+    }
+}
+
+fn details_directive(title: &str) -> String {
+    format!("details {}", quoted(title))
+}
+
+fn tab_directive(title: &str) -> String {
+    format!("tab {}", quoted(title))
+}
+
+/// A Hugo shortcode: `{{< name "positional" key="value" >}}` or `{{% /name %}}`.
+struct Shortcode<'a> {
+    written: &'a str,
+    name: String,
+    closing: bool,
+    args: Vec<(Option<String>, String)>,
+}
+
+impl<'a> Shortcode<'a> {
+    /// `text` when it is one shortcode and nothing else.
+    fn parse_whole(text: &'a str) -> Option<Shortcode<'a>> {
+        let inner = text
+            .strip_prefix("{{<")
+            .and_then(|t| t.strip_suffix(">}}"))
+            .or_else(|| text.strip_prefix("{{%").and_then(|t| t.strip_suffix("%}}")))?
+            .trim();
+        let inner = inner
+            .strip_prefix("/*")
+            .and_then(|i| i.strip_suffix("*/"))
+            .unwrap_or(inner)
+            .trim();
+        let (closing, inner) = match inner.strip_prefix('/') {
+            Some(rest) => (true, rest.trim()),
+            None => (false, inner),
+        };
+        let name_len = inner
+            .find(|c: char| c.is_whitespace())
+            .unwrap_or(inner.len());
+        let name = inner[..name_len].to_owned();
+        if name.is_empty()
+            || !name
+                .chars()
+                .all(|c| c.is_alphanumeric() || "-_/".contains(c))
+        {
+            return None;
+        }
+        Some(Shortcode {
+            written: text,
+            name,
+            closing,
+            args: args(&inner[name_len..]),
+        })
+    }
+
+    fn arg(&self, key: &str) -> Option<&str> {
+        self.args
+            .iter()
+            .find(|(k, _)| k.as_deref() == Some(key))
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn positional(&self, n: usize) -> Option<&str> {
+        self.args
+            .iter()
+            .filter(|(k, _)| k.is_none())
+            .nth(n)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The named arguments as directive attributes: `src="…" caption="…"`.
+    fn attributes(&self) -> String {
+        self.args
+            .iter()
+            .filter_map(|(k, v)| Some(format!("{}={}", k.as_ref()?, quoted(v))))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// `"a" key="b c" d=e` → [(None, a), (key, b c), (d, e)].
+fn args(text: &str) -> Vec<(Option<String>, String)> {
+    let mut out = Vec::new();
+    let mut chars = text.trim().chars().peekable();
+    loop {
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        let Some(&first) = chars.peek() else { break };
+        let mut key = None;
+        let mut value = String::new();
+        if first != '"' && first != '\'' && first != '`' {
+            let mut word = String::new();
+            while let Some(c) = chars.next_if(|c| !c.is_whitespace() && *c != '=') {
+                word.push(c);
+            }
+            if chars.next_if_eq(&'=').is_some() {
+                key = Some(word);
+            } else {
+                out.push((None, word));
+                continue;
+            }
+        }
+        match chars.peek().copied() {
+            Some(q @ ('"' | '\'' | '`')) => {
+                chars.next();
+                while let Some(c) = chars.next() {
+                    if c == q {
+                        break;
+                    }
+                    value.push(c);
+                }
+            }
+            _ => {
+                while let Some(c) = chars.next_if(|c| !c.is_whitespace()) {
+                    value.push(c);
+                }
+            }
+        }
+        out.push((key, value));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(body: &str) -> Body {
+        let vars = BTreeMap::from([("company".to_owned(), "PingCAP".to_owned())]);
+        transform(body, &Options { variables: &vars })
+    }
+
+    #[test]
+    fn colon_containers_of_vitepress_and_docusaurus() {
+        let b = run(
+            "::: tip 注意\n内容\n:::\n\n:::warning\n警告\n:::\n\n:::note[标题]\nx\n:::\n\n::: details 点我\n细节\n:::\n",
+        );
+        assert_eq!(
+            b.text,
+            "<!--helpcenter:callout tip \"注意\"-->\n内容\n<!--helpcenter:end-->\n\n<!--helpcenter:callout warning-->\n警告\n<!--helpcenter:end-->\n\n<!--helpcenter:callout note \"标题\"-->\nx\n<!--helpcenter:end-->\n\n<!--helpcenter:details \"点我\"-->\n细节\n<!--helpcenter:end-->\n"
+        );
+        assert!(b.line_map.is_empty() && b.warnings.is_empty());
+    }
+
+    #[test]
+    fn containers_inside_code_are_code() {
+        let b = run("```md\n::: tip\n{{< note >}}\n```\n");
+        assert_eq!(b.text, "```md\n::: tip\n{{< note >}}\n```\n");
+    }
+
+    #[test]
+    fn unknown_syntax_keeps_its_text_and_warns() {
+        let b = run(
+            "::: spoiler 剧透\n文字\n:::\n{{< youtube abc >}}\n{{< kbd >}}Ctrl{{< /kbd >}} 键\n",
+        );
+        assert_eq!(b.text, "\n文字\n\n\nCtrl 键\n");
+        let lines: Vec<_> = b
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.message.clone()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (
+                    Some(1),
+                    "the container `::: spoiler` is not understood".to_owned()
+                ),
+                (
+                    Some(4),
+                    "the Hugo shortcode `{{< youtube abc >}}` is not understood".to_owned()
+                ),
+                (
+                    Some(5),
+                    "the Hugo shortcode `{{< kbd >}}` is not understood".to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn hugo_shortcodes() {
+        let b = run(
+            "{{< note >}}\n注意\n{{< /note >}}\n{{% alert title=\"小心\" color=\"warning\" %}}\n文字\n{{% /alert %}}\n见[安装]({{< ref \"install.md#a\" >}})。\n{{< figure src=\"x.png\" caption=\"图 1\" >}}\n{{< copyable \"shell\" >}}\n",
+        );
+        assert_eq!(
+            b.text,
+            "<!--helpcenter:callout note-->\n注意\n<!--helpcenter:end-->\n<!--helpcenter:callout warning \"小心\"-->\n文字\n<!--helpcenter:end-->\n见[安装](install.md#a)。\n<!--helpcenter:figure src=\"x.png\" caption=\"图 1\"-->\n\n"
+        );
+    }
+
+    #[test]
+    fn mkdocs_admonitions_are_dedented_and_closed() {
+        let b = run("前\n\n!!! warning \"小心\"\n    第一行\n\n    第二行\n\n后\n");
+        assert_eq!(
+            b.text,
+            "前\n\n<!--helpcenter:callout warning \"小心\"-->\n第一行\n\n第二行\n\n<!--helpcenter:end-->\n后\n"
+        );
+        // The closing line was added: the lines after it come from one source line earlier.
+        assert_eq!(b.line_map, [0, 1, 2, 3, 4, 5, 6, 6, 7, 8]);
+    }
+
+    #[test]
+    fn toc_and_variables() {
+        let b = run("[[TOC]]\n{{{ .company }}} 与 {{{ .missing }}}\n");
+        assert_eq!(b.text, "<!--helpcenter:toc-->\nPingCAP 与 \n");
+        assert_eq!(b.warnings[0].line, Some(2));
+        assert!(b.warnings[0].message.contains("{{{ .missing }}}"));
+    }
+
+    #[test]
+    fn code_groups_and_tabs() {
+        let b = run(
+            "::: code-group\n```js [a.js]\nx\n```\n:::\n{{< tabs >}}\n{{< tab \"macOS\" >}}\nA\n{{< /tab >}}\n{{< /tabs >}}\n",
+        );
+        assert_eq!(
+            b.text,
+            "<!--helpcenter:tabs-->\n```js [a.js]\nx\n```\n<!--helpcenter:end-->\n<!--helpcenter:tabs-->\n<!--helpcenter:tab \"macOS\"-->\nA\n<!--helpcenter:end-->\n<!--helpcenter:end-->\n"
+        );
+    }
+}

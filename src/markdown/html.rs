@@ -1,0 +1,407 @@
+//! Raw HTML in Markdown: its links and images are rewritten and checked like Markdown's, its
+//! `id`s count as anchors, and other tools' components are turned into the theme's parts —
+//! `<Badge>` a label, `<Tabs>`/`<TabItem>` (Docusaurus) and `<SimpleTab>` with `<div label>`
+//! (TiDB's docs) tabs, a component with an `href` a link. Any other component (`<ScrimbaLink>`,
+//! `<BlogIndex/>`) is never printed or silently swallowed: the tag is dropped, its text kept, and
+//! a warning names the line. Vue's `<script setup>` and scoped `<style>` blocks are left out.
+
+use super::Writer;
+use super::links::rewrite;
+use crate::error::Diagnostic;
+use crate::escape;
+
+/// What a component's closing tag becomes.
+pub(super) struct OpenTag {
+    name: String,
+    close: &'static str,
+    /// It opened a callout (`<Warning>`), which its closing tag closes.
+    callout: bool,
+}
+
+impl Writer<'_, '_> {
+    /// Rewrites one chunk of raw HTML (a block's line or an inline tag).
+    pub(super) fn raw_html(&mut self, html: &str, line: usize) -> String {
+        let mut out = String::with_capacity(html.len());
+        let mut last = 0;
+        if let Some(end) = self.skip_until {
+            match html.find(end) {
+                Some(i) => {
+                    self.skip_until = None;
+                    last = i + end.len();
+                }
+                None => return String::new(),
+            }
+        }
+        for tag in tags(html, last) {
+            out.push_str(&html[last..tag.start]);
+            last = tag.end;
+            if let Some(end) = self.left_out(html, &tag, line) {
+                match html[tag.end..].find(end) {
+                    Some(i) => last = tag.end + i + end.len(),
+                    None => {
+                        self.skip_until = Some(end);
+                        return out;
+                    }
+                }
+                continue;
+            }
+            out.push_str(&self.tag(html, &tag, line));
+        }
+        out.push_str(&html[last..]);
+        out
+    }
+
+    /// Vue's `<script setup>` and `<style scoped|module>` blocks: code for VitePress, not text
+    /// for readers. Returns the end tag to skip to.
+    fn left_out(&mut self, html: &str, tag: &Tag, line: usize) -> Option<&'static str> {
+        let vue = match tag.name.as_str() {
+            "script" if tag.attr(html, "setup").is_some() || tag.attr(html, "lang").is_some() => {
+                "</script>"
+            }
+            "style"
+                if ["scoped", "module", "lang"]
+                    .iter()
+                    .any(|a| tag.attr(html, a).is_some()) =>
+            {
+                "</style>"
+            }
+            _ => return None,
+        };
+        if tag.closing {
+            return None;
+        }
+        self.warn_once(
+            &tag.name,
+            line,
+            format!(
+                "a Vue `<{}>` block is left out: it is code for VitePress",
+                &html[tag.start + 1..tag.name_end]
+            ),
+        );
+        Some(vue)
+    }
+
+    /// One tag, rewritten.
+    fn tag(&mut self, html: &str, tag: &Tag, line: usize) -> String {
+        let written = &html[tag.start..tag.end];
+        if let Some(id) = tag
+            .attr(html, "id")
+            .or_else(|| (tag.name == "a").then(|| tag.attr(html, "name")).flatten())
+        {
+            self.out.ids.insert(entities(id));
+        }
+        if tag.name.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return self.component(html, tag, line);
+        }
+        if tag.name == "div" && !self.open_tags.is_empty() {
+            if tag.closing {
+                return self.close_tag("div").unwrap_or_else(|| written.to_owned());
+            }
+            if let Some(label) = tag.attr(html, "label").filter(|_| self.in_tabs()) {
+                self.open_tags.push(OpenTag {
+                    name: "div".into(),
+                    close: "</section>\n",
+                    callout: false,
+                });
+                return format!(
+                    "<section class=\"tab\"><p class=\"tab-title\">{}</p>",
+                    escape::html(&entities(label))
+                );
+            }
+            if !tag.self_closing {
+                self.open_tags.push(OpenTag {
+                    name: "div".into(),
+                    close: "</div>",
+                    callout: false,
+                });
+            }
+            return written.to_owned();
+        }
+        let url_attr = match tag.name.as_str() {
+            "a" | "area" => "href",
+            "img" | "source" | "audio" | "video" | "track" | "iframe" | "embed" => "src",
+            _ => return written.to_owned(),
+        };
+        let Some((vs, ve)) = tag.value_range(html, url_attr) else {
+            return written.to_owned();
+        };
+        let value = entities(&html[vs..ve]);
+        match rewrite(
+            &value,
+            self.page,
+            self.links,
+            line,
+            &mut self.out.links,
+            &mut self.diags,
+        ) {
+            Some(new) => format!(
+                "{}{}{}",
+                &html[tag.start..vs],
+                escape::html(&new),
+                &html[ve..tag.end]
+            ),
+            None => written.to_owned(),
+        }
+    }
+
+    /// A component of VitePress, Docusaurus or another tool.
+    fn component(&mut self, html: &str, tag: &Tag, line: usize) -> String {
+        let name = &tag.name;
+        if tag.closing {
+            return self.close_tag(name).unwrap_or_default();
+        }
+        let get = |key: &str| tag.attr(html, key).map(entities);
+        // Callout components: `<Note>`, `<Warning>` (TiDB's docs), `<Admonition type="tip">`.
+        let callout = match name.as_str() {
+            "Admonition" | "Callout" | "Alert" => {
+                Some(get("type").unwrap_or_else(|| "note".into()))
+            }
+            "Note" | "Info" => Some("note".into()),
+            "Tip" => Some("tip".into()),
+            "Important" => Some("important".into()),
+            "Warning" => Some("warning".into()),
+            "Caution" | "Danger" => Some("caution".into()),
+            _ => None,
+        };
+        if let Some(kind) = callout.filter(|_| !tag.self_closing) {
+            let kind = match kind.as_str() {
+                "danger" | "caution" | "error" => "caution",
+                "warning" | "warn" => "warning",
+                "tip" | "success" => "tip",
+                "important" => "important",
+                _ => "note",
+            };
+            let title = get("title");
+            let open = self.callout_start(kind, title.as_deref());
+            self.open_tags.push(OpenTag {
+                name: name.clone(),
+                close: "",
+                callout: true,
+            });
+            return open;
+        }
+        let (open, close): (String, &'static str) = match name.as_str() {
+            "Badge" => {
+                let kind = get("type").unwrap_or_else(|| "info".into());
+                let class = format!("badge badge-{}", escape::html(&kind));
+                match get("text") {
+                    Some(text) if tag.self_closing => {
+                        return format!("<span class=\"{class}\">{}</span>", escape::html(&text));
+                    }
+                    _ => (format!("<span class=\"{class}\">"), "</span>"),
+                }
+            }
+            "Tabs" | "SimpleTab" | "CodeGroup" => ("<div class=\"tabs\">".into(), "</div>\n"),
+            "TabItem" => {
+                let title = get("label").or_else(|| get("value")).unwrap_or_default();
+                (
+                    format!(
+                        "<section class=\"tab\"><p class=\"tab-title\">{}</p>",
+                        escape::html(&title)
+                    ),
+                    "</section>\n",
+                )
+            }
+            _ => match tag.value_range(html, "href") {
+                Some((vs, ve)) => {
+                    let value = entities(&html[vs..ve]);
+                    let href = rewrite(
+                        &value,
+                        self.page,
+                        self.links,
+                        line,
+                        &mut self.out.links,
+                        &mut self.diags,
+                    )
+                    .unwrap_or(value);
+                    (format!("<a href=\"{}\">", escape::html(&href)), "</a>")
+                }
+                None => {
+                    self.warn_once(
+                        name,
+                        line,
+                        format!("the component `<{name}>` is not understood: its text is kept, the component left out"),
+                    );
+                    (String::new(), "")
+                }
+            },
+        };
+        if !tag.self_closing {
+            self.open_tags.push(OpenTag {
+                name: name.clone(),
+                close,
+                callout: false,
+            });
+            open
+        } else if close.is_empty() {
+            String::new()
+        } else {
+            format!("{open}{close}")
+        }
+    }
+
+    /// The closing markup for `</name>`, if a rewritten tag of that name is open.
+    fn close_tag(&mut self, name: &str) -> Option<String> {
+        let pos = self.open_tags.iter().rposition(|t| t.name == name)?;
+        let t = self.open_tags.remove(pos);
+        if t.callout {
+            return Some(self.callout_end());
+        }
+        Some(t.close.to_owned())
+    }
+
+    fn in_tabs(&self) -> bool {
+        self.open_tags
+            .iter()
+            .any(|t| matches!(t.name.as_str(), "Tabs" | "SimpleTab" | "CodeGroup"))
+    }
+
+    /// A warning about `what`, once per page.
+    fn warn_once(&mut self, what: &str, line: usize, message: String) {
+        if self.warned.insert(what.to_owned()) {
+            self.diags.push(
+                Diagnostic::warning(message)
+                    .at_line(line)
+                    .hint("write it with helpcenter's Markdown or plain HTML (README, \"Moving from another tool\") to show what it showed"),
+            );
+        }
+    }
+}
+
+/// The few entities attribute values carry in practice.
+fn entities(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// One tag found in a chunk of HTML.
+pub(super) struct Tag {
+    start: usize,
+    end: usize,
+    name: String,
+    name_end: usize,
+    closing: bool,
+    self_closing: bool,
+}
+
+impl Tag {
+    /// The value of attribute `key` (name matched without case), as written.
+    fn attr<'h>(&self, html: &'h str, key: &str) -> Option<&'h str> {
+        self.value_range(html, key).map(|(s, e)| &html[s..e])
+    }
+
+    /// Where the value of attribute `key` is in `html` (an empty range for a bare attribute).
+    fn value_range(&self, html: &str, key: &str) -> Option<(usize, usize)> {
+        let b = html.as_bytes();
+        let mut i = self.name_end;
+        let end = self.end - 1;
+        while i < end {
+            while i < end && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+                i += 1;
+            }
+            let name_start = i;
+            while i < end && !b[i].is_ascii_whitespace() && b[i] != b'=' && b[i] != b'/' {
+                i += 1;
+            }
+            let attr = &html[name_start..i];
+            while i < end && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let mut value = (i, i);
+            if i < end && b[i] == b'=' {
+                i += 1;
+                while i < end && b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                if i < end && (b[i] == b'"' || b[i] == b'\'') {
+                    let q = b[i];
+                    let vs = i + 1;
+                    i = vs;
+                    while i < end && b[i] != q {
+                        i += 1;
+                    }
+                    value = (vs, i);
+                    i += 1;
+                } else {
+                    let vs = i;
+                    while i < end && !b[i].is_ascii_whitespace() {
+                        i += 1;
+                    }
+                    value = (vs, i);
+                }
+            }
+            if attr.eq_ignore_ascii_case(key) {
+                return Some(value);
+            }
+            if name_start == i {
+                i += 1;
+            }
+        }
+        None
+    }
+}
+
+/// The tags of `html` from byte `from` on: start and end tags, comments skipped; a tag that does
+/// not end in this chunk is left alone.
+fn tags(html: &str, from: usize) -> Vec<Tag> {
+    let b = html.as_bytes();
+    let mut out = Vec::new();
+    let mut i = from;
+    while let Some(off) = html[i..].find('<') {
+        let start = i + off;
+        if html[start..].starts_with("<!--") {
+            match html[start..].find("-->") {
+                Some(e) => {
+                    i = start + e + 3;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let closing = b.get(start + 1) == Some(&b'/');
+        let ns = start + 1 + usize::from(closing);
+        let mut ne = ns;
+        while ne < b.len()
+            && (b[ne].is_ascii_alphanumeric() || b[ne] == b'-' || b[ne] == b':' || b[ne] == b'.')
+        {
+            ne += 1;
+        }
+        if ne == ns || !b[ns].is_ascii_alphabetic() {
+            i = start + 1;
+            continue;
+        }
+        // The end of the tag: the first `>` outside quotes.
+        let mut j = ne;
+        let mut quote = None;
+        while j < b.len() {
+            match (quote, b[j]) {
+                (None, b'"' | b'\'') => quote = Some(b[j]),
+                (Some(q), c) if c == q => quote = None,
+                (None, b'>') => break,
+                _ => {}
+            }
+            j += 1;
+        }
+        if j >= b.len() {
+            break;
+        }
+        let name = &html[ns..ne];
+        out.push(Tag {
+            start,
+            end: j + 1,
+            name: if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+                name.to_owned()
+            } else {
+                name.to_ascii_lowercase()
+            },
+            name_end: ne,
+            closing,
+            self_closing: b[j - 1] == b'/',
+        });
+        i = j + 1;
+    }
+    out
+}

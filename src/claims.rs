@@ -97,6 +97,7 @@ pub fn check(
     for s in &site.sections[1..] {
         let (file, what) = match &s.source {
             Some(f) => (Some(f.shown.clone()), "the section".to_owned()),
+            None if s.from_nav => (None, format!("the navigation group `{}`", s.title)),
             None => (
                 Some(site.shown(&s.dir)),
                 format!("the folder content/{}", s.dir),

@@ -99,6 +99,25 @@ pub fn vitepress_id(text: &str) -> String {
     }
 }
 
+/// A name's number prefix, as Docusaurus and many sites order files (`01-intro.md`,
+/// `2. 安装`): the number and the name without it. A name that is only a number keeps it.
+pub fn number_prefix(name: &str) -> (Option<u64>, &str) {
+    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &name[digits..];
+    let Some(sep) = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '_' | '.' | ' '))
+    else {
+        return (None, name);
+    };
+    let rest = rest[sep.len_utf8()..].trim_start();
+    if digits == 0 || rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return (None, name);
+    }
+    (name[..digits].parse().ok(), rest)
+}
+
 /// Why `seg` cannot be one segment of a path written into the output, if it cannot: once
 /// trimmed it must not be empty, `.` or `..`, and it must hold no backslash (a separator on
 /// Windows) and no control character (NUL included).
@@ -363,6 +382,16 @@ mod tests {
             vitepress_id("build.rollupOptions (rolldownOptions)"),
             "build-rollupoptions-rolldownoptions"
         );
+    }
+
+    #[test]
+    fn number_prefixes() {
+        assert_eq!(number_prefix("01-intro"), (Some(1), "intro"));
+        assert_eq!(number_prefix("2. 安装"), (Some(2), "安装"));
+        assert_eq!(number_prefix("10_config.md"), (Some(10), "config.md"));
+        assert_eq!(number_prefix("2024"), (None, "2024"));
+        assert_eq!(number_prefix("v1-intro"), (None, "v1-intro"));
+        assert_eq!(number_prefix("1.2.3"), (None, "1.2.3"));
     }
 
     #[test]

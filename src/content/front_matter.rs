@@ -390,6 +390,40 @@ fn toml_key_lines(text: &str, first_line: usize) -> Vec<(String, usize)> {
     out
 }
 
+/// The line index of the body's first block when that block is a `# ` heading: only blank
+/// lines and HTML comments come before it.
+fn leading_h1(body: &str) -> Option<usize> {
+    let mut in_comment = false;
+    for (i, line) in body.split('\n').enumerate() {
+        let t = line.trim();
+        if in_comment {
+            in_comment = !t.contains("-->");
+            continue;
+        }
+        if t.is_empty() {
+            continue;
+        }
+        if t.starts_with("<!--") {
+            in_comment = !t.contains("-->");
+            continue;
+        }
+        return line.starts_with("# ").then_some(i);
+    }
+    None
+}
+
+/// When the front matter gives the title and the body also opens with a `# heading` (Hugo,
+/// TiDB's and Docusaurus's pages often do), the heading is the page's `<h1>`: taken out of the
+/// body (its line kept, empty) so the title is not shown twice, and returned.
+pub(super) fn take_leading_h1(body: &mut String) -> Option<String> {
+    let i = leading_h1(body)?;
+    let mut lines: Vec<&str> = body.split('\n').collect();
+    let heading = lines[i][2..].to_owned();
+    lines[i] = "";
+    *body = lines.join("\n");
+    Some(heading)
+}
+
 /// Removes the first level-1 ATX heading (outside code fences) from `body`, keeping the line
 /// count unchanged so later line numbers stay right, and returns its text.
 pub(super) fn take_first_h1(body: &mut String) -> Option<String> {

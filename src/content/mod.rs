@@ -14,6 +14,7 @@ use crate::paths::{parent_of, segment_problem, slash_path};
 mod dates;
 pub mod dialect;
 mod front_matter;
+pub mod nav;
 pub(crate) mod roles;
 mod title;
 
@@ -114,6 +115,8 @@ pub struct Content {
     pub failed: Vec<String>,
     /// The `content/` folder as messages name it, to name its folders and files.
     pub shown: PathBuf,
+    /// Navigation files (`SUMMARY.md`, `TOC.md`), read.
+    pub navs: Vec<nav::Nav>,
 }
 
 /// What reading a file needs from the site's config.
@@ -144,6 +147,12 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     }
 
     let mut markdown = walk(root, &dir, &mut content, &mut diags);
+    // Navigation files order the others; they are no pages of their own.
+    let (navs, pages): (Vec<_>, Vec<_>) = markdown
+        .into_iter()
+        .partition(|(_, rel)| nav::is_nav_file(rel));
+    markdown = pages;
+    content.navs = nav::read_all(root, &navs, &content.folders, &mut diags);
     let rels: Vec<&str> = markdown.iter().map(|(_, rel)| rel.as_str()).collect();
     let roles = roles::decide(&rels, &content.folders);
     for (index, underscore) in &roles.conflicts {
@@ -408,7 +417,17 @@ pub fn parse_file(
             ignored: Vec::new(),
         },
     };
-    let front = read.front;
+    let mut front = read.front;
+    for t in [
+        &mut front.title,
+        &mut front.description,
+        &mut front.nav_title,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        *t = dialect::body::substitute(t, options.variables);
+    }
     let key_line = |key: &str| {
         read.key_lines
             .iter()
@@ -443,7 +462,14 @@ pub fn parse_file(
 
     let mut body = body.to_owned();
     let title = match front.title.as_deref().map(str::trim) {
-        Some(t) if !t.is_empty() => title::plain(t),
+        Some(t) if !t.is_empty() => match front_matter::take_leading_h1(&mut body) {
+            // The heading shows as the page's `<h1>`; lists and `<title>` keep the front matter's.
+            Some(line) => Title {
+                text: t.to_owned(),
+                ..title::from_heading(&line)
+            },
+            None => title::plain(t),
+        },
         _ => match front_matter::take_first_h1(&mut body) {
             Some(line) => title::from_heading(&line),
             None => Title::default(),
@@ -640,6 +666,25 @@ mod tests {
                 .message
                 .starts_with("the TOML front matter cannot be read")
         );
+    }
+
+    #[test]
+    fn a_heading_that_repeats_the_front_matter_title_is_not_shown_twice() {
+        let f = parse_file(
+            "---\ntitle: TiDB 简介\n---\n\n<!-- note -->\n# TiDB **简介** {#intro}\n\n正文\n\n# 另一个一级标题\n".as_bytes(),
+            "a.md",
+            opts(),
+        )
+        .unwrap();
+        assert_eq!(f.title, "TiDB 简介");
+        assert_eq!(f.title_html, "TiDB <strong>简介</strong>");
+        assert_eq!(f.title_id.as_deref(), Some("intro"));
+        assert!(!f.body.contains("# TiDB"));
+        assert!(
+            f.body.contains("# 另一个一级标题"),
+            "only the opening heading is the title"
+        );
+        assert_eq!(f.body.lines().count(), 7, "lines keep their numbers");
     }
 
     #[test]

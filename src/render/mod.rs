@@ -128,6 +128,7 @@ impl<'a> Ctx<'a> {
             contact: site.config.contact.as_ref(),
             footer: site.config.footer.as_deref(),
             feedback_url: site.config.feedback.url.as_deref(),
+            search_placeholder: site.config.search.placeholder.as_deref(),
             has_feed: site.config.base_url.is_some(),
             style: asset("style.css"),
             script: asset("site.js"),

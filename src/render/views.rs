@@ -31,6 +31,8 @@ pub(super) struct DateView {
 #[derive(Serialize, Clone)]
 pub(super) struct ArticleItem {
     pub(super) title: String,
+    /// The shorter title navigation lists use (`nav_title`, a navigation file's label).
+    pub(super) nav_title: String,
     #[serde(serialize_with = "href")]
     pub(super) url: String,
     pub(super) description: String,
@@ -75,6 +77,8 @@ pub(super) struct SiteView<'a> {
     pub(super) contact: Option<&'a Contact>,
     pub(super) footer: Option<&'a str>,
     pub(super) feedback_url: Option<&'a str>,
+    /// The hint in the home page's search box (`search.placeholder`).
+    pub(super) search_placeholder: Option<&'a str>,
     pub(super) has_feed: bool,
     pub(super) style: String,
     pub(super) script: String,
@@ -111,6 +115,7 @@ impl Ctx<'_> {
         let a: &Article = &self.site.articles[idx];
         ArticleItem {
             title: a.source.title.clone(),
+            nav_title: a.nav_title().to_owned(),
             url: a.url.clone(),
             description: self.derived.parsed.description(self.site, idx).to_owned(),
             section: self.site.sections[a.section].title.clone(),

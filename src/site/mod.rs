@@ -12,9 +12,10 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::content::{Asset, Content, DateInfo, Kind, SourceFile};
-use crate::error::{Diagnostic, Diagnostics};
-use crate::paths::{parent_of, path_problem, segment_problem};
+use crate::error::{Diagnostic, Diagnostics, display_path};
+use crate::paths::{number_prefix, parent_of, path_problem, segment_problem};
 
+mod navigation;
 mod resolve;
 
 pub use resolve::{LinkMap, Missing, Resolved};
@@ -40,6 +41,12 @@ pub struct Section {
     pub subsections: Vec<usize>,
     /// Indices into `Site::articles`, in display order.
     pub articles: Vec<usize>,
+    /// Its place in a navigation file, which orders it first.
+    pub nav_order: Option<usize>,
+    /// The number its folder's name starts with (`02-guide`), which orders it after weight.
+    pub prefix: Option<u64>,
+    /// A group of a navigation file, not a folder.
+    pub from_nav: bool,
 }
 
 /// A page of the help center: one Markdown file that is not a section's `_index.md`.
@@ -53,6 +60,25 @@ pub struct Article {
     pub section: usize,
     /// Keys into `Site::tags`, in the order the front matter lists them.
     pub tags: Vec<String>,
+    /// Its place in a navigation file, which orders it first.
+    pub nav_order: Option<usize>,
+    /// The label a navigation file gives it.
+    pub nav_label: Option<String>,
+    /// The number its file name starts with (`01-intro.md`), which orders it after weight.
+    pub prefix: Option<u64>,
+}
+
+impl Article {
+    /// Its title in navigation lists: the front matter's `nav_title`, else the navigation
+    /// file's label, else the title.
+    pub fn nav_title(&self) -> &str {
+        self.source
+            .front
+            .nav_title
+            .as_deref()
+            .or(self.nav_label.as_deref())
+            .unwrap_or(&self.source.title)
+    }
 }
 
 /// A tag and the articles that carry it.
@@ -175,8 +201,19 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         &mut links,
         &mut diags,
     );
-    diags.extend(folders_without_index(&sections, &content.shown));
-    let aliases = aliases(&articles, &mut diags);
+    let warn = config.links == crate::config::LinkPolicy::Warn;
+    navigation::apply(
+        &content.navs,
+        &mut sections,
+        &mut articles,
+        &section_of_dir,
+        &links,
+        warn,
+        &mut diags,
+    );
+    navigation::compact(&mut sections, &mut articles);
+    diags.extend(folders_without_index(&sections, &content.shown, &links));
+    let aliases = aliases(&articles, warn, &mut diags);
     order_sections(&mut sections, &articles);
     let tags = collect_tags(&mut articles, &mut diags);
     let by_path: HashMap<String, usize> = articles
@@ -216,10 +253,13 @@ fn sections_of(folders: &[String], site_title: &str) -> (Vec<Section>, HashMap<S
     ));
     section_of_dir.insert(String::new(), 0);
     for dir in dirs {
-        let name = dir.rsplit('/').next().unwrap_or(&dir).to_owned();
+        let (prefix, name) = number_prefix(dir.rsplit('/').next().unwrap_or(&dir));
+        let name = name.to_owned();
         let idx = sections.len();
-        let mut s = new_section(dir.clone(), format!("{dir}/"), name);
         let parent = section_of_dir.get(parent_of(&dir)).copied().unwrap_or(0);
+        let url = format!("{}{name}/", sections[parent].url);
+        let mut s = new_section(dir.clone(), url, name);
+        s.prefix = prefix;
         s.parent = Some(parent);
         sections.push(s);
         sections[parent].subsections.push(idx);
@@ -289,11 +329,20 @@ fn place_files(
                 let url = format!("{}{segment}/", sections[section].url);
                 links.pages.insert(file.rel.clone(), url.clone());
                 links.by_url.insert(url.clone(), file.rel.clone());
+                let prefix = match (&file.front.slug, &file.bundle_dir) {
+                    (None, None) => {
+                        number_prefix(file.rel.rsplit('/').next().unwrap_or(&file.rel)).0
+                    }
+                    _ => None,
+                };
                 articles.push(Article {
                     source: file,
                     url,
                     section,
                     tags: Vec::new(),
+                    nav_order: None,
+                    nav_label: None,
+                    prefix,
                 });
             }
         }
@@ -307,22 +356,26 @@ fn slug_of(file: &SourceFile) -> String {
         Some(s) => s.trim().to_owned(),
         None => match &file.bundle_dir {
             Some(b) => b.rsplit('/').next().unwrap_or(b).to_owned(),
-            None => file
-                .rel
-                .rsplit('/')
-                .next()
-                .unwrap_or(&file.rel)
-                .trim_end_matches(".md")
-                .to_owned(),
+            None => {
+                let name = file.rel.rsplit('/').next().unwrap_or(&file.rel);
+                number_prefix(name.trim_end_matches(".md")).1.to_owned()
+            }
         },
     }
 }
 
 /// A folder without `_index.md` still becomes a section; say how to give it a title.
-fn folders_without_index(sections: &[Section], content: &Path) -> Diagnostics {
+fn folders_without_index(sections: &[Section], content: &Path, links: &LinkMap) -> Diagnostics {
+    // A folder whose page failed to load has one: its own error says what is wrong with it.
+    let failed_page = |dir: &str| {
+        ["_index.md", "index.md", "README.md"]
+            .iter()
+            .any(|n| links.failed.contains(&format!("{dir}/{n}")))
+            || links.failed.contains(&format!("{dir}.md"))
+    };
     sections[1..]
         .iter()
-        .filter(|s| s.source.is_none() && !s.dir.is_empty())
+        .filter(|s| s.source.is_none() && !s.dir.is_empty() && !failed_page(&s.dir))
         .map(|s| {
             Diagnostic::warning(format!("the folder content/{} has no _index.md", s.dir))
                 .in_file(content.join(&s.dir))
@@ -338,7 +391,7 @@ fn folders_without_index(sections: &[Section], content: &Path) -> Diagnostics {
 
 /// Aliases: old URLs that redirect, sorted by path. Which of them collide with a page or with
 /// each other is for `claims` to tell, with every other output path.
-fn aliases(articles: &[Article], diags: &mut Diagnostics) -> Vec<Alias> {
+fn aliases(articles: &[Article], warn: bool, diags: &mut Diagnostics) -> Vec<Alias> {
     let mut aliases = Vec::new();
     for (idx, a) in articles.iter().enumerate() {
         for alias in &a.source.front.aliases {
@@ -368,6 +421,32 @@ fn aliases(articles: &[Article], diags: &mut Diagnostics) -> Vec<Alias> {
         }
     }
     aliases.sort();
+    // Listed twice for one article: one redirect. For two articles, `claims` reports both —
+    // or, in a first migration (`links: warn`), the first keeps it and a warning says so.
+    aliases.dedup_by(|b, a| a.path == b.path && a.target == b.target);
+    if warn {
+        let mut kept: Vec<Alias> = Vec::with_capacity(aliases.len());
+        for alias in aliases {
+            match kept.last().filter(|k| k.path == alias.path) {
+                Some(first) => {
+                    let this = &articles[alias.article].source;
+                    diags.push(
+                        Diagnostic::error(format!("alias `{}` is used twice", alias.written))
+                            .in_file(&this.shown)
+                            .at_line(this.key_line("aliases"))
+                            .note(format!(
+                                "{} has it too, and keeps it",
+                                display_path(&articles[first.article].source.shown)
+                            ))
+                            .hint("keep the alias on one article only")
+                            .into_link_warning(),
+                    );
+                }
+                None => kept.push(alias),
+            }
+        }
+        return kept;
+    }
     aliases
 }
 
@@ -379,15 +458,21 @@ fn order_sections(sections: &mut [Section], articles: &[Article]) {
     }
     for s in sections.iter_mut() {
         s.articles
-            .sort_by(|&x, &y| order(&articles[x].source, &articles[y].source));
+            .sort_by(|&x, &y| order(&articles[x], &articles[y]));
     }
-    let weights: Vec<(Option<i64>, String)> = sections
+    // (navigation order, weight, number prefix, title) of each section.
+    type Key = (Option<usize>, Option<i64>, Option<u64>, String);
+    let keys: Vec<Key> = sections
         .iter()
-        .map(|s| (s.weight, s.title.clone()))
+        .map(|s| (s.nav_order, s.weight, s.prefix, s.title.clone()))
         .collect();
     for s in sections.iter_mut() {
         s.subsections.sort_by(|&x, &y| {
-            cmp_weight(weights[x].0, weights[y].0).then_with(|| weights[x].1.cmp(&weights[y].1))
+            let (a, b) = (&keys[x], &keys[y]);
+            first_some(a.0, b.0)
+                .then_with(|| cmp_weight(a.1, b.1))
+                .then_with(|| first_some(a.2, b.2))
+                .then_with(|| a.3.cmp(&b.3))
         });
     }
 }
@@ -486,6 +571,9 @@ fn new_section(dir: String, url: String, title: String) -> Section {
         parent: None,
         subsections: Vec::new(),
         articles: Vec::new(),
+        nav_order: None,
+        prefix: None,
+        from_nav: false,
     }
 }
 
@@ -507,11 +595,26 @@ fn newest_first(a: Option<DateInfo>, b: Option<DateInfo>) -> std::cmp::Ordering 
     }
 }
 
-fn order(a: &SourceFile, b: &SourceFile) -> std::cmp::Ordering {
-    cmp_weight(a.front.weight, b.front.weight)
-        .then_with(|| newest_first(a.date, b.date))
-        .then_with(|| a.title.cmp(&b.title))
-        .then_with(|| a.rel.cmp(&b.rel))
+/// Articles in a section: the navigation file's order, then weight, then the file name's
+/// number, then newest first, then title.
+fn order(a: &Article, b: &Article) -> std::cmp::Ordering {
+    let (x, y) = (&a.source, &b.source);
+    first_some(a.nav_order, b.nav_order)
+        .then_with(|| cmp_weight(x.front.weight, y.front.weight))
+        .then_with(|| first_some(a.prefix, b.prefix))
+        .then_with(|| newest_first(x.date, y.date))
+        .then_with(|| x.title.cmp(&y.title))
+        .then_with(|| x.rel.cmp(&y.rel))
+}
+
+/// Ascending, the ones without a value last.
+fn first_some<T: Ord>(a: Option<T>, b: Option<T>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
 }
 
 /// A path segment safe in a URL and a file name: whitespace becomes `-`, characters with a

@@ -298,7 +298,7 @@ impl Transform<'_> {
                         .or_else(|| sc.positional(0))
                         .unwrap_or("note");
                     Some(callout_directive(
-                        &callout_kind(kind).unwrap_or("note").to_owned(),
+                        callout_kind(kind).unwrap_or("note"),
                         title,
                     ))
                 }
@@ -414,6 +414,25 @@ impl Transform<'_> {
         out.push_str(rest);
         out
     }
+}
+
+/// `text` with its `{{{ .name }}}` variables replaced (those without a value left out): for
+/// front matter, whose text is shown as it is.
+pub fn substitute(text: &str, variables: &BTreeMap<String, String>) -> String {
+    if !text.contains("{{{") {
+        return text.to_owned();
+    }
+    let options = Options { variables };
+    let mut t = Transform {
+        options: &options,
+        out: Vec::new(),
+        open: Vec::new(),
+        warnings: Vec::new(),
+        fence: None,
+        changed: false,
+        shifted: false,
+    };
+    t.variables(text, 0)
 }
 
 /// The opening fence of a code block: its character and length.
@@ -575,7 +594,7 @@ fn args(text: &str) -> Vec<(Option<String>, String)> {
         match chars.peek().copied() {
             Some(q @ ('"' | '\'' | '`')) => {
                 chars.next();
-                while let Some(c) = chars.next() {
+                for c in chars.by_ref() {
                     if c == q {
                         break;
                     }

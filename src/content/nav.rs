@@ -1,0 +1,270 @@
+//! Navigation files: `SUMMARY.md` (mdBook, GitBook), `TOC.md` and `TOC-<folder>.md` (TiDB's
+//! docs) give the order and nesting of a folder's sections and articles, and their navigation
+//! labels. Nested lists of links are articles; an item without a link, or a heading, is a group
+//! (a section of its own); an item with a link and nested items is a group that starts with
+//! that article.
+
+use std::path::{Path, PathBuf};
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use crate::error::{Diagnostic, Diagnostics, shown_path};
+
+/// A navigation file, read.
+#[derive(Debug, Clone)]
+pub struct Nav {
+    /// Its path under `content/`.
+    pub rel: String,
+    /// As messages name it.
+    pub shown: PathBuf,
+    /// The folder it orders (`` for the whole site).
+    pub governs: String,
+    /// Its entries.
+    pub nodes: Vec<NavNode>,
+}
+
+/// Reads the navigation files `files` ((path, content path)); `folders` are the folders of
+/// `content/`. A `TOC-<name>.md` with no folder `<name>` orders nothing: a note says so.
+pub fn read_all(
+    root: &Path,
+    files: &[(PathBuf, String)],
+    folders: &[String],
+    diags: &mut Diagnostics,
+) -> Vec<Nav> {
+    let mut out = Vec::new();
+    for (path, rel) in files {
+        let shown = shown_path(root, path);
+        let Some(governs) = governs(rel, |f| folders.iter().any(|x| x == f)) else {
+            diags.push(
+                Diagnostic::info("this navigation file names no folder of the site, so it orders nothing")
+                    .in_file(&shown)
+                    .hint("TOC-<name>.md orders the folder <name>/ beside it; TOC.md and SUMMARY.md order their own folder"),
+            );
+            continue;
+        };
+        let text = match std::fs::read(path) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(e) => {
+                diags.push(Diagnostic::error(format!("cannot read the file: {e}")).in_file(&shown));
+                continue;
+            }
+        };
+        out.push(Nav {
+            rel: rel.clone(),
+            shown,
+            governs,
+            nodes: parse(&text),
+        });
+    }
+    // One navigation per folder: SUMMARY.md before TOC.md before TOC-x.md, as found.
+    out.sort_by_key(|n| {
+        (
+            n.governs.clone(),
+            !n.rel.ends_with("SUMMARY.md"),
+            n.rel.contains("TOC-"),
+        )
+    });
+    out.dedup_by(|b, a| a.governs == b.governs);
+    out
+}
+
+/// One entry of a navigation file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NavNode {
+    /// What the navigation calls it.
+    pub label: String,
+    /// The link as written, if the entry has one.
+    pub link: Option<String>,
+    /// Its line in the file (1-based).
+    pub line: usize,
+    /// Entries nested under it.
+    pub children: Vec<NavNode>,
+}
+
+/// Whether a file of `content/` is a navigation file rather than a page.
+pub fn is_nav_file(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    name == "SUMMARY.md" || name == "TOC.md" || (name.starts_with("TOC-") && name.ends_with(".md"))
+}
+
+/// The folder (relative to `content/`) a navigation file orders: its own folder, or for
+/// `TOC-<name>.md` the folder `<name>` beside it (`None` when there is no such folder).
+pub fn governs(rel: &str, folder_exists: impl Fn(&str) -> bool) -> Option<String> {
+    let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+    match name
+        .strip_prefix("TOC-")
+        .and_then(|n| n.strip_suffix(".md"))
+    {
+        Some(folder) => {
+            let f = if dir.is_empty() {
+                folder.to_owned()
+            } else {
+                format!("{dir}/{folder}")
+            };
+            folder_exists(&f).then_some(f)
+        }
+        None => Some(dir.to_owned()),
+    }
+}
+
+/// The entries of a navigation file.
+pub fn parse(text: &str) -> Vec<NavNode> {
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset);
+    let mut top: Vec<NavNode> = Vec::new();
+    // The group a heading opened: the lists after it are its entries.
+    let mut group: Option<NavNode> = None;
+    let mut stack: Vec<NavNode> = Vec::new();
+    let mut heading: Option<(HeadingLevel, NavNode)> = None;
+    let mut in_link = false;
+    let mut seen_list = false;
+    for (event, range) in Parser::new(text).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((
+                    level,
+                    NavNode {
+                        line: line_of(range.start),
+                        ..NavNode::default()
+                    },
+                ));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let Some((level, node)) = heading.take() else {
+                    continue;
+                };
+                // A level-1 heading before any entry is the file's own title ("# Summary").
+                if level == HeadingLevel::H1 && !seen_list && top.is_empty() && group.is_none() {
+                    continue;
+                }
+                if let Some(g) = group.take() {
+                    top.push(g);
+                }
+                group = Some(node);
+            }
+            Event::Start(Tag::Item) => {
+                seen_list = true;
+                stack.push(NavNode {
+                    line: line_of(range.start),
+                    ..NavNode::default()
+                });
+            }
+            Event::End(TagEnd::Item) => {
+                let Some(mut node) = stack.pop() else {
+                    continue;
+                };
+                node.label = node.label.trim().to_owned();
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(node),
+                    None => match &mut group {
+                        Some(g) => g.children.push(node),
+                        None => top.push(node),
+                    },
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some(item) = stack
+                    .last_mut()
+                    .filter(|i| i.link.is_none() && i.children.is_empty())
+                {
+                    item.link = Some(dest_url.to_string());
+                    item.label.clear();
+                    in_link = true;
+                }
+            }
+            Event::End(TagEnd::Link) => in_link = false,
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, h)) = &mut heading {
+                    h.label.push_str(&t);
+                } else if let Some(item) = stack.last_mut() {
+                    // The label is the link's text, or the item's text when it has no link.
+                    if in_link || (item.link.is_none() && item.children.is_empty()) {
+                        item.label.push_str(&t);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(g) = group {
+        top.push(g);
+    }
+    top
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(label: &str, link: Option<&str>, line: usize, children: Vec<NavNode>) -> NavNode {
+        NavNode {
+            label: label.into(),
+            link: link.map(Into::into),
+            line,
+            children,
+        }
+    }
+
+    #[test]
+    fn mdbook_summary() {
+        let n = parse(
+            "# Summary\n\n[简介](README.md)\n\n- [第一章](ch1.md)\n  - [小节](ch1/a.md)\n- [第二章](ch2.md)\n\n# 附录\n\n- [术语](terms.md)\n",
+        );
+        assert_eq!(
+            n,
+            [
+                node(
+                    "第一章",
+                    Some("ch1.md"),
+                    5,
+                    vec![node("小节", Some("ch1/a.md"), 6, vec![])]
+                ),
+                node("第二章", Some("ch2.md"), 7, vec![]),
+                node(
+                    "附录",
+                    None,
+                    9,
+                    vec![node("术语", Some("terms.md"), 11, vec![])]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn tidb_toc_groups_and_headings() {
+        let n = parse(
+            "<!-- x -->\n\n- 关于 TiDB\n  - [简介](/overview.md)\n  - 部署\n    - [**TiUP**](/tiup.md)\n\n## 参考\n\n- [API](/api.md)\n",
+        );
+        assert_eq!(n[0].label, "关于 TiDB");
+        assert_eq!(n[0].link, None);
+        assert_eq!(
+            n[0].children[0],
+            node("简介", Some("/overview.md"), 4, vec![])
+        );
+        assert_eq!(n[0].children[1].children[0].label, "TiUP");
+        assert_eq!(
+            n[1],
+            node(
+                "参考",
+                None,
+                8,
+                vec![node("API", Some("/api.md"), 10, vec![])]
+            )
+        );
+    }
+
+    #[test]
+    fn which_folder_a_nav_file_orders() {
+        assert!(is_nav_file("SUMMARY.md") && is_nav_file("a/TOC.md") && is_nav_file("TOC-ai.md"));
+        assert!(!is_nav_file("toc.md.txt") && !is_nav_file("summary-of-changes.md"));
+        assert_eq!(governs("TOC.md", |_| true).as_deref(), Some(""));
+        assert_eq!(
+            governs("guide/SUMMARY.md", |_| true).as_deref(),
+            Some("guide")
+        );
+        assert_eq!(governs("TOC-ai.md", |f| f == "ai").as_deref(), Some("ai"));
+        assert_eq!(governs("TOC-pingkai.md", |f| f == "ai"), None);
+    }
+}

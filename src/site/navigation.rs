@@ -1,0 +1,239 @@
+//! Applying navigation files (see `content::nav`) to the model: their groups become sections,
+//! their entries place articles (and folders' pages) in those sections in the file's order,
+//! labelled as the file labels them. Articles a navigation file does not list stay in their
+//! folder's section; folder sections left empty are dropped.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Article, LinkMap, Resolved, Section, new_section, url_segment};
+use crate::content::nav::{Nav, NavNode};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::paths::parent_of;
+
+/// What placing entries needs.
+struct Placer<'a> {
+    sections: &'a mut Vec<Section>,
+    articles: &'a mut [Article],
+    links: &'a LinkMap,
+    /// Article index by content path.
+    article_of: HashMap<String, usize>,
+    /// Section index by the content path of its page.
+    section_of_page: HashMap<String, usize>,
+    /// Every page URL, to give groups URLs of their own.
+    urls: HashSet<String>,
+    placed: HashSet<usize>,
+    order: usize,
+    warn: bool,
+    diags: &'a mut Diagnostics,
+}
+
+/// Applies `navs` to `sections` and `articles`; `section_of_dir` finds the folder each orders.
+pub(super) fn apply(
+    navs: &[Nav],
+    sections: &mut Vec<Section>,
+    articles: &mut [Article],
+    section_of_dir: &HashMap<String, usize>,
+    links: &LinkMap,
+    warn: bool,
+    diags: &mut Diagnostics,
+) {
+    if navs.is_empty() {
+        return;
+    }
+    let urls = sections
+        .iter()
+        .map(|s| s.url.clone())
+        .chain(articles.iter().map(|a| a.url.clone()))
+        .collect();
+    let mut p = Placer {
+        article_of: articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.source.rel.clone(), i))
+            .collect(),
+        section_of_page: sections
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| Some((s.source.as_ref()?.rel.clone(), i)))
+            .collect(),
+        sections,
+        articles,
+        links,
+        urls,
+        placed: HashSet::new(),
+        order: 0,
+        warn,
+        diags,
+    };
+    for nav in navs {
+        let Some(&root) = section_of_dir.get(&nav.governs) else {
+            continue;
+        };
+        p.place(nav, &nav.nodes, root);
+    }
+}
+
+impl Placer<'_> {
+    fn place(&mut self, nav: &Nav, nodes: &[NavNode], parent: usize) {
+        for node in nodes {
+            self.order += 1;
+            let target = node
+                .link
+                .as_deref()
+                .and_then(|l| self.resolve(nav, node, l));
+            match target {
+                Some(Target::Section(s)) => {
+                    self.move_section(s, parent);
+                    self.place(nav, &node.children, s);
+                }
+                Some(Target::Article(a)) if node.children.is_empty() => {
+                    self.place_article(a, parent, &node.label)
+                }
+                target => {
+                    if node.children.is_empty() {
+                        continue;
+                    }
+                    let group = self.group(&node.label, parent);
+                    if let Some(Target::Article(a)) = target {
+                        self.place_article(a, group, &node.label);
+                    }
+                    self.place(nav, &node.children, group);
+                }
+            }
+        }
+    }
+
+    fn resolve(&mut self, nav: &Nav, node: &NavNode, link: &str) -> Option<Target> {
+        let dir = parent_of(&nav.rel);
+        match self.links.resolve(link, dir, "").resolved {
+            Resolved::Page { content_path, .. } => self
+                .article_of
+                .get(&content_path)
+                .map(|&a| Target::Article(a))
+                .or_else(|| {
+                    self.section_of_page
+                        .get(&content_path)
+                        .map(|&s| Target::Section(s))
+                }),
+            Resolved::External | Resolved::Failed => None,
+            _ => {
+                let d = Diagnostic::error(format!(
+                    "this navigation entry leads to no page of the site: `{link}`"
+                ))
+                .in_file(&nav.shown)
+                .at_line(node.line)
+                .hint("link it to an article's .md file, relative to this file or from the content root with a leading /");
+                self.diags
+                    .push(if self.warn { d.into_link_warning() } else { d });
+                None
+            }
+        }
+    }
+
+    /// Puts article `a` in section `s`, labelled `label` (the first listing counts).
+    fn place_article(&mut self, a: usize, s: usize, label: &str) {
+        if !self.placed.insert(a) {
+            return;
+        }
+        let article = &mut self.articles[a];
+        article.section = s;
+        article.nav_order = Some(self.order);
+        if !label.is_empty() && label != article.source.title {
+            article.nav_label = Some(label.to_owned());
+        }
+    }
+
+    /// Moves folder section `s` under `parent`, in the navigation's order.
+    fn move_section(&mut self, s: usize, parent: usize) {
+        // Never under itself or one of its own sub-sections.
+        let mut up = Some(parent);
+        while let Some(p) = up {
+            if p == s {
+                return;
+            }
+            up = self.sections[p].parent;
+        }
+        if let Some(old) = self.sections[s].parent {
+            self.sections[old].subsections.retain(|&c| c != s);
+        }
+        self.sections[s].parent = Some(parent);
+        self.sections[s].nav_order = Some(self.order);
+        self.sections[parent].subsections.push(s);
+    }
+
+    /// A new section for a group of the navigation, under `parent`, with a URL of its own.
+    fn group(&mut self, label: &str, parent: usize) -> usize {
+        let base = format!("{}{}", self.sections[parent].url, url_segment(label));
+        let mut url = format!("{base}/");
+        let mut n = 2;
+        while !self.urls.insert(url.clone()) {
+            url = format!("{base}-{n}/");
+            n += 1;
+        }
+        let mut s = new_section(String::new(), url, label.to_owned());
+        s.from_nav = true;
+        s.parent = Some(parent);
+        s.nav_order = Some(self.order);
+        let idx = self.sections.len();
+        self.sections.push(s);
+        self.sections[parent].subsections.push(idx);
+        idx
+    }
+}
+
+enum Target {
+    Article(usize),
+    Section(usize),
+}
+
+/// Drops the sections with nothing to show — no article, no sub-section, no page of their own —
+/// renumbering the rest; the root stays.
+pub(super) fn compact(sections: &mut Vec<Section>, articles: &mut [Article]) {
+    let mut count = vec![0usize; sections.len()];
+    for a in articles.iter() {
+        count[a.section] += 1;
+    }
+    // Keep a section when it or something below it has articles or a page.
+    let mut keep = vec![false; sections.len()];
+    keep[0] = true;
+    for (i, s) in sections.iter().enumerate() {
+        if count[i] > 0 || s.source.is_some() {
+            let mut cur = Some(i);
+            while let Some(c) = cur {
+                if keep[c] && c != i {
+                    break;
+                }
+                keep[c] = true;
+                cur = sections[c].parent;
+            }
+        }
+    }
+    if keep.iter().all(|k| *k) {
+        return;
+    }
+    let mut new_index = vec![usize::MAX; sections.len()];
+    let mut next = 0;
+    for (i, k) in keep.iter().enumerate() {
+        if *k {
+            new_index[i] = next;
+            next += 1;
+        }
+    }
+    let old = std::mem::take(sections);
+    for (i, mut s) in old.into_iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
+        s.parent = s.parent.map(|p| new_index[p]);
+        s.subsections = s
+            .subsections
+            .iter()
+            .filter(|&&c| keep[c])
+            .map(|&c| new_index[c])
+            .collect();
+        sections.push(s);
+    }
+    for a in articles.iter_mut() {
+        a.section = new_index[a.section];
+    }
+}

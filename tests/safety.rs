@@ -193,8 +193,8 @@ fn a_folder_with_both_index_files_is_an_error_naming_both() {
         &site,
         &[],
         &[
-            "content/b/index.md makes content/b a page bundle",
-            "content/b/_index.md",
+            "content/b/_index.md and content/b/index.md both claim to be the page of their folder",
+            "content/b/index.md",
         ],
     );
 }
@@ -215,6 +215,10 @@ fn links_out_of_the_site_are_refused_and_never_served() {
         site.join("content/getting-started/logo.png"),
     )
     .unwrap();
+    s.write(
+        "site/content/getting-started/logo.md",
+        "---\ntitle: 标志\n---\n\n![标志](logo.png)\n",
+    );
     refused(
         &site,
         &[],

@@ -326,6 +326,9 @@ fn read_edits(
                 f.kind = old.kind;
                 f.bundle_dir = old.bundle_dir.clone();
                 f.describes = old.describes.clone();
+                if f.kind == content::Kind::Article && f.title.is_empty() {
+                    return Some(Err(content::no_title(&old.shown).into()));
+                }
                 edits.push((idx, f));
             }
             Err(d) => {
@@ -393,12 +396,13 @@ fn parse_page(site: &Site, url: &str, file: &SourceFile) -> (Rendered, Diagnosti
         toc_depth: site.config.toc_depth,
         links_warn: site.config.links == crate::config::LinkPolicy::Warn,
         line_map: &file.line_map,
+        title_id: file.title_id.as_deref(),
     };
     match guard(&file.shown, || {
         markdown::render(&file.body, &page, &site.links)
     }) {
         Ok((mut r, d)) => {
-            // The title's own `{#id}` is the page's `<h1>` id: links may point at it.
+            // The title heading's id is the page's `<h1>` id: links may point at it.
             r.ids.extend(file.title_id.clone());
             (r, d.into_iter().map(|d| d.in_file(&file.shown)).collect())
         }

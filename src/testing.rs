@@ -57,6 +57,15 @@ pub(crate) fn site_with(config_yaml: &str, files: &[(&str, &str)]) -> (Site, Dia
     for f in &mut c.files {
         roles.apply(f);
     }
+    for f in c
+        .files
+        .iter()
+        .filter(|f| f.kind == content::Kind::Article && f.title.is_empty())
+    {
+        diags.push(content::no_title(&f.shown));
+    }
+    c.files
+        .retain(|f| f.kind != content::Kind::Article || !f.title.is_empty());
     let (site, d) = site::assemble(c, config, false);
     diags.extend(d);
     (site, diags)

@@ -295,6 +295,8 @@ fn date(key: &str, v: &Value) -> Result<Option<String>, Diagnostic> {
 fn list(key: &str, v: &Value) -> Result<Vec<String>, Diagnostic> {
     match v {
         Value::Null => Ok(Vec::new()),
+        // Zola: `[taxonomies]` with `tags = [...]`.
+        Value::Object(m) if key == "tags" => m.get("tags").map_or(Ok(Vec::new()), |t| list(key, t)),
         Value::Array(items) => items
             .iter()
             .filter_map(|i| text(key, i).transpose())

@@ -117,6 +117,17 @@ pub struct Content {
     pub shown: PathBuf,
     /// Navigation files (`SUMMARY.md`, `TOC.md`), read.
     pub navs: Vec<nav::Nav>,
+    /// A folder's title and order from Docusaurus's `_category_.json` (or `.yml`), by folder.
+    pub folder_meta: std::collections::HashMap<String, FolderMeta>,
+}
+
+/// What a Docusaurus category file says of its folder.
+#[derive(Debug, Clone, Default)]
+pub struct FolderMeta {
+    /// `label`: the folder's title.
+    pub title: Option<String>,
+    /// `position`: its order among its siblings.
+    pub weight: Option<i64>,
 }
 
 /// What reading a file needs from the site's config.
@@ -152,7 +163,8 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         .into_iter()
         .partition(|(_, rel)| nav::is_nav_file(rel));
     markdown = pages;
-    content.navs = nav::read_all(root, &navs, &content.folders, &mut diags);
+    content.navs = nav::read_all(root, &navs, &content.folders, options.variables, &mut diags);
+    content.folder_meta = folder_meta(&dir, &content.assets);
     let rels: Vec<&str> = markdown.iter().map(|(_, rel)| rel.as_str()).collect();
     let roles = roles::decide(&rels, &content.folders);
     for (index, underscore) in &roles.conflicts {
@@ -173,8 +185,60 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     for f in &mut content.files {
         roles.apply(f);
     }
+    // Only now is it known which files are articles (a folder's page may go without a title).
+    content.files.retain(|f| {
+        if f.kind != Kind::Article || !f.title.is_empty() {
+            return true;
+        }
+        diags.push(no_title(&f.shown));
+        content.failed.push(f.rel.clone());
+        false
+    });
     diags.extend(ignored_keys_note(&content.files));
     (content, diags)
+}
+
+/// The titles and orders Docusaurus's `_category_.json` / `_category_.yml` files give their
+/// folders. A file that cannot be read gives nothing: the folder keeps its name.
+fn folder_meta(dir: &Path, assets: &[Asset]) -> std::collections::HashMap<String, FolderMeta> {
+    let mut out = std::collections::HashMap::new();
+    for a in assets {
+        let name = a.rel.rsplit('/').next().unwrap_or(&a.rel);
+        if !matches!(
+            name,
+            "_category_.json" | "_category_.yml" | "_category_.yaml"
+        ) {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(dir.join(&a.rel)) else {
+            continue;
+        };
+        let map = if name.ends_with(".json") {
+            serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&text).ok()
+        } else {
+            crate::yaml::to_json_map(&text, 0).ok()
+        };
+        let Some(map) = map else { continue };
+        out.insert(
+            parent_of(&a.rel).to_owned(),
+            FolderMeta {
+                title: map.get("label").and_then(|v| v.as_str()).map(str::to_owned),
+                weight: map
+                    .get("position")
+                    .and_then(serde_json::Value::as_f64)
+                    .map(|p| p as i64),
+            },
+        );
+    }
+    out
+}
+
+/// The error for an article without a title.
+pub fn no_title(file: &Path) -> Diagnostic {
+    Diagnostic::error("the article has no title")
+        .in_file(file)
+        .at_line(1)
+        .hint("add `title: …` to the front matter, or start the article with a `# Title` heading")
 }
 
 /// The same warning from many places (an undefined variable on 500 lines) is given once, at its
@@ -466,22 +530,16 @@ pub fn parse_file(
             // The heading shows as the page's `<h1>`; lists and `<title>` keep the front matter's.
             Some(line) => Title {
                 text: t.to_owned(),
-                ..title::from_heading(&line)
+                ..title::from_heading(&dialect::body::substitute(&line, options.variables))
             },
             None => title::plain(t),
         },
         _ => match front_matter::take_first_h1(&mut body) {
-            Some(line) => title::from_heading(&line),
+            Some(line) => title::from_heading(&dialect::body::substitute(&line, options.variables)),
             None => Title::default(),
         },
     };
-    if title.text.is_empty() && kind == Kind::Article {
-        diags.push(
-            Diagnostic::error("the article has no title")
-                .at_line(1)
-                .hint("add `title: …` to the front matter, or start the article with a `# Title` heading"),
-        );
-    }
+
     if let Some(slug) = &front.slug {
         let problem = if slug.contains('/') {
             Some("a `/`")

@@ -4,10 +4,12 @@
 //! (a section of its own); an item with a link and nested items is a group that starts with
 //! that article.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
+use super::dialect::body::substitute;
 use crate::error::{Diagnostic, Diagnostics, shown_path};
 
 /// A navigation file, read.
@@ -24,11 +26,13 @@ pub struct Nav {
 }
 
 /// Reads the navigation files `files` ((path, content path)); `folders` are the folders of
-/// `content/`. A `TOC-<name>.md` with no folder `<name>` orders nothing: a note says so.
+/// `content/`. A `TOC-<name>.md` with no folder `<name>` orders nothing: a note says so. Labels
+/// show `{{{ .name }}}` variables with their values, as the pages do.
 pub fn read_all(
     root: &Path,
     files: &[(PathBuf, String)],
     folders: &[String],
+    variables: &BTreeMap<String, String>,
     diags: &mut Diagnostics,
 ) -> Vec<Nav> {
     let mut out = Vec::new();
@@ -53,7 +57,7 @@ pub fn read_all(
             rel: rel.clone(),
             shown,
             governs,
-            nodes: parse(&text),
+            nodes: parse(&substitute(&text, variables)),
         });
     }
     // One navigation per folder: SUMMARY.md before TOC.md before TOC-x.md, as found.

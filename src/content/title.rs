@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::escape;
+use crate::{escape, paths};
 
 /// A title, read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -12,7 +12,8 @@ pub struct Title {
     pub text: String,
     /// The same as inline HTML (code, emphasis, links kept), for the page's `<h1>`.
     pub html: String,
-    /// The id given with `{#id}`, if any.
+    /// The `<h1>`'s id when the title came from a heading: the one given with `{#id}`, else
+    /// the one GitHub would give it, so `page.md#title` links written elsewhere resolve.
     pub id: Option<String>,
 }
 
@@ -27,7 +28,7 @@ pub fn plain(text: &str) -> Title {
 }
 
 /// A title from a `# heading` line (without the `# `): its inline Markdown read as the Markdown
-/// stage reads headings, attributes (`{#id .class}`) taken out.
+/// stage reads headings, attributes (`{#id .class}`) taken out, the id as headings get one.
 pub fn from_heading(line: &str) -> Title {
     let source = format!("# {}", line.trim());
     let mut text = String::new();
@@ -55,10 +56,11 @@ pub fn from_heading(line: &str) -> Title {
     }
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, inner.into_iter());
+    let text = text.trim().to_owned();
     Title {
-        text: text.trim().to_owned(),
+        id: Some(id.unwrap_or_else(|| paths::heading_id(&text))),
         html: html.trim().to_owned(),
-        id,
+        text,
     }
 }
 
@@ -78,6 +80,11 @@ mod tests {
             "使用 <code>defineConfig</code> 与 <strong>插件</strong> &lt;x&gt;"
         );
         assert_eq!(from_heading("C# 入门 #").text, "C# 入门");
+        // Without `{#id}` the id is GitHub's, as `page.md#tidb-事务隔离级别` links expect.
+        assert_eq!(
+            from_heading("TiDB 事务隔离级别").id.as_deref(),
+            Some("tidb-事务隔离级别")
+        );
         assert_eq!(plain("  <script>  ").html, "&lt;script&gt;");
     }
 }

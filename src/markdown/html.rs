@@ -117,12 +117,14 @@ impl Writer<'_, '_> {
             }
             return written.to_owned();
         }
-        let url_attr = match tag.name.as_str() {
-            "a" | "area" => "href",
-            "img" | "source" | "audio" | "video" | "track" | "iframe" | "embed" => "src",
+        let url_attrs: &[&str] = match tag.name.as_str() {
+            "a" | "area" => &["href"],
+            "img" | "source" | "audio" | "video" | "track" | "iframe" | "embed" => &["src"],
+            // An inline SVG's sprite (`<use href="../images/voice.svg#voice">`, Vite's docs).
+            "use" | "image" => &["href", "xlink:href"],
             _ => return written.to_owned(),
         };
-        let Some((vs, ve)) = tag.value_range(html, url_attr) else {
+        let Some((vs, ve)) = url_attrs.iter().find_map(|a| tag.value_range(html, a)) else {
             return written.to_owned();
         };
         let value = entities(&html[vs..ve]);

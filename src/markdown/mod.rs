@@ -49,6 +49,9 @@ pub struct PageContext<'a> {
     /// For each line of the body, the line of the file's written body it came from, when
     /// another tool's syntax was rewritten with lines added; empty when they are the same.
     pub line_map: &'a [usize],
+    /// The id of the page's `<h1>` when its title came from a heading: taken before the
+    /// body's headings are named, so a later heading with the same text gets `-1` as on GitHub.
+    pub title_id: Option<&'a str>,
 }
 
 /// One page's parse: its HTML and what the other stages need of it.
@@ -161,7 +164,7 @@ impl<'e, 'c> Writer<'e, 'c> {
             out: Rendered::default(),
             diags: Diagnostics::default(),
             emitted: Vec::with_capacity(events + 16),
-            used_ids: HashSet::new(),
+            used_ids: page.title_id.map(str::to_owned).into_iter().collect(),
             flat_toc: Vec::new(),
             block: TextBlock::default(),
             in_heading: false,

@@ -15,6 +15,7 @@ fn page() -> PageContext<'static> {
         toc_depth: 3,
         links_warn: false,
         line_map: &[],
+        title_id: None,
     }
 }
 

@@ -190,9 +190,18 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
     let mut diags = Diagnostics::default();
     let mut links = LinkMap {
         failed: content.failed.iter().cloned().collect(),
+        failed_urls: content.failed.iter().map(|rel| would_be_url(rel)).collect(),
         ..LinkMap::default()
     };
     let (mut sections, section_of_dir) = sections_of(&content.folders, &config.title);
+    for (dir, meta) in &content.folder_meta {
+        if let Some(&i) = section_of_dir.get(dir) {
+            if let Some(t) = &meta.title {
+                sections[i].title = t.clone();
+            }
+            sections[i].weight = meta.weight;
+        }
+    }
     let mut articles = place_files(
         content.files,
         &mut sections,
@@ -212,7 +221,12 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         &mut diags,
     );
     navigation::compact(&mut sections, &mut articles);
-    diags.extend(folders_without_index(&sections, &content.shown, &links));
+    diags.extend(folders_without_index(
+        &sections,
+        &content.shown,
+        &links,
+        &content.folder_meta,
+    ));
     let aliases = aliases(&articles, warn, &mut diags);
     order_sections(&mut sections, &articles);
     let tags = collect_tags(&mut articles, &mut diags);
@@ -238,6 +252,25 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         content_shown: content.shown,
     };
     (site, diags)
+}
+
+/// The URL a file that failed to load would have had (its slug unknown: its name's).
+fn would_be_url(rel: &str) -> String {
+    let dir = parent_of(rel);
+    let name = rel
+        .rsplit('/')
+        .next()
+        .unwrap_or(rel)
+        .trim_end_matches(".md");
+    let dir_url: String = dir
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| format!("{}/", number_prefix(s).1))
+        .collect();
+    match name {
+        "_index" | "index" | "README" => dir_url,
+        name => format!("{dir_url}{}/", url_segment(number_prefix(name).1)),
+    }
 }
 
 /// Sections: every folder, plus the root, each under its parent folder.
@@ -365,7 +398,12 @@ fn slug_of(file: &SourceFile) -> String {
 }
 
 /// A folder without `_index.md` still becomes a section; say how to give it a title.
-fn folders_without_index(sections: &[Section], content: &Path, links: &LinkMap) -> Diagnostics {
+fn folders_without_index(
+    sections: &[Section],
+    content: &Path,
+    links: &LinkMap,
+    meta: &HashMap<String, crate::content::FolderMeta>,
+) -> Diagnostics {
     // A folder whose page failed to load has one: its own error says what is wrong with it.
     let failed_page = |dir: &str| {
         ["_index.md", "index.md", "README.md"]
@@ -375,7 +413,9 @@ fn folders_without_index(sections: &[Section], content: &Path, links: &LinkMap) 
     };
     sections[1..]
         .iter()
-        .filter(|s| s.source.is_none() && !s.dir.is_empty() && !failed_page(&s.dir))
+        .filter(|s| {
+            s.source.is_none() && !s.dir.is_empty() && !failed_page(&s.dir) && !meta.contains_key(&s.dir)
+        })
         .map(|s| {
             Diagnostic::warning(format!("the folder content/{} has no _index.md", s.dir))
                 .in_file(content.join(&s.dir))

@@ -21,6 +21,8 @@ pub struct LinkMap {
     pub drafts: HashSet<String>,
     /// Content paths of files that failed to load: their own error says what is wrong.
     pub failed: HashSet<String>,
+    /// The URLs those files would have had, so links by URL to them are not reported either.
+    pub failed_urls: HashSet<String>,
     /// Content path of an asset → its path in the output.
     pub assets: HashMap<String, String>,
     /// Folders whose files a site serves at its root (VitePress's `public/`), as `public/`.
@@ -217,6 +219,9 @@ impl LinkMap {
         } else {
             format!("{url}/")
         };
+        if self.failed_urls.contains(&url) {
+            return Some(Resolved::Failed);
+        }
         let content_path = self.by_url.get(&url)?;
         Some(Resolved::Page {
             content_path: content_path.clone(),

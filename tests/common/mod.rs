@@ -151,18 +151,21 @@ pub fn attrs<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
 pub fn broken_links(out: &Path, base_path: &str) -> Vec<String> {
     let mut broken = Vec::new();
     for page in files(out).into_iter().filter(|f| f.ends_with(".html")) {
-        let html = read(out, &page);
+        // Code shows HTML as text (`<` escaped, quotes not): its `src="…"` is no link.
+        let html = without_code(&read(out, &page));
         let dir = Path::new(&page)
             .parent()
             .unwrap_or(Path::new(""))
             .to_path_buf();
         for link in attrs(&html, "href").into_iter().chain(attrs(&html, "src")) {
             let link = link.replace("&amp;", "&");
-            if link.starts_with("http:")
-                || link.starts_with("https:")
-                || link.starts_with("mailto:")
-                || link.starts_with("//")
-            {
+            // Another scheme (`https:`, `mailto:`, `cursor:`) or another host: not ours.
+            let scheme = link.split_once(':').is_some_and(|(s, _)| {
+                !s.is_empty()
+                    && s.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            });
+            if scheme || link.starts_with("//") {
                 continue;
             }
             let (path, frag) = match link.split_once('#') {
@@ -196,7 +199,13 @@ pub fn broken_links(out: &Path, base_path: &str) -> Vec<String> {
                 broken.push(format!("{page} -> {link}"));
                 continue;
             }
-            if let Some(frag) = frag.filter(|f| !f.is_empty()) {
+            // Text fragments (`#:~:text=`) are no anchors; other files' fragments (an SVG's
+            // `#icon`) are theirs to read.
+            if let Some(frag) = frag.filter(|f| {
+                !f.is_empty()
+                    && !f.starts_with(":~:")
+                    && target.extension().is_some_and(|e| e == "html")
+            }) {
                 let t = std::fs::read_to_string(&target).unwrap_or_default();
                 if !t.contains(&format!("id=\"{frag}\"")) {
                     broken.push(format!("{page} -> {link} (no such anchor)"));
@@ -321,4 +330,94 @@ pub fn wait_until(secs: u64, what: &str, mut cond: impl FnMut() -> bool) {
         );
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
+}
+
+/// The text a reader sees on each page of `out` (tags, comments, code and scripts left out),
+/// searched for the syntax of other tools that should never show as text; returns
+/// "page: what (… context …)" for each find.
+pub fn foreign_syntax(out: &Path) -> Vec<String> {
+    const FOREIGN: &[&str] = &[
+        ":::",
+        "{{<",
+        "{{%",
+        "{{{",
+        "{#",
+        "<Badge",
+        "[[TOC]]",
+        "[[toc]]",
+        "!!! ",
+        "{% hint",
+        "{% tab",
+        "<script",
+        "<Tabs",
+        "<TabItem",
+        "<SimpleTab",
+        "import Tabs",
+    ];
+    let mut found = Vec::new();
+    for page in files(out).into_iter().filter(|f| f.ends_with(".html")) {
+        let text = visible_text(&read(out, &page));
+        for pat in FOREIGN {
+            if let Some(i) = text.find(pat) {
+                let mut start = i.saturating_sub(40);
+                while !text.is_char_boundary(start) {
+                    start -= 1;
+                }
+                let mut end = (i + 40).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                found.push(format!("{page}: {pat} ({})", &text[start..end]));
+            }
+        }
+    }
+    found
+}
+
+/// `html` without the regions between each `open` and its `close`.
+fn without(html: &str, regions: &[(&str, &str)]) -> String {
+    let mut s = html.to_owned();
+    for (open, close) in regions {
+        let mut from = 0;
+        while let Some(i) = s[from..].find(open).map(|i| i + from) {
+            let end = s[i..].find(close).map_or(s.len(), |e| i + e + close.len());
+            s.replace_range(i..end, " ");
+            from = i + 1;
+        }
+    }
+    s
+}
+
+/// `html` without its code blocks and inline code.
+pub fn without_code(html: &str) -> String {
+    without(html, &[("<pre", "</pre>"), ("<code", "</code>")])
+}
+
+/// What a reader sees of a page: its text without tags, comments, code, scripts or styles.
+pub fn visible_text(html: &str) -> String {
+    let s = without(
+        html,
+        &[
+            ("<!--", "-->"),
+            ("<pre", "</pre>"),
+            ("<code", "</code>"),
+            ("<script", "</script>"),
+            ("<style", "</style>"),
+        ],
+    );
+    let mut text = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }

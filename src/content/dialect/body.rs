@@ -147,6 +147,14 @@ impl Transform<'_> {
         if matches!(trimmed, "[[TOC]]" | "[[toc]]" | "[TOC]" | "[toc]") {
             return self.replace(format!("{pad}{DIRECTIVE}toc-->"), i);
         }
+        // MDX (Docusaurus): `import Tabs from '@theme/Tabs';` brings in components handled
+        // where they are used; the line itself shows nothing.
+        if pad.is_empty() && is_mdx_import(trimmed) {
+            return self.replace(String::new(), i);
+        }
+        if let Some(done) = self.liquid(pad, trimmed, i) {
+            return done;
+        }
         let mut text = self.variables(&line, i);
         text = self.inline_shortcodes(&text, i);
         if text != line {
@@ -336,6 +344,76 @@ impl Transform<'_> {
         Some(())
     }
 
+    /// GitBook's Liquid blocks alone on their line: `{% hint style="warning" %}` … `{% endhint %}`,
+    /// `{% tabs %}` / `{% tab title="…" %}`; others are dropped with a warning, text kept.
+    fn liquid(&mut self, pad: &str, trimmed: &str, i: usize) -> Option<()> {
+        let inner = trimmed.strip_prefix("{%")?.strip_suffix("%}")?.trim();
+        let inner = inner.trim_start_matches('-').trim_end_matches('-').trim();
+        let (name, rest) = inner.split_once(' ').unwrap_or((inner, ""));
+        let attrs = args(rest);
+        let get = |k: &str| {
+            attrs
+                .iter()
+                .find(|(key, _)| key.as_deref() == Some(k))
+                .map(|(_, v)| v.as_str())
+        };
+        let text = match name {
+            "hint" => {
+                let kind = callout_kind(get("style").unwrap_or("info")).unwrap_or("note");
+                self.open.push(Open::Shortcode {
+                    name: "hint".into(),
+                    directive: true,
+                });
+                format!("{pad}{DIRECTIVE}{}-->", callout_directive(kind, None))
+            }
+            "tabs" => {
+                self.open.push(Open::Shortcode {
+                    name: "tabs".into(),
+                    directive: true,
+                });
+                format!("{pad}{DIRECTIVE}tabs-->")
+            }
+            "tab" => {
+                self.open.push(Open::Shortcode {
+                    name: "tab".into(),
+                    directive: true,
+                });
+                format!(
+                    "{pad}{DIRECTIVE}{}-->",
+                    tab_directive(get("title").unwrap_or_default())
+                )
+            }
+            end if end.starts_with("end") => {
+                let opened = &end[3..];
+                let pos = self
+                    .open
+                    .iter()
+                    .rposition(|o| matches!(o, Open::Shortcode { name, .. } if name == opened))?;
+                let Open::Shortcode { directive, .. } = self.open.remove(pos) else {
+                    return None;
+                };
+                if directive {
+                    format!("{pad}{DIRECTIVE}end-->")
+                } else {
+                    String::new()
+                }
+            }
+            other => {
+                self.warn(
+                    i,
+                    format!("the Liquid tag `{{% {other} %}}` is not understood"),
+                );
+                self.open.push(Open::Shortcode {
+                    name: other.to_owned(),
+                    directive: false,
+                });
+                String::new()
+            }
+        };
+        self.replace(text, i);
+        Some(())
+    }
+
     /// Shortcodes within a line: `{{< ref "x.md" >}}` becomes the path it names; others drop
     /// out (their text stays) with a warning.
     fn inline_shortcodes(&mut self, line: &str, i: usize) -> String {
@@ -417,7 +495,7 @@ impl Transform<'_> {
 }
 
 /// `text` with its `{{{ .name }}}` variables replaced (those without a value left out): for
-/// front matter, whose text is shown as it is.
+/// front matter, title headings and navigation files, whose text is shown as it is.
 pub fn substitute(text: &str, variables: &BTreeMap<String, String>) -> String {
     if !text.contains("{{{") {
         return text.to_owned();
@@ -433,6 +511,16 @@ pub fn substitute(text: &str, variables: &BTreeMap<String, String>) -> String {
         shifted: false,
     };
     t.variables(text, 0)
+}
+
+/// `import X from '…';` or `export const …` at the top level of an MDX page.
+fn is_mdx_import(line: &str) -> bool {
+    (line.starts_with("import ")
+        && line.contains(" from ")
+        && (line.ends_with(';') || line.ends_with('\'') || line.ends_with('"')))
+        || (line.starts_with("import '") && line.ends_with(';'))
+        || line.starts_with("export const ")
+        || line.starts_with("export default ")
 }
 
 /// The opening fence of a code block: its character and length.
@@ -689,6 +777,18 @@ mod tests {
         );
         // The closing line was added: the lines after it come from one source line earlier.
         assert_eq!(b.line_map, [0, 1, 2, 3, 4, 5, 6, 6, 7, 8]);
+    }
+
+    #[test]
+    fn gitbook_liquid_and_mdx_imports() {
+        let b = run(
+            "import Tabs from '@theme/Tabs';\n{% hint style=\"warning\" %}\n小心\n{% endhint %}\n{% embed url=\"x\" %}\n",
+        );
+        assert_eq!(
+            b.text,
+            "\n<!--helpcenter:callout warning-->\n小心\n<!--helpcenter:end-->\n\n"
+        );
+        assert_eq!(b.warnings.len(), 1);
     }
 
     #[test]

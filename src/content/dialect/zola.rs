@@ -16,7 +16,7 @@ pub(super) const KEYS: &[ForeignKey] = &[
     key("paginate_reversed", T, Ignored),
     key("transparent", T, Ignored),
     key("page_template", T, Ignored),
-    key("taxonomies", T, Ignored),
+    key("taxonomies", T, Key("tags")),
     key("path", T, Ignored),
     key("generate_feeds", T, Ignored),
     key("redirect_to", T, Ignored),

@@ -1,0 +1,331 @@
+//! Content written for other tools builds with only a `helpcenter.yaml` added, and renders as its
+//! author meant: one small site per tool (tests/fixtures/migrate/), and the real corpora of
+//! ../shared/corpora when they are there.
+
+mod common;
+use common::*;
+use helpcenter::paths::percent_decode;
+
+use std::path::{Path, PathBuf};
+
+/// Builds fixture `name`; returns the output folder and the build's messages.
+fn migrate(name: &str, s: &Scratch) -> (PathBuf, String) {
+    let out = s.path().join("public");
+    let o = build(&repo().join("tests/fixtures/migrate").join(name), &out, &[]);
+    assert!(o.status.success(), "{name} did not build:\n{}", stderr(&o));
+    assert_eq!(foreign_syntax(&out), Vec::<String>::new(), "{name}");
+    assert_eq!(broken_links(&out, "/"), Vec::<String>::new(), "{name}");
+    (out, stderr(&o))
+}
+
+fn has(html: &str, what: &[&str]) {
+    for w in what {
+        assert!(html.contains(w), "`{w}` missing from:\n{html}");
+    }
+}
+
+#[test]
+fn vitepress() {
+    let s = Scratch::new("m-vitepress");
+    let (out, log) = migrate("vitepress", &s);
+    let guide = read(&out, "guide/index.html");
+    has(
+        &guide,
+        &[
+            "<h1 id=\"getting-started\">开始</h1>",
+            "class=\"callout callout-tip\" role=\"note\" aria-label=\"提示\"",
+            "</span>注意</p>",
+            "<details class=\"details\"><summary>点我展开</summary>",
+            "class=\"callout callout-warning\"",
+            "<span class=\"badge badge-warning\">deprecated</span>",
+            "<div class=\"tabs\">",
+            "<p class=\"code-title\">vite.config.js</p>",
+            "<p class=\"code-title\">vite.config.ts</p>",
+            "<code class=\"language-ts\">",
+            "<img src=\"../public/logo.svg\" alt=\"标志\"",
+            "<img src=\"../public/logo.svg\" alt=\"标志\">",
+            "<a href=\"https://scrimba.com/x\">看互动课程</a>",
+            "未知组件里的文字",
+            "<nav class=\"toc-inline\"",
+            "<a href=\"#install\">安装</a>",
+            "href=\"features/\"",
+            "href=\"../config/\"",
+            "href=\"../config/#server-host\"",
+        ],
+    );
+    assert!(!guide.contains("<Unknown") && !guide.contains("ts{2}"));
+    let features = read(&out, "guide/features/index.html");
+    has(
+        &features,
+        &[
+            "<h1 id=\"features\">功能 <code>features</code></h1>",
+            "<title>功能 features - ",
+            "href=\"../#install\"",
+        ],
+    );
+    let config = read(&out, "config/index.html");
+    has(
+        &config,
+        &[
+            "<h2 id=\"serverhost\"><span class=\"anchor-alias\" id=\"server-host\"></span>server.host",
+        ],
+    );
+    let home = read(&out, "index.html");
+    has(&home, &["欢迎使用。"]);
+    assert!(!home.contains("import Home"));
+    let all = files(&out);
+    assert!(all.contains(&"public/logo.svg".to_owned()));
+    // An inline SVG's sprite is a file the page uses.
+    assert!(all.contains(&"images/voice.svg".to_owned()));
+    for never in [
+        "images/unused.png",
+        "guide/Comp.vue",
+        ".vitepress/config.ts",
+    ] {
+        assert!(!all.iter().any(|f| f == never), "{never} was published");
+    }
+    has(
+        &log,
+        &[
+            "the component `<Unknown>` is not understood",
+            "guide/index.md:41",
+            "a Vue `<script>` block is left out",
+            "note: front-matter keys of other tools were ignored: `hero` (VitePress, 1 file)",
+        ],
+    );
+}
+
+#[test]
+fn docusaurus() {
+    let s = Scratch::new("m-docusaurus");
+    let (out, _) = migrate("docusaurus", &s);
+    let intro = read(&out, "welcome/index.html");
+    has(
+        &intro,
+        &[
+            "<h1 id=\"欢迎使用-docusaurus-站点\">欢迎使用 Docusaurus 站点</h1>",
+            "</span>提示标题</p>",
+            "class=\"callout callout-caution\"",
+            "<time datetime=\"2024-05-01",
+        ],
+    );
+    let section = read(&out, "tutorial/index.html");
+    has(&section, &["<h1>教程</h1>"]);
+    assert!(
+        section.find("基础").unwrap() < section.find("进阶").unwrap(),
+        "01- before 02-"
+    );
+    let basics = read(&out, "tutorial/basics/index.html");
+    has(
+        &basics,
+        &[
+            "<div class=\"tabs\">",
+            "<p class=\"tab-title\">npm</p>",
+            "<p class=\"tab-title\">Yarn</p>",
+        ],
+    );
+    assert!(!basics.contains("class=\"toc\""), "hide_table_of_contents");
+    let advanced = read(&out, "tutorial/advanced/index.html");
+    has(
+        &advanced,
+        &[
+            "<p class=\"code-title\">docusaurus.config.js</p>",
+            "<code class=\"language-js\">",
+        ],
+    );
+}
+
+#[test]
+fn hugo() {
+    let s = Scratch::new("m-hugo");
+    let (out, log) = migrate("hugo", &s);
+    let install = read(&out, "docs/install/index.html");
+    has(
+        &install,
+        &[
+            "class=\"callout callout-note\"",
+            "安装前先备份。",
+            "</span>小心</p>",
+            "href=\"../config/\">配置</a>",
+            "href=\"../config/\">按网址</a>",
+            "<figure class=\"figure\"><img src=\"../../images/shot.png\" alt=\"安装界面\"><figcaption>安装界面</figcaption></figure>",
+            "<p class=\"tab-title\">macOS</p>",
+            "<p class=\"tab-title\">Windows</p>",
+            "<meta name=\"description\" content=\"如何安装。\">",
+            ">入门</a>",
+        ],
+    );
+    let config = read(&out, "docs/config/index.html");
+    has(&config, &["href=\"../install/\">安装</a>"]);
+    // linkTitle is the article's title in navigation lists.
+    let siblings = &config[config.find("class=\"siblings\"").unwrap()..];
+    has(siblings, &["install/\">安装</a>"]);
+    assert!(!siblings.contains("安装指南"));
+    has(
+        &log,
+        &[
+            "the Hugo shortcode `{{< youtube abc123 >}}` is not understood",
+            "docs/install.md:27",
+        ],
+    );
+}
+
+#[test]
+fn zola() {
+    let s = Scratch::new("m-zola");
+    let (out, log) = migrate("zola", &s);
+    has(
+        &read(&out, "blog/first/index.html"),
+        &["href=\"../second/\">第二篇</a>"],
+    );
+    assert!(
+        out.join("tags/公告/index.html").is_file(),
+        "[taxonomies] tags"
+    );
+    has(&log, &["`template = \"index.html\"` (Zola, 1 file)"]);
+}
+
+#[test]
+fn mdbook_summary_orders_and_nests() {
+    let s = Scratch::new("m-mdbook");
+    let (out, _) = migrate("mdbook", &s);
+    let home = read(&out, "index.html");
+    has(&home, &["这是一本书。"]);
+    assert!(home.find("第一章").unwrap() < home.find("第二章").unwrap());
+    has(
+        &read(&out, "chapter_1/index.html"),
+        &["第一章 开始", "小节内容"],
+    );
+}
+
+#[test]
+fn gitbook() {
+    let s = Scratch::new("m-gitbook");
+    let (out, _) = migrate("gitbook", &s);
+    has(
+        &read(&out, "getting-started/index.html"),
+        &["class=\"callout callout-note\"", "先注册账号。"],
+    );
+    has(
+        &read(&out, "getting-started/install/index.html"),
+        &["<p class=\"tab-title\">Android</p>"],
+    );
+    has(&read(&out, "index.html"), &["入门"]);
+}
+
+#[test]
+fn a_toc_md_gives_groups_order_and_labels() {
+    let s = Scratch::new("m-tocmd");
+    let (out, _) = migrate("tocmd", &s);
+    let home = read(&out, "index.html");
+    has(&home, &["关于产品", "参考"]);
+    let group = read(&out, "关于产品/index.html");
+    has(&group, &["产品简介", "部署"]);
+    has(&read(&out, "关于产品/部署/index.html"), &["部署指南"]);
+    let overview = read(&out, "overview/index.html");
+    has(
+        &overview,
+        &[
+            "产品由 示例公司 开发",
+            "content=\"由 示例公司 开发。\"",
+            "href=\"../sub/deploy/#%E5%87%86%E5%A4%87\"",
+        ],
+    );
+    // The heading that repeats the title is the page's h1, variables in it replaced, and keeps
+    // its id for links written against it.
+    // Navigation labels show variables with their values.
+    let siblings = &overview[overview.find("class=\"siblings\"").unwrap()..];
+    has(siblings, &[">示例公司 常见问题</a>"]);
+    has(
+        &overview,
+        &["<h1 id=\"示例公司-产品简介\">示例公司 产品简介</h1>"],
+    );
+    has(
+        &read(&out, "reference/index.html"),
+        &[
+            "href=\"../overview/#%E7%A4%BA%E4%BE%8B%E5%85%AC%E5%8F%B8-%E4%BA%A7%E5%93%81%E7%AE%80%E4%BB%8B\"",
+        ],
+    );
+    assert!(out.join("docs/overview/index.html").is_file(), "aliases");
+    has(&read(&out, "ai/index.html"), &["快速开始"]);
+    assert!(
+        !files(&out).iter().any(|f| f.starts_with("TOC")),
+        "navigation files are no pages"
+    );
+}
+
+/// The real corpora, when this machine has them: each builds with only a `helpcenter.yaml`
+/// (`links: warn` for the links the sources themselves break), shows no other tool's syntax, and
+/// every link and image of the output resolves but the ones the build warned about.
+#[test]
+fn real_corpora_build_as_their_authors_meant() {
+    let corpora = repo().join("../shared/corpora");
+    if !corpora.is_dir() {
+        eprintln!("skipped: no ../shared/corpora on this machine");
+        return;
+    }
+    for (name, config) in [
+        ("es6tutorial", "title: ES6 入门\n"),
+        ("vite-docs-cn", "title: Vite 中文文档\nlinks: warn\n"),
+        (
+            "tidb-docs-cn",
+            "title: TiDB 文档\nlinks: warn\nvariables:\n  company: PingCAP\n  starter: TiDB Cloud Starter\n  essential: TiDB Cloud Essential\n  premium: TiDB Cloud Premium\n  tidb-operator-version: v1.6.1\n",
+        ),
+    ] {
+        let source = corpora.join(name);
+        if !source.is_dir() {
+            eprintln!("skipped: no {}", source.display());
+            continue;
+        }
+        let s = Scratch::new(&format!("corpus-{name}"));
+        s.write("site/helpcenter.yaml", config);
+        symlink_dir(&source, &s.path().join("site/content"));
+        let out = s.path().join("public");
+        let o = build(&s.path().join("site"), &out, &[]);
+        let log = stderr(&o);
+        assert!(o.status.success(), "{name}:\n{log}");
+        assert_eq!(foreign_syntax(&out), Vec::<String>::new(), "{name}");
+        let warned = warned_links(&log);
+        let broken: Vec<String> = broken_links(&out, "/")
+            .into_iter()
+            .filter(|b| {
+                !warned
+                    .iter()
+                    .any(|w| percent_decode(b).contains(w.as_str()))
+            })
+            .collect();
+        assert_eq!(
+            broken,
+            Vec::<String>::new(),
+            "{name}: broken and not warned about"
+        );
+    }
+}
+
+/// What a build warned about (`links: warn`), as the output shows it: the anchor (`#id`) of a
+/// link to a missing anchor, the link as written otherwise (it stays as written).
+fn warned_links(log: &str) -> Vec<String> {
+    log.split("\n\n")
+        .filter(|b| b.starts_with("warning: link") || b.starts_with("warning: alias"))
+        .filter_map(|b| {
+            let link = b.split('`').nth(1)?;
+            Some(match link.split_once('#') {
+                Some((_, frag)) if b.starts_with("warning: link to a missing anchor") => {
+                    format!("#{frag}")
+                }
+                _ => link.to_owned(),
+            })
+        })
+        .filter(|w| w.len() > 1)
+        .collect()
+}
+
+#[cfg(unix)]
+fn symlink_dir(target: &Path, link: &Path) {
+    std::os::unix::fs::symlink(target, link).unwrap();
+}
+
+#[cfg(not(unix))]
+fn symlink_dir(target: &Path, link: &Path) {
+    std::os::windows::fs::symlink_dir(target, link).unwrap();
+}

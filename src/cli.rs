@@ -168,13 +168,14 @@ fn build(
     }
     let bytes: usize = built.files.iter().map(|f| f.bytes.len()).sum();
     println!(
-        "Built {} pages ({} articles, {} files, {}) into {} in {} ms",
+        "Built {} pages ({} articles, {} files, {}) into {} in {} ms{}",
         built.pages,
         built.site.articles.len(),
         built.files.len(),
         human_size(bytes),
         display_path(out),
-        start.elapsed().as_millis()
+        start.elapsed().as_millis(),
+        crate::error::links_left(&built.warnings)
     );
     0
 }
@@ -190,10 +191,11 @@ fn check(root: &Path, drafts: bool) -> i32 {
         Ok(b) => {
             print_diagnostics(&b.warnings);
             println!(
-                "Checked {} pages ({} articles): no errors, {} ms",
+                "Checked {} pages ({} articles): no errors, {} ms{}",
                 b.pages,
                 b.site.articles.len(),
-                start.elapsed().as_millis()
+                start.elapsed().as_millis(),
+                crate::error::links_left(&b.warnings)
             );
             0
         }

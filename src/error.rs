@@ -347,6 +347,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// Under `links: warn`, how many broken links were left as written, for the summary line: a
+/// migration's to-do list should not hide in the scroll-back.
+pub fn links_left(warnings: &[Diagnostic]) -> String {
+    match warnings.iter().filter(|w| w.code == Some("link")).count() {
+        0 => String::new(),
+        1 => "; 1 broken link left as written (links: warn)".to_owned(),
+        n => format!("; {n} broken links left as written (links: warn)"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -132,7 +132,8 @@ pub fn analyze_article(site: &Site, parsed: &Parsed, i: usize) -> DocTerms {
         }
     };
     add(&a.source.title, TITLE, true);
-    for t in &a.source.front.tags {
+    // Keywords are words readers search for that the text does not use: as strong as tags.
+    for t in a.source.front.tags.iter().chain(&a.source.front.keywords) {
         add(t, TAGS, false);
     }
     add(markdown::description(a, r), DESCRIPTION, false);

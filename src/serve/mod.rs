@@ -163,10 +163,11 @@ fn first_build(opts: &BuildOptions, state: &AppState) -> watch::Session {
                 elog!("{w}\n");
             }
             log!(
-                "Built {} pages ({} articles) in {} ms",
+                "Built {} pages ({} articles) in {} ms{}",
                 built.pages,
                 built.site.articles.len(),
-                started.elapsed().as_millis()
+                started.elapsed().as_millis(),
+                crate::error::links_left(&built.warnings)
             );
             write(state).files = into_map(std::mem::take(&mut built.files));
             watch::Session::new(Some(built))

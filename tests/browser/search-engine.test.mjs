@@ -76,6 +76,19 @@ test("demo site: readers' queries find the right article in the top 3", async ()
   }
 });
 
+test("front-matter keywords find their article though the text never uses them", async () => {
+  const out = buildSite(join(REPO, "tests", "fixtures", "migrate", "docusaurus"));
+  try {
+    const { engine } = fileEngine(out);
+    for (const q of ["入门教程", "onboarding"]) {
+      const r = await engine.search(q);
+      assert.equal(r.results[0]?.title, "欢迎使用 Docusaurus 站点", q);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
 test("drop-down results come with the term shards; the search page loads fragments for sub-results", async () => {
   const out = buildSite(REPO);
   try {

@@ -96,6 +96,27 @@ mod tests {
         }
     }
 
+    /// The README's "Moving from another tool" lists every key that means something here.
+    #[test]
+    fn readme_lists_every_mapped_key() {
+        let readme = include_str!("../../../README.md");
+        let start = readme
+            .find("## Moving from another tool")
+            .expect("README has the section");
+        let section = &readme[start..];
+        let section = &section[..section[3..].find("\n## ").map_or(section.len(), |e| e + 3)];
+        for k in TOOLS.iter().flat_map(|t| t.iter()) {
+            if k.becomes != Becomes::Ignored {
+                assert!(
+                    section.contains(&format!("| `{}", k.name)),
+                    "README does not list `{}` ({})",
+                    k.name,
+                    k.tool
+                );
+            }
+        }
+    }
+
     #[test]
     fn mapped_keys() {
         assert_eq!(

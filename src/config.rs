@@ -59,6 +59,9 @@ pub struct Config {
     /// Search settings.
     #[serde(default)]
     pub search: SearchConfig,
+    /// Code block settings.
+    #[serde(default)]
+    pub code: CodeConfig,
     /// Values of template variables written `{{{ .name }}}` in content written for other tools.
     #[serde(default)]
     pub variables: std::collections::BTreeMap<String, String>,
@@ -89,6 +92,31 @@ pub struct SearchConfig {
     /// The hint in the home page's search box (a neutral default when absent).
     #[serde(default)]
     pub placeholder: Option<String>,
+}
+
+/// `code:` in the config.
+#[derive(Debug, Clone, Copy, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeConfig {
+    /// Colour code blocks (on by default; off shows them plain, and builds a little faster).
+    #[serde(default = "yes")]
+    pub highlight: bool,
+    /// Number the lines of every block, not only those whose fence asks (`showLineNumbers`).
+    #[serde(default)]
+    pub line_numbers: bool,
+}
+
+impl Default for CodeConfig {
+    fn default() -> Self {
+        CodeConfig {
+            highlight: true,
+            line_numbers: false,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Where readers get help when the articles do not answer.

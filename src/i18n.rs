@@ -72,6 +72,8 @@ const ZH: &[(&str, &str)] = &[
     ("callout_caution", "注意"),
     ("list_separator", "、"),
     ("details", "详情"),
+    ("copy_code", "复制代码"),
+    ("copied_code", "已复制"),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -141,6 +143,8 @@ const EN: &[(&str, &str)] = &[
     ("callout_caution", "Caution"),
     ("list_separator", ", "),
     ("details", "Details"),
+    ("copy_code", "Copy code"),
+    ("copied_code", "Copied"),
 ];
 
 /// A site language: its tag and the table of strings and conventions that goes with it.

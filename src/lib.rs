@@ -16,7 +16,7 @@
 //! 0. Helpers, below every stage (they may use each other): `error` (diagnostics, shown
 //!    paths), `paths` (URLs, relative links, percent-encoding), `escape`, `hash`, `yaml` (the
 //!    only user of the YAML library), `i18n` (the site language), `tokenize` (terms for search
-//!    and related).
+//!    and related), `highlight` (code colouring, as classes).
 //! 1. Load: `config`, `content`.
 //! 2. The model: `site`; and `output`, the output's files and their atomic writing, which
 //!    every stage that makes files hands its results to.
@@ -39,6 +39,7 @@ pub(crate) mod error;
 pub(crate) mod escape;
 pub(crate) mod feeds;
 pub(crate) mod hash;
+pub(crate) mod highlight;
 pub(crate) mod i18n;
 pub(crate) mod init;
 pub(crate) mod links;
@@ -66,6 +67,7 @@ mod tests {
         ("paths", 0),
         ("escape", 0),
         ("hash", 0),
+        ("highlight", 0),
         ("yaml", 0),
         ("i18n", 0),
         ("tokenize", 0),

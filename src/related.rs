@@ -107,6 +107,7 @@ fn term_vectors(site: &Site, parsed: &Parsed) -> TermVectors {
             for b in &r.blocks {
                 add(&b.heading, HEADING_WEIGHT);
                 add(&b.text, 1.0);
+                add(&b.code, 1.0);
             }
             let mut v: Vec<(u64, f32)> = tf.into_iter().collect();
             v.sort_unstable_by_key(|x| x.0);

@@ -39,9 +39,11 @@ fn vitepress() {
             "class=\"callout callout-warning\"",
             "<span class=\"badge badge-warning\">deprecated</span>",
             "<div class=\"tabs\">",
-            "<p class=\"code-title\">vite.config.js</p>",
-            "<p class=\"code-title\">vite.config.ts</p>",
+            // A code group's blocks are tabs named by their file names; `{2}` marks line 2.
+            "<section class=\"tab\"><p class=\"tab-title\">vite.config.js</p>",
+            "<section class=\"tab\"><p class=\"tab-title\">vite.config.ts</p>",
             "<code class=\"language-ts\">",
+            "<span class=\"line mark\">  <span class=\"hl-a\">base</span>",
             "<img src=\"../public/logo.svg\" alt=\"标志\"",
             "<img src=\"../public/logo.svg\" alt=\"标志\">",
             "<a href=\"https://scrimba.com/x\">看互动课程</a>",

@@ -1,71 +1,413 @@
-//! Fenced code blocks as other tools write their info string: the language is its first word
-//! (`ts{2,3}` and `js twoslash` are `ts` and `js`), and a file name given as `[vite.config.js]`
-//! (VitePress) or `title="vite.config.js"` (Docusaurus) is shown above the block.
+//! Code blocks: the fence's info string as the big tools write it, highlighting, and the block's
+//! HTML. The info string gives the language (its first word: `ts{2,3}`, `js twoslash`,
+//! `ts:line-numbers`), a file name shown above the block (`[vite.config.js]` as VitePress,
+//! `title="…"` as Docusaurus), marked lines (`{2,3}` / `{1,4-6}` as VitePress and Docusaurus,
+//! `hl_lines="4 5"` as MkDocs and Hugo) and line numbers (`:line-numbers`, `showLineNumbers`,
+//! `linenos`, or `code.line_numbers` for the whole site). In the code, VitePress's notation
+//! comments (`// [!code ++]`, `[!code --]`, `[!code highlight]`, `[!code focus]`) mark their line
+//! and are removed; a `diff` block marks its added and removed lines.
+//!
+//! The block is `<div class="code">` around an optional `<p class="code-title">` and the
+//! `<pre>` (focusable, so a block wider than the screen scrolls by keyboard); the theme's
+//! script adds the copy button. Inside a `::: code-group` each block is a
+//! tab of its own, named by its file name.
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag};
+use std::collections::BTreeSet;
+
+use pulldown_cmark::{CodeBlockKind, Event, Tag};
 
 use super::Writer;
-use crate::escape;
+use super::directives::Open;
+use crate::{escape, highlight};
+
+/// A code block being read: its info, and its text so far.
+#[derive(Debug, Default)]
+pub(super) struct Block {
+    info: Info,
+    text: String,
+}
+
+/// What a fence's info string says.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Info {
+    language: String,
+    title: Option<String>,
+    /// 1-based numbers of the lines to mark.
+    marked: BTreeSet<usize>,
+    /// `Some(true)` asked for, `Some(false)` turned off, `None` the site's default.
+    line_numbers: Option<bool>,
+    /// The first line's number, when it is not 1.
+    start: Option<usize>,
+}
+
+/// How a line is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Marked,
+    Added,
+    Removed,
+    Error,
+    Warning,
+}
 
 impl<'e> Writer<'e, '_> {
     pub(super) fn start_code(&mut self, event: &Event<'e>) {
-        let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = event else {
-            self.emit(event.clone());
+        let info = match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => read_info(info),
+            _ => Info::default(),
+        };
+        self.code = Some(Block {
+            info,
+            text: String::new(),
+        });
+    }
+
+    /// Text inside a code block: kept for the block, and for search apart from prose.
+    pub(super) fn code_text(&mut self, t: &str) {
+        if let Some(b) = self.code.as_mut() {
+            b.text.push_str(t);
+        }
+    }
+
+    pub(super) fn end_code(&mut self) {
+        let Some(Block { info, text }) = self.code.take() else {
             return;
         };
-        let (language, title) = read_info(info);
-        if let Some(title) = title {
-            self.emit_html(format!(
-                "<p class=\"code-title\">{}</p>\n",
-                escape::html(&title)
+        let lines = notation(&text, &info);
+        let code: String = lines.iter().map(|(l, _)| format!("{l}\n")).collect();
+        self.block.code.push_str(&code);
+        self.block.code.push('\n');
+
+        let language = info.language.as_str();
+        let highlighted = self
+            .page
+            .code
+            .highlight
+            .then(|| highlight::highlight(language, &code))
+            .flatten();
+        let numbered = info.line_numbers.unwrap_or(self.page.code.line_numbers);
+        let marked = lines.iter().any(|(_, m)| m.is_some());
+        let per_line = numbered || marked;
+
+        let mut html = String::with_capacity(code.len() * 2 + 200);
+        // In a code group, each block is a tab named by its file name.
+        let tab = matches!(self.open.last(), Some(Open::Tabs));
+        if tab {
+            let name = info.title.clone().unwrap_or_else(|| language.to_owned());
+            html.push_str(&format!(
+                "<section class=\"tab\"><p class=\"tab-title\">{}</p>\n",
+                escape::html(&name)
             ));
         }
-        if language == info.as_ref() {
-            self.emit(event.clone());
-        } else {
-            self.emit(Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(
-                CowStr::from(language),
-            ))));
+        html.push_str(&format!(
+            "<div class=\"code\" data-copy=\"{}\" data-copied=\"{}\">",
+            self.page.locale.text("copy_code"),
+            self.page.locale.text("copied_code"),
+        ));
+        if let (Some(title), false) = (&info.title, tab) {
+            html.push_str(&format!(
+                "<p class=\"code-title\">{}</p>",
+                escape::html(title)
+            ));
         }
+        let lang_class = if language.is_empty() {
+            String::new()
+        } else {
+            format!(" class=\"language-{}\"", escape::html(language))
+        };
+        // Focusable, like GitHub's: a block wider than a phone scrolls by keyboard too.
+        html.push_str("<pre tabindex=\"0\"");
+        let mut pre_class = Vec::new();
+        if numbered {
+            pre_class.push("line-numbers");
+        }
+        if language == "diff" {
+            pre_class.push("diff");
+        }
+        if !pre_class.is_empty() {
+            html.push_str(&format!(" class=\"{}\"", pre_class.join(" ")));
+        }
+        if let Some(start) = info.start.filter(|_| numbered) {
+            // The counter counts up before each line.
+            html.push_str(&format!(" style=\"counter-reset: line {}\"", start - 1));
+        }
+        html.push_str(&format!("><code{lang_class}>"));
+        for (i, (line, mark)) in lines.iter().enumerate() {
+            let body = match &highlighted {
+                Some(h) => h.get(i).cloned().unwrap_or_default(),
+                None => escape::html(line),
+            };
+            if per_line {
+                let class = match mark {
+                    None => "line",
+                    Some(Mark::Marked) => "line mark",
+                    Some(Mark::Added) => "line add",
+                    Some(Mark::Removed) => "line del",
+                    Some(Mark::Error) => "line mark error",
+                    Some(Mark::Warning) => "line mark warning",
+                };
+                html.push_str(&format!("<span class=\"{class}\">{body}</span>\n"));
+            } else {
+                html.push_str(&body);
+                html.push('\n');
+            }
+        }
+        html.push_str("</code></pre></div>\n");
+        if tab {
+            html.push_str("</section>\n");
+        }
+        self.emit_html(html);
     }
 }
 
-/// The language and the title of a fence's info string.
-fn read_info(info: &str) -> (String, Option<String>) {
+/// The block's lines, without their line breaks, each with its mark: from the fence's marked
+/// lines, a `diff` block's `+`/`-`, or a notation comment (removed from the line).
+fn notation(text: &str, info: &Info) -> Vec<(String, Option<Mark>)> {
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    if text.is_empty() {
+        return Vec::new();
+    }
+    text.split('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            let (line, noted) = strip_notation(line);
+            let mark = noted
+                .or_else(|| info.marked.contains(&(i + 1)).then_some(Mark::Marked))
+                .or_else(|| {
+                    (info.language == "diff")
+                        .then(|| diff_mark(&line))
+                        .flatten()
+                });
+            (line, mark)
+        })
+        .collect()
+}
+
+fn diff_mark(line: &str) -> Option<Mark> {
+    if line.starts_with("+++") || line.starts_with("---") {
+        None
+    } else if line.starts_with('+') {
+        Some(Mark::Added)
+    } else if line.starts_with('-') {
+        Some(Mark::Removed)
+    } else {
+        None
+    }
+}
+
+/// A line without its `[!code …]` comment (`// [!code ++]`, `# [!code --]`,
+/// `<!-- [!code highlight] -->`), and the mark it asked for.
+fn strip_notation(line: &str) -> (String, Option<Mark>) {
+    let Some(at) = line.find("[!code ") else {
+        return (line.to_owned(), None);
+    };
+    let Some(len) = line[at..].find(']') else {
+        return (line.to_owned(), None);
+    };
+    let word = line[at + 7..at + len].trim();
+    let word = word.split(':').next().unwrap_or(word);
+    let mark = match word {
+        "++" => Mark::Added,
+        "--" => Mark::Removed,
+        "highlight" | "hl" | "focus" => Mark::Marked,
+        "error" => Mark::Error,
+        "warning" => Mark::Warning,
+        _ => return (line.to_owned(), None),
+    };
+    let before = line[..at].trim_end();
+    let after = line[at + len + 1..].trim_start();
+    // The comment that held it goes too.
+    let before = ["//", "#", "<!--", "/*", "--", ";"]
+        .iter()
+        .find_map(|c| before.strip_suffix(c))
+        .unwrap_or(before)
+        .trim_end();
+    let after = ["-->", "*/"]
+        .iter()
+        .find_map(|c| after.strip_prefix(c))
+        .unwrap_or(after);
+    (format!("{before}{after}"), Some(mark))
+}
+
+/// Reads a fence's info string.
+fn read_info(info: &str) -> Info {
     let info = info.trim();
     let end = info
-        .find(|c: char| c.is_whitespace() || c == '{' || c == '[')
+        .find(|c: char| c.is_whitespace() || c == '{' || c == '[' || c == ':')
         .unwrap_or(info.len());
-    let language = info[..end].to_owned();
+    let mut out = Info {
+        language: info[..end].to_owned(),
+        ..Info::default()
+    };
     let rest = &info[end..];
-    let bracketed = rest
-        .find('[')
-        .and_then(|s| Some(rest[s + 1..s + 1 + rest[s + 1..].find(']')?].to_owned()));
-    let titled = rest.split_once("title=").map(|(_, v)| {
-        let v = v.trim_start();
-        match v.chars().next() {
-            Some(q @ ('"' | '\'')) => v[1..].split(q).next().unwrap_or_default().to_owned(),
-            _ => v.split_whitespace().next().unwrap_or_default().to_owned(),
+    if let Some(flag) = rest.strip_prefix(':') {
+        let flag = flag.split(|c: char| c.is_whitespace() || c == '{').next();
+        match flag {
+            Some(f) if f.starts_with("line-numbers") => {
+                out.line_numbers = Some(true);
+                out.start = f.strip_prefix("line-numbers=").and_then(|n| n.parse().ok());
+            }
+            Some("no-line-numbers") => out.line_numbers = Some(false),
+            _ => {}
         }
+    }
+    // `[file name]` starts a word (`js [vite.config.js]`, `[.env]`); `hl_lines=[2]` is no title.
+    let bracket = rest.match_indices('[').find_map(|(i, _)| {
+        let starts_word = i == 0 || rest[..i].ends_with(char::is_whitespace);
+        let len = rest[i + 1..].find(']')?;
+        starts_word.then_some((i, i + 1 + len))
     });
-    let title = bracketed.or(titled).filter(|t| !t.trim().is_empty());
-    (language, title)
+    let bracketed = bracket.map(|(a, b)| rest[a + 1..b].to_owned());
+    let titled = attr(rest, "title");
+    out.title = bracketed.or(titled).filter(|t| !t.trim().is_empty());
+    // `{2,3}` or `{1,4-6}`, outside the title; Hugo's `{linenos=table,hl_lines=[2]}` is
+    // options, read below.
+    let outside_title = match bracket {
+        Some((a, b)) => format!("{}{}", &rest[..a], &rest[b + 1..]),
+        None => rest.to_owned(),
+    };
+    let mut scan = outside_title.as_str();
+    while let Some(open) = scan.find('{') {
+        let Some(len) = scan[open..].find('}') else {
+            break;
+        };
+        let inner = &scan[open + 1..open + len];
+        if inner.contains('=') {
+            if inner.contains("linenos") && !inner.contains("linenos=false") {
+                out.line_numbers = Some(true);
+            }
+            if let Some(v) = attr(inner, "hl_lines") {
+                out.marked.extend(ranges(&v));
+            }
+        } else {
+            out.marked.extend(ranges(inner));
+        }
+        scan = &scan[open + len + 1..];
+    }
+    if let Some(v) = attr(&outside_title, "hl_lines") {
+        out.marked.extend(ranges(&v));
+    }
+    if let Some(v) = attr(&outside_title, "highlight") {
+        out.marked.extend(ranges(&v));
+    }
+    if outside_title.contains("showLineNumbers") || outside_title.contains("linenos") {
+        out.line_numbers = Some(true);
+        if let Some(n) = attr(&outside_title, "showLineNumbers") {
+            out.start = n.parse().ok();
+        }
+    }
+    out
+}
+
+/// The value of `key=value`, `key="value"` or `key=[…]` in an info string.
+fn attr(s: &str, key: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(at) = s[from..].find(key) {
+        let at = from + at;
+        from = at + key.len();
+        let before_ok = at == 0 || !s.as_bytes()[at - 1].is_ascii_alphanumeric();
+        let Some(v) = s[from..].strip_prefix('=').filter(|_| before_ok) else {
+            continue;
+        };
+        let v = v.trim_start();
+        return Some(match v.chars().next() {
+            Some(q @ ('"' | '\'')) => v[1..].split(q).next().unwrap_or_default().to_owned(),
+            Some('[') => v[1..].split(']').next().unwrap_or_default().to_owned(),
+            _ => v
+                .split(|c: char| c.is_whitespace() || c == ',' || c == '}')
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+        });
+    }
+    None
+}
+
+/// Line numbers from `2,3`, `1,4-6`, `4 5` or `2, "4-5"`; at most 10,000 of them, so a typo
+/// such as `{1-99999999}` costs nothing.
+fn ranges(s: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    for part in s.split(|c: char| c == ',' || c.is_whitespace()) {
+        let part = part.trim_matches(|c: char| c == '"' || c == '\'');
+        let (a, b) = part.split_once('-').unwrap_or((part, part));
+        if let (Ok(a), Ok(b)) = (a.trim().parse::<usize>(), b.trim().parse::<usize>()) {
+            if a >= 1 && b >= a {
+                out.extend((a..=b).take(10_000 - out.len().min(10_000)));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    fn set(v: &[usize]) -> BTreeSet<usize> {
+        v.iter().copied().collect()
+    }
+
     #[test]
     fn info_strings_of_other_tools() {
-        use super::read_info;
-        assert_eq!(read_info("ts{2,3}"), ("ts".into(), None));
+        let i = read_info("ts{2,3}");
+        assert_eq!((i.language.as_str(), i.title.clone()), ("ts", None));
+        assert_eq!(i.marked, set(&[2, 3]));
+        let i = read_info("js twoslash [vite.config.js (单入口)]");
+        assert_eq!(i.language, "js");
+        assert_eq!(i.title.as_deref(), Some("vite.config.js (单入口)"));
+        let i = read_info("js title=\"docusaurus.config.js\" {1,4-6} showLineNumbers");
+        assert_eq!(i.title.as_deref(), Some("docusaurus.config.js"));
+        assert_eq!(i.marked, set(&[1, 4, 5, 6]));
+        assert_eq!(i.line_numbers, Some(true));
+        let i = read_info("ts:line-numbers=3 {1}");
+        assert_eq!((i.line_numbers, i.start), (Some(true), Some(3)));
+        assert_eq!(i.marked, set(&[1]));
+        assert_eq!(read_info("ts:no-line-numbers").line_numbers, Some(false));
+        let i = read_info("python hl_lines=\"4 5\"");
+        assert_eq!(i.marked, set(&[4, 5]));
+        let i = read_info("go {linenos=table,hl_lines=[2,\"4-5\"]}");
+        assert_eq!(i.line_numbers, Some(true));
+        assert_eq!(i.marked, set(&[2, 4, 5]));
+        // A `{…}` inside the title is the title's.
+        let i = read_info("js [a{1}.js]");
+        assert!(i.marked.is_empty());
+        assert_eq!(read_info("sh").title, None);
         assert_eq!(
-            read_info("js twoslash [vite.config.js (单入口)]"),
-            ("js".into(), Some("vite.config.js (单入口)".into()))
+            read_info("python title=\"执行结果\"").title.as_deref(),
+            Some("执行结果")
+        );
+        assert!(read_info("js {1-99999999}").marked.len() <= 10_000);
+    }
+
+    proptest::proptest! {
+        /// Any info string and any code line: read without a panic.
+        #[test]
+        fn any_info_string_or_line_is_read(info in "\\PC{0,40}", line in "\\PC{0,40}") {
+            let i = read_info(&info);
+            proptest::prop_assert!(i.marked.len() <= 10_000);
+            let _ = strip_notation(&line);
+            let _ = read_info(&format!("js title=\"{info}\" [{line}] {{{line}}} hl_lines=\"{info}\""));
+        }
+    }
+
+    #[test]
+    fn notation_comments_mark_and_disappear() {
+        assert_eq!(
+            strip_notation("  port: 3000, // [!code ++]"),
+            ("  port: 3000,".to_owned(), Some(Mark::Added))
         );
         assert_eq!(
-            read_info("js title=\"docusaurus.config.js\" {1,4-6}"),
-            ("js".into(), Some("docusaurus.config.js".into()))
+            strip_notation("<div></div> <!-- [!code --] -->"),
+            ("<div></div>".to_owned(), Some(Mark::Removed))
         );
-        assert_eq!(read_info("sh"), ("sh".into(), None));
+        assert_eq!(
+            strip_notation("x = 1 # [!code highlight]"),
+            ("x = 1".to_owned(), Some(Mark::Marked))
+        );
+        assert_eq!(
+            strip_notation("see [!code other]"),
+            ("see [!code other]".to_owned(), None)
+        );
     }
 }

@@ -24,6 +24,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use crate::config::CodeConfig;
 use crate::error::Diagnostics;
 use crate::i18n::Locale;
 use crate::site::{Article, LinkMap, Site};
@@ -52,6 +53,8 @@ pub struct PageContext<'a> {
     /// The id of the page's `<h1>` when its title came from a heading: taken before the
     /// body's headings are named, so a later heading with the same text gets `-1` as on GitHub.
     pub title_id: Option<&'a str>,
+    /// The site's code block settings.
+    pub code: CodeConfig,
 }
 
 /// One page's parse: its HTML and what the other stages need of it.
@@ -151,6 +154,8 @@ struct Writer<'e, 'c> {
     /// Stack of open lists: `Some(next step number)` for step lists.
     lists: Vec<Option<u64>>,
     in_footnote: bool,
+    /// The code block being read.
+    code: Option<code::Block>,
 }
 
 impl<'e, 'c> Writer<'e, 'c> {
@@ -179,6 +184,7 @@ impl<'e, 'c> Writer<'e, 'c> {
             warned: HashSet::new(),
             lists: Vec::new(),
             in_footnote: false,
+            code: None,
         }
     }
 
@@ -251,6 +257,8 @@ impl<'e, 'c> Writer<'e, 'c> {
             }
             Event::Start(Tag::Paragraph) => self.start_paragraph(event),
             Event::End(TagEnd::Paragraph) => self.end_paragraph(event),
+            Event::Text(t) if self.code.is_some() => self.code_text(t),
+            Event::End(TagEnd::CodeBlock) => self.end_code(),
             Event::Text(t) | Event::Code(t) => {
                 self.text(t);
                 self.emit(event.clone());
@@ -263,7 +271,7 @@ impl<'e, 'c> Writer<'e, 'c> {
                 self.block.text.push(' ');
                 self.emit(event.clone());
             }
-            Event::End(TagEnd::TableRow | TagEnd::TableHead | TagEnd::CodeBlock | TagEnd::Item) => {
+            Event::End(TagEnd::TableRow | TagEnd::TableHead | TagEnd::Item) => {
                 self.block.text.push('\n');
                 self.emit(event.clone());
             }

@@ -16,6 +16,7 @@ fn page() -> PageContext<'static> {
         links_warn: false,
         line_map: &[],
         title_id: None,
+        code: Default::default(),
     }
 }
 
@@ -72,6 +73,9 @@ fn describe(r: &Rendered, d: &Diagnostics) -> String {
         );
         for line in b.text.lines() {
             let _ = writeln!(s, "  | {line}");
+        }
+        for line in b.code.lines() {
+            let _ = writeln!(s, "  code| {line}");
         }
     }
     s.push_str("[links]\n");

@@ -15,6 +15,8 @@ pub struct TextBlock {
     pub heading: String,
     /// The text under it, a line per paragraph, list item, table row or step.
     pub text: String,
+    /// The code under it, apart from the prose: search weighs it below prose.
+    pub code: String,
 }
 
 impl<'e> Writer<'e, '_> {
@@ -29,7 +31,7 @@ impl<'e> Writer<'e, '_> {
     pub(super) fn end_block(&mut self) {
         let mut b = std::mem::take(&mut self.block);
         b.text = collapse_blank_lines(&b.text);
-        if b.heading_id.is_some() || !b.text.trim().is_empty() {
+        if b.heading_id.is_some() || !b.text.trim().is_empty() || !b.code.trim().is_empty() {
             self.out.blocks.push(b);
         }
     }

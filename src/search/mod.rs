@@ -37,6 +37,9 @@ const TAGS: f32 = 3.0;
 const HEADING: f32 = 2.0;
 const DESCRIPTION: f32 = 2.0;
 const BODY: f32 = 1.0;
+/// Code stays findable (`defineConfig` must hit) but a long listing does not outweigh the prose
+/// that explains it, nor lengthen the article much for BM25.
+const CODE: f32 = 0.3;
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
@@ -140,6 +143,7 @@ pub fn analyze_article(site: &Site, parsed: &Parsed, i: usize) -> DocTerms {
     for b in &r.blocks {
         add(&b.heading, HEADING, true);
         add(&b.text, BODY, false);
+        add(&b.code, CODE, false);
     }
     DocTerms {
         tf,
@@ -172,6 +176,24 @@ mod tests {
         assert_eq!(bucket_key("promise"), "pr");
         assert_eq!(bucket_key("a"), "a");
         assert_eq!(bucket_key("微粒"), "微粒");
+    }
+
+    /// A word in a code block counts less than the same word in prose: a listing that repeats
+    /// an option does not outweigh the paragraph that explains it.
+    #[test]
+    fn code_weighs_less_than_prose() {
+        let (site, _) = crate::testing::site(&[
+            ("_index.md", "---\ntitle: 首页\n---\n"),
+            (
+                "a.md",
+                "---\ntitle: 甲\n---\n\nretries 是重试次数。\n\n```yaml\nbackoff: 2\n```\n",
+            ),
+        ]);
+        let (parsed, _) = crate::testing::parse(&site);
+        let tf = analyze_article(&site, &parsed, 0).tf;
+        assert_eq!(tf["retries"], BODY + DESCRIPTION, "prose, and the first paragraph");
+        assert_eq!(tf["backoff"], CODE, "code");
+        assert!(CODE < BODY);
     }
 
     #[test]

@@ -154,6 +154,8 @@ async fn serve(opts: ServeOptions) -> i32 {
 
 /// The first build: on success its files are served; on failure its errors are, over every page.
 fn first_build(opts: &BuildOptions, state: &AppState) -> watch::Session {
+    // A save re-highlights only the code blocks it changed.
+    crate::highlight::keep_cache(true);
     let started = Instant::now();
     let built =
         crate::error::guard(&opts.root, || pipeline::build(opts)).unwrap_or_else(|d| Err(d.into()));

@@ -21,19 +21,22 @@ const PAGES = [
   ["related index", "related/index.html"],
   ["404", "404.html"],
 ];
+// A code-heavy article: every token colour, marked, added and removed lines, tabs.
+const CODE_PAGES = [["code article", "dev/api/index.html"]];
 
 test("axe: zero violations on every page kind, desktop and phone, light and dark", async () => {
   // No base_url: the 404 page then links relatively and loads its stylesheet from disk too.
   const out = buildSite(REPO, ["--base-url", ""]);
+  const code = buildSite(join(REPO, "tests", "fixtures", "code"));
   const b = await browser();
   const problems = [];
   try {
     for (const scheme of ["light", "dark"]) {
       for (const width of [1280, 375]) {
         const page = await b.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
-        for (const [kind, rel] of PAGES) {
+        for (const [kind, rel, root] of [...PAGES, ...CODE_PAGES.map(([k, r]) => [k, r, code])]) {
           const [path, query] = rel.split("?");
-          await page.goto(pathToFileURL(join(out, path)).href + (query ? "?" + query : ""));
+          await page.goto(pathToFileURL(join(root || out, path)).href + (query ? "?" + query : ""));
           if (kind.startsWith("search")) await page.locator("#search-status:not(:empty)").waitFor({ timeout: 30000 });
           await page.addScriptTag({ content: AXE });
           const result = await page.evaluate(async () => await axe.run(document, {
@@ -54,6 +57,7 @@ test("axe: zero violations on every page kind, desktop and phone, light and dark
   } finally {
     await b.close();
     rmSync(out, { recursive: true, force: true });
+    rmSync(code, { recursive: true, force: true });
   }
   assert.deepEqual(problems, [], problems.join("\n"));
 });

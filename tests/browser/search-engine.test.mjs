@@ -148,3 +148,35 @@ test("Latin words: described results follow the word being typed and link the he
     for (const o of out) rmSync(o, { recursive: true, force: true });
   }
 });
+
+test("code: an API name only code uses is found, and a long listing does not outrank the prose that explains it", async () => {
+  const root = mkdtempSync(join(tmpdir(), "helpcenter-code-search-"));
+  const out = [];
+  try {
+    writeFileSync(join(root, "helpcenter.yaml"), "title: 开发者\n");
+    mkdirSync(join(root, "content", "dev"), { recursive: true });
+    writeFileSync(join(root, "content", "dev", "_index.md"), "---\ntitle: 开发\n---\n");
+    writeFileSync(join(root, "content", "dev", "retries.md"), [
+      "---", "title: 回调失败怎么办", "---", "",
+      "回调失败时会按 retries 设置重试，retries 默认是 3 次，最多 10 次。", "",
+      "```yaml", "webhook:", "  retries: 3", "```", "",
+    ].join("\n"));
+    const listing = Array.from({ length: 40 }, (_, i) => `  retries_${i % 2 ? "a" : "b"}: ${i} # retries`).join("\n");
+    writeFileSync(join(root, "content", "dev", "config.md"), [
+      "---", "title: 完整配置参考", "---", "",
+      "下面是完整的配置文件。", "",
+      "```yaml", "config:", listing, "```", "",
+      "```js", "import { defineConfig } from 'vite'", "export default defineConfig({})", "```", "",
+    ].join("\n"));
+    out.push(buildSite(root));
+    const { engine } = fileEngine(out[0]);
+    let r = await engine.search("defineConfig");
+    assert.equal(r.results[0]?.title, "完整配置参考", "a word found only in code is found");
+    r = await engine.search("retries");
+    assert.deepEqual(r.results.map((x) => x.title), ["回调失败怎么办", "完整配置参考"],
+      "the prose that explains it comes before the listing that repeats it");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    for (const o of out) rmSync(o, { recursive: true, force: true });
+  }
+});

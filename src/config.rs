@@ -92,6 +92,10 @@ pub struct SearchConfig {
     /// The hint in the home page's search box (a neutral default when absent).
     #[serde(default)]
     pub placeholder: Option<String>,
+    /// Groups of words that mean the same to readers (`[[注销, 销户], [遗失, 丢了]]`): any
+    /// member finds articles that say another, below those that say it.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
 }
 
 /// `code:` in the config.

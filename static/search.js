@@ -41,25 +41,141 @@
   }
   function terms(text) { var out = []; eachTerm(text, function (t) { out.push(t); }); return out; }
 
-  // The terms a query looks up. A Chinese run is covered by non-overlapping bigrams (and the last
-  // one for an odd length): every article containing the text contains each of them, so recall
-  // is kept, while a query reads about half as many index shards. Exact phrases are ranked first
-  // afterwards, on the fragments.
-  function queryTerms(text) {
-    var out = [], word = "", run = [];
+  // ---- Reading a query. ----
+  // Words that carry the question, not its subject: they never have to match. Phrases go;
+  // a bigram holding one of the characters is looked up but not required.
+  var STOP_PHRASES = ["可不可以", "能不能", "有没有", "是不是", "怎么办", "怎么样", "为什么", "请问",
+    "为啥", "怎么", "怎样", "如何", "什么", "哪里", "哪儿", "哪个", "哪些", "是否", "能否"];
+  var STOP_CHARS = "吗呢吧啊呀了的我你您";
+
+  // The query as its parts: Chinese pieces (stop phrases cut out) and Latin words.
+  function parts(chars) {
+    var pieces = [], words = [], run = "", word = "";
     var flushRun = function () {
-      if (run.length === 1) out.push(run[0]);
-      for (var i = 0; i + 1 < run.length; i += 2) out.push(run[i] + run[i + 1]);
-      if (run.length > 2 && run.length % 2 === 1) out.push(run[run.length - 2] + run[run.length - 1]);
-      run = [];
+      var rest = [run];
+      STOP_PHRASES.forEach(function (p) {
+        rest = rest.flatMap(function (r) { return r.split(p); });
+      });
+      rest.forEach(function (r) { if (r) pieces.push(Array.from(r)); });
+      run = "";
     };
-    foldText(text).forEach(function (c) {
-      if (isCjk(c.codePointAt(0))) { if (word) { out.push(word); word = ""; } run.push(c); }
-      else { flushRun(); if (isWordChar(c)) word += c; else if (word) { out.push(word); word = ""; } }
+    chars.forEach(function (c) {
+      if (isCjk(c.codePointAt(0))) { if (word) { words.push(word); word = ""; } run += c; }
+      else { if (run) flushRun(); if (isWordChar(c)) word += c; else if (word) { words.push(word); word = ""; } }
     });
-    flushRun();
-    if (word) out.push(word);
+    if (run) flushRun();
+    if (word) words.push(word);
+    return { pieces: pieces, words: words };
+  }
+
+  // The terms a query looks up, each required or not. A Chinese piece is covered by
+  // non-overlapping bigrams (and the last one for an odd length): every article containing the
+  // text contains each of them, so recall is kept, while a query reads about half as many index
+  // shards. Exact phrases are ranked first afterwards.
+  function plan(chars) {
+    var p = parts(chars), out = [];
+    var add = function (t, required) {
+      var e = out.find(function (x) { return x.t === t; });
+      if (e) e.required = e.required || required; else out.push({ t: t, required: required });
+    };
+    p.pieces.forEach(function (run) {
+      var stop = function (s) { return Array.from(s).some(function (c) { return STOP_CHARS.indexOf(c) >= 0; }); };
+      if (run.length === 1) { add(run[0], !stop(run[0])); return; }
+      for (var i = 0; i + 1 < run.length; i += 2) add(run[i] + run[i + 1], !stop(run[i] + run[i + 1]));
+      if (run.length > 2 && run.length % 2 === 1) add(run[run.length - 2] + run[run.length - 1], !stop(run[run.length - 2] + run[run.length - 1]));
+    });
+    p.words.forEach(function (w) { add(w, true); });
+    // A query of stop words only still means something.
+    if (out.length && !out.some(function (x) { return x.required; })) out.forEach(function (x) { x.required = true; });
+    return { terms: out, pieces: p.pieces, words: p.words };
+  }
+  function queryTerms(text) { return plan(foldText(text)).terms.map(function (x) { return x.t; }); }
+
+  // ---- Pinyin: the same algorithm as src/search/pinyin.rs (tested on shared cases). ----
+  var SYLLABLES = "a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang cao ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei den deng di dia dian diao die ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fiao fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei len leng li lia lian liang liao lie lin ling liu lo long lou lu luan lun luo lv lve ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu na nai nan nang nao ne nei nen neng ni nia nian niang niao nie nin ning niu nong nou nu nuan nun nuo nv nve o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai tan tang tao te tei teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo";
+  var syllableSet = null;
+  var TONED = { "ā": "a", "á": "a", "ǎ": "a", "à": "a", "ē": "e", "é": "e", "ě": "e", "è": "e", "ê": "e",
+    "ī": "i", "í": "i", "ǐ": "i", "ì": "i", "ō": "o", "ó": "o", "ǒ": "o", "ò": "o", "ū": "u", "ú": "u",
+    "ǔ": "u", "ù": "u", "ü": "v", "ǖ": "v", "ǘ": "v", "ǚ": "v", "ǜ": "v" };
+  function segment(chunk) {
+    if (!syllableSet) syllableSet = new Set(SYLLABLES.split(" "));
+    var n = chunk.length, best = [[0, 0]];
+    for (var end = 1; end <= n; end++) {
+      best[end] = null;
+      for (var start = Math.max(0, end - 6); start < end; start++) {
+        var s = chunk.slice(start, end);
+        if (!best[start] || !(syllableSet.has(s) || s === "lue" || s === "nue")) continue;
+        if (!best[end] || best[start][0] + 1 < best[end][0]) best[end] = [best[start][0] + 1, start];
+      }
+    }
+    if (!best[n]) return null;
+    var out = [];
+    for (var e = n; e > 0; e = best[e][1]) {
+      var syl = chunk.slice(best[e][1], e);
+      out.unshift(syl === "lue" || syl === "nue" ? syl[0] + "ve" : syl);
+    }
     return out;
+  }
+  function syllables(query) {
+    var chunks = [""];
+    for (var c of query.toLowerCase()) {
+      var u = c >= "a" && c <= "z" ? c : TONED[c];
+      if (u) chunks[chunks.length - 1] += u;
+      else if (/[0-9 '’-]/.test(c)) chunks.push("");
+      else return null;
+    }
+    var out = [];
+    for (var i = 0; i < chunks.length; i++) {
+      if (!chunks[i]) continue;
+      var seg = segment(chunks[i]);
+      if (!seg) return null;
+      out = out.concat(seg);
+    }
+    return out.length ? out : null;
+  }
+  function pinyinTerms(query) {
+    var out = [], s = syllables(query);
+    if (s) {
+      if (s.length === 1) out.push("~" + s[0]);
+      for (var i = 0; i + 1 < s.length; i += 2) out.push("~" + s[i] + s[i + 1]);
+      if (s.length > 2 && s.length % 2 === 1) out.push("~" + s[s.length - 2] + s[s.length - 1]);
+    }
+    var letters = Array.from(query).filter(function (c) { return !/\s/.test(c) && c !== "'"; }).join("");
+    if (letters.length >= 2 && letters.length <= 5 && /^[A-Za-z]+$/.test(letters)) out.push("^" + letters.toLowerCase());
+    return out;
+  }
+
+  // ---- Typos: one edit for words of 4 to 7 letters, two for longer (a swap counts as one). ----
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = null, prev = [], cur;
+    for (var j = 0; j <= b.length; j++) prev[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      cur = [i];
+      var low = i;
+      for (var k = 1; k <= b.length; k++) {
+        var cost = a[i - 1] === b[k - 1] ? 0 : 1;
+        var v = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + cost);
+        if (prev2 && i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1]) v = Math.min(v, prev2[k - 2] + 1);
+        cur[k] = v;
+        if (v < low) low = v;
+      }
+      if (low > max) return max + 1;
+      prev2 = prev; prev = cur;
+    }
+    return prev[b.length];
+  }
+  function allowedEdits(word) { return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0; }
+  // The closest of `candidates` (most documents first) to `word`, or null.
+  function closest(word, candidates) {
+    var max = allowedEdits(word), best = null, bestD = max + 1;
+    for (var i = 0; i < candidates.length && bestD > 0; i++) {
+      var c = candidates[i];
+      if (c === word || Math.abs(c.length - word.length) > max) continue;
+      var d = distance(word, c, max);
+      if (d < bestD) { best = c; bestD = d; }
+    }
+    return best;
   }
 
   // ---- Index access. ----
@@ -114,100 +230,199 @@
     var shard = function (k) { return get("t" + k, "t/" + k + ".js"); };
     var fragment = function (id) { return get("f" + id, "f/" + id + ".js"); };
 
+    var table = function () { return get("s", "t2s.js"); };
+    var vocabulary = function (letter) { return get("v" + letter, "v/" + letter + ".js"); };
+    var toSimplified = null;
+
+    // Loads the shards of `terms`; resolves to a function giving a term's data (or undefined).
+    async function lookup(terms, m) {
+      var ks = {};
+      terms.forEach(function (t) { ks[shardHash(bucketKey(t)) % m.shards] = true; });
+      var loaded = {};
+      await Promise.all(Object.keys(ks).map(function (k) { return shard(k).then(function (d) { loaded[k] = d; }); }));
+      return function (t) { return loaded[shardHash(bucketKey(t)) % m.shards]; };
+    }
+
+    // One reading of the query (as typed, as pinyin, corrected): each document's score and how
+    // many of the required terms it has. `prefix`, the word being typed, also finds its
+    // completions.
+    function gather(terms, dataOf, hot, prefix, factor) {
+      var docs = new Map(), required = 0;
+      terms.forEach(function (x) {
+        if (x.required) required++;
+        var data = dataOf(x.t), p;
+        if (!data) return;
+        if (x.t !== prefix) {
+          // Shards are object literals: "constructor" must not find Object.prototype's.
+          if (!Object.prototype.hasOwnProperty.call(data, x.t)) return;
+          describeFrom(hot, data, x.t);
+          p = decode(data[x.t]);
+        } else {
+          p = new Map();
+          Object.keys(data).forEach(function (key) {
+            if (!key || key.lastIndexOf(x.t, 0) !== 0) return;
+            describeFrom(hot, data, key);
+            decode(data[key]).forEach(function (sc, doc) {
+              // A completion counts a little less than the exact word.
+              var v = key === x.t ? sc : sc * 0.8;
+              if (!(p.get(doc) >= v)) p.set(doc, v);
+            });
+          });
+        }
+        p.forEach(function (sc, doc) {
+          var d = docs.get(doc) || { score: 0, hits: 0, any: 0 };
+          d.score += sc * factor;
+          d.any++;
+          if (x.required) d.hits++;
+          docs.set(doc, d);
+        });
+      });
+      return { docs: docs, required: required };
+    }
+
+    // Shards describe each term's best documents (heading and a window of text around the
+    // term), so most results are shown without loading their fragments.
+    function describeFrom(hot, data, key) {
+      var v = data[key];
+      if (typeof v === "string") return;
+      for (var i = 1; i < v.length; i++) {
+        var e = v[i], card = data[""][e[0]];
+        var f = hot.get(e[0]);
+        if (!f) { f = { t: card[0], u: card[1], s: card[2], d: "", b: [] }; hot.set(e[0], f); }
+        if (!f.b.some(function (b) { return b[0] === e[1] && b[2] === e[3]; })) f.b.push([e[1], e[2], e[3]]);
+      }
+    }
+
+    // A Latin word that finds nothing: the site's closest word, from the shard already loaded,
+    // else from the list of the site's words with its first letter.
+    async function correct(word, dataOf) {
+      if (allowedEdits(word) === 0 || !/^[a-z][a-z0-9]*$/.test(word)) return null;
+      var data = dataOf(word) || {};
+      var near = closest(word, Object.keys(data).filter(function (k) { return k && /^[a-z]/.test(k); }));
+      if (near) return near;
+      var list = await vocabulary(word[0]).catch(function () { return ""; });
+      return closest(word, list ? list.split(" ") : []);
+    }
+
     async function search(query, limit, withFragments) {
       limit = limit || 10;
       var m = await manifest();
-      var q = query.trim();
-      var list = queryTerms(q);
-      if (!list.length) return { results: [], total: 0, partial: false, terms: [], ids: [] };
-      var chars = Array.from(q);
-      var lastChar = chars[chars.length - 1];
-      var prefix = isWordChar(fold(lastChar)) ? list[list.length - 1] : null;
-      var unique = Array.from(new Set(list));
-      var shards = {};
-      unique.forEach(function (t) { shards[shardHash(bucketKey(t)) % m.shards] = true; });
-      var loaded = {};
-      await Promise.all(Object.keys(shards).map(function (k) {
-        return shard(k).then(function (data) { loaded[k] = data; });
-      }));
-      // Shards describe each term's best documents (heading and a window of text around the
-      // term), so most results are shown without loading their fragments.
+      var chars = foldText(query.trim());
+      if (toSimplified) chars = chars.map(function (c) { return toSimplified.get(c) || c; });
+      var p = plan(chars);
+      if (!p.terms.length) return { results: [], total: 0, partial: false, terms: [], ids: [] };
+      var last = chars[chars.length - 1];
+      var prefix = isWordChar(last) && p.words.length ? p.words[p.words.length - 1] : null;
       var hot = new Map();
-      var describeFrom = function (data, key) {
-        var v = data[key];
-        if (typeof v === "string") return;
-        for (var i = 1; i < v.length; i++) {
-          var e = v[i], card = data[""][e[0]];
-          var f = hot.get(e[0]);
-          if (!f) { f = { t: card[0], u: card[1], s: card[2], d: "", b: [] }; hot.set(e[0], f); }
-          if (!f.b.some(function (b) { return b[0] === e[1] && b[2] === e[3]; })) f.b.push([e[1], e[2], e[3]]);
+      var dataOf = await lookup(p.terms.map(function (x) { return x.t; }), m);
+      var readings = [{ kind: 0, g: gather(p.terms, dataOf, hot, prefix, 1) }];
+      var found = function (x) { var d = dataOf(x.t); return d && Object.prototype.hasOwnProperty.call(d, x.t); };
+      var complete = function (r) { var n = 0; r.g.docs.forEach(function (d) { if (d.hits === r.g.required) n++; }); return n; };
+
+      // Chinese that finds nothing as typed may be in traditional characters.
+      if (!toSimplified && p.pieces.length && p.terms.some(function (x) { return isCjk(x.t.codePointAt(0)) && !found(x); })) {
+        var pairs = Array.from(await table().catch(function () { return ""; }) || "");
+        toSimplified = new Map();
+        for (var i = 0; i + 1 < pairs.length; i += 2) toSimplified.set(pairs[i], pairs[i + 1]);
+        var converted = chars.map(function (c) { return toSimplified.get(c) || c; });
+        if (converted.join("") !== chars.join("")) return search(query, limit, withFragments);
+      }
+      var corrected = null;
+      if (complete(readings[0]) < limit && !p.pieces.length && p.words.length) {
+        // Latin letters only: also pinyin, ranked below the words as typed.
+        var py = pinyinTerms(p.words.join(" "));
+        if (py.length) {
+          var pyData = await lookup(py, m);
+          // Full pinyin and initials are two readings: an initials match need not have the syllables.
+          var as = function (mark) {
+            return py.filter(function (t) { return t[0] === mark; }).map(function (t) { return { t: t, required: true }; });
+          };
+          var full = as("~"), initials = as("^");
+          if (full.length) readings.push({ kind: 1, g: gather(full, pyData, hot, null, 0.9) });
+          if (initials.length) readings.push({ kind: 2, g: gather(initials, pyData, hot, null, 0.8) });
         }
-      };
-      var postings = unique.map(function (t) {
-        var data = loaded[shardHash(bucketKey(t)) % m.shards];
-        if (t !== prefix) {
-          // Shards are object literals: "constructor" must not find Object.prototype's.
-          if (!Object.prototype.hasOwnProperty.call(data, t)) return new Map();
-          describeFrom(data, t);
-          return decode(data[t]);
-        }
-        var merged = new Map();
-        Object.keys(data).forEach(function (key) {
-          if (!key || key.lastIndexOf(t, 0) !== 0) return;
-          describeFrom(data, key);
-          decode(data[key]).forEach(function (s, doc) {
-            // A completion counts a little less than the exact word.
-            var v = key === t ? s : s * 0.8;
-            if (!(merged.get(doc) >= v)) merged.set(doc, v);
+      }
+      if (readings.every(function (r) { return complete(r) === 0; })) {
+        // Words that find nothing may be typos: the closest word of the site instead.
+        var fixed = await Promise.all(p.words.map(function (w) {
+          return w === prefix && p.terms.some(function (x) { return x.t === w; }) && readings[0].g.docs.size ? null :
+            (found({ t: w }) ? null : correct(w, dataOf));
+        }));
+        if (fixed.some(Boolean)) {
+          var terms2 = p.terms.map(function (x) {
+            var i = p.words.indexOf(x.t);
+            return i >= 0 && fixed[i] ? { t: fixed[i], required: x.required } : x;
           });
+          var data2 = await lookup(terms2.map(function (x) { return x.t; }), m);
+          var r2 = { kind: 3, g: gather(terms2, data2, hot, null, 0.8) };
+          if (complete(r2) > 0) {
+            readings.push(r2);
+            corrected = p.words.map(function (w, i) { return fixed[i] || w; }).join(" ");
+          }
+        }
+      }
+
+      // Every document with at least one term, best reading first: articles with every
+      // required term, the words as typed before pinyin and corrections; then by how much of
+      // the query they have, then by score.
+      var best = new Map();
+      readings.forEach(function (r) {
+        r.g.docs.forEach(function (d, doc) {
+          var full = r.g.required > 0 && d.hits === r.g.required;
+          var key = [full ? 0 : 1, full ? r.kind : 0, -(d.hits / Math.max(1, r.g.required)), -d.score];
+          var old = best.get(doc);
+          if (!old || compare(key, old.key) < 0) best.set(doc, { key: key, full: full, kind: r.kind, score: d.score, hits: d.hits, required: r.g.required });
         });
-        return merged;
       });
-      // Articles with every term first; then, so a reader's wording need not match the text's
-      // exactly, articles with at least half of them.
-      var scores = new Map(), hits = new Map();
-      postings.forEach(function (p) {
-        p.forEach(function (s, doc) {
-          scores.set(doc, (scores.get(doc) || 0) + s);
-          hits.set(doc, (hits.get(doc) || 0) + 1);
-        });
-      });
-      var need = Math.ceil(postings.length / 2);
-      var full = 0;
-      var ranked = Array.from(scores).filter(function (e) {
-        var h = hits.get(e[0]);
-        if (h === postings.length) full++;
-        return h >= need;
-      }).sort(function (a, b) {
-        return hits.get(b[0]) - hits.get(a[0]) || b[1] - a[1] || a[0] - b[0];
-      });
-      var partial = full === 0 && ranked.length > 0;
+      var ranked = Array.from(best).sort(function (a, b) { return compare(a[1].key, b[1].key) || a[0] - b[0]; });
+      var fullCount = ranked.filter(function (e) { return e[1].full; }).length;
       var top = ranked.slice(0, limit);
-      var phrase = foldText(q).join("").replace(/\s+/g, " ");
+      var phraseChars = p.pieces.length === 1 && !p.words.length ? p.pieces[0] : chars;
+      var phrase = phraseChars.join("").replace(/\s+/g, " ").trim();
+      var qterms = p.terms.map(function (x) { return x.t; });
       // A description serves when it can rank the result as its fragment would: one term, the
-      // whole phrase seen in it, or an article without every term (so without the phrase). The
-      // search page shows every heading that matches, which needs the fragments.
-      var described = function (id) {
+      // whole phrase seen in it, or a result without every term (so without the phrase). The
+      // search page shows every heading that matches: it loads the fragments of its first
+      // results, for their sub-results.
+      var described = function (id, rank) {
         var f = hot.get(id);
-        if (withFragments || !f) return null;
-        if (unique.length === 1 || hits.get(id) < postings.length) return f;
+        if (!f || (withFragments && rank < SUBRESULTS)) return null;
+        var e = best.get(id);
+        if (qterms.length === 1 || !e.full || e.kind !== 0) return f;
         var seen = function (s) { return foldText(s).join("").indexOf(phrase) >= 0; };
         return seen(f.t) || f.b.some(function (b) { return seen(b[1]) || seen(b[2]); }) ? f : null;
       };
-      var frags = await Promise.all(top.map(function (r) { return described(r[0]) || fragment(r[0]); }));
+      var frags = await Promise.all(top.map(function (r, i) { return described(r[0], i) || fragment(r[0]); }));
       var results = top.map(function (r, i) {
-        var d = describe(r[0], r[1], frags[i], phrase, unique, prefix);
-        d.complete = hits.get(r[0]) === postings.length;
+        var d = describe(r[0], r[1].score, frags[i], phrase, qterms, prefix);
+        d.complete = r[1].full;
+        d.reading = ["typed", "pinyin", "initials", "corrected"][r[1].kind];
         return d;
       });
-      results.sort(function (a, b) { return (b.complete - a.complete) || b.score - a.score || a.id - b.id; });
+      // Among equally complete results of one reading, phrase matches first.
+      results.sort(function (a, b) {
+        var ea = best.get(a.id), eb = best.get(b.id);
+        return compare(ea.key.slice(0, 3), eb.key.slice(0, 3)) || b.score - a.score || a.id - b.id;
+      });
       return {
-        results: results, total: full || ranked.length, partial: partial, terms: unique,
+        results: results,
+        // Articles found, of which `results` are the first.
+        total: ranked.length,
+        partial: fullCount === 0 && ranked.length > 0,
+        corrected: corrected && !readings.some(function (r) { return r.kind === 0 && complete(r) > 0; }) ? corrected : null,
+        terms: qterms,
         // Every matching document in rank order (ids), for measuring recall.
         ids: ranked.map(function (r) { return r[0]; }),
       };
     }
     return { search: search, manifest: manifest };
+  }
+
+  // Results whose sub-results the search page shows (their fragments are loaded).
+  var SUBRESULTS = 3;
+  function compare(a, b) {
+    for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+    return 0;
   }
 
   // Phrase matches outrank scattered terms: in the title most, then a heading, then the text.
@@ -295,9 +510,13 @@
   api.manifest = function (data) { arrive("m", data); };
   api.shard = function (k, data) { arrive("t" + k, data); };
   api.fragment = function (id, data) { arrive("f" + id, data); };
+  api.t2s = function (pairs) { arrive("s", pairs); };
+  api.vocabulary = function (letter, list) { arrive("v" + letter, list); };
   api.createEngine = createEngine;
   api.terms = terms;
   api.queryTerms = queryTerms;
+  api.pinyinTerms = pinyinTerms;
+  api.distance = distance;
   api.bucketKey = bucketKey;
   api.shardHash = shardHash;
 
@@ -309,11 +528,13 @@
   var base = new URL("search/", siteRoot);
   var zh = (document.documentElement.lang || "").toLowerCase().indexOf("zh") === 0;
   var T = zh ? {
-    results: function (n) { return "找到 " + n + " 篇文章"; }, none: "没有找到相关文章",
+    results: function (n) { return "找到 " + n + " 篇文章"; }, top: function (n) { return "前 " + n + " 篇结果"; },
+    corrected: function (w) { return "显示 " + w + " 的结果"; }, none: "没有找到相关文章",
     hint: "试试更短或不同的关键词，例如只输入产品名称或操作名称。", partial: "没有同时包含全部关键词的文章，以下是部分匹配的结果。",
     all: "查看全部结果", failed: "搜索暂时无法使用，请稍后重试。",
   } : {
-    results: function (n) { return n + (n === 1 ? " article found" : " articles found"); }, none: "No articles found",
+    results: function (n) { return n + (n === 1 ? " article found" : " articles found"); }, top: function (n) { return "Top " + n + " results"; },
+    corrected: function (w) { return "Showing results for " + w; }, none: "No articles found",
     hint: "Try fewer or different words, such as just the product or the action.", partial: "No article has all the words; these match some of them.",
     all: "See all results", failed: "Search is not available right now. Please try again later.",
   };
@@ -386,7 +607,11 @@
     }
     var contactBlock = document.getElementById("search-contact");
     if (contactBlock) contactBlock.hidden = true;
-    status.textContent = (out.partial ? T.partial + " " : "") + T.results(out.total);
+    // The count is of the results listed: "top 20" when there are more.
+    var shown = out.results.length;
+    var sep = zh ? "。" : ". ";
+    status.textContent = (out.corrected ? T.corrected(out.corrected) + sep : "") +
+      (out.partial ? T.partial + " " : "") + (out.total > shown ? T.top(shown) : T.results(shown));
     var ol = el("ol", "search-results-list");
     out.results.forEach(function (r) { ol.appendChild(resultEl(r, full)); });
     container.appendChild(ol);

@@ -38,6 +38,8 @@ pub struct Encoded<'a> {
 
 pub(super) struct EncodedTerm<'a> {
     pub(super) term: &'a str,
+    /// How many documents hold it.
+    pub(super) df: usize,
     pub(super) postings: String,
     /// (document, its `Hot` entry as JSON) for the term's best documents.
     pub(super) described: Vec<(u32, Arc<str>)>,
@@ -139,7 +141,9 @@ fn encode_term<'a>(
             best.truncate(HOT_PER_TERM);
         }
     }
-    let hot = if list.len() >= HOT_MIN_DF {
+    // Pinyin terms (`~weili`, `^wld`) are not described: their text is not where the term is,
+    // and a reader who types pinyin rarely stops at the first results.
+    let hot = if list.len() >= HOT_MIN_DF && !term.starts_with(['~', '^']) {
         best.into_iter()
             .map(|(_, doc)| {
                 let cache = &analysis.terms[doc as usize].described;
@@ -162,6 +166,7 @@ fn encode_term<'a>(
     };
     EncodedTerm {
         term,
+        df: list.len(),
         postings: s,
         described: hot,
     }

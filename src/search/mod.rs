@@ -17,6 +17,9 @@
 
 mod describe;
 mod encode;
+pub(crate) mod pinyin;
+mod synonyms;
+pub(crate) mod variants;
 mod write;
 
 use std::collections::HashMap;
@@ -40,6 +43,9 @@ const BODY: f32 = 1.0;
 /// Code stays findable (`defineConfig` must hit) but a long listing does not outweigh the prose
 /// that explains it, nor lengthen the article much for BM25.
 const CODE: f32 = 0.3;
+/// Pinyin terms count this much of the words they spell; the client ranks literal matches first
+/// anyway. They do not lengthen the article for BM25.
+const PINYIN: f32 = 0.5;
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
@@ -112,19 +118,24 @@ pub fn analyze(site: &Site, parsed: &Parsed) -> Analysis {
     Analysis { docs, terms }
 }
 
-/// Weighted term frequencies of one article.
+/// Weighted term frequencies of one article: its words (in simplified characters, so
+/// traditional queries find them too), the pinyin of its title, tags and headings, and the
+/// synonyms its words imply.
 pub fn analyze_article(site: &Site, parsed: &Parsed, i: usize) -> DocTerms {
     let a = &site.articles[i];
     let r = &parsed.articles[i];
     let mut tf: HashMap<String, f32> = HashMap::new();
     let mut len = 0.0;
-    let mut add = |text: &str, w: f32, unigrams: bool| {
-        tokenize::each_term(text, |t| {
+    // Everything said, folded, for the synonyms.
+    let mut said = String::new();
+    let mut add = |text: &str, w: f32, short: bool| {
+        let text = variants::to_simplified(text);
+        tokenize::each_term(&text, |t| {
             *tf.entry(t.to_owned()).or_default() += w;
             len += w;
         });
-        // One-character queries work on titles and headings.
-        if unigrams {
+        // Titles, tags and headings: one-character queries, and pinyin.
+        if short {
             for c in text
                 .chars()
                 .map(tokenize::fold)
@@ -132,18 +143,28 @@ pub fn analyze_article(site: &Site, parsed: &Parsed, i: usize) -> DocTerms {
             {
                 *tf.entry(c.to_string()).or_default() += w;
             }
+            pinyin::each_term(&text, |t| {
+                *tf.entry(t.to_owned()).or_default() += w * PINYIN
+            });
         }
+        said.extend(text.chars().map(tokenize::fold));
+        said.push('\n');
     };
     add(&a.source.title, TITLE, true);
     // Keywords are words readers search for that the text does not use: as strong as tags.
     for t in a.source.front.tags.iter().chain(&a.source.front.keywords) {
-        add(t, TAGS, false);
+        add(t, TAGS, true);
     }
     add(markdown::description(a, r), DESCRIPTION, false);
     for b in &r.blocks {
         add(&b.heading, HEADING, true);
         add(&b.text, BODY, false);
         add(&b.code, CODE, false);
+    }
+    for (member, times) in synonyms::implied(&site.config.search.synonyms, &said) {
+        tokenize::each_term(&variants::to_simplified(member), |t| {
+            *tf.entry(t.to_owned()).or_default() += synonyms::WEIGHT * BODY * times as f32
+        });
     }
     DocTerms {
         tf,

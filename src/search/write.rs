@@ -53,6 +53,9 @@ pub fn write(
         .collect();
     files.extend(fragments);
 
+    files.push(t2s_file(encoded));
+    files.extend(vocabulary_files(encoded));
+
     let manifest = serde_json::json!({
         "documents": n,
         "shards": shards,
@@ -110,6 +113,54 @@ fn shard_file(site: &Site, analysis: &Analysis, k: usize, list: &[&EncodedTerm])
         path: format!("search/t/{k}.js"),
         bytes: body.into_bytes(),
     }
+}
+
+/// `search/t2s.js`: the traditional characters whose simplified forms the index holds, as pairs
+/// (`發发髮发…`). The client loads it when a query's Chinese finds nothing as typed.
+fn t2s_file(encoded: &[EncodedTerm]) -> OutputFile {
+    let used = encoded
+        .iter()
+        .flat_map(|t| t.term.chars())
+        .filter(|c| crate::tokenize::is_cjk(*c));
+    let pairs: String = super::variants::table_for(used)
+        .into_iter()
+        .flat_map(|(t, s)| [t, s])
+        .collect();
+    let json = serde_json::to_string(&pairs).unwrap_or_default();
+    OutputFile {
+        path: "search/t2s.js".to_owned(),
+        bytes: format!("helpcenterSearch.t2s({json});\n").into_bytes(),
+    }
+}
+
+/// `search/v/<letter>.js`: the site's Latin words of four letters or more that start with that
+/// letter, most documents first, for correcting a typo (`conputed` → `computed`) whose word is
+/// not in the shard the query loaded anyway.
+fn vocabulary_files(encoded: &[EncodedTerm]) -> Vec<OutputFile> {
+    let mut by_letter: std::collections::BTreeMap<char, Vec<(usize, &str)>> = Default::default();
+    for t in encoded {
+        let Some(first) = t.term.chars().next().filter(char::is_ascii_lowercase) else {
+            continue;
+        };
+        if t.term.len() >= 4 && t.term.chars().all(|c| c.is_ascii_alphanumeric()) {
+            by_letter.entry(first).or_default().push((t.df, t.term));
+        }
+    }
+    by_letter
+        .into_iter()
+        .map(|(letter, mut words)| {
+            words.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+            let list: Vec<&str> = words.into_iter().map(|(_, w)| w).collect();
+            OutputFile {
+                path: format!("search/v/{letter}.js"),
+                bytes: format!(
+                    "helpcenterSearch.vocabulary(\"{letter}\",\"{}\");\n",
+                    list.join(" ")
+                )
+                .into_bytes(),
+            }
+        })
+        .collect()
 }
 
 /// The fragment of article `i`, document `id`: everything the search page shows of it.

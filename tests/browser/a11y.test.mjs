@@ -15,7 +15,7 @@ const PAGES = [
   ["article", "weilidai/close-weilidai/index.html"],
   ["article with table", "weilidai/close-precautions/index.html"],
   ["search", "search/index.html?q=" + encodeURIComponent("征信")],
-  ["search, no results", "search/index.html?q=" + encodeURIComponent("完全不存在的词语组合")],
+  ["search, no results", "search/index.html?q=" + encodeURIComponent("龘靐齉爩")],
   ["tags", "tags/index.html"],
   ["tag", "tags/微粒贷/index.html"],
   ["related index", "related/index.html"],

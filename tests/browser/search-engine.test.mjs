@@ -180,3 +180,92 @@ test("code: an API name only code uses is found, and a long listing does not out
     for (const o of out) rmSync(o, { recursive: true, force: true });
   }
 });
+
+test("pinyin: the query side agrees with the Rust one on the shared cases", () => {
+  fileEngine("/nonexistent"); // loads search.js
+  const cases = JSON.parse(readFileSync(join(REPO, "tests", "fixtures", "pinyin-cases.json"), "utf8"));
+  for (const c of cases) assert.deepEqual(globalThis.helpcenterSearch.pinyinTerms(c.query), c.terms, c.query);
+});
+
+test("traditional characters: the table the build writes converts as the Rust side does", async () => {
+  const cases = JSON.parse(readFileSync(join(REPO, "tests", "fixtures", "t2s-cases.json"), "utf8"));
+  const root = mkdtempSync(join(tmpdir(), "helpcenter-t2s-"));
+  const out = [];
+  try {
+    writeFileSync(join(root, "helpcenter.yaml"), "title: 繁简\n");
+    mkdirSync(join(root, "content"), { recursive: true });
+    // The site says every simplified form, so the table holds every pair the cases need.
+    writeFileSync(join(root, "content", "words.md"), "---\ntitle: 词语\n---\n\n" + cases.map((c) => c[1]).join("。") + "\n");
+    out.push(buildSite(root));
+    const file = readFileSync(join(out[0], "search", "t2s.js"), "utf8");
+    const pairs = Array.from(JSON.parse(file.replace(/^helpcenterSearch\.t2s\(/, "").replace(/\);\s*$/, "")));
+    const map = new Map();
+    for (let i = 0; i + 1 < pairs.length; i += 2) map.set(pairs[i], pairs[i + 1]);
+    for (const [traditional, simplified] of cases) {
+      assert.equal(Array.from(traditional).map((c) => map.get(c) || c).join(""), simplified, traditional);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    for (const o of out) rmSync(o, { recursive: true, force: true });
+  }
+});
+
+test("demo site: pinyin, initials, traditional characters, questions and synonyms find the article", async () => {
+  const out = buildSite(REPO);
+  try {
+    const cases = [
+      // [query, wanted title, within the top, reading]
+      ["weilidai", "关闭微粒贷借钱功能操作指南", 3, "pinyin"],
+      ["wei li dai", "关闭微粒贷借钱功能操作指南", 3, "pinyin"],
+      ["wēi lì dài", "关闭微粒贷借钱功能操作指南", 3, "pinyin"],
+      ["wld", "关闭微粒贷借钱功能操作指南", 3, "initials"],
+      ["zhengxin baogao", "如何看懂个人征信报告", 3, "pinyin"],
+      ["關閉微粒貸", "关闭微粒贷借钱功能操作指南", 2, "typed"],
+      ["徵信報告", "如何看懂个人征信报告", 3, "typed"],
+      ["怎么关闭微粒贷", "关闭微粒贷借钱功能操作指南", 2, "typed"],
+      ["微粒贷怎么关", "关闭微粒贷借钱功能操作指南", 3, "typed"],
+      // Synonyms from helpcenter.yaml: 注销 → 关闭, 交易明细 → 银行流水.
+      ["注销微粒贷", "关闭微粒贷借钱功能操作指南", 3, "typed"],
+      ["交易明细", "如何开具和看懂银行流水", 1, "typed"],
+    ];
+    for (const [q, title, within, reading] of cases) {
+      const r = await fileEngine(out).engine.search(q, 5);
+      const titles = r.results.map((x) => x.title);
+      assert.ok(titles.slice(0, within).includes(title), `${q}: wanted ${title} in the top ${within}, got ${titles.join(" / ")}`);
+      assert.equal(r.results.find((x) => x.title === title).reading, reading, q);
+    }
+    // A question whose subject is in no article still finds something, marked as partial.
+    const r = await fileEngine(out).engine.search("手机号换了怎么办", 5);
+    assert.ok(r.results.length > 0 && r.partial);
+    // Pinyin never outranks the words as typed: a Latin word the text uses comes first.
+    const latin = await fileEngine(out).engine.search("app", 5);
+    assert.ok(latin.results.length > 0 && latin.results.every((x) => x.reading === "typed"));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("typos in Latin words: the closest word of the site, and the results say so", async () => {
+  const root = mkdtempSync(join(tmpdir(), "helpcenter-typo-"));
+  const out = [];
+  try {
+    writeFileSync(join(root, "helpcenter.yaml"), "title: 文档\n");
+    mkdirSync(join(root, "content"), { recursive: true });
+    writeFileSync(join(root, "content", "computed.md"), "---\ntitle: 计算属性\n---\n\n使用 computed 定义计算属性。\n");
+    writeFileSync(join(root, "content", "k8s.md"), "---\ntitle: 部署\n---\n\n在 kubernetes 集群中部署。\n");
+    writeFileSync(join(root, "content", "reflect.md"), "---\ntitle: Reflect\n---\n\n`Reflect.apply` 调用函数。\n");
+    out.push(buildSite(root));
+    for (const [q, title, word] of [["conputed", "计算属性", "computed"], ["kuberentes", "部署", "kubernetes"],
+      ["Reflct.apply", "Reflect", "reflect apply"], ["comptued", "计算属性", "computed"]]) {
+      const r = await fileEngine(out[0]).engine.search(q, 5);
+      assert.equal(r.results[0]?.title, title, q);
+      assert.equal(r.corrected, word, q);
+    }
+    // A word the site has is never "corrected", nor is a short one.
+    assert.equal((await fileEngine(out[0]).engine.search("computed", 5)).corrected, null);
+    assert.equal((await fileEngine(out[0]).engine.search("cmp", 5)).results.length, 0);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    for (const o of out) rmSync(o, { recursive: true, force: true });
+  }
+});

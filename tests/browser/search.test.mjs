@@ -18,6 +18,10 @@ async function typeAndOpen(page, startUrl) {
   assert.match(await first.locator(".search-result-title").textContent(), /关闭微粒贷借钱功能操作指南/);
   assert.ok(await first.locator("mark").count() > 0, "the snippet marks the match");
   const count = await page.locator("[data-search-panel] [data-search-result]").count();
+  // The status counts what is listed: "前 5 篇结果" when there are more.
+  const status = await page.locator("[data-search-status]").first().textContent();
+  const n = Number((status.match(/(?:找到|前) (\d+) 篇/) || [])[1]);
+  assert.equal(n, count, status);
   await page.keyboard.press("ArrowDown");
   const firstHref = await page.evaluate(() => document.activeElement.getAttribute("href"));
   assert.match(decodeURIComponent(firstHref), /weilidai\/close-weilidai\//);
@@ -48,7 +52,7 @@ test("from disk: type a Chinese query, arrows, Enter opens the article", async (
     assert.ok(await results.first().locator("a[href]").count() > 0);
 
     // Nothing found: a hint and the contact block.
-    await page.fill("#search-page-input", "完全不存在的词语组合");
+    await page.fill("#search-page-input", "龘靐齉爩");
     await page.locator("#search-status", { hasText: "没有找到相关文章" }).waitFor({ timeout: 30000 });
     assert.equal(await page.locator("#search-contact").isVisible(), true);
   } finally {

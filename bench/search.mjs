@@ -14,9 +14,10 @@ const opt = (name, def) => { const i = args.indexOf(name); return i >= 0 ? args[
 const SITE = opt("--site");
 const QUERIES = Number(opt("--queries", 300));
 const SEED = Number(opt("--seed", 7));
-// Results shown at once: the header's drop-down shows 5, the search page 20.
+// Results shown at once: the header's drop-down shows 5, the search page 10 a page.
 const LIMIT = Number(opt("--limit", 5));
-// The search page loads every result's fragment (for sub-results); the drop-down does not.
+// --fragments: also the fragments of the first two results, whose other matching headings the
+// search page adds once its results are shown.
 const FRAGMENTS = args.includes("--fragments");
 if (!SITE || !existsSync(join(SITE, "search", "manifest.js"))) {
   console.error("usage: node bench/search.mjs --site BUILT_SITE_DIR [--queries N] [--seed S] [--limit N] [--fragments] [--browser]");
@@ -71,6 +72,7 @@ for (const { q, id } of queries) {
   cold.push(st);
   const rank = r.ids.indexOf(id);
   if (rank >= 0) found++;
+  else if (args.includes("--misses")) console.log(`  miss: ${JSON.stringify(q)} (document ${id}, ${r.ids.length} found)`);
   // Top-k among the displayed (re-ranked) results.
   const shown = r.results.map((x) => x.id);
   if (shown.slice(0, 3).includes(id)) top3++;

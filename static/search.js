@@ -52,11 +52,27 @@
   function parts(chars) {
     var pieces = [], words = [], run = "", word = "";
     var flushRun = function () {
-      var rest = [run];
+      var cs = Array.from(run), stop = cs.map(function () { return false; });
       STOP_PHRASES.forEach(function (p) {
-        rest = rest.flatMap(function (r) { return r.split(p); });
+        for (var at = run.indexOf(p); at >= 0; at = run.indexOf(p, at + 1)) {
+          var from = Array.from(run.slice(0, at)).length;
+          for (var i = 0; i < Array.from(p).length; i++) stop[from + i] = true;
+        }
       });
-      rest.forEach(function (r) { if (r) pieces.push(Array.from(r)); });
+      var rest = [];
+      for (var i = 0; i < cs.length;) {
+        if (stop[i]) { i++; continue; }
+        var j = i;
+        while (j < cs.length && !stop[j]) j++;
+        // One character between question words is no term of the index: it keeps a
+        // neighbour, as the text it was copied from has it ("作是否都" → 作是, 否都).
+        // Such a piece need not match when the query has other terms ("能否退" is in no text).
+        if (j - i === 1) { var two = i === 0 ? cs.slice(0, 2) : cs.slice(i - 1, i + 1); two.soft = true; rest.push(two); }
+        else rest.push(cs.slice(i, j));
+        i = j;
+      }
+      // A question word alone is what the reader looks for.
+      (rest.length ? rest : [cs]).forEach(function (r) { pieces.push(r); });
       run = "";
     };
     chars.forEach(function (c) {
@@ -79,7 +95,7 @@
       if (e) e.required = e.required || required; else out.push({ t: t, required: required });
     };
     p.pieces.forEach(function (run) {
-      var stop = function (s) { return Array.from(s).some(function (c) { return STOP_CHARS.indexOf(c) >= 0; }); };
+      var stop = function (s) { return run.soft || Array.from(s).some(function (c) { return STOP_CHARS.indexOf(c) >= 0; }); };
       if (run.length === 1) { add(run[0], !stop(run[0])); return; }
       for (var i = 0; i + 1 < run.length; i += 2) add(run[i] + run[i + 1], !stop(run[i] + run[i + 1]));
       if (run.length > 2 && run.length % 2 === 1) add(run[run.length - 2] + run[run.length - 1], !stop(run[run.length - 2] + run[run.length - 1]));
@@ -178,11 +194,22 @@
     return best;
   }
 
+  // A heading's id as src/paths.rs `heading_id` makes it (GitHub's rules).
+  function headingId(text) {
+    var id = "";
+    for (var c of text.trim()) {
+      if (WORD.test(c)) id += c.toLowerCase();
+      else if (c === "_" || c === "-") id += c;
+      else if (c === " ") id += "-";
+    }
+    return id || "section";
+  }
+
   // ---- Index access. ----
   var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   function bucketKey(term) {
     var first = term.codePointAt(0);
-    if (isCjk(first)) return term;
+    if (isCjk(first) || term[0] === "~" || term[0] === "^") return term;
     return Array.from(term).slice(0, 2).join("");
   }
   function shardHash(key) {
@@ -229,6 +256,7 @@
     var manifest = function () { return shardCount ? Promise.resolve({ shards: shardCount }) : get("m", "manifest.js"); };
     var shard = function (k) { return get("t" + k, "t/" + k + ".js"); };
     var fragment = function (id) { return get("f" + id, "f/" + id + ".js"); };
+    var cards = function (k) { return get("d" + k, "d/" + k + ".js"); };
 
     var table = function () { return get("s", "t2s.js"); };
     var vocabulary = function (letter) { return get("v" + letter, "v/" + letter + ".js"); };
@@ -282,14 +310,20 @@
 
     // Shards describe each term's best documents (heading and a window of text around the
     // term), so most results are shown without loading their fragments.
+    // A small site's shards carry no cards: its one card file has them all.
     function describeFrom(hot, data, key) {
       var v = data[key];
       if (typeof v === "string") return;
       for (var i = 1; i < v.length; i++) {
-        var e = v[i], card = data[""][e[0]];
+        var e = v[i], card = data[""] && data[""][e[0]];
         var f = hot.get(e[0]);
-        if (!f) { f = { t: card[0], u: card[1], s: card[2], d: "", b: [] }; hot.set(e[0], f); }
-        if (!f.b.some(function (b) { return b[0] === e[1] && b[2] === e[3]; })) f.b.push([e[1], e[2], e[3]]);
+        if (!f) { f = { t: null, u: "", s: "", d: "", b: [] }; hot.set(e[0], f); }
+        if (card && f.t === null) { f.t = card[0]; f.u = card[1]; f.s = card[2]; }
+        // [doc, heading, window, id]: the id is left out when it is the heading's slug, and
+        // the window after a term's first few documents (their snippet is the heading).
+        var id = e.length > 3 ? e[3] : e[1] ? headingId(e[1]) : "";
+        var text = e[2] || "";
+        if (!f.b.some(function (b) { return b[0] === id && b[2] === text; })) f.b.push([id, e[1], text]);
       }
     }
 
@@ -380,19 +414,21 @@
       var phraseChars = p.pieces.length === 1 && !p.words.length ? p.pieces[0] : chars;
       var phrase = phraseChars.join("").replace(/\s+/g, " ").trim();
       var qterms = p.terms.map(function (x) { return x.t; });
-      // A description serves when it can rank the result as its fragment would: one term, the
-      // whole phrase seen in it, or a result without every term (so without the phrase). The
-      // search page shows every heading that matches: it loads the fragments of its first
-      // results, for their sub-results.
-      var described = function (id, rank) {
-        var f = hot.get(id);
-        if (!f || (withFragments && rank < SUBRESULTS)) return null;
-        var e = best.get(id);
-        if (qterms.length === 1 || !e.full || e.kind !== 0) return f;
-        var seen = function (s) { return foldText(s).join("").indexOf(phrase) >= 0; };
-        return seen(f.t) || f.b.some(function (b) { return seen(b[1]) || seen(b[2]); }) ? f : null;
-      };
-      var frags = await Promise.all(top.map(function (r, i) { return described(r[0], i) || fragment(r[0]); }));
+      // A result is shown from what the query's shards say of it, else from its card (one
+      // request per range of documents, not per result). The search page loads the fragments of
+      // its first results, to list every heading that matches.
+      // A few results no shard describes (a rare term's) load their fragments, to link the
+      // heading where the term is; more than that would cost a request each.
+      var bare = top.filter(function (r) { var f = hot.get(r[0]); return !f || !f.b.length; }).length;
+      var frags = await Promise.all(top.map(function (r, i) {
+        var f = hot.get(r[0]);
+        if ((withFragments && i < SUBRESULTS) || ((!f || !f.b.length) && bare <= BARE_FRAGMENTS)) return fragment(r[0]);
+        if (f && f.t !== null) return f;
+        return cards(Math.floor(r[0] / CARDS_PER_FILE)).then(function (list) {
+          var c = list[r[0] % CARDS_PER_FILE];
+          return { t: c[0], u: c[1], s: c[2], d: c[3], b: f ? f.b : [] };
+        });
+      }));
       var results = top.map(function (r, i) {
         var d = describe(r[0], r[1].score, frags[i], phrase, qterms, prefix);
         d.complete = r[1].full;
@@ -413,13 +449,25 @@
         terms: qterms,
         // Every matching document in rank order (ids), for measuring recall.
         ids: ranked.map(function (r) { return r[0]; }),
+        // Every heading of a result that matches, from its fragment: the search page asks
+        // for them once the results are shown, so they never hold the results back.
+        subresults: function (id) {
+          return fragment(id).then(function (f) { return describe(id, 0, f, phrase, qterms, prefix).subs; });
+        },
       };
     }
     return { search: search, manifest: manifest };
   }
 
   // Results whose sub-results the search page shows (their fragments are loaded).
-  var SUBRESULTS = 3;
+  var SUBRESULTS = 2;
+  // Results per page of the search page: what its term shards usually describe in full, so a
+  // page costs the requests of a drop-down (a further page costs a few more).
+  var PAGE = 10;
+  // Results without a description whose fragments are loaded, when there are no more of them.
+  var BARE_FRAGMENTS = 3;
+  // Documents per card file (src/search/write.rs CARDS_PER_FILE).
+  var CARDS_PER_FILE = 64;
   function compare(a, b) {
     for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
     return 0;
@@ -511,6 +559,7 @@
   api.shard = function (k, data) { arrive("t" + k, data); };
   api.fragment = function (id, data) { arrive("f" + id, data); };
   api.t2s = function (pairs) { arrive("s", pairs); };
+  api.cards = function (k, list) { arrive("d" + k, list); };
   api.vocabulary = function (letter, list) { arrive("v" + letter, list); };
   api.createEngine = createEngine;
   api.terms = terms;
@@ -529,11 +578,13 @@
   var zh = (document.documentElement.lang || "").toLowerCase().indexOf("zh") === 0;
   var T = zh ? {
     results: function (n) { return "找到 " + n + " 篇文章"; }, top: function (n) { return "前 " + n + " 篇结果"; },
+    more: "显示更多结果",
     corrected: function (w) { return "显示 " + w + " 的结果"; }, none: "没有找到相关文章",
     hint: "试试更短或不同的关键词，例如只输入产品名称或操作名称。", partial: "没有同时包含全部关键词的文章，以下是部分匹配的结果。",
     all: "查看全部结果", failed: "搜索暂时无法使用，请稍后重试。",
   } : {
     results: function (n) { return n + (n === 1 ? " article found" : " articles found"); }, top: function (n) { return "Top " + n + " results"; },
+    more: "Show more results",
     corrected: function (w) { return "Showing results for " + w; }, none: "No articles found",
     hint: "Try fewer or different words, such as just the product or the action.", partial: "No article has all the words; these match some of them.",
     all: "See all results", failed: "Search is not available right now. Please try again later.",
@@ -579,21 +630,22 @@
     li.appendChild(a);
     if (r.section) li.appendChild(el("span", "search-result-section", r.section));
     li.appendChild(snippetEl(r.snippet));
-    if (withSubs && r.subs.length) {
-      var ul = el("ul", "search-subresults");
-      r.subs.forEach(function (s) {
-        var sli = el("li");
-        var sa = el("a", "", s.title);
-        sa.href = href(r.url, s.id);
-        sli.appendChild(sa);
-        sli.appendChild(snippetEl(s.snippet));
-        ul.appendChild(sli);
-      });
-      li.appendChild(ul);
-    }
+    if (withSubs && r.subs.length) li.appendChild(subsEl(r, r.subs));
     return li;
   }
-  function render(container, status, out, q, full) {
+  function subsEl(r, subs) {
+    var ul = el("ul", "search-subresults");
+    subs.forEach(function (s) {
+      var sli = el("li");
+      var sa = el("a", "", s.title);
+      sa.href = href(r.url, s.id);
+      sli.appendChild(sa);
+      sli.appendChild(snippetEl(s.snippet));
+      ul.appendChild(sli);
+    });
+    return ul;
+  }
+  function render(container, status, out, q, full, more) {
     container.textContent = "";
     if (!out) { status.textContent = ""; return; }
     if (!out.results.length) {
@@ -615,6 +667,21 @@
     var ol = el("ol", "search-results-list");
     out.results.forEach(function (r) { ol.appendChild(resultEl(r, full)); });
     container.appendChild(ol);
+    if (full) {
+      // The first results' other matching headings, when their fragments arrive.
+      out.results.slice(0, SUBRESULTS).forEach(function (r, i) {
+        if (r.subs.length) return;
+        out.subresults(r.id).then(function (subs) {
+          if (subs.length && ol.isConnected && ol.children[i]) ol.children[i].appendChild(subsEl(r, subs));
+        }, function () {});
+      });
+      if (out.total > out.results.length && more) {
+        var button = el("button", "search-more", T.more);
+        button.type = "button";
+        button.addEventListener("click", more);
+        container.appendChild(button);
+      }
+    }
     if (!full && out.total > out.results.length) {
       var more = el("a", "search-all", T.all);
       more.href = href("search/") + "?q=" + encodeURIComponent(q);
@@ -627,16 +694,27 @@
     var panel = form.querySelector("[data-search-panel]") || document.getElementById("search-page-results");
     var status = form.querySelector("[data-search-status]") || document.getElementById("search-status");
     if (!input || !panel) return;
-    var timer = null, seq = 0;
+    var timer = null, seq = 0, shown = PAGE;
     function close() { if (!full) { panel.hidden = true; input.setAttribute("aria-expanded", "false"); } }
-    async function run() {
+    // "Show more": the next page of results; focus goes to the first of them.
+    function more() {
+      var from = shown;
+      shown += PAGE;
+      run(true).then(function () {
+        var first = panel.querySelectorAll(".search-results-list > li")[from];
+        var link = first && first.querySelector("a");
+        if (link) link.focus();
+      });
+    }
+    async function run(keep) {
       var q = input.value;
       var my = ++seq;
+      if (keep !== true) shown = PAGE;
       if (!q.trim()) { render(panel, status, null, q, full); close(); return; }
       try {
-        var out = await engine.search(q, full ? 20 : 5, full);
+        var out = await engine.search(q, full ? shown : 5, false);
         if (my !== seq) return;
-        render(panel, status, out, q, full);
+        render(panel, status, out, q, full, more);
         if (!full) { panel.hidden = false; input.setAttribute("aria-expanded", "true"); }
         if (full) history.replaceState(null, "", "?q=" + encodeURIComponent(q));
       } catch (e) {

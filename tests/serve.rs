@@ -250,11 +250,13 @@ impl Events {
 fn an_edit_served_incrementally_equals_a_fresh_build() {
     let (s, site) = scratch_fixture("incremental");
     // Enough articles with 手机 that search describes 改密码 for it, so the edit below must
-    // reach that description too (serve caches descriptions of unedited articles).
+    // reach that description too (serve caches descriptions of unedited articles). Theirs is
+    // one mention in long text, so 改密码 is among the first, described with its text.
+    let filler = "这里是与此无关的说明文字。".repeat(40);
     for i in 0..4 {
         std::fs::write(
             site.join(format!("content/账户/phone{i}.md")),
-            format!("---\ntitle: 手机问题 {i}\n---\n\n请把手机放在身边。\n"),
+            format!("---\ntitle: 问题 {i}\n---\n\n{filler}\n\n请把手机放在身边。\n"),
         )
         .unwrap();
     }

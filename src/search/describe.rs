@@ -5,28 +5,76 @@ use std::ops::Range;
 
 use crate::markdown::{self, Rendered, TextBlock};
 use crate::site::Article;
-use crate::tokenize;
+use crate::{paths, tokenize};
 
 /// How many of a term's best documents its shard describes (see `Hot`). With 8, the five results
 /// a drop-down shows are all described by the query's own shards for most queries (83% of the
 /// benchmark's sampled queries on the 10k corpus; 71% with 5, 92% with 16).
-pub(super) const HOT_PER_TERM: usize = 8;
+pub(super) const HOT_PER_TERM: usize = 10;
+/// On a site whose cards are one file (loaded by any query that needs a card), the five a
+/// drop-down shows: the search page's further results are drawn from that file.
+const HOT_PER_TERM_ONE_CARD_FILE: usize = 5;
+
+/// How many documents a term's shard describes, when shards carry cards or not.
+pub(super) fn hot_per_term(with_cards: bool) -> usize {
+    if with_cards {
+        HOT_PER_TERM
+    } else {
+        HOT_PER_TERM_ONE_CARD_FILE
+    }
+}
+
+/// Of those, how many carry the text around the term. The others name only the heading it is
+/// under: enough to link it and to rank, at a third of the bytes. Windows were two thirds of
+/// a real site's index (tidb-docs-cn: 19 of 40 MB of term shards with all eight).
+pub(super) const WINDOWS_PER_TERM: usize = 3;
 /// Rarer terms are not described: their few results load their fragments within the request
 /// budget, and on real text most terms are rare, so describing them would double the index.
 pub(super) const HOT_MIN_DF: usize = 4;
 /// Characters of text kept before and after a term in a `Hot` window.
-const WINDOW_BEFORE: usize = 12;
-const WINDOW_AFTER: usize = 30;
+const WINDOW_BEFORE: usize = 6;
+const WINDOW_AFTER: usize = 18;
 
 /// What a result needs to be shown without loading its fragment: the heading where the term is
 /// found and a window of the text around it. Stored next to the term's postings for its best
 /// documents, so a query's top results usually arrive with the shards it loads anyway, instead
-/// of costing one request each. Written as `[doc, heading id, heading, window]`.
+/// of costing one request each. Written as `[doc, heading, window]`, with the heading's id
+/// last when the client cannot derive it from the heading (see [`Hot::to_json`]).
+#[derive(Debug)]
 pub(super) struct Hot {
     pub(super) doc: u32,
     pub(super) heading_id: String,
     pub(super) heading: String,
     pub(super) window: String,
+}
+
+impl Hot {
+    /// The entry as JSON. Most heading ids are the heading's own slug, which search.js
+    /// computes as `paths::heading_id` does (for headings of ASCII and Chinese, where both
+    /// sides surely agree): those ids are left out, a fifth of a small site's index.
+    pub(super) fn to_json(&self, with_window: bool) -> String {
+        let derivable = self
+            .heading
+            .chars()
+            .all(|c| c.is_ascii() || tokenize::is_cjk(c))
+            && !self.heading_id.is_empty()
+            && paths::heading_id(&self.heading) == self.heading_id;
+        let window = if with_window {
+            self.window.as_str()
+        } else {
+            ""
+        };
+        if derivable || (self.heading_id.is_empty() && self.heading.is_empty()) {
+            if window.is_empty() {
+                serde_json::to_string(&(self.doc, &self.heading))
+            } else {
+                serde_json::to_string(&(self.doc, &self.heading, window))
+            }
+        } else {
+            serde_json::to_string(&(self.doc, &self.heading, window, &self.heading_id))
+        }
+        .unwrap_or_default()
+    }
 }
 
 /// Where `needle` (already folded) first occurs in `hay`, as a byte range of `hay`.
@@ -155,7 +203,11 @@ mod tests {
         let at = find_folded(&text, "还款").unwrap();
         assert_eq!(
             window(&text, at, WINDOW_BEFORE),
-            format!("…{}还款{}…", "甲".repeat(12), "乙".repeat(30))
+            format!(
+                "…{}还款{}…",
+                "甲".repeat(WINDOW_BEFORE),
+                "乙".repeat(WINDOW_AFTER)
+            )
         );
         assert_eq!(window("还款\n成功", 0..6, WINDOW_BEFORE), "还款 成功");
         assert_eq!(window("开头的文字", 0..0, 0), "开头的文字");

@@ -6,13 +6,13 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::describe::{HOT_MIN_DF, HOT_PER_TERM, hot_entry};
+use super::describe::{HOT_MIN_DF, HOT_PER_TERM, Hot, WINDOWS_PER_TERM, hot_entry};
 use super::{Analysis, B, K1};
 use crate::markdown::Parsed;
 use crate::site::Site;
 
 /// Shards are sized for a cold query's budget: a few of them fit in well under 100 KB.
-const TARGET_SHARD_BYTES: usize = 12 * 1024;
+const TARGET_SHARD_BYTES: usize = 8 * 1024;
 /// Quantized scores run 1..=MAX_Q (one base-64 digit).
 pub(super) const MAX_Q: f32 = 63.0;
 const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -145,20 +145,20 @@ fn encode_term<'a>(
     // and a reader who types pinyin rarely stops at the first results.
     let hot = if list.len() >= HOT_MIN_DF && !term.starts_with(['~', '^']) {
         best.into_iter()
-            .map(|(_, doc)| {
+            .enumerate()
+            .map(|(rank, (_, doc))| {
                 let cache = &analysis.terms[doc as usize].described;
                 let cached = cache.lock().ok().and_then(|c| c.get(term).cloned());
-                let json = cached.unwrap_or_else(|| {
+                let hot = cached.unwrap_or_else(|| {
                     let i = docs[doc as usize];
-                    let h = hot_entry(&site.articles[i], &parsed.articles[i], doc, term);
-                    let entry = (h.doc, h.heading_id, h.heading, h.window);
-                    let json: Arc<str> = serde_json::to_string(&entry).unwrap_or_default().into();
+                    let h: Arc<Hot> =
+                        hot_entry(&site.articles[i], &parsed.articles[i], doc, term).into();
                     if let Ok(mut c) = cache.lock() {
-                        c.insert(term.to_owned(), json.clone());
+                        c.insert(term.to_owned(), h.clone());
                     }
-                    json
+                    h
                 });
-                (doc, json)
+                (doc, hot.to_json(rank < WINDOWS_PER_TERM).into())
             })
             .collect()
     } else {

@@ -49,11 +49,12 @@ const PINYIN: f32 = 0.5;
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
-/// The shard a term lives in: Latin words by their first two letters, others by the whole term.
-/// The client computes the same (search.js `bucketKey`).
+/// The shard a term lives in: Latin words by their first two letters (so the word being typed
+/// finds its completions in one shard), others by the whole term (Chinese, and pinyin: `~weili`,
+/// `^wld`). The client computes the same (search.js `bucketKey`).
 pub fn bucket_key(term: &str) -> &str {
     match term.chars().next() {
-        Some(c) if !tokenize::is_cjk(c) => {
+        Some(c) if !tokenize::is_cjk(c) && c != '~' && c != '^' => {
             let end = term.char_indices().nth(2).map_or(term.len(), |(i, _)| i);
             &term[..end]
         }
@@ -87,7 +88,7 @@ pub struct DocTerms {
     len: f32,
     /// The article's `Hot` entries written so far, as JSON, by term. They depend on its text
     /// alone, so `serve` reuses them for every article an edit did not touch.
-    described: Arc<Mutex<HashMap<String, Arc<str>>>>,
+    described: Arc<Mutex<HashMap<String, Arc<describe::Hot>>>>,
     /// Its card (title, URL, section) as JSON, likewise.
     card: OnceLock<String>,
 }
@@ -197,6 +198,7 @@ mod tests {
         assert_eq!(bucket_key("promise"), "pr");
         assert_eq!(bucket_key("a"), "a");
         assert_eq!(bucket_key("微粒"), "微粒");
+        assert_eq!(bucket_key("^wld"), "^wld");
     }
 
     /// A word in a code block counts less than the same word in prose: a listing that repeats

@@ -40,10 +40,13 @@ pub fn write(
         buckets[shard_hash(bucket_key(e.term)) as usize % shards].push(e);
     }
 
+    // A site whose cards fit in one card file loads that file instead: shards then carry no
+    // cards of their own.
+    let with_cards = n > CARDS_PER_FILE;
     let mut files: Vec<OutputFile> = buckets
         .par_iter()
         .enumerate()
-        .map(|(k, list)| shard_file(site, analysis, k, list))
+        .map(|(k, list)| shard_file(site, analysis, k, list, with_cards))
         .collect();
     let fragments: Vec<OutputFile> = docs
         .par_iter()
@@ -52,6 +55,8 @@ pub fn write(
         .map(|(id, &i)| fragment_file(site, parsed, id, i))
         .collect();
     files.extend(fragments);
+    // Cards are written whole (a serve update may change any article's title).
+    files.extend(card_files(site, parsed, analysis));
 
     files.push(t2s_file(encoded));
     files.extend(vocabulary_files(encoded));
@@ -59,6 +64,7 @@ pub fn write(
     let manifest = serde_json::json!({
         "documents": n,
         "shards": shards,
+        "cards_per_file": CARDS_PER_FILE,
         "max_score": MAX_Q,
     });
     files.push(OutputFile {
@@ -68,9 +74,15 @@ pub fn write(
     files
 }
 
-/// Term shard `k`: its terms' postings and descriptions, then the cards of the documents
-/// described.
-fn shard_file(site: &Site, analysis: &Analysis, k: usize, list: &[&EncodedTerm]) -> OutputFile {
+/// Term shard `k`: its terms' postings and descriptions, then (`with_cards`) the cards of the
+/// documents described.
+fn shard_file(
+    site: &Site,
+    analysis: &Analysis,
+    k: usize,
+    list: &[&EncodedTerm],
+    with_cards: bool,
+) -> OutputFile {
     let docs = &analysis.docs;
     // Written by hand: a shard is mostly plain strings, and building a JSON value tree
     // for 1,500 shards first doubled the time this stage takes. Postings are base-64
@@ -88,10 +100,16 @@ fn shard_file(site: &Site, analysis: &Analysis, k: usize, list: &[&EncodedTerm])
             continue;
         }
         body += &format!(":[\"{}\"", t.postings);
-        for (doc, entry) in &t.described {
+        for (doc, entry) in t
+            .described
+            .iter()
+            .take(super::describe::hot_per_term(with_cards))
+        {
             body.push(',');
             body += entry;
-            cards.insert(*doc);
+            if with_cards {
+                cards.insert(*doc);
+            }
         }
         body.push(']');
     }
@@ -113,6 +131,43 @@ fn shard_file(site: &Site, analysis: &Analysis, k: usize, list: &[&EncodedTerm])
         path: format!("search/t/{k}.js"),
         bytes: body.into_bytes(),
     }
+}
+
+/// Documents per card file (search.js `CARDS_PER_FILE`, checked by a test).
+pub(super) const CARDS_PER_FILE: usize = 64;
+/// Characters of an article's description kept on its card.
+const CARD_SUMMARY: usize = 40;
+
+/// `search/d/<k>.js`: the cards of documents `k * CARDS_PER_FILE` and on: title, URL, section
+/// and the start of the description. A result its query's shards do not describe is shown from
+/// its card, so a query costs one request per range of documents it lands in instead of one per
+/// result; ids follow the site's order, so a topic's articles share a file.
+fn card_files(site: &Site, parsed: &Parsed, analysis: &Analysis) -> Vec<OutputFile> {
+    analysis
+        .docs
+        .par_chunks(CARDS_PER_FILE)
+        .enumerate()
+        .map(|(k, chunk)| {
+            let cards: Vec<(&str, String, &str, String)> = chunk
+                .iter()
+                .map(|&i| {
+                    let a = &site.articles[i];
+                    let d = markdown::description(a, &parsed.articles[i]);
+                    (
+                        a.source.title.as_str(),
+                        paths::href(&a.url),
+                        section_name(site, a),
+                        markdown::truncate_chars(d, CARD_SUMMARY),
+                    )
+                })
+                .collect();
+            let json = serde_json::to_string(&cards).unwrap_or_default();
+            OutputFile {
+                path: format!("search/d/{k}.js"),
+                bytes: format!("helpcenterSearch.cards({k},{json});\n").into_bytes(),
+            }
+        })
+        .collect()
 }
 
 /// `search/t2s.js`: the traditional characters whose simplified forms the index holds, as pairs
@@ -188,5 +243,14 @@ fn fragment_file(site: &Site, parsed: &Parsed, id: usize, i: usize) -> OutputFil
     OutputFile {
         path: format!("search/f/{id}.js"),
         bytes: format!("helpcenterSearch.fragment({id},{json});\n").into_bytes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn search_js_reads_cards_in_the_same_ranges() {
+        let js = include_str!("../../static/search.js");
+        assert!(js.contains(&format!("var CARDS_PER_FILE = {};", super::CARDS_PER_FILE)));
     }
 }

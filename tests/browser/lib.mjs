@@ -2,7 +2,7 @@
 // and Debian's Chromium driven by playwright-core.
 import { spawn, spawnSync } from "node:child_process";
 import vm from "node:vm";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -59,7 +59,9 @@ export function buildSite(root, extra = []) {
 /** search.js's engine in node, reading the index files of a built site and counting them. */
 export function fileEngine(out, stats = { requests: 0, bytes: 0, paths: [] }) {
   if (!globalThis.helpcenterSearch?.createEngine) {
-    vm.runInThisContext(readFileSync(join(REPO, "static", "search.js"), "utf8"));
+    // The site's search.js as the build publishes it (compacted), else the theme's source.
+    const built = join(out, "search.js");
+    vm.runInThisContext(readFileSync(existsSync(built) ? built : join(REPO, "static", "search.js"), "utf8"));
   }
   const engine = globalThis.helpcenterSearch.createEngine(async (path) => {
     const buf = readFileSync(join(out, "search", path));

@@ -55,6 +55,9 @@ const ZH: &[(&str, &str)] = &[
     ("reason_pinned", "编辑推荐"),
     ("reason_tags", "共同标签："),
     ("reason_text", "内容相近"),
+    ("reason_linked", "文中链接"),
+    ("reason_cited", "常被一起引用"),
+    ("reason_section", "同一栏目"),
     ("related_index", "相关文章索引"),
     (
         "related_index_lead",
@@ -126,6 +129,9 @@ const EN: &[(&str, &str)] = &[
     ("reason_pinned", "Editor's pick"),
     ("reason_tags", "Shared tags: "),
     ("reason_text", "Similar content"),
+    ("reason_linked", "Linked"),
+    ("reason_cited", "Often linked together"),
+    ("reason_section", "Same section"),
     ("related_index", "Related articles index"),
     (
         "related_index_lead",

@@ -168,7 +168,7 @@ pub fn related_json(site: &Site, related: &[Vec<RelatedEntry>]) -> OutputFile {
                         "path": b.source.rel, "url": b.url, "title": b.source.title,
                         "score": r.score, "pinned": r.pinned, "text_similarity": r.text,
                         "linked": r.linked,
-                        "shared_tags": r.shared_tags,
+                        "shared_tags": r.shared_tags, "reason": r.reason,
                     })
                 })
                 .collect();

@@ -6,6 +6,7 @@ use serde::{Serialize, Serializer};
 use super::Ctx;
 use crate::config::Contact;
 use crate::markdown::TocEntry;
+use crate::related::Reason;
 use crate::site::Article;
 use crate::{paths, yaml};
 
@@ -163,16 +164,24 @@ impl Ctx<'_> {
             .flatten()
             .map(|r| {
                 let b = &self.site.articles[r.article];
-                let reason = if r.pinned {
-                    self.locale.text("reason_pinned").to_owned()
-                } else if !r.shared_tags.is_empty() {
-                    format!(
-                        "{}{}",
-                        self.locale.text("reason_tags"),
-                        r.shared_tags.join(sep)
-                    )
-                } else {
-                    self.locale.text("reason_text").to_owned()
+                // The strongest reason, and the tags both carry, which say most to a reader.
+                let tags = format!(
+                    "{}{}",
+                    self.locale.text("reason_tags"),
+                    r.shared_tags.join(sep)
+                );
+                let first = match r.reason {
+                    Reason::Pinned => "reason_pinned",
+                    Reason::Tags => "",
+                    Reason::Linked => "reason_linked",
+                    Reason::Cited => "reason_cited",
+                    Reason::Section => "reason_section",
+                    Reason::Text => "reason_text",
+                };
+                let reason = match (first, r.shared_tags.is_empty()) {
+                    ("", _) => tags,
+                    (key, true) => self.locale.text(key).to_owned(),
+                    (key, false) => format!("{} · {tags}", self.locale.text(key)),
                 };
                 RelatedView {
                     title: b.source.title.clone(),

@@ -1,0 +1,185 @@
+//! The link graph between articles, the strongest sign that two are related: an author who
+//! links one from the other has said so, and two articles linked from the same pages (or
+//! linking the same pages) are about the same thing even when their words differ.
+//!
+//! A page that links to everything says little about any one target, so every signal is
+//! weighed down by the degree of the page it comes through.
+
+use std::collections::HashMap;
+
+use crate::markdown::{LinkRef, LinkTarget, Parsed};
+use crate::site::Site;
+
+/// Links from a page are worth less once it links to more pages than this.
+const FOCUSED_DEGREE: f32 = 12.0;
+/// A page linking to (or linked from) more than this many articles is a list, not a relation:
+/// it gives no co-citation.
+const HUB_DEGREE: usize = 150;
+
+/// Who links to whom, in both directions, between articles. Sections' own pages count as
+/// sources of co-citation only (an overview that lists its articles says they belong together).
+pub(super) struct LinkGraph {
+    /// For each article, the articles it links to and how many times, sorted.
+    out: Vec<Vec<(u32, u16)>>,
+    /// For each article, the articles that link to it and how many times, sorted.
+    inn: Vec<Vec<(u32, u16)>>,
+    /// For each section page, the articles it links to.
+    section_out: Vec<Vec<u32>>,
+    /// For each article, the section pages that link to it.
+    section_in: Vec<Vec<u32>>,
+}
+
+impl LinkGraph {
+    pub(super) fn new(site: &Site, parsed: &Parsed) -> LinkGraph {
+        let n = site.articles.len();
+        let by_url: HashMap<&str, usize> = site
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.url.as_str(), i))
+            .collect();
+        let target = |l: &LinkRef| -> Option<usize> {
+            match &l.target {
+                LinkTarget::Page { content_path, .. } => site.by_path.get(content_path).copied(),
+                LinkTarget::SiteUrl { url } => {
+                    let page = if url.ends_with('/') || url.is_empty() {
+                        url.clone()
+                    } else {
+                        format!("{url}/")
+                    };
+                    by_url.get(page.as_str()).copied()
+                }
+                _ => None,
+            }
+        };
+        let mut counts: HashMap<(u32, u32), u16> = HashMap::new();
+        for (a, r) in parsed.articles.iter().enumerate() {
+            for b in r.links.iter().filter_map(target) {
+                if b != a {
+                    let c = counts.entry((a as u32, b as u32)).or_default();
+                    *c = c.saturating_add(1);
+                }
+            }
+        }
+        let mut out = vec![Vec::new(); n];
+        let mut inn = vec![Vec::new(); n];
+        for (&(a, b), &c) in &counts {
+            out[a as usize].push((b, c));
+            inn[b as usize].push((a, c));
+        }
+        for v in out.iter_mut().chain(inn.iter_mut()) {
+            v.sort_unstable();
+        }
+        let mut section_out: Vec<Vec<u32>> = parsed
+            .sections
+            .iter()
+            .map(|r| {
+                r.links
+                    .iter()
+                    .filter_map(target)
+                    .map(|b| b as u32)
+                    .collect()
+            })
+            .collect();
+        let mut section_in = vec![Vec::new(); n];
+        for (s, list) in section_out.iter_mut().enumerate() {
+            list.sort_unstable();
+            list.dedup();
+            for &b in list.iter() {
+                section_in[b as usize].push(s as u32);
+            }
+        }
+        LinkGraph {
+            out,
+            inn,
+            section_out,
+            section_in,
+        }
+    }
+
+    /// The articles `a` links to or is linked from.
+    pub(super) fn neighbours(&self, a: usize) -> impl Iterator<Item = usize> + '_ {
+        self.out[a]
+            .iter()
+            .chain(&self.inn[a])
+            .map(|&(b, _)| b as usize)
+    }
+
+    /// Whether one of the two links to the other.
+    pub(super) fn linked(&self, a: usize, b: usize) -> bool {
+        find(&self.out[a], b).is_some() || find(&self.inn[a], b).is_some()
+    }
+
+    /// How strongly a link between `a` and `b` relates them, for `a`'s list, in 0..=1: a link
+    /// from a page with few links, repeated, or in both directions, counts most.
+    pub(super) fn direct(&self, a: usize, b: usize) -> f32 {
+        // A link to a page everything links to (the options reference) is a citation, not a
+        // relation; a link from a page that links to everything, the same.
+        let from_a = find(&self.out[a], b).map_or(0.0, |k| {
+            focus(self.out[a].len()) * focus(self.inn[b].len()) * repeat(k)
+        });
+        let to_a = find(&self.inn[a], b).map_or(0.0, |k| {
+            focus(self.out[b].len()) * focus(self.inn[a].len()) * repeat(k)
+        });
+        (from_a.max(to_a) + 0.5 * from_a.min(to_a)).min(1.0)
+    }
+
+    /// Calls `add(b, w)` for the co-citation of every article `b` with `a` (both linked from
+    /// the same page) and their coupling (both linking to the same article), each shared page
+    /// weighed by how few links it has.
+    pub(super) fn cocitation(&self, a: usize, mut add: impl FnMut(usize, f32)) {
+        let mut each = |list: &mut dyn Iterator<Item = u32>, w: f32| {
+            for b in list {
+                if b as usize != a {
+                    add(b as usize, w);
+                }
+            }
+        };
+        for &(c, _) in &self.inn[a] {
+            let list = &self.out[c as usize];
+            if list.len() <= HUB_DEGREE {
+                each(&mut list.iter().map(|x| x.0), shared_weight(list.len()));
+            }
+        }
+        for &s in &self.section_in[a] {
+            let list = &self.section_out[s as usize];
+            if list.len() <= HUB_DEGREE {
+                // An overview's list is weaker than an article's own choice of links.
+                each(&mut list.iter().copied(), 0.5 * shared_weight(list.len()));
+            }
+        }
+        for &(c, _) in &self.out[a] {
+            let list = &self.inn[c as usize];
+            if list.len() <= HUB_DEGREE {
+                each(&mut list.iter().map(|x| x.0), shared_weight(list.len()));
+            }
+        }
+    }
+}
+
+/// A co-citation accumulated in `cocitation`, as a share in 0..1: one shared page with few
+/// links is about half, a few of them nearly all.
+pub(super) fn cocitation_share(sum: f32) -> f32 {
+    1.0 - (-sum).exp()
+}
+
+fn find(list: &[(u32, u16)], b: usize) -> Option<u16> {
+    list.binary_search_by_key(&(b as u32), |&(x, _)| x)
+        .ok()
+        .map(|i| list[i].1)
+}
+
+/// A page's links weigh less as it has more of them.
+fn focus(degree: usize) -> f32 {
+    (FOCUSED_DEGREE / degree.max(1) as f32).min(1.0).sqrt()
+}
+
+/// The same link written again adds a little.
+fn repeat(times: u16) -> f32 {
+    (0.7 + 0.15 * f32::from(times.saturating_sub(1))).min(1.0)
+}
+
+/// What one shared page says about two of its links.
+fn shared_weight(degree: usize) -> f32 {
+    1.0 / (2.0 + degree as f32).ln()
+}

@@ -1,0 +1,837 @@
+//! Related articles, scored at build time: pins first, then the best of the rest by what
+//! relates two articles, strongest first:
+//!
+//! 1. links (`links`): one links to the other, or both are linked from the same pages or link
+//!    to the same pages;
+//! 2. text (`text`): TF-IDF cosine over the search tokenizer's terms and Latin identifiers,
+//!    with the scaffolding many articles repeat left out;
+//! 3. shared tags, weighted by rarity;
+//! 4. structure: the same section, and neighbours in its order.
+//!
+//! Each listed article says why it is there: its strongest signal. It scales by never comparing
+//! all pairs: candidates come from the link graph, the tags, and an inverted index whose posting
+//! lists are capped to the strongest articles per term, so the work grows with the number of
+//! articles, not its square.
+
+mod links;
+mod text;
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::error::{Diagnostic, Diagnostics};
+use crate::markdown::Parsed;
+use crate::paths::join_rel;
+use crate::site::{Missing, Site};
+
+use links::LinkGraph;
+
+/// Tags on more articles than this are too common to bring candidates on their own: they
+/// weigh only on candidates that something else brought.
+const TAG_CANDIDATE_CAP: usize = 200;
+/// How much each signal can add to a score (each signal is in 0..=1). Chosen on the editors'
+/// lists of `bench/related/`: text carries most of the ranking; links and co-citation bring
+/// candidates in and break ties, as a link alone often points at a reference page.
+const LINK_SHARE: f32 = 0.15;
+const COCITATION_SHARE: f32 = 0.15;
+const TEXT_SHARE: f32 = 1.0;
+const TITLE_SHARE: f32 = 0.05;
+const TAG_SHARE: f32 = 0.3;
+const SECTION_BONUS: f32 = 0.04;
+const NEIGHBOUR_BONUS: f32 = 0.06;
+/// Below this an article is noise, not a relation: an article with nothing related shows nothing.
+/// (Long chapters of one book on different subjects have a text similarity of about 0.05.)
+pub const MIN_SCORE: f32 = 0.05;
+/// An article is listed only if its score is at least this share of the best one's: a weak
+/// match is worth showing when nothing better is there, not below a strong one.
+const RELATIVE_FLOOR: f32 = 0.25;
+/// Places in a list under the floors above; further places need `GOOD_SCORE`, and
+/// `STRICT_GOOD_SCORE` or `STRICT_RELATIVE_FLOOR` of the best.
+const LENIENT_PLACES: usize = 3;
+const STRICT_RELATIVE_FLOOR: f32 = 0.5;
+const STRICT_GOOD_SCORE: f32 = 0.15;
+/// Candidates kept per article shown, for the second pass to choose from.
+const CANDIDATES_PER_SHOWN: usize = 3;
+/// An article in more than this many times `related.limit` lists is demoted, by the square
+/// root of how many more.
+const COMMON_FACTOR: usize = 3;
+/// A score that is worth showing whatever the best one is.
+const GOOD_SCORE: f32 = 0.08;
+
+/// Why an article is listed: its strongest signal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reason {
+    /// The article's `related` front matter names it.
+    Pinned,
+    /// One of the two links to the other.
+    Linked,
+    /// Both are linked from the same pages, or link to the same pages.
+    Cited,
+    /// They share tags.
+    Tags,
+    /// They share words that few other articles have.
+    Text,
+    /// Neighbours in the same section.
+    Section,
+}
+
+/// One related article of an article, and why it is there.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RelatedEntry {
+    /// Index into `Site::articles`.
+    #[serde(skip)]
+    pub article: usize,
+    /// The whole score (pins: 1).
+    pub score: f64,
+    /// Pinned by the article's `related` front matter.
+    pub pinned: bool,
+    /// The text-similarity part of the score (cosine of the term vectors).
+    pub text: f64,
+    /// One of the two articles links to the other.
+    pub linked: bool,
+    /// Names of the tags both carry.
+    pub shared_tags: Vec<String>,
+    /// Its strongest signal, which the page shows.
+    pub reason: Reason,
+}
+
+/// For every article (by index), its related articles in display order.
+pub fn compute(site: &Site, parsed: &Parsed) -> (Vec<Vec<RelatedEntry>>, Diagnostics) {
+    let n = site.articles.len();
+    let (pins, diags) = resolve_pins(site);
+    let text = text::term_vectors(site, parsed);
+    let titles = text::title_vectors(site);
+    let mut position = vec![0usize; n];
+    for s in &site.sections {
+        for (i, &a) in s.articles.iter().enumerate() {
+            position[a] = i;
+        }
+    }
+    let scorer = Scorer {
+        site,
+        limit: site.config.related.limit,
+        pins,
+        links: LinkGraph::new(site, parsed),
+        vectors: text.vectors,
+        postings: text.postings,
+        titles,
+        tag_idf: tag_weights(site),
+        article_tags: site
+            .articles
+            .iter()
+            .map(|a| a.tags.iter().map(String::as_str).collect())
+            .collect(),
+        tag_ids: {
+            let ids: HashMap<&str, u32> = site
+                .tags
+                .keys()
+                .enumerate()
+                .map(|(i, k)| (k.as_str(), i as u32))
+                .collect();
+            site.articles
+                .iter()
+                .map(|a| a.tags.iter().map(|t| ids[t.as_str()]).collect())
+                .collect()
+        },
+        place: site
+            .articles
+            .iter()
+            .zip(&position)
+            .map(|(a, &position)| Place {
+                section: a.section as u32,
+                position: position as u32,
+                ordered: a.nav_order.is_some()
+                    || a.prefix.is_some()
+                    || a.source.front.weight.is_some(),
+            })
+            .collect(),
+    };
+    let candidates: Vec<(Vec<RelatedEntry>, Vec<Scored>)> = (0..n)
+        .into_par_iter()
+        .map_init(
+            || Scratch::new(n),
+            |scratch, a| scorer.candidates(a, scratch),
+        )
+        .collect();
+    // How many lists each article would be in: the general pages (an options reference, a
+    // migration guide) that resemble everything are in most, and say least about each.
+    let mut shown = vec![0u32; n];
+    for (pins, scored) in &candidates {
+        for s in scored.iter().take(scorer.limit.saturating_sub(pins.len())) {
+            shown[s.article as usize] += 1;
+        }
+    }
+    let lists: Vec<Vec<RelatedEntry>> = candidates
+        .into_par_iter()
+        .enumerate()
+        .map(|(a, (pins, scored))| scorer.finish(a, pins, scored, &shown))
+        .collect();
+    (lists, diags)
+}
+
+/// Each tag's rarity weight, by tag key.
+fn tag_weights(site: &Site) -> HashMap<&str, f32> {
+    let n = site.articles.len();
+    site.tags
+        .iter()
+        .map(|(k, t)| {
+            (
+                k.as_str(),
+                ((n as f32 + 1.0) / (t.articles.len() as f32 + 0.5))
+                    .ln()
+                    .max(0.0),
+            )
+        })
+        .collect()
+}
+
+/// Everything scoring reads, computed once for the whole site.
+struct Scorer<'a> {
+    site: &'a Site,
+    limit: usize,
+    pins: Vec<Vec<usize>>,
+    links: LinkGraph,
+    vectors: Vec<Vec<(u32, f32)>>,
+    postings: Vec<Vec<(u32, f32)>>,
+    titles: text::TermVectors,
+    tag_idf: HashMap<&'a str, f32>,
+    article_tags: Vec<Vec<&'a str>>,
+    /// The same as numbers (in `Site::tags` order), for comparing in the scoring loop.
+    tag_ids: Vec<Vec<u32>>,
+    /// Where each article is listed: read for thousands of candidates per article.
+    place: Vec<Place>,
+}
+
+/// Best first; the comparison is a total order (score, then article order), so lists are
+/// deterministic.
+fn by_score(x: &Scored, y: &Scored) -> std::cmp::Ordering {
+    y.score.total_cmp(&x.score).then(x.article.cmp(&y.article))
+}
+
+/// A candidate's score and its parts.
+struct Scored {
+    article: u32,
+    score: f32,
+    text: f32,
+    reason: Reason,
+}
+
+impl Scorer<'_> {
+    /// Article `a`'s pins, and its best-scoring other candidates, best first: more than it
+    /// shows, so that `finish` can demote the ones every list has.
+    fn candidates(&self, a: usize, scratch: &mut Scratch) -> (Vec<RelatedEntry>, Vec<Scored>) {
+        let mut pins: Vec<RelatedEntry> = self.pins[a]
+            .iter()
+            .map(|&b| RelatedEntry {
+                article: b,
+                score: 1.0,
+                pinned: true,
+                text: 0.0,
+                linked: self.links.linked(a, b),
+                shared_tags: self.shared_tags(a, b),
+                reason: Reason::Pinned,
+            })
+            .collect();
+        let limit = self.limit;
+        if self.site.articles[a].source.front.related_auto == Some(false) || pins.len() >= limit {
+            pins.truncate(limit.max(self.pins[a].len()));
+            return (pins, Vec::new());
+        }
+        self.accumulate(a, scratch);
+        let mut scored = self.scored(a, scratch);
+        // Only the best few matter: select them, then order just those.
+        let want = (limit - pins.len()) * CANDIDATES_PER_SHOWN;
+        if scored.len() > want {
+            scored.select_nth_unstable_by(want, by_score);
+            scored.truncate(want);
+        }
+        scored.sort_by(by_score);
+        (pins, scored)
+    }
+
+    /// Article `a`'s list: its pins, then its best candidates once those that `shown` says are
+    /// in many lists are demoted, above the floors.
+    fn finish(
+        &self,
+        a: usize,
+        mut list: Vec<RelatedEntry>,
+        mut scored: Vec<Scored>,
+        shown: &[u32],
+    ) -> Vec<RelatedEntry> {
+        let common = (COMMON_FACTOR * self.limit) as f32;
+        for s in &mut scored {
+            let times = shown[s.article as usize] as f32;
+            if times > common {
+                s.score *= (common / times).sqrt();
+            }
+        }
+        scored.sort_by(by_score);
+        scored.truncate(self.limit.saturating_sub(list.len()));
+        // The first few may be weak when nothing is stronger; the rest must be good, or close
+        // to the best.
+        let best = scored.first().map_or(0.0, |s| s.score);
+        let mut i = list.len();
+        scored.retain(|s| {
+            i += 1;
+            if i <= LENIENT_PLACES {
+                s.score >= MIN_SCORE && s.score >= RELATIVE_FLOOR * best
+            } else {
+                s.score >= GOOD_SCORE
+                    && s.score >= (STRICT_RELATIVE_FLOOR * best).min(STRICT_GOOD_SCORE)
+            }
+        });
+        for s in scored {
+            let b = s.article as usize;
+            list.push(RelatedEntry {
+                article: b,
+                score: round3(s.score),
+                pinned: false,
+                text: round3(s.text),
+                linked: self.links.linked(a, b),
+                shared_tags: self.shared_tags(a, b),
+                reason: s.reason,
+            });
+        }
+        list
+    }
+
+    /// Adds up, into `scratch`, the text, tag and co-citation similarity of every candidate
+    /// for `a`: the articles sharing one of its terms, tags or linked pages, linked with it, or
+    /// next to it in its section. This loop is the hot path of the whole stage, hence the
+    /// dense per-thread accumulators.
+    fn accumulate(&self, a: usize, scratch: &mut Scratch) {
+        let Scratch {
+            acc,
+            touched,
+            common_tags,
+        } = scratch;
+        for (id, w) in &self.vectors[a] {
+            for (b, wb) in &self.postings[*id as usize] {
+                if *b as usize != a {
+                    at(acc, touched, *b as usize).text += w * wb;
+                }
+            }
+        }
+        for (id, w) in &self.titles.vectors[a] {
+            for (b, wb) in &self.titles.postings[*id as usize] {
+                if *b as usize != a {
+                    at(acc, touched, *b as usize).title += w * wb;
+                }
+            }
+        }
+        let own_tag_weight: f32 = self.article_tags[a].iter().map(|t| self.tag_idf[t]).sum();
+        if own_tag_weight > 0.0 {
+            for (t, id) in self.article_tags[a].iter().zip(&self.tag_ids[a]) {
+                let members = &self.site.tags[*t].articles;
+                let weight = self.tag_idf[t] / own_tag_weight;
+                if weight <= 0.0 {
+                    continue;
+                }
+                if members.len() > TAG_CANDIDATE_CAP {
+                    common_tags.push((*id, weight));
+                    continue;
+                }
+                for &b in members {
+                    if b != a {
+                        at(acc, touched, b).tags += weight;
+                    }
+                }
+            }
+        }
+        self.links
+            .cocitation(a, |b, w| at(acc, touched, b).cited += w);
+        for b in self.links.neighbours(a) {
+            at(acc, touched, b).link = self.links.direct(a, b);
+        }
+        let section = &self.site.sections[self.place[a].section as usize].articles;
+        let place = self.place[a].position as usize;
+        for b in [place.wrapping_sub(1), place + 1] {
+            if let Some(&b) = section.get(b) {
+                at(acc, touched, b);
+            }
+        }
+    }
+
+    /// The candidates in `scratch` that score at least `MIN_SCORE`, pins left out; resets
+    /// `scratch` for the next article.
+    fn scored(&self, a: usize, scratch: &mut Scratch) -> Vec<Scored> {
+        let here = self.place[a];
+        let mut scored = Vec::new();
+        for &b in &scratch.touched {
+            let i = b as usize;
+            let e = scratch.acc[i];
+            // Cheap parts first: most candidates share a common word or two and stop here. A
+            // tag many articles carry only adds to a candidate something else brought.
+            let text = TEXT_SHARE * e.text.min(1.0) + TITLE_SHARE * e.title.min(1.0);
+            let link = LINK_SHARE * e.link;
+            let own = text + link + TAG_SHARE * e.tags.min(1.0);
+            let there = self.place[i];
+            let place = if there.section == here.section {
+                let next =
+                    here.ordered && there.ordered && there.position.abs_diff(here.position) == 1;
+                SECTION_BONUS + if next { NEIGHBOUR_BONUS } else { 0.0 }
+            } else {
+                0.0
+            };
+            if own + place + if e.cited > 0.0 { COCITATION_SHARE } else { 0.0 } < MIN_SCORE
+                || i == a
+                || self.pins[a].contains(&i)
+            {
+                continue;
+            }
+            let common: f32 = scratch
+                .common_tags
+                .iter()
+                .filter(|(t, _)| self.tag_ids[i].contains(t))
+                .map(|(_, w)| w)
+                .sum();
+            let tags = TAG_SHARE * (e.tags + common).min(1.0);
+            let cited = if e.cited > 0.0 {
+                COCITATION_SHARE * links::cocitation_share(e.cited)
+            } else {
+                0.0
+            };
+            let score = text + tags + link + place + cited;
+            // Being neighbours alone relates nothing: some shared content or link must too.
+            let evidence = score - place;
+            if score < MIN_SCORE || (place >= evidence && score < MIN_SCORE + NEIGHBOUR_BONUS) {
+                continue;
+            }
+            // Ties go to the stronger kind of evidence, in this order.
+            let parts = [
+                (Reason::Linked, link),
+                (Reason::Cited, cited),
+                (Reason::Text, text),
+                (Reason::Tags, tags),
+                (Reason::Section, place),
+            ];
+            let reason = parts
+                .iter()
+                .fold((Reason::Section, -1.0f32), |best, p| {
+                    if p.1 > best.1 { *p } else { best }
+                })
+                .0;
+            scored.push(Scored {
+                article: b,
+                score,
+                text: e.text.min(1.0),
+                reason,
+            });
+        }
+        scratch.reset();
+        scored
+    }
+
+    fn shared_tags(&self, a: usize, b: usize) -> Vec<String> {
+        let (a, b) = (&self.article_tags[a], &self.article_tags[b]);
+        a.iter()
+            .filter(|t| b.contains(t))
+            .map(|t| self.site.tags[*t].name.clone())
+            .collect()
+    }
+}
+
+/// Candidate `b`'s record; the first signal for it enters it in `touched`.
+fn at<'s>(acc: &'s mut [Acc], touched: &mut Vec<u32>, b: usize) -> &'s mut Acc {
+    let e = &mut acc[b];
+    if !e.seen {
+        e.seen = true;
+        touched.push(b as u32);
+    }
+    e
+}
+
+/// An article's section and place in its list. The place is a sign only when it is the
+/// author's (a navigation file, a weight, a number in the file name), not the alphabet's.
+#[derive(Clone, Copy)]
+struct Place {
+    section: u32,
+    position: u32,
+    ordered: bool,
+}
+
+/// What one candidate has gathered so far.
+#[derive(Clone, Copy, Default)]
+struct Acc {
+    text: f32,
+    title: f32,
+    link: f32,
+    tags: f32,
+    cited: f32,
+    seen: bool,
+}
+
+/// Per-thread score accumulators, reset after each article by walking `touched`. One record
+/// per article, so that adding to a candidate touches one cache line.
+struct Scratch {
+    acc: Vec<Acc>,
+    touched: Vec<u32>,
+    /// The article's tags too common to list their articles, with their weights.
+    common_tags: Vec<(u32, f32)>,
+}
+
+impl Scratch {
+    fn new(n: usize) -> Scratch {
+        Scratch {
+            acc: vec![Acc::default(); n],
+            touched: Vec::new(),
+            common_tags: Vec::new(),
+        }
+    }
+
+    fn reset(&mut self) {
+        for &b in &self.touched {
+            self.acc[b as usize] = Acc::default();
+        }
+        self.touched.clear();
+        self.common_tags.clear();
+    }
+}
+
+fn round3(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
+}
+
+/// Resolves each article's `related` pins (paths under `content/`, or relative to the file) to
+/// article indices; a pin to nothing is an error naming the file and the pin.
+fn resolve_pins(site: &Site) -> (Vec<Vec<usize>>, Diagnostics) {
+    let by_path = &site.by_path;
+    let mut diags = Diagnostics::default();
+    let pins = site
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let mut out = Vec::new();
+            for pin in &a.source.front.related {
+                let p = pin.trim().trim_start_matches('/').trim_start_matches("content/");
+                let found = by_path
+                    .get(p)
+                    .or_else(|| join_rel(a.source.dir(), p).and_then(|j| by_path.get(j.as_str())))
+                    .copied();
+                match found {
+                    Some(j) if j == i => {}
+                    Some(j) => {
+                        if !out.contains(&j) {
+                            out.push(j);
+                        }
+                    }
+                    None => {
+                        let what = match site.links.why_missing(p) {
+                            None => continue,
+                            Some(Missing::Draft) => "a draft",
+                            Some(Missing::Absent) => "a missing article",
+                        };
+                        diags.push(
+                            Diagnostic::error(format!("`related` pins {what}: `{pin}`"))
+                                .in_file(&a.source.shown)
+                                .at_line(a.source.key_line("related"))
+                                .hint("write pins as paths under content/, e.g. `weilidai/close-precautions.md`"),
+                        );
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    (pins, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RelatedEntry;
+    use crate::site::Site;
+    use crate::testing::{messages, parse, site, site_with};
+
+    fn titles(s: &Site, list: &[RelatedEntry]) -> Vec<String> {
+        list.iter()
+            .map(|r| s.articles[r.article].source.title.clone())
+            .collect()
+    }
+
+    fn idx(s: &Site, path: &str) -> usize {
+        s.article_by_path(path).unwrap()
+    }
+
+    /// Five articles: two pairs on the same topics, one on its own.
+    fn corpus() -> Vec<(&'static str, String)> {
+        let a =
+            |t: &str, extra: &str, body: &str| format!("---\ntitle: {t}\n{extra}---\n\n{body}\n");
+        vec![
+            ("loan/_index.md", a("借款", "", "")),
+            ("card/_index.md", a("银行卡", "", "")),
+            (
+                "loan/close.md",
+                a(
+                    "关闭微粒贷",
+                    "tags: [微粒贷]\n",
+                    "关闭微粒贷借钱功能前，先还清微粒贷的全部欠款和利息。",
+                ),
+            ),
+            (
+                "loan/repay.md",
+                a(
+                    "微粒贷还款",
+                    "tags: [微粒贷]\n",
+                    "微粒贷欠款可以提前还款，还清全部欠款和利息后额度恢复。",
+                ),
+            ),
+            (
+                "card/bind.md",
+                a(
+                    "绑定银行卡",
+                    "tags: [银行卡]\n",
+                    "在钱包里绑定银行卡，输入银行卡号和手机验证码。",
+                ),
+            ),
+            (
+                "card/unbind.md",
+                a(
+                    "解绑银行卡",
+                    "tags: [银行卡]\n",
+                    "在钱包里解绑银行卡，需要输入支付密码验证身份。",
+                ),
+            ),
+            (
+                "card/lonely.md",
+                a("修改头像", "", "点击头像，选择相册里的照片。"),
+            ),
+        ]
+    }
+
+    fn refs<'a>(c: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+        c.iter().map(|(p, t)| (*p, t.as_str())).collect()
+    }
+
+    #[test]
+    fn similar_articles_are_related_and_unrelated_ones_are_not() {
+        let c = corpus();
+        let (s, _) = site(&refs(&c));
+        let (p, _) = parse(&s);
+        let (lists, d) = super::compute(&s, &p);
+        assert!(d.0.is_empty());
+        let close = &lists[idx(&s, "loan/close.md")];
+        assert_eq!(titles(&s, close)[0], "微粒贷还款");
+        assert_eq!(close[0].shared_tags, ["微粒贷"]);
+        assert!(close[0].text > 0.0 && !close[0].pinned && !close[0].linked);
+        assert_eq!(titles(&s, &lists[idx(&s, "card/bind.md")])[0], "解绑银行卡");
+        assert!(
+            lists[idx(&s, "card/lonely.md")].is_empty(),
+            "nothing is related to an article on its own: {:?}",
+            titles(&s, &lists[idx(&s, "card/lonely.md")])
+        );
+        let (again, _) = super::compute(&s, &p);
+        assert_eq!(lists, again, "the same content gives the same lists");
+    }
+
+    #[test]
+    fn pins_come_first_and_links_count() {
+        let mut c = corpus();
+        c[2].1 = c[2].1.replace(
+            "tags:",
+            "related: [card/lonely.md, ../card/lonely.md, loan/close.md]\ntags:",
+        );
+        c[4].1.push_str("\n见[头像](lonely.md)。\n");
+        let (s, _) = site(&refs(&c));
+        let (p, _) = parse(&s);
+        let (lists, _) = super::compute(&s, &p);
+        let close = &lists[idx(&s, "loan/close.md")];
+        assert_eq!(
+            titles(&s, close)[..2],
+            ["修改头像", "微粒贷还款"],
+            "one pin, counted once, itself left out"
+        );
+        assert!(close[0].pinned && close[0].score == 1.0);
+        let lonely = &lists[idx(&s, "card/lonely.md")];
+        let bind = lonely
+            .iter()
+            .find(|r| r.article == idx(&s, "card/bind.md"))
+            .unwrap();
+        assert!(
+            bind.linked,
+            "a link in either direction relates two articles"
+        );
+    }
+
+    #[test]
+    fn bad_pins_are_errors_and_related_auto_off_keeps_only_pins() {
+        let mut c = corpus();
+        c[2].1 = c[2].1.replace(
+            "tags:",
+            "related: [loan/repay.md, nope.md, card/draft.md]\nrelated_auto: false\ntags:",
+        );
+        c.push((
+            "card/draft.md",
+            "---\ntitle: 草稿\ndraft: true\n---\n".to_owned(),
+        ));
+        let (s, _) = site(&refs(&c));
+        let (p, _) = parse(&s);
+        let (lists, d) = super::compute(&s, &p);
+        assert_eq!(titles(&s, &lists[idx(&s, "loan/close.md")]), ["微粒贷还款"]);
+        assert_eq!(
+            messages(&d),
+            [
+                "loan/close.md:3: `related` pins a draft: `card/draft.md`",
+                "loan/close.md:3: `related` pins a missing article: `nope.md`",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_limit_holds() {
+        let c = corpus();
+        let (s, _) = site_with("title: t\nrelated:\n  limit: 1\n", &refs(&c));
+        let (p, _) = parse(&s);
+        let (lists, _) = super::compute(&s, &p);
+        assert!(lists.iter().all(|l| l.len() <= 1));
+        assert_eq!(lists[idx(&s, "loan/repay.md")].len(), 1);
+    }
+
+    fn lists_of(files: &[(&'static str, String)]) -> (Site, Vec<Vec<RelatedEntry>>) {
+        // (Folders without an _index.md only get a warning.)
+        let (s, _) = site(&refs(files));
+        let (p, _) = parse(&s);
+        let (lists, _) = super::compute(&s, &p);
+        (s, lists)
+    }
+
+    fn page(title: &str, body: &str) -> String {
+        format!("---\ntitle: {title}\n---\n\n{body}\n")
+    }
+
+    #[test]
+    fn root_absolute_links_and_links_by_url_relate_articles() {
+        let files = vec![
+            (
+                "a/one.md",
+                page("甲乙丙", "见[另一篇](/b/two)，还有[第三篇](/c/three.md)。"),
+            ),
+            ("b/two.md", page("丁戊己", "完全不同的内容。")),
+            ("c/three.md", page("庚辛壬", "别的事情。")),
+            ("c/four.md", page("癸子丑", "无关。")),
+        ];
+        let (s, lists) = lists_of(&files);
+        let one = &lists[idx(&s, "a/one.md")];
+        let listed = titles(&s, one);
+        assert!(
+            listed.contains(&"丁戊己".to_owned()) && listed.contains(&"庚辛壬".to_owned()),
+            "{listed:?}"
+        );
+        assert!(
+            one.iter()
+                .all(|r| r.linked && r.reason == super::Reason::Linked)
+        );
+        // The other direction counts too.
+        assert_eq!(titles(&s, &lists[idx(&s, "b/two.md")])[0], "甲乙丙");
+        assert!(
+            lists[idx(&s, "c/four.md")].is_empty(),
+            "nothing links or resembles it"
+        );
+    }
+
+    #[test]
+    fn articles_linked_from_the_same_page_are_related_though_their_words_differ() {
+        let files = vec![
+            (
+                "hub/guide.md",
+                page(
+                    "入门",
+                    "先读[第一篇](../x/install.md)，再读[第二篇](../y/configure.md)。",
+                ),
+            ),
+            ("x/install.md", page("安装步骤", "下载安装包并运行。")),
+            ("y/configure.md", page("修改设置", "打开设置页面修改选项。")),
+            ("z/other.md", page("其他问题", "联系客服。")),
+        ];
+        let (s, lists) = lists_of(&files);
+        let install = &lists[idx(&s, "x/install.md")];
+        let cited = install
+            .iter()
+            .find(|r| r.article == idx(&s, "y/configure.md"))
+            .expect("co-cited articles are related");
+        assert_eq!(cited.reason, super::Reason::Cited);
+        assert!(!cited.linked);
+    }
+
+    #[test]
+    fn scaffolding_shared_by_how_tos_does_not_make_them_alike() {
+        // Six how-tos on different products, all written on one template, and two on one subject.
+        let template = |subject: &str, text: &str| {
+            format!(
+                "## 前提条件\n\n请先登录控制台并确认您拥有管理员权限。\n\n## 操作步骤\n\n{text}\n\n## 下一步\n\n如有疑问请联系技术支持团队获取帮助。\n\n{subject}"
+            )
+        };
+        let files = vec![
+            (
+                "how/backup.md",
+                page(
+                    "备份数据库",
+                    &template("", "使用快照备份数据库，快照保存在对象存储。"),
+                ),
+            ),
+            (
+                "how/restore.md",
+                page(
+                    "恢复数据库",
+                    &template("", "从快照恢复数据库，选择对象存储里的快照。"),
+                ),
+            ),
+            (
+                "how/dns.md",
+                page("配置域名", &template("", "添加解析记录并等待生效。")),
+            ),
+            (
+                "how/cert.md",
+                page("上传证书", &template("", "上传证书文件和私钥。")),
+            ),
+            (
+                "how/alarm.md",
+                page("设置告警", &template("", "选择指标并设定阈值。")),
+            ),
+            (
+                "how/user.md",
+                page("新建成员", &template("", "输入邮箱并分配角色。")),
+            ),
+        ];
+        let (s, lists) = lists_of(&files);
+        let backup = &lists[idx(&s, "how/backup.md")];
+        assert_eq!(
+            titles(&s, backup).first().map(String::as_str),
+            Some("恢复数据库")
+        );
+        let dns = &lists[idx(&s, "how/dns.md")];
+        assert!(
+            dns.iter().all(|r| r.score < 0.1),
+            "the template alone relates nothing strongly: {:?}",
+            dns.iter()
+                .map(|r| (titles(&s, std::slice::from_ref(r)), r.score))
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_shared_latin_identifier_relates_articles() {
+        let files = vec![
+            (
+                "a/props.md",
+                page("组件的属性", "在组件里调用 defineProps 声明属性。"),
+            ),
+            (
+                "b/types.md",
+                page("类型标注", "给 defineProps 的参数加上类型。"),
+            ),
+            ("c/style.md", page("样式", "用 CSS 写样式。")),
+            ("c/route.md", page("路由", "页面之间跳转。")),
+        ];
+        let (s, lists) = lists_of(&files);
+        let props = &lists[idx(&s, "a/props.md")];
+        assert_eq!(
+            titles(&s, props).first().map(String::as_str),
+            Some("类型标注")
+        );
+        assert_eq!(props[0].reason, super::Reason::Text);
+    }
+}

@@ -1,0 +1,448 @@
+//! Text similarity between articles: TF-IDF vectors over the search tokenizer's terms, with
+//! what every article of a kind repeats left out, so that how-tos are not alike for sharing
+//! "前提条件" and "下一步".
+//!
+//! - Headings and sentences found in many articles are scaffolding: they are not counted.
+//! - Terms in most articles of the site, or of the article's own section, are discounted.
+//! - Title, headings, tags and keywords weigh more than body text; Latin identifiers
+//!   (`defineProps`, `v-model`, `Promise.all`) are terms of their own and weigh most.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::hash::fnv1a64;
+use crate::markdown::Parsed;
+use crate::site::Site;
+use crate::tokenize;
+
+/// Terms kept per article: enough to describe it, few enough to keep the index small; a long
+/// article (a book's chapter) covers more ground and keeps more, up to the maximum.
+const TERMS_PER_ARTICLE: usize = 48;
+const MAX_TERMS_PER_ARTICLE: usize = 160;
+/// Distinct terms of an article per term kept, past the first `TERMS_PER_ARTICLE`.
+const DISTINCT_PER_KEPT: usize = 12;
+/// More terms are considered before the section discount picks the ones kept.
+const CANDIDATE_FACTOR: usize = 2;
+
+fn terms_kept(distinct: usize) -> usize {
+    (distinct / DISTINCT_PER_KEPT).clamp(TERMS_PER_ARTICLE, MAX_TERMS_PER_ARTICLE)
+}
+/// Articles kept per term in the inverted index (the strongest ones).
+const POSTINGS_PER_TERM: usize = 128;
+/// A term found in more than this share of articles says nothing about any of them.
+const BOILERPLATE_SHARE: f32 = 0.5;
+/// A term in more than this share of its section's articles is the section's scaffolding...
+const SECTION_SHARE: f32 = 0.6;
+/// ...when the section has at least this many articles; its weight is multiplied by this.
+const SECTION_MIN_ARTICLES: usize = 5;
+const SECTION_DISCOUNT: f32 = 0.3;
+const TITLE_WEIGHT: f32 = 3.0;
+const HEADING_WEIGHT: f32 = 2.0;
+const KEYWORD_WEIGHT: f32 = 2.5;
+const IDENTIFIER_WEIGHT: f32 = 3.0;
+const CODE_WEIGHT: f32 = 0.5;
+/// Sentences shorter than this (in characters) are too short to be recognised as repeated.
+const MIN_SENTENCE: usize = 8;
+
+/// Each article's weighted, truncated, unit-length term vector, as (term id, weight) sorted by
+/// id, and the inverted index over them.
+pub(super) struct TermVectors {
+    pub(super) vectors: Vec<Vec<(u32, f32)>>,
+    pub(super) postings: Vec<Vec<(u32, f32)>>,
+}
+
+/// How many articles a heading or sentence must be in to be scaffolding: three at least, and
+/// one in a hundred on a large site.
+fn scaffolding_count(n: usize) -> usize {
+    (n / 100).max(3)
+}
+
+/// Headings and sentences (by hash) that many articles repeat.
+fn scaffolding(site: &Site, parsed: &Parsed) -> (IdSet, IdSet) {
+    let per_article: Vec<(Vec<u64>, Vec<u64>)> = parsed
+        .articles
+        .par_iter()
+        .map(|r| {
+            let mut headings: Vec<u64> = r
+                .blocks
+                .iter()
+                .filter(|b| !b.heading.is_empty())
+                .map(|b| fnv1a64(normal(&b.heading).as_bytes()))
+                .collect();
+            let mut sentences = Vec::new();
+            for b in &r.blocks {
+                each_sentence(&b.text, |s| sentences.push(fnv1a64(s.as_bytes())));
+            }
+            headings.sort_unstable();
+            headings.dedup();
+            sentences.sort_unstable();
+            sentences.dedup();
+            (headings, sentences)
+        })
+        .collect();
+    let min = scaffolding_count(site.articles.len());
+    let mut heading_df: IdMap<usize> = IdMap::default();
+    let mut sentence_df: IdMap<usize> = IdMap::default();
+    for (h, s) in &per_article {
+        for x in h {
+            *heading_df.entry(*x).or_default() += 1;
+        }
+        for x in s {
+            *sentence_df.entry(*x).or_default() += 1;
+        }
+    }
+    let common = |df: IdMap<usize>| -> IdSet {
+        df.into_iter()
+            .filter(|&(_, c)| c >= min)
+            .map(|(h, _)| (h, ()))
+            .collect()
+    };
+    (common(heading_df), common(sentence_df))
+}
+
+/// A heading as compared: folded, without numbering or punctuation ("1. 前提条件：" = "前提条件").
+fn normal(heading: &str) -> String {
+    let mut s = String::new();
+    tokenize::each_term(heading, |t| {
+        if !t.chars().all(|c| c.is_ascii_digit()) {
+            s.push_str(t);
+            s.push(' ');
+        }
+    });
+    s
+}
+
+/// Calls `f` with each sentence of `text` long enough to be recognised when repeated.
+fn each_sentence(text: &str, mut f: impl FnMut(&str)) {
+    for s in text.split(['。', '！', '？', '；', '\n', '!', '?', ';']) {
+        let s = s.trim();
+        if s.chars().count() >= MIN_SENTENCE {
+            f(s);
+        }
+    }
+}
+
+/// Calls `f` with each Latin identifier of `text`, folded: a word with a capital after a small
+/// letter (`defineProps`), or words joined by `.`, `-` or `_` (`Promise.all`, `v-model`,
+/// `max_connections`). Plain words are terms already.
+pub(super) fn each_identifier(text: &str, mut f: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !(bytes[i].is_ascii_alphabetic() || bytes[i] == b'_' || bytes[i] == b'$') {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut joined = false;
+        let mut camel = false;
+        while i < bytes.len() {
+            let c = bytes[i];
+            if c.is_ascii_alphanumeric() || c == b'_' || c == b'$' {
+                if c.is_ascii_uppercase() && i > start && bytes[i - 1].is_ascii_lowercase() {
+                    camel = true;
+                }
+                if c == b'_' && i > start {
+                    joined = true;
+                }
+                i += 1;
+            } else if (c == b'.' || c == b'-')
+                && i > start
+                && bytes.get(i + 1).is_some_and(|n| n.is_ascii_alphabetic())
+            {
+                joined = true;
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let word = &text[start..i];
+        if (joined || camel) && word.len() >= 4 {
+            f(&word.to_ascii_lowercase());
+        }
+    }
+}
+
+pub(super) fn term_vectors(site: &Site, parsed: &Parsed) -> TermVectors {
+    let n = site.articles.len();
+    let (scaffold_headings, scaffold_sentences) = scaffolding(site, parsed);
+    // Term frequencies per article; terms keyed by hash, identifiers apart from words.
+    let raw: Vec<Vec<(u64, f32)>> = site
+        .articles
+        .par_iter()
+        .zip(&parsed.articles)
+        .map(|(a, r)| {
+            let mut tf: IdMap<f32> = IdMap::default();
+            let mut add = |text: &str, weight: f32| {
+                tokenize::each_term(text, |t| {
+                    *tf.entry(fnv1a64(t.as_bytes())).or_default() += weight
+                });
+                each_identifier(text, |t| {
+                    *tf.entry(fnv1a64(t.as_bytes()) ^ IDENTIFIER_SALT)
+                        .or_default() += weight * IDENTIFIER_WEIGHT
+                });
+            };
+            add(&a.source.title, TITLE_WEIGHT);
+            for k in a.source.front.keywords.iter().chain(&a.tags) {
+                add(k, KEYWORD_WEIGHT);
+            }
+            for b in &r.blocks {
+                if !scaffold_headings.contains_key(&fnv1a64(normal(&b.heading).as_bytes())) {
+                    add(&b.heading, HEADING_WEIGHT);
+                }
+                each_sentence_or_rest(&b.text, &scaffold_sentences, |s| add(s, 1.0));
+                add(&b.code, CODE_WEIGHT);
+            }
+            let mut v: Vec<(u64, f32)> = tf.into_iter().collect();
+            v.sort_unstable_by_key(|x| x.0);
+            v
+        })
+        .collect();
+
+    // Vocabulary (dense ids in first-seen order, so the same content gives the same ids) and
+    // document frequencies.
+    let mut vocab: IdMap<u32> = IdMap::default();
+    let mut df: Vec<u32> = Vec::new();
+    let ids: Vec<Vec<(u32, f32)>> = raw
+        .iter()
+        .map(|terms| {
+            terms
+                .iter()
+                .map(|(t, f)| {
+                    let next = df.len() as u32;
+                    let id = *vocab.entry(*t).or_insert(next);
+                    if id == next {
+                        df.push(0);
+                    }
+                    df[id as usize] += 1;
+                    (id, *f)
+                })
+                .collect()
+        })
+        .collect();
+    let max_df = ((n as f32) * BOILERPLATE_SHARE).max(2.0);
+    let mut kept = Vec::with_capacity(n);
+    let mut vectors: Vec<Vec<(u32, f32)>> = ids
+        .par_iter()
+        .map(|terms| {
+            let mut v: Vec<(u32, f32)> = terms
+                .iter()
+                .filter(|(id, _)| (df[*id as usize] as f32) <= max_df && df[*id as usize] > 1)
+                .map(|(id, f)| {
+                    let idf = ((n as f32 + 1.0) / (df[*id as usize] as f32 + 1.0)).ln();
+                    (*id, (1.0 + f.ln()) * idf)
+                })
+                .collect();
+            v.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            v.truncate(terms_kept(terms.len()) * CANDIDATE_FACTOR);
+            (v, terms_kept(terms.len()))
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|(v, keep)| {
+            kept.push(keep);
+            v
+        })
+        .collect();
+    discount_section_scaffolding(site, &mut vectors);
+    vectors.par_iter_mut().zip(&kept).for_each(|(v, &keep)| {
+        v.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        v.truncate(keep);
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in v.iter_mut() {
+                *w /= norm;
+            }
+        }
+        v.sort_by_key(|(id, _)| *id);
+    });
+    let postings = inverted_index(&vectors, df.len());
+    TermVectors { vectors, postings }
+}
+
+/// Each article's title as a unit-length TF-IDF vector (IDF over titles), and the inverted
+/// index over them. Two titles that share a rare word ("乐观事务", "悲观事务") name the same
+/// subject more surely than long texts that share many.
+pub(super) fn title_vectors(site: &Site) -> TermVectors {
+    let n = site.articles.len();
+    let raw: Vec<Vec<u64>> = site
+        .articles
+        .par_iter()
+        .map(|a| {
+            let mut v = Vec::new();
+            let title = &a.source.title;
+            tokenize::each_term(title, |t| v.push(fnv1a64(t.as_bytes())));
+            each_identifier(title, |t| v.push(fnv1a64(t.as_bytes()) ^ IDENTIFIER_SALT));
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect();
+    let mut vocab: IdMap<u32> = IdMap::default();
+    let mut df: Vec<u32> = Vec::new();
+    let ids: Vec<Vec<u32>> = raw
+        .iter()
+        .map(|terms| {
+            terms
+                .iter()
+                .map(|t| {
+                    let next = df.len() as u32;
+                    let id = *vocab.entry(*t).or_insert(next);
+                    if id == next {
+                        df.push(0);
+                    }
+                    df[id as usize] += 1;
+                    id
+                })
+                .collect()
+        })
+        .collect();
+    let max_df = ((n as f32) * BOILERPLATE_SHARE).max(2.0);
+    let vectors: Vec<Vec<(u32, f32)>> = ids
+        .par_iter()
+        .map(|terms| {
+            let mut v: Vec<(u32, f32)> = terms
+                .iter()
+                .filter(|id| (df[**id as usize] as f32) <= max_df && df[**id as usize] > 1)
+                .map(|id| {
+                    (
+                        *id,
+                        ((n as f32 + 1.0) / (df[*id as usize] as f32 + 1.0)).ln(),
+                    )
+                })
+                .collect();
+            let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                for (_, w) in v.iter_mut() {
+                    *w /= norm;
+                }
+            }
+            v.sort_by_key(|(id, _)| *id);
+            v
+        })
+        .collect();
+    let postings = inverted_index(&vectors, df.len());
+    TermVectors { vectors, postings }
+}
+
+/// Identifiers are hashed apart from words of the same letters.
+const IDENTIFIER_SALT: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// Calls `f` with the text of `text` that is not a repeated sentence.
+fn each_sentence_or_rest(text: &str, scaffold: &IdSet, mut f: impl FnMut(&str)) {
+    if scaffold.is_empty() {
+        f(text);
+        return;
+    }
+    for s in text.split_inclusive(['。', '！', '？', '；', '\n', '!', '?', ';']) {
+        let core = s
+            .trim_end_matches(['。', '！', '？', '；', '\n', '!', '?', ';'])
+            .trim();
+        if core.chars().count() >= MIN_SENTENCE && scaffold.contains_key(&fnv1a64(core.as_bytes()))
+        {
+            continue;
+        }
+        f(s);
+    }
+}
+
+/// Terms most of a section's articles share (its products' names, its how-to phrases) tell
+/// its articles apart from no other: they weigh less inside it.
+fn discount_section_scaffolding(site: &Site, vectors: &mut [Vec<(u32, f32)>]) {
+    let common: Vec<Vec<u32>> = site
+        .sections
+        .par_iter()
+        .map(|section| {
+            let size = section.articles.len();
+            if size < SECTION_MIN_ARTICLES {
+                return Vec::new();
+            }
+            let mut df: HashMap<u32, u32> = HashMap::new();
+            for &a in &section.articles {
+                for (id, _) in &vectors[a] {
+                    *df.entry(*id).or_default() += 1;
+                }
+            }
+            let mut ids: Vec<u32> = df
+                .into_iter()
+                .filter(|&(_, c)| c as f32 > SECTION_SHARE * size as f32)
+                .map(|(id, _)| id)
+                .collect();
+            ids.sort_unstable();
+            ids
+        })
+        .collect();
+    vectors.par_iter_mut().enumerate().for_each(|(a, v)| {
+        let ids = &common[site.articles[a].section];
+        if !ids.is_empty() {
+            for (id, w) in v.iter_mut() {
+                if ids.binary_search(id).is_ok() {
+                    *w *= SECTION_DISCOUNT;
+                }
+            }
+        }
+    });
+}
+
+/// Inverted index with capped posting lists: for each term id, its strongest articles.
+fn inverted_index(vectors: &[Vec<(u32, f32)>], vocabulary: usize) -> Vec<Vec<(u32, f32)>> {
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); vocabulary];
+    for (doc, v) in vectors.iter().enumerate() {
+        for (id, w) in v {
+            postings[*id as usize].push((doc as u32, *w));
+        }
+    }
+    postings.par_iter_mut().for_each(|p| {
+        if p.len() > POSTINGS_PER_TERM {
+            p.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            p.truncate(POSTINGS_PER_TERM);
+        }
+    });
+    postings
+}
+
+/// Keys that are already hashes need no hashing again.
+#[derive(Default)]
+pub(super) struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub(super) type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
+type IdSet = IdMap<()>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_are_camel_case_or_joined_words() {
+        let mut found = Vec::new();
+        each_identifier(
+            "用 defineProps 和 v-model，Promise.all() 与 max_connections；not plain words, a.b, x-1",
+            |t| found.push(t.to_owned()),
+        );
+        assert_eq!(
+            found,
+            ["defineprops", "v-model", "promise.all", "max_connections"]
+        );
+    }
+
+    #[test]
+    fn headings_compare_without_numbers_or_punctuation() {
+        assert_eq!(normal("1. 前提条件："), normal("前提条件"));
+        assert_ne!(normal("前提条件"), normal("下一步"));
+    }
+}

@@ -308,6 +308,26 @@ fn real_corpora_build_as_their_authors_meant() {
             Vec::<String>::new(),
             "{name}: broken and not warned about"
         );
+        // Nearly every article lists related ones, each with a reason
+        // (bench/related.mjs measures how good they are).
+        let json: serde_json::Value = serde_json::from_str(&read(&out, "related.json")).unwrap();
+        let articles = json["articles"].as_array().unwrap();
+        let three = articles
+            .iter()
+            .filter(|a| a["related"].as_array().unwrap().len() >= 3)
+            .count();
+        assert!(
+            three * 10 >= articles.len() * 9,
+            "{name}: {three} of {} articles list 3 related or more",
+            articles.len()
+        );
+        assert!(articles.iter().all(|a| {
+            a["related"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|r| r["reason"].is_string())
+        }));
     }
 }
 

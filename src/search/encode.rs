@@ -7,7 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::describe::{HOT_MIN_DF, HOT_PER_TERM, Hot, WINDOWS_PER_TERM, hot_entry};
-use super::{Analysis, B, K1};
+use super::{Analysis, B, K1, TITLE_BOOST};
 use crate::markdown::Parsed;
 use crate::site::Site;
 
@@ -93,9 +93,14 @@ pub fn encode<'a>(site: &Site, parsed: &Parsed, analysis: &'a Analysis) -> Encod
                 .into_iter()
                 .map(|(doc, f)| {
                     let dl = tfs[doc as usize].1;
+                    let title = if analysis.terms[doc as usize].titled.contains(term) {
+                        TITLE_BOOST * idf
+                    } else {
+                        0.0
+                    };
                     (
                         doc,
-                        idf * f * (K1 + 1.0) / (f + K1 * (1.0 - B + B * dl / avg_len)),
+                        idf * f * (K1 + 1.0) / (f + K1 * (1.0 - B + B * dl / avg_len)) + title,
                     )
                 })
                 .collect();

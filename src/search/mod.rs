@@ -36,6 +36,9 @@ pub use encode::{Encoded, encode};
 pub use write::write;
 
 const TITLE: f32 = 5.0;
+/// Added to a term's score (times its IDF) in an article whose title has it: BM25 alone lets a
+/// long text that repeats the word outrank the article named after it.
+const TITLE_BOOST: f32 = 1.0;
 const TAGS: f32 = 3.0;
 const HEADING: f32 = 2.0;
 const DESCRIPTION: f32 = 2.0;
@@ -85,6 +88,9 @@ fn section_name<'a>(site: &'a Site, a: &Article) -> &'a str {
 #[derive(Debug, Clone, Default)]
 pub struct DocTerms {
     tf: HashMap<String, f32>,
+    /// The terms of its title: a title that names what the reader typed is worth more than
+    /// any number of mentions in the text, which BM25 saturates.
+    titled: std::collections::HashSet<String>,
     len: f32,
     /// The article's `Hot` entries written so far, as JSON, by term. They depend on its text
     /// alone, so `serve` reuses them for every article an edit did not touch.
@@ -152,6 +158,10 @@ pub fn analyze_article(site: &Site, parsed: &Parsed, i: usize) -> DocTerms {
         said.push('\n');
     };
     add(&a.source.title, TITLE, true);
+    let mut titled = std::collections::HashSet::new();
+    tokenize::each_term(&variants::to_simplified(&a.source.title), |t| {
+        titled.insert(t.to_owned());
+    });
     // Keywords are words readers search for that the text does not use: as strong as tags.
     for t in a.source.front.tags.iter().chain(&a.source.front.keywords) {
         add(t, TAGS, true);
@@ -169,6 +179,7 @@ pub fn analyze_article(site: &Site, parsed: &Parsed, i: usize) -> DocTerms {
     }
     DocTerms {
         tf,
+        titled,
         len,
         described: Default::default(),
         card: OnceLock::new(),

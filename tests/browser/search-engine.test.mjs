@@ -270,3 +270,25 @@ test("typos in Latin words: the closest word of the site, and the results say so
     for (const o of out) rmSync(o, { recursive: true, force: true });
   }
 });
+
+test("an article named after the query comes before long texts that repeat it", async () => {
+  const root = mkdtempSync(join(tmpdir(), "helpcenter-title-"));
+  const out = [];
+  try {
+    writeFileSync(join(root, "helpcenter.yaml"), "title: 插件中心\n");
+    mkdirSync(join(root, "content", "p"), { recursive: true });
+    writeFileSync(join(root, "content", "p", "_index.md"), "---\ntitle: 文档\n---\n");
+    writeFileSync(join(root, "content", "p", "use.md"), "---\ntitle: 使用插件\n---\n\n安装后在配置里启用。\n");
+    for (let i = 1; i <= 6; i++) {
+      const long = Array.from({ length: 30 }, (_, k) => `第 ${k} 段提到插件和别的内容，比如构建、缓存与发布。`).join("\n\n");
+      writeFileSync(join(root, "content", "p", `news${i}.md`), `---\ntitle: 版本公告 ${i}\n---\n\n${long}\n`);
+    }
+    out.push(buildSite(root));
+    const { engine } = fileEngine(out[0]);
+    const r = await engine.search("插件", 5);
+    assert.equal(r.results[0]?.title, "使用插件", r.results.map((x) => x.title).join(" / "));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    for (const o of out) rmSync(o, { recursive: true, force: true });
+  }
+});

@@ -200,8 +200,56 @@ pub(super) fn term_vectors(site: &Site, parsed: &Parsed) -> TermVectors {
         })
         .collect();
 
-    // Vocabulary (dense ids in first-seen order, so the same content gives the same ids) and
-    // document frequencies.
+    let (weighted, vocabulary) = weigh(&raw);
+    let mut kept = Vec::with_capacity(n);
+    let mut vectors: Vec<Vec<(u32, f32)>> = weighted
+        .into_iter()
+        .zip(&raw)
+        .map(|(mut v, terms)| {
+            let keep = terms_kept(terms.len());
+            v.truncate(keep * CANDIDATE_FACTOR);
+            kept.push(keep);
+            v
+        })
+        .collect();
+    discount_section_scaffolding(site, &mut vectors);
+    vectors.par_iter_mut().zip(&kept).for_each(|(v, &keep)| {
+        v.sort_by(by_weight);
+        v.truncate(keep);
+        unit(v);
+    });
+    let postings = inverted_index(&vectors, vocabulary);
+    TermVectors { vectors, postings }
+}
+
+/// Each article's title as a unit-length TF-IDF vector (IDF over titles), and the inverted
+/// index over them. Two titles that share a rare word ("乐观事务", "悲观事务") name the same
+/// subject more surely than long texts that share many.
+pub(super) fn title_vectors(site: &Site) -> TermVectors {
+    let raw: Vec<Vec<(u64, f32)>> = site
+        .articles
+        .par_iter()
+        .map(|a| {
+            let mut v = Vec::new();
+            let title = &a.source.title;
+            tokenize::each_term(title, |t| v.push(fnv1a64(t.as_bytes())));
+            each_identifier(title, |t| v.push(fnv1a64(t.as_bytes()) ^ IDENTIFIER_SALT));
+            v.sort_unstable();
+            v.dedup();
+            v.into_iter().map(|t| (t, 1.0)).collect()
+        })
+        .collect();
+    let (mut vectors, vocabulary) = weigh(&raw);
+    vectors.par_iter_mut().for_each(unit);
+    let postings = inverted_index(&vectors, vocabulary);
+    TermVectors { vectors, postings }
+}
+
+/// Term frequencies (by term hash, sorted) as TF-IDF weights by dense term id, strongest
+/// first, without the terms in one article only or in most; and the number of ids. Ids are
+/// given in first-seen order, so the same content gives the same ids.
+fn weigh(raw: &[Vec<(u64, f32)>]) -> (Vec<Vec<(u32, f32)>>, usize) {
+    let n = raw.len();
     let mut vocab: IdMap<u32> = IdMap::default();
     let mut df: Vec<u32> = Vec::new();
     let ids: Vec<Vec<(u32, f32)>> = raw
@@ -222,8 +270,7 @@ pub(super) fn term_vectors(site: &Site, parsed: &Parsed) -> TermVectors {
         })
         .collect();
     let max_df = ((n as f32) * BOILERPLATE_SHARE).max(2.0);
-    let mut kept = Vec::with_capacity(n);
-    let mut vectors: Vec<Vec<(u32, f32)>> = ids
+    let vectors = ids
         .par_iter()
         .map(|terms| {
             let mut v: Vec<(u32, f32)> = terms
@@ -234,96 +281,27 @@ pub(super) fn term_vectors(site: &Site, parsed: &Parsed) -> TermVectors {
                     (*id, (1.0 + f.ln()) * idf)
                 })
                 .collect();
-            v.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-            v.truncate(terms_kept(terms.len()) * CANDIDATE_FACTOR);
-            (v, terms_kept(terms.len()))
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .map(|(v, keep)| {
-            kept.push(keep);
+            v.sort_by(by_weight);
             v
         })
         .collect();
-    discount_section_scaffolding(site, &mut vectors);
-    vectors.par_iter_mut().zip(&kept).for_each(|(v, &keep)| {
-        v.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        v.truncate(keep);
-        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            for (_, w) in v.iter_mut() {
-                *w /= norm;
-            }
-        }
-        v.sort_by_key(|(id, _)| *id);
-    });
-    let postings = inverted_index(&vectors, df.len());
-    TermVectors { vectors, postings }
+    (vectors, df.len())
 }
 
-/// Each article's title as a unit-length TF-IDF vector (IDF over titles), and the inverted
-/// index over them. Two titles that share a rare word ("乐观事务", "悲观事务") name the same
-/// subject more surely than long texts that share many.
-pub(super) fn title_vectors(site: &Site) -> TermVectors {
-    let n = site.articles.len();
-    let raw: Vec<Vec<u64>> = site
-        .articles
-        .par_iter()
-        .map(|a| {
-            let mut v = Vec::new();
-            let title = &a.source.title;
-            tokenize::each_term(title, |t| v.push(fnv1a64(t.as_bytes())));
-            each_identifier(title, |t| v.push(fnv1a64(t.as_bytes()) ^ IDENTIFIER_SALT));
-            v.sort_unstable();
-            v.dedup();
-            v
-        })
-        .collect();
-    let mut vocab: IdMap<u32> = IdMap::default();
-    let mut df: Vec<u32> = Vec::new();
-    let ids: Vec<Vec<u32>> = raw
-        .iter()
-        .map(|terms| {
-            terms
-                .iter()
-                .map(|t| {
-                    let next = df.len() as u32;
-                    let id = *vocab.entry(*t).or_insert(next);
-                    if id == next {
-                        df.push(0);
-                    }
-                    df[id as usize] += 1;
-                    id
-                })
-                .collect()
-        })
-        .collect();
-    let max_df = ((n as f32) * BOILERPLATE_SHARE).max(2.0);
-    let vectors: Vec<Vec<(u32, f32)>> = ids
-        .par_iter()
-        .map(|terms| {
-            let mut v: Vec<(u32, f32)> = terms
-                .iter()
-                .filter(|id| (df[**id as usize] as f32) <= max_df && df[**id as usize] > 1)
-                .map(|id| {
-                    (
-                        *id,
-                        ((n as f32 + 1.0) / (df[*id as usize] as f32 + 1.0)).ln(),
-                    )
-                })
-                .collect();
-            let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-            if norm > 0.0 {
-                for (_, w) in v.iter_mut() {
-                    *w /= norm;
-                }
-            }
-            v.sort_by_key(|(id, _)| *id);
-            v
-        })
-        .collect();
-    let postings = inverted_index(&vectors, df.len());
-    TermVectors { vectors, postings }
+/// Strongest first, then by id: a total order, so lists are deterministic.
+fn by_weight(x: &(u32, f32), y: &(u32, f32)) -> std::cmp::Ordering {
+    y.1.total_cmp(&x.1).then(x.0.cmp(&y.0))
+}
+
+/// Scales `v` to unit length and sorts it by term id.
+fn unit(v: &mut Vec<(u32, f32)>) {
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in v.iter_mut() {
+            *w /= norm;
+        }
+    }
+    v.sort_by_key(|(id, _)| *id);
 }
 
 /// Identifiers are hashed apart from words of the same letters.
@@ -395,7 +373,7 @@ fn inverted_index(vectors: &[Vec<(u32, f32)>], vocabulary: usize) -> Vec<Vec<(u3
     }
     postings.par_iter_mut().for_each(|p| {
         if p.len() > POSTINGS_PER_TERM {
-            p.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            p.sort_by(by_weight);
             p.truncate(POSTINGS_PER_TERM);
         }
     });

@@ -240,7 +240,7 @@ pub(super) fn title_vectors(site: &Site) -> TermVectors {
         })
         .collect();
     let (mut vectors, vocabulary) = weigh(&raw);
-    vectors.par_iter_mut().for_each(unit);
+    vectors.par_iter_mut().for_each(|v| unit(v));
     let postings = inverted_index(&vectors, vocabulary);
     TermVectors { vectors, postings }
 }
@@ -294,7 +294,7 @@ fn by_weight(x: &(u32, f32), y: &(u32, f32)) -> std::cmp::Ordering {
 }
 
 /// Scales `v` to unit length and sorts it by term id.
-fn unit(v: &mut Vec<(u32, f32)>) {
+fn unit(v: &mut [(u32, f32)]) {
     let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
     if norm > 0.0 {
         for (_, w) in v.iter_mut() {

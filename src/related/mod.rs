@@ -48,8 +48,10 @@ pub const MIN_SCORE: f32 = 0.05;
 /// match is worth showing when nothing better is there, not below a strong one.
 const RELATIVE_FLOOR: f32 = 0.25;
 /// Places in a list under the floors above; further places need `GOOD_SCORE`, and
-/// `STRICT_GOOD_SCORE` or `STRICT_RELATIVE_FLOOR` of the best.
+/// `STRICT_GOOD_SCORE` or `STRICT_RELATIVE_FLOOR` of the best: three weak matches make a useful
+/// list when nothing is stronger, five make noise.
 const LENIENT_PLACES: usize = 3;
+const GOOD_SCORE: f32 = 0.08;
 const STRICT_RELATIVE_FLOOR: f32 = 0.5;
 const STRICT_GOOD_SCORE: f32 = 0.15;
 /// Candidates kept per article shown, for the second pass to choose from.
@@ -57,8 +59,6 @@ const CANDIDATES_PER_SHOWN: usize = 3;
 /// An article in more than this many times `related.limit` lists is demoted, by the square
 /// root of how many more.
 const COMMON_FACTOR: usize = 3;
-/// A score that is worth showing whatever the best one is.
-const GOOD_SCORE: f32 = 0.08;
 
 /// Why an article is listed: its strongest signal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -164,7 +164,7 @@ impl Ctx<'_> {
             .flatten()
             .map(|r| {
                 let b = &self.site.articles[r.article];
-                // The strongest reason, and the tags both carry, which say most to a reader.
+                // The strongest reason, and the tags both carry, which say much to a reader.
                 let tags = format!(
                     "{}{}",
                     self.locale.text("reason_tags"),
@@ -178,7 +178,8 @@ impl Ctx<'_> {
                     Reason::Section => "reason_section",
                     Reason::Text => "reason_text",
                 };
-                let reason = match (first, r.shared_tags.is_empty()) {
+                // An editor's pick needs no other reason.
+                let reason = match (first, r.shared_tags.is_empty() || r.pinned) {
                     ("", _) => tags,
                     (key, true) => self.locale.text(key).to_owned(),
                     (key, false) => format!("{} · {tags}", self.locale.text(key)),

@@ -415,10 +415,10 @@
       var phrase = phraseChars.join("").replace(/\s+/g, " ").trim();
       var qterms = p.terms.map(function (x) { return x.t; });
       // A result is shown from what the query's shards say of it, else from its card (one
-      // request per range of documents, not per result). The search page loads the fragments of
-      // its first results, to list every heading that matches.
-      // A few results no shard describes (a rare term's) load their fragments, to link the
-      // heading where the term is; more than that would cost a request each.
+      // request per range of documents, not per result). A few results no shard describes (a
+      // rare term's) load their fragments, to link the heading where the term is; more than
+      // that would cost a request each. `withFragments` loads the first results' fragments
+      // up front (the page asks for them after showing its results: `subresults`).
       var bare = top.filter(function (r) { var f = hot.get(r[0]); return !f || !f.b.length; }).length;
       var frags = await Promise.all(top.map(function (r, i) {
         var f = hot.get(r[0]);

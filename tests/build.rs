@@ -382,6 +382,17 @@ fn every_demo_article_is_within_two_clicks_of_home() {
     }
 }
 
+/// The JSON of an index file written as `call(k, JSON);`.
+fn index_file<T: serde::de::DeserializeOwned>(out: &std::path::Path, path: &str, call: &str) -> T {
+    let body = read(out, path);
+    let json = body
+        .strip_prefix(call)
+        .and_then(|b| b.split_once(','))
+        .map(|(_, rest)| rest.trim_end().trim_end_matches(");"))
+        .unwrap_or_else(|| panic!("{path}: {body}"));
+    serde_json::from_str(json).unwrap_or_else(|e| panic!("{path}: {e}\n{json}"))
+}
+
 #[test]
 fn search_shards_are_json_and_describe_results_exactly() {
     let s = Scratch::site("shards");
@@ -404,14 +415,8 @@ fn search_shards_are_json_and_describe_results_exactly() {
     let mut cards = Vec::new();
     let mut refund = None;
     for name in files(&out.join("search/t")) {
-        let body = read(&out, &format!("search/t/{name}"));
-        let json = body
-            .strip_prefix("helpcenterSearch.shard(")
-            .and_then(|b| b.split_once(','))
-            .map(|(_, rest)| rest.trim_end().trim_end_matches(");"))
-            .unwrap_or_else(|| panic!("{name}: {body}"));
         let shard: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_str(json).unwrap_or_else(|e| panic!("{name}: {e}\n{json}"));
+            index_file(&out, &format!("search/t/{name}"), "helpcenterSearch.shard(");
         if let Some(c) = shard.get("").and_then(|c| c.as_object()) {
             cards.extend(c.values().map(|v| v[0].as_str().unwrap().to_owned()));
         }
@@ -421,14 +426,8 @@ fn search_shards_are_json_and_describe_results_exactly() {
     }
     // A small site's cards are one file, not repeated in the shards.
     for name in files(&out.join("search/d")) {
-        let body = read(&out, &format!("search/d/{name}"));
-        let json = body
-            .strip_prefix("helpcenterSearch.cards(")
-            .and_then(|b| b.split_once(','))
-            .map(|(_, rest)| rest.trim_end().trim_end_matches(");"))
-            .unwrap_or_else(|| panic!("{name}: {body}"));
         let list: Vec<serde_json::Value> =
-            serde_json::from_str(json).unwrap_or_else(|e| panic!("{name}: {e}\n{json}"));
+            index_file(&out, &format!("search/d/{name}"), "helpcenterSearch.cards(");
         cards.extend(list.iter().map(|v| v[0].as_str().unwrap().to_owned()));
     }
     for t in titles {

@@ -635,9 +635,7 @@ mod tests {
             "related: [card/lonely.md, ../card/lonely.md, loan/close.md]\ntags:",
         );
         c[4].1.push_str("\n见[头像](lonely.md)。\n");
-        let (s, _) = site(&refs(&c));
-        let (p, _) = parse(&s);
-        let (lists, _) = super::compute(&s, &p);
+        let (s, lists) = lists_of(&c);
         let close = &lists[idx(&s, "loan/close.md")];
         assert_eq!(
             titles(&s, close)[..2],

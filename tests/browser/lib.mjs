@@ -2,7 +2,7 @@
 // and Debian's Chromium driven by playwright-core.
 import { spawn, spawnSync } from "node:child_process";
 import vm from "node:vm";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -54,6 +54,27 @@ export function buildSite(root, extra = []) {
   const r = spawnSync(BIN, ["build", "--root", root, "--output", out, ...extra], { encoding: "utf8" });
   if (r.status !== 0) throw new Error("build failed:\n" + r.stderr);
   return out;
+}
+
+/**
+ * A scratch site: `write(put)` writes its files (`put("content/a.md", text)`, folders made as
+ * needed), then the site is built and `use(out)` runs on the output. Both folders are removed.
+ */
+export async function withSite(write, use) {
+  const root = mkdtempSync(join(tmpdir(), "helpcenter-site-"));
+  let out = null;
+  const put = (path, text) => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  try {
+    await write(put);
+    out = buildSite(root);
+    return await use(out);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    if (out) rmSync(out, { recursive: true, force: true });
+  }
 }
 
 /** search.js's engine in node, reading the index files of a built site and counting them. */

@@ -2,10 +2,9 @@
 // with the Rust one, and readers' queries find the right article first.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { REPO, buildSite, fileEngine } from "./lib.mjs";
+import { REPO, buildSite, fileEngine, withSite } from "./lib.mjs";
 
 test("tokenizer agrees with the Rust one on the shared cases", () => {
   fileEngine("/nonexistent"); // loads search.js
@@ -122,64 +121,52 @@ test("drop-down results come with the term shards; the search page loads fragmen
 });
 
 test("Latin words: described results follow the word being typed and link the heading with the whole word", async () => {
-  const root = mkdtempSync(join(tmpdir(), "helpcenter-latin-"));
-  const out = [];
-  try {
-    writeFileSync(join(root, "helpcenter.yaml"), "title: Latin\nlanguage: en\n");
-    mkdirSync(join(root, "content", "js"), { recursive: true });
-    writeFileSync(join(root, "content", "js", "_index.md"), "---\ntitle: JavaScript\n---\n");
+  await withSite((put) => {
+    put("helpcenter.yaml", "title: Latin\nlanguage: en\n");
+    put("content/js/_index.md", "---\ntitle: JavaScript\n---\n");
     for (let i = 1; i <= 6; i++) {
-      writeFileSync(join(root, "content", "js", `p${i}.md`), [
+      put(`content/js/p${i}.md`, [
         "---", `title: Chapter ${i}`, "---", "",
         "Intro text about callbacks.", "",
         "## Promise.prototype.finally()", "", `Runs finally, whatever happens (${i}).`, "",
         "## Promise.all()", "", `Promise.all waits for all of them (${i}).`, "",
       ].join("\n"));
     }
-    out.push(buildSite(root));
-    const { engine, stats } = fileEngine(out[0]);
+  }, async (out) => {
+    const { engine, stats } = fileEngine(out);
     const r = await engine.search("promise.al", 5);
     assert.equal(r.results.length, 5);
     assert.deepEqual(stats.paths.filter((p) => p.startsWith("f/")), [], "described by the shards");
     for (const x of r.results) assert.equal(x.heading?.id, "promiseall", `${x.title}: ${JSON.stringify(x.heading)}`);
-    const page = await fileEngine(out[0]).engine.search("promise.al", 5, true);
+    const page = await fileEngine(out).engine.search("promise.al", 5, true);
     assert.deepEqual(page.results.map((x) => x.heading?.id), r.results.map((x) => x.heading?.id), "the page links the same headings");
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-    for (const o of out) rmSync(o, { recursive: true, force: true });
-  }
+  });
 });
 
 test("code: an API name only code uses is found, and a long listing does not outrank the prose that explains it", async () => {
-  const root = mkdtempSync(join(tmpdir(), "helpcenter-code-search-"));
-  const out = [];
-  try {
-    writeFileSync(join(root, "helpcenter.yaml"), "title: 开发者\n");
-    mkdirSync(join(root, "content", "dev"), { recursive: true });
-    writeFileSync(join(root, "content", "dev", "_index.md"), "---\ntitle: 开发\n---\n");
-    writeFileSync(join(root, "content", "dev", "retries.md"), [
+  await withSite((put) => {
+    put("helpcenter.yaml", "title: 开发者\n");
+    put("content/dev/_index.md", "---\ntitle: 开发\n---\n");
+    put("content/dev/retries.md", [
       "---", "title: 回调失败怎么办", "---", "",
       "回调失败时会按 retries 设置重试，retries 默认是 3 次，最多 10 次。", "",
       "```yaml", "webhook:", "  retries: 3", "```", "",
     ].join("\n"));
     const listing = Array.from({ length: 40 }, (_, i) => `  retries_${i % 2 ? "a" : "b"}: ${i} # retries`).join("\n");
-    writeFileSync(join(root, "content", "dev", "config.md"), [
+    put("content/dev/config.md", [
       "---", "title: 完整配置参考", "---", "",
       "下面是完整的配置文件。", "",
       "```yaml", "config:", listing, "```", "",
       "```js", "import { defineConfig } from 'vite'", "export default defineConfig({})", "```", "",
     ].join("\n"));
-    out.push(buildSite(root));
-    const { engine } = fileEngine(out[0]);
+  }, async (out) => {
+    const { engine } = fileEngine(out);
     let r = await engine.search("defineConfig");
     assert.equal(r.results[0]?.title, "完整配置参考", "a word found only in code is found");
     r = await engine.search("retries");
     assert.deepEqual(r.results.map((x) => x.title), ["回调失败怎么办", "完整配置参考"],
       "the prose that explains it comes before the listing that repeats it");
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-    for (const o of out) rmSync(o, { recursive: true, force: true });
-  }
+  });
 });
 
 test("pinyin: the query side agrees with the Rust one on the shared cases", () => {
@@ -190,25 +177,19 @@ test("pinyin: the query side agrees with the Rust one on the shared cases", () =
 
 test("traditional characters: the table the build writes converts as the Rust side does", async () => {
   const cases = JSON.parse(readFileSync(join(REPO, "tests", "fixtures", "t2s-cases.json"), "utf8"));
-  const root = mkdtempSync(join(tmpdir(), "helpcenter-t2s-"));
-  const out = [];
-  try {
-    writeFileSync(join(root, "helpcenter.yaml"), "title: 繁简\n");
-    mkdirSync(join(root, "content"), { recursive: true });
+  await withSite((put) => {
+    put("helpcenter.yaml", "title: 繁简\n");
     // The site says every simplified form, so the table holds every pair the cases need.
-    writeFileSync(join(root, "content", "words.md"), "---\ntitle: 词语\n---\n\n" + cases.map((c) => c[1]).join("。") + "\n");
-    out.push(buildSite(root));
-    const file = readFileSync(join(out[0], "search", "t2s.js"), "utf8");
+    put("content/words.md", "---\ntitle: 词语\n---\n\n" + cases.map((c) => c[1]).join("。") + "\n");
+  }, async (out) => {
+    const file = readFileSync(join(out, "search", "t2s.js"), "utf8");
     const pairs = Array.from(JSON.parse(file.replace(/^helpcenterSearch\.t2s\(/, "").replace(/\);\s*$/, "")));
     const map = new Map();
     for (let i = 0; i + 1 < pairs.length; i += 2) map.set(pairs[i], pairs[i + 1]);
     for (const [traditional, simplified] of cases) {
       assert.equal(Array.from(traditional).map((c) => map.get(c) || c).join(""), simplified, traditional);
     }
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-    for (const o of out) rmSync(o, { recursive: true, force: true });
-  }
+  });
 });
 
 test("demo site: pinyin, initials, traditional characters, questions and synonyms find the article", async () => {
@@ -247,48 +228,36 @@ test("demo site: pinyin, initials, traditional characters, questions and synonym
 });
 
 test("typos in Latin words: the closest word of the site, and the results say so", async () => {
-  const root = mkdtempSync(join(tmpdir(), "helpcenter-typo-"));
-  const out = [];
-  try {
-    writeFileSync(join(root, "helpcenter.yaml"), "title: 文档\n");
-    mkdirSync(join(root, "content"), { recursive: true });
-    writeFileSync(join(root, "content", "computed.md"), "---\ntitle: 计算属性\n---\n\n使用 computed 定义计算属性。\n");
-    writeFileSync(join(root, "content", "k8s.md"), "---\ntitle: 部署\n---\n\n在 kubernetes 集群中部署。\n");
-    writeFileSync(join(root, "content", "reflect.md"), "---\ntitle: Reflect\n---\n\n`Reflect.apply` 调用函数。\n");
-    out.push(buildSite(root));
+  await withSite((put) => {
+    put("helpcenter.yaml", "title: 文档\n");
+    put("content/computed.md", "---\ntitle: 计算属性\n---\n\n使用 computed 定义计算属性。\n");
+    put("content/k8s.md", "---\ntitle: 部署\n---\n\n在 kubernetes 集群中部署。\n");
+    put("content/reflect.md", "---\ntitle: Reflect\n---\n\n`Reflect.apply` 调用函数。\n");
+  }, async (out) => {
     for (const [q, title, word] of [["conputed", "计算属性", "computed"], ["kuberentes", "部署", "kubernetes"],
       ["Reflct.apply", "Reflect", "reflect apply"], ["comptued", "计算属性", "computed"]]) {
-      const r = await fileEngine(out[0]).engine.search(q, 5);
+      const r = await fileEngine(out).engine.search(q, 5);
       assert.equal(r.results[0]?.title, title, q);
       assert.equal(r.corrected, word, q);
     }
     // A word the site has is never "corrected", nor is a short one.
-    assert.equal((await fileEngine(out[0]).engine.search("computed", 5)).corrected, null);
-    assert.equal((await fileEngine(out[0]).engine.search("cmp", 5)).results.length, 0);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-    for (const o of out) rmSync(o, { recursive: true, force: true });
-  }
+    assert.equal((await fileEngine(out).engine.search("computed", 5)).corrected, null);
+    assert.equal((await fileEngine(out).engine.search("cmp", 5)).results.length, 0);
+  });
 });
 
 test("an article named after the query comes before long texts that repeat it", async () => {
-  const root = mkdtempSync(join(tmpdir(), "helpcenter-title-"));
-  const out = [];
-  try {
-    writeFileSync(join(root, "helpcenter.yaml"), "title: 插件中心\n");
-    mkdirSync(join(root, "content", "p"), { recursive: true });
-    writeFileSync(join(root, "content", "p", "_index.md"), "---\ntitle: 文档\n---\n");
-    writeFileSync(join(root, "content", "p", "use.md"), "---\ntitle: 使用插件\n---\n\n安装后在配置里启用。\n");
+  await withSite((put) => {
+    put("helpcenter.yaml", "title: 插件中心\n");
+    put("content/p/_index.md", "---\ntitle: 文档\n---\n");
+    put("content/p/use.md", "---\ntitle: 使用插件\n---\n\n安装后在配置里启用。\n");
     for (let i = 1; i <= 6; i++) {
       const long = Array.from({ length: 30 }, (_, k) => `第 ${k} 段提到插件和别的内容，比如构建、缓存与发布。`).join("\n\n");
-      writeFileSync(join(root, "content", "p", `news${i}.md`), `---\ntitle: 版本公告 ${i}\n---\n\n${long}\n`);
+      put(`content/p/news${i}.md`, `---\ntitle: 版本公告 ${i}\n---\n\n${long}\n`);
     }
-    out.push(buildSite(root));
-    const { engine } = fileEngine(out[0]);
+  }, async (out) => {
+    const { engine } = fileEngine(out);
     const r = await engine.search("插件", 5);
     assert.equal(r.results[0]?.title, "使用插件", r.results.map((x) => x.title).join(" / "));
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-    for (const o of out) rmSync(o, { recursive: true, force: true });
-  }
+  });
 });

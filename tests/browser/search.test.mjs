@@ -1,11 +1,10 @@
 // Search as a reader uses it, in headless Chromium: from disk (file://) and from `helpcenter serve`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { REPO, browser, buildSite, serve } from "./lib.mjs";
+import { REPO, browser, buildSite, serve, withSite } from "./lib.mjs";
 
 async function typeAndOpen(page, startUrl) {
   const dialogs = [];
@@ -98,54 +97,49 @@ test("titles with HTML are shown as text, never run", async () => {
 });
 
 test("search page: ten results a page, more on request with focus on the first new one, other matching headings added", async () => {
-  const root = mkdtempSync(join(tmpdir(), "helpcenter-pages-"));
-  let out = null;
   const b = await browser();
   try {
-    writeFileSync(join(root, "helpcenter.yaml"), "title: 退款中心\n");
-    mkdirSync(join(root, "content", "r"), { recursive: true });
-    writeFileSync(join(root, "content", "r", "_index.md"), "---\ntitle: 退款\n---\n");
-    for (let i = 1; i <= 23; i++) {
-      writeFileSync(join(root, "content", "r", `a${i}.md`), [
-        "---", `title: 第 ${i} 篇说明`, "---", "", `开头第 ${i} 段。`, "",
-        "## 申请退款", "", `申请退款需要 ${i} 天。`, "", "## 退款到账", "", "退款到账后会通知。", "",
-      ].join("\n"));
-    }
-    out = buildSite(root);
-    const page = await b.newPage();
-    const requests = [];
-    page.on("request", (r) => requests.push(r.url()));
-    await page.goto(pathToFileURL(join(out, "search", "index.html")).href + "?q=" + encodeURIComponent("退款"));
-    const results = page.locator("#search-page-results [data-search-result]");
-    await results.first().waitFor({ timeout: 30000 });
-    assert.equal(await results.count(), 10);
-    assert.match(await page.locator("#search-status").textContent(), /前 10 篇结果/);
-    // The first results gain their other matching heading once their fragments arrive.
-    await page.locator("#search-page-results .search-subresults a").first().waitFor({ timeout: 30000 });
-    const subs = await page.locator("#search-page-results .search-subresults a").count();
-    assert.ok(subs >= 1 && subs <= 2 * 2, `${subs} sub-results`);
-    assert.ok(requests.filter((u) => u.includes("/search/f/")).length <= 2, "fragments only for the results with sub-results");
+    await withSite((put) => {
+      put("helpcenter.yaml", "title: 退款中心\n");
+      put("content/r/_index.md", "---\ntitle: 退款\n---\n");
+      for (let i = 1; i <= 23; i++) {
+        put(`content/r/a${i}.md`, [
+          "---", `title: 第 ${i} 篇说明`, "---", "", `开头第 ${i} 段。`, "",
+          "## 申请退款", "", `申请退款需要 ${i} 天。`, "", "## 退款到账", "", "退款到账后会通知。", "",
+        ].join("\n"));
+      }
+    }, async (out) => {
+      const page = await b.newPage();
+      const requests = [];
+      page.on("request", (r) => requests.push(r.url()));
+      await page.goto(pathToFileURL(join(out, "search", "index.html")).href + "?q=" + encodeURIComponent("退款"));
+      const results = page.locator("#search-page-results [data-search-result]");
+      await results.first().waitFor({ timeout: 30000 });
+      assert.equal(await results.count(), 10);
+      assert.match(await page.locator("#search-status").textContent(), /前 10 篇结果/);
+      // The first results gain their other matching heading once their fragments arrive.
+      await page.locator("#search-page-results .search-subresults a").first().waitFor({ timeout: 30000 });
+      const subs = await page.locator("#search-page-results .search-subresults a").count();
+      assert.ok(subs >= 1 && subs <= 2 * 2, `${subs} sub-results`);
+      assert.ok(requests.filter((u) => u.includes("/search/f/")).length <= 2, "fragments only for the results with sub-results");
 
-    const more = page.getByRole("button", { name: "显示更多结果" });
-    await more.focus();
-    await page.keyboard.press("Enter");
-    await page.waitForFunction(() => document.querySelectorAll("#search-page-results [data-search-result]").length === 20);
-    assert.match(await page.locator("#search-status").textContent(), /前 20 篇结果/);
-    const focused = await page.evaluate(() => document.activeElement.closest("[data-search-result]"));
-    assert.ok(focused !== null);
-    const index = await page.evaluate(() => Array.from(document.querySelectorAll("#search-page-results [data-search-result]")).indexOf(document.activeElement.closest("[data-search-result]")));
-    assert.equal(index, 10, "focus is on the first new result");
-    await page.getByRole("button", { name: "显示更多结果" }).click();
-    await page.waitForFunction(() => document.querySelectorAll("#search-page-results [data-search-result]").length === 23);
-    assert.match(await page.locator("#search-status").textContent(), /找到 23 篇文章/);
-    assert.equal(await page.getByRole("button", { name: "显示更多结果" }).count(), 0, "no more button when all are shown");
-    // A new query starts again at ten.
-    await page.fill("#search-page-input", "申请退款");
-    await page.waitForFunction(() => /前 10 篇/.test(document.querySelector("#search-status").textContent));
-    assert.equal(await results.count(), 10);
+      const more = page.getByRole("button", { name: "显示更多结果" });
+      await more.focus();
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => document.querySelectorAll("#search-page-results [data-search-result]").length === 20);
+      assert.match(await page.locator("#search-status").textContent(), /前 20 篇结果/);
+      const index = await page.evaluate(() => Array.from(document.querySelectorAll("#search-page-results [data-search-result]")).indexOf(document.activeElement.closest("[data-search-result]")));
+      assert.equal(index, 10, "focus is on the first new result");
+      await page.getByRole("button", { name: "显示更多结果" }).click();
+      await page.waitForFunction(() => document.querySelectorAll("#search-page-results [data-search-result]").length === 23);
+      assert.match(await page.locator("#search-status").textContent(), /找到 23 篇文章/);
+      assert.equal(await page.getByRole("button", { name: "显示更多结果" }).count(), 0, "no more button when all are shown");
+      // A new query starts again at ten.
+      await page.fill("#search-page-input", "申请退款");
+      await page.waitForFunction(() => /前 10 篇/.test(document.querySelector("#search-status").textContent));
+      assert.equal(await results.count(), 10);
+    });
   } finally {
     await b.close();
-    rmSync(root, { recursive: true, force: true });
-    if (out) rmSync(out, { recursive: true, force: true });
   }
 });

@@ -268,7 +268,9 @@
       terms.forEach(function (t) { ks[shardHash(bucketKey(t)) % m.shards] = true; });
       var loaded = {};
       await Promise.all(Object.keys(ks).map(function (k) { return shard(k).then(function (d) { loaded[k] = d; }); }));
-      return function (t) { return loaded[shardHash(bucketKey(t)) % m.shards]; };
+      var dataOf = function (t) { return loaded[shardHash(bucketKey(t)) % m.shards]; };
+      dataOf.shards = Object.keys(loaded).map(function (k) { return loaded[k]; });
+      return dataOf;
     }
 
     // One reading of the query (as typed, as pinyin, corrected): each document's score and how
@@ -314,17 +316,37 @@
     function describeFrom(hot, data, key) {
       var v = data[key];
       if (typeof v === "string") return;
+      var cards = cardsOf(data);
       for (var i = 1; i < v.length; i++) {
-        var e = v[i], card = data[""] && data[""][e[0]];
+        var e = v[i], card = cards.get(e[0]);
         var f = hot.get(e[0]);
         if (!f) { f = { t: null, u: "", s: "", d: "", b: [] }; hot.set(e[0], f); }
         if (card && f.t === null) { f.t = card[0]; f.u = card[1]; f.s = card[2]; }
+        // [doc]: named only (a search page's further result), shown from its card.
+        if (e.length < 2) continue;
         // [doc, heading, window, id]: the id is left out when it is the heading's slug, and
         // the window after a term's first few documents (their snippet is the heading).
         var id = e.length > 3 ? e[3] : e[1] ? headingId(e[1]) : "";
         var text = e[2] || "";
         if (!f.b.some(function (b) { return b[0] === id && b[2] === text; })) f.b.push([id, e[1], text]);
       }
+    }
+
+    // A shard's cards, by document: its "" entry is [[section, …], doc, title, url, section
+    // index, doc, …] (src/search/write.rs `shard_file`), read once per shard.
+    var shardCards = new WeakMap();
+    function cardsOf(data) {
+      var m = shardCards.get(data);
+      if (m) return m;
+      m = new Map();
+      var list = Object.prototype.hasOwnProperty.call(data, "") ? data[""] : null;
+      if (list) {
+        for (var i = 1; i + 3 < list.length; i += 4) {
+          m.set(list[i], [list[i + 1], list[i + 2], list[0][list[i + 3]] || ""]);
+        }
+      }
+      shardCards.set(data, m);
+      return m;
     }
 
     // A Latin word that finds nothing: the site's closest word, from the shard already loaded,
@@ -349,6 +371,7 @@
       var prefix = isWordChar(last) && p.words.length ? p.words[p.words.length - 1] : null;
       var hot = new Map();
       var dataOf = await lookup(p.terms.map(function (x) { return x.t; }), m);
+      var loadedShards = dataOf.shards;
       var readings = [{ kind: 0, g: gather(p.terms, dataOf, hot, prefix, 1) }];
       var found = function (x) { var d = dataOf(x.t); return d && Object.prototype.hasOwnProperty.call(d, x.t); };
       var complete = function (r) { var n = 0; r.g.docs.forEach(function (d) { if (d.hits === r.g.required) n++; }); return n; };
@@ -367,6 +390,7 @@
         var py = pinyinTerms(p.words.join(" "));
         if (py.length) {
           var pyData = await lookup(py, m);
+          loadedShards = loadedShards.concat(pyData.shards);
           // Full pinyin and initials are two readings: an initials match need not have the syllables.
           var as = function (mark) {
             return py.filter(function (t) { return t[0] === mark; }).map(function (t) { return { t: t, required: true }; });
@@ -388,6 +412,7 @@
             return i >= 0 && fixed[i] ? { t: fixed[i], required: x.required } : x;
           });
           var data2 = await lookup(terms2.map(function (x) { return x.t; }), m);
+          loadedShards = loadedShards.concat(data2.shards);
           var r2 = { kind: 3, g: gather(terms2, data2, hot, null, 0.8) };
           if (complete(r2) > 0) {
             readings.push(r2);
@@ -419,11 +444,16 @@
       // rare term's) load their fragments, to link the heading where the term is; more than
       // that would cost a request each. `withFragments` loads the first results' fragments
       // up front (the page asks for them after showing its results: `subresults`).
-      var bare = top.filter(function (r) { var f = hot.get(r[0]); return !f || !f.b.length; }).length;
+      var isBare = function (f) { return !f || (!f.b.length && f.t === null); };
+      var bare = top.filter(function (r) { return isBare(hot.get(r[0])); }).length;
       var frags = await Promise.all(top.map(function (r, i) {
         var f = hot.get(r[0]);
-        if ((withFragments && i < SUBRESULTS) || ((!f || !f.b.length) && bare <= BARE_FRAGMENTS)) return fragment(r[0]);
+        if ((withFragments && i < SUBRESULTS) || (isBare(f) && bare <= BARE_FRAGMENTS)) return fragment(r[0]);
         if (f && f.t !== null) return f;
+        // A shard loaded for this query may hold its card for another term's sake.
+        var known = null;
+        loadedShards.some(function (data) { known = cardsOf(data).get(r[0]); return known; });
+        if (known) return { t: known[0], u: known[1], s: known[2], d: "", b: f ? f.b : [] };
         return cards(Math.floor(r[0] / CARDS_PER_FILE)).then(function (list) {
           var c = list[r[0] % CARDS_PER_FILE];
           return { t: c[0], u: c[1], s: c[2], d: c[3], b: f ? f.b : [] };

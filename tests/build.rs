@@ -410,40 +410,65 @@ fn search_shards_are_json_and_describe_results_exactly() {
             format!("---\ntitle: {front}\n---\n\n开头。\n\n## 办理退款\n\n申请退款后{i}个工作日内到账。\n"),
         );
     }
+    // More articles than one card file holds, so shards carry the cards of what they describe;
+    // five mention the term once, below the five named after it.
+    for i in 0..70 {
+        let text = if i < 5 {
+            "这里也提到退款。"
+        } else {
+            "别的话题。"
+        };
+        s.write(
+            &format!("content/b/f{i}.md"),
+            format!("---\ntitle: 其他说明{i}\n---\n\n{text}\n"),
+        );
+    }
     let out = build_ok(s.path(), &s);
 
+    // A shard's cards: [[section, …], doc, title, url, section index, doc, …].
     let mut cards = Vec::new();
     let mut refund = None;
     for name in files(&out.join("search/t")) {
         let shard: serde_json::Map<String, serde_json::Value> =
             index_file(&out, &format!("search/t/{name}"), "helpcenterSearch.shard(");
-        if let Some(c) = shard.get("").and_then(|c| c.as_object()) {
-            cards.extend(c.values().map(|v| v[0].as_str().unwrap().to_owned()));
+        if let Some(c) = shard.get("").and_then(|c| c.as_array()) {
+            let sections = c[0].as_array().expect("section names first");
+            for card in c[1..].chunks(4) {
+                let section = &sections[card[3].as_u64().unwrap() as usize];
+                cards.push((card[1].as_str().unwrap().to_owned(), section.clone()));
+            }
         }
         if let Some(v) = shard.get("退款") {
             refund = Some(v.clone());
         }
     }
-    // A small site's cards are one file, not repeated in the shards.
-    for name in files(&out.join("search/d")) {
-        let list: Vec<serde_json::Value> =
-            index_file(&out, &format!("search/d/{name}"), "helpcenterSearch.cards(");
-        cards.extend(list.iter().map(|v| v[0].as_str().unwrap().to_owned()));
-    }
+    // Each card with its own section's name, from the shard's list.
+    let section_of = |t: &str| cards.iter().find(|(c, _)| c == t).map(|(_, s)| s.clone());
+    let refunds = section_of(titles[0]).expect("card for the first title");
+    assert_ne!(Some(&refunds), section_of("其他说明0").as_ref());
     for t in titles {
-        assert!(cards.iter().any(|c| c == t), "card for {t:?} in {cards:?}");
+        assert_eq!(
+            section_of(t).as_ref(),
+            Some(&refunds),
+            "card for {t:?} in {cards:?}"
+        );
     }
-    // The term's best articles, each with the heading where it is (its id left out: it is the
-    // heading's slug), the first three with the text around it.
+    // The term's best ten articles: the first five with the heading where it is (its id left
+    // out: it is the heading's slug), the first three with the text around it, the others
+    // named only.
     let refund = refund.expect("退款 is indexed");
     let hot = refund.as_array().expect("described, not just postings");
-    assert_eq!(hot.len(), 1 + titles.len());
+    assert_eq!(hot.len(), 1 + 10);
     for (i, e) in hot[1..].iter().enumerate() {
-        assert_eq!(e[1], "办理退款", "{e}");
+        let e = e.as_array().unwrap();
         if i < 3 {
-            assert!(e[2].as_str().unwrap().contains("申请退款后"), "{e}");
+            assert_eq!(e[1], "办理退款", "{e:?}");
+            assert!(e[2].as_str().unwrap().contains("申请退款后"), "{e:?}");
+        } else if i < 5 {
+            assert_eq!(e[1], "办理退款", "{e:?}");
+            assert_eq!(e.len(), 2, "{e:?}");
         } else {
-            assert_eq!(e.as_array().unwrap().len(), 2, "{e}");
+            assert_eq!(e.len(), 1, "{e:?}");
         }
     }
 }

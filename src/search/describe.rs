@@ -11,9 +11,10 @@ use crate::{paths, tokenize};
 /// a drop-down shows are all described by the query's own shards for most queries (83% of the
 /// benchmark's sampled queries on the 10k corpus; 71% with 5, 92% with 16).
 pub(super) const HOT_PER_TERM: usize = 10;
-/// On a site whose cards are one file (loaded by any query that needs a card), the five a
-/// drop-down shows: the search page's further results are drawn from that file.
-const HOT_PER_TERM_ONE_CARD_FILE: usize = 5;
+/// On a site whose cards are one file (loaded by any query that needs a card), the first three:
+/// the drop-down's others load their fragments, a few KB each on such a site, and the search
+/// page's further results are drawn from the card file.
+const HOT_PER_TERM_ONE_CARD_FILE: usize = 3;
 
 /// How many documents a term's shard describes, when shards carry cards or not.
 pub(super) fn hot_per_term(with_cards: bool) -> usize {
@@ -24,22 +25,25 @@ pub(super) fn hot_per_term(with_cards: bool) -> usize {
     }
 }
 
-/// Of those, how many carry the text around the term. The others name only the heading it is
-/// under: enough to link it and to rank, at a third of the bytes. Windows were two thirds of
-/// a real site's index (tidb-docs-cn: 19 of 40 MB of term shards with all eight).
+/// Of those, how many carry the text around the term. Windows were two thirds of a real site's
+/// index (tidb-docs-cn: 19 of 40 MB of term shards with all eight).
 pub(super) const WINDOWS_PER_TERM: usize = 3;
+/// Of those, how many name the heading the term is under: the drop-down's five. The search
+/// page's further results are named only (`[doc]`): its card gives their title and section,
+/// at a fifth of the bytes of a heading entry (6% of tidb-docs-cn's index).
+pub(super) const HEADINGS_PER_TERM: usize = 5;
 /// Rarer terms are not described: their few results load their fragments within the request
 /// budget, and on real text most terms are rare, so describing them would double the index.
 pub(super) const HOT_MIN_DF: usize = 4;
 /// Characters of text kept before and after a term in a `Hot` window.
-const WINDOW_BEFORE: usize = 6;
-const WINDOW_AFTER: usize = 18;
+const WINDOW_BEFORE: usize = 4;
+const WINDOW_AFTER: usize = 12;
 
 /// What a result needs to be shown without loading its fragment: the heading where the term is
 /// found and a window of the text around it. Stored next to the term's postings for its best
 /// documents, so a query's top results usually arrive with the shards it loads anyway, instead
 /// of costing one request each. Written as `[doc, heading, window]`, with the heading's id
-/// last when the client cannot derive it from the heading (see [`Hot::to_json`]).
+/// last when the client cannot derive it from the heading, less by rank (see [`detail`]).
 #[derive(Debug)]
 pub(super) struct Hot {
     pub(super) doc: u32,
@@ -48,18 +52,45 @@ pub(super) struct Hot {
     pub(super) window: String,
 }
 
+/// How much of a `Hot` entry a term's shard carries, by the document's rank for the term.
+pub(super) fn detail(rank: usize) -> Detail {
+    if rank < WINDOWS_PER_TERM {
+        Detail::Window
+    } else if rank < HEADINGS_PER_TERM {
+        Detail::Heading
+    } else {
+        Detail::Name
+    }
+}
+
+/// The entry of a document described by `Detail::Name`.
+pub(super) fn named(doc: u32) -> String {
+    format!("[{doc}]")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Detail {
+    Window,
+    Heading,
+    /// The document alone: computing its heading is skipped.
+    Name,
+}
+
 impl Hot {
     /// The entry as JSON. Most heading ids are the heading's own slug, which search.js
     /// computes as `paths::heading_id` does (for headings of ASCII and Chinese, where both
     /// sides surely agree): those ids are left out, a fifth of a small site's index.
-    pub(super) fn to_json(&self, with_window: bool) -> String {
+    pub(super) fn to_json(&self, detail: Detail) -> String {
+        if detail == Detail::Name {
+            return named(self.doc);
+        }
         let derivable = self
             .heading
             .chars()
             .all(|c| c.is_ascii() || tokenize::is_cjk(c))
             && !self.heading_id.is_empty()
             && paths::heading_id(&self.heading) == self.heading_id;
-        let window = if with_window {
+        let window = if detail == Detail::Window {
             self.window.as_str()
         } else {
             ""

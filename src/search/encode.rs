@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::describe::{HOT_MIN_DF, HOT_PER_TERM, Hot, WINDOWS_PER_TERM, hot_entry};
+use super::describe::{self, Detail, HOT_MIN_DF, HOT_PER_TERM, Hot, detail, hot_entry};
 use super::{Analysis, B, K1, TITLE_BOOST};
 use crate::markdown::Parsed;
 use crate::site::Site;
@@ -152,6 +152,10 @@ fn encode_term<'a>(
         best.into_iter()
             .enumerate()
             .map(|(rank, (_, doc))| {
+                let detail = detail(rank);
+                if detail == Detail::Name {
+                    return (doc, describe::named(doc).into());
+                }
                 let cache = &analysis.terms[doc as usize].described;
                 let cached = cache.lock().ok().and_then(|c| c.get(term).cloned());
                 let hot = cached.unwrap_or_else(|| {
@@ -163,7 +167,7 @@ fn encode_term<'a>(
                     }
                     h
                 });
-                (doc, hot.to_json(rank < WINDOWS_PER_TERM).into())
+                (doc, hot.to_json(detail).into())
             })
             .collect()
     } else {

@@ -95,7 +95,7 @@ pub struct DocTerms {
     /// The article's `Hot` entries written so far, as JSON, by term. They depend on its text
     /// alone, so `serve` reuses them for every article an edit did not touch.
     described: Arc<Mutex<HashMap<String, Arc<describe::Hot>>>>,
-    /// Its card (title, URL, section) as JSON, likewise.
+    /// Its card (title, URL) as JSON list items, likewise.
     card: OnceLock<String>,
 }
 

@@ -114,17 +114,30 @@ fn shard_file(
         body.push(']');
     }
     if !cards.is_empty() {
-        // "" is never a term: it holds the cards of the documents named above.
-        body += ",\"\":{";
-        for (i, d) in cards.into_iter().enumerate() {
-            let card = analysis.terms[d as usize].card.get_or_init(|| {
-                let a = &site.articles[docs[d as usize]];
-                let card = (&a.source.title, paths::href(&a.url), section_name(site, a));
-                serde_json::to_string(&card).unwrap_or_default()
+        // "" is never a term: it holds the cards of the documents named above, flat, with the
+        // shard's section names once at the front (a section name on every card was a sixth of
+        // a real site's index): `"":[[section, …], doc, title, url, section index, doc, …]`.
+        let mut sections: Vec<&str> = Vec::new();
+        let mut rows = String::new();
+        for d in cards {
+            let a = &site.articles[docs[d as usize]];
+            let name = section_name(site, a);
+            let s = sections.iter().position(|x| *x == name).unwrap_or_else(|| {
+                sections.push(name);
+                sections.len() - 1
             });
-            body += &format!("{}\"{d}\":{card}", if i > 0 { "," } else { "" });
+            let card = analysis.terms[d as usize].card.get_or_init(|| {
+                let card = (&a.source.title, paths::href(&a.url));
+                let json = serde_json::to_string(&card).unwrap_or_default();
+                // Kept without its brackets: it is spliced into the flat list.
+                json[1..json.len() - 1].to_owned()
+            });
+            rows += &format!(",{d},{card},{s}");
         }
-        body.push('}');
+        body += ",\"\":[";
+        body += &serde_json::to_string(&sections).unwrap_or_default();
+        body += &rows;
+        body.push(']');
     }
     body += "});\n";
     OutputFile {

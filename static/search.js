@@ -221,9 +221,21 @@
     return h >>> 0;
   }
   // A term's value is its postings, or [postings, ...described documents] (see `hot` below).
+  // A term's postings: (document gap, score) pairs, or, for a term in many documents, "!" +
+  // the score of most + a bitset of them (six documents a digit) + "." + its best documents'
+  // pairs (src/search/encode.rs `postings`).
   function decode(v) {
     var s = typeof v === "string" ? v : v[0];
-    var out = new Map(), doc = 0, i = 0, first = true;
+    var out = new Map(), i = 0;
+    if (s[0] === "!") {
+      var typical = DIGITS.indexOf(s[1]), dot = s.indexOf(".", 2);
+      for (i = 2; i < dot; i++) {
+        var bits = DIGITS.indexOf(s[i]);
+        for (var j = 0; j < 6; j++) if (bits & (1 << j)) out.set((i - 2) * 6 + j, typical);
+      }
+      i = dot + 1;
+    }
+    var doc = 0, first = true;
     while (i < s.length) {
       var n = 0, shift = 0, d;
       do { d = DIGITS.indexOf(s[i++]); n += (d & 31) * Math.pow(2, shift); shift += 5; } while (d >= 32);
@@ -433,7 +445,16 @@
           if (!old || compare(key, old.key) < 0) best.set(doc, { key: key, full: full, kind: r.kind, score: d.score, hits: d.hits, required: r.g.required });
         });
       });
-      var ranked = Array.from(best).sort(function (a, b) { return compare(a[1].key, b[1].key) || a[0] - b[0]; });
+      // Equal scores (a common word's documents share one) are ordered by whether the shards
+      // loaded already say how to show them, then by the site's order: any order of equals is
+      // as right as another, and this one costs no further request.
+      var known = new Set();
+      hot.forEach(function (f, doc) { if (f.t !== null || f.b.length) known.add(doc); });
+      loadedShards.forEach(function (data) { cardsOf(data).forEach(function (c, doc) { known.add(doc); }); });
+      var unknown = function (doc) { return known.has(doc) ? 0 : 1; };
+      var ranked = Array.from(best).sort(function (a, b) {
+        return compare(a[1].key, b[1].key) || unknown(a[0]) - unknown(b[0]) || a[0] - b[0];
+      });
       var fullCount = ranked.filter(function (e) { return e[1].full; }).length;
       var top = ranked.slice(0, limit);
       var phraseChars = p.pieces.length === 1 && !p.words.length ? p.pieces[0] : chars;

@@ -2,7 +2,7 @@
 // with the Rust one, and readers' queries find the right article first.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { REPO, buildSite, fileEngine, withSite } from "./lib.mjs";
 
@@ -264,5 +264,28 @@ test("an article named after the query comes before long texts that repeat it", 
     const { engine } = fileEngine(out);
     const r = await engine.search("插件", 5);
     assert.equal(r.results[0]?.title, "使用插件", r.results.map((x) => x.title).join(" / "));
+  });
+});
+
+test("a word in most articles: every one is found, the article about it first, and it narrows a rarer word", async () => {
+  await withSite((put) => {
+    put("helpcenter.yaml", "title: 常见词\n");
+    put("content/a/_index.md", "---\ntitle: 账户\n---\n");
+    put("content/a/refund.md", "---\ntitle: 退款规则\n---\n\n退款多久到账？退款会原路退回。\n");
+    for (let i = 0; i < 150; i++) {
+      const body = i < 120 ? `第${i}号说明：如需退款请联系客服。` : `第${i}号说明：请联系客服。`;
+      put(`content/a/n${i}.md`, `---\ntitle: 说明${i}\n---\n\n${body}${i % 10 === 0 ? "发票可以补开。" : ""}\n`);
+    }
+  }, async (out) => {
+    const { engine } = fileEngine(out);
+    let r = await engine.search("退款", 10);
+    assert.equal(r.total, 121, "every article with the word");
+    assert.equal(r.results[0].title, "退款规则", "the article about it first");
+    // The word is stored as a bitset of its articles (src/search/encode.rs `postings`).
+    const shards = readdirSync(join(out, "search", "t")).map((f) => readFileSync(join(out, "search", "t", f), "utf8"));
+    assert.ok(shards.some((s) => s.includes('"退款":["!') || s.includes('"退款":"!')), "a bitset");
+    r = await engine.search("退款 发票", 20);
+    const both = r.results.filter((x) => x.complete).map((x) => x.title).sort();
+    assert.deepEqual(both, Array.from({ length: 12 }, (_, k) => `说明${k * 10}`).sort(), "articles with both words");
   });
 });

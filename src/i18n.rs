@@ -58,6 +58,7 @@ const ZH: &[(&str, &str)] = &[
     ("reason_linked", "文中链接"),
     ("reason_cited", "常被一起引用"),
     ("reason_section", "同一栏目"),
+    ("reason_overview", "栏目概览"),
     ("related_index", "相关文章索引"),
     (
         "related_index_lead",
@@ -132,6 +133,7 @@ const EN: &[(&str, &str)] = &[
     ("reason_linked", "Linked"),
     ("reason_cited", "Often linked together"),
     ("reason_section", "Same section"),
+    ("reason_overview", "Section overview"),
     ("related_index", "Related articles index"),
     (
         "related_index_lead",

@@ -166,4 +166,15 @@ fn demo_guide_relates_to_its_precautions_first() {
     let list = related_of(&json, "weilidai/close-weilidai.md");
     assert_eq!(list[0].0, "weilidai/close-precautions.md");
     assert!(list.len() <= 5);
+    // The section's overview page is among them, linked and labelled as such.
+    assert!(
+        list.iter().any(|(p, _)| p == "weilidai/_index.md"),
+        "{list:?}"
+    );
+    let page = read(&out, "weilidai/close-weilidai/index.html");
+    let related = &page[page.find("data-related").expect("a related block")..];
+    let overview = &related[related
+        .find("href=\"../../weilidai/\"")
+        .expect("a link to the section page")..];
+    assert!(overview[..overview.find("</li>").unwrap()].contains("栏目概览"));
 }

@@ -27,6 +27,8 @@ pub(super) struct LinkGraph {
     section_out: Vec<Vec<u32>>,
     /// For each article, the section pages that link to it.
     section_in: Vec<Vec<u32>>,
+    /// For each article, the section pages it links to.
+    to_section: Vec<Vec<u32>>,
 }
 
 impl LinkGraph {
@@ -41,17 +43,47 @@ impl LinkGraph {
         let target = |l: &LinkRef| -> Option<usize> {
             match &l.target {
                 LinkTarget::Page { content_path, .. } => site.by_path.get(content_path).copied(),
-                LinkTarget::SiteUrl { url } => {
-                    let page = if url.ends_with('/') || url.is_empty() {
-                        url.clone()
-                    } else {
-                        format!("{url}/")
-                    };
-                    by_url.get(page.as_str()).copied()
-                }
+                LinkTarget::SiteUrl { url } => by_url.get(page_url(url).as_ref()).copied(),
                 _ => None,
             }
         };
+        // Links to sections' own pages: `../config/index.md`, `/config/`.
+        let section_by_path: HashMap<&str, usize> = site
+            .sections
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.source.as_ref().map(|f| (f.rel.as_str(), i)))
+            .collect();
+        let section_by_url: HashMap<&str, usize> = site
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.url.as_str(), i))
+            .collect();
+        let section_target = |l: &LinkRef| -> Option<usize> {
+            match &l.target {
+                LinkTarget::Page { content_path, .. } => {
+                    section_by_path.get(content_path.as_str()).copied()
+                }
+                LinkTarget::SiteUrl { url } => section_by_url.get(page_url(url).as_ref()).copied(),
+                _ => None,
+            }
+        };
+        let to_section: Vec<Vec<u32>> = parsed
+            .articles
+            .iter()
+            .map(|r| {
+                let mut v: Vec<u32> = r
+                    .links
+                    .iter()
+                    .filter_map(section_target)
+                    .map(|s| s as u32)
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
         let mut counts: HashMap<(u32, u32), u16> = HashMap::new();
         for (a, r) in parsed.articles.iter().enumerate() {
             for b in r.links.iter().filter_map(target) {
@@ -94,7 +126,16 @@ impl LinkGraph {
             inn,
             section_out,
             section_in,
+            to_section,
         }
+    }
+
+    /// Whether section `s`'s page links to article `a`, or `a` to it.
+    pub(super) fn section_linked(&self, a: usize, s: usize) -> bool {
+        self.section_out
+            .get(s)
+            .is_some_and(|l| l.binary_search(&(a as u32)).is_ok())
+            || self.to_section[a].binary_search(&(s as u32)).is_ok()
     }
 
     /// The articles `a` links to or is linked from.
@@ -161,6 +202,15 @@ impl LinkGraph {
 /// links is about half, a few of them nearly all.
 pub(super) fn cocitation_share(sum: f32) -> f32 {
     1.0 - (-sum).exp()
+}
+
+/// A site URL as pages are keyed: with its trailing slash.
+fn page_url(url: &str) -> std::borrow::Cow<'_, str> {
+    if url.ends_with('/') || url.is_empty() {
+        url.into()
+    } else {
+        format!("{url}/").into()
+    }
 }
 
 fn find(list: &[(u32, u16)], b: usize) -> Option<u16> {

@@ -14,6 +14,7 @@
 //! articles, not its square.
 
 mod links;
+mod overview;
 mod text;
 
 use std::collections::HashMap;
@@ -27,6 +28,7 @@ use crate::paths::join_rel;
 use crate::site::{Missing, Site};
 
 use links::LinkGraph;
+use overview::Overviews;
 
 /// Tags on more articles than this are too common to bring candidates on their own: they
 /// weigh only on candidates that something else brought.
@@ -76,14 +78,24 @@ pub enum Reason {
     Text,
     /// Neighbours in the same section.
     Section,
+    /// The overview page of its section, or of what it is about.
+    Overview,
+}
+
+/// What a related entry links to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Target {
+    /// Index into `Site::articles`.
+    Article(usize),
+    /// A section's overview page, by index into `Site::sections`.
+    Section(usize),
 }
 
 /// One related article of an article, and why it is there.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RelatedEntry {
-    /// Index into `Site::articles`.
     #[serde(skip)]
-    pub article: usize,
+    pub target: Target,
     /// The whole score (pins: 1).
     pub score: f64,
     /// Pinned by the article's `related` front matter.
@@ -102,7 +114,8 @@ pub struct RelatedEntry {
 pub fn compute(site: &Site, parsed: &Parsed) -> (Vec<Vec<RelatedEntry>>, Diagnostics) {
     let n = site.articles.len();
     let (pins, diags) = resolve_pins(site);
-    let text = text::term_vectors(site, parsed);
+    let mut text = text::term_vectors(site, parsed);
+    let overviews = Overviews::new(std::mem::take(&mut text.overviews));
     let titles = text::title_vectors(site);
     let mut position = vec![0usize; n];
     for s in &site.sections {
@@ -115,6 +128,7 @@ pub fn compute(site: &Site, parsed: &Parsed) -> (Vec<Vec<RelatedEntry>>, Diagnos
         limit: site.config.related.limit,
         pins,
         links: LinkGraph::new(site, parsed),
+        overviews,
         vectors: text.vectors,
         postings: text.postings,
         titles,
@@ -149,7 +163,7 @@ pub fn compute(site: &Site, parsed: &Parsed) -> (Vec<Vec<RelatedEntry>>, Diagnos
             })
             .collect(),
     };
-    let candidates: Vec<(Vec<RelatedEntry>, Vec<Scored>)> = (0..n)
+    let candidates: Vec<Candidates> = (0..n)
         .into_par_iter()
         .map_init(
             || Scratch::new(n),
@@ -158,16 +172,29 @@ pub fn compute(site: &Site, parsed: &Parsed) -> (Vec<Vec<RelatedEntry>>, Diagnos
         .collect();
     // How many lists each article would be in: the general pages (an options reference, a
     // migration guide) that resemble everything are in most, and say least about each.
-    let mut shown = vec![0u32; n];
-    for (pins, scored) in &candidates {
-        for s in scored.iter().take(scorer.limit.saturating_sub(pins.len())) {
-            shown[s.article as usize] += 1;
+    let mut shown = Shown {
+        articles: vec![0; n],
+        overviews: vec![0; site.sections.len()],
+    };
+    for c in &candidates {
+        let places = scorer.limit.saturating_sub(c.pins.len());
+        for s in c.scored.iter().take(places) {
+            shown.articles[s.article as usize] += 1;
+        }
+        if let Some(o) = c.overview {
+            let last = c
+                .scored
+                .get(places.saturating_sub(1))
+                .map_or(0.0, |s| s.score);
+            if places > 0 && (c.scored.len() < places || o.score > last) {
+                shown.overviews[o.section] += 1;
+            }
         }
     }
     let lists: Vec<Vec<RelatedEntry>> = candidates
         .into_par_iter()
         .enumerate()
-        .map(|(a, (pins, scored))| scorer.finish(a, pins, scored, &shown))
+        .map(|(a, c)| scorer.finish(a, c, &shown))
         .collect();
     (lists, diags)
 }
@@ -194,6 +221,7 @@ struct Scorer<'a> {
     limit: usize,
     pins: Vec<Vec<usize>>,
     links: LinkGraph,
+    overviews: Overviews,
     vectors: Vec<Vec<(u32, f32)>>,
     postings: Vec<Vec<(u32, f32)>>,
     titles: text::TermVectors,
@@ -211,6 +239,19 @@ fn by_score(x: &Scored, y: &Scored) -> std::cmp::Ordering {
     y.score.total_cmp(&x.score).then(x.article.cmp(&y.article))
 }
 
+/// An article's pins and candidates, before the lists they are in are counted.
+struct Candidates {
+    pins: Vec<RelatedEntry>,
+    scored: Vec<Scored>,
+    overview: Option<overview::Candidate>,
+}
+
+/// How many lists each article, and each section's overview page, would be in.
+struct Shown {
+    articles: Vec<u32>,
+    overviews: Vec<u32>,
+}
+
 /// A candidate's score and its parts.
 struct Scored {
     article: u32,
@@ -220,13 +261,13 @@ struct Scored {
 }
 
 impl Scorer<'_> {
-    /// Article `a`'s pins, and its best-scoring other candidates, best first: more than it
-    /// shows, so that `finish` can demote the ones every list has.
-    fn candidates(&self, a: usize, scratch: &mut Scratch) -> (Vec<RelatedEntry>, Vec<Scored>) {
+    /// Article `a`'s pins, its best-scoring other candidates, best first (more than it
+    /// shows, so that `finish` can demote the ones every list has), and its best overview page.
+    fn candidates(&self, a: usize, scratch: &mut Scratch) -> Candidates {
         let mut pins: Vec<RelatedEntry> = self.pins[a]
             .iter()
             .map(|&b| RelatedEntry {
-                article: b,
+                target: Target::Article(b),
                 score: 1.0,
                 pinned: true,
                 text: 0.0,
@@ -238,7 +279,11 @@ impl Scorer<'_> {
         let limit = self.limit;
         if self.site.articles[a].source.front.related_auto == Some(false) || pins.len() >= limit {
             pins.truncate(limit.max(self.pins[a].len()));
-            return (pins, Vec::new());
+            return Candidates {
+                pins,
+                scored: Vec::new(),
+                overview: None,
+            };
         }
         self.accumulate(a, scratch);
         let mut scored = self.scored(a, scratch);
@@ -249,51 +294,84 @@ impl Scorer<'_> {
             scored.truncate(want);
         }
         scored.sort_by(by_score);
-        (pins, scored)
+        let overview = self
+            .overviews
+            .best_for(self.site, &self.links, a, &self.vectors[a]);
+        Candidates {
+            pins,
+            scored,
+            overview,
+        }
     }
 
-    /// Article `a`'s list: its pins, then its best candidates once those that `shown` says are
-    /// in many lists are demoted, above the floors.
-    fn finish(
-        &self,
-        a: usize,
-        mut list: Vec<RelatedEntry>,
-        mut scored: Vec<Scored>,
-        shown: &[u32],
-    ) -> Vec<RelatedEntry> {
+    /// Article `a`'s list: its pins, then its best candidates (its best overview page among
+    /// them) once those that `shown` says are in many lists are demoted, above the floors.
+    fn finish(&self, a: usize, candidates: Candidates, shown: &Shown) -> Vec<RelatedEntry> {
         let common = (COMMON_FACTOR * self.limit) as f32;
-        for s in &mut scored {
-            let times = shown[s.article as usize] as f32;
+        let demoted = |score: f32, times: u32| {
+            let times = times as f32;
             if times > common {
-                s.score *= (common / times).sqrt();
+                score * (common / times).sqrt()
+            } else {
+                score
             }
+        };
+        // (score, target, the article's parts; none for the overview page).
+        let mut places: Vec<(f32, Target, Option<&Scored>)> = Vec::new();
+        for s in &candidates.scored {
+            let b = s.article as usize;
+            places.push((
+                demoted(s.score, shown.articles[b]),
+                Target::Article(b),
+                Some(s),
+            ));
         }
-        scored.sort_by(by_score);
-        scored.truncate(self.limit.saturating_sub(list.len()));
+        if let Some(c) = candidates.overview {
+            let score = demoted(c.score, shown.overviews[c.section]);
+            places.push((score, Target::Section(c.section), None));
+        }
+        places.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        places.truncate(self.limit.saturating_sub(candidates.pins.len()));
         // The first few may be weak when nothing is stronger; the rest must be good, or close
         // to the best.
-        let best = scored.first().map_or(0.0, |s| s.score);
+        let best = places.first().map_or(0.0, |p| p.0);
+        let mut list = candidates.pins;
         let mut i = list.len();
-        scored.retain(|s| {
+        places.retain(|&(score, _, _)| {
             i += 1;
             if i <= LENIENT_PLACES {
-                s.score >= MIN_SCORE && s.score >= RELATIVE_FLOOR * best
+                score >= MIN_SCORE && score >= RELATIVE_FLOOR * best
             } else {
-                s.score >= GOOD_SCORE
-                    && s.score >= (STRICT_RELATIVE_FLOOR * best).min(STRICT_GOOD_SCORE)
+                score >= GOOD_SCORE
+                    && score >= (STRICT_RELATIVE_FLOOR * best).min(STRICT_GOOD_SCORE)
             }
         });
-        for s in scored {
-            let b = s.article as usize;
-            list.push(RelatedEntry {
-                article: b,
-                score: round3(s.score),
-                pinned: false,
-                text: round3(s.text),
-                linked: self.links.linked(a, b),
-                shared_tags: self.shared_tags(a, b),
-                reason: s.reason,
-            });
+        for (score, target, s) in places {
+            let entry = match (s, candidates.overview) {
+                (Some(s), _) => {
+                    let b = s.article as usize;
+                    RelatedEntry {
+                        target,
+                        score: round3(score),
+                        pinned: false,
+                        text: round3(s.text),
+                        linked: self.links.linked(a, b),
+                        shared_tags: self.shared_tags(a, b),
+                        reason: s.reason,
+                    }
+                }
+                (None, Some(c)) => RelatedEntry {
+                    target,
+                    score: round3(score),
+                    pinned: false,
+                    text: round3(c.text),
+                    linked: c.linked,
+                    shared_tags: Vec::new(),
+                    reason: Reason::Overview,
+                },
+                (None, None) => continue,
+            };
+            list.push(entry);
         }
         list
     }
@@ -542,13 +620,16 @@ fn resolve_pins(site: &Site) -> (Vec<Vec<usize>>, Diagnostics) {
 
 #[cfg(test)]
 mod tests {
-    use super::RelatedEntry;
+    use super::{RelatedEntry, Target};
     use crate::site::Site;
     use crate::testing::{messages, parse, site, site_with};
 
     fn titles(s: &Site, list: &[RelatedEntry]) -> Vec<String> {
         list.iter()
-            .map(|r| s.articles[r.article].source.title.clone())
+            .map(|r| match r.target {
+                Target::Article(b) => s.articles[b].source.title.clone(),
+                Target::Section(x) => format!("[{}]", s.sections[x].title),
+            })
             .collect()
     }
 
@@ -646,7 +727,7 @@ mod tests {
         let lonely = &lists[idx(&s, "card/lonely.md")];
         let bind = lonely
             .iter()
-            .find(|r| r.article == idx(&s, "card/bind.md"))
+            .find(|r| r.target == Target::Article(idx(&s, "card/bind.md")))
             .unwrap();
         assert!(
             bind.linked,
@@ -748,7 +829,7 @@ mod tests {
         let install = &lists[idx(&s, "x/install.md")];
         let cited = install
             .iter()
-            .find(|r| r.article == idx(&s, "y/configure.md"))
+            .find(|r| r.target == Target::Article(idx(&s, "y/configure.md")))
             .expect("co-cited articles are related");
         assert_eq!(cited.reason, super::Reason::Cited);
         assert!(!cited.linked);
@@ -831,5 +912,56 @@ mod tests {
             Some("类型标注")
         );
         assert_eq!(props[0].reason, super::Reason::Text);
+    }
+
+    #[test]
+    fn a_section_overview_with_text_is_listed_for_its_articles_and_for_pages_linking_it() {
+        let overview = "配置文件放在项目根目录，名为 app.config.js。配置文件里可以设置端口、代理和构建输出目录。"
+            .repeat(4);
+        let files = vec![
+            (
+                "cfg/_index.md",
+                format!("---\ntitle: 配置概览\n---\n\n{overview}\n"),
+            ),
+            (
+                "cfg/port.md",
+                page("端口", "在配置文件里设置端口，默认 3000。"),
+            ),
+            (
+                "cfg/proxy.md",
+                page("代理", "在配置文件里设置代理，转发接口请求。"),
+            ),
+            ("plain/_index.md", "---\ntitle: 其他\n---\n".to_owned()),
+            ("plain/a.md", page("甲", "甲乙丙丁的说明。")),
+            ("plain/b.md", page("乙", "甲乙丙丁的另一篇说明。")),
+            (
+                "misc/start.md",
+                page("开始", "第一次使用前，先读[配置说明](/cfg/)。然后启动。"),
+            ),
+            ("misc/end.md", page("结束", "用完以后退出。")),
+        ];
+        let (s, lists) = lists_of(&files);
+        let cfg = s.sections.iter().position(|x| x.dir == "cfg").unwrap();
+        let overview_in = |path: &str| {
+            lists[idx(&s, path)]
+                .iter()
+                .find(|r| r.target == Target::Section(cfg))
+                .cloned()
+        };
+        let entry = overview_in("cfg/port.md").expect("its section's overview is listed");
+        assert_eq!(entry.reason, super::Reason::Overview);
+        assert!(overview_in("cfg/proxy.md").is_some());
+        let linked = overview_in("misc/start.md").expect("a page that links the overview lists it");
+        assert!(linked.linked);
+        // A section page that is only a title is not an overview.
+        for path in ["plain/a.md", "plain/b.md", "misc/end.md"] {
+            assert!(
+                lists[idx(&s, path)]
+                    .iter()
+                    .all(|r| matches!(r.target, Target::Article(_))),
+                "{path}: {:?}",
+                titles(&s, &lists[idx(&s, path)])
+            );
+        }
     }
 }

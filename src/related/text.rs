@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::hash::fnv1a64;
-use crate::markdown::Parsed;
+use crate::markdown::{Parsed, TextBlock};
 use crate::site::Site;
 use crate::tokenize;
 
@@ -28,8 +28,11 @@ const CANDIDATE_FACTOR: usize = 2;
 fn terms_kept(distinct: usize) -> usize {
     (distinct / DISTINCT_PER_KEPT).clamp(TERMS_PER_ARTICLE, MAX_TERMS_PER_ARTICLE)
 }
-/// Articles kept per term in the inverted index (the strongest ones).
-const POSTINGS_PER_TERM: usize = 128;
+/// Articles kept per term in the inverted index (the strongest ones). A term in more articles
+/// than this is a common word of the site: the candidates it would add are found through the
+/// rarer terms they share, or are not related. 48 gave the same lists on the three real
+/// corpora as 128, and a related stage a fifth faster at 10k articles.
+const POSTINGS_PER_TERM: usize = 48;
 /// A term found in more than this share of articles says nothing about any of them.
 const BOILERPLATE_SHARE: f32 = 0.5;
 /// A term in more than this share of its section's articles is the section's scaffolding...
@@ -50,6 +53,8 @@ const MIN_SENTENCE: usize = 8;
 pub(super) struct TermVectors {
     pub(super) vectors: Vec<Vec<(u32, f32)>>,
     pub(super) postings: Vec<Vec<(u32, f32)>>,
+    /// Sections' overview pages (section index, vector), in the same term ids.
+    pub(super) overviews: Vec<(usize, Vec<(u32, f32)>)>,
 }
 
 /// How many articles a heading or sentence must be in to be scaffolding: three at least, and
@@ -166,60 +171,113 @@ pub(super) fn each_identifier(text: &str, mut f: impl FnMut(&str)) {
 
 pub(super) fn term_vectors(site: &Site, parsed: &Parsed) -> TermVectors {
     let n = site.articles.len();
-    let (scaffold_headings, scaffold_sentences) = scaffolding(site, parsed);
+    let scaffold = scaffolding(site, parsed);
     // Term frequencies per article; terms keyed by hash, identifiers apart from words.
     let raw: Vec<Vec<(u64, f32)>> = site
         .articles
         .par_iter()
         .zip(&parsed.articles)
         .map(|(a, r)| {
-            let mut tf: IdMap<f32> = IdMap::default();
-            let mut add = |text: &str, weight: f32| {
-                tokenize::each_term(text, |t| {
-                    *tf.entry(fnv1a64(t.as_bytes())).or_default() += weight
-                });
-                each_identifier(text, |t| {
-                    *tf.entry(fnv1a64(t.as_bytes()) ^ IDENTIFIER_SALT)
-                        .or_default() += weight * IDENTIFIER_WEIGHT
-                });
-            };
-            add(&a.source.title, TITLE_WEIGHT);
-            for k in a.source.front.keywords.iter().chain(&a.tags) {
-                add(k, KEYWORD_WEIGHT);
-            }
-            for b in &r.blocks {
-                if !scaffold_headings.contains_key(&fnv1a64(normal(&b.heading).as_bytes())) {
-                    add(&b.heading, HEADING_WEIGHT);
-                }
-                each_sentence_or_rest(&b.text, &scaffold_sentences, |s| add(s, 1.0));
-                add(&b.code, CODE_WEIGHT);
-            }
-            let mut v: Vec<(u64, f32)> = tf.into_iter().collect();
-            v.sort_unstable_by_key(|x| x.0);
-            v
+            let keywords = a.source.front.keywords.iter().chain(&a.tags);
+            page_terms(&a.source.title, keywords, &r.blocks, &scaffold)
         })
         .collect();
 
-    let (weighted, vocabulary) = weigh(&raw);
+    let weights = Weights::new(&raw);
     let mut kept = Vec::with_capacity(n);
-    let mut vectors: Vec<Vec<(u32, f32)>> = weighted
-        .into_iter()
-        .zip(&raw)
-        .map(|(mut v, terms)| {
-            let keep = terms_kept(terms.len());
-            v.truncate(keep * CANDIDATE_FACTOR);
-            kept.push(keep);
+    let mut vectors: Vec<Vec<(u32, f32)>> = raw
+        .par_iter()
+        .map(|terms| {
+            let mut v = weights.weigh(terms);
+            v.truncate(terms_kept(terms.len()) * CANDIDATE_FACTOR);
             v
         })
         .collect();
+    kept.extend(raw.iter().map(|terms| terms_kept(terms.len())));
     discount_section_scaffolding(site, &mut vectors);
     vectors.par_iter_mut().zip(&kept).for_each(|(v, &keep)| {
         v.sort_by(by_weight);
         v.truncate(keep);
         unit(v);
     });
-    let postings = inverted_index(&vectors, vocabulary);
-    TermVectors { vectors, postings }
+    let postings = inverted_index(&vectors, weights.df.len());
+    let overviews = overview_vectors(site, parsed, &weights, &scaffold);
+    TermVectors {
+        vectors,
+        postings,
+        overviews,
+    }
+}
+
+/// A page's term frequencies by term hash, sorted: its title, keywords and tags, headings and
+/// text (scaffolding left out) and code, each with its weight.
+fn page_terms<'a>(
+    title: &str,
+    keywords: impl Iterator<Item = &'a String>,
+    blocks: &[TextBlock],
+    (scaffold_headings, scaffold_sentences): &(IdSet, IdSet),
+) -> Vec<(u64, f32)> {
+    let mut tf: IdMap<f32> = IdMap::default();
+    let mut add = |text: &str, weight: f32| {
+        tokenize::each_term(text, |t| {
+            *tf.entry(fnv1a64(t.as_bytes())).or_default() += weight
+        });
+        each_identifier(text, |t| {
+            *tf.entry(fnv1a64(t.as_bytes()) ^ IDENTIFIER_SALT)
+                .or_default() += weight * IDENTIFIER_WEIGHT
+        });
+    };
+    add(title, TITLE_WEIGHT);
+    for k in keywords {
+        add(k, KEYWORD_WEIGHT);
+    }
+    for b in blocks {
+        if !scaffold_headings.contains_key(&fnv1a64(normal(&b.heading).as_bytes())) {
+            add(&b.heading, HEADING_WEIGHT);
+        }
+        each_sentence_or_rest(&b.text, scaffold_sentences, |s| add(s, 1.0));
+        add(&b.code, CODE_WEIGHT);
+    }
+    let mut v: Vec<(u64, f32)> = tf.into_iter().collect();
+    v.sort_unstable_by_key(|x| x.0);
+    v
+}
+
+/// Characters of its own text a section's page needs to be an overview worth listing among
+/// related articles, rather than a title over the list of its articles.
+const OVERVIEW_MIN_CHARS: usize = 200;
+
+/// The term vectors of sections' overview pages (`_index.md` or a folder's `index.md` with
+/// text of its own), weighed by the articles' IDF, by section index.
+fn overview_vectors(
+    site: &Site,
+    parsed: &Parsed,
+    weights: &Weights,
+    scaffold: &(IdSet, IdSet),
+) -> Vec<(usize, Vec<(u32, f32)>)> {
+    site.sections
+        .par_iter()
+        .enumerate()
+        .filter(|(_, s)| s.parent.is_some() && s.source.is_some())
+        .filter_map(|(i, s)| {
+            let r = parsed.sections.get(i)?;
+            let chars: usize = r.blocks.iter().map(|b| b.text.chars().count()).sum();
+            if chars < OVERVIEW_MIN_CHARS {
+                return None;
+            }
+            let keywords = s.source.as_ref().map(|f| f.front.keywords.iter());
+            let terms = page_terms(
+                &s.title,
+                keywords.into_iter().flatten(),
+                &r.blocks,
+                scaffold,
+            );
+            let mut v = weights.weigh(&terms);
+            v.truncate(terms_kept(terms.len()));
+            unit(&mut v);
+            Some((i, v))
+        })
+        .collect()
 }
 
 /// Each article's title as a unit-length TF-IDF vector (IDF over titles), and the inverted
@@ -239,53 +297,65 @@ pub(super) fn title_vectors(site: &Site) -> TermVectors {
             v.into_iter().map(|t| (t, 1.0)).collect()
         })
         .collect();
-    let (mut vectors, vocabulary) = weigh(&raw);
+    let weights = Weights::new(&raw);
+    let mut vectors: Vec<Vec<(u32, f32)>> = raw.par_iter().map(|t| weights.weigh(t)).collect();
     vectors.par_iter_mut().for_each(|v| unit(v));
-    let postings = inverted_index(&vectors, vocabulary);
-    TermVectors { vectors, postings }
+    let postings = inverted_index(&vectors, weights.df.len());
+    TermVectors {
+        vectors,
+        postings,
+        overviews: Vec::new(),
+    }
 }
 
-/// Term frequencies (by term hash, sorted) as TF-IDF weights by dense term id, strongest
-/// first, without the terms in one article only or in most; and the number of ids. Ids are
-/// given in first-seen order, so the same content gives the same ids.
-fn weigh(raw: &[Vec<(u64, f32)>]) -> (Vec<Vec<(u32, f32)>>, usize) {
-    let n = raw.len();
-    let mut vocab: IdMap<u32> = IdMap::default();
-    let mut df: Vec<u32> = Vec::new();
-    let ids: Vec<Vec<(u32, f32)>> = raw
-        .iter()
-        .map(|terms| {
-            terms
-                .iter()
-                .map(|(t, f)| {
-                    let next = df.len() as u32;
-                    let id = *vocab.entry(*t).or_insert(next);
-                    if id == next {
-                        df.push(0);
-                    }
-                    df[id as usize] += 1;
-                    (id, *f)
+/// The articles' vocabulary: dense term ids (in first-seen order, so the same content gives
+/// the same ids) and how many articles have each.
+struct Weights {
+    ids: IdMap<u32>,
+    df: Vec<u32>,
+    n: usize,
+}
+
+impl Weights {
+    fn new(raw: &[Vec<(u64, f32)>]) -> Weights {
+        let mut ids: IdMap<u32> = IdMap::default();
+        let mut df: Vec<u32> = Vec::new();
+        for terms in raw {
+            for (t, _) in terms {
+                let next = df.len() as u32;
+                let id = *ids.entry(*t).or_insert(next);
+                if id == next {
+                    df.push(0);
+                }
+                df[id as usize] += 1;
+            }
+        }
+        Weights {
+            ids,
+            df,
+            n: raw.len(),
+        }
+    }
+
+    /// Term frequencies (by term hash) as TF-IDF weights by term id, strongest first, without
+    /// the terms in one article only or in most, and those no article has.
+    fn weigh(&self, terms: &[(u64, f32)]) -> Vec<(u32, f32)> {
+        let n = self.n as f32;
+        let max_df = (n * BOILERPLATE_SHARE).max(2.0);
+        let mut v: Vec<(u32, f32)> = terms
+            .iter()
+            .filter_map(|(t, f)| {
+                let id = *self.ids.get(t)?;
+                let df = self.df[id as usize];
+                ((df as f32) <= max_df && df > 1).then(|| {
+                    let idf = ((n + 1.0) / (df as f32 + 1.0)).ln();
+                    (id, (1.0 + f.ln()) * idf)
                 })
-                .collect()
-        })
-        .collect();
-    let max_df = ((n as f32) * BOILERPLATE_SHARE).max(2.0);
-    let vectors = ids
-        .par_iter()
-        .map(|terms| {
-            let mut v: Vec<(u32, f32)> = terms
-                .iter()
-                .filter(|(id, _)| (df[*id as usize] as f32) <= max_df && df[*id as usize] > 1)
-                .map(|(id, f)| {
-                    let idf = ((n as f32 + 1.0) / (df[*id as usize] as f32 + 1.0)).ln();
-                    (*id, (1.0 + f.ln()) * idf)
-                })
-                .collect();
-            v.sort_by(by_weight);
-            v
-        })
-        .collect();
-    (vectors, df.len())
+            })
+            .collect();
+        v.sort_by(by_weight);
+        v
+    }
 }
 
 /// Strongest first, then by id: a total order, so lists are deterministic.

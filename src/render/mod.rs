@@ -16,7 +16,7 @@ use crate::error::{Diagnostic, Diagnostics, guard};
 use crate::i18n::Locale;
 use crate::markdown::Parsed;
 use crate::output::OutputFile;
-use crate::related::RelatedEntry;
+use crate::related::{RelatedEntry, Target};
 use crate::site::Site;
 use crate::theme::Theme;
 use crate::{escape, hash, paths};
@@ -163,9 +163,19 @@ pub fn related_json(site: &Site, related: &[Vec<RelatedEntry>]) -> OutputFile {
                 .into_iter()
                 .flatten()
                 .map(|r| {
-                    let b = &site.articles[r.article];
+                    let (title, url, _) = views::related_page(site, r.target);
+                    let (path, kind) = match r.target {
+                        Target::Article(b) => (site.articles[b].source.rel.as_str(), "article"),
+                        Target::Section(s) => (
+                            site.sections[s]
+                                .source
+                                .as_ref()
+                                .map_or("", |f| f.rel.as_str()),
+                            "section",
+                        ),
+                    };
                     serde_json::json!({
-                        "path": b.source.rel, "url": b.url, "title": b.source.title,
+                        "path": path, "url": url, "title": title, "kind": kind,
                         "score": r.score, "pinned": r.pinned, "text_similarity": r.text,
                         "linked": r.linked,
                         "shared_tags": r.shared_tags, "reason": r.reason,

@@ -6,8 +6,8 @@ use serde::{Serialize, Serializer};
 use super::Ctx;
 use crate::config::Contact;
 use crate::markdown::TocEntry;
-use crate::related::Reason;
-use crate::site::Article;
+use crate::related::{Reason, Target};
+use crate::site::{Article, Site};
 use crate::{paths, yaml};
 
 /// Serializes a site URL as templates write it into `href`: reserved characters escaped (see
@@ -163,7 +163,7 @@ impl Ctx<'_> {
             .into_iter()
             .flatten()
             .map(|r| {
-                let b = &self.site.articles[r.article];
+                let (title, url, section) = related_page(self.site, r.target);
                 // The strongest reason, and the tags both carry, which say much to a reader.
                 let tags = format!(
                     "{}{}",
@@ -177,6 +177,7 @@ impl Ctx<'_> {
                     Reason::Cited => "reason_cited",
                     Reason::Section => "reason_section",
                     Reason::Text => "reason_text",
+                    Reason::Overview => "reason_overview",
                 };
                 // An editor's pick needs no other reason.
                 let reason = match (first, r.shared_tags.is_empty() || r.pinned) {
@@ -185,14 +186,33 @@ impl Ctx<'_> {
                     (key, false) => format!("{} · {tags}", self.locale.text(key)),
                 };
                 RelatedView {
-                    title: b.source.title.clone(),
-                    url: b.url.clone(),
-                    section: self.site.sections[b.section].title.clone(),
+                    title: title.to_owned(),
+                    url: url.to_owned(),
+                    section: section.to_owned(),
                     reason,
                     score: r.score,
                     pinned: r.pinned,
                 }
             })
             .collect()
+    }
+}
+
+/// A related entry's page: title, URL and the section it is in (for an overview page, the
+/// section above its own; "" at the top).
+pub(super) fn related_page(site: &Site, target: Target) -> (&str, &str, &str) {
+    match target {
+        Target::Article(b) => {
+            let b = &site.articles[b];
+            (&b.source.title, &b.url, &site.sections[b.section].title)
+        }
+        Target::Section(s) => {
+            let s = &site.sections[s];
+            let above = s
+                .parent
+                .filter(|&p| site.sections[p].parent.is_some())
+                .map_or("", |p| site.sections[p].title.as_str());
+            (&s.title, &s.url, above)
+        }
     }
 }

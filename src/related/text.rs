@@ -183,9 +183,9 @@ pub(super) fn term_vectors(site: &Site, parsed: &Parsed) -> TermVectors {
         })
         .collect();
 
-    let weights = Weights::new(&raw);
+    let (weights, by_id) = Weights::new(&raw);
     let mut kept = Vec::with_capacity(n);
-    let mut vectors: Vec<Vec<(u32, f32)>> = raw
+    let mut vectors: Vec<Vec<(u32, f32)>> = by_id
         .par_iter()
         .map(|terms| {
             let mut v = weights.weigh(terms);
@@ -272,7 +272,7 @@ fn overview_vectors(
                 &r.blocks,
                 scaffold,
             );
-            let mut v = weights.weigh(&terms);
+            let mut v = weights.weigh(&weights.ids_of(&terms));
             v.truncate(terms_kept(terms.len()));
             unit(&mut v);
             Some((i, v))
@@ -297,8 +297,8 @@ pub(super) fn title_vectors(site: &Site) -> TermVectors {
             v.into_iter().map(|t| (t, 1.0)).collect()
         })
         .collect();
-    let weights = Weights::new(&raw);
-    let mut vectors: Vec<Vec<(u32, f32)>> = raw.par_iter().map(|t| weights.weigh(t)).collect();
+    let (weights, by_id) = Weights::new(&raw);
+    let mut vectors: Vec<Vec<(u32, f32)>> = by_id.par_iter().map(|t| weights.weigh(t)).collect();
     vectors.par_iter_mut().for_each(|v| unit(v));
     let postings = inverted_index(&vectors, weights.df.len());
     TermVectors {
@@ -317,35 +317,53 @@ struct Weights {
 }
 
 impl Weights {
-    fn new(raw: &[Vec<(u64, f32)>]) -> Weights {
+    /// The vocabulary of `raw` (each page's term frequencies by hash), and the same pages'
+    /// frequencies by term id.
+    fn new(raw: &[Vec<(u64, f32)>]) -> (Weights, Vec<Vec<(u32, f32)>>) {
         let mut ids: IdMap<u32> = IdMap::default();
         let mut df: Vec<u32> = Vec::new();
-        for terms in raw {
-            for (t, _) in terms {
-                let next = df.len() as u32;
-                let id = *ids.entry(*t).or_insert(next);
-                if id == next {
-                    df.push(0);
-                }
-                df[id as usize] += 1;
-            }
-        }
-        Weights {
+        let by_id = raw
+            .iter()
+            .map(|terms| {
+                terms
+                    .iter()
+                    .map(|(t, f)| {
+                        let next = df.len() as u32;
+                        let id = *ids.entry(*t).or_insert(next);
+                        if id == next {
+                            df.push(0);
+                        }
+                        df[id as usize] += 1;
+                        (id, *f)
+                    })
+                    .collect()
+            })
+            .collect();
+        let weights = Weights {
             ids,
             df,
             n: raw.len(),
-        }
+        };
+        (weights, by_id)
     }
 
-    /// Term frequencies (by term hash) as TF-IDF weights by term id, strongest first, without
-    /// the terms in one article only or in most, and those no article has.
-    fn weigh(&self, terms: &[(u64, f32)]) -> Vec<(u32, f32)> {
+    /// Term frequencies by term hash (another page's) as `weigh` takes them; terms no article
+    /// has are left out.
+    fn ids_of(&self, terms: &[(u64, f32)]) -> Vec<(u32, f32)> {
+        terms
+            .iter()
+            .filter_map(|(t, f)| Some((*self.ids.get(t)?, *f)))
+            .collect()
+    }
+
+    /// Term frequencies by id as TF-IDF weights, strongest first, without the terms in one
+    /// article only or in most.
+    fn weigh(&self, terms: &[(u32, f32)]) -> Vec<(u32, f32)> {
         let n = self.n as f32;
         let max_df = (n * BOILERPLATE_SHARE).max(2.0);
         let mut v: Vec<(u32, f32)> = terms
             .iter()
-            .filter_map(|(t, f)| {
-                let id = *self.ids.get(t)?;
+            .filter_map(|&(id, f)| {
                 let df = self.df[id as usize];
                 ((df as f32) <= max_df && df > 1).then(|| {
                     let idf = ((n + 1.0) / (df as f32 + 1.0)).ln();

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use super::Target;
 use crate::markdown::{LinkRef, LinkTarget, Parsed};
 use crate::site::Site;
 
@@ -34,40 +35,43 @@ pub(super) struct LinkGraph {
 impl LinkGraph {
     pub(super) fn new(site: &Site, parsed: &Parsed) -> LinkGraph {
         let n = site.articles.len();
-        let by_url: HashMap<&str, usize> = site
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.url.as_str(), i))
+        // Every page a link can name, by URL: sections' own pages and articles (an article
+        // wins a URL both claim, as the build gives it the page).
+        let by_url: HashMap<&str, Target> = (site.sections.iter().enumerate())
+            .map(|(i, s)| (s.url.as_str(), Target::Section(i)))
+            .chain(
+                (site.articles.iter().enumerate())
+                    .map(|(i, a)| (a.url.as_str(), Target::Article(i))),
+            )
             .collect();
-        let target = |l: &LinkRef| -> Option<usize> {
-            match &l.target {
-                LinkTarget::Page { content_path, .. } => site.by_path.get(content_path).copied(),
-                LinkTarget::SiteUrl { url } => by_url.get(page_url(url).as_ref()).copied(),
-                _ => None,
-            }
-        };
-        // Links to sections' own pages: `../config/index.md`, `/config/`.
         let section_by_path: HashMap<&str, usize> = site
             .sections
             .iter()
             .enumerate()
             .filter_map(|(i, s)| s.source.as_ref().map(|f| (f.rel.as_str(), i)))
             .collect();
-        let section_by_url: HashMap<&str, usize> = site
-            .sections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.url.as_str(), i))
-            .collect();
-        let section_target = |l: &LinkRef| -> Option<usize> {
+        let resolve = |l: &LinkRef| -> Option<Target> {
             match &l.target {
-                LinkTarget::Page { content_path, .. } => {
-                    section_by_path.get(content_path.as_str()).copied()
-                }
-                LinkTarget::SiteUrl { url } => section_by_url.get(page_url(url).as_ref()).copied(),
+                LinkTarget::Page { content_path, .. } => site
+                    .by_path
+                    .get(content_path)
+                    .map(|&i| Target::Article(i))
+                    .or_else(|| {
+                        section_by_path
+                            .get(content_path.as_str())
+                            .map(|&s| Target::Section(s))
+                    }),
+                LinkTarget::SiteUrl { url } => by_url.get(page_url(url).as_ref()).copied(),
                 _ => None,
             }
+        };
+        let target = |l: &LinkRef| match resolve(l) {
+            Some(Target::Article(i)) => Some(i),
+            _ => None,
+        };
+        let section_target = |l: &LinkRef| match resolve(l) {
+            Some(Target::Section(s)) => Some(s),
+            _ => None,
         };
         let to_section: Vec<Vec<u32>> = parsed
             .articles

@@ -221,9 +221,9 @@
     return h >>> 0;
   }
   // A term's value is its postings, or [postings, ...described documents] (see `hot` below).
-  // A term's postings: (document gap, score) pairs, or, for a term in many documents, "!" +
-  // the score of most + a bitset of them (six documents a digit) + "." + its best documents'
-  // pairs (src/search/encode.rs `postings`).
+  // Postings are (document gap, score) pairs, or, for a term in many documents, "!" + the
+  // score of most + a bitset of them (six documents a digit) + "." + its best documents' pairs
+  // (src/search/encode.rs `postings`).
   function decode(v) {
     var s = typeof v === "string" ? v : v[0];
     var out = new Map(), i = 0;
@@ -472,9 +472,9 @@
         if ((withFragments && i < SUBRESULTS) || (isBare(f) && bare <= BARE_FRAGMENTS)) return fragment(r[0]);
         if (f && f.t !== null) return f;
         // A shard loaded for this query may hold its card for another term's sake.
-        var known = null;
-        loadedShards.some(function (data) { known = cardsOf(data).get(r[0]); return known; });
-        if (known) return { t: known[0], u: known[1], s: known[2], d: "", b: f ? f.b : [] };
+        var card = null;
+        loadedShards.some(function (data) { card = cardsOf(data).get(r[0]); return card; });
+        if (card) return { t: card[0], u: card[1], s: card[2], d: "", b: f ? f.b : [] };
         return cards(Math.floor(r[0] / CARDS_PER_FILE)).then(function (list) {
           var c = list[r[0] % CARDS_PER_FILE];
           return { t: c[0], u: c[1], s: c[2], d: c[3], b: f ? f.b : [] };

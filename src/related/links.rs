@@ -134,6 +134,14 @@ impl LinkGraph {
         }
     }
 
+    /// The sections whose pages link to article `a` or that `a` links to.
+    pub(super) fn linked_sections(&self, a: usize) -> impl Iterator<Item = usize> + '_ {
+        self.section_in[a]
+            .iter()
+            .chain(&self.to_section[a])
+            .map(|&s| s as usize)
+    }
+
     /// Whether section `s`'s page links to article `a`, or `a` to it.
     pub(super) fn section_linked(&self, a: usize, s: usize) -> bool {
         self.section_out

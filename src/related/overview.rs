@@ -15,6 +15,8 @@ pub(super) struct Overviews {
     /// (section, unit term vector sorted by term id).
     pages: Vec<(usize, Vec<(u32, f32)>)>,
     by_term: HashMap<u32, Vec<(u32, f32)>>,
+    /// Index into `pages` by section.
+    by_section: HashMap<usize, u32>,
 }
 
 /// An overview's score for one article, and why.
@@ -34,7 +36,14 @@ impl Overviews {
                 by_term.entry(id).or_default().push((i as u32, w));
             }
         }
-        Overviews { pages, by_term }
+        let by_section = (pages.iter().enumerate())
+            .map(|(i, (section, _))| (*section, i as u32))
+            .collect();
+        Overviews {
+            pages,
+            by_term,
+            by_section,
+        }
     }
 
     /// The overview that relates most to article `a` (term vector `vector`): its own
@@ -49,17 +58,24 @@ impl Overviews {
         if self.pages.is_empty() {
             return None;
         }
-        let mut cosine = vec![0.0f32; self.pages.len()];
+        // Only the overviews it shares a term with or a link: a site may have hundreds, and
+        // this runs for every article.
+        let mut cosine: HashMap<u32, f32> = HashMap::new();
         for (id, w) in vector {
             for &(o, v) in self.by_term.get(id).into_iter().flatten() {
-                cosine[o as usize] += w * v;
+                *cosine.entry(o).or_default() += w * v;
+            }
+        }
+        for s in links.linked_sections(a) {
+            if let Some(&o) = self.by_section.get(&s) {
+                cosine.entry(o).or_default();
             }
         }
         let own = site.articles[a].section;
-        self.pages
-            .iter()
-            .zip(cosine)
-            .filter_map(|(&(section, _), cos)| {
+        cosine
+            .into_iter()
+            .filter_map(|(o, cos)| {
+                let section = self.pages[o as usize].0;
                 let linked = links.section_linked(a, section);
                 let text = cos.min(1.0);
                 let score = TEXT_SHARE * text

@@ -170,7 +170,6 @@ pub(super) fn each_identifier(text: &str, mut f: impl FnMut(&str)) {
 }
 
 pub(super) fn term_vectors(site: &Site, parsed: &Parsed) -> TermVectors {
-    let n = site.articles.len();
     let scaffold = scaffolding(site, parsed);
     // Term frequencies per article; terms keyed by hash, identifiers apart from words.
     let raw: Vec<Vec<(u64, f32)>> = site
@@ -184,7 +183,6 @@ pub(super) fn term_vectors(site: &Site, parsed: &Parsed) -> TermVectors {
         .collect();
 
     let (weights, by_id) = Weights::new(&raw);
-    let mut kept = Vec::with_capacity(n);
     let mut vectors: Vec<Vec<(u32, f32)>> = by_id
         .par_iter()
         .map(|terms| {
@@ -193,7 +191,7 @@ pub(super) fn term_vectors(site: &Site, parsed: &Parsed) -> TermVectors {
             v
         })
         .collect();
-    kept.extend(raw.iter().map(|terms| terms_kept(terms.len())));
+    let kept: Vec<usize> = raw.iter().map(|terms| terms_kept(terms.len())).collect();
     discount_section_scaffolding(site, &mut vectors);
     vectors.par_iter_mut().zip(&kept).for_each(|(v, &keep)| {
         v.sort_by(by_weight);

@@ -462,14 +462,14 @@
       var qterms = p.terms.map(function (x) { return x.t; });
       // A result is shown from what the query's shards say of it, else from its card (one
       // request per range of documents, not per result). A few results no shard describes (a
-      // rare term's) load their fragments, to link the heading where the term is; more than
-      // that would cost a request each. `withFragments` loads the first results' fragments
+      // rare term's) load their fragments if the drop-down shows them, to link the heading where
+      // the term is; more than that would cost a request each. `withFragments` loads the first results' fragments
       // up front (the page asks for them after showing its results: `subresults`).
       var isBare = function (f) { return !f || (!f.b.length && f.t === null); };
       var bare = top.filter(function (r) { return isBare(hot.get(r[0])); }).length;
       var frags = await Promise.all(top.map(function (r, i) {
         var f = hot.get(r[0]);
-        if ((withFragments && i < SUBRESULTS) || (isBare(f) && bare <= BARE_FRAGMENTS)) return fragment(r[0]);
+        if ((withFragments && i < SUBRESULTS) || (isBare(f) && bare <= BARE_FRAGMENTS && i < MENU)) return fragment(r[0]);
         if (f && f.t !== null) return f;
         // A shard loaded for this query may hold its card for another term's sake.
         var card = null;
@@ -516,7 +516,11 @@
   // page costs the requests of a drop-down (a further page costs a few more).
   var PAGE = 10;
   // Results without a description whose fragments are loaded, when there are no more of them.
+  // Only among the first MENU: further ones show title and section (from their card), as the
+  // search page's other results 6–10 do, and a long article's fragment is 100 KB or more.
   var BARE_FRAGMENTS = 3;
+  // Results the header's drop-down shows.
+  var MENU = 5;
   // Documents per card file (src/search/write.rs CARDS_PER_FILE).
   var CARDS_PER_FILE = 64;
   function compare(a, b) {
@@ -763,7 +767,7 @@
       if (keep !== true) shown = PAGE;
       if (!q.trim()) { render(panel, status, null, q, full); close(); return; }
       try {
-        var out = await engine.search(q, full ? shown : 5, false);
+        var out = await engine.search(q, full ? shown : MENU, false);
         if (my !== seq) return;
         render(panel, status, out, q, full, more);
         if (!full) { panel.hidden = false; input.setAttribute("aria-expanded", "true"); }

@@ -145,6 +145,15 @@ test("Latin words: described results follow the word being typed and link the he
     for (const x of r.results) assert.equal(x.heading?.id, "promiseall", `${x.title}: ${JSON.stringify(x.heading)}`);
     const page = await fileEngine(out).engine.search("promise.al", 5, true);
     assert.deepEqual(page.results.map((x) => x.heading?.id), r.results.map((x) => x.heading?.id), "the page links the same headings");
+    // The search page's sixth result, past what the drop-down shows, comes from its card (the
+    // site's one card file), not from its fragment: a long article's is 100 KB or more.
+    const ten = fileEngine(out);
+    const all = await ten.engine.search("promise.al", 10);
+    assert.equal(all.results.length, 6);
+    assert.deepEqual(ten.stats.paths.filter((p) => p.startsWith("f/")).sort(), all.results.slice(3, 5).map((x) => `f/${x.id}.js`).sort(), "fragments of the 4th and 5th only");
+    assert.ok(ten.stats.paths.includes("d/0.js"), "the card file");
+    assert.match(all.results[5].title, /^Chapter \d$/);
+    assert.ok(existsSync(join(out, decodeURIComponent(all.results[5].url), "index.html")), `${all.results[5].url} is a built page`);
   });
 });
 

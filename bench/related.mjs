@@ -238,8 +238,10 @@ function main() {
   }
   const all = [...pages.values()];
   const redirects = all.filter((p) => p.redirect).length;
-  let articles = all.filter((p) => !p.redirect && (p.hasArticleMarker || p.related !== null));
-  let articleRule = 'body.kind-article / .article-body / [data-article] / has a data-related section';
+  // A page of another known kind with a list (a section's overview page) is scored against the
+  // editor lists but is no article for coverage.
+  let articles = all.filter((p) => !p.redirect && (p.hasArticleMarker || (p.related !== null && (!p.kind || p.kind === 'article'))));
+  let articleRule = 'body.kind-article / .article-body / [data-article] / has a data-related section and no other kind';
   if (!all.some((p) => p.hasArticleMarker)) {
     // Unknown theme: fall back to "<main> with an <h1>, not an index/tag/search/related page".
     articleRule = 'fallback heuristic: <main> + <h1>, not home/tags/search/related/404/section index';
@@ -492,7 +494,7 @@ function main() {
         continue;
       }
       if (m.how !== 'rule') console.log(`  note: ${l.article} mapped by ${m.how} -> ${m.page.rel}`);
-      if (!artSet.has(m.page.rel)) {
+      if (!artSet.has(m.page.rel) && m.page.related === null) {
         agg.nonArticle.push(l.article);
         warn(`[${corpus}] list article ${l.article} is rendered as a ${m.page.kind || 'non-article'} page (${m.page.rel}) without a related block; it still counts (as 0)`);
       }

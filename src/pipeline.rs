@@ -260,9 +260,12 @@ pub fn update_articles(
     if related_diags.has_errors() {
         return Some(Err(related_diags));
     }
-    let moved: Vec<usize> = (0..related.len())
-        .filter(|&i| derived.related.get(i) != Some(&related[i]))
+    let moved: Vec<usize> = (0..related.articles.len())
+        .filter(|&i| derived.related.articles.get(i) != Some(&related.articles[i]))
         .collect();
+    let moved_sections = (0..related.sections.len())
+        .filter(|&s| derived.related.sections.get(s) != Some(&related.sections[s]));
+    pages.extend(moved_sections.map(Page::Section));
     derived.related = related;
     pages.extend(moved.iter().map(|&i| Page::Article(i)));
     if !moved.is_empty() {

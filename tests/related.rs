@@ -178,3 +178,55 @@ fn demo_guide_relates_to_its_precautions_first() {
         .expect("a link to the section page")..];
     assert!(overview[..overview.find("</li>").unwrap()].contains("栏目概览"));
 }
+
+#[test]
+fn a_section_overview_page_shows_related_articles_from_other_sections() {
+    let s = Scratch::new("demo-overview-related");
+    let out = build_ok(&repo(), &s);
+    let json: serde_json::Value = serde_json::from_str(&read(&out, "related.json")).unwrap();
+    let section = json["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["path"] == "weilidai/_index.md")
+        .expect("the overview's list in related.json");
+    let paths: Vec<&str> = section["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert!(!paths.is_empty());
+    assert!(
+        paths.iter().all(|p| !p.starts_with("weilidai/")),
+        "its own articles are listed on the page already: {paths:?}"
+    );
+    let page = read(&out, "weilidai/index.html");
+    let block = &page[page.find("data-related").expect("a related block")..];
+    let block = &block[..block.find("</section>").unwrap()];
+    let hrefs: Vec<&str> = block
+        .split("href=\"")
+        .skip(1)
+        .map(|x| &x[..x.find('"').unwrap()])
+        .collect();
+    assert_eq!(hrefs.len(), paths.len(), "{block}");
+    for (href, path) in hrefs.iter().zip(&paths) {
+        let target = href
+            .strip_prefix("../")
+            .expect("relative to the section page");
+        assert!(
+            out.join(target).join("index.html").is_file(),
+            "{href} is a built page"
+        );
+        assert_eq!(format!("{}.md", target.trim_end_matches('/')), *path);
+    }
+    // A section page with no text of its own has none.
+    assert!(
+        json["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|x| x["path"] != "lending/_index.md")
+    );
+    assert!(!read(&out, "lending/index.html").contains("data-related"));
+}

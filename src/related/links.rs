@@ -30,6 +30,8 @@ pub(super) struct LinkGraph {
     section_in: Vec<Vec<u32>>,
     /// For each article, the section pages it links to.
     to_section: Vec<Vec<u32>>,
+    /// For each section page, the articles that link to it.
+    section_from: Vec<Vec<u32>>,
 }
 
 impl LinkGraph {
@@ -117,6 +119,12 @@ impl LinkGraph {
                     .collect()
             })
             .collect();
+        let mut section_from = vec![Vec::new(); site.sections.len()];
+        for (a, list) in to_section.iter().enumerate() {
+            for &s in list {
+                section_from[s as usize].push(a as u32);
+            }
+        }
         let mut section_in = vec![Vec::new(); n];
         for (s, list) in section_out.iter_mut().enumerate() {
             list.sort_unstable();
@@ -131,7 +139,35 @@ impl LinkGraph {
             section_out,
             section_in,
             to_section,
+            section_from,
         }
+    }
+
+    /// The articles section `s`'s page links to or is linked from.
+    pub(super) fn section_neighbours(&self, s: usize) -> impl Iterator<Item = usize> + '_ {
+        let out = self.section_out.get(s).into_iter().flatten();
+        let from = self.section_from.get(s).into_iter().flatten();
+        out.chain(from).map(|&b| b as usize)
+    }
+
+    /// How strongly a link between section `s`'s page and article `b` relates them, in 0..=1,
+    /// weighed as `direct` weighs a link between articles (without repeats: a section's links
+    /// are kept once each).
+    pub(super) fn section_direct(&self, s: usize, b: usize) -> f32 {
+        let out = self.section_out.get(s).map_or(&[][..], Vec::as_slice);
+        let from = self.section_from.get(s).map_or(&[][..], Vec::as_slice);
+        let links_of_b = self.out[b].len() + self.to_section[b].len();
+        let from_page = if out.binary_search(&(b as u32)).is_ok() {
+            focus(out.len()) * focus(self.inn[b].len() + self.section_in[b].len())
+        } else {
+            0.0
+        };
+        let to_page = if from.binary_search(&(b as u32)).is_ok() {
+            focus(links_of_b) * focus(from.len())
+        } else {
+            0.0
+        };
+        (from_page.max(to_page) + 0.5 * from_page.min(to_page)).min(1.0)
     }
 
     /// The sections whose pages link to article `a` or that `a` links to.

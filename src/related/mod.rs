@@ -163,8 +163,17 @@ fn series(site: &Site) -> Vec<Option<u32>> {
         .collect()
 }
 
-/// For every article (by index), its related articles in display order.
-pub fn compute(site: &Site, parsed: &Parsed) -> (Vec<Vec<RelatedEntry>>, Diagnostics) {
+/// Every related list of a site, in display order.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Lists {
+    /// Per article (same index as `Site::articles`).
+    pub articles: Vec<Vec<RelatedEntry>>,
+    /// Per section (same index as `Site::sections`): empty but for overview pages.
+    pub sections: Vec<Vec<RelatedEntry>>,
+}
+
+/// Every article's related list, and every section overview page's.
+pub fn compute(site: &Site, parsed: &Parsed) -> (Lists, Diagnostics) {
     let n = site.articles.len();
     let (pins, diags) = resolve_pins(site);
     let mut text = text::term_vectors(site, parsed);
@@ -250,12 +259,23 @@ pub fn compute(site: &Site, parsed: &Parsed) -> (Vec<Vec<RelatedEntry>>, Diagnos
             }
         }
     }
-    let lists: Vec<Vec<RelatedEntry>> = candidates
+    let articles: Vec<Vec<RelatedEntry>> = candidates
         .into_par_iter()
         .enumerate()
         .map(|(a, c)| scorer.finish(a, c, &shown))
         .collect();
-    (lists, diags)
+    let mut sections = vec![Vec::new(); site.sections.len()];
+    let overview_lists: Vec<(usize, Vec<RelatedEntry>)> = (0..scorer.overviews.len())
+        .into_par_iter()
+        .map_init(
+            || Scratch::new(n),
+            |scratch, o| scorer.overview_list(o, scratch, &shown),
+        )
+        .collect();
+    for (s, list) in overview_lists {
+        sections[s] = list;
+    }
+    (Lists { articles, sections }, diags)
 }
 
 /// Each tag's rarity weight, by tag key.
@@ -370,15 +390,7 @@ impl Scorer<'_> {
     /// Article `a`'s list: its pins, then its best candidates (its best overview page among
     /// them) once those that `shown` says are in many lists are demoted, above the floors.
     fn finish(&self, a: usize, candidates: Candidates, shown: &Shown) -> Vec<RelatedEntry> {
-        let common = (COMMON_FACTOR * self.limit) as f32;
-        let demoted = |score: f32, times: u32| {
-            let times = times as f32;
-            if times > common {
-                score * (common / times).sqrt()
-            } else {
-                score
-            }
-        };
+        let demoted = |score, times| self.demoted(score, times);
         // (score, target, the article's parts; none for the overview page).
         let mut places: Vec<(f32, Target, Option<&Scored>)> = Vec::new();
         for s in &candidates.scored {
@@ -394,21 +406,8 @@ impl Scorer<'_> {
             places.push((score, Target::Section(c.section), None));
         }
         places.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-        places.truncate(self.limit.saturating_sub(candidates.pins.len()));
-        // The first few may be weak when nothing is stronger; the rest must be good, or close
-        // to the best.
-        let best = places.first().map_or(0.0, |p| p.0);
         let mut list = candidates.pins;
-        let mut i = list.len();
-        places.retain(|&(score, _, _)| {
-            i += 1;
-            if i <= LENIENT_PLACES {
-                score >= MIN_SCORE && score >= RELATIVE_FLOOR * best
-            } else {
-                score >= GOOD_SCORE
-                    && score >= (STRICT_RELATIVE_FLOOR * best).min(STRICT_GOOD_SCORE)
-            }
-        });
+        keep_above_floors(&mut places, self.limit, list.len(), |p| p.0);
         for (score, target, s) in places {
             let entry = match (s, candidates.overview) {
                 (Some(s), _) => {
@@ -437,6 +436,19 @@ impl Scorer<'_> {
             list.push(entry);
         }
         list
+    }
+
+    /// A score of a candidate that would be in `times` lists: the general pages (an options
+    /// reference, a migration guide) that resemble everything are in most, and say least
+    /// about each.
+    fn demoted(&self, score: f32, times: u32) -> f32 {
+        let common = (COMMON_FACTOR * self.limit) as f32;
+        let times = times as f32;
+        if times > common {
+            score * (common / times).sqrt()
+        } else {
+            score
+        }
     }
 
     /// Adds up, into `scratch`, the text, tag and co-citation similarity of every candidate
@@ -580,6 +592,28 @@ impl Scorer<'_> {
             .map(|t| self.site.tags[*t].name.clone())
             .collect()
     }
+}
+
+/// Cuts `places` (best first, after `pinned` pins) to the list's length and the floors: the
+/// first few may be weak when nothing is stronger; the rest must be good, or close to the best.
+fn keep_above_floors<T>(
+    places: &mut Vec<T>,
+    limit: usize,
+    pinned: usize,
+    score: impl Fn(&T) -> f32,
+) {
+    places.truncate(limit.saturating_sub(pinned));
+    let best = places.first().map_or(0.0, &score);
+    let mut i = pinned;
+    places.retain(|p| {
+        let score = score(p);
+        i += 1;
+        if i <= LENIENT_PLACES {
+            score >= MIN_SCORE && score >= RELATIVE_FLOOR * best
+        } else {
+            score >= GOOD_SCORE && score >= (STRICT_RELATIVE_FLOOR * best).min(STRICT_GOOD_SCORE)
+        }
+    });
 }
 
 /// Candidate `b`'s record; the first signal for it enters it in `touched`.
@@ -763,6 +797,7 @@ mod tests {
         let (s, _) = site(&refs(&c));
         let (p, _) = parse(&s);
         let (lists, d) = super::compute(&s, &p);
+        let lists = lists.articles;
         assert!(d.0.is_empty());
         let close = &lists[idx(&s, "loan/close.md")];
         assert_eq!(titles(&s, close)[0], "微粒贷还款");
@@ -775,7 +810,10 @@ mod tests {
             titles(&s, &lists[idx(&s, "card/lonely.md")])
         );
         let (again, _) = super::compute(&s, &p);
-        assert_eq!(lists, again, "the same content gives the same lists");
+        assert_eq!(
+            lists, again.articles,
+            "the same content gives the same lists"
+        );
     }
 
     #[test]
@@ -819,6 +857,7 @@ mod tests {
         let (s, _) = site(&refs(&c));
         let (p, _) = parse(&s);
         let (lists, d) = super::compute(&s, &p);
+        let lists = lists.articles;
         assert_eq!(titles(&s, &lists[idx(&s, "loan/close.md")]), ["微粒贷还款"]);
         assert_eq!(
             messages(&d),
@@ -835,11 +874,17 @@ mod tests {
         let (s, _) = site_with("title: t\nrelated:\n  limit: 1\n", &refs(&c));
         let (p, _) = parse(&s);
         let (lists, _) = super::compute(&s, &p);
+        let lists = lists.articles;
         assert!(lists.iter().all(|l| l.len() <= 1));
         assert_eq!(lists[idx(&s, "loan/repay.md")].len(), 1);
     }
 
     fn lists_of(files: &[(&'static str, String)]) -> (Site, Vec<Vec<RelatedEntry>>) {
+        let (s, lists) = all_lists_of(files);
+        (s, lists.articles)
+    }
+
+    fn all_lists_of(files: &[(&'static str, String)]) -> (Site, super::Lists) {
         // (Folders without an _index.md only get a warning.)
         let (s, _) = site(&refs(files));
         let (p, _) = parse(&s);
@@ -1033,6 +1078,75 @@ mod tests {
                 titles(&s, &lists[idx(&s, path)])
             );
         }
+    }
+
+    #[test]
+    fn a_section_overview_lists_related_articles_of_other_sections_not_its_own() {
+        let overview = "配置文件放在项目根目录，名为 app.config.js。配置文件里可以设置端口、代理和构建输出目录。"
+            .repeat(4);
+        let files = |front: &str| {
+            vec![
+                (
+                    "cfg/_index.md",
+                    format!(
+                        "---\ntitle: 配置概览\n{front}---\n\n{overview}\n\n部署前请读[部署](/ops/deploy/)。\n"
+                    ),
+                ),
+                (
+                    "cfg/port.md",
+                    page("端口", "在配置文件里设置端口，默认 3000。"),
+                ),
+                (
+                    "cfg/proxy.md",
+                    page("代理", "在配置文件里设置代理，转发接口请求。"),
+                ),
+                ("ops/_index.md", "---\ntitle: 运维\n---\n".to_owned()),
+                (
+                    "ops/deploy.md",
+                    page("部署", "把构建好的文件上传到服务器。"),
+                ),
+                (
+                    "ops/output.md",
+                    page(
+                        "构建输出",
+                        "构建输出目录在配置文件里设置，app.config.js 的默认输出目录是 dist。端口和代理只在开发时生效。",
+                    ),
+                ),
+                ("ops/end.md", page("结束", "用完以后关机。")),
+            ]
+        };
+        let (s, lists) = all_lists_of(&files(""));
+        let cfg = s.sections.iter().position(|x| x.dir == "cfg").unwrap();
+        let ops = s.sections.iter().position(|x| x.dir == "ops").unwrap();
+        let listed = titles(&s, &lists.sections[cfg]);
+        assert!(
+            listed.contains(&"构建输出".to_owned()),
+            "the same words: {listed:?}"
+        );
+        assert!(
+            listed.contains(&"部署".to_owned()),
+            "linked from it: {listed:?}"
+        );
+        assert!(!listed.contains(&"结束".to_owned()), "{listed:?}");
+        for own in ["端口", "代理"] {
+            assert!(
+                !listed.contains(&own.to_owned()),
+                "its page lists {own} already: {listed:?}"
+            );
+        }
+        let deploy = (lists.sections[cfg].iter())
+            .find(|r| r.target == Target::Article(idx(&s, "ops/deploy.md")))
+            .unwrap();
+        assert!(deploy.linked, "{deploy:?}");
+        assert!(
+            lists.sections[ops].is_empty(),
+            "a title over a list is no overview"
+        );
+        assert!(lists.sections[0].is_empty(), "the home page");
+
+        let (s, lists) = all_lists_of(&files("related_auto: false\n"));
+        let cfg = s.sections.iter().position(|x| x.dir == "cfg").unwrap();
+        assert!(lists.sections[cfg].is_empty(), "related_auto: false");
     }
 
     #[test]

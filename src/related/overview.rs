@@ -3,11 +3,17 @@
 //! about the same thing elsewhere, goes next. Only pages with text of their own qualify (see
 //! `text::overview_vectors`); a section page that is a title over a list is already the
 //! breadcrumb.
+//!
+//! Such a page is read like an article, so it has a list of its own too: the articles
+//! elsewhere that it is about, links or is linked from.
 
 use std::collections::HashMap;
 
 use super::links::LinkGraph;
-use super::{LINK_SHARE, SECTION_BONUS, TEXT_SHARE};
+use super::{
+    LINK_SHARE, MIN_SCORE, Reason, RelatedEntry, SECTION_BONUS, SERIES_FACTOR, Scorer, Scratch,
+    Shown, TEXT_SHARE, Target, at, keep_above_floors, round3,
+};
 use crate::site::Site;
 
 /// The overview pages and an inverted index over their terms.
@@ -44,6 +50,11 @@ impl Overviews {
             by_term,
             by_section,
         }
+    }
+
+    /// How many sections have an overview page.
+    pub(super) fn len(&self) -> usize {
+        self.pages.len()
     }
 
     /// The overview that relates most to article `a` (term vector `vector`): its own
@@ -90,5 +101,72 @@ impl Overviews {
                 })
             })
             .max_by(|x, y| x.score.total_cmp(&y.score).then(y.section.cmp(&x.section)))
+    }
+}
+
+impl Scorer<'_> {
+    /// Overview page `o`'s section and list: the articles of other sections that share its
+    /// words, that it links or that link it, best first, above the floors articles' lists
+    /// have. Its own section's articles are left out: the page lists them already.
+    pub(super) fn overview_list(
+        &self,
+        o: usize,
+        scratch: &mut Scratch,
+        shown: &Shown,
+    ) -> (usize, Vec<RelatedEntry>) {
+        let (section, vector) = &self.overviews.pages[o];
+        let section = *section;
+        let own = self.site.sections[section].source.as_ref();
+        if own.is_some_and(|f| f.front.related_auto == Some(false)) {
+            return (section, Vec::new());
+        }
+        let Scratch { acc, touched, .. } = scratch;
+        for (id, w) in vector {
+            for (b, wb) in &self.postings[*id as usize] {
+                at(acc, touched, *b as usize).text += w * wb;
+            }
+        }
+        for b in self.links.section_neighbours(section) {
+            at(acc, touched, b).link = self.links.section_direct(section, b);
+        }
+        let mut places: Vec<(f32, usize, f32, Reason)> = Vec::new();
+        for &b in touched.iter() {
+            let b = b as usize;
+            let e = acc[b];
+            if self.site.articles[b].section == section {
+                continue;
+            }
+            let text = TEXT_SHARE * e.text.min(1.0);
+            let link = LINK_SHARE * e.link;
+            let mut score = text + link;
+            if self.series[b].is_some() {
+                score *= SERIES_FACTOR;
+            }
+            let score = self.demoted(score, shown.articles[b]);
+            if score >= MIN_SCORE {
+                let reason = if link > text {
+                    Reason::Linked
+                } else {
+                    Reason::Text
+                };
+                places.push((score, b, e.text.min(1.0), reason));
+            }
+        }
+        scratch.reset();
+        places.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        keep_above_floors(&mut places, self.limit, 0, |p| p.0);
+        let list = places
+            .into_iter()
+            .map(|(score, b, text, reason)| RelatedEntry {
+                target: Target::Article(b),
+                score: round3(score),
+                pinned: false,
+                text: round3(text),
+                linked: self.links.section_linked(b, section),
+                shared_tags: Vec::new(),
+                reason,
+            })
+            .collect();
+        (section, list)
     }
 }

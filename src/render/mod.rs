@@ -16,7 +16,7 @@ use crate::error::{Diagnostic, Diagnostics, guard};
 use crate::i18n::Locale;
 use crate::markdown::Parsed;
 use crate::output::OutputFile;
-use crate::related::{RelatedEntry, Target};
+use crate::related::{self, RelatedEntry, Target};
 use crate::site::Site;
 use crate::theme::Theme;
 use crate::{escape, hash, paths};
@@ -29,8 +29,8 @@ use views::{DateView, LinkView, PageView, SiteView};
 pub struct Derived {
     /// Every page's Markdown, parsed.
     pub parsed: Parsed,
-    /// Per article (same index), its related articles in display order.
-    pub related: Vec<Vec<RelatedEntry>>,
+    /// Every article's related list, and every section overview page's.
+    pub related: related::Lists,
     /// How many term shards the search index has.
     pub search_shards: usize,
     /// The files of `content/` that are published (pages link to them, or `copy:` lists them):
@@ -152,43 +152,51 @@ impl<'a> Ctx<'a> {
 }
 
 /// `related.json`: every article with its related ones and their scores, for other tools.
-pub fn related_json(site: &Site, related: &[Vec<RelatedEntry>]) -> OutputFile {
-    let articles: Vec<serde_json::Value> = site
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let list: Vec<serde_json::Value> = related
-                .get(i)
-                .into_iter()
-                .flatten()
-                .map(|r| {
-                    let (title, url, _) = views::related_page(site, r.target);
-                    let (path, kind) = match r.target {
-                        Target::Article(b) => (site.articles[b].source.rel.as_str(), "article"),
-                        Target::Section(s) => (
-                            site.sections[s]
-                                .source
-                                .as_ref()
-                                .map_or("", |f| f.rel.as_str()),
-                            "section",
-                        ),
-                    };
-                    serde_json::json!({
-                        "path": path, "url": url, "title": title, "kind": kind,
-                        "score": r.score, "pinned": r.pinned, "text_similarity": r.text,
-                        "linked": r.linked,
-                        "shared_tags": r.shared_tags, "reason": r.reason,
-                    })
+pub fn related_json(site: &Site, related: &related::Lists) -> OutputFile {
+    let entries = |list: Option<&Vec<RelatedEntry>>| -> Vec<serde_json::Value> {
+        list.into_iter()
+            .flatten()
+            .map(|r| {
+                let (title, url, _) = views::related_page(site, r.target);
+                let (path, kind) = match r.target {
+                    Target::Article(b) => (site.articles[b].source.rel.as_str(), "article"),
+                    Target::Section(s) => (
+                        site.sections[s]
+                            .source
+                            .as_ref()
+                            .map_or("", |f| f.rel.as_str()),
+                        "section",
+                    ),
+                };
+                serde_json::json!({
+                    "path": path, "url": url, "title": title, "kind": kind,
+                    "score": r.score, "pinned": r.pinned, "text_similarity": r.text,
+                    "linked": r.linked,
+                    "shared_tags": r.shared_tags, "reason": r.reason,
                 })
-                .collect();
+            })
+            .collect()
+    };
+    let articles: Vec<serde_json::Value> = (site.articles.iter().enumerate())
+        .map(|(i, a)| {
             serde_json::json!({
                 "path": a.source.rel, "url": a.url, "title": a.source.title,
-                "section": site.sections[a.section].title, "related": list,
+                "section": site.sections[a.section].title,
+                "related": entries(related.articles.get(i)),
             })
         })
         .collect();
-    let doc = serde_json::json!({ "articles": articles });
+    // Overview pages (a section's page with text of its own) have lists too.
+    let sections: Vec<serde_json::Value> = (site.sections.iter().enumerate())
+        .filter(|&(i, _)| related.sections.get(i).is_some_and(|l| !l.is_empty()))
+        .map(|(i, s)| {
+            serde_json::json!({
+                "path": s.source.as_ref().map_or("", |f| f.rel.as_str()), "url": s.url,
+                "title": s.title, "related": entries(related.sections.get(i)),
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({ "articles": articles, "sections": sections });
     let mut bytes = serde_json::to_vec_pretty(&doc).unwrap_or_default();
     bytes.push(b'\n');
     OutputFile {

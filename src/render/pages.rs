@@ -85,6 +85,10 @@ impl Ctx<'_> {
         ctx.insert("subsections", &subs);
         ctx.insert("articles", &articles);
         ctx.insert(
+            "related",
+            &self.related_views(self.derived.related.sections.get(idx)),
+        );
+        ctx.insert(
             "jsonld",
             &self.jsonld_breadcrumbs(&crumbs, &s.title, &s.url),
         );
@@ -148,7 +152,10 @@ impl Ctx<'_> {
         ctx.insert("siblings", &siblings);
         ctx.insert("siblings_more", &(section.articles.len() > siblings.len()));
         ctx.insert("section_count", &section.articles.len());
-        ctx.insert("related", &self.related_views(idx));
+        ctx.insert(
+            "related",
+            &self.related_views(self.derived.related.articles.get(idx)),
+        );
         ctx.insert("jsonld", &self.jsonld_article(idx, &crumbs));
         self.finish(self.template_of(Some(f), "article.html"), &a.url, &ctx)
     }
@@ -185,7 +192,7 @@ impl Ctx<'_> {
                         .map(|&i| Entry {
                             title: self.site.articles[i].source.title.clone(),
                             url: self.site.articles[i].url.clone(),
-                            related: self.related_views(i),
+                            related: self.related_views(self.derived.related.articles.get(i)),
                         })
                         .collect(),
                 }

@@ -6,7 +6,7 @@ use serde::{Serialize, Serializer};
 use super::Ctx;
 use crate::config::Contact;
 use crate::markdown::TocEntry;
-use crate::related::{Reason, Target};
+use crate::related::{Reason, RelatedEntry, Target};
 use crate::site::{Article, Site};
 use crate::{paths, yaml};
 
@@ -155,12 +155,9 @@ impl Ctx<'_> {
         }
     }
 
-    pub(super) fn related_views(&self, idx: usize) -> Vec<RelatedView> {
+    pub(super) fn related_views(&self, list: Option<&Vec<RelatedEntry>>) -> Vec<RelatedView> {
         let sep = self.locale.text("list_separator");
-        self.derived
-            .related
-            .get(idx)
-            .into_iter()
+        list.into_iter()
             .flatten()
             .map(|r| {
                 let (title, url, section) = related_page(self.site, r.target);

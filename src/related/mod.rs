@@ -22,6 +22,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::content::SourceFile;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::Parsed;
 use crate::paths::join_rel;
@@ -175,7 +176,7 @@ pub struct Lists {
 /// Every article's related list, and every section overview page's.
 pub fn compute(site: &Site, parsed: &Parsed) -> (Lists, Diagnostics) {
     let n = site.articles.len();
-    let (pins, diags) = resolve_pins(site);
+    let (pins, section_pins, diags) = resolve_pins(site);
     let mut text = text::term_vectors(site, parsed);
     let overviews = Overviews::new(std::mem::take(&mut text.overviews));
     let titles = text::title_vectors(site);
@@ -189,6 +190,7 @@ pub fn compute(site: &Site, parsed: &Parsed) -> (Lists, Diagnostics) {
         site,
         limit: site.config.related.limit,
         pins,
+        section_pins,
         links: LinkGraph::new(site, parsed),
         overviews,
         vectors: text.vectors,
@@ -264,17 +266,17 @@ pub fn compute(site: &Site, parsed: &Parsed) -> (Lists, Diagnostics) {
         .enumerate()
         .map(|(a, c)| scorer.finish(a, c, &shown))
         .collect();
-    let mut sections = vec![Vec::new(); site.sections.len()];
-    let overview_lists: Vec<(usize, Vec<RelatedEntry>)> = (0..scorer.overviews.len())
+    // The home page (section 0) has none.
+    let sections: Vec<Vec<RelatedEntry>> = (0..site.sections.len())
         .into_par_iter()
         .map_init(
             || Scratch::new(n),
-            |scratch, o| scorer.overview_list(o, scratch, &shown),
+            |scratch, s| match s {
+                0 => Vec::new(),
+                _ => scorer.section_list(s, scratch, &shown),
+            },
         )
         .collect();
-    for (s, list) in overview_lists {
-        sections[s] = list;
-    }
     (Lists { articles, sections }, diags)
 }
 
@@ -299,6 +301,8 @@ struct Scorer<'a> {
     site: &'a Site,
     limit: usize,
     pins: Vec<Vec<usize>>,
+    /// Per section, its page's pins.
+    section_pins: Vec<Vec<usize>>,
     links: LinkGraph,
     overviews: Overviews,
     vectors: Vec<Vec<(u32, f32)>>,
@@ -679,47 +683,60 @@ fn round3(x: f32) -> f64 {
 
 /// Resolves each article's `related` pins (paths under `content/`, or relative to the file) to
 /// article indices; a pin to nothing is an error naming the file and the pin.
-fn resolve_pins(site: &Site) -> (Vec<Vec<usize>>, Diagnostics) {
-    let by_path = &site.by_path;
+/// Every article's and every section page's `related` pins, as article indexes.
+fn resolve_pins(site: &Site) -> (Vec<Vec<usize>>, Vec<Vec<usize>>, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let pins = site
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let mut out = Vec::new();
-            for pin in &a.source.front.related {
-                let p = pin.trim().trim_start_matches('/').trim_start_matches("content/");
-                let found = by_path
-                    .get(p)
-                    .or_else(|| join_rel(a.source.dir(), p).and_then(|j| by_path.get(j.as_str())))
-                    .copied();
-                match found {
-                    Some(j) if j == i => {}
-                    Some(j) => {
-                        if !out.contains(&j) {
-                            out.push(j);
-                        }
-                    }
-                    None => {
-                        let what = match site.links.why_missing(p) {
-                            None => continue,
-                            Some(Missing::Draft) => "a draft",
-                            Some(Missing::Absent) => "a missing article",
-                        };
-                        diags.push(
-                            Diagnostic::error(format!("`related` pins {what}: `{pin}`"))
-                                .in_file(&a.source.shown)
-                                .at_line(a.source.key_line("related"))
-                                .hint("write pins as paths under content/, e.g. `weilidai/close-precautions.md`"),
-                        );
-                    }
-                }
-            }
-            out
+    let articles = (site.articles.iter().enumerate())
+        .map(|(i, a)| pins_of(site, &a.source, Some(i), &mut diags))
+        .collect();
+    let sections = (site.sections.iter())
+        .map(|s| match &s.source {
+            Some(source) => pins_of(site, source, None, &mut diags),
+            None => Vec::new(),
         })
         .collect();
-    (pins, diags)
+    (articles, sections, diags)
+}
+
+/// The articles the page of `source` (article `own`, or a section's page) pins.
+fn pins_of(
+    site: &Site,
+    source: &SourceFile,
+    own: Option<usize>,
+    diags: &mut Diagnostics,
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    for pin in &source.front.related {
+        let p = pin
+            .trim()
+            .trim_start_matches('/')
+            .trim_start_matches("content/");
+        let found = (site.by_path.get(p))
+            .or_else(|| join_rel(source.dir(), p).and_then(|j| site.by_path.get(j.as_str())))
+            .copied();
+        match found {
+            Some(j) if Some(j) == own => {}
+            Some(j) => {
+                if !out.contains(&j) {
+                    out.push(j);
+                }
+            }
+            None => {
+                let what = match site.links.why_missing(p) {
+                    None => continue,
+                    Some(Missing::Draft) => "a draft",
+                    Some(Missing::Absent) => "a missing article",
+                };
+                diags.push(
+                    Diagnostic::error(format!("`related` pins {what}: `{pin}`"))
+                        .in_file(&source.shown)
+                        .at_line(source.key_line("related"))
+                        .hint("write pins as paths under content/, e.g. `weilidai/close-precautions.md`"),
+                );
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1147,6 +1164,30 @@ mod tests {
         let (s, lists) = all_lists_of(&files("related_auto: false\n"));
         let cfg = s.sections.iter().position(|x| x.dir == "cfg").unwrap();
         assert!(lists.sections[cfg].is_empty(), "related_auto: false");
+
+        // Pins come first, on an overview page as on an article.
+        let (s, lists) = all_lists_of(&files("related:\n  - ops/end.md\n"));
+        let cfg = s.sections.iter().position(|x| x.dir == "cfg").unwrap();
+        let listed = titles(&s, &lists.sections[cfg]);
+        assert_eq!(listed[0], "结束");
+        assert!(lists.sections[cfg][0].pinned);
+        assert!(listed.len() > 1, "and the others after: {listed:?}");
+    }
+
+    #[test]
+    fn a_section_page_shows_its_pins_and_a_bad_pin_is_an_error() {
+        let files = vec![
+            ("a/_index.md", "---\ntitle: 甲\nrelated: [b/x.md]\n---\n".to_owned()),
+            ("a/one.md", page("一", "一二三。")),
+            ("b/_index.md", "---\ntitle: 乙\nrelated:\n  - b/gone.md\n---\n".to_owned()),
+            ("b/x.md", page("叉", "四五六。")),
+        ];
+        let (s, _) = site(&refs(&files));
+        let (p, _) = parse(&s);
+        let (lists, d) = super::compute(&s, &p);
+        let a = s.sections.iter().position(|x| x.dir == "a").unwrap();
+        assert_eq!(titles(&s, &lists.sections[a]), ["叉"]);
+        assert_eq!(messages(&d), ["b/_index.md:3: `related` pins a missing article: `b/gone.md`"]);
     }
 
     #[test]

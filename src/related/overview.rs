@@ -52,9 +52,10 @@ impl Overviews {
         }
     }
 
-    /// How many sections have an overview page.
-    pub(super) fn len(&self) -> usize {
-        self.pages.len()
+    /// Section `section`'s overview page's term vector, if it has such a page.
+    pub(super) fn vector_of(&self, section: usize) -> Option<&[(u32, f32)]> {
+        let &o = self.by_section.get(&section)?;
+        Some(&self.pages[o as usize].1)
     }
 
     /// The overview that relates most to article `a` (term vector `vector`): its own
@@ -105,21 +106,35 @@ impl Overviews {
 }
 
 impl Scorer<'_> {
-    /// Overview page `o`'s section and list: the articles of other sections that share its
-    /// words, that it links or that link it, best first, above the floors articles' lists
-    /// have. Its own section's articles are left out: the page lists them already.
-    pub(super) fn overview_list(
+    /// Section `section`'s page's list: its pins, then, for an overview page, the articles of
+    /// other sections that share its words, that it links or that link it, best first, above
+    /// the floors articles' lists have. Its own section's articles are left out: the page
+    /// lists them already.
+    pub(super) fn section_list(
         &self,
-        o: usize,
+        section: usize,
         scratch: &mut Scratch,
         shown: &Shown,
-    ) -> (usize, Vec<RelatedEntry>) {
-        let (section, vector) = &self.overviews.pages[o];
-        let section = *section;
-        let own = self.site.sections[section].source.as_ref();
-        if own.is_some_and(|f| f.front.related_auto == Some(false)) {
-            return (section, Vec::new());
-        }
+    ) -> Vec<RelatedEntry> {
+        let pins = &self.section_pins[section];
+        let mut list: Vec<RelatedEntry> = (pins.iter())
+            .map(|&b| RelatedEntry {
+                target: Target::Article(b),
+                score: 1.0,
+                pinned: true,
+                text: 0.0,
+                linked: self.links.section_linked(b, section),
+                shared_tags: Vec::new(),
+                reason: Reason::Pinned,
+            })
+            .collect();
+        let source = self.site.sections[section].source.as_ref();
+        let auto = !source.is_some_and(|f| f.front.related_auto == Some(false));
+        let Some(vector) =
+            (self.overviews.vector_of(section)).filter(|_| auto && list.len() < self.limit)
+        else {
+            return list;
+        };
         let Scratch { acc, touched, .. } = scratch;
         for (id, w) in vector {
             for (b, wb) in &self.postings[*id as usize] {
@@ -133,7 +148,7 @@ impl Scorer<'_> {
         for &b in touched.iter() {
             let b = b as usize;
             let e = acc[b];
-            if self.site.articles[b].section == section {
+            if self.site.articles[b].section == section || pins.contains(&b) {
                 continue;
             }
             let text = TEXT_SHARE * e.text.min(1.0);
@@ -154,19 +169,20 @@ impl Scorer<'_> {
         }
         scratch.reset();
         places.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-        keep_above_floors(&mut places, self.limit, 0, |p| p.0);
-        let list = places
-            .into_iter()
-            .map(|(score, b, text, reason)| RelatedEntry {
-                target: Target::Article(b),
-                score: round3(score),
-                pinned: false,
-                text: round3(text),
-                linked: self.links.section_linked(b, section),
-                shared_tags: Vec::new(),
-                reason,
-            })
-            .collect();
-        (section, list)
+        keep_above_floors(&mut places, self.limit, list.len(), |p| p.0);
+        list.extend(
+            places
+                .into_iter()
+                .map(|(score, b, text, reason)| RelatedEntry {
+                    target: Target::Article(b),
+                    score: round3(score),
+                    pinned: false,
+                    text: round3(text),
+                    linked: self.links.section_linked(b, section),
+                    shared_tags: Vec::new(),
+                    reason,
+                }),
+        );
+        list
     }
 }

@@ -1177,9 +1177,15 @@ mod tests {
     #[test]
     fn a_section_page_shows_its_pins_and_a_bad_pin_is_an_error() {
         let files = vec![
-            ("a/_index.md", "---\ntitle: 甲\nrelated: [b/x.md]\n---\n".to_owned()),
+            (
+                "a/_index.md",
+                "---\ntitle: 甲\nrelated: [b/x.md]\n---\n".to_owned(),
+            ),
             ("a/one.md", page("一", "一二三。")),
-            ("b/_index.md", "---\ntitle: 乙\nrelated:\n  - b/gone.md\n---\n".to_owned()),
+            (
+                "b/_index.md",
+                "---\ntitle: 乙\nrelated:\n  - b/gone.md\n---\n".to_owned(),
+            ),
             ("b/x.md", page("叉", "四五六。")),
         ];
         let (s, _) = site(&refs(&files));
@@ -1187,7 +1193,10 @@ mod tests {
         let (lists, d) = super::compute(&s, &p);
         let a = s.sections.iter().position(|x| x.dir == "a").unwrap();
         assert_eq!(titles(&s, &lists.sections[a]), ["叉"]);
-        assert_eq!(messages(&d), ["b/_index.md:3: `related` pins a missing article: `b/gone.md`"]);
+        assert_eq!(
+            messages(&d),
+            ["b/_index.md:3: `related` pins a missing article: `b/gone.md`"]
+        );
     }
 
     #[test]

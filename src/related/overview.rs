@@ -129,7 +129,7 @@ impl Scorer<'_> {
             })
             .collect();
         let source = self.site.sections[section].source.as_ref();
-        let auto = !source.is_some_and(|f| f.front.related_auto == Some(false));
+        let auto = source.is_none_or(|f| f.front.related_auto != Some(false));
         let Some(vector) =
             (self.overviews.vector_of(section)).filter(|_| auto && list.len() < self.limit)
         else {

@@ -169,11 +169,12 @@ fn series(site: &Site) -> Vec<Option<u32>> {
 pub struct Lists {
     /// Per article (same index as `Site::articles`).
     pub articles: Vec<Vec<RelatedEntry>>,
-    /// Per section (same index as `Site::sections`): empty but for overview pages.
+    /// Per section (same index as `Site::sections`): empty but for overview pages and pages
+    /// with pins.
     pub sections: Vec<Vec<RelatedEntry>>,
 }
 
-/// Every article's related list, and every section overview page's.
+/// Every article's related list, and every section page's that has one.
 pub fn compute(site: &Site, parsed: &Parsed) -> (Lists, Diagnostics) {
     let n = site.articles.len();
     let (pins, section_pins, diags) = resolve_pins(site);
@@ -681,9 +682,9 @@ fn round3(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
 }
 
-/// Resolves each article's `related` pins (paths under `content/`, or relative to the file) to
-/// article indices; a pin to nothing is an error naming the file and the pin.
-/// Every article's and every section page's `related` pins, as article indexes.
+/// Every article's and every section page's `related` pins (paths under `content/`, or
+/// relative to the file) as article indices; a pin to nothing is an error naming the file and
+/// the pin.
 fn resolve_pins(site: &Site) -> (Vec<Vec<usize>>, Vec<Vec<usize>>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let articles = (site.articles.iter().enumerate())

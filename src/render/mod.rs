@@ -29,7 +29,7 @@ use views::{DateView, LinkView, PageView, SiteView};
 pub struct Derived {
     /// Every page's Markdown, parsed.
     pub parsed: Parsed,
-    /// Every article's related list, and every section overview page's.
+    /// Every article's related list, and every section page's that has one.
     pub related: related::Lists,
     /// How many term shards the search index has.
     pub search_shards: usize,

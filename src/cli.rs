@@ -138,6 +138,7 @@ fn build(
         root: root.to_path_buf(),
         drafts,
         base_url,
+        incremental: false,
     };
     let built = match guarded_build(&opts) {
         Ok(b) => b,
@@ -186,6 +187,7 @@ fn check(root: &Path, drafts: bool) -> i32 {
         root: root.to_path_buf(),
         drafts,
         base_url: None,
+        incremental: false,
     };
     match guarded_build(&opts) {
         Ok(b) => {

@@ -25,6 +25,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Replaces the config's `base_url`.
     pub base_url: Option<String>,
+    /// Keeps what `update_articles` needs (`serve`). A one-off build lets the search index's
+    /// per-article analysis go before rendering: a fifth of the peak memory at 100k articles.
+    pub incremental: bool,
 }
 
 /// A successful build: the model, what was derived from it and every output file.
@@ -43,8 +46,8 @@ pub struct Built {
     pub timings: Vec<(&'static str, std::time::Duration)>,
     /// Kept so `serve` can re-render a few pages and re-index one article after an edit.
     pub theme: Theme,
-    /// Kept likewise: the search index's per-article analysis.
-    pub search: search::Analysis,
+    /// Kept likewise: the search index's per-article analysis (`BuildOptions::incremental`).
+    pub search: Option<search::Analysis>,
 }
 
 /// Runs every stage. On failure, every problem found is returned (warnings included), not just
@@ -113,6 +116,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
     let index = search::write(&site, &parsed, &analysis, &encoded, search_shards, None);
     // Its strings are in the shards now; free them before rendering.
     drop(encoded);
+    let analysis = opts.incremental.then_some(analysis);
     clock.lap("search index");
     let derived = Derived {
         parsed,
@@ -231,6 +235,7 @@ pub fn update_articles(
     root: &Path,
     changed: &[PathBuf],
 ) -> Option<Result<Vec<OutputFile>, Diagnostics>> {
+    built.search.as_ref()?;
     let edits = match read_edits(&built.site, root, changed)? {
         Ok(edits) => edits,
         Err(d) => return Some(Err(d)),
@@ -280,15 +285,16 @@ pub fn update_articles(
     if !render_diags.0.is_empty() {
         return Some(Err(render_diags));
     }
+    let analysis = built.search.as_mut()?;
     for &idx in &edited {
-        if let Some(id) = built.search.docs.iter().position(|&d| d == idx) {
-            built.search.terms[id] = search::analyze_article(site, &derived.parsed, idx);
+        if let Some(id) = analysis.docs.iter().position(|&d| d == idx) {
+            analysis.terms[id] = search::analyze_article(site, &derived.parsed, idx);
         }
     }
     out.extend(search::assemble(
         site,
         &derived.parsed,
-        &built.search,
+        analysis,
         derived.search_shards,
         Some(&edited),
     ));

@@ -123,6 +123,7 @@ async fn serve(opts: ServeOptions) -> i32 {
         root: opts.root.clone(),
         drafts: opts.drafts,
         base_url: Some(base_url.clone()),
+        incremental: true,
     };
     let (tx, _) = broadcast::channel(64);
     let state = Arc::new(AppState {

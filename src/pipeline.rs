@@ -287,8 +287,9 @@ pub fn update_articles(
     }
     let analysis = built.search.as_mut()?;
     for &idx in &edited {
-        if let Some(id) = analysis.docs.iter().position(|&d| d == idx) {
-            analysis.terms[id] = search::analyze_article(site, &derived.parsed, idx);
+        let doc = search::Doc::Article(idx);
+        if let Some(id) = analysis.docs.iter().position(|&d| d == doc) {
+            analysis.terms[id] = search::analyze_doc(site, &derived.parsed, doc);
         }
     }
     out.extend(search::assemble(

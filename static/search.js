@@ -324,7 +324,7 @@
 
     // Shards describe each term's best documents (heading and a window of text around the
     // term), so most results are shown without loading their fragments.
-    // A small site's shards carry no cards: its one card file has them all.
+    // A small site's shards carry no cards: its card files (one or two) have them all.
     function describeFrom(hot, data, key) {
       var v = data[key];
       if (typeof v === "string") return;

@@ -410,9 +410,9 @@ fn search_shards_are_json_and_describe_results_exactly() {
             format!("---\ntitle: {front}\n---\n\n开头。\n\n## 办理退款\n\n申请退款后{i}个工作日内到账。\n"),
         );
     }
-    // More articles than one card file holds, so shards carry the cards of what they describe;
-    // five mention the term once, below the five named after it.
-    for i in 0..70 {
+    // More articles than a small site's card files hold, so shards carry the cards of what
+    // they describe; five mention the term once, below the five named after it.
+    for i in 0..140 {
         let text = if i < 5 {
             "这里也提到退款。"
         } else {

@@ -3,25 +3,24 @@
 
 use std::ops::Range;
 
-use crate::markdown::{self, Rendered, TextBlock};
-use crate::site::Article;
+use crate::markdown::{Rendered, TextBlock};
 use crate::{paths, tokenize};
 
 /// How many of a term's best documents its shard describes (see `Hot`). With 8, the five results
 /// a drop-down shows are all described by the query's own shards for most queries (83% of the
 /// benchmark's sampled queries on the 10k corpus; 71% with 5, 92% with 16).
 pub(super) const HOT_PER_TERM: usize = 10;
-/// On a site whose cards are one file (loaded by any query that needs a card), the first three:
-/// the drop-down's others load their fragments, a few KB each on such a site, and the search
-/// page's further results are drawn from the card file.
-const HOT_PER_TERM_ONE_CARD_FILE: usize = 3;
+/// On a small site, whose cards are one or two files (loaded by any query that needs a card),
+/// the first three: the drop-down's others load their fragments, a few KB each on such a site,
+/// and the search page's further results are drawn from the card files.
+const HOT_PER_TERM_SMALL_SITE: usize = 3;
 
 /// How many documents a term's shard describes, when shards carry cards or not.
 pub(super) fn hot_per_term(with_cards: bool) -> usize {
     if with_cards {
         HOT_PER_TERM
     } else {
-        HOT_PER_TERM_ONE_CARD_FILE
+        HOT_PER_TERM_SMALL_SITE
     }
 }
 
@@ -162,12 +161,12 @@ fn window(text: &str, at: Range<usize>, before: usize) -> String {
     out
 }
 
-/// Where `term` is in an article, chosen as search.js `describe` chooses among a fragment's
-/// blocks for a one-term query, so the drop-down links the heading the search page links: the
-/// first block with the term in its heading and text, else in its heading, else in its text,
-/// else the first block. The window is the text around the term's first occurrence there, or
-/// the start of the text.
-pub(super) fn hot_entry(a: &Article, r: &Rendered, doc: u32, term: &str) -> Hot {
+/// Where `term` is in a document (parse `r`), chosen as search.js `describe` chooses among a
+/// fragment's blocks for a one-term query, so the drop-down links the heading the search page
+/// links: the first block with the term in its heading and text, else in its heading, else in
+/// its text, else the first block. The window is the text around the term's first occurrence
+/// there, or the start of the text (of `description` for a document with no text).
+pub(super) fn hot_entry(r: &Rendered, description: &str, doc: u32, term: &str) -> Hot {
     let around = |text: &str, at: Option<Range<usize>>| match at {
         Some(at) => window(text, at, WINDOW_BEFORE),
         None => window(text, 0..0, 0),
@@ -200,7 +199,7 @@ pub(super) fn hot_entry(a: &Article, r: &Rendered, doc: u32, term: &str) -> Hot 
             ),
         },
         None => {
-            let d = markdown::description(a, r);
+            let d = description;
             Hot {
                 doc,
                 heading_id: String::new(),

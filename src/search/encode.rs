@@ -7,7 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::describe::{self, Detail, HOT_MIN_DF, HOT_PER_TERM, Hot, detail, hot_entry};
-use super::{Analysis, B, K1, TITLE_BOOST};
+use super::{Analysis, B, Doc, K1, SECTION_PAGE, TITLE_BOOST};
 use crate::markdown::Parsed;
 use crate::site::Site;
 
@@ -98,10 +98,12 @@ pub fn encode<'a>(site: &Site, parsed: &Parsed, analysis: &'a Analysis) -> Encod
                     } else {
                         0.0
                     };
-                    (
-                        doc,
-                        idf * f * (K1 + 1.0) / (f + K1 * (1.0 - B + B * dl / avg_len)) + title,
-                    )
+                    let page = match docs[doc as usize] {
+                        Doc::Section(_) => SECTION_PAGE,
+                        Doc::Article(_) => 1.0,
+                    };
+                    let bm25 = idf * f * (K1 + 1.0) / (f + K1 * (1.0 - B + B * dl / avg_len));
+                    (doc, page * (bm25 + title))
                 })
                 .collect();
             (term, list)
@@ -158,9 +160,8 @@ fn encode_term<'a>(
                 let cache = &analysis.terms[doc as usize].described;
                 let cached = cache.lock().ok().and_then(|c| c.get(term).cloned());
                 let hot = cached.unwrap_or_else(|| {
-                    let i = docs[doc as usize];
-                    let h: Arc<Hot> =
-                        hot_entry(&site.articles[i], &parsed.articles[i], doc, term).into();
+                    let page = docs[doc as usize].page(site, parsed);
+                    let h: Arc<Hot> = hot_entry(page.parsed, page.description, doc, term).into();
                     if let Ok(mut c) = cache.lock() {
                         c.insert(term.to_owned(), h.clone());
                     }

@@ -16,6 +16,7 @@
 //! and quantized, so the client only adds numbers.
 
 mod describe;
+mod doc;
 mod encode;
 pub(crate) mod pinyin;
 mod synonyms;
@@ -27,9 +28,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
 
-use crate::markdown::{self, Parsed};
+use crate::markdown::Parsed;
 use crate::output::OutputFile;
-use crate::site::{Article, Site};
+use crate::site::Site;
 use crate::tokenize;
 
 pub use encode::{Encoded, encode};
@@ -39,6 +40,10 @@ const TITLE: f32 = 5.0;
 /// Added to a term's score (times its IDF) in an article whose title has it: BM25 alone lets a
 /// long text that repeats the word outrank the article named after it.
 const TITLE_BOOST: f32 = 1.0;
+/// A section's own page counts for this much of an article's score: it introduces what its
+/// articles explain, so an article that matches as well comes first, and the page is found
+/// when its own words are the best match (Vite's 开始 for 搭建第一个 Vite 项目).
+const SECTION_PAGE: f32 = 0.7;
 const TAGS: f32 = 3.0;
 const HEADING: f32 = 2.0;
 const DESCRIPTION: f32 = 2.0;
@@ -75,14 +80,6 @@ pub fn shard_hash(key: &str) -> u32 {
     h
 }
 
-fn section_name<'a>(site: &'a Site, a: &Article) -> &'a str {
-    if a.section == 0 {
-        ""
-    } else {
-        &site.sections[a.section].title
-    }
-}
-
 /// One article's weighted term frequencies: the expensive, per-article part of the index, kept
 /// by `serve` so an edit re-analyses only the article that changed.
 #[derive(Debug, Clone, Default)]
@@ -99,38 +96,33 @@ pub struct DocTerms {
     card: OnceLock<String>,
 }
 
+pub use doc::Doc;
+
 /// The analysed documents, in document-id order (the site's own order).
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
-    /// Article index of each document id.
-    pub docs: Vec<usize>,
+    /// What each document id is.
+    pub docs: Vec<Doc>,
     /// Each document's terms, by document id.
     pub terms: Vec<DocTerms>,
 }
 
-/// Analyses every article the index holds (drafts and `search: false` left out).
+/// Analyses every document the index holds (see `doc::documents`).
 pub fn analyze(site: &Site, parsed: &Parsed) -> Analysis {
-    // Document ids follow the site's own order (sections, then each section's weight order), so
-    // equal scores are broken the way the editors ordered the articles.
-    let mut docs: Vec<usize> = site
-        .sections_in_order()
-        .into_iter()
-        .flat_map(|s| site.sections[s].articles.iter().copied())
-        .collect();
-    docs.retain(|&i| site.articles[i].source.front.search != Some(false));
+    let docs = doc::documents(site, parsed);
     let terms = docs
         .par_iter()
-        .map(|&i| analyze_article(site, parsed, i))
+        .map(|&d| analyze_doc(site, parsed, d))
         .collect();
     Analysis { docs, terms }
 }
 
-/// Weighted term frequencies of one article: its words (in simplified characters, so
+/// Weighted term frequencies of one document: its words (in simplified characters, so
 /// traditional queries find them too), the pinyin of its title, tags and headings, and the
 /// synonyms its words imply.
-pub fn analyze_article(site: &Site, parsed: &Parsed, i: usize) -> DocTerms {
-    let a = &site.articles[i];
-    let r = &parsed.articles[i];
+pub fn analyze_doc(site: &Site, parsed: &Parsed, d: Doc) -> DocTerms {
+    let page = d.page(site, parsed);
+    let r = page.parsed;
     let mut tf: HashMap<String, f32> = HashMap::new();
     let mut len = 0.0;
     // Everything said, folded, for the synonyms.
@@ -157,16 +149,16 @@ pub fn analyze_article(site: &Site, parsed: &Parsed, i: usize) -> DocTerms {
         said.extend(text.chars().map(tokenize::fold));
         said.push('\n');
     };
-    add(&a.source.title, TITLE, true);
+    add(page.title, TITLE, true);
     let mut titled = std::collections::HashSet::new();
-    tokenize::each_term(&variants::to_simplified(&a.source.title), |t| {
+    tokenize::each_term(&variants::to_simplified(page.title), |t| {
         titled.insert(t.to_owned());
     });
     // Keywords are words readers search for that the text does not use: as strong as tags.
-    for t in a.source.front.tags.iter().chain(&a.source.front.keywords) {
+    for t in &page.tags {
         add(t, TAGS, true);
     }
-    add(markdown::description(a, r), DESCRIPTION, false);
+    add(page.description, DESCRIPTION, false);
     for b in &r.blocks {
         add(&b.heading, HEADING, true);
         add(&b.text, BODY, false);
@@ -224,7 +216,7 @@ mod tests {
             ),
         ]);
         let (parsed, _) = crate::testing::parse(&site);
-        let tf = analyze_article(&site, &parsed, 0).tf;
+        let tf = analyze_doc(&site, &parsed, Doc::Article(0)).tf;
         assert_eq!(
             tf["retries"],
             BODY + DESCRIPTION,

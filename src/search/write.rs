@@ -4,7 +4,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::encode::{EncodedTerm, MAX_Q};
-use super::{Analysis, Encoded, bucket_key, section_name, shard_hash};
+use super::{Analysis, Doc, Encoded, bucket_key, shard_hash};
 use crate::markdown::{self, Parsed};
 use crate::output::OutputFile;
 use crate::paths;
@@ -40,19 +40,19 @@ pub fn write(
         buckets[shard_hash(bucket_key(e.term)) as usize % shards].push(e);
     }
 
-    // A site whose cards fit in one card file loads that file instead: shards then carry no
-    // cards of their own.
-    let with_cards = n > CARDS_PER_FILE;
+    // A small site's cards are one or two card files, which a query loads instead: shards
+    // then carry no cards of their own.
+    let with_cards = n > SMALL_SITE;
     let mut files: Vec<OutputFile> = buckets
         .par_iter()
         .enumerate()
-        .map(|(k, list)| shard_file(site, analysis, k, list, with_cards))
+        .map(|(k, list)| shard_file(site, parsed, analysis, k, list, with_cards))
         .collect();
     let fragments: Vec<OutputFile> = docs
         .par_iter()
         .enumerate()
-        .filter(|(_, i)| only.is_none_or(|o| o.contains(i)))
-        .map(|(id, &i)| fragment_file(site, parsed, id, i))
+        .filter(|(_, d)| only.is_none_or(|o| matches!(d, Doc::Article(i) if o.contains(i))))
+        .map(|(id, &d)| fragment_file(site, parsed, id, d))
         .collect();
     files.extend(fragments);
     // Cards are written whole (a serve update may change any article's title).
@@ -78,6 +78,7 @@ pub fn write(
 /// documents described.
 fn shard_file(
     site: &Site,
+    parsed: &Parsed,
     analysis: &Analysis,
     k: usize,
     list: &[&EncodedTerm],
@@ -120,14 +121,14 @@ fn shard_file(
         let mut sections: Vec<&str> = Vec::new();
         let mut rows = String::new();
         for d in cards {
-            let a = &site.articles[docs[d as usize]];
-            let name = section_name(site, a);
+            let page = docs[d as usize].page(site, parsed);
+            let name = page.section;
             let s = sections.iter().position(|x| *x == name).unwrap_or_else(|| {
                 sections.push(name);
                 sections.len() - 1
             });
             let card = analysis.terms[d as usize].card.get_or_init(|| {
-                let card = (&a.source.title, paths::href(&a.url));
+                let card = (page.title, paths::href(page.url));
                 let json = serde_json::to_string(&card).unwrap_or_default();
                 // Kept without its brackets: it is spliced into the flat list.
                 json[1..json.len() - 1].to_owned()
@@ -148,6 +149,11 @@ fn shard_file(
 
 /// Documents per card file (search.js `CARDS_PER_FILE`, checked by a test).
 pub(super) const CARDS_PER_FILE: usize = 64;
+/// Documents of a site small enough to keep its cards out of the term shards. Cards in every
+/// shard that names a document are what the index spends most on (13.5 of TiDB's 29.4 MB of
+/// shards); below a few card files they cost more than they save: at 65 documents
+/// (vite-docs-cn with its section pages) they made the index 4.5× the Markdown instead of 3×.
+const SMALL_SITE: usize = 2 * CARDS_PER_FILE;
 /// Characters of an article's description kept on its card.
 const CARD_SUMMARY: usize = 40;
 
@@ -163,14 +169,13 @@ fn card_files(site: &Site, parsed: &Parsed, analysis: &Analysis) -> Vec<OutputFi
         .map(|(k, chunk)| {
             let cards: Vec<(&str, String, &str, String)> = chunk
                 .iter()
-                .map(|&i| {
-                    let a = &site.articles[i];
-                    let d = markdown::description(a, &parsed.articles[i]);
+                .map(|&d| {
+                    let page = d.page(site, parsed);
                     (
-                        a.source.title.as_str(),
-                        paths::href(&a.url),
-                        section_name(site, a),
-                        markdown::truncate_chars(d, CARD_SUMMARY),
+                        page.title,
+                        paths::href(page.url),
+                        page.section,
+                        markdown::truncate_chars(page.description, CARD_SUMMARY),
                     )
                 })
                 .collect();
@@ -231,17 +236,18 @@ fn vocabulary_files(encoded: &[EncodedTerm]) -> Vec<OutputFile> {
         .collect()
 }
 
-/// The fragment of article `i`, document `id`: everything the search page shows of it.
-fn fragment_file(site: &Site, parsed: &Parsed, id: usize, i: usize) -> OutputFile {
-    let a = &site.articles[i];
-    let r = &parsed.articles[i];
-    let url = paths::href(&a.url);
+/// The fragment of document `id` (`d`): everything the search page shows of it.
+fn fragment_file(site: &Site, parsed: &Parsed, id: usize, d: Doc) -> OutputFile {
+    let page = d.page(site, parsed);
+    let url = paths::href(page.url);
     let frag = Fragment {
-        t: &a.source.title,
+        t: page.title,
         u: &url,
-        s: section_name(site, a),
-        d: markdown::description(a, r),
-        b: r.blocks
+        s: page.section,
+        d: page.description,
+        b: page
+            .parsed
+            .blocks
             .iter()
             .map(|b| {
                 (

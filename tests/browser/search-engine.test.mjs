@@ -101,7 +101,8 @@ test("drop-down results come with the term shards; the search page loads fragmen
     assert.ok(loaded.length <= 2, `at most two fragments: ${loaded}`);
     assert.deepEqual(loaded.filter((p) => !r.results.slice(3).some((x) => p === `f/${x.id}.js`)), [], "only the 4th and 5th results' fragments");
     for (const x of r.results) {
-      assert.ok(x.title && x.section, JSON.stringify(x));
+      // (A top-level section's own page, such as 征信与信用, has no section above it.)
+      assert.ok(x.title && (x.section || /^[^/]+\/$/.test(x.url)), JSON.stringify(x));
       const page = join(out, decodeURIComponent(x.url), "index.html");
       assert.ok(existsSync(page), `${x.url} is a built page`);
       if (x.heading) assert.ok(readFileSync(page, "utf8").includes(`id="${x.heading.id}"`), `#${x.heading.id} is on ${x.url}`);
@@ -296,5 +297,30 @@ test("a word in most articles: every one is found, the article about it first, a
     r = await engine.search("退款 发票", 20);
     const both = r.results.filter((x) => x.complete).map((x) => x.title).sort();
     assert.deepEqual(both, Array.from({ length: 12 }, (_, k) => `说明${k * 10}`).sort(), "articles with both words");
+  });
+});
+
+test("a section's own page with text (a folder's index.md) is found by its words; a title over a list is not", async () => {
+  await withSite((put) => {
+    put("helpcenter.yaml", "title: 工具文档\n");
+    put("content/guide/_index.md", "---\ntitle: 开始\n---\n\n## 搭建第一个项目\n\n运行脚手架命令，按提示选择模板。\n\n## 浏览器支持\n\n默认支持现代浏览器。\n");
+    put("content/guide/plugins.md", "---\ntitle: 使用插件\n---\n\n在配置里启用插件。\n");
+    put("content/guide/templates.md", "---\ntitle: 模板列表\n---\n\n社区维护的模板，选择模板前先看说明。\n");
+    put("content/ref/_index.md", "---\ntitle: 参考手册\n---\n");
+    put("content/ref/cli.md", "---\ntitle: 命令行\n---\n\n脚手架之外的命令。\n");
+  }, async (out) => {
+    const { engine } = fileEngine(out);
+    let r = await engine.search("搭建第一个项目", 5);
+    const first = r.results[0];
+    assert.equal(first?.title, "开始", r.results.map((x) => x.title).join(" / "));
+    assert.equal(first.url, "guide/");
+    assert.equal(first.heading?.title, "搭建第一个项目", "the heading is linked");
+    assert.ok(readFileSync(join(out, "guide", "index.html"), "utf8").includes(`id="${first.heading.id}"`));
+    // An article that matches as well comes before the page that introduces it.
+    r = await engine.search("选择模板", 5);
+    assert.deepEqual(r.results.map((x) => x.title), ["模板列表", "开始"]);
+    // A section page with no text of its own is a list, not a result.
+    r = await engine.search("参考手册", 5);
+    assert.ok(!r.results.some((x) => x.url === "ref/"), JSON.stringify(r.results));
   });
 });

@@ -23,7 +23,8 @@ pub(super) struct Page<'a> {
     pub(super) section: &'a str,
     pub(super) description: &'a str,
     /// Tags and keywords: words readers search for that the text may not use.
-    pub(super) tags: Vec<&'a str>,
+    pub(super) tags: &'a [String],
+    pub(super) keywords: &'a [String],
     pub(super) parsed: &'a Rendered,
 }
 
@@ -42,12 +43,8 @@ impl Doc {
                     url: &a.url,
                     section: section_name(a.section),
                     description: markdown::description(a, &parsed.articles[i]),
-                    tags: front
-                        .tags
-                        .iter()
-                        .chain(&front.keywords)
-                        .map(String::as_str)
-                        .collect(),
+                    tags: &front.tags,
+                    keywords: &front.keywords,
                     parsed: &parsed.articles[i],
                 }
             }
@@ -63,10 +60,8 @@ impl Doc {
                     } else {
                         &section.description
                     },
-                    tags: (section.source.iter())
-                        .flat_map(|f| &f.front.keywords)
-                        .map(String::as_str)
-                        .collect(),
+                    tags: &[],
+                    keywords: section.source.as_ref().map_or(&[], |f| &f.front.keywords),
                     parsed: r,
                 }
             }

@@ -1,4 +1,5 @@
-//! The search index, built at build time from the already parsed articles and split so a reader
+//! The search index, built at build time from the already parsed pages (articles, and section
+//! pages with text of their own: `doc`) and split so a reader
 //! downloads only what a query needs.
 //!
 //! Layout under `search/` (every file a script that registers itself, so it loads from file://):
@@ -8,7 +9,7 @@
 //!   typed so far finds all its completions in one shard.
 //!   For its few best documents, a term also carries what showing them takes (`Hot`): with the
 //!   documents' titles, URLs and sections once per shard under the key "".
-//! - `f/<id>.js`: one fragment per article: title, URL, section, headings and the text under each,
+//! - `f/<id>.js`: one fragment per document: title, URL, section, headings and the text under each,
 //!   for results the shards do not describe and for the search page, which lists every heading
 //!   that matches.
 //!
@@ -80,8 +81,8 @@ pub fn shard_hash(key: &str) -> u32 {
     h
 }
 
-/// One article's weighted term frequencies: the expensive, per-article part of the index, kept
-/// by `serve` so an edit re-analyses only the article that changed.
+/// One document's weighted term frequencies: the expensive, per-document part of the index,
+/// kept by `serve` so an edit re-analyses only the article that changed.
 #[derive(Debug, Clone, Default)]
 pub struct DocTerms {
     tf: HashMap<String, f32>,
@@ -89,8 +90,8 @@ pub struct DocTerms {
     /// any number of mentions in the text, which BM25 saturates.
     titled: std::collections::HashSet<String>,
     len: f32,
-    /// The article's `Hot` entries written so far, as JSON, by term. They depend on its text
-    /// alone, so `serve` reuses them for every article an edit did not touch.
+    /// The document's `Hot` entries written so far, as JSON, by term. They depend on its text
+    /// alone, so `serve` reuses them for every document an edit did not touch.
     described: Arc<Mutex<HashMap<String, Arc<describe::Hot>>>>,
     /// Its card (title, URL) as JSON list items, likewise.
     card: OnceLock<String>,
@@ -155,7 +156,7 @@ pub fn analyze_doc(site: &Site, parsed: &Parsed, d: Doc) -> DocTerms {
         titled.insert(t.to_owned());
     });
     // Keywords are words readers search for that the text does not use: as strong as tags.
-    for t in &page.tags {
+    for t in page.tags.iter().chain(page.keywords) {
         add(t, TAGS, true);
     }
     add(page.description, DESCRIPTION, false);

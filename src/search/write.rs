@@ -1,4 +1,4 @@
-//! Writing the index files: term shards, one fragment per article, the manifest.
+//! Writing the index files: term shards, one fragment per document, the manifest.
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -154,7 +154,7 @@ pub(super) const CARDS_PER_FILE: usize = 64;
 /// shards); below a few card files they cost more than they save: at 65 documents
 /// (vite-docs-cn with its section pages) they made the index 4.5× the Markdown instead of 3×.
 const SMALL_SITE: usize = 2 * CARDS_PER_FILE;
-/// Characters of an article's description kept on its card.
+/// Characters of a document's description kept on its card.
 const CARD_SUMMARY: usize = 40;
 
 /// `search/d/<k>.js`: the cards of documents `k * CARDS_PER_FILE` and on: title, URL, section

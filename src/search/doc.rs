@@ -94,3 +94,40 @@ pub(super) fn documents(site: &Site, parsed: &Parsed) -> Vec<Doc> {
     }
     docs
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn section_pages_with_text_are_documents_before_their_articles() {
+        let (site, _) = crate::testing::site(&[
+            ("_index.md", "---\ntitle: 首页\n---\n\n首页的介绍文字。\n"),
+            ("a/_index.md", "---\ntitle: 甲\n---\n\n甲栏目的介绍。\n"),
+            ("a/one.md", "---\ntitle: 一\n---\n\n一。\n"),
+            ("b/_index.md", "---\ntitle: 乙\n---\n"),
+            ("b/two.md", "---\ntitle: 二\n---\n\n二。\n"),
+            (
+                "c/_index.md",
+                "---\ntitle: 丙\nsearch: false\n---\n\n丙栏目的介绍。\n",
+            ),
+            ("c/three.md", "---\ntitle: 三\nsearch: false\n---\n\n三。\n"),
+        ]);
+        let (parsed, _) = crate::testing::parse(&site);
+        let titles: Vec<&str> = documents(&site, &parsed)
+            .into_iter()
+            .map(|d| d.page(&site, &parsed).title)
+            .collect();
+        // Not the home page, not a title over a list, not `search: false`; a section's page
+        // right before its articles (sections in the site's order).
+        let mut sorted = titles.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, ["一", "二", "甲"]);
+        let at = titles.iter().position(|t| *t == "甲").unwrap();
+        assert_eq!(titles[at + 1], "一");
+        let a = (site.sections.iter()).position(|s| s.dir == "a").unwrap();
+        let page = Doc::Section(a).page(&site, &parsed);
+        assert_eq!((page.url, page.section), ("a/", ""));
+        assert_eq!(page.description, "甲栏目的介绍。");
+    }
+}

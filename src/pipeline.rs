@@ -235,6 +235,7 @@ pub fn update_articles(
     root: &Path,
     changed: &[PathBuf],
 ) -> Option<Result<Vec<OutputFile>, Diagnostics>> {
+    // A build made without `incremental` kept no search analysis to update: build it again.
     built.search.as_ref()?;
     let edits = match read_edits(&built.site, root, changed)? {
         Ok(edits) => edits,

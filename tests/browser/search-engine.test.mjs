@@ -324,3 +324,42 @@ test("a section's own page with text (a folder's index.md) is found by its words
     assert.ok(!r.results.some((x) => x.url === "ref/"), JSON.stringify(r.results));
   });
 });
+
+test("the search page's results past the fifth are drawn from near-equals at hand, and 'show more' keeps them", async () => {
+  // 270 articles: cards are in the shards and in five card files of 64. For "alpha bravo", five
+  // articles match best (card file 0); then four that score a fifth more than ten others, each
+  // alone in its card file (1–4), while the ten share file 0 with the first five. Other words
+  // are each in one article, so no shard describes these articles for another word's sake.
+  const spread = [70, 130, 200, 260];
+  const near = [25, 26, 27, 28, 29, 30, 31, 32, 33, 34];
+  const words = (i, k) => Array.from({ length: k }, (_, j) => `w${i}x${j}`).join(" ");
+  const body = (i) => {
+    if (i < 10) return "alpha alpha alpha alpha alpha.";
+    if (i < 20) return "bravo bravo bravo bravo bravo.";
+    if (i < 25) return "alpha bravo. alpha bravo.";
+    if (spread.includes(i)) return `alpha bravo ${words(i, 1)}.`;
+    if (near.includes(i)) return `alpha bravo ${words(i, 6)}.`;
+    return `filler ${words(i, 3)}.`;
+  };
+  await withSite((put) => {
+    put("helpcenter.yaml", "title: Cheap\nlanguage: en\n");
+    for (let i = 0; i < 270; i++) {
+      const n = String(i).padStart(3, "0");
+      put(`content/a${n}.md`, `---\ntitle: T${n}\nweight: ${i + 1}\n---\n\n${body(i)}\n`);
+    }
+  }, async (out) => {
+    const ids = (r) => r.results.map((x) => Number(x.title.slice(1)));
+    const page = fileEngine(out);
+    const r = await page.engine.search("alpha bravo", 10);
+    const shown = ids(r);
+    assert.deepEqual(shown.slice(0, 5).sort((a, b) => a - b), [20, 21, 22, 23, 24], "the five best first, as in the drop-down");
+    assert.deepEqual(shown.slice(5).filter((i) => !near.includes(i)), [], `results 6–10 from the near-equals of card file 0: ${shown}`);
+    assert.deepEqual(page.stats.paths.filter((p) => p.startsWith("d/")), ["d/0.js"], "one card file, not five");
+    const drop = await fileEngine(out).engine.search("alpha bravo", 5);
+    assert.deepEqual(ids(drop).sort(), shown.slice(0, 5).sort(), "the drop-down's five are the page's");
+    // "Show more": the first ten stay, and the better-scored ones left out come next.
+    const more = ids(await fileEngine(out).engine.search("alpha bravo", 20));
+    assert.deepEqual(shown.filter((i) => !more.includes(i)), [], `page one is kept: ${more}`);
+    for (const i of spread) assert.ok(more.includes(i), `${i} on the next page: ${more}`);
+  });
+});

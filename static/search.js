@@ -487,11 +487,19 @@
         d.reading = ["typed", "pinyin", "initials", "corrected"][r[1].kind];
         return d;
       });
-      // Among equally complete results of one reading, phrase matches first.
-      results.sort(function (a, b) {
+      // Among equally complete results of one reading, phrase matches first: within the
+      // drop-down's five, then within each further page of the search page, so that the page
+      // begins with the drop-down's five and "show more" adds below what is shown.
+      var byPhrase = function (a, b) {
         var ea = best.get(a.id), eb = best.get(b.id);
         return compare(ea.key.slice(0, 3), eb.key.slice(0, 3)) || b.score - a.score || a.id - b.id;
-      });
+      };
+      var sorted = [];
+      for (var from = 0, to; from < results.length; from = to) {
+        to = from < MENU ? MENU : (Math.floor(from / PAGE) + 1) * PAGE;
+        sorted = sorted.concat(results.slice(from, to).sort(byPhrase));
+      }
+      results = sorted;
       return {
         results: results,
         // Articles found, of which `results` are the first.

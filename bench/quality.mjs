@@ -205,7 +205,7 @@ async function runHelpcenter(site, out, table, queries) {
       const res = await page.engine.search(q.query, LIMIT);
       r = rankOf((res.results || []).map((x) => x.url), table, q.want);
       r.total = res.total;
-      if (res.subresults) subs = () => Promise.all(res.results.filter((x) => !x.subs.length).slice(0, 2).map((x) => res.subresults(x.id)));
+      if (res.subresults) subs = () => Promise.all(res.results.filter((x) => !x.subs.length).slice(0, 2).map((x) => res.subresults(x.id, x.heading ? x.heading.id : "")));
     } catch (e) { r = { rank: null, top: [], error: String(e && e.message || e) }; }
     r.cost = { page: { requests: page.stats.requests, bytes: page.stats.bytes, gzip: page.stats.gzip } };
     if (subs) { try { await subs(); } catch { /* counted as loaded */ } }

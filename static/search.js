@@ -511,8 +511,9 @@
         ids: ranked.map(function (r) { return r[0]; }),
         // Every heading of a result that matches, from its fragment: the search page asks
         // for them once the results are shown, so they never hold the results back.
-        subresults: function (id) {
-          return fragment(id).then(function (f) { return describe(id, 0, f, phrase, qterms, prefix).subs; });
+        // `shown`: the id of the heading the result links already ("" for none).
+        subresults: function (id, shown) {
+          return fragment(id).then(function (f) { return describe(id, 0, f, phrase, qterms, prefix, shown || "").subs; });
         },
       };
     }
@@ -580,7 +581,9 @@
   }
 
   // Phrase matches outrank scattered terms: in the title most, then a heading, then the text.
-  function describe(id, score, f, phrase, qterms, prefix) {
+  // `shown`, when given, is the heading the result links already (its description came from the
+  // shards): the sub-results are then the best other headings of the whole article.
+  function describe(id, score, f, phrase, qterms, prefix, shown) {
     var title = foldText(f.t).join("");
     var bonus = 0;
     if (phrase.length > 1 && title.indexOf(phrase) >= 0) bonus += 40;
@@ -596,8 +599,15 @@
     });
     bonus += Math.max(0, bestScore);
     var block = best === null ? null : f.b[best];
-    var subs = others.filter(function (o) { return o.index !== best; })
-      .sort(function (a, b) { return b.score - a.score || a.index - b.index; }).slice(0, 2)
+    // Other headings only, each once: the shards may give one heading several windows (one
+    // per query term), which are for choosing the best snippet, not for listing twice.
+    var listed = {};
+    if (shown !== undefined) listed[shown] = true;
+    else if (block) listed[block[0]] = true;
+    var subs = others.filter(function (o) { return shown !== undefined || o.index !== best; })
+      .sort(function (a, b) { return b.score - a.score || a.index - b.index; })
+      .filter(function (o) { var id = f.b[o.index][0]; return listed[id] ? false : (listed[id] = true); })
+      .slice(0, 2)
       .map(function (o) { var b = f.b[o.index]; return { id: b[0], title: b[1], snippet: snippet(b[2], phrase, qterms) }; });
     return {
       id: id,
@@ -777,7 +787,7 @@
       // The first results' other matching headings, when their fragments arrive.
       out.results.slice(0, SUBRESULTS).forEach(function (r, i) {
         if (r.subs.length) return;
-        out.subresults(r.id).then(function (subs) {
+        out.subresults(r.id, r.heading ? r.heading.id : "").then(function (subs) {
           if (subs.length && ol.isConnected && ol.children[i]) ol.children[i].appendChild(subsEl(r, subs));
         }, function () {});
       });

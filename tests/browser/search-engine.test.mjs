@@ -365,3 +365,20 @@ test("results past the third are drawn from near-equals at hand; the drop-down's
     assert.deepEqual(more.slice(10, 14).sort((a, b) => a - b), spread, `then the four left out: ${more}`);
   });
 });
+
+test("a result's other matching headings are other headings, each once", async () => {
+  const out = buildSite(REPO);
+  try {
+    for (const q of ["怎么关闭微粒贷", "关闭微粒贷", "征信 逾期"]) {
+      const r = await fileEngine(out).engine.search(q, 10);
+      for (const x of r.results) {
+        const fromPage = x.subs.length ? x.subs : await r.subresults(x.id, x.heading?.id ?? "");
+        const ids = fromPage.map((s) => s.id);
+        assert.equal(new Set(ids).size, ids.length, `${q} → ${x.title}: ${ids}`);
+        if (x.heading) assert.ok(!ids.includes(x.heading.id), `${q} → ${x.title}: its own heading listed again`);
+      }
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});

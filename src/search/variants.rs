@@ -29,6 +29,11 @@ static TO_SIMPLIFIED: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
             }
         }
     }
+    // A character that is itself the simplified form of another stays as it is: the table
+    // would read 么 (怎么, 什么) as 幺, 宁 (南宁) as 㝉 and 榜 (排行榜) as 搒, which left question
+    // words unrecognised and gave such titles the pinyin of another character.
+    let simplified: std::collections::HashSet<char> = map.values().copied().collect();
+    map.retain(|c, _| !simplified.contains(c));
     map
 });
 

@@ -220,7 +220,9 @@ test("demo site: pinyin, initials, traditional characters, questions and synonym
       ["關閉微粒貸", "关闭微粒贷借钱功能操作指南", 2, "typed"],
       ["徵信報告", "如何看懂个人征信报告", 3, "typed"],
       ["怎么关闭微粒贷", "关闭微粒贷借钱功能操作指南", 2, "typed"],
-      ["微粒贷怎么关", "关闭微粒贷借钱功能操作指南", 3, "typed"],
+      // 么 is simplified already: the traditional table must not read it as 幺 (nor 宁, 榜).
+      ["微粒贷怎么关", "关闭微粒贷借钱功能操作指南", 1, "typed"],
+      ["微粒贷 怎么关", "关闭微粒贷借钱功能操作指南", 1, "typed"],
       // Synonyms from helpcenter.yaml: 注销 → 关闭, 交易明细 → 银行流水.
       ["注销微粒贷", "关闭微粒贷借钱功能操作指南", 3, "typed"],
       ["交易明细", "如何开具和看懂银行流水", 1, "typed"],

@@ -384,3 +384,22 @@ test("a result's other matching headings are other headings, each once", async (
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+test("a heading whose id is a name objects have (constructor) is listed among the other headings", async () => {
+  await withSite((put) => {
+    put("helpcenter.yaml", "title: Ids\nlanguage: en\n");
+    put("content/classes.md", [
+      "---", "title: Classes", "---", "",
+      "Intro about widgets.", "",
+      "## Fields", "", "Fields hold widget state.", "",
+      "## constructor", "", "The constructor makes a widget.", "",
+      "## toString", "", "toString describes a widget.", "",
+    ].join("\n"));
+  }, async (out) => {
+    const r = await fileEngine(out).engine.search("widget", 10);
+    const x = r.results[0];
+    const subs = x.subs.length ? x.subs : await r.subresults(x.id, x.heading?.id ?? "");
+    const all = [x.heading?.id, ...subs.map((s) => s.id)];
+    assert.ok(all.includes("constructor"), `constructor among ${JSON.stringify(all)}`);
+  });
+});

@@ -548,11 +548,11 @@
   // recall is unchanged.
   // The choice never depends on `count`: the drop-down's five are the page's first five, and
   // "show more" keeps the page's results.
+  // `rest` is the caller's copy: results are taken out of it.
   function cheapestNear(rest, count, above, unknown) {
     var file = function (doc) { return Math.floor(doc / CARDS_PER_FILE); };
     var files = new Set();
     above.forEach(function (r) { if (unknown(r[0])) files.add(file(r[0])); });
-    rest = rest.slice();
     var picked = [];
     while (picked.length < count && rest.length) {
       var head = rest[0][1].key, floor = rest[0][1].score * NEAR, j = -1, shared = new Map();

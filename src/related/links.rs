@@ -167,7 +167,7 @@ impl LinkGraph {
         } else {
             0.0
         };
-        (from_page.max(to_page) + 0.5 * from_page.min(to_page)).min(1.0)
+        both_ways(from_page, to_page)
     }
 
     /// The sections whose pages link to article `a` or that `a` links to.
@@ -210,7 +210,7 @@ impl LinkGraph {
         let to_a = find(&self.inn[a], b).map_or(0.0, |k| {
             focus(self.out[b].len()) * focus(self.inn[a].len()) * repeat(k)
         });
-        (from_a.max(to_a) + 0.5 * from_a.min(to_a)).min(1.0)
+        both_ways(from_a, to_a)
     }
 
     /// Calls `add(b, w)` for the co-citation of every article `b` with `a` (both linked from
@@ -265,6 +265,11 @@ fn find(list: &[(u32, u16)], b: usize) -> Option<u16> {
     list.binary_search_by_key(&(b as u32), |&(x, _)| x)
         .ok()
         .map(|i| list[i].1)
+}
+
+/// A link's weight from the links each way: the stronger one, and half the other.
+fn both_ways(one: f32, other: f32) -> f32 {
+    (one.max(other) + 0.5 * one.min(other)).min(1.0)
 }
 
 /// A page's links weigh less as it has more of them.

@@ -9,6 +9,8 @@
 //   (a) coverage: share of article pages showing >=3, >=1 and 0 related articles;
 //   (b) precision@3 against the editor lists (lenient: / min(3, shown); strict: / 3);
 //   (c) recall of the editor lists in the full shown list;
+//   (b') with --judged: the same first three against a second reader's graded, blind
+//       judgements (bench/related/judged/*.json), and how that reader graded the editor's lists;
 //   (d) one line per listed article: what is shown (first 5, as source paths),
 //       editor hits marked with *, and the reason text of each link.
 // No npm dependencies (Node 18+).  It is a report: it always exits 0, but prints
@@ -19,7 +21,7 @@ import path from 'node:path';
 
 // ---------------------------------------------------------------- arguments
 function parseArgs(argv) {
-  const o = { lists: [] };
+  const o = { lists: [], judged: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.indexOf('=');
@@ -29,6 +31,7 @@ function parseArgs(argv) {
       case '--site': o.site = val(); break;
       case '--lists': o.lists.push(val()); break;
       case '--content': o.content = val(); break;
+      case '--judged': o.judged.push(val()); break;
       case '--json': o.json = val(); break;
       case '--show': o.show = Number(val()); break;
       case '-h': case '--help': o.help = true; break;
@@ -44,7 +47,7 @@ function warn(msg) {
   console.log(`WARN ${msg}`);
 }
 
-const USAGE = `usage: node bench/related.mjs --site OUT_DIR --lists LISTS.json [--lists MORE.json] [--content CORPUS_DIR] [--json REPORT.json] [--show N]`;
+const USAGE = `usage: node bench/related.mjs --site OUT_DIR --lists LISTS.json [--lists MORE.json] [--content CORPUS_DIR] [--judged JUDGED.json] [--json REPORT.json] [--show N]`;
 
 // ---------------------------------------------------------------- small helpers
 const ENT = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', middot: '·' };
@@ -467,6 +470,19 @@ function main() {
   if (basePrefixes.size) console.log(`  note: hrefs resolved only after stripping a base path: ${[...basePrefixes.entries()].map(([k, v]) => `/${k} (${v}x)`).join(', ')}`);
   if (basePrefixes.size > 1) warn('more than one base-path prefix had to be stripped; some hrefs may be wrong');
 
+  // --- a second reader's judgements, by corpus: article -> candidate -> grade (0, 1, 2)
+  const judgedBy = new Map();
+  for (const jf of args.judged) {
+    try {
+      const data = JSON.parse(fs.readFileSync(jf, 'utf8'));
+      const grades = new Map();
+      for (const [a, cands] of Object.entries(data.judgements || {})) {
+        grades.set(a, new Map(Object.entries(cands).map(([b, j]) => [b, j.g])));
+      }
+      judgedBy.set(data.corpus || path.basename(jf, '.json'), grades);
+    } catch (e) { warn(`cannot read judgements ${jf}: ${e.message}`); }
+  }
+
   // --- editor lists
   const perList = [];
   const rows = [];
@@ -484,6 +500,9 @@ function main() {
       if (r && !pageToSrc.has(r.page.rel)) pageToSrc.set(r.page.rel, s2);
     }
     const agg = { corpus, file: lf, n: 0, mapped: 0, p3: 0, p3strict: 0, rec: 0, recN: 0, hits3: 0, shown0: 0, unmapped: [], nonArticle: [] };
+    const judged = judgedBy.get(corpus);
+    const second = { lists: 0, top: 0, unjudged: 0, chosen: 0, related: 0, either: 0, editorItems: 0, editorChosen: 0, editorJudged: 0 };
+    if (args.judged.length && !judged) warn(`[${corpus}] no judgements for this corpus in --judged`);
     const artSet = new Set(articles.map((p) => p.rel));
     for (const l of lists) {
       agg.n++;
@@ -526,6 +545,25 @@ function main() {
       const hitAll = new Set(shown.filter((s) => s.hit).map((s) => s.target.rel)).size;
       const rec = editorPages.size ? hitAll / editorPages.size : 0;
       if (!shown.length) agg.shown0++;
+      const grades = judged && judged.get(l.article);
+      if (judged && !grades) warn(`[${corpus}] ${l.article} has no judgements`);
+      if (grades) {
+        // An item the second reader never saw (the pool predates it) counts as not chosen.
+        second.lists++;
+        for (const s of top3) {
+          const g = grades.get(s.label);
+          if (g === undefined) second.unjudged++;
+          second.chosen += (g === 2) / denom;
+          second.related += (g >= 1) / denom;
+          second.either += (g === 2 || s.hit) / denom;
+        }
+        for (const r of editor) {
+          const g = grades.get(r);
+          if (g === undefined) continue;
+          second.editorJudged++;
+          second.editorChosen += g === 2;
+        }
+      }
       agg.p3 += p3; agg.p3strict += p3s; agg.hits3 += hits3;
       if (editorPages.size) { agg.rec += rec; agg.recN++; }
       rows.push({
@@ -534,6 +572,7 @@ function main() {
         related: shown.map((s) => ({ label: s.label, hit: s.hit, reason: s.reason, section: s.section, title: s.title })),
       });
     }
+    agg.second = second;
     perList.push(agg);
   }
 
@@ -548,6 +587,15 @@ function main() {
     if (a.shown0 && k > a.shown0) console.log(`    precision@3 shown  ${(a.p3 / (k - a.shown0)).toFixed(3)}   (same, only over the ${k - a.shown0} pages that show >=1)`);
     console.log(`    precision@3 strict ${(a.p3strict / k).toFixed(3)}   (hits / 3)   top-3 hits ${a.hits3}/${3 * k}`);
     console.log(`    recall (all shown) ${a.recN ? (a.rec / a.recN).toFixed(3) : 'n/a'}   (editor items found anywhere in the shown list)`);
+    const j = a.second;
+    if (j.lists) {
+      console.log(`  second reader (blind, graded; ${j.lists} lists judged):`);
+      console.log(`    precision@3 chosen  ${(j.chosen / j.lists).toFixed(3)}   (first 3 graded 2, would be in a box of 3-5)`);
+      console.log(`    precision@3 related ${(j.related / j.lists).toFixed(3)}   (graded 1 or 2)`);
+      console.log(`    precision@3 either  ${(j.either / j.lists).toFixed(3)}   (in the editor's list or graded 2)`);
+      console.log(`    editor's lists      ${j.editorJudged ? (j.editorChosen / j.editorJudged).toFixed(3) : 'n/a'}   (share of the editor's items the second reader graded 2: how far two editors agree)`);
+      if (j.unjudged) console.log(`    unjudged in first 3 ${j.unjudged}   (counted as not chosen; grade them to compare fairly)`);
+    }
   }
 
   // --- (d)
@@ -574,6 +622,11 @@ function main() {
         precision3: a.mapped ? a.p3 / a.mapped : null,
         precision3strict: a.mapped ? a.p3strict / a.mapped : null,
         recall: a.recN ? a.rec / a.recN : null,
+        second: a.second.lists ? {
+          lists: a.second.lists, chosen: a.second.chosen / a.second.lists, related: a.second.related / a.second.lists,
+          either: a.second.either / a.second.lists, unjudged: a.second.unjudged,
+          editorChosen: a.second.editorJudged ? a.second.editorChosen / a.second.editorJudged : null,
+        } : null,
       })),
       rows, warnings,
     };

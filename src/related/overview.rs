@@ -10,10 +10,12 @@
 use std::collections::HashMap;
 
 use super::links::LinkGraph;
-use super::{
-    LINK_SHARE, MIN_SCORE, Reason, RelatedEntry, SECTION_BONUS, SERIES_FACTOR, Scorer, Scratch,
-    Shown, TEXT_SHARE, Target, at, keep_above_floors, round3,
+use super::score::{
+    LINK_SHARE, MIN_SCORE, SECTION_BONUS, Scorer, Scratch, Shown, TEXT_SHARE, at,
+    keep_above_floors, round3,
 };
+use super::series::SERIES_FACTOR;
+use super::{Reason, RelatedEntry, Target};
 use crate::site::Site;
 
 /// The overview pages and an inverted index over their terms.

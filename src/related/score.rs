@@ -1,0 +1,441 @@
+//! How one article's candidates are gathered and scored: every signal adds into a per-thread
+//! record for each candidate it names, the cheap parts of a score decide first, and only the
+//! best few candidates are ordered; a second pass demotes the articles most lists would show
+//! and cuts each list at its floors.
+
+use std::collections::HashMap;
+
+use super::links::{self, LinkGraph};
+use super::overview::{self, Overviews};
+use super::series::SERIES_FACTOR;
+use super::text;
+use super::{Reason, RelatedEntry, Target};
+use crate::site::Site;
+
+/// Tags on more articles than this are too common to bring candidates on their own: they
+/// weigh only on candidates that something else brought.
+const TAG_CANDIDATE_CAP: usize = 200;
+/// How much each signal can add to a score (each signal is in 0..=1). Chosen on the editors'
+/// lists of `bench/related/`: text carries most of the ranking; links and co-citation bring
+/// candidates in and break ties, as a link alone often points at a reference page.
+pub(super) const LINK_SHARE: f32 = 0.15;
+const COCITATION_SHARE: f32 = 0.15;
+pub(super) const TEXT_SHARE: f32 = 1.0;
+const TITLE_SHARE: f32 = 0.05;
+const TAG_SHARE: f32 = 0.3;
+pub(super) const SECTION_BONUS: f32 = 0.04;
+const NEIGHBOUR_BONUS: f32 = 0.06;
+/// Added, times the share of the site outside the section, to a candidate of the same section
+/// that relates on its own (text, tags or links worth `MIN_SCORE`): a section of a few
+/// articles on one subject (事务, 统计信息) says more than one that holds the whole site, and
+/// the bonus never makes a relation, only orders real ones. tidb-docs-cn precision@3 0.676 →
+/// 0.735, the same lists on es6tutorial (one section).
+const SMALL_SECTION_BONUS: f32 = 0.08;
+/// Below this an article is noise, not a relation: an article with nothing related shows nothing.
+/// (Long chapters of one book on different subjects have a text similarity of about 0.05.)
+pub(super) const MIN_SCORE: f32 = 0.05;
+/// An article is listed only if its score is at least this share of the best one's: a weak
+/// match is worth showing when nothing better is there, not below a strong one.
+const RELATIVE_FLOOR: f32 = 0.25;
+/// Places in a list under the floors above; further places need `GOOD_SCORE`, and
+/// `STRICT_GOOD_SCORE` or `STRICT_RELATIVE_FLOOR` of the best: three weak matches make a useful
+/// list when nothing is stronger, five make noise.
+const LENIENT_PLACES: usize = 3;
+const GOOD_SCORE: f32 = 0.08;
+const STRICT_RELATIVE_FLOOR: f32 = 0.5;
+const STRICT_GOOD_SCORE: f32 = 0.15;
+/// Candidates kept per article shown, for the second pass to choose from.
+const CANDIDATES_PER_SHOWN: usize = 3;
+/// An article in more than this many times `related.limit` lists is demoted, by the square
+/// root of how many more.
+const COMMON_FACTOR: usize = 3;
+
+/// Everything scoring reads, computed once for the whole site.
+pub(super) struct Scorer<'a> {
+    pub(super) site: &'a Site,
+    pub(super) limit: usize,
+    pub(super) pins: Vec<Vec<usize>>,
+    /// Per section, its page's pins.
+    pub(super) section_pins: Vec<Vec<usize>>,
+    pub(super) links: LinkGraph,
+    pub(super) overviews: Overviews,
+    pub(super) vectors: Vec<Vec<(u32, f32)>>,
+    pub(super) postings: Vec<Vec<(u32, f32)>>,
+    pub(super) titles: text::TermVectors,
+    pub(super) tag_idf: HashMap<&'a str, f32>,
+    pub(super) article_tags: Vec<Vec<&'a str>>,
+    /// The same as numbers (in `Site::tags` order), for comparing in the scoring loop.
+    pub(super) tag_ids: Vec<Vec<u32>>,
+    /// For each section, the share of the site's articles not in it.
+    pub(super) rarity: Vec<f32>,
+    /// Each article's series (see `series`), if it is in one.
+    pub(super) series: Vec<Option<u32>>,
+    /// Where each article is listed: read for thousands of candidates per article.
+    pub(super) place: Vec<Place>,
+}
+
+/// Best first; the comparison is a total order (score, then article order), so lists are
+/// deterministic.
+pub(super) fn by_score(x: &Scored, y: &Scored) -> std::cmp::Ordering {
+    y.score.total_cmp(&x.score).then(x.article.cmp(&y.article))
+}
+
+/// An article's pins and candidates, before the lists they are in are counted.
+pub(super) struct Candidates {
+    pub(super) pins: Vec<RelatedEntry>,
+    pub(super) scored: Vec<Scored>,
+    pub(super) overview: Option<overview::Candidate>,
+}
+
+/// How many lists each article, and each section's overview page, would be in.
+pub(super) struct Shown {
+    pub(super) articles: Vec<u32>,
+    pub(super) overviews: Vec<u32>,
+}
+
+/// A candidate's score and its parts.
+pub(super) struct Scored {
+    pub(super) article: u32,
+    pub(super) score: f32,
+    pub(super) text: f32,
+    pub(super) reason: Reason,
+}
+
+impl Scorer<'_> {
+    /// Article `a`'s pins, its best-scoring other candidates, best first (more than it
+    /// shows, so that `finish` can demote the ones every list has), and its best overview page.
+    pub(super) fn candidates(&self, a: usize, scratch: &mut Scratch) -> Candidates {
+        let mut pins: Vec<RelatedEntry> = self.pins[a]
+            .iter()
+            .map(|&b| RelatedEntry {
+                target: Target::Article(b),
+                score: 1.0,
+                pinned: true,
+                text: 0.0,
+                linked: self.links.linked(a, b),
+                shared_tags: self.shared_tags(a, b),
+                reason: Reason::Pinned,
+            })
+            .collect();
+        let limit = self.limit;
+        if self.site.articles[a].source.front.related_auto == Some(false) || pins.len() >= limit {
+            pins.truncate(limit.max(self.pins[a].len()));
+            return Candidates {
+                pins,
+                scored: Vec::new(),
+                overview: None,
+            };
+        }
+        self.accumulate(a, scratch);
+        let mut scored = self.scored(a, scratch);
+        // Only the best few matter: select them, then order just those.
+        let want = (limit - pins.len()) * CANDIDATES_PER_SHOWN;
+        if scored.len() > want {
+            scored.select_nth_unstable_by(want, by_score);
+            scored.truncate(want);
+        }
+        scored.sort_by(by_score);
+        let overview = self
+            .overviews
+            .best_for(self.site, &self.links, a, &self.vectors[a]);
+        Candidates {
+            pins,
+            scored,
+            overview,
+        }
+    }
+
+    /// Article `a`'s list: its pins, then its best candidates (its best overview page among
+    /// them) once those that `shown` says are in many lists are demoted, above the floors.
+    pub(super) fn finish(
+        &self,
+        a: usize,
+        candidates: Candidates,
+        shown: &Shown,
+    ) -> Vec<RelatedEntry> {
+        let demoted = |score, times| self.demoted(score, times);
+        // (score, target, the article's parts; none for the overview page).
+        let mut places: Vec<(f32, Target, Option<&Scored>)> = Vec::new();
+        for s in &candidates.scored {
+            let b = s.article as usize;
+            places.push((
+                demoted(s.score, shown.articles[b]),
+                Target::Article(b),
+                Some(s),
+            ));
+        }
+        if let Some(c) = candidates.overview {
+            let score = demoted(c.score, shown.overviews[c.section]);
+            places.push((score, Target::Section(c.section), None));
+        }
+        places.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        let mut list = candidates.pins;
+        keep_above_floors(&mut places, self.limit, list.len(), |p| p.0);
+        for (score, target, s) in places {
+            let entry = match (s, candidates.overview) {
+                (Some(s), _) => {
+                    let b = s.article as usize;
+                    RelatedEntry {
+                        target,
+                        score: round3(score),
+                        pinned: false,
+                        text: round3(s.text),
+                        linked: self.links.linked(a, b),
+                        shared_tags: self.shared_tags(a, b),
+                        reason: s.reason,
+                    }
+                }
+                (None, Some(c)) => RelatedEntry {
+                    target,
+                    score: round3(score),
+                    pinned: false,
+                    text: round3(c.text),
+                    linked: c.linked,
+                    shared_tags: Vec::new(),
+                    reason: Reason::Overview,
+                },
+                (None, None) => continue,
+            };
+            list.push(entry);
+        }
+        list
+    }
+
+    /// A score of a candidate that would be in `times` lists: the general pages (an options
+    /// reference, a migration guide) that resemble everything are in most, and say least
+    /// about each.
+    pub(super) fn demoted(&self, score: f32, times: u32) -> f32 {
+        let common = (COMMON_FACTOR * self.limit) as f32;
+        let times = times as f32;
+        if times > common {
+            score * (common / times).sqrt()
+        } else {
+            score
+        }
+    }
+
+    /// Adds up, into `scratch`, the text, tag and co-citation similarity of every candidate
+    /// for `a`: the articles sharing one of its terms, tags or linked pages, linked with it, or
+    /// next to it in its section. This loop is the hot path of the whole stage, hence the
+    /// dense per-thread accumulators.
+    fn accumulate(&self, a: usize, scratch: &mut Scratch) {
+        let Scratch {
+            acc,
+            touched,
+            common_tags,
+        } = scratch;
+        for (id, w) in &self.vectors[a] {
+            for (b, wb) in &self.postings[*id as usize] {
+                if *b as usize != a {
+                    at(acc, touched, *b as usize).text += w * wb;
+                }
+            }
+        }
+        for (id, w) in &self.titles.vectors[a] {
+            for (b, wb) in &self.titles.postings[*id as usize] {
+                if *b as usize != a {
+                    at(acc, touched, *b as usize).title += w * wb;
+                }
+            }
+        }
+        let own_tag_weight: f32 = self.article_tags[a].iter().map(|t| self.tag_idf[t]).sum();
+        if own_tag_weight > 0.0 {
+            for (t, id) in self.article_tags[a].iter().zip(&self.tag_ids[a]) {
+                let members = &self.site.tags[*t].articles;
+                let weight = self.tag_idf[t] / own_tag_weight;
+                if weight <= 0.0 {
+                    continue;
+                }
+                if members.len() > TAG_CANDIDATE_CAP {
+                    common_tags.push((*id, weight));
+                    continue;
+                }
+                for &b in members {
+                    if b != a {
+                        at(acc, touched, b).tags += weight;
+                    }
+                }
+            }
+        }
+        self.links
+            .cocitation(a, |b, w| at(acc, touched, b).cited += w);
+        for b in self.links.neighbours(a) {
+            at(acc, touched, b).link = self.links.direct(a, b);
+        }
+        let section = &self.site.sections[self.place[a].section as usize].articles;
+        let place = self.place[a].position as usize;
+        for b in [place.wrapping_sub(1), place + 1] {
+            if let Some(&b) = section.get(b) {
+                at(acc, touched, b);
+            }
+        }
+    }
+
+    /// The candidates in `scratch` that score at least `MIN_SCORE`, pins left out; resets
+    /// `scratch` for the next article.
+    fn scored(&self, a: usize, scratch: &mut Scratch) -> Vec<Scored> {
+        let here = self.place[a];
+        let mut scored = Vec::new();
+        for &b in &scratch.touched {
+            let i = b as usize;
+            let e = scratch.acc[i];
+            // Cheap parts first: most candidates share a common word or two and stop here. A
+            // tag many articles carry only adds to a candidate something else brought.
+            let text = TEXT_SHARE * e.text.min(1.0) + TITLE_SHARE * e.title.min(1.0);
+            let link = LINK_SHARE * e.link;
+            let own = text + link + TAG_SHARE * e.tags.min(1.0);
+            let there = self.place[i];
+            let place = if there.section == here.section {
+                let next =
+                    here.ordered && there.ordered && there.position.abs_diff(here.position) == 1;
+                SECTION_BONUS + if next { NEIGHBOUR_BONUS } else { 0.0 }
+            } else {
+                0.0
+            };
+            if own + place + if e.cited > 0.0 { COCITATION_SHARE } else { 0.0 } < MIN_SCORE
+                || i == a
+                || self.pins[a].contains(&i)
+            {
+                continue;
+            }
+            let common: f32 = scratch
+                .common_tags
+                .iter()
+                .filter(|(t, _)| self.tag_ids[i].contains(t))
+                .map(|(_, w)| w)
+                .sum();
+            let tags = TAG_SHARE * (e.tags + common).min(1.0);
+            let cited = if e.cited > 0.0 {
+                COCITATION_SHARE * links::cocitation_share(e.cited)
+            } else {
+                0.0
+            };
+            let mut score = text + tags + link + place + cited;
+            if self.series[i].is_some() && self.series[i] != self.series[a] {
+                score *= SERIES_FACTOR;
+            }
+            // Being neighbours alone relates nothing: some shared content or link must too.
+            let evidence = score - place;
+            if score < MIN_SCORE || (place >= evidence && score < MIN_SCORE + NEIGHBOUR_BONUS) {
+                continue;
+            }
+            // Among articles related on their own merits, those of a small section come first.
+            if there.section == here.section && evidence >= MIN_SCORE {
+                score += SMALL_SECTION_BONUS * self.rarity[here.section as usize];
+            }
+            // Ties go to the stronger kind of evidence, in this order.
+            let parts = [
+                (Reason::Linked, link),
+                (Reason::Cited, cited),
+                (Reason::Text, text),
+                (Reason::Tags, tags),
+                (Reason::Section, place),
+            ];
+            let reason = parts
+                .iter()
+                .fold((Reason::Section, -1.0f32), |best, p| {
+                    if p.1 > best.1 { *p } else { best }
+                })
+                .0;
+            scored.push(Scored {
+                article: b,
+                score,
+                text: e.text.min(1.0),
+                reason,
+            });
+        }
+        scratch.reset();
+        scored
+    }
+
+    fn shared_tags(&self, a: usize, b: usize) -> Vec<String> {
+        let (a, b) = (&self.article_tags[a], &self.article_tags[b]);
+        a.iter()
+            .filter(|t| b.contains(t))
+            .map(|t| self.site.tags[*t].name.clone())
+            .collect()
+    }
+}
+
+/// Cuts `places` (best first, after `pinned` pins) to the list's length and the floors: the
+/// first few may be weak when nothing is stronger; the rest must be good, or close to the best.
+pub(super) fn keep_above_floors<T>(
+    places: &mut Vec<T>,
+    limit: usize,
+    pinned: usize,
+    score: impl Fn(&T) -> f32,
+) {
+    places.truncate(limit.saturating_sub(pinned));
+    let best = places.first().map_or(0.0, &score);
+    let mut i = pinned;
+    places.retain(|p| {
+        let score = score(p);
+        i += 1;
+        if i <= LENIENT_PLACES {
+            score >= MIN_SCORE && score >= RELATIVE_FLOOR * best
+        } else {
+            score >= GOOD_SCORE && score >= (STRICT_RELATIVE_FLOOR * best).min(STRICT_GOOD_SCORE)
+        }
+    });
+}
+
+/// Candidate `b`'s record; the first signal for it enters it in `touched`.
+pub(super) fn at<'s>(acc: &'s mut [Acc], touched: &mut Vec<u32>, b: usize) -> &'s mut Acc {
+    let e = &mut acc[b];
+    if !e.seen {
+        e.seen = true;
+        touched.push(b as u32);
+    }
+    e
+}
+
+/// An article's section and place in its list. The place is a sign only when it is the
+/// author's (a navigation file, a weight, a number in the file name), not the alphabet's.
+#[derive(Clone, Copy)]
+pub(super) struct Place {
+    pub(super) section: u32,
+    pub(super) position: u32,
+    pub(super) ordered: bool,
+}
+
+/// What one candidate has gathered so far.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Acc {
+    pub(super) text: f32,
+    pub(super) title: f32,
+    pub(super) link: f32,
+    pub(super) tags: f32,
+    pub(super) cited: f32,
+    pub(super) seen: bool,
+}
+
+/// Per-thread score accumulators, reset after each article by walking `touched`. One record
+/// per article, so that adding to a candidate touches one cache line.
+pub(super) struct Scratch {
+    pub(super) acc: Vec<Acc>,
+    pub(super) touched: Vec<u32>,
+    /// The article's tags too common to list their articles, with their weights.
+    pub(super) common_tags: Vec<(u32, f32)>,
+}
+
+impl Scratch {
+    pub(super) fn new(n: usize) -> Scratch {
+        Scratch {
+            acc: vec![Acc::default(); n],
+            touched: Vec::new(),
+            common_tags: Vec::new(),
+        }
+    }
+
+    pub(super) fn reset(&mut self) {
+        for &b in &self.touched {
+            self.acc[b as usize] = Acc::default();
+        }
+        self.touched.clear();
+        self.common_tags.clear();
+    }
+}
+
+pub(super) fn round3(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
+}

@@ -12,6 +12,7 @@ mod docusaurus;
 mod hugo;
 mod jekyll;
 mod mkdocs;
+mod shortcode;
 mod vitepress;
 mod zola;
 

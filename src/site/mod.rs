@@ -11,14 +11,20 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-use crate::content::{Asset, Content, DateInfo, Kind, SourceFile};
-use crate::error::{Diagnostic, Diagnostics, display_path};
-use crate::paths::{number_prefix, parent_of, path_problem, segment_problem};
+use crate::content::{Asset, Content, Kind, SourceFile};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::paths::{number_prefix, parent_of, segment_problem};
 
+mod alias;
 mod navigation;
+mod order;
 mod resolve;
 
+pub use alias::Alias;
 pub use resolve::{LinkMap, Missing, Resolved};
+
+use alias::aliases;
+use order::{newest_first, order_sections};
 
 /// A folder of `content/`: a category of articles.
 #[derive(Debug)]
@@ -90,30 +96,6 @@ pub struct Tag {
     pub url: String,
     /// Indices into `Site::articles`, newest first.
     pub articles: Vec<usize>,
-}
-
-/// An old URL that redirects to an article.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Alias {
-    /// Relative to the site root: a folder URL (`old/guide/`) or a file (`old/guide.html`).
-    pub path: String,
-    /// The article's URL.
-    pub target: String,
-    /// As written in the front matter, for messages.
-    pub written: String,
-    /// Index of the article whose front matter lists it.
-    pub article: usize,
-}
-
-impl Alias {
-    /// The file its redirect page is written to.
-    pub fn output_path(&self) -> String {
-        if self.path.ends_with(".html") {
-            self.path.clone()
-        } else {
-            crate::paths::page_file(&self.path)
-        }
-    }
 }
 
 /// The help center as its content describes it.
@@ -429,94 +411,6 @@ fn folders_without_index(
         .collect()
 }
 
-/// Aliases: old URLs that redirect, sorted by path. Which of them collide with a page or with
-/// each other is for `claims` to tell, with every other output path.
-fn aliases(articles: &[Article], warn: bool, diags: &mut Diagnostics) -> Vec<Alias> {
-    let mut aliases = Vec::new();
-    for (idx, a) in articles.iter().enumerate() {
-        for alias in &a.source.front.aliases {
-            let path = alias.trim().trim_start_matches('/').to_owned();
-            if let Some(problem) = path_problem(&path) {
-                diags.push(
-                    Diagnostic::error(format!(
-                        "alias `{alias}` is not a path inside the site: it holds {problem}"
-                    ))
-                    .in_file(&a.source.shown)
-                    .at_line(a.source.key_line("aliases"))
-                    .hint("write old URLs as paths from the site root, e.g. `old/close-guide/`"),
-                );
-                continue;
-            }
-            let path = if path.ends_with(".html") || path.ends_with('/') {
-                path
-            } else {
-                format!("{path}/")
-            };
-            aliases.push(Alias {
-                path,
-                target: a.url.clone(),
-                written: alias.clone(),
-                article: idx,
-            });
-        }
-    }
-    aliases.sort();
-    // Listed twice for one article: one redirect. For two articles, `claims` reports both —
-    // or, in a first migration (`links: warn`), the first keeps it and a warning says so.
-    aliases.dedup_by(|b, a| a.path == b.path && a.target == b.target);
-    if warn {
-        let mut kept: Vec<Alias> = Vec::with_capacity(aliases.len());
-        for alias in aliases {
-            match kept.last().filter(|k| k.path == alias.path) {
-                Some(first) => {
-                    let this = &articles[alias.article].source;
-                    diags.push(
-                        Diagnostic::error(format!("alias `{}` is used twice", alias.written))
-                            .in_file(&this.shown)
-                            .at_line(this.key_line("aliases"))
-                            .note(format!(
-                                "{} has it too, and keeps it",
-                                display_path(&articles[first.article].source.shown)
-                            ))
-                            .hint("keep the alias on one article only")
-                            .into_link_warning(),
-                    );
-                }
-                None => kept.push(alias),
-            }
-        }
-        return kept;
-    }
-    aliases
-}
-
-/// Ordering: articles by weight, then newest first, then title; sub-sections by weight, then
-/// title.
-fn order_sections(sections: &mut [Section], articles: &[Article]) {
-    for (idx, a) in articles.iter().enumerate() {
-        sections[a.section].articles.push(idx);
-    }
-    for s in sections.iter_mut() {
-        s.articles
-            .sort_by(|&x, &y| order(&articles[x], &articles[y]));
-    }
-    // (navigation order, weight, number prefix, title) of each section.
-    type Key = (Option<usize>, Option<i64>, Option<u64>, String);
-    let keys: Vec<Key> = sections
-        .iter()
-        .map(|s| (s.nav_order, s.weight, s.prefix, s.title.clone()))
-        .collect();
-    for s in sections.iter_mut() {
-        s.subsections.sort_by(|&x, &y| {
-            let (a, b) = (&keys[x], &keys[y]);
-            first_some(a.0, b.0)
-                .then_with(|| cmp_weight(a.1, b.1))
-                .then_with(|| first_some(a.2, b.2))
-                .then_with(|| a.3.cmp(&b.3))
-        });
-    }
-}
-
 /// Tags by URL slug, each listing its articles newest first; each article learns its tag keys.
 fn collect_tags(articles: &mut [Article], diags: &mut Diagnostics) -> BTreeMap<String, Tag> {
     let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
@@ -614,46 +508,6 @@ fn new_section(dir: String, url: String, title: String) -> Section {
         nav_order: None,
         prefix: None,
         from_nav: false,
-    }
-}
-
-fn cmp_weight(a: Option<i64>, b: Option<i64>) -> std::cmp::Ordering {
-    match (a, b) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    }
-}
-
-fn newest_first(a: Option<DateInfo>, b: Option<DateInfo>) -> std::cmp::Ordering {
-    match (a, b) {
-        (Some(x), Some(y)) => y.at.cmp(&x.at),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    }
-}
-
-/// Articles in a section: the navigation file's order, then weight, then the file name's
-/// number, then newest first, then title.
-fn order(a: &Article, b: &Article) -> std::cmp::Ordering {
-    let (x, y) = (&a.source, &b.source);
-    first_some(a.nav_order, b.nav_order)
-        .then_with(|| cmp_weight(x.front.weight, y.front.weight))
-        .then_with(|| first_some(a.prefix, b.prefix))
-        .then_with(|| newest_first(x.date, y.date))
-        .then_with(|| x.title.cmp(&y.title))
-        .then_with(|| x.rel.cmp(&y.rel))
-}
-
-/// Ascending, the ones without a value last.
-fn first_some<T: Ord>(a: Option<T>, b: Option<T>) -> std::cmp::Ordering {
-    match (a, b) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
     }
 }
 

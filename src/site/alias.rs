@@ -1,0 +1,90 @@
+//! Aliases: the old URLs, from each article's front matter, that redirect to it.
+
+use super::Article;
+use crate::error::{Diagnostic, Diagnostics, display_path};
+use crate::paths::path_problem;
+
+/// An old URL that redirects to an article.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Alias {
+    /// Relative to the site root: a folder URL (`old/guide/`) or a file (`old/guide.html`).
+    pub path: String,
+    /// The article's URL.
+    pub target: String,
+    /// As written in the front matter, for messages.
+    pub written: String,
+    /// Index of the article whose front matter lists it.
+    pub article: usize,
+}
+
+impl Alias {
+    /// The file its redirect page is written to.
+    pub fn output_path(&self) -> String {
+        if self.path.ends_with(".html") {
+            self.path.clone()
+        } else {
+            crate::paths::page_file(&self.path)
+        }
+    }
+}
+
+/// Aliases: old URLs that redirect, sorted by path. Which of them collide with a page or with
+/// each other is for `claims` to tell, with every other output path.
+pub(super) fn aliases(articles: &[Article], warn: bool, diags: &mut Diagnostics) -> Vec<Alias> {
+    let mut aliases = Vec::new();
+    for (idx, a) in articles.iter().enumerate() {
+        for alias in &a.source.front.aliases {
+            let path = alias.trim().trim_start_matches('/').to_owned();
+            if let Some(problem) = path_problem(&path) {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "alias `{alias}` is not a path inside the site: it holds {problem}"
+                    ))
+                    .in_file(&a.source.shown)
+                    .at_line(a.source.key_line("aliases"))
+                    .hint("write old URLs as paths from the site root, e.g. `old/close-guide/`"),
+                );
+                continue;
+            }
+            let path = if path.ends_with(".html") || path.ends_with('/') {
+                path
+            } else {
+                format!("{path}/")
+            };
+            aliases.push(Alias {
+                path,
+                target: a.url.clone(),
+                written: alias.clone(),
+                article: idx,
+            });
+        }
+    }
+    aliases.sort();
+    // Listed twice for one article: one redirect. For two articles, `claims` reports both —
+    // or, in a first migration (`links: warn`), the first keeps it and a warning says so.
+    aliases.dedup_by(|b, a| a.path == b.path && a.target == b.target);
+    if warn {
+        let mut kept: Vec<Alias> = Vec::with_capacity(aliases.len());
+        for alias in aliases {
+            match kept.last().filter(|k| k.path == alias.path) {
+                Some(first) => {
+                    let this = &articles[alias.article].source;
+                    diags.push(
+                        Diagnostic::error(format!("alias `{}` is used twice", alias.written))
+                            .in_file(&this.shown)
+                            .at_line(this.key_line("aliases"))
+                            .note(format!(
+                                "{} has it too, and keeps it",
+                                display_path(&articles[first.article].source.shown)
+                            ))
+                            .hint("keep the alias on one article only")
+                            .into_link_warning(),
+                    );
+                }
+                None => kept.push(alias),
+            }
+        }
+        return kept;
+    }
+    aliases
+}

@@ -1,0 +1,72 @@
+//! The order of a section's articles and sub-sections: the navigation file's, then weights,
+//! numbers in file names, dates and titles.
+
+use super::{Article, Section};
+use crate::content::DateInfo;
+
+/// Lists each section's articles, in `order`, and orders its sub-sections the same way (without
+/// dates: the navigation file, weight, number, title).
+pub(super) fn order_sections(sections: &mut [Section], articles: &[Article]) {
+    for (idx, a) in articles.iter().enumerate() {
+        sections[a.section].articles.push(idx);
+    }
+    for s in sections.iter_mut() {
+        s.articles
+            .sort_by(|&x, &y| order(&articles[x], &articles[y]));
+    }
+    // (navigation order, weight, number prefix, title) of each section.
+    type Key = (Option<usize>, Option<i64>, Option<u64>, String);
+    let keys: Vec<Key> = sections
+        .iter()
+        .map(|s| (s.nav_order, s.weight, s.prefix, s.title.clone()))
+        .collect();
+    for s in sections.iter_mut() {
+        s.subsections.sort_by(|&x, &y| {
+            let (a, b) = (&keys[x], &keys[y]);
+            first_some(a.0, b.0)
+                .then_with(|| cmp_weight(a.1, b.1))
+                .then_with(|| first_some(a.2, b.2))
+                .then_with(|| a.3.cmp(&b.3))
+        });
+    }
+}
+
+fn cmp_weight(a: Option<i64>, b: Option<i64>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+}
+
+pub(super) fn newest_first(a: Option<DateInfo>, b: Option<DateInfo>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => y.at.cmp(&x.at),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+}
+
+/// Articles in a section: the navigation file's order, then weight, then the file name's
+/// number, then newest first, then title.
+fn order(a: &Article, b: &Article) -> std::cmp::Ordering {
+    let (x, y) = (&a.source, &b.source);
+    first_some(a.nav_order, b.nav_order)
+        .then_with(|| cmp_weight(x.front.weight, y.front.weight))
+        .then_with(|| first_some(a.prefix, b.prefix))
+        .then_with(|| newest_first(x.date, y.date))
+        .then_with(|| x.title.cmp(&y.title))
+        .then_with(|| x.rel.cmp(&y.rel))
+}
+
+/// Ascending, the ones without a value last.
+fn first_some<T: Ord>(a: Option<T>, b: Option<T>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+}

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use super::links::LinkGraph;
 use super::score::{
-    LINK_SHARE, MIN_SCORE, SECTION_BONUS, Scorer, Scratch, Shown, TEXT_SHARE, at,
+    LINK_SHARE, MIN_SCORE, SECTION_BONUS, Scorer, Scratch, Shown, TEXT_SHARE,
     keep_above_floors, round3,
 };
 use super::series::SERIES_FACTOR;
@@ -137,19 +137,18 @@ impl Scorer<'_> {
         else {
             return list;
         };
-        let Scratch { acc, touched, .. } = scratch;
         for (id, w) in vector {
             for (b, wb) in &self.postings[*id as usize] {
-                at(acc, touched, *b as usize).text += w * wb;
+                scratch.add_text(*b as usize, w * wb);
             }
         }
         for b in self.links.section_neighbours(section) {
-            at(acc, touched, b).link = self.links.section_direct(section, b);
+            scratch.other(b).link = self.links.section_direct(section, b);
         }
         let mut places: Vec<(f32, usize, f32, Reason)> = Vec::new();
-        for &b in touched.iter() {
+        for &b in &scratch.touched {
             let b = b as usize;
-            let e = acc[b];
+            let e = scratch.get(b);
             if self.site.articles[b].section == section || pins.contains(&b) {
                 continue;
             }

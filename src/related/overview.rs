@@ -11,8 +11,8 @@ use std::collections::HashMap;
 
 use super::links::LinkGraph;
 use super::score::{
-    LINK_SHARE, MIN_SCORE, SECTION_BONUS, Scorer, Scratch, Shown, TEXT_SHARE,
-    keep_above_floors, round3,
+    LINK_SHARE, MIN_SCORE, SECTION_BONUS, Scorer, Scratch, Shown, TEXT_SHARE, keep_above_floors,
+    round3,
 };
 use super::series::SERIES_FACTOR;
 use super::{Reason, RelatedEntry, Target};

@@ -252,8 +252,7 @@ impl Scorer<'_> {
                 }
             }
         }
-        self.links
-            .cocitation(a, |b, w| scratch.other(b).cited += w);
+        self.links.cocitation(a, |b, w| scratch.other(b).cited += w);
         for b in self.links.neighbours(a) {
             scratch.other(b).link = self.links.direct(a, b);
         }

@@ -4,7 +4,8 @@
 //! 1. links (`links`): one links to the other, or both are linked from the same pages or link
 //!    to the same pages;
 //! 2. text (`text`): TF-IDF cosine over the search tokenizer's terms and Latin identifiers,
-//!    with the scaffolding many articles repeat left out;
+//!    with the scaffolding many articles repeat left out, and how much each article keeps
+//!    naming the other's subject (`mentions`);
 //! 3. shared tags, weighted by rarity;
 //! 4. structure: the same section, and neighbours in its order.
 //!
@@ -14,6 +15,7 @@
 //! articles, not its square.
 
 mod links;
+mod mentions;
 mod overview;
 mod pins;
 mod score;
@@ -97,7 +99,7 @@ pub struct Lists {
 pub fn compute(site: &Site, parsed: &Parsed) -> (Lists, Diagnostics) {
     let n = site.articles.len();
     let (pins, section_pins, diags) = resolve_pins(site);
-    let mut text = text::term_vectors(site, parsed);
+    let (mut text, mentions) = text::term_vectors(site, parsed);
     let overviews = Overviews::new(std::mem::take(&mut text.overviews));
     let titles = text::title_vectors(site);
     let mut position = vec![0usize; n];
@@ -112,6 +114,7 @@ pub fn compute(site: &Site, parsed: &Parsed) -> (Lists, Diagnostics) {
         pins,
         section_pins,
         links: LinkGraph::new(site, parsed),
+        mentions,
         overviews,
         vectors: text.vectors,
         postings: text.postings,
@@ -521,6 +524,54 @@ mod tests {
             Some("类型标注")
         );
         assert_eq!(props[0].reason, super::Reason::Text);
+    }
+
+    #[test]
+    fn an_article_that_keeps_naming_anothers_subject_is_about_it() {
+        // 统计信息 says ANALYZE TABLE six times and LOCK STATS once.
+        let files = vec![
+            (
+                "a/stats.md",
+                page(
+                    "统计信息",
+                    "优化器用统计信息估算行数，统计信息过期时查询计划会变差。\
+                     执行 ANALYZE TABLE 收集；ANALYZE TABLE 按表进行，ANALYZE TABLE 也可以只收集\
+                     索引；自动的 ANALYZE TABLE 在后台运行，ANALYZE TABLE 失败时重试 ANALYZE TABLE。\
+                     不想更新时可以用 LOCK STATS。",
+                ),
+            ),
+            (
+                "b/analyze.md",
+                page("ANALYZE TABLE", "这条语句收集表的统计信息。"),
+            ),
+            (
+                "b/lock.md",
+                page(
+                    "LOCK STATS",
+                    "这条语句锁定表的统计信息，统计信息过期时查询计划会变差。",
+                ),
+            ),
+            (
+                "c/port.md",
+                page("端口", "服务监听的端口可以在配置文件里修改。"),
+            ),
+        ];
+        let (s, _) = site(&refs(&files));
+        let (p, _) = parse(&s);
+        let (_, mentions) = super::text::term_vectors(&s, &p);
+        let (stats, analyze, lock, port) = (
+            idx(&s, "a/stats.md"),
+            idx(&s, "b/analyze.md"),
+            idx(&s, "b/lock.md"),
+            idx(&s, "c/port.md"),
+        );
+        let (about, named_once) = (
+            mentions.between(stats, analyze),
+            mentions.between(stats, lock),
+        );
+        assert!(about > named_once + 0.1, "{about} vs {named_once}");
+        assert!(named_once > 0.0 && mentions.between(stats, port) == 0.0);
+        assert_eq!(about, mentions.between(analyze, stats));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
+use super::mentions::Mentions;
 use crate::hash::fnv1a64;
 use crate::markdown::{Parsed, TextBlock};
 use crate::site::Site;
@@ -169,7 +170,7 @@ pub(super) fn each_identifier(text: &str, mut f: impl FnMut(&str)) {
     }
 }
 
-pub(super) fn term_vectors(site: &Site, parsed: &Parsed) -> TermVectors {
+pub(super) fn term_vectors(site: &Site, parsed: &Parsed) -> (TermVectors, Mentions) {
     let scaffold = scaffolding(site, parsed);
     // Term frequencies per article; terms keyed by hash, identifiers apart from words.
     let raw: Vec<Vec<(u64, f32)>> = site
@@ -182,6 +183,7 @@ pub(super) fn term_vectors(site: &Site, parsed: &Parsed) -> TermVectors {
         })
         .collect();
 
+    let mentions = Mentions::new(site, &raw);
     let (weights, by_id) = Weights::new(&raw);
     let mut vectors: Vec<Vec<(u32, f32)>> = by_id
         .par_iter()
@@ -200,11 +202,12 @@ pub(super) fn term_vectors(site: &Site, parsed: &Parsed) -> TermVectors {
     });
     let postings = inverted_index(&vectors, weights.df.len());
     let overviews = overview_vectors(site, parsed, &weights, &scaffold);
-    TermVectors {
+    let vectors = TermVectors {
         vectors,
         postings,
         overviews,
-    }
+    };
+    (vectors, mentions)
 }
 
 /// A page's term frequencies by term hash, sorted: its title, keywords and tags, headings and

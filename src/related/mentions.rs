@@ -1,0 +1,103 @@
+//! How much one article is about another's subject: how much of the other's title (its rare
+//! words counting most) the article's own text keeps using. An article that says ANALYZE
+//! twenty times is about what `ANALYZE TABLE` describes, though their texts differ in most
+//! other words.
+
+use rayon::prelude::*;
+
+use super::text::IdMap;
+use crate::hash::fnv1a64;
+use crate::site::Site;
+use crate::tokenize;
+
+/// Uses of a title word that count in full; fewer count by their logarithm.
+const FULL_USES: f32 = 20.0;
+
+pub(super) struct Mentions {
+    /// Per article: its title's words (ids in the titles' vocabulary), each with its share of
+    /// the title, rare words (among titles) weighing more; the shares sum to 1.
+    titles: Vec<Vec<(u32, f32)>>,
+    /// Per article: how often (weighted as for term vectors) it uses each word of any title,
+    /// sorted by id.
+    uses: Vec<Vec<(u32, f32)>>,
+}
+
+impl Mentions {
+    /// From the articles' weighted term frequencies by term hash (`raw`, as `text` counts them).
+    pub(super) fn new(site: &Site, raw: &[Vec<(u64, f32)>]) -> Mentions {
+        let title_terms: Vec<Vec<u64>> = site
+            .articles
+            .par_iter()
+            .map(|a| {
+                let mut v = Vec::new();
+                tokenize::each_term(&a.source.title, |t| v.push(fnv1a64(t.as_bytes())));
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
+        let mut ids: IdMap<u32> = IdMap::default();
+        let mut df: Vec<u32> = Vec::new();
+        for terms in &title_terms {
+            for t in terms {
+                let next = df.len() as u32;
+                let id = *ids.entry(*t).or_insert(next);
+                if id == next {
+                    df.push(0);
+                }
+                df[id as usize] += 1;
+            }
+        }
+        let n = site.articles.len() as f32;
+        let titles = title_terms
+            .iter()
+            .map(|terms| {
+                let mut v: Vec<(u32, f32)> = terms
+                    .iter()
+                    .map(|t| {
+                        let id = ids[t];
+                        (
+                            id,
+                            ((n + 1.0) / (df[id as usize] as f32 + 0.5)).ln().max(0.0),
+                        )
+                    })
+                    .collect();
+                let sum: f32 = v.iter().map(|x| x.1).sum();
+                if sum > 0.0 {
+                    v.iter_mut().for_each(|x| x.1 /= sum);
+                }
+                v
+            })
+            .collect();
+        let uses = raw
+            .par_iter()
+            .map(|terms| {
+                let mut v: Vec<(u32, f32)> = terms
+                    .iter()
+                    .filter_map(|(t, f)| Some((*ids.get(t)?, *f)))
+                    .collect();
+                v.sort_unstable_by_key(|x| x.0);
+                v
+            })
+            .collect();
+        Mentions { titles, uses }
+    }
+
+    /// How much `a` is about `b`'s subject, and `b` about `a`'s, in 0..=1.
+    pub(super) fn between(&self, a: usize, b: usize) -> f32 {
+        (self.of(a, b) + self.of(b, a)) / 2.0
+    }
+
+    fn of(&self, a: usize, b: usize) -> f32 {
+        let uses = &self.uses[a];
+        self.titles[b]
+            .iter()
+            .map(|&(id, share)| {
+                let times = uses
+                    .binary_search_by_key(&id, |x| x.0)
+                    .map_or(0.0, |i| uses[i].1);
+                share * ((1.0 + times).ln() / (1.0 + FULL_USES).ln()).min(1.0)
+            })
+            .sum()
+    }
+}

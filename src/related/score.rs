@@ -26,13 +26,13 @@ const TITLE_SHARE: f32 = 0.05;
 const TAG_SHARE: f32 = 0.3;
 /// How much one article being about the other's subject (`mentions`) adds, once a candidate is
 /// related enough to be listed: it orders candidates, it does not make them (the floors leave it
-/// out). tidb-docs-cn precision@3 0.735 → 0.775 (a second reader's 0.608 → 0.657); Vite the
-/// same, es6tutorial one hit fewer (0.753 → 0.742; the second reader's 0.490 → 0.520).
+/// out). Precision@3 es6tutorial 0.753 → 0.773, tidb-docs-cn 0.735 → 0.765, Vite the same
+/// (a second reader's 0.490 → 0.520, 0.608 → 0.667, 0.436 → 0.426).
 const MENTION_SHARE: f32 = 0.2;
 /// Candidates, per place in the list to fill, whose mentions are worked out: the lists are the
-/// same as when it is worked out for all on es6tutorial and Vite, and on 1,193 of TiDB's 1,199
-/// (the other six differ in their last places); the stage took 1.3–1.6 s at 10k articles,
-/// against 2.4–3.0 s when it is worked out for all.
+/// same as when it is worked out for all on es6tutorial and Vite, and on 1,195 of TiDB's 1,199
+/// (the other four differ in their last places); the stage took 1.26–1.28 s at 10k articles,
+/// against 1.44–1.60 s when it is worked out for all.
 const MENTION_POOL_FACTOR: usize = 2;
 pub(super) const SECTION_BONUS: f32 = 0.04;
 const NEIGHBOUR_BONUS: f32 = 0.06;

@@ -12,18 +12,18 @@ use crate::tokenize;
 
 /// Uses of a title word that count in full; fewer count by their logarithm.
 const FULL_USES: f32 = 20.0;
-/// A word in more titles than this share of them (and than `COMMON_MIN`) is a title template's
-/// ("关于…", "…的扩展", "SQL 语句"): it keeps its weight in the title, but its uses are not
-/// counted. Besides saying little, such words are in most articles' text, and counting them
+/// A word in more titles than this share of them (but at least `COMMON_MIN`, at most
+/// `COMMON_MAX`) is a title template's ("关于…", "…的扩展", "SQL 语句"): it keeps its weight in
+/// the title, but its uses are not counted. Besides saying little, such words are in most articles' text, and counting them
 /// cost more than the rest of the related stage on a 100k-article site.
 const COMMON_SHARE: f32 = 0.03;
 const COMMON_MIN: f32 = 3.0;
-/// …and a word in more titles than this is one on any site.
 const COMMON_MAX: f32 = 100.0;
 
 pub(super) struct Mentions {
-    /// Per article: its title's words (ids in the titles' vocabulary), each with its share of
-    /// the title, rare words (among titles) weighing more; the shares sum to 1.
+    /// Per article: its title's counted words (ids in the titles' vocabulary), each with its
+    /// share of the title: rare words (among titles) weigh more, and the shares of all its
+    /// words, counted or not, sum to 1.
     titles: Vec<Vec<(u32, f32)>>,
     /// Per article: how often (weighted as for term vectors) it uses each word of any title,
     /// sorted by id.

@@ -112,7 +112,8 @@ pub(super) struct Scored {
     pub(super) text: f32,
     /// The part of `score` that `mentions` added: the floors are for the rest.
     pub(super) mention: f32,
-    /// The link, co-citation, text (with the mention), tags and place parts of `score`.
+    /// The link, co-citation, text, tags and place parts of `score` (the mention only orders:
+    /// a link the reader can follow says more than the words two articles share).
     parts: [f32; 5],
 }
 
@@ -178,7 +179,6 @@ impl Scorer<'_> {
                 s.mention *= SERIES_FACTOR;
             }
             s.score += s.mention;
-            s.parts[2] += s.mention;
         }
         if scored.len() > want {
             scored.select_nth_unstable_by(want, by_score);

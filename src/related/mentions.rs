@@ -14,8 +14,9 @@ use crate::tokenize;
 const FULL_USES: f32 = 20.0;
 /// A word in more titles than this share of them (but at least `COMMON_MIN`, at most
 /// `COMMON_MAX`) is a title template's ("关于…", "…的扩展", "SQL 语句"): it keeps its weight in
-/// the title, but its uses are not counted. Besides saying little, such words are in most articles' text, and counting them
-/// cost more than the rest of the related stage on a 100k-article site.
+/// the title, but its uses are not counted. Besides saying little, such words are in most
+/// articles' text, and counting them cost more than the rest of the related stage on a
+/// 100k-article site.
 const COMMON_SHARE: f32 = 0.03;
 const COMMON_MIN: f32 = 3.0;
 const COMMON_MAX: f32 = 100.0;

@@ -112,29 +112,9 @@ pub(super) struct Scored {
     pub(super) text: f32,
     /// The part of `score` that `mentions` added: the floors are for the rest.
     pub(super) mention: f32,
-    /// The link, co-citation, text, tags and place parts of `score` (the mention only orders:
-    /// a link the reader can follow says more than the words two articles share).
-    parts: [f32; 5],
-}
-
-impl Scored {
-    /// Its strongest part; ties go to the stronger kind of evidence, in `parts`' order.
-    pub(super) fn reason(&self) -> Reason {
-        const KINDS: [Reason; 5] = [
-            Reason::Linked,
-            Reason::Cited,
-            Reason::Text,
-            Reason::Tags,
-            Reason::Section,
-        ];
-        let mut best = (Reason::Section, -1.0f32);
-        for (kind, part) in KINDS.into_iter().zip(self.parts) {
-            if part > best.1 {
-                best = (kind, part);
-            }
-        }
-        best.0
-    }
+    /// Its strongest part without the mention, which only orders: a link the reader can follow
+    /// says more than the words two articles share.
+    pub(super) reason: Reason,
 }
 
 impl Scorer<'_> {
@@ -175,7 +155,7 @@ impl Scorer<'_> {
         for s in &mut scored {
             let b = s.article as usize;
             s.mention = MENTION_SHARE * self.mentions.between(a, b);
-            if self.series[b].is_some() && self.series[b] != self.series[a] {
+            if self.in_other_series(a, b) {
                 s.mention *= SERIES_FACTOR;
             }
             s.score += s.mention;
@@ -235,7 +215,7 @@ impl Scorer<'_> {
                         text: round3(s.text),
                         linked: self.links.linked(a, b),
                         shared_tags: self.shared_tags(a, b),
-                        reason: s.reason(),
+                        reason: s.reason,
                     }
                 }
                 (None, Some(c)) => RelatedEntry {
@@ -358,7 +338,7 @@ impl Scorer<'_> {
                 0.0
             };
             let mut score = text + tags + link + place + cited;
-            if self.series[i].is_some() && self.series[i] != self.series[a] {
+            if self.in_other_series(a, i) {
                 score *= SERIES_FACTOR;
             }
             // Being neighbours alone relates nothing: some shared content or link must too.
@@ -370,16 +350,35 @@ impl Scorer<'_> {
             if there.section == here.section && evidence >= MIN_SCORE {
                 score += SMALL_SECTION_BONUS * self.rarity[here.section as usize];
             }
+            // Ties go to the stronger kind of evidence, in this order.
+            let parts = [
+                (Reason::Linked, link),
+                (Reason::Cited, cited),
+                (Reason::Text, text),
+                (Reason::Tags, tags),
+                (Reason::Section, place),
+            ];
+            let reason = parts
+                .iter()
+                .fold((Reason::Section, -1.0f32), |best, p| {
+                    if p.1 > best.1 { *p } else { best }
+                })
+                .0;
             scored.push(Scored {
                 article: b,
                 score,
                 text: e.text.min(1.0),
                 mention: 0.0,
-                parts: [link, cited, text, tags, place],
+                reason,
             });
         }
         scratch.reset();
         scored
+    }
+
+    /// `b` is in a series of versions that `a` is not in: it counts for less (see `series`).
+    fn in_other_series(&self, a: usize, b: usize) -> bool {
+        self.series[b].is_some() && self.series[b] != self.series[a]
     }
 
     fn shared_tags(&self, a: usize, b: usize) -> Vec<String> {

@@ -183,6 +183,7 @@ pub(super) fn term_vectors(site: &Site, parsed: &Parsed) -> (TermVectors, Mentio
         })
         .collect();
 
+    // Mentions count the same term frequencies: made here, the text is tokenized once.
     let mentions = Mentions::new(site, &raw);
     let (weights, by_id) = Weights::new(&raw);
     let mut vectors: Vec<Vec<(u32, f32)>> = by_id

@@ -575,6 +575,31 @@ mod tests {
     }
 
     #[test]
+    fn a_linked_neighbour_says_linked_not_same_section() {
+        // A page of many links: its link to the next page weighs less than being next to it,
+        // but the link is what the reader can follow.
+        let mut body = String::from("读完看[下一篇](02-next.md)。");
+        let mut files = vec![("s/02-next.md", page("配置端口", "端口在配置文件里修改。"))];
+        const OTHERS: [&str; 20] = [
+            "o/a.md", "o/b.md", "o/c.md", "o/d.md", "o/e.md", "o/f.md", "o/g.md", "o/h.md",
+            "o/i.md", "o/j.md", "o/k.md", "o/l.md", "o/m.md", "o/n.md", "o/p.md", "o/q.md",
+            "o/r.md", "o/s.md", "o/t.md", "o/u.md",
+        ];
+        for (i, path) in OTHERS.iter().enumerate() {
+            body.push_str(&format!("[其他](../{path}) "));
+            files.push((path, page(&format!("其他 {i}"), "无关的内容。")));
+        }
+        files.push(("s/01-start.md", page("开始使用", &body)));
+        let (s, lists) = lists_of(&files);
+        let start = &lists[idx(&s, "s/01-start.md")];
+        let next = start
+            .iter()
+            .find(|r| r.target == Target::Article(idx(&s, "s/02-next.md")))
+            .unwrap_or_else(|| panic!("{:?}", titles(&s, start)));
+        assert_eq!(next.reason, super::Reason::Linked);
+    }
+
+    #[test]
     fn a_section_overview_with_text_is_listed_for_its_articles_and_for_pages_linking_it() {
         let overview = "配置文件放在项目根目录，名为 app.config.js。配置文件里可以设置端口、代理和构建输出目录。"
             .repeat(4);

@@ -350,13 +350,14 @@ impl Scorer<'_> {
             if there.section == here.section && evidence >= MIN_SCORE {
                 score += SMALL_SECTION_BONUS * self.rarity[here.section as usize];
             }
-            // Ties go to the stronger kind of evidence, in this order.
+            // Ties go to the stronger kind of evidence, in this order. The section both are in
+            // is never the reason over a link the reader can follow, whatever their bonus.
             let parts = [
                 (Reason::Linked, link),
                 (Reason::Cited, cited),
                 (Reason::Text, text),
                 (Reason::Tags, tags),
-                (Reason::Section, place),
+                (Reason::Section, if link > 0.0 { 0.0 } else { place }),
             ];
             let reason = parts
                 .iter()

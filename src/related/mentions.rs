@@ -39,7 +39,13 @@ impl Mentions {
             .par_iter()
             .map(|a| {
                 let mut v = Vec::new();
-                tokenize::each_term(&a.source.title, |t| v.push(fnv1a64(t.as_bytes())));
+                tokenize::each_term(&a.source.title, |t| {
+                    // A version number names no subject: "2.0.9" and "4.0.9" are about
+                    // different things.
+                    if !t.bytes().all(|c| c.is_ascii_digit() || c == b'.') {
+                        v.push(fnv1a64(t.as_bytes()))
+                    }
+                });
                 v.sort_unstable();
                 v.dedup();
                 v

@@ -600,6 +600,26 @@ mod tests {
     }
 
     #[test]
+    fn release_notes_sharing_a_patch_number_do_not_name_each_other() {
+        let note = |version: &str| {
+            page(
+                &format!("TiDB {version} Release Notes"),
+                &format!("{version} 修复了若干问题。升级到 {version} 之前请备份。").repeat(5),
+            )
+        };
+        let files = vec![
+            ("r/a.md", note("2.0.9")),
+            ("r/b.md", note("4.0.9")),
+            ("r/c.md", note("3.1.2")),
+            ("r/d.md", note("5.2.1")),
+        ];
+        let (s, _) = site(&refs(&files));
+        let (p, _) = parse(&s);
+        let (_, mentions) = super::text::term_vectors(&s, &p);
+        assert_eq!(mentions.between(idx(&s, "r/a.md"), idx(&s, "r/b.md")), 0.0);
+    }
+
+    #[test]
     fn a_section_overview_with_text_is_listed_for_its_articles_and_for_pages_linking_it() {
         let overview = "配置文件放在项目根目录，名为 app.config.js。配置文件里可以设置端口、代理和构建输出目录。"
             .repeat(4);

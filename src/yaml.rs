@@ -149,6 +149,22 @@ pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// The 1-based line of `parent.key` in `yaml` (`key:` indented under a top-level `parent:`),
+/// else the parent's own line (`parent: {key: …}`).
+pub fn nested_key_line(yaml: &str, parent: &str, key: &str) -> Option<usize> {
+    let start = key_line(yaml, parent)?;
+    let nested = yaml
+        .lines()
+        .skip(start)
+        .take_while(|l| l.starts_with([' ', '\t']) || l.trim().is_empty())
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        });
+    Some(nested.map_or(start, |i| start + i + 1))
+}
+
 /// Each top-level key of `yaml` with its 1-based line, counted from `first_line`.
 pub fn key_lines(yaml: &str, first_line: usize) -> Vec<(String, usize)> {
     yaml.lines()
@@ -169,6 +185,17 @@ mod tests {
         title: String,
         #[serde(default)]
         tags: Vec<String>,
+    }
+
+    #[test]
+    fn a_nested_key_is_found_under_its_parent_only() {
+        let yaml = "limit: 1\nrelated:\n\n  other: 2\n  limit: 3\nsearch:\n  limit: 4\n";
+        assert_eq!(nested_key_line(yaml, "related", "limit"), Some(5));
+        assert_eq!(
+            nested_key_line("related: {limit: 9}\n", "related", "limit"),
+            Some(1)
+        );
+        assert_eq!(nested_key_line("title: x\n", "related", "limit"), None);
     }
 
     #[test]

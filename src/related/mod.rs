@@ -612,11 +612,18 @@ mod tests {
             ("r/b.md", note("4.0.9")),
             ("r/c.md", note("3.1.2")),
             ("r/d.md", note("5.2.1")),
+            ("e/502.md", page("HTTP 502", "上游没有及时响应。")),
+            (
+                "e/gateway.md",
+                page("网关排错", &"日志里出现 502 时先看上游。".repeat(5)),
+            ),
         ];
         let (s, _) = site(&refs(&files));
         let (p, _) = parse(&s);
         let (_, mentions) = super::text::term_vectors(&s, &p);
         assert_eq!(mentions.between(idx(&s, "r/a.md"), idx(&s, "r/b.md")), 0.0);
+        // A number that is not part of a version is a subject.
+        assert!(mentions.between(idx(&s, "e/gateway.md"), idx(&s, "e/502.md")) > 0.0);
     }
 
     #[test]

@@ -31,30 +31,30 @@ pub(super) struct Mentions {
     uses: Vec<Vec<(u32, f32)>>,
 }
 
+/// A title's words, hashed, sorted and once each. The parts of a version number name no subject:
+/// "2.0.9" and "4.0.9" are about different things (a number alone, "HTTP 502", is kept).
+fn title_words(title: &str) -> Vec<u64> {
+    let versioned = (title.as_bytes().windows(3))
+        .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit());
+    let mut v = Vec::new();
+    tokenize::each_term(title, |t| {
+        if !(versioned && t.bytes().all(|c| c.is_ascii_digit())) {
+            v.push(fnv1a64(t.as_bytes()));
+        }
+    });
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 impl Mentions {
     /// From the articles' weighted term frequencies by term hash (`raw`, as `text` counts them).
     pub(super) fn new(site: &Site, raw: &[Vec<(u64, f32)>]) -> Mentions {
-        let title_terms: Vec<Vec<u64>> =
-            site.articles
-                .par_iter()
-                .map(|a| {
-                    let mut v = Vec::new();
-                    // The parts of a version number name no subject: "2.0.9" and "4.0.9" are about
-                    // different things. (A number alone, "HTTP 502", is kept.)
-                    let versioned =
-                        a.source.title.as_bytes().windows(3).any(|w| {
-                            w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit()
-                        });
-                    tokenize::each_term(&a.source.title, |t| {
-                        if !(versioned && t.bytes().all(|c| c.is_ascii_digit())) {
-                            v.push(fnv1a64(t.as_bytes()))
-                        }
-                    });
-                    v.sort_unstable();
-                    v.dedup();
-                    v
-                })
-                .collect();
+        let title_terms: Vec<Vec<u64>> = site
+            .articles
+            .par_iter()
+            .map(|a| title_words(&a.source.title))
+            .collect();
         let mut ids: IdMap<u32> = IdMap::default();
         let mut df: Vec<u32> = Vec::new();
         for terms in &title_terms {

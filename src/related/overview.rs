@@ -148,11 +148,11 @@ impl Scorer<'_> {
         let mut places: Vec<(f32, usize, f32, Reason)> = Vec::new();
         for &b in &scratch.touched {
             let b = b as usize;
-            let e = scratch.get(b);
+            let (similar, e) = scratch.get(b);
             if self.site.articles[b].section == section || pins.contains(&b) {
                 continue;
             }
-            let text = TEXT_SHARE * e.text.min(1.0);
+            let text = TEXT_SHARE * similar.min(1.0);
             let link = LINK_SHARE * e.link;
             let mut score = text + link;
             if self.series[b].is_some() {
@@ -165,7 +165,7 @@ impl Scorer<'_> {
                 } else {
                     Reason::Text
                 };
-                places.push((score, b, e.text.min(1.0), reason));
+                places.push((score, b, similar.min(1.0), reason));
             }
         }
         scratch.reset();

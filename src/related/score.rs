@@ -305,10 +305,10 @@ impl Scorer<'_> {
         let mut scored = Vec::new();
         for &b in &scratch.touched {
             let i = b as usize;
-            let e = scratch.get(i);
+            let (similar, e) = scratch.get(i);
             // Cheap parts first: most candidates share a common word or two and stop here. A
             // tag many articles carry only adds to a candidate something else brought.
-            let text = TEXT_SHARE * e.text.min(1.0) + TITLE_SHARE * e.title.min(1.0);
+            let text = TEXT_SHARE * similar.min(1.0) + TITLE_SHARE * e.title.min(1.0);
             let link = LINK_SHARE * e.link;
             let own = text + link + TAG_SHARE * e.tags.min(1.0);
             let there = self.place[i];
@@ -368,7 +368,7 @@ impl Scorer<'_> {
             scored.push(Scored {
                 article: b,
                 score,
-                text: e.text.min(1.0),
+                text: similar.min(1.0),
                 mention: 0.0,
                 reason,
             });
@@ -420,16 +420,6 @@ pub(super) struct Place {
     pub(super) section: u32,
     pub(super) position: u32,
     pub(super) ordered: bool,
-}
-
-/// What one candidate has gathered.
-#[derive(Clone, Copy, Default)]
-pub(super) struct Acc {
-    pub(super) text: f32,
-    pub(super) title: f32,
-    pub(super) link: f32,
-    pub(super) tags: f32,
-    pub(super) cited: f32,
 }
 
 /// A candidate's signals other than text: most candidates have none.
@@ -490,20 +480,14 @@ impl Scratch {
         &mut self.other[b]
     }
 
-    /// Everything candidate `b` has gathered.
-    pub(super) fn get(&self, b: usize) -> Acc {
-        let o = if self.flags[b] & HAS_OTHER != 0 {
+    /// Everything candidate `b` has gathered: its text similarity and its other signals.
+    pub(super) fn get(&self, b: usize) -> (f32, Other) {
+        let other = if self.flags[b] & HAS_OTHER != 0 {
             self.other[b]
         } else {
             Other::default()
         };
-        Acc {
-            text: self.text[b],
-            title: o.title,
-            link: o.link,
-            tags: o.tags,
-            cited: o.cited,
-        }
+        (self.text[b], other)
     }
 
     pub(super) fn reset(&mut self) {

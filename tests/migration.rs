@@ -72,6 +72,25 @@ fn vitepress() {
             "<h2 id=\"serverhost\"><span class=\"anchor-alias\" id=\"server-host\"></span>server.host",
         ],
     );
+    // The sidebar of .vitepress/config.ts gives groups, order and labels; its way across to
+    // /config/ leaves the config folder where it is.
+    has(
+        &features,
+        &[
+            "<li><a href=\"../../guide/介绍/\">介绍</a></li><li aria-current=\"page\">功能 features</li>",
+        ],
+    );
+    // A group whose items a function returns, links under its `base`, a label built by code
+    // (the page's title shows).
+    let deploy = read(&out, "guide/deploy/index.html");
+    has(&deploy, &["<a href=\"../../guide/进阶/\">进阶</a>"]);
+    let siblings = &deploy[deploy.find("class=\"siblings\"").unwrap()..];
+    has(siblings, &[">部署</", ">常见问题</a>"]);
+    assert!(siblings.find(">部署<").unwrap() < siblings.find(">常见问题<").unwrap());
+    has(
+        &config,
+        &["<ol><li><a href=\"../\">首页</a></li><li aria-current=\"page\">配置 Vite</li></ol>"],
+    );
     let home = read(&out, "index.html");
     has(&home, &["欢迎使用。"]);
     assert!(!home.contains("import Home"));

@@ -208,6 +208,36 @@ fn files() -> impl Strategy<Value = Vec<(String, String)>> {
     prop::collection::vec(file, 1..6)
 }
 
+/// A VitePress config with a sidebar: groups, links and labels from the same odd pieces, keys
+/// that name folders or none, code where data is expected, and brackets left open.
+fn vitepress_config() -> impl Strategy<Value = String> {
+    let quote = |t: String| format!("'{}'", t.replace(['\\', '\'', '\n', '\r'], ""));
+    let item = (text(), target(), prop::bool::ANY).prop_map(move |(label, link, group)| {
+        if group {
+            format!(
+                "{{ text: {}, items: [{{ text: `${{x}}`, link: {} }}] }}",
+                quote(label),
+                quote(link)
+            )
+        } else {
+            format!("{{ text: {}, link: {} }}", quote(label), quote(link))
+        }
+    });
+    (
+        prop::collection::vec(item, 0..5),
+        prop::option::of(name()),
+        piece(&["", "]", "}", "/'", "items()", "...more", ")", "/[", "`${"]),
+    )
+        .prop_map(move |(items, key, junk)| {
+            let list = format!("[{}{junk}]", items.join(", "));
+            let sidebar = match key {
+                Some(k) => format!("{{ {}: {list} }}", quote(format!("/{k}/"))),
+                None => list,
+            };
+            format!("export default {{ themeConfig: {{ sidebar: {sidebar} }} }}\n")
+        })
+}
+
 /// Every file under `dir`, by its path as the file system has it, with its bytes.
 fn tree(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
     let mut v: Vec<_> = walkdir::WalkDir::new(dir)
@@ -286,6 +316,12 @@ proptest! {
 
     #[test]
     fn generated_sites_never_panic_and_write_only_their_output(files in files()) {
+        check_site(&files)?;
+    }
+
+    #[test]
+    fn generated_vitepress_sidebars_never_panic(mut files in files(), config in vitepress_config()) {
+        files.push((".vitepress/config.ts".to_owned(), config));
         check_site(&files)?;
     }
 }

@@ -16,6 +16,7 @@ pub mod dialect;
 mod front_matter;
 pub mod nav;
 pub(crate) mod roles;
+mod sidebar;
 mod title;
 
 pub use dates::{DateInfo, parse_date};
@@ -115,7 +116,7 @@ pub struct Content {
     pub failed: Vec<String>,
     /// The `content/` folder as messages name it, to name its folders and files.
     pub shown: PathBuf,
-    /// Navigation files (`SUMMARY.md`, `TOC.md`), read.
+    /// Navigation files (`SUMMARY.md`, `TOC.md`) and VitePress sidebars, read.
     pub navs: Vec<nav::Nav>,
     /// A folder's title and order from Docusaurus's `_category_.json` (or `.yml`), by folder.
     pub folder_meta: std::collections::HashMap<String, FolderMeta>,
@@ -164,6 +165,10 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         .partition(|(_, rel)| nav::is_nav_file(rel));
     markdown = pages;
     content.navs = nav::read_all(root, &navs, &content.folders, options.variables, &mut diags);
+    content
+        .navs
+        .extend(sidebar::read(root, &dir, &content.folders, &mut diags));
+    nav::one_per_folder(&mut content.navs);
     content.folder_meta = folder_meta(&dir, &content.assets);
     let rels: Vec<&str> = markdown.iter().map(|(_, rel)| rel.as_str()).collect();
     let roles = roles::decide(&rels, &content.folders);

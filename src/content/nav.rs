@@ -60,16 +60,23 @@ pub fn read_all(
             nodes: parse(&substitute(&text, variables)),
         });
     }
-    // One navigation per folder: SUMMARY.md before TOC.md before TOC-x.md, as found.
-    out.sort_by_key(|n| {
-        (
-            n.governs.clone(),
-            !n.rel.ends_with("SUMMARY.md"),
-            n.rel.contains("TOC-"),
-        )
-    });
-    out.dedup_by(|b, a| a.governs == b.governs);
     out
+}
+
+/// Keeps one navigation per folder: SUMMARY.md before TOC.md before TOC-x.md before a
+/// VitePress sidebar, as found.
+pub fn one_per_folder(navs: &mut Vec<Nav>) {
+    navs.sort_by_key(|n| {
+        let name = n.rel.rsplit('/').next().unwrap_or(&n.rel);
+        let rank = match name {
+            "SUMMARY.md" => 0,
+            "TOC.md" => 1,
+            _ if is_nav_file(name) => 2,
+            _ => 3,
+        };
+        (n.governs.clone(), rank)
+    });
+    navs.dedup_by(|b, a| a.governs == b.governs);
 }
 
 /// One entry of a navigation file.

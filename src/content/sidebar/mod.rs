@@ -1,0 +1,356 @@
+//! VitePress sidebars: a VitePress site keeps its navigation not in a Markdown file but in
+//! `.vitepress/config.{ts,mts,js,mjs}`, as `themeConfig.sidebar` — one list for the whole site,
+//! or one per path prefix (`'/guide/': [...]`). Its groups, order and labels are what a reader
+//! of the site knows it by, so they are read as a navigation file is (see `nav`). The config is
+//! a program; only its literal data is read (see `js`), nothing is run. A sidebar built by code
+//! the reader cannot follow leaves the folders to order the site, with a note.
+
+mod js;
+
+use std::path::Path;
+
+use super::nav::{Nav, NavNode};
+use crate::error::{Diagnostic, Diagnostics, shown_path};
+use js::{Reader, Value};
+
+/// The config file names VitePress looks for, in its order.
+const CONFIG_FILES: &[&str] = &[
+    "config.js",
+    "config.ts",
+    "config.mjs",
+    "config.mts",
+    "config.cjs",
+    "config.cts",
+];
+
+/// Sidebars read per config: one per language of a site is a few; past this it is not a config
+/// anyone wrote.
+const MAX_SIDEBARS: usize = 64;
+
+/// A config larger than this is not a hand-written one: it is left unread, with a note.
+const MAX_CONFIG_BYTES: u64 = 4 << 20;
+
+/// Names and functions followed per config: enough for any real one, few enough that a
+/// config written to make the reader loop cannot.
+const MAX_LOOKUPS: usize = 64;
+
+/// The sidebars of the VitePress config in `content_dir`, if there is one; `folders` are the
+/// folders of `content/`.
+pub fn read(
+    root: &Path,
+    content_dir: &Path,
+    folders: &[String],
+    diags: &mut Diagnostics,
+) -> Vec<Nav> {
+    let dir = content_dir.join(".vitepress");
+    let Some(name) = CONFIG_FILES.iter().find(|n| dir.join(n).is_file()) else {
+        return Vec::new();
+    };
+    let path = dir.join(name);
+    let shown = shown_path(root, &path);
+    // The config is read only when it is the site's own, not a link to a file elsewhere.
+    let inside = match (path.canonicalize(), content_dir.canonicalize()) {
+        (Ok(p), Ok(c)) => p.starts_with(c),
+        _ => false,
+    };
+    let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+    if !inside || size > MAX_CONFIG_BYTES {
+        diags.push(
+            Diagnostic::info(if inside {
+                format!(
+                    "the VitePress config is {size} bytes, too large to be read for its sidebar"
+                )
+            } else {
+                "the VitePress config links to a file outside content/: its sidebar is not read"
+                    .to_owned()
+            })
+            .in_file(&shown)
+            .hint("sections follow the folders; a SUMMARY.md in content/ orders them instead"),
+        );
+        return Vec::new();
+    }
+    let text = match std::fs::read(&path) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => {
+            diags.push(
+                Diagnostic::info(format!("cannot read the VitePress config: {e}")).in_file(&shown),
+            );
+            return Vec::new();
+        }
+    };
+    let rel = format!(".vitepress/{name}");
+    let sidebars = sidebars(&text);
+    let mut out = Vec::new();
+    for (governs, line, nodes) in sidebars {
+        if nodes.is_empty() {
+            diags.push(
+                Diagnostic::info("this sidebar is built by code, not written as a list: it is not read")
+                    .in_file(&shown)
+                    .at_line(line)
+                    .hint("sections follow the folders; write the sidebar's items as a list of { text, link, items } to have them followed"),
+            );
+            continue;
+        }
+        if !governs.is_empty() && !folders.contains(&governs) {
+            diags.push(
+                Diagnostic::info(format!("this sidebar is for /{governs}/, which is no folder of the site: it orders nothing"))
+                    .in_file(&shown)
+                    .at_line(line),
+            );
+            continue;
+        }
+        out.push(Nav {
+            rel: rel.clone(),
+            shown: shown.clone(),
+            governs,
+            nodes,
+        });
+    }
+    out
+}
+
+/// Every sidebar of a config: (the folder it is for, `` for the whole site; its line; its entries).
+fn sidebars(text: &str) -> Vec<(String, usize, Vec<NavNode>)> {
+    let toks = js::tokens(text);
+    let mut r = Resolver {
+        reader: Reader::new(&toks),
+        lookups: 0,
+        entries: 0,
+    };
+    let mut out: Vec<(String, usize, Vec<NavNode>)> = Vec::new();
+    for (value, line) in r.reader.properties("sidebar", MAX_SIDEBARS) {
+        if matches!(&value, Value::Name(n) if matches!(n.as_str(), "false" | "true" | "null" | "undefined"))
+        {
+            continue;
+        }
+        match r.resolve(value, 0) {
+            Value::Array(items) => out.push((String::new(), line, r.nodes(&items, "", 0))),
+            Value::Object(fields, _) => {
+                for (key, v) in fields {
+                    let Some(prefix) = key.strip_prefix('/') else {
+                        continue;
+                    };
+                    let (items, base) = match r.resolve(v, 0) {
+                        Value::Array(items) => (items, String::new()),
+                        group @ Value::Object(..) => {
+                            let base = group
+                                .get("base")
+                                .and_then(Value::str)
+                                .map(|s| s.0.to_owned());
+                            match group.get("items").cloned().map(|v| r.resolve(v, 0)) {
+                                Some(Value::Array(items)) => (items, base.unwrap_or_default()),
+                                _ => (Vec::new(), String::new()),
+                            }
+                        }
+                        _ => (Vec::new(), String::new()),
+                    };
+                    let governs = prefix.trim_end_matches('/').to_owned();
+                    out.push((governs, line, r.nodes(&items, &base, 0)));
+                }
+            }
+            _ => out.push((String::new(), line, Vec::new())),
+        }
+    }
+    // In a sidebar per prefix, an entry leading to another prefix's page is a way across
+    // (the guide's "Config reference" → /config/), not a place for that folder in this one.
+    let roots: Vec<String> = out
+        .iter()
+        .filter(|s| !s.0.is_empty())
+        .map(|s| s.0.clone())
+        .collect();
+    for (governs, _, nodes) in &mut out {
+        drop_crossings(nodes, governs, &roots);
+    }
+    out
+}
+
+fn drop_crossings(nodes: &mut Vec<NavNode>, own: &str, roots: &[String]) {
+    nodes.retain(|n| {
+        let Some(link) = &n.link else { return true };
+        let path = link.split(['#', '?']).next().unwrap_or_default();
+        let folder = path
+            .trim_matches('/')
+            .trim_end_matches("index.md")
+            .trim_end_matches('/');
+        !(n.children.is_empty()
+            && path.ends_with('/')
+            && folder != own
+            && roots.iter().any(|r| r == folder))
+    });
+    for n in nodes {
+        drop_crossings(&mut n.children, own, roots);
+    }
+}
+
+/// Entries read per config, all sidebars together: more than a site of 100,000 articles lists.
+const MAX_ENTRIES: usize = 200_000;
+
+/// Follows names and calls to the values they stand for, a bounded number of times.
+struct Resolver<'a> {
+    reader: Reader<'a>,
+    lookups: usize,
+    entries: usize,
+}
+
+impl Resolver<'_> {
+    fn resolve(&mut self, v: Value, depth: usize) -> Value {
+        if depth > 8 || self.lookups >= MAX_LOOKUPS {
+            return Value::Unknown;
+        }
+        let found = match &v {
+            Value::Name(n) => {
+                self.lookups += 1;
+                self.reader.declared(n)
+            }
+            Value::Call(n) => {
+                self.lookups += 1;
+                self.reader.returned(n)
+            }
+            _ => return v,
+        };
+        found.map_or(Value::Unknown, |f| self.resolve(f, depth + 1))
+    }
+
+    /// The entries of a list of sidebar items; relative links are under `base`.
+    fn nodes(&mut self, items: &[Value], base: &str, depth: usize) -> Vec<NavNode> {
+        let mut out = Vec::new();
+        if depth > 16 {
+            return out;
+        }
+        for item in items {
+            if self.entries >= MAX_ENTRIES {
+                break;
+            }
+            match item {
+                Value::Spread(inner) => {
+                    if let Value::Array(more) = self.resolve((**inner).clone(), 0) {
+                        out.extend(self.nodes(&more, base, depth + 1));
+                    }
+                }
+                Value::Name(_) | Value::Call(_) => {
+                    if let item @ Value::Object(..) = self.resolve(item.clone(), 0) {
+                        out.extend(self.nodes(&[item], base, depth + 1));
+                    }
+                }
+                Value::Object(_, line) => {
+                    let base = item
+                        .get("base")
+                        .and_then(Value::str)
+                        .map_or(base, |b| b.0)
+                        .to_owned();
+                    let link = item
+                        .get("link")
+                        .and_then(Value::str)
+                        .filter(|(_, interpolated)| !interpolated)
+                        .map(|(l, _)| under_base(&base, l));
+                    let (text, interpolated) =
+                        item.get("text").and_then(Value::str).unwrap_or(("", false));
+                    // A label built from code shows the page's own title instead.
+                    let label = if interpolated && link.is_some() {
+                        ""
+                    } else {
+                        text.trim()
+                    };
+                    self.entries += 1;
+                    let children = match item.get("items").cloned().map(|v| self.resolve(v, 0)) {
+                        Some(Value::Array(kids)) => self.nodes(&kids, &base, depth + 1),
+                        _ => Vec::new(),
+                    };
+                    out.push(NavNode {
+                        label: label.to_owned(),
+                        link,
+                        line: *line,
+                        children,
+                    });
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+/// A sidebar link, with the group's `base` before it when it is relative.
+fn under_base(base: &str, link: &str) -> String {
+    if base.is_empty() || link.starts_with('/') || link.contains("://") {
+        link.to_owned()
+    } else {
+        format!("{}/{}", base.trim_end_matches('/'), link)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(nodes: &[NavNode]) -> Vec<String> {
+        nodes
+            .iter()
+            .map(|n| match &n.link {
+                Some(l) => format!("{}={l}", n.label),
+                None => format!("{}[{}]", n.label, labels(&n.children).join(",")),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_sidebar_per_prefix_as_vite_writes_it() {
+        let s = sidebars(
+            "export default defineConfig({\n  themeConfig: {\n    sidebar: {\n      '/guide/': [\n        { text: '介绍', items: [{ text: '开始', link: '/guide/' }, { text: '理念', link: '/guide/philosophy' }] },\n        { text: 'API', items: [{ text: '插件 API', link: '/guide/api-plugin' }, { text: '配置参考', link: '/config/' }, { text: `从 v${major - 1} 迁移`, link: '/guide/migration' }] }\n      ],\n      '/config/': [{ text: '配置', items: [{ text: '共享选项', link: '/config/shared-options' }] }]\n    }\n  }\n})\n",
+        );
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].0, "guide");
+        assert_eq!(
+            labels(&s[0].2),
+            [
+                "介绍[开始=/guide/,理念=/guide/philosophy]",
+                // The way across to /config/ is not a place for the config folder.
+                "API[插件 API=/guide/api-plugin,=/guide/migration]"
+            ]
+        );
+        assert_eq!(s[0].2[0].line, 5);
+        assert_eq!(s[1].0, "config");
+        assert_eq!(labels(&s[1].2), ["配置[共享选项=/config/shared-options]"]);
+    }
+
+    #[test]
+    fn a_sidebar_from_functions_and_names_with_a_base() {
+        let s = sidebars(
+            "import { defineConfig, type DefaultTheme } from 'vitepress'\nexport default defineConfig({ themeConfig: { nav: nav(), sidebar: { '/guide/': { base: '/guide/', items: sidebarGuide() }, '/reference/': reference } } })\nfunction sidebarGuide(): DefaultTheme.SidebarItem[] {\n  return [{ text: 'Intro', collapsed: false, items: [{ text: 'What', link: 'what-is-vitepress' }, ...more] }]\n}\nconst more = [{ text: 'Deploy', link: 'deploy' }]\nconst reference: DefaultTheme.SidebarItem[] = [{ text: 'Config', link: '/reference/site-config' }]\n",
+        );
+        assert_eq!(s[0].0, "guide");
+        assert_eq!(
+            labels(&s[0].2),
+            ["Intro[What=/guide/what-is-vitepress,Deploy=/guide/deploy]"]
+        );
+        assert_eq!(labels(&s[1].2), ["Config=/reference/site-config"]);
+        let whole = sidebars(
+            "const sidebar = [{ text: 'A', link: '/a' }, { text: 'B', items: [{ text: 'C', link: '/c' }] }]\nexport default { themeConfig: { sidebar } }",
+        );
+        assert_eq!(whole[0].0, "");
+        assert_eq!(labels(&whole[0].2), ["A=/a", "B[C=/c]"]);
+    }
+
+    #[test]
+    fn a_sidebar_built_by_code_gives_no_entries() {
+        let s = sidebars(
+            "export default { themeConfig: { sidebar: generateSidebar({ documentRootPath: 'docs' }) } }",
+        );
+        assert_eq!(s, [(String::new(), 1, Vec::new())]);
+        assert!(sidebars("export default { themeConfig: { sidebar: false } }").is_empty());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, failure_persistence: None, ..Default::default() })]
+        #[test]
+        fn any_config_text_reads_without_panic(
+            text in "(sidebar|items|text|link|base|const|function|return|=>|[\\[\\]{}()'\"`$/\\\\:,.=*\n a-z]){0,80}",
+        ) {
+            let lines = text.lines().count().max(1);
+            for (_, line, nodes) in sidebars(&format!("x = {{ sidebar: {text}")) {
+                proptest::prop_assert!(line <= lines);
+                proptest::prop_assert!(nodes.iter().all(|n| n.line <= lines));
+            }
+        }
+    }
+}

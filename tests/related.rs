@@ -230,3 +230,65 @@ fn a_section_overview_page_shows_related_articles_from_other_sections() {
     );
     assert!(!read(&out, "lending/index.html").contains("data-related"));
 }
+
+/// A navigation file's group has no page of its own: its articles' overview is the page of the
+/// section the group is in (VitePress's 未来 group of 破坏性变更), and that page leaves them out
+/// of its own list as it does its other articles.
+#[test]
+fn articles_of_a_navigation_group_list_the_overview_of_the_section_it_is_in() {
+    let s = Scratch::new("related-nav-group-overview");
+    s.write("site/helpcenter.yaml", "title: 分组\n");
+    s.write("site/content/_index.md", "---\ntitle: 首页\n---\n");
+    let overview =
+        "配置文件放在项目根目录，名为 app.config.js。配置文件里可以设置端口、代理和构建输出目录。"
+            .repeat(4);
+    s.write(
+        "site/content/cfg/_index.md",
+        format!("---\ntitle: 配置概览\n---\n\n{overview}\n"),
+    );
+    s.write(
+        "site/content/cfg/SUMMARY.md",
+        "- 基础\n  - [端口](port.md)\n  - [代理](proxy.md)\n",
+    );
+    s.write(
+        "site/content/cfg/port.md",
+        "# 端口\n\n在配置文件 app.config.js 里设置端口，默认 3000。\n",
+    );
+    s.write(
+        "site/content/cfg/proxy.md",
+        "# 代理\n\n在配置文件 app.config.js 里设置代理，转发接口请求。\n",
+    );
+    for (path, text) in [
+        ("plain/a.md", "# 甲\n\n甲乙丙丁的说明。\n"),
+        ("plain/b.md", "# 乙\n\n甲乙丙丁的另一篇说明。\n"),
+        (
+            "misc/start.md",
+            "# 开始\n\n第一次使用前，先安装。然后启动。\n",
+        ),
+    ] {
+        s.write(&format!("site/content/{path}"), text);
+    }
+    let out = build_ok(&s.path().join("site"), &s);
+    let json: serde_json::Value = serde_json::from_str(&read(&out, "related.json")).unwrap();
+    for article in ["cfg/port.md", "cfg/proxy.md"] {
+        let paths: Vec<String> = related_of(&json, article)
+            .into_iter()
+            .map(|r| r.0)
+            .collect();
+        assert!(
+            paths.contains(&"cfg/_index.md".to_owned()),
+            "{article}: {paths:?}"
+        );
+    }
+    assert!(read(&out, "cfg/port/index.html").contains("<a href=\"../../cfg/基础/\">基础</a>"));
+    let own = json["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["path"] == "cfg/_index.md")
+        .map_or(Vec::new(), |x| x["related"].as_array().unwrap().clone());
+    assert!(
+        own.is_empty(),
+        "its own articles are on the page already: {own:?}"
+    );
+}

@@ -85,7 +85,7 @@ impl Overviews {
                 cosine.entry(o).or_default();
             }
         }
-        let own = site.articles[a].section;
+        let own = own_section(site, a);
         cosine
             .into_iter()
             .filter_map(|(o, cos)| {
@@ -105,6 +105,20 @@ impl Overviews {
             })
             .max_by(|x, y| x.score.total_cmp(&y.score).then(y.section.cmp(&x.section)))
     }
+}
+
+/// The section whose page is article `a`'s overview: its own, or, when that is a group of a
+/// navigation file (which has no page), the section the group is in (VitePress's 未来 group of
+/// 破坏性变更 belongs to the 破坏性变更 page).
+fn own_section(site: &Site, a: usize) -> usize {
+    let mut s = site.articles[a].section;
+    while site.sections[s].from_nav {
+        match site.sections[s].parent {
+            Some(p) => s = p,
+            None => break,
+        }
+    }
+    s
 }
 
 impl Scorer<'_> {
@@ -149,7 +163,7 @@ impl Scorer<'_> {
         for &b in &scratch.touched {
             let b = b as usize;
             let (similar, e) = scratch.get(b);
-            if self.site.articles[b].section == section || pins.contains(&b) {
+            if own_section(self.site, b) == section || pins.contains(&b) {
                 continue;
             }
             let text = TEXT_SHARE * similar.min(1.0);

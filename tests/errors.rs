@@ -267,3 +267,28 @@ fn refuses_to_replace_the_site_itself() {
     assert!(stderr(&o).contains("refusing to write the site into"));
     assert!(s.path().join("content/a/ok.md").exists());
 }
+
+#[test]
+fn a_navigation_entry_leading_nowhere_names_its_line() {
+    fails_with(
+        "nav-nowhere",
+        &[("content/SUMMARY.md", "- [甲](guide/missing.md)\n")],
+        &[
+            "this navigation entry leads to no page of the site: `guide/missing.md`",
+            "content/SUMMARY.md:1",
+            "relative to this file",
+        ],
+    );
+    fails_with(
+        "sidebar-nowhere",
+        &[(
+            "content/.vitepress/config.ts",
+            "export default {\n  themeConfig: {\n    sidebar: [\n      { text: '甲', link: '/guide/missing' }\n    ]\n  }\n}\n",
+        )],
+        &[
+            "this navigation entry leads to no page of the site: `/guide/missing`",
+            "content/.vitepress/config.ts:4",
+            "from the content root (`/guide/intro`)",
+        ],
+    );
+}

@@ -377,3 +377,30 @@ fn symlink_dir(target: &Path, link: &Path) {
 fn symlink_dir(target: &Path, link: &Path) {
     std::os::windows::fs::symlink_dir(target, link).unwrap();
 }
+
+/// Vue's docs keep their pages in `src/` (VitePress's `srcDir`) and the config beside it: with
+/// `content` standing for `src`, the config beside `content/` is read. Keys of Vue's theme
+/// (`page`, `ads`) are ignored with the other tools' keys.
+#[test]
+fn a_vitepress_config_beside_content_is_read() {
+    let s = Scratch::new("m-vitepress-srcdir");
+    s.write("site/helpcenter.yaml", "title: 源目录\n");
+    s.write(
+        "site/.vitepress/config.mts",
+        "export const sidebar = {\n  '/guide/': [\n    { text: '基础', items: [{ text: '第一', link: '/guide/one' }, { text: '第二', link: '/guide/two' }] }\n  ]\n}\nexport default { srcDir: 'src', themeConfig: { sidebar } }\n",
+    );
+    s.write(
+        "site/content/index.md",
+        "---\npage: true\nads: false\n---\n\n# 首页\n",
+    );
+    s.write("site/content/guide/index.md", "# 指南\n");
+    s.write("site/content/guide/two.md", "# 二\n\n第二篇。\n");
+    s.write("site/content/guide/one.md", "# 一\n\n第一篇。\n");
+    let out = build_ok(&s.path().join("site"), &s);
+    let one = read(&out, "guide/one/index.html");
+    has(&one, &["<a href=\"../../guide/基础/\">基础</a>"]);
+    let siblings = &one[one.find("class=\"siblings\"").unwrap()..];
+    // The sidebar's order and labels, not the alphabet's and the titles.
+    assert!(siblings.find(">第一<").unwrap() < siblings.find(">第二<").unwrap());
+    assert!(!files(&out).iter().any(|f| f.contains(".vitepress")));
+}

@@ -3,6 +3,8 @@
 use super::{Becomes::Ignored, ForeignKey, key};
 
 const T: &str = "VitePress";
+/// The theme of Vue's own docs (vuejs/theme), used by sites built like them.
+const VUE: &str = "VitePress, Vue's theme";
 
 pub(super) const KEYS: &[ForeignKey] = &[
     key("layout", T, Ignored),
@@ -22,4 +24,6 @@ pub(super) const KEYS: &[ForeignKey] = &[
     key("pageClass", T, Ignored),
     key("isHome", T, Ignored),
     key("theme", T, Ignored),
+    key("page", VUE, Ignored),
+    key("ads", VUE, Ignored),
 ];

@@ -34,23 +34,27 @@ const MAX_CONFIG_BYTES: u64 = 4 << 20;
 /// config written to make the reader loop cannot.
 const MAX_LOOKUPS: usize = 64;
 
-/// The sidebars of the VitePress config in `content_dir`, if there is one; `folders` are the
-/// folders of `content/`.
+/// The sidebars of the site's VitePress config, if it has one: in `content/.vitepress/`, or in
+/// `.vitepress/` beside `content/` when the content is VitePress's `srcDir` (Vue's docs keep
+/// theirs in `src/`). `folders` are the folders of `content/`.
 pub fn read(
     root: &Path,
     content_dir: &Path,
     folders: &[String],
     diags: &mut Diagnostics,
 ) -> Vec<Nav> {
-    let dir = content_dir.join(".vitepress");
-    let Some(name) = CONFIG_FILES.iter().find(|n| dir.join(n).is_file()) else {
+    let found = [content_dir, root].into_iter().find_map(|owner| {
+        let dir = owner.join(".vitepress");
+        let name = CONFIG_FILES.iter().find(|n| dir.join(n).is_file())?;
+        Some((owner, dir.join(name)))
+    });
+    let Some((owner, path)) = found else {
         return Vec::new();
     };
-    let path = dir.join(name);
     let shown = shown_path(root, &path);
     // The config is read only when it is the site's own, not a link to a file elsewhere.
-    let inside = match (path.canonicalize(), content_dir.canonicalize()) {
-        (Ok(p), Ok(c)) => p.starts_with(c),
+    let inside = match (path.canonicalize(), owner.canonicalize()) {
+        (Ok(p), Ok(o)) => p.starts_with(o),
         _ => false,
     };
     let size = std::fs::metadata(&path).map_or(0, |m| m.len());
@@ -61,7 +65,7 @@ pub fn read(
                     "the VitePress config is {size} bytes, too large to be read for its sidebar"
                 )
             } else {
-                "the VitePress config links to a file outside content/: its sidebar is not read"
+                "the VitePress config links to a file outside the site: its sidebar is not read"
                     .to_owned()
             })
             .in_file(&shown)
@@ -78,7 +82,13 @@ pub fn read(
             return Vec::new();
         }
     };
-    let rel = format!(".vitepress/{name}");
+    // As navigation files are named: relative to content/.
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let rel = if owner == content_dir {
+        format!(".vitepress/{name}")
+    } else {
+        format!("../.vitepress/{name}")
+    };
     let sidebars = sidebars(&text);
     let mut out = Vec::new();
     for (governs, line, nodes) in sidebars {
@@ -329,6 +339,12 @@ mod tests {
         );
         assert_eq!(whole[0].0, "");
         assert_eq!(labels(&whole[0].2), ["A=/a", "B[C=/c]"]);
+        // Vue's docs: an exported, typed const, given by shorthand.
+        let vue = sidebars(
+            "export const sidebar: ThemeConfig['sidebar'] = {\n  '/guide/': [{ text: '开始', items: [{ text: '简介', link: '/guide/introduction' }] }]\n}\nexport default defineConfigWithTheme<ThemeConfig>({ themeConfig: { nav, sidebar, i18n } })\n",
+        );
+        assert_eq!(vue.len(), 1);
+        assert_eq!(labels(&vue[0].2), ["开始[简介=/guide/introduction]"]);
     }
 
     #[test]

@@ -387,7 +387,12 @@ fn a_vitepress_config_beside_content_is_read() {
     s.write("site/helpcenter.yaml", "title: 源目录\n");
     s.write(
         "site/.vitepress/config.mts",
-        "export const sidebar = {\n  '/guide/': [\n    { text: '基础', items: [{ text: '第一', link: '/guide/one' }, { text: '第二', link: '/guide/two' }] }\n  ]\n}\nexport default { srcDir: 'src', themeConfig: { sidebar } }\n",
+        "export const sidebar = {\n  '/guide/': [\n    { text: '基础', items: [{ text: '第一', link: '/guide/one' }, { text: '第二', link: '/guide/two' }] }\n  ]\n}\nexport default { srcDir: 'src', srcExclude: ['**/part-*.md'], themeConfig: { sidebar } }\n",
+    );
+    // A part other pages include, which VitePress makes no page of.
+    s.write(
+        "site/content/guide/part-intro.md",
+        "# 片段\n\n被包含的片段。\n",
     );
     s.write(
         "site/content/index.md",
@@ -396,11 +401,25 @@ fn a_vitepress_config_beside_content_is_read() {
     s.write("site/content/guide/index.md", "# 指南\n");
     s.write("site/content/guide/two.md", "# 二\n\n第二篇。\n");
     s.write("site/content/guide/one.md", "# 一\n\n第一篇。\n");
-    let out = build_ok(&s.path().join("site"), &s);
+    let out = s.path().join("public");
+    let o = build(&s.path().join("site"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    has(
+        &stderr(&o),
+        &[
+            "1 Markdown file is left out, as the VitePress config's srcExclude says",
+            ".vitepress/config.mts:6",
+        ],
+    );
     let one = read(&out, "guide/one/index.html");
     has(&one, &["<a href=\"../../guide/基础/\">基础</a>"]);
     let siblings = &one[one.find("class=\"siblings\"").unwrap()..];
     // The sidebar's order and labels, not the alphabet's and the titles.
     assert!(siblings.find(">第一<").unwrap() < siblings.find(">第二<").unwrap());
-    assert!(!files(&out).iter().any(|f| f.contains(".vitepress")));
+    assert!(
+        !files(&out)
+            .iter()
+            .any(|f| f.contains(".vitepress") || f.contains("part-intro"))
+    );
+    assert!(!read(&out, "related.json").contains("part-intro"));
 }

@@ -208,7 +208,7 @@ fn files() -> impl Strategy<Value = Vec<(String, String)>> {
     prop::collection::vec(file, 1..6)
 }
 
-/// A VitePress config with a sidebar: groups, links and labels from the same odd pieces, keys
+/// A VitePress config with a sidebar and files left out: groups, links and labels from the same odd pieces, keys
 /// that name folders or none, code where data is expected, and brackets left open.
 fn vitepress_config() -> impl Strategy<Value = String> {
     let quote = |t: String| format!("'{}'", t.replace(['\\', '\'', '\n', '\r'], ""));
@@ -227,14 +227,28 @@ fn vitepress_config() -> impl Strategy<Value = String> {
         prop::collection::vec(item, 0..5),
         prop::option::of(name()),
         piece(&["", "]", "}", "/'", "items()", "...more", ")", "/[", "`${"]),
+        piece(&[
+            "**/*.md",
+            "*",
+            "{a,b}/**",
+            "../*",
+            "**",
+            "",
+            "{{,}",
+            "!x.md",
+            "*/_index.md",
+        ]),
     )
-        .prop_map(move |(items, key, junk)| {
+        .prop_map(move |(items, key, junk, exclude)| {
             let list = format!("[{}{junk}]", items.join(", "));
             let sidebar = match key {
                 Some(k) => format!("{{ {}: {list} }}", quote(format!("/{k}/"))),
                 None => list,
             };
-            format!("export default {{ themeConfig: {{ sidebar: {sidebar} }} }}\n")
+            format!(
+                "export default {{ srcExclude: [{}], themeConfig: {{ sidebar: {sidebar} }} }}\n",
+                quote(exclude)
+            )
         })
 }
 

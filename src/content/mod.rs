@@ -16,8 +16,8 @@ pub mod dialect;
 mod front_matter;
 pub mod nav;
 pub(crate) mod roles;
-mod sidebar;
 mod title;
+mod vitepress;
 
 pub use dates::{DateInfo, parse_date};
 pub use front_matter::FrontMatter;
@@ -159,15 +159,27 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     }
 
     let mut markdown = walk(root, &dir, &mut content, &mut diags);
+    let vitepress = vitepress::read(root, &dir, &content.folders, &mut diags);
+    let found = markdown.len();
+    markdown.retain(|(_, rel)| !vitepress.exclude.matches(rel));
+    if let Some((config, line)) = &vitepress.exclude.at {
+        let left = found - markdown.len();
+        diags.push(
+            Diagnostic::info(format!(
+                "{left} Markdown file{} left out, as the VitePress config's srcExclude says",
+                if left == 1 { " is" } else { "s are" }
+            ))
+            .in_file(config)
+            .at_line(*line),
+        );
+    }
     // Navigation files order the others; they are no pages of their own.
     let (navs, pages): (Vec<_>, Vec<_>) = markdown
         .into_iter()
         .partition(|(_, rel)| nav::is_nav_file(rel));
     markdown = pages;
     content.navs = nav::read_all(root, &navs, &content.folders, options.variables, &mut diags);
-    content
-        .navs
-        .extend(sidebar::read(root, &dir, &content.folders, &mut diags));
+    content.navs.extend(vitepress.navs);
     nav::one_per_folder(&mut content.navs);
     content.folder_meta = folder_meta(&dir, &content.assets);
     let rels: Vec<&str> = markdown.iter().map(|(_, rel)| rel.as_str()).collect();

@@ -61,7 +61,7 @@ pub(super) fn start(
     let (tx, rx) = std::sync::mpsc::sync_channel::<Change>(QUEUE);
     let overflow = Arc::new(AtomicBool::new(false));
     let mut watcher = notify::recommended_watcher(filter(root.clone(), tx, overflow.clone()))?;
-    for dir in ["content", "templates", "static"] {
+    for dir in ["content", "templates", "static", ".vitepress"] {
         let p = root.join(dir);
         if p.is_dir() {
             watcher.watch(&p, RecursiveMode::Recursive)?;
@@ -162,7 +162,8 @@ fn take(change: Change, changed: &mut Vec<PathBuf>, watcher: &mut impl Watcher) 
     changed.extend(change.paths);
 }
 
-/// Files whose change can change the site: under content/, templates/, static/, or the config.
+/// Files whose change can change the site: under content/, templates/, static/, the config, or
+/// a VitePress config beside content/ (its sidebar orders the site).
 fn is_site_file(root: &Path, p: &Path) -> bool {
     let Ok(rel) = p.strip_prefix(root) else {
         return false;
@@ -171,14 +172,19 @@ fn is_site_file(root: &Path, p: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") {
+    if (name.starts_with('.') && name != ".vitepress")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+    {
         return false;
     }
     match rel.components().next() {
         Some(c) => {
             let first = c.as_os_str().to_string_lossy();
-            matches!(first.as_ref(), "content" | "templates" | "static")
-                || rel == Path::new(crate::config::CONFIG_FILE)
+            matches!(
+                first.as_ref(),
+                "content" | "templates" | "static" | ".vitepress"
+            ) || rel == Path::new(crate::config::CONFIG_FILE)
         }
         None => false,
     }
@@ -318,4 +324,34 @@ fn publish(
         }
     };
     let _ = state.events.send(notice);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_site_file;
+    use std::path::Path;
+
+    #[test]
+    fn which_files_rebuild_the_site() {
+        let root = Path::new("/site");
+        for yes in [
+            "/site/content/a.md",
+            "/site/helpcenter.yaml",
+            "/site/templates/page.html",
+            "/site/.vitepress/config.ts",
+            "/site/content/.vitepress/config.mts",
+            "/site/.vitepress",
+        ] {
+            assert!(is_site_file(root, Path::new(yes)), "{yes}");
+        }
+        for no in [
+            "/site/.git/index",
+            "/site/public/index.html",
+            "/site/content/.a.md.swp",
+            "/site/content/a.md~",
+            "/elsewhere/content/a.md",
+        ] {
+            assert!(!is_site_file(root, Path::new(no)), "{no}");
+        }
+    }
 }

@@ -1,129 +1,23 @@
-//! VitePress sidebars: a VitePress site keeps its navigation not in a Markdown file but in
-//! `.vitepress/config.{ts,mts,js,mjs}`, as `themeConfig.sidebar` — one list for the whole site,
-//! or one per path prefix (`'/guide/': [...]`). Its groups, order and labels are what a reader
-//! of the site knows it by, so they are read as a navigation file is (see `nav`). The config is
-//! a program; only its literal data is read (see `js`), nothing is run. A sidebar built by code
+//! The sidebar (`themeConfig.sidebar`): one list for the whole site, or one per path prefix
+//! (`'/guide/': [...]`). Its groups, order and labels are what a reader of the site knows it
+//! by, so they are read as a navigation file is (see `content::nav`). A sidebar built by code
 //! the reader cannot follow leaves the folders to order the site, with a note.
 
-mod js;
-
-use std::path::Path;
-
-use super::nav::{Nav, NavNode};
-use crate::error::{Diagnostic, Diagnostics, shown_path};
-use js::{Reader, Value};
-
-/// The config file names VitePress looks for, in its order.
-const CONFIG_FILES: &[&str] = &[
-    "config.js",
-    "config.ts",
-    "config.mjs",
-    "config.mts",
-    "config.cjs",
-    "config.cts",
-];
+use super::js::{Reader, Value};
+use crate::content::nav::NavNode;
 
 /// Sidebars read per config: one per language of a site is a few; past this it is not a config
 /// anyone wrote.
 const MAX_SIDEBARS: usize = 64;
 
-/// A config larger than this is not a hand-written one: it is left unread, with a note.
-const MAX_CONFIG_BYTES: u64 = 4 << 20;
-
 /// Names and functions followed per config: enough for any real one, few enough that a
 /// config written to make the reader loop cannot.
 const MAX_LOOKUPS: usize = 64;
 
-/// The sidebars of the site's VitePress config, if it has one: in `content/.vitepress/`, or in
-/// `.vitepress/` beside `content/` when the content is VitePress's `srcDir` (Vue's docs keep
-/// theirs in `src/`). `folders` are the folders of `content/`.
-pub fn read(
-    root: &Path,
-    content_dir: &Path,
-    folders: &[String],
-    diags: &mut Diagnostics,
-) -> Vec<Nav> {
-    let found = [content_dir, root].into_iter().find_map(|owner| {
-        let dir = owner.join(".vitepress");
-        let name = CONFIG_FILES.iter().find(|n| dir.join(n).is_file())?;
-        Some((owner, dir.join(name)))
-    });
-    let Some((owner, path)) = found else {
-        return Vec::new();
-    };
-    let shown = shown_path(root, &path);
-    // The config is read only when it is the site's own, not a link to a file elsewhere.
-    let inside = match (path.canonicalize(), owner.canonicalize()) {
-        (Ok(p), Ok(o)) => p.starts_with(o),
-        _ => false,
-    };
-    let size = std::fs::metadata(&path).map_or(0, |m| m.len());
-    if !inside || size > MAX_CONFIG_BYTES {
-        diags.push(
-            Diagnostic::info(if inside {
-                format!(
-                    "the VitePress config is {size} bytes, too large to be read for its sidebar"
-                )
-            } else {
-                "the VitePress config links to a file outside the site: its sidebar is not read"
-                    .to_owned()
-            })
-            .in_file(&shown)
-            .hint("sections follow the folders; a SUMMARY.md in content/ orders them instead"),
-        );
-        return Vec::new();
-    }
-    let text = match std::fs::read(&path) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(e) => {
-            diags.push(
-                Diagnostic::info(format!("cannot read the VitePress config: {e}")).in_file(&shown),
-            );
-            return Vec::new();
-        }
-    };
-    // As navigation files are named: relative to content/.
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let rel = if owner == content_dir {
-        format!(".vitepress/{name}")
-    } else {
-        format!("../.vitepress/{name}")
-    };
-    let sidebars = sidebars(&text);
-    let mut out = Vec::new();
-    for (governs, line, nodes) in sidebars {
-        if nodes.is_empty() {
-            diags.push(
-                Diagnostic::info("this sidebar is built by code, not written as a list: it is not read")
-                    .in_file(&shown)
-                    .at_line(line)
-                    .hint("sections follow the folders; write the sidebar's items as a list of { text, link, items } to have them followed"),
-            );
-            continue;
-        }
-        if !governs.is_empty() && !folders.contains(&governs) {
-            diags.push(
-                Diagnostic::info(format!("this sidebar is for /{governs}/, which is no folder of the site: it orders nothing"))
-                    .in_file(&shown)
-                    .at_line(line),
-            );
-            continue;
-        }
-        out.push(Nav {
-            rel: rel.clone(),
-            shown: shown.clone(),
-            governs,
-            nodes,
-        });
-    }
-    out
-}
-
 /// Every sidebar of a config: (the folder it is for, `` for the whole site; its line; its entries).
-fn sidebars(text: &str) -> Vec<(String, usize, Vec<NavNode>)> {
-    let toks = js::tokens(text);
+pub(super) fn sidebars(reader: &Reader) -> Vec<(String, usize, Vec<NavNode>)> {
     let mut r = Resolver {
-        reader: Reader::new(&toks),
+        reader,
         lookups: 0,
         entries: 0,
     };
@@ -196,13 +90,13 @@ fn drop_crossings(nodes: &mut Vec<NavNode>, own: &str, roots: &[String]) {
 const MAX_ENTRIES: usize = 200_000;
 
 /// Follows names and calls to the values they stand for, a bounded number of times.
-struct Resolver<'a> {
-    reader: Reader<'a>,
+struct Resolver<'a, 'r> {
+    reader: &'r Reader<'a>,
     lookups: usize,
     entries: usize,
 }
 
-impl Resolver<'_> {
+impl Resolver<'_, '_> {
     fn resolve(&mut self, v: Value, depth: usize) -> Value {
         if depth > 8 || self.lookups >= MAX_LOOKUPS {
             return Value::Unknown;
@@ -291,7 +185,13 @@ fn under_base(base: &str, link: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::js;
     use super::*;
+
+    fn sidebars(text: &str) -> Vec<(String, usize, Vec<NavNode>)> {
+        let toks = js::tokens(text);
+        super::sidebars(&Reader::new(&toks))
+    }
 
     fn labels(nodes: &[NavNode]) -> Vec<String> {
         nodes

@@ -245,7 +245,7 @@ const MAX_DEPTH: usize = 64;
 
 /// Reads values out of a token list.
 pub struct Reader<'a> {
-    pub toks: &'a [(Tok, usize)],
+    toks: &'a [(Tok, usize)],
     /// For each opening bracket, the index of the bracket that closes it (the end when none
     /// does): stepping over a value costs one jump, not a walk through everything inside it,
     /// so no nesting makes reading a config slow.
@@ -283,7 +283,7 @@ impl<'a> Reader<'a> {
 
     /// The index after the value starting at `i` and anything that follows it up to the next
     /// `,`, `;` or closing bracket of the enclosing level.
-    pub fn skip_rest(&self, mut i: usize) -> usize {
+    fn skip_rest(&self, mut i: usize) -> usize {
         while let Some((t, _)) = self.toks.get(i) {
             match t {
                 Tok::Punct('(' | '[' | '{') => i = self.close[i],
@@ -292,11 +292,12 @@ impl<'a> Reader<'a> {
             }
             i += 1;
         }
-        i
+        // Past an opening bracket nothing closes: the end.
+        i.min(self.toks.len())
     }
 
     /// The value starting at token `i`, and the index after it.
-    pub fn value(&self, i: usize, depth: usize) -> (Value, usize) {
+    fn value(&self, i: usize, depth: usize) -> (Value, usize) {
         if depth > MAX_DEPTH {
             return (Value::Unknown, self.skip_rest(i));
         }

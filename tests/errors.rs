@@ -291,4 +291,16 @@ fn a_navigation_entry_leading_nowhere_names_its_line() {
             "from the content root (`/guide/intro`)",
         ],
     );
+    fails_with(
+        "docusaurus-nowhere",
+        &[(
+            "sidebars.js",
+            "module.exports = {\n  docs: [\n    'a/ok',\n    'missing/doc',\n  ],\n};\n",
+        )],
+        &[
+            "this navigation entry leads to no page of the site: `/missing/doc`",
+            "sidebars.js:4",
+            "name a doc by its path under the docs folder",
+        ],
+    );
 }

@@ -423,3 +423,34 @@ fn a_vitepress_config_beside_content_is_read() {
     );
     assert!(!read(&out, "related.json").contains("part-intro"));
 }
+
+/// Docusaurus orders its docs in `sidebars.js` beside the docs folder: categories become groups
+/// in the sidebar's order, with its labels; doc ids name files without their extension or
+/// number prefix; links elsewhere and generated lists are left to the folders.
+#[test]
+fn docusaurus_sidebars_order_the_docs() {
+    let s = Scratch::new("m-docusaurus-sidebars");
+    s.write("site/helpcenter.yaml", "title: 侧边栏\n");
+    s.write(
+        "site/sidebars.ts",
+        "import type { SidebarsConfig } from '@docusaurus/plugin-content-docs';\n\nconst sidebars: SidebarsConfig = {\n  docs: [\n    'intro',\n    {\n      type: 'category',\n      label: '上手',\n      items: ['start/02-second', { type: 'doc', id: 'start/first', label: '第一步' }, { type: 'link', label: '官网', href: 'https://example.com' }],\n    },\n  ],\n  api: { '参考': ['ref/a'] },\n};\n\nexport default sidebars;\n",
+    );
+    s.write("site/content/intro.md", "# 介绍\n\n从这里开始。\n");
+    s.write(
+        "site/content/start/01-first.md",
+        "---\nid: first\n---\n\n# 第一\n\n先做这个。\n",
+    );
+    s.write("site/content/start/02-second.md", "# 第二\n\n再做这个。\n");
+    s.write("site/content/ref/a.md", "# 甲\n\n参考甲。\n");
+    let out = build_ok(&s.path().join("site"), &s);
+    let second = read(&out, "start/second/index.html");
+    has(&second, &["<a href=\"../../上手/\">上手</a>"]);
+    let siblings = &second[second.find("class=\"siblings\"").unwrap()..];
+    // The sidebar's order (second before first) and labels.
+    assert!(siblings.find(">第二<").unwrap() < siblings.find(">第一步<").unwrap());
+    has(
+        &read(&out, "ref/a/index.html"),
+        &["<a href=\"../../参考/\">参考</a>"],
+    );
+    assert!(!files(&out).iter().any(|f| f.contains("sidebars")));
+}

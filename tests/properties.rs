@@ -252,6 +252,31 @@ fn vitepress_config() -> impl Strategy<Value = String> {
         })
 }
 
+/// A Docusaurus sidebars file: doc ids, categories and the shorthand from the same odd pieces.
+fn docusaurus_sidebars() -> impl Strategy<Value = String> {
+    let quote = |t: String| format!("'{}'", t.replace(['\\', '\'', '\n', '\r'], ""));
+    let item = (text(), target(), 0..3u8).prop_map(move |(label, id, kind)| match kind {
+        0 => quote(id),
+        1 => format!(
+            "{{ type: 'category', label: {}, link: {{ type: 'doc', id: {} }}, items: [{}] }}",
+            quote(label),
+            quote(id.clone()),
+            quote(id)
+        ),
+        _ => format!("{{ {}: [{}] }}", quote(label), quote(id)),
+    });
+    (
+        prop::collection::vec(item, 0..5),
+        piece(&["", "]", "}", "...x", "{"]),
+    )
+        .prop_map(|(items, junk)| {
+            format!(
+                "module.exports = {{ docs: [{}{junk}] }};\n",
+                items.join(", ")
+            )
+        })
+}
+
 /// Every file under `dir`, by its path as the file system has it, with its bytes.
 fn tree(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
     let mut v: Vec<_> = walkdir::WalkDir::new(dir)
@@ -330,6 +355,12 @@ proptest! {
 
     #[test]
     fn generated_sites_never_panic_and_write_only_their_output(files in files()) {
+        check_site(&files)?;
+    }
+
+    #[test]
+    fn generated_docusaurus_sidebars_never_panic(mut files in files(), sidebars in docusaurus_sidebars()) {
+        files.push(("sidebars.js".to_owned(), sidebars));
         check_site(&files)?;
     }
 

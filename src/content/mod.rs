@@ -13,7 +13,9 @@ use crate::paths::{parent_of, segment_problem, slash_path};
 
 mod dates;
 pub mod dialect;
+mod docusaurus;
 mod front_matter;
+mod js;
 pub mod nav;
 pub(crate) mod roles;
 mod title;
@@ -116,7 +118,7 @@ pub struct Content {
     pub failed: Vec<String>,
     /// The `content/` folder as messages name it, to name its folders and files.
     pub shown: PathBuf,
-    /// Navigation files (`SUMMARY.md`, `TOC.md`) and VitePress sidebars, read.
+    /// Navigation files (`SUMMARY.md`, `TOC.md`), VitePress and Docusaurus sidebars, read.
     pub navs: Vec<nav::Nav>,
     /// A folder's title and order from Docusaurus's `_category_.json` (or `.yml`), by folder.
     pub folder_meta: std::collections::HashMap<String, FolderMeta>,
@@ -180,6 +182,9 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     markdown = pages;
     content.navs = nav::read_all(root, &navs, &content.folders, options.variables, &mut diags);
     content.navs.extend(vitepress.navs);
+    content
+        .navs
+        .extend(docusaurus::read(root, &dir, &mut diags));
     nav::one_per_folder(&mut content.navs);
     content.folder_meta = folder_meta(&dir, &content.assets);
     let rels: Vec<&str> = markdown.iter().map(|(_, rel)| rel.as_str()).collect();

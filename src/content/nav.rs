@@ -23,6 +23,38 @@ pub struct Nav {
     pub governs: String,
     /// Its entries.
     pub nodes: Vec<NavNode>,
+    /// What kind of file it is.
+    pub kind: NavKind,
+}
+
+/// The kinds of navigation files, in the order they win when two order one folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NavKind {
+    /// `SUMMARY.md` (mdBook, GitBook).
+    Summary,
+    /// `TOC.md`, `TOC-<folder>.md`.
+    Toc,
+    /// A VitePress config's sidebar.
+    VitePress,
+    /// Docusaurus's `sidebars.js`.
+    Docusaurus,
+}
+
+impl NavKind {
+    /// How to mend an entry that leads to no page, in the file's own terms.
+    pub fn mend_hint(self) -> &'static str {
+        match self {
+            NavKind::Summary | NavKind::Toc => {
+                "link it to an article's .md file, relative to this file or from the content root with a leading /"
+            }
+            NavKind::VitePress => {
+                "link it to a page of the site from the content root (`/guide/intro`), or remove the entry"
+            }
+            NavKind::Docusaurus => {
+                "name a doc by its path under the docs folder without the extension (`guide/intro`), or remove the entry"
+            }
+        }
+    }
 }
 
 /// Reads the navigation files `files` ((path, content path)); `folders` are the folders of
@@ -58,24 +90,20 @@ pub fn read_all(
             shown,
             governs,
             nodes: parse(&substitute(&text, variables)),
+            kind: if rel.ends_with("SUMMARY.md") {
+                NavKind::Summary
+            } else {
+                NavKind::Toc
+            },
         });
     }
     out
 }
 
 /// Keeps one navigation per folder: SUMMARY.md before TOC.md before TOC-x.md before a
-/// VitePress sidebar, as found.
+/// VitePress sidebar before Docusaurus's, as found.
 pub fn one_per_folder(navs: &mut Vec<Nav>) {
-    navs.sort_by_key(|n| {
-        let name = n.rel.rsplit('/').next().unwrap_or(&n.rel);
-        let rank = match name {
-            "SUMMARY.md" => 0,
-            "TOC.md" => 1,
-            _ if is_nav_file(name) => 2,
-            _ => 3,
-        };
-        (n.governs.clone(), rank)
-    });
+    navs.sort_by_key(|n| (n.governs.clone(), n.kind, n.rel.contains("TOC-")));
     navs.dedup_by(|b, a| a.governs == b.governs);
 }
 

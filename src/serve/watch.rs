@@ -163,7 +163,7 @@ fn take(change: Change, changed: &mut Vec<PathBuf>, watcher: &mut impl Watcher) 
 }
 
 /// Files whose change can change the site: under content/, templates/, static/, the config, or
-/// a VitePress config beside content/ (its sidebar orders the site).
+/// another tool's navigation beside content/ (a VitePress config, Docusaurus's sidebars.js).
 fn is_site_file(root: &Path, p: &Path) -> bool {
     let Ok(rel) = p.strip_prefix(root) else {
         return false;
@@ -185,6 +185,7 @@ fn is_site_file(root: &Path, p: &Path) -> bool {
                 first.as_ref(),
                 "content" | "templates" | "static" | ".vitepress"
             ) || rel == Path::new(crate::config::CONFIG_FILE)
+                || (rel.components().count() == 1 && name.starts_with("sidebars."))
         }
         None => false,
     }
@@ -341,6 +342,7 @@ mod tests {
             "/site/.vitepress/config.ts",
             "/site/content/.vitepress/config.mts",
             "/site/.vitepress",
+            "/site/sidebars.ts",
         ] {
             assert!(is_site_file(root, Path::new(yes)), "{yes}");
         }
@@ -350,6 +352,7 @@ mod tests {
             "/site/content/.a.md.swp",
             "/site/content/a.md~",
             "/elsewhere/content/a.md",
+            "/site/node_modules/sidebars.js",
         ] {
             assert!(!is_site_file(root, Path::new(no)), "{no}");
         }

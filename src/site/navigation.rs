@@ -122,11 +122,7 @@ impl Placer<'_> {
                 ))
                 .in_file(&nav.shown)
                 .at_line(node.line)
-                .hint(if nav.rel.ends_with(".md") {
-                    "link it to an article's .md file, relative to this file or from the content root with a leading /"
-                } else {
-                    "link it to a page of the site from the content root (`/guide/intro`), or remove the entry"
-                });
+                .hint(nav.kind.mend_hint());
                 self.diags
                     .push(if self.warn { d.into_link_warning() } else { d });
                 None

@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::js::{Reader, Value};
+use crate::content::js::{Reader, Value};
 
 /// Patterns kept per config, and the length of one: any real list is far shorter, and each
 /// costs a little per file.
@@ -202,7 +202,7 @@ mod tests {
 
     #[test]
     fn read_from_the_config() {
-        let toks = super::super::js::tokens(
+        let toks = crate::content::js::tokens(
             "const skip = ['**/TODO.md', '!keep.md', `${x}.md`]\nexport default { srcDir: 'src', srcExclude: skip }",
         );
         let e = Exclude::from_config(&Reader::new(&toks), Path::new("c.ts"));

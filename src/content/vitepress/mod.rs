@@ -4,16 +4,15 @@
 //! run.
 
 mod exclude;
-mod js;
 mod sidebar;
 
 use std::path::Path;
 
 pub use exclude::Exclude;
 
-use super::nav::Nav;
-use crate::error::{Diagnostic, Diagnostics, shown_path};
-use js::Reader;
+use super::nav::{Nav, NavKind};
+use crate::content::js::{self, ConfigFile, Place, Reader};
+use crate::error::{Diagnostic, Diagnostics};
 
 /// The config file names VitePress looks for, in its order.
 const CONFIG_FILES: &[&str] = &[
@@ -24,9 +23,6 @@ const CONFIG_FILES: &[&str] = &[
     "config.cjs",
     "config.cts",
 ];
-
-/// A config larger than this is not a hand-written one: it is left unread, with a note.
-const MAX_CONFIG_BYTES: u64 = 4 << 20;
 
 /// What a site's VitePress config says, as far as helpcenter follows it.
 #[derive(Debug, Default)]
@@ -46,48 +42,22 @@ pub fn read(
     folders: &[String],
     diags: &mut Diagnostics,
 ) -> VitePress {
-    let found = [content_dir, root].into_iter().find_map(|owner| {
-        let dir = owner.join(".vitepress");
-        let name = CONFIG_FILES.iter().find(|n| dir.join(n).is_file())?;
-        Some((owner, dir.join(name)))
-    });
-    let Some((owner, path)) = found else {
+    let places = [
+        Place {
+            owner: content_dir,
+            dir: content_dir.join(".vitepress"),
+            rel: ".vitepress/",
+        },
+        Place {
+            owner: root,
+            dir: root.join(".vitepress"),
+            rel: "../.vitepress/",
+        },
+    ];
+    let Some(ConfigFile { text, shown, rel }) =
+        js::read_config(root, &places, CONFIG_FILES, "VitePress config", diags)
+    else {
         return VitePress::default();
-    };
-    let shown = shown_path(root, &path);
-    // The config is read only when it is the site's own, not a link to a file elsewhere.
-    let inside = match (path.canonicalize(), owner.canonicalize()) {
-        (Ok(p), Ok(o)) => p.starts_with(o),
-        _ => false,
-    };
-    let size = std::fs::metadata(&path).map_or(0, |m| m.len());
-    if !inside || size > MAX_CONFIG_BYTES {
-        diags.push(
-            Diagnostic::info(if inside {
-                format!("the VitePress config is {size} bytes, too large to be read")
-            } else {
-                "the VitePress config links to a file outside the site: it is not read".to_owned()
-            })
-            .in_file(&shown)
-            .hint("sections follow the folders; a SUMMARY.md in content/ orders them instead"),
-        );
-        return VitePress::default();
-    }
-    let text = match std::fs::read(&path) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(e) => {
-            diags.push(
-                Diagnostic::info(format!("cannot read the VitePress config: {e}")).in_file(&shown),
-            );
-            return VitePress::default();
-        }
-    };
-    // As navigation files are named: relative to content/.
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let rel = if owner == content_dir {
-        format!(".vitepress/{name}")
-    } else {
-        format!("../.vitepress/{name}")
     };
     let toks = js::tokens(&text);
     let reader = Reader::new(&toks);
@@ -116,6 +86,7 @@ pub fn read(
             shown: shown.clone(),
             governs,
             nodes,
+            kind: NavKind::VitePress,
         });
     }
     VitePress { navs, exclude }

@@ -3,7 +3,7 @@
 //! by, so they are read as a navigation file is (see `content::nav`). A sidebar built by code
 //! the reader cannot follow leaves the folders to order the site, with a note.
 
-use super::js::{Reader, Value};
+use crate::content::js::{Reader, Value};
 use crate::content::nav::NavNode;
 
 /// Sidebars read per config: one per language of a site is a few; past this it is not a config
@@ -185,8 +185,8 @@ fn under_base(base: &str, link: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::js;
     use super::*;
+    use crate::content::js;
 
     fn sidebars(text: &str) -> Vec<(String, usize, Vec<NavNode>)> {
         let toks = js::tokens(text);

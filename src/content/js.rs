@@ -1,8 +1,78 @@
-//! Just enough of JavaScript and TypeScript to read the literal data of a config file: strings,
-//! object and array literals, and the names a value refers to (`sidebar: guide`, `items:
-//! guideItems()`). Nothing is run. Whatever it does not understand (expressions, types, regular
-//! expressions) it steps over to the next `,` or closing bracket, so a config it cannot read
-//! yields less, never a panic.
+//! Just enough of JavaScript and TypeScript to read the literal data of other tools' config
+//! files (VitePress's `.vitepress/config.ts`, Docusaurus's `sidebars.js`): strings, object and
+//! array literals, and the names a value refers to (`sidebar: guide`, `items: guideItems()`).
+//! Nothing is run. Whatever it does not understand (expressions, types, regular expressions) it
+//! steps over to the next `,` or closing bracket, so a config it cannot read yields less, never
+//! a panic.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Diagnostic, Diagnostics, shown_path};
+
+/// A config larger than this is not a hand-written one: it is left unread, with a note.
+const MAX_CONFIG_BYTES: u64 = 4 << 20;
+
+/// A config file of the site, read.
+pub struct ConfigFile {
+    pub text: String,
+    /// As messages name it.
+    pub shown: PathBuf,
+    /// Relative to `content/` (`../sidebars.js` beside it), as navigation files are named.
+    pub rel: String,
+}
+
+/// Where a config may be: the folder that owns it (it must not lead outside), the folder it is
+/// in, and that folder relative to `content/` (`` or `../…/`).
+pub struct Place<'a> {
+    pub owner: &'a Path,
+    pub dir: PathBuf,
+    pub rel: &'a str,
+}
+
+/// The first of `names` in the first of `places` that has one, read; `what` names it in
+/// notes. A config that is a link to a file outside its owner, or too large, is not read.
+pub fn read_config(
+    root: &Path,
+    places: &[Place],
+    names: &[&str],
+    what: &str,
+    diags: &mut Diagnostics,
+) -> Option<ConfigFile> {
+    let (place, name) = places.iter().find_map(|p| {
+        let name = names.iter().find(|n| p.dir.join(n).is_file())?;
+        Some((p, *name))
+    })?;
+    let path = place.dir.join(name);
+    let shown = shown_path(root, &path);
+    let inside = match (path.canonicalize(), place.owner.canonicalize()) {
+        (Ok(p), Ok(o)) => p.starts_with(o),
+        _ => false,
+    };
+    let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+    if !inside || size > MAX_CONFIG_BYTES {
+        diags.push(
+            Diagnostic::info(if inside {
+                format!("the {what} is {size} bytes, too large to be read")
+            } else {
+                format!("the {what} links to a file outside the site: it is not read")
+            })
+            .in_file(&shown)
+            .hint("sections follow the folders; a SUMMARY.md in content/ orders them instead"),
+        );
+        return None;
+    }
+    match std::fs::read(&path) {
+        Ok(bytes) => Some(ConfigFile {
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+            shown,
+            rel: format!("{}{name}", place.rel),
+        }),
+        Err(e) => {
+            diags.push(Diagnostic::info(format!("cannot read the {what}: {e}")).in_file(&shown));
+            None
+        }
+    }
+}
 
 /// A piece of the source.
 #[derive(Debug, Clone, PartialEq)]
@@ -214,7 +284,8 @@ fn template(src: &str, i: usize) -> (String, bool, usize, usize) {
 pub enum Value {
     Object(Vec<(String, Value)>, usize),
     Array(Vec<Value>),
-    Str(String, bool),
+    /// Its text, whether it was a template with `${…}` parts, and its line.
+    Str(String, bool, usize),
     /// A name, to be looked up: `guide`.
     Name(String),
     /// A call of a named function: `guideItems()`.
@@ -234,7 +305,7 @@ impl Value {
 
     pub fn str(&self) -> Option<(&str, bool)> {
         match self {
-            Value::Str(s, interpolated) => Some((s, *interpolated)),
+            Value::Str(s, interpolated, _) => Some((s, *interpolated)),
             _ => None,
         }
     }
@@ -312,7 +383,7 @@ impl<'a> Reader<'a> {
                 let (v, n) = self.value(i + 1, depth + 1);
                 (v, if self.is(n, ')') { n + 1 } else { n })
             }
-            Tok::Str(s, interpolated) => (Value::Str(s.clone(), *interpolated), i + 1),
+            Tok::Str(s, interpolated) => (Value::Str(s.clone(), *interpolated, *line), i + 1),
             Tok::Ident(w) if self.is(i + 1, '(') => (Value::Call(w.clone()), i + 1),
             Tok::Ident(w) if !self.is(i + 1, '.') => (Value::Name(w.clone()), i + 1),
             _ => (Value::Unknown, i),
@@ -473,6 +544,27 @@ impl<'a> Reader<'a> {
             self.first_return(arrow + 3)
         } else {
             Some(self.value(arrow + 2, 0).0)
+        }
+    }
+
+    /// What the file exports: `export default …` or `module.exports = …`, a name looked up.
+    pub fn exported(&self) -> Option<Value> {
+        let at = (0..self.toks.len()).find_map(|i| {
+            if self.ident(i) == Some("export") && self.ident(i + 1) == Some("default") {
+                Some(i + 2)
+            } else if self.ident(i) == Some("module")
+                && self.is(i + 1, '.')
+                && self.ident(i + 2) == Some("exports")
+                && self.is(i + 3, '=')
+            {
+                Some(i + 4)
+            } else {
+                None
+            }
+        })?;
+        match self.value(at, 0).0 {
+            Value::Name(n) => self.declared(&n),
+            v => Some(v),
         }
     }
 

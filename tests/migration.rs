@@ -426,7 +426,8 @@ fn a_vitepress_config_beside_content_is_read() {
 
 /// Docusaurus orders its docs in `sidebars.js` beside the docs folder: categories become groups
 /// in the sidebar's order, with its labels; doc ids name files without their extension or
-/// number prefix; links elsewhere and generated lists are left to the folders.
+/// number prefix; links elsewhere and generated lists are left to the folders. Links written
+/// with the URL path the docs were served under (`/docs/…`) reach their pages.
 #[test]
 fn docusaurus_sidebars_order_the_docs() {
     let s = Scratch::new("m-docusaurus-sidebars");
@@ -435,7 +436,10 @@ fn docusaurus_sidebars_order_the_docs() {
         "site/sidebars.ts",
         "import type { SidebarsConfig } from '@docusaurus/plugin-content-docs';\n\nconst sidebars: SidebarsConfig = {\n  docs: [\n    'intro',\n    {\n      type: 'category',\n      label: '上手',\n      items: ['start/02-second', { type: 'doc', id: 'start/first', label: '第一步' }, { type: 'link', label: '官网', href: 'https://example.com' }],\n    },\n  ],\n  api: { '参考': ['ref/a'] },\n};\n\nexport default sidebars;\n",
     );
-    s.write("site/content/intro.md", "# 介绍\n\n从这里开始。\n");
+    s.write(
+        "site/content/intro.md",
+        "# 介绍\n\n从这里开始，再看[参考](/docs/ref/a)。\n",
+    );
     s.write(
         "site/content/start/01-first.md",
         "---\nid: first\n---\n\n# 第一\n\n先做这个。\n",
@@ -453,4 +457,9 @@ fn docusaurus_sidebars_order_the_docs() {
         &["<a href=\"../../参考/\">参考</a>"],
     );
     assert!(!files(&out).iter().any(|f| f.contains("sidebars")));
+    // Docusaurus served the docs under /docs/: links written so reach the page.
+    has(
+        &read(&out, "intro/index.html"),
+        &["<a href=\"../ref/a/\">参考</a>"],
+    );
 }

@@ -22,13 +22,36 @@ const SIDEBAR_FILES: &[&str] = &[
     "sidebars.cts",
 ];
 
+/// The names of Docusaurus's own config.
+const CONFIG_FILES: &[&str] = &[
+    "docusaurus.config.js",
+    "docusaurus.config.ts",
+    "docusaurus.config.mjs",
+    "docusaurus.config.mts",
+    "docusaurus.config.cjs",
+    "docusaurus.config.cts",
+];
+
+/// The URL path Docusaurus serves the docs under unless `routeBasePath` says otherwise.
+const DEFAULT_ROUTE: &str = "docs";
+
 /// Nesting and entries past which a sidebar is not one anyone wrote.
 const MAX_DEPTH: usize = 16;
 const MAX_ENTRIES: usize = 200_000;
 
-/// The site's Docusaurus sidebars, if it has a sidebars file beside `content/` (the docs
-/// folder) or in it.
-pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Vec<Nav> {
+/// What helpcenter follows of a Docusaurus site.
+#[derive(Debug, Default)]
+pub struct Docusaurus {
+    /// Its sidebars, as one navigation.
+    pub navs: Vec<Nav>,
+    /// The URL path its docs were served under (`docs/`), which its pages' links start with
+    /// (`/docs/guide/intro`): `None` when it is not a Docusaurus site or serves them at the root.
+    pub route: Option<String>,
+}
+
+/// The site's Docusaurus sidebars and docs path, if it has a sidebars file or a Docusaurus
+/// config beside `content/` (the docs folder) or in it.
+pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Docusaurus {
     let places = [
         Place {
             owner: root,
@@ -41,14 +64,22 @@ pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Vec<Nav
             rel: "",
         },
     ];
-    let Some(ConfigFile { text, shown, rel }) = js::read_config(
+    let config = js::read_config(root, &places, CONFIG_FILES, "Docusaurus config", diags);
+    let sidebars = js::read_config(
         root,
         &places,
         SIDEBAR_FILES,
         "Docusaurus sidebars file",
         diags,
-    ) else {
-        return Vec::new();
+    );
+    let route = (config.is_some() || sidebars.is_some())
+        .then(|| docs_route(config.as_ref().map(|c| c.text.as_str())))
+        .flatten();
+    let Some(ConfigFile { text, shown, rel }) = sidebars else {
+        return Docusaurus {
+            navs: Vec::new(),
+            route,
+        };
     };
     let toks = js::tokens(&text);
     let reader = Reader::new(&toks);
@@ -68,15 +99,34 @@ pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Vec<Nav
                     .hint("write `export default { docs: ['intro', { type: 'category', label, items }] }` to have it followed"),
             );
         }
-        return Vec::new();
+        return Docusaurus {
+            navs: Vec::new(),
+            route,
+        };
     }
-    vec![Nav {
-        rel,
-        shown,
-        governs: String::new(),
-        nodes,
-        kind: NavKind::Docusaurus,
-    }]
+    Docusaurus {
+        navs: vec![Nav {
+            rel,
+            shown,
+            governs: String::new(),
+            nodes,
+            kind: NavKind::Docusaurus,
+        }],
+        route,
+    }
+}
+
+/// The URL path a Docusaurus site serves its docs under, from its config's `routeBasePath`
+/// (`docs` when it says none); `None` for the root.
+fn docs_route(config: Option<&str>) -> Option<String> {
+    let written = config.and_then(|text| {
+        let toks = js::tokens(text);
+        let found = Reader::new(&toks).properties("routeBasePath", 1).pop()?;
+        found.0.str().map(|s| s.0.to_owned())
+    });
+    let route = written.unwrap_or_else(|| DEFAULT_ROUTE.to_owned());
+    let route = route.trim_matches('/');
+    (!route.is_empty()).then(|| format!("{route}/"))
 }
 
 /// A sidebar's entries: a list of items, or the shorthand `{ 'Category label': [items] }`.
@@ -231,6 +281,25 @@ mod tests {
         );
         assert_eq!(n[0].line, 3);
         assert_eq!(n[1].line, 4);
+    }
+
+    #[test]
+    fn the_docs_url_path() {
+        assert_eq!(docs_route(None).as_deref(), Some("docs/"));
+        let config = |route: &str| {
+            format!(
+                "export default {{ presets: [['classic', {{ docs: {{ routeBasePath: '{route}', sidebarPath: './sidebars.js' }} }}]] }};"
+            )
+        };
+        assert_eq!(docs_route(Some(&config("/"))), None);
+        assert_eq!(
+            docs_route(Some(&config("/guides/"))).as_deref(),
+            Some("guides/")
+        );
+        assert_eq!(
+            docs_route(Some("module.exports = { title: 'x' };")).as_deref(),
+            Some("docs/")
+        );
     }
 
     #[test]

@@ -120,6 +120,9 @@ pub struct Content {
     pub shown: PathBuf,
     /// Navigation files (`SUMMARY.md`, `TOC.md`), VitePress and Docusaurus sidebars, read.
     pub navs: Vec<nav::Nav>,
+    /// The URL path another tool served these docs under (Docusaurus's `docs/`): links written
+    /// as `/docs/guide/intro` mean `guide/intro`.
+    pub docs_route: Option<String>,
     /// A folder's title and order from Docusaurus's `_category_.json` (or `.yml`), by folder.
     pub folder_meta: std::collections::HashMap<String, FolderMeta>,
 }
@@ -182,9 +185,9 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     markdown = pages;
     content.navs = nav::read_all(root, &navs, &content.folders, options.variables, &mut diags);
     content.navs.extend(vitepress.navs);
-    content
-        .navs
-        .extend(docusaurus::read(root, &dir, &mut diags));
+    let docusaurus = docusaurus::read(root, &dir, &mut diags);
+    content.navs.extend(docusaurus.navs);
+    content.docs_route = docusaurus.route;
     nav::one_per_folder(&mut content.navs);
     content.folder_meta = folder_meta(&dir, &content.assets);
     let rels: Vec<&str> = markdown.iter().map(|(_, rel)| rel.as_str()).collect();

@@ -173,6 +173,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
     let mut links = LinkMap {
         failed: content.failed.iter().cloned().collect(),
         failed_urls: content.failed.iter().map(|rel| would_be_url(rel)).collect(),
+        docs_route: content.docs_route.clone(),
         ..LinkMap::default()
     };
     let (mut sections, section_of_dir) = sections_of(&content.folders, &config.title);

@@ -27,6 +27,9 @@ pub struct LinkMap {
     pub assets: HashMap<String, String>,
     /// Folders whose files a site serves at its root (VitePress's `public/`), as `public/`.
     pub public: Vec<String>,
+    /// The URL path another tool served the docs under (Docusaurus's `docs/`): a link from the
+    /// root under it that names nothing as written names what follows it.
+    pub docs_route: Option<String>,
 }
 
 /// Why a content path that a link or pin names is not a page of this build.
@@ -157,6 +160,17 @@ impl LinkMap {
                         output: output.clone(),
                     };
                 }
+            }
+        }
+        if let Some(rest) = self
+            .docs_route
+            .as_deref()
+            .filter(|_| rooted)
+            .and_then(|r| rel.strip_prefix(r))
+        {
+            let found = self.resolve_path(&format!("/{rest}"), from_dir, from_url);
+            if !matches!(found, Resolved::Missing { .. } | Resolved::SiteUrl(_)) {
+                return found;
             }
         }
         let Some(joined) = joined else {
@@ -343,6 +357,29 @@ mod tests {
             "a page by its URL when its slug differs"
         );
         assert_eq!(from_why("%2E%2E/overview.md"), page("overview.md"));
+    }
+
+    #[test]
+    fn docusaurus_links_by_the_docs_url_path() {
+        let mut m = map();
+        m.docs_route = Some("docs/".into());
+        let from = |link: &str| m.resolve(link, "guide", "guide/why/").resolved;
+        for link in [
+            "/docs/guide/features",
+            "/docs/guide/features.md",
+            "/docs/guide/features/",
+        ] {
+            assert_eq!(from(link), page("guide/features.md"), "{link}");
+        }
+        assert_eq!(from("/docs/overview#x"), page("overview.md"));
+        // Only from the root, and only what names nothing as written.
+        assert!(matches!(from("docs/overview"), Resolved::Missing { .. }));
+        // What names nothing either way is left to the link check, as written.
+        assert_eq!(from("/docs/nope"), Resolved::SiteUrl("docs/nope".into()));
+        assert_eq!(
+            map().resolve("/docs/overview", "", "").resolved,
+            Resolved::SiteUrl("docs/overview".into())
+        );
     }
 
     #[test]

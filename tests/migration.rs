@@ -18,6 +18,15 @@ fn migrate(name: &str, s: &Scratch) -> (PathBuf, String) {
     (out, stderr(&o))
 }
 
+/// A scratch folder holding a site of `files` (paths under `site/`).
+fn site_of(tag: &str, files: &[(&str, &str)]) -> Scratch {
+    let s = Scratch::new(tag);
+    for (rel, text) in files {
+        s.write(&format!("site/{rel}"), text);
+    }
+    s
+}
+
 fn has(html: &str, what: &[&str]) {
     for w in what {
         assert!(html.contains(w), "`{w}` missing from:\n{html}");
@@ -383,24 +392,25 @@ fn symlink_dir(target: &Path, link: &Path) {
 /// (`page`, `ads`) are ignored with the other tools' keys.
 #[test]
 fn a_vitepress_config_beside_content_is_read() {
-    let s = Scratch::new("m-vitepress-srcdir");
-    s.write("site/helpcenter.yaml", "title: 源目录\n");
-    s.write(
-        "site/.vitepress/config.mts",
-        "export const sidebar = {\n  '/guide/': [\n    { text: '基础', items: [{ text: '第一', link: '/guide/one' }, { text: '第二', link: '/guide/two' }] }\n  ]\n}\nexport default { srcDir: 'src', srcExclude: ['**/part-*.md'], themeConfig: { sidebar } }\n",
+    let s = site_of(
+        "m-vitepress-srcdir",
+        &[
+            ("helpcenter.yaml", "title: 源目录\n"),
+            (
+                ".vitepress/config.mts",
+                "export const sidebar = {\n  '/guide/': [\n    { text: '基础', items: [{ text: '第一', link: '/guide/one' }, { text: '第二', link: '/guide/two' }] }\n  ]\n}\nexport default { srcDir: 'src', srcExclude: ['**/part-*.md'], themeConfig: { sidebar } }\n",
+            ),
+            // A part other pages include, which VitePress makes no page of.
+            ("content/guide/part-intro.md", "# 片段\n\n被包含的片段。\n"),
+            (
+                "content/index.md",
+                "---\npage: true\nads: false\n---\n\n# 首页\n",
+            ),
+            ("content/guide/index.md", "# 指南\n"),
+            ("content/guide/two.md", "# 二\n\n第二篇。\n"),
+            ("content/guide/one.md", "# 一\n\n第一篇。\n"),
+        ],
     );
-    // A part other pages include, which VitePress makes no page of.
-    s.write(
-        "site/content/guide/part-intro.md",
-        "# 片段\n\n被包含的片段。\n",
-    );
-    s.write(
-        "site/content/index.md",
-        "---\npage: true\nads: false\n---\n\n# 首页\n",
-    );
-    s.write("site/content/guide/index.md", "# 指南\n");
-    s.write("site/content/guide/two.md", "# 二\n\n第二篇。\n");
-    s.write("site/content/guide/one.md", "# 一\n\n第一篇。\n");
     let out = s.path().join("public");
     let o = build(&s.path().join("site"), &out, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -430,22 +440,26 @@ fn a_vitepress_config_beside_content_is_read() {
 /// with the URL path the docs were served under (`/docs/…`) reach their pages.
 #[test]
 fn docusaurus_sidebars_order_the_docs() {
-    let s = Scratch::new("m-docusaurus-sidebars");
-    s.write("site/helpcenter.yaml", "title: 侧边栏\n");
-    s.write(
-        "site/sidebars.ts",
-        "import type { SidebarsConfig } from '@docusaurus/plugin-content-docs';\n\nconst sidebars: SidebarsConfig = {\n  docs: [\n    'intro',\n    {\n      type: 'category',\n      label: '上手',\n      items: ['start/02-second', { type: 'doc', id: 'start/first', label: '第一步' }, { type: 'link', label: '官网', href: 'https://example.com' }],\n    },\n  ],\n  api: { '参考': ['ref/a'] },\n};\n\nexport default sidebars;\n",
+    let s = site_of(
+        "m-docusaurus-sidebars",
+        &[
+            ("helpcenter.yaml", "title: 侧边栏\n"),
+            (
+                "sidebars.ts",
+                "import type { SidebarsConfig } from '@docusaurus/plugin-content-docs';\n\nconst sidebars: SidebarsConfig = {\n  docs: [\n    'intro',\n    {\n      type: 'category',\n      label: '上手',\n      items: ['start/02-second', { type: 'doc', id: 'start/first', label: '第一步' }, { type: 'link', label: '官网', href: 'https://example.com' }],\n    },\n  ],\n  api: { '参考': ['ref/a'] },\n};\n\nexport default sidebars;\n",
+            ),
+            (
+                "content/intro.md",
+                "# 介绍\n\n从这里开始，再看[参考](/docs/ref/a)。\n",
+            ),
+            (
+                "content/start/01-first.md",
+                "---\nid: first\n---\n\n# 第一\n\n先做这个。\n",
+            ),
+            ("content/start/02-second.md", "# 第二\n\n再做这个。\n"),
+            ("content/ref/a.md", "# 甲\n\n参考甲。\n"),
+        ],
     );
-    s.write(
-        "site/content/intro.md",
-        "# 介绍\n\n从这里开始，再看[参考](/docs/ref/a)。\n",
-    );
-    s.write(
-        "site/content/start/01-first.md",
-        "---\nid: first\n---\n\n# 第一\n\n先做这个。\n",
-    );
-    s.write("site/content/start/02-second.md", "# 第二\n\n再做这个。\n");
-    s.write("site/content/ref/a.md", "# 甲\n\n参考甲。\n");
     let out = build_ok(&s.path().join("site"), &s);
     let second = read(&out, "start/second/index.html");
     has(&second, &["<a href=\"../../上手/\">上手</a>"]);

@@ -10,17 +10,9 @@ use crate::content::nav::NavNode;
 /// anyone wrote.
 const MAX_SIDEBARS: usize = 64;
 
-/// Names and functions followed per config: enough for any real one, few enough that a
-/// config written to make the reader loop cannot.
-const MAX_LOOKUPS: usize = 64;
-
 /// Every sidebar of a config: (the folder it is for, `` for the whole site; its line; its entries).
 pub(super) fn sidebars(reader: &Reader) -> Vec<(String, usize, Vec<NavNode>)> {
-    let mut r = Resolver {
-        reader,
-        lookups: 0,
-        entries: 0,
-    };
+    let mut r = Resolver { reader, entries: 0 };
     let mut out: Vec<(String, usize, Vec<NavNode>)> = Vec::new();
     for (value, line) in r.reader.properties("sidebar", MAX_SIDEBARS) {
         if matches!(&value, Value::Name(n) if matches!(n.as_str(), "false" | "true" | "null" | "undefined"))
@@ -89,27 +81,20 @@ fn drop_crossings(nodes: &mut Vec<NavNode>, own: &str, roots: &[String]) {
 /// Entries read per config, all sidebars together: more than a site of 100,000 articles lists.
 const MAX_ENTRIES: usize = 200_000;
 
-/// Follows names and calls to the values they stand for, a bounded number of times.
+/// Follows names and calls to the values they stand for (the reader bounds how many).
 struct Resolver<'a, 'r> {
     reader: &'r Reader<'a>,
-    lookups: usize,
     entries: usize,
 }
 
 impl Resolver<'_, '_> {
     fn resolve(&mut self, v: Value, depth: usize) -> Value {
-        if depth > 8 || self.lookups >= MAX_LOOKUPS {
+        if depth > 8 {
             return Value::Unknown;
         }
         let found = match &v {
-            Value::Name(n) => {
-                self.lookups += 1;
-                self.reader.declared(n)
-            }
-            Value::Call(n) => {
-                self.lookups += 1;
-                self.reader.returned(n)
-            }
+            Value::Name(n) => self.reader.declared(n),
+            Value::Call(n) => self.reader.returned(n),
             _ => return v,
         };
         found.map_or(Value::Unknown, |f| self.resolve(f, depth + 1))

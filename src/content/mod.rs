@@ -165,19 +165,7 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
 
     let mut markdown = walk(root, &dir, &mut content, &mut diags);
     let vitepress = vitepress::read(root, &dir, &content.folders, &mut diags);
-    let found = markdown.len();
-    markdown.retain(|(_, rel)| !vitepress.exclude.matches(rel));
-    if let Some((config, line)) = &vitepress.exclude.at {
-        let left = found - markdown.len();
-        diags.push(
-            Diagnostic::info(format!(
-                "{left} Markdown file{} left out, as the VitePress config's srcExclude says",
-                if left == 1 { " is" } else { "s are" }
-            ))
-            .in_file(config)
-            .at_line(*line),
-        );
-    }
+    vitepress.exclude.apply(&mut markdown, &mut diags);
     // Navigation files order the others; they are no pages of their own.
     let (navs, pages): (Vec<_>, Vec<_>) = markdown
         .into_iter()

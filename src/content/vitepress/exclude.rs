@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::content::js::{Reader, Value};
+use crate::error::{Diagnostic, Diagnostics};
 
 /// Patterns kept per config, and the length of one: any real list is far shorter, and each
 /// costs a little per file.
@@ -23,7 +24,7 @@ pub struct Exclude {
     /// Each pattern, brace alternatives expanded, split at `/`.
     patterns: Vec<Vec<Vec<char>>>,
     /// The config, and the line of `srcExclude`, for the note.
-    pub at: Option<(PathBuf, usize)>,
+    at: Option<(PathBuf, usize)>,
 }
 
 impl Exclude {
@@ -66,8 +67,27 @@ impl Exclude {
         Exclude { patterns, at: None }
     }
 
+    /// Leaves out of `markdown` ((path, path under content/)) the files the patterns match,
+    /// with a note that counts them.
+    pub fn apply(&self, markdown: &mut Vec<(PathBuf, String)>, diags: &mut Diagnostics) {
+        let Some((config, line)) = &self.at else {
+            return;
+        };
+        let found = markdown.len();
+        markdown.retain(|(_, rel)| !self.matches(rel));
+        let left = found - markdown.len();
+        diags.push(
+            Diagnostic::info(format!(
+                "{left} Markdown file{} left out, as the VitePress config's srcExclude says",
+                if left == 1 { " is" } else { "s are" }
+            ))
+            .in_file(config)
+            .at_line(*line),
+        );
+    }
+
     /// Whether the file at `rel` (relative to the content folder, `/`-separated) is left out.
-    pub fn matches(&self, rel: &str) -> bool {
+    fn matches(&self, rel: &str) -> bool {
         if self.patterns.is_empty() {
             return false;
         }

@@ -343,7 +343,7 @@ fn read_edits(
                 f.bundle_dir = old.bundle_dir.clone();
                 f.describes = old.describes.clone();
                 if f.kind == content::Kind::Article && f.title.is_empty() {
-                    return Some(Err(content::no_title(&old.shown).into()));
+                    return Some(Err(content::no_title(&old.shown, &f.body).into()));
                 }
                 edits.push((idx, f));
             }

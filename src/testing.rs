@@ -62,7 +62,7 @@ pub(crate) fn site_with(config_yaml: &str, files: &[(&str, &str)]) -> (Site, Dia
         .iter()
         .filter(|f| f.kind == content::Kind::Article && f.title.is_empty())
     {
-        diags.push(content::no_title(&f.shown));
+        diags.push(content::no_title(&f.shown, &f.body));
     }
     c.files
         .retain(|f| f.kind != content::Kind::Article || !f.title.is_empty());

@@ -82,6 +82,25 @@ fn missing_title() {
 }
 
 #[test]
+fn front_matter_without_its_opening_line_is_named() {
+    // A translation tool wrote `yaml` for the opening `---`: the title is body text, and the
+    // hint says which line to mend rather than to add a title that is there.
+    fails_with(
+        "unopened",
+        &[(
+            "content/a/bad.md",
+            "yaml\ntype: docs\ntitle: \"AWS Bedrock\"\n---\n\n## 组件格式\n",
+        )],
+        &[
+            "the article has no title",
+            "content/a/bad.md:1",
+            "line 4 closes front matter that never opened",
+            "line 1 (`yaml`) should be `---`",
+        ],
+    );
+}
+
+#[test]
 fn two_pages_with_one_url_name_both_files() {
     fails_with(
         "dupurl",

@@ -203,7 +203,7 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         if f.kind != Kind::Article || !f.title.is_empty() {
             return true;
         }
-        diags.push(no_title(&f.shown));
+        diags.push(no_title(&f.shown, &f.body));
         content.failed.push(f.rel.clone());
         false
     });
@@ -246,12 +246,52 @@ fn folder_meta(dir: &Path, assets: &[Asset]) -> std::collections::HashMap<String
     out
 }
 
-/// The error for an article without a title.
-pub fn no_title(file: &Path) -> Diagnostic {
-    Diagnostic::error("the article has no title")
+/// The error for an article without a title: most often one whose front matter lost its opening
+/// `---` (a bad paste, a translation tool), so its `title:` is body text; then it says so.
+pub fn no_title(file: &Path, body: &str) -> Diagnostic {
+    let d = Diagnostic::error("the article has no title")
         .in_file(file)
-        .at_line(1)
-        .hint("add `title: …` to the front matter, or start the article with a `# Title` heading")
+        .at_line(1);
+    match unopened_front_matter(body) {
+        Some(close) => {
+            let first: String = body
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .chars()
+                .take(40)
+                .collect();
+            let fix = if first.contains(':') || first.contains('=') {
+                "add a `---` line before line 1".to_owned()
+            } else {
+                format!("line 1 (`{first}`) should be `---`")
+            };
+            d.hint(format!(
+                "its front matter has no opening `---`: line {close} closes front matter that never opened, so `title:` is text; {fix}"
+            ))
+        }
+        None => d.hint(
+            "add `title: …` to the front matter, or start the article with a `# Title` heading",
+        ),
+    }
+}
+
+/// The line (1-based) of a `---` closing front matter that never opened: a `title:` line comes
+/// before it among the first lines, and nothing before it is a heading or a blank line.
+fn unopened_front_matter(body: &str) -> Option<usize> {
+    let mut titled = false;
+    for (i, line) in body.lines().take(40).enumerate() {
+        let t = line.trim_end();
+        if t == "---" || t == "+++" {
+            return (titled && i > 0).then_some(i + 1);
+        }
+        if t.is_empty() || t.starts_with('#') {
+            return None;
+        }
+        titled |= t.starts_with("title:") || t.starts_with("title =");
+    }
+    None
 }
 
 /// The same warning from many places (an undefined variable on 500 lines) is given once, at its

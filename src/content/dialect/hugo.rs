@@ -1,9 +1,11 @@
-//! Hugo (gohugo.io): page front matter, YAML or TOML.
+//! Hugo (gohugo.io): page front matter, YAML or TOML, and the keys of Docsy, the theme of
+//! many projects' Hugo docs (Dapr, Kubernetes, gRPC).
 
-use super::Becomes::{Ignored, Key};
+use super::Becomes::{Ignored, Key, Not};
 use super::{ForeignKey, key};
 
 const T: &str = "Hugo";
+const DOCSY: &str = "Docsy";
 
 pub(super) const KEYS: &[ForeignKey] = &[
     key("linkTitle", T, Key("nav_title")),
@@ -32,4 +34,13 @@ pub(super) const KEYS: &[ForeignKey] = &[
     key("params", T, Ignored),
     key("author", T, Ignored),
     key("authors", T, Ignored),
+    key("exclude_search", DOCSY, Not("search")),
+    key("no_list", DOCSY, Ignored),
+    key("simple_list", DOCSY, Ignored),
+    key("toc_hide", DOCSY, Ignored),
+    key("manualLink", DOCSY, Ignored),
+    key("manualLinkRelref", DOCSY, Ignored),
+    key("manualLinkTarget", DOCSY, Ignored),
+    key("manualLinkTitle", DOCSY, Ignored),
+    key("sidebar_root_for", DOCSY, Ignored),
 ];

@@ -133,6 +133,11 @@ mod tests {
             foreign_key("hide_sidebar").unwrap().becomes,
             Becomes::Ignored
         );
+        assert_eq!(
+            foreign_key("exclude_search").unwrap().becomes,
+            Becomes::Not("search")
+        );
+        assert_eq!(foreign_key("no_list").unwrap().tool, "Docsy");
         assert!(foreign_key("titel").is_none());
     }
 }

@@ -218,6 +218,12 @@ pub fn is_external(d: &str) -> bool {
     }
 }
 
+/// What a Hugo `{{< ref >}}` leaves in a link's destination before the path it names: such a
+/// path is found as Hugo finds it (relative to the page, then from the root, then by the page's
+/// name anywhere in the site), which a link written by hand never is. Not a URL scheme any page
+/// is served under, so it cannot name another site.
+pub const HUGO_REF: &str = "hugo-ref:";
+
 /// Decodes `%XX` escapes, working on bytes so a `%` before any character (`100%优惠`) is
 /// kept as written; invalid UTF-8 in the result is replaced, never an error or a panic.
 pub fn percent_decode(s: &str) -> String {

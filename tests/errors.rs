@@ -101,6 +101,29 @@ fn front_matter_without_its_opening_line_is_named() {
 }
 
 #[test]
+fn a_hugo_ref_to_a_name_two_pages_have_names_both() {
+    // Hugo finds `{{< ref x >}}` anywhere by the page's name, and refuses a name two pages
+    // share; so does helpcenter, naming both, and the message shows the ref as written.
+    fails_with(
+        "ambiguous-ref",
+        &[
+            ("content/a/setup.md", "---\ntitle: 甲的安装\n---\n"),
+            ("content/b/setup.md", "---\ntitle: 乙的安装\n---\n"),
+            (
+                "content/c/guide.md",
+                "---\ntitle: 指南\n---\n\n先[安装]({{< ref setup.md >}})。\n",
+            ),
+        ],
+        &[
+            "Hugo ref to a name several pages have: `{{< ref \"setup.md\" >}}`",
+            "content/a/setup.md, content/b/setup.md",
+            "content/c/guide.md:5",
+            "{{< ref \"/section/page.md\" >}}",
+        ],
+    );
+}
+
+#[test]
 fn two_pages_with_one_url_name_both_files() {
     fails_with(
         "dupurl",

@@ -185,6 +185,20 @@ fn hugo() {
             ">入门</a>",
         ],
     );
+    // A ref by a page's name alone finds it anywhere in the site, as Hugo's does (Dapr's docs
+    // link nearly everything so); a folder's name, its page. A theme's button is a link.
+    has(
+        &install,
+        &[
+            "href=\"../../reference/api/cli_api/#%E5%85%A8%E9%83%A8%E5%91%BD%E4%BB%A4\">命令行</a>",
+            "href=\"../../reference/\">参考</a>",
+            "<a href=\"../../reference/api/cli_api/\">查看命令</a>",
+        ],
+    );
+    has(
+        &read(&out, "reference/api/cli_api/index.html"),
+        &["href=\"../../../docs/install/\">安装指南</a>"],
+    );
     let config = read(&out, "docs/config/index.html");
     has(&config, &["href=\"../install/\">安装</a>"]);
     // linkTitle is the article's title in navigation lists.
@@ -195,7 +209,8 @@ fn hugo() {
         &log,
         &[
             "the Hugo shortcode `{{< youtube abc123 >}}` is not understood",
-            "docs/install.md:27",
+            "docs/install.md:31",
+            "`no_list` (Docsy, 1 file)",
         ],
     );
 }

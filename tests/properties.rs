@@ -107,6 +107,17 @@ fn target() -> impl Strategy<Value = String> {
         (name(), text()).prop_map(|(n, a)| format!("{n}.md#{a}")),
         name().prop_map(|n| format!("../{n}/x.md")),
         text().prop_map(|t| format!("#{t}")),
+        // Hugo refs: by path, by bare name (a file's or a folder's), with an anchor.
+        (name(), text()).prop_map(|(n, a)| format!("{{{{< ref \"{n}.md#{a}\" >}}}}")),
+        name().prop_map(|n| format!("{{{{< relref {n} >}}}}")),
+        piece(&[
+            "{{< ref \"../../x\" >}}",
+            "{{< ref \"#\" >}}",
+            "{{< ref >}}",
+            "{{< ref \"/\" >}}",
+            "hugo-ref:",
+            "hugo-ref:hugo-ref:x",
+        ]),
         piece(&[
             "#100%优惠",
             "100%图.png",
@@ -140,6 +151,8 @@ fn body() -> impl Strategy<Value = String> {
         text().prop_map(|t| format!("| {t} | b |\n| --- | --- |\n| {t} | 乙 |\n")),
         text().prop_map(|t| format!("```{t}\n{t}\n```\n")),
         text().prop_map(|t| format!("{t}[^1]\n\n[^1]: {t}\n")),
+        (text(), target())
+            .prop_map(|(t, p)| format!("{{{{< button text=\"{t}\" page=\"{p}\" >}}}}\n")),
     ];
     prop::collection::vec(block, 0..8).prop_map(|v| v.join("\n"))
 }
@@ -339,6 +352,17 @@ fn check_site(files: &[(String, String)]) -> Result<(), TestCaseError> {
             prop_assert!(e.path().starts_with(&out));
         }
         prop_assert!(out.join("index.html").is_file());
+        for e in walkdir::WalkDir::new(&out) {
+            let path = e.unwrap().into_path();
+            if path.extension().is_some_and(|x| x == "html") {
+                let html = std::fs::read_to_string(&path).unwrap();
+                prop_assert!(
+                    !html.contains("href=\"hugo-ref:"),
+                    "a Hugo ref's mark in {}",
+                    path.display()
+                );
+            }
+        }
     }
     Ok(())
 }

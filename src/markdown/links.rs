@@ -8,7 +8,7 @@ use pulldown_cmark::{CowStr, Event, Tag};
 
 use super::{PageContext, Writer};
 use crate::error::{Diagnostic, Diagnostics};
-use crate::paths::{href, percent_decode, relative_url};
+use crate::paths::{HUGO_REF, href, percent_decode, relative_url};
 use crate::site::{LinkMap, Resolved};
 
 /// An internal link found in a page, checked once every page is parsed.
@@ -118,6 +118,10 @@ pub(super) fn rewrite(
     diags: &mut Diagnostics,
 ) -> Option<String> {
     let t = links.resolve(d, page.src_dir, page.url);
+    // A Hugo ref's mark is for the resolver only: what is kept or reported is its path.
+    let hugo_ref = Some(d.trim_start_matches(HUGO_REF)).filter(|rest| rest.len() < d.len());
+    let as_written = || hugo_ref.map(str::to_owned);
+    let d = hugo_ref.unwrap_or(d);
     let mut record = |target: LinkTarget| {
         found.push(LinkRef {
             line,
@@ -126,10 +130,10 @@ pub(super) fn rewrite(
         })
     };
     let url = match t.resolved {
-        Resolved::External | Resolved::Failed => return None,
+        Resolved::External | Resolved::Failed => return as_written(),
         Resolved::Anchor(anchor) => {
             record(LinkTarget::SamePage { anchor });
-            return None;
+            return as_written();
         }
         Resolved::Page { content_path, url } => {
             record(LinkTarget::Page {
@@ -157,7 +161,10 @@ pub(super) fn rewrite(
             let looked = looked_for
                 .map(|l| format!(" (looked for {l})"))
                 .unwrap_or_default();
-            let message = format!("{what}: `{d}`{looked}");
+            let message = match hugo_ref {
+                Some(path) => format!("{what}: `{{{{< ref \"{path}\" >}}}}`{looked}"),
+                None => format!("{what}: `{d}`{looked}"),
+            };
             let d = Diagnostic::error(message);
             let d = if page.links_warn {
                 d.into_link_warning()
@@ -165,7 +172,7 @@ pub(super) fn rewrite(
                 d
             };
             diags.push(d.at_line(line).hint(hint));
-            return None;
+            return as_written();
         }
     };
     let mut s = href(&relative_url(page.url, &url));

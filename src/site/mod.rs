@@ -194,6 +194,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         &mut diags,
     );
     let warn = config.links == crate::config::LinkPolicy::Warn;
+    links.index_names();
     navigation::apply(
         &content.navs,
         &mut sections,

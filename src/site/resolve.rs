@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::paths::{is_external, join_rel, percent_decode};
+use crate::paths::{HUGO_REF, is_external, join_rel, percent_decode};
 
 /// Where links of a page can point: every page's content path and URL, the assets, and what
 /// is known of content paths that are not pages, so a link to one gets the error that says why.
@@ -30,6 +30,10 @@ pub struct LinkMap {
     /// The URL path another tool served the docs under (Docusaurus's `docs/`): a link from the
     /// root under it that names nothing as written names what follows it.
     pub docs_route: Option<String>,
+    /// A page's name as Hugo's `ref` knows it (its file name without `.md`, a folder page's
+    /// folder name), lowercase → the content paths of the pages of that name. Filled by
+    /// [`LinkMap::index_names`] once `pages` is.
+    pub names: HashMap<String, Vec<String>>,
 }
 
 /// Why a content path that a link or pin names is not a page of this build.
@@ -102,14 +106,40 @@ impl LinkMap {
         }
     }
 
+    /// Indexes every page by its name, for Hugo refs: called once `pages` is complete.
+    pub fn index_names(&mut self) {
+        self.names.clear();
+        for path in self.pages.keys() {
+            let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
+            let stem = file.strip_suffix(".md").unwrap_or(file);
+            let name = if ["_index", "index", "README"].contains(&stem) {
+                dir.rsplit('/').next().unwrap_or(dir)
+            } else {
+                stem
+            };
+            if !name.is_empty() {
+                self.names
+                    .entry(name.to_lowercase())
+                    .or_default()
+                    .push(path.clone());
+            }
+        }
+        for paths in self.names.values_mut() {
+            paths.sort();
+        }
+    }
+
     /// Resolves `written`, found in the file whose folder is `from_dir` (relative to
-    /// `content/`) and whose page is at `from_url`.
+    /// `content/`) and whose page is at `from_url`. A Hugo ref (`HUGO_REF` and its path) is
+    /// found as Hugo finds it; the prefix never reaches the result.
     pub fn resolve<'a>(&self, written: &'a str, from_dir: &str, from_url: &str) -> Target<'a> {
         let plain = |resolved| Target {
             resolved,
             query: None,
             fragment: None,
         };
+        let rest = written.trim_start_matches(HUGO_REF);
+        let (written, hugo_ref) = (rest, rest.len() < written.len());
         if written.is_empty() || is_external(written) {
             return plain(Resolved::External);
         }
@@ -124,10 +154,54 @@ impl LinkMap {
             Some((p, q)) => (p, Some(q)),
             None => (path, None),
         };
+        let path = percent_decode(path);
+        let resolved = if hugo_ref {
+            self.resolve_ref(&path, from_dir, from_url)
+        } else {
+            self.resolve_path(&path, from_dir, from_url)
+        };
         Target {
-            resolved: self.resolve_path(&percent_decode(path), from_dir, from_url),
+            resolved,
             query,
             fragment,
+        }
+    }
+
+    /// A Hugo ref's path: relative to the page, then from the content root, then, a bare name
+    /// (`bindings_api.md`, `state-management`), the one page of that name anywhere in the site,
+    /// which is how Dapr's docs link nearly everything.
+    fn resolve_ref(&self, path: &str, from_dir: &str, from_url: &str) -> Resolved {
+        let found = self.resolve_path(path, from_dir, from_url);
+        let nowhere = |r: &Resolved| matches!(r, Resolved::Missing { .. } | Resolved::SiteUrl(_));
+        if !nowhere(&found) || path.starts_with('/') {
+            return found;
+        }
+        let rooted = self.resolve_path(&format!("/{path}"), from_dir, from_url);
+        if !nowhere(&rooted) {
+            return rooted;
+        }
+        let bare = path.strip_suffix('/').unwrap_or(path);
+        let bare = bare.strip_suffix(".md").unwrap_or(bare);
+        if bare.contains('/') {
+            return found;
+        }
+        match self.names.get(&bare.to_lowercase()).map(Vec::as_slice) {
+            Some([one]) => Resolved::Page {
+                content_path: one.clone(),
+                url: self.pages[one].clone(),
+            },
+            Some(several) if several.len() > 1 => Resolved::Missing {
+                what: "Hugo ref to a name several pages have",
+                looked_for: Some(
+                    several
+                        .iter()
+                        .map(|p| format!("content/{p}"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+                hint: "write which one, by its path from the content root: `{{< ref \"/section/page.md\" >}}`",
+            },
+            _ => found,
         }
     }
 
@@ -380,6 +454,58 @@ mod tests {
             map().resolve("/docs/overview", "", "").resolved,
             Resolved::SiteUrl("docs/overview".into())
         );
+    }
+
+    #[test]
+    fn hugo_refs_by_path_then_root_then_name() {
+        let mut m = map();
+        m.pages.insert("a/why.md".into(), "a/why/".into());
+        m.index_names();
+        let from_a = |link: &str| {
+            m.resolve(&format!("{HUGO_REF}{link}"), "a", "a/slug-b/")
+                .resolved
+        };
+        // The page's own folder first: `why` is a/why.md from a/, though guide/ has one too.
+        assert_eq!(from_a("why.md"), page_in(&m, "a/why.md"));
+        // Then from the root.
+        assert_eq!(
+            from_a("guide/features.md"),
+            page_in(&m, "guide/features.md")
+        );
+        assert_eq!(from_a("overview"), page_in(&m, "overview.md"));
+        // Then a bare name anywhere: a file's stem, a folder's page by the folder's name.
+        for link in ["features", "features.md", "FEATURES.md", "features/"] {
+            assert_eq!(from_a(link), page_in(&m, "guide/features.md"), "{link}");
+        }
+        assert_eq!(from_a("config"), page_in(&m, "config/_index.md"));
+        let written = format!("{HUGO_REF}features.md#x");
+        let t = m.resolve(&written, "a", "a/slug-b/");
+        assert_eq!(
+            (t.resolved, t.fragment),
+            (page_in(&m, "guide/features.md"), Some("x"))
+        );
+        // A name two pages have, from a folder that has neither, is no guess.
+        let written = format!("{HUGO_REF}why");
+        let from_config = m.resolve(&written, "config", "config/");
+        assert!(
+            matches!(&from_config.resolved, Resolved::Missing { looked_for: Some(l), .. }
+                if l == "content/a/why.md, content/guide/why.md"),
+            "{from_config:?}"
+        );
+        // A path with folders is never looked up by its last name.
+        assert!(matches!(from_a("nope/features"), Resolved::Missing { .. }));
+        // A link written by hand never is either.
+        assert!(matches!(
+            m.resolve("features.md", "a", "a/slug-b/").resolved,
+            Resolved::Missing { .. }
+        ));
+    }
+
+    fn page_in(m: &LinkMap, path: &str) -> Resolved {
+        Resolved::Page {
+            content_path: path.into(),
+            url: m.pages[path].clone(),
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 
 use super::shortcode::{Shortcode, args};
 use crate::error::Diagnostic;
+use crate::paths::HUGO_REF;
 
 /// The prefix of every directive line.
 pub const DIRECTIVE: &str = "<!--helpcenter:";
@@ -317,6 +318,15 @@ impl Transform<'_> {
         let text = match sc.name.as_str() {
             "figure" => format!("{pad}{DIRECTIVE}figure {}-->", sc.attributes()),
             "toc" => format!("{pad}{DIRECTIVE}toc-->"),
+            // A theme's call to action (Dapr's docs: "开始使用" → a page): a link says the same.
+            "button" if sc.arg("text").is_some() && button_target(&sc).is_some() => {
+                let text = sc.arg("text").unwrap_or_default();
+                let text = text.replace('[', "\\[").replace(']', "\\]");
+                format!(
+                    "{pad}[{text}](<{}>)",
+                    button_target(&sc).unwrap_or_default()
+                )
+            }
             // TiDB's docs mark code blocks that get a copy button; every block has one here.
             "copyable" => String::new(),
             name => match paired(name) {
@@ -444,7 +454,11 @@ impl Transform<'_> {
                         .positional(0)
                         .or_else(|| sc.arg("path"))
                         .unwrap_or_default();
-                    // Hugo resolves `/x` from the content root, `x` from the page, then the root.
+                    // In a link, the resolver finds it as Hugo does (see `HUGO_REF`); anywhere
+                    // else it is text, and Hugo would print its URL.
+                    if out.ends_with("](") || out.ends_with("=\"") || out.ends_with("='") {
+                        out.push_str(HUGO_REF);
+                    }
                     out.push_str(target);
                 }
                 Some(sc) if sc.name == "copyable" => {}
@@ -586,6 +600,18 @@ fn details_directive(title: &str) -> String {
     format!("details {}", quoted(title))
 }
 
+/// Where a button shortcode leads: `page=` is a Hugo ref, `link=` a URL; `<` and `>` cannot be
+/// in the link written around it.
+fn button_target(sc: &Shortcode) -> Option<String> {
+    let (prefix, target) = match (sc.arg("page"), sc.arg("link")) {
+        (Some(page), _) => (HUGO_REF, page),
+        (None, Some(link)) => ("", link),
+        (None, None) => return None,
+    };
+    let target: String = target.chars().filter(|c| !matches!(c, '<' | '>')).collect();
+    (!target.trim().is_empty()).then(|| format!("{prefix}{}", target.trim()))
+}
+
 fn tab_directive(title: &str) -> String {
     format!("tab {}", quoted(title))
 }
@@ -650,11 +676,18 @@ mod tests {
     #[test]
     fn hugo_shortcodes() {
         let b = run(
-            "{{< note >}}\n注意\n{{< /note >}}\n{{% alert title=\"小心\" color=\"warning\" %}}\n文字\n{{% /alert %}}\n见[安装]({{< ref \"install.md#a\" >}})。\n{{< figure src=\"x.png\" caption=\"图 1\" >}}\n{{< copyable \"shell\" >}}\n",
+            "{{< note >}}\n注意\n{{< /note >}}\n{{% alert title=\"小心\" color=\"warning\" %}}\n文字\n{{% /alert %}}\n见[安装]({{< ref \"install.md#a\" >}})。\n{{< figure src=\"x.png\" caption=\"图 1\" >}}\n{{< copyable \"shell\" >}}\n{{< button text=\"开始[1]\" page=\"getting-started\" >}}\n{{< button text=\"官网\" link=\"https://dapr.io\" >}}\n{{< button text=\"空\" >}}\n路径是 {{< ref \"x.md\" >}}。\n",
         );
+        // A ref in a link is marked for the resolver; as text it is its path.
         assert_eq!(
             b.text,
-            "<!--helpcenter:callout note-->\n注意\n<!--helpcenter:end-->\n<!--helpcenter:callout warning \"小心\"-->\n文字\n<!--helpcenter:end-->\n见[安装](install.md#a)。\n<!--helpcenter:figure src=\"x.png\" caption=\"图 1\"-->\n\n"
+            "<!--helpcenter:callout note-->\n注意\n<!--helpcenter:end-->\n<!--helpcenter:callout warning \"小心\"-->\n文字\n<!--helpcenter:end-->\n见[安装](hugo-ref:install.md#a)。\n<!--helpcenter:figure src=\"x.png\" caption=\"图 1\"-->\n\n[开始\\[1\\]](<hugo-ref:getting-started>)\n[官网](<https://dapr.io>)\n\n路径是 x.md。\n"
+        );
+        assert_eq!(
+            b.warnings.len(),
+            1,
+            "a button leading nowhere: {:?}",
+            b.warnings
         );
     }
 

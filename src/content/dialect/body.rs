@@ -60,11 +60,21 @@ pub fn transform(body: &str, options: &Options) -> Body {
         fence: None,
         changed: false,
         shifted: false,
+        jsx_comment: None,
     };
     for (i, line) in body.split('\n').enumerate() {
         t.line(i, line);
     }
     t.close_indented(usize::MAX, body.split('\n').count());
+    if let Some(open) = t.jsx_comment {
+        t.warnings.push(
+            Diagnostic::warning(
+                "an MDX comment `{/*` is never closed: the text after it is left out",
+            )
+            .at_line(open + 1)
+            .hint("close it with `*/}`"),
+        );
+    }
     if !t.changed {
         return Body {
             text: body.to_owned(),
@@ -91,6 +101,8 @@ struct Transform<'a> {
     changed: bool,
     /// Lines were added or dropped.
     shifted: bool,
+    /// Inside an MDX comment `{/* … */}` that goes on over lines: the line it opened on.
+    jsx_comment: Option<usize>,
 }
 
 impl Transform<'_> {
@@ -157,12 +169,55 @@ impl Transform<'_> {
         if let Some(done) = self.liquid(pad, trimmed, i) {
             return done;
         }
-        let mut text = self.variables(&line, i);
+        let mut text = self.jsx_comments(&line, i);
+        text = self.variables(&text, i);
         text = self.inline_shortcodes(&text, i);
         if text != line {
             self.changed = true;
         }
         self.push(text, i);
+    }
+
+    /// MDX comments, `{/* … */}`, on one line or over several, show nothing (outside code
+    /// spans, where they are code).
+    fn jsx_comments(&mut self, line: &str, i: usize) -> String {
+        if self.jsx_comment.is_none() && !line.contains("{/*") {
+            return line.to_owned();
+        }
+        let mut out = String::with_capacity(line.len());
+        let mut rest = line;
+        let mut in_code = false;
+        while !rest.is_empty() {
+            if self.jsx_comment.is_some() {
+                match rest.find("*/}") {
+                    Some(end) => {
+                        self.jsx_comment = None;
+                        rest = &rest[end + 3..];
+                    }
+                    None => rest = "",
+                }
+                continue;
+            }
+            let next = rest.find(['`', '{']).unwrap_or(rest.len());
+            out.push_str(&rest[..next]);
+            rest = &rest[next..];
+            if rest.starts_with('`') {
+                in_code = !in_code;
+                out.push('`');
+                rest = &rest[1..];
+            } else if !in_code && rest.starts_with("{/*") {
+                self.jsx_comment = Some(i);
+                rest = &rest[3..];
+            } else if let Some(c) = rest.chars().next() {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+        if out.trim().is_empty() {
+            String::new()
+        } else {
+            out
+        }
     }
 
     /// Removes the indentation an open MkDocs admonition adds to its body.
@@ -524,6 +579,7 @@ pub fn substitute(text: &str, variables: &BTreeMap<String, String>) -> String {
         fence: None,
         changed: false,
         shifted: false,
+        jsx_comment: None,
     };
     t.variables(text, 0)
 }
@@ -700,6 +756,23 @@ mod tests {
         );
         // The closing line was added: the lines after it come from one source line earlier.
         assert_eq!(b.line_map, [0, 1, 2, 3, 4, 5, 6, 6, 7, 8]);
+    }
+
+    #[test]
+    fn mdx_comments_show_nothing() {
+        let b = run(
+            "{/* 整行注释 */}\n文字 {/* 行内 */} 结束\n`{/* 代码 */}`\n{/* 跨\n行 */}后\n```\n{/* 代码块 */}\n```\n",
+        );
+        assert_eq!(
+            b.text,
+            "\n文字  结束\n`{/* 代码 */}`\n\n后\n```\n{/* 代码块 */}\n```\n"
+        );
+        assert!(b.warnings.is_empty());
+        // One never closed hides what follows, as MDX would not build: the author is told.
+        let b = run("前\n{/* 忘了关\n后\n");
+        assert_eq!(b.text, "前\n\n\n");
+        assert_eq!(b.warnings.len(), 1);
+        assert!(b.warnings[0].message.contains("never closed"));
     }
 
     #[test]

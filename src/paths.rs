@@ -218,6 +218,17 @@ pub fn is_external(d: &str) -> bool {
     }
 }
 
+/// The content path a Markdown source is known by: `x.md` as it is, and Docusaurus's MDX file
+/// `x.mdx` as `x.md`, so every stage after loading (pages, links, ids, URLs) sees one kind of
+/// source; `None` for any other file. Its messages still name the file as it is on disk.
+pub fn markdown_path(rel: &str) -> Option<String> {
+    if rel.ends_with(".md") {
+        Some(rel.to_owned())
+    } else {
+        rel.strip_suffix(".mdx").map(|stem| format!("{stem}.md"))
+    }
+}
+
 /// What a Hugo `{{< ref >}}` leaves in a link's destination before the path it names: such a
 /// path is found as Hugo finds it (relative to the page, then from the root, then by the page's
 /// name anywhere in the site), which a link written by hand never is. Not a URL scheme any page

@@ -317,16 +317,20 @@ fn read_edits(
     for p in changed {
         // Folders change with every file in them; temporary files of editors and tools come
         // and go. A Markdown file that is gone, though, was deleted: that needs a full build.
-        if p.is_dir() || (!p.exists() && p.extension().is_none_or(|e| e != "md")) {
+        if p.is_dir() || (!p.exists() && p.extension().is_none_or(|e| e != "md" && e != "mdx")) {
             continue;
         }
         let p = std::fs::canonicalize(p).ok()?;
-        let rel = paths::slash_path(p.strip_prefix(&content_dir).ok()?);
+        let rel = paths::markdown_path(&paths::slash_path(p.strip_prefix(&content_dir).ok()?))?;
         if edits.iter().any(|(_, f)| f.rel == rel) {
             continue;
         }
         let idx = site.article_by_path(&rel)?;
         let old = &site.articles[idx].source;
+        // `x.mdx` beside the `x.md` that is the page: the full build reports the pair.
+        if !old.shown.ends_with(p.file_name()?) {
+            return None;
+        }
         let bytes = std::fs::read(&p).ok()?;
         let read = content::ReadOptions {
             offset,

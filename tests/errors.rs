@@ -124,6 +124,22 @@ fn a_hugo_ref_to_a_name_two_pages_have_names_both() {
 }
 
 #[test]
+fn a_page_written_as_md_and_as_mdx_names_both() {
+    fails_with(
+        "md-mdx",
+        &[
+            ("content/a/intro.md", "---\ntitle: 一\n---\n"),
+            ("content/a/intro.mdx", "---\ntitle: 二\n---\n"),
+        ],
+        &[
+            "content/a/intro.md and content/a/intro.mdx would be the same page",
+            "content/a/intro.mdx\n",
+            "keep one of them",
+        ],
+    );
+}
+
+#[test]
 fn two_pages_with_one_url_name_both_files() {
     fails_with(
         "dupurl",

@@ -161,7 +161,26 @@ fn docusaurus() {
         &[
             "<p class=\"code-title\">docusaurus.config.js</p>",
             "<code class=\"language-js\">",
+            "href=\"../components/#%E7%BB%84%E4%BB%B6\">用 MDX 写的页面</a>",
+            // Pinned by the file's own name, .mdx.
+            "<a href=\"../../tutorial/components/\">组件</a> <span class=\"article-section\">教程 · 编辑推荐</span>",
         ],
+    );
+    // An .mdx file is an article like the others; its comments show nothing.
+    let mdx = read(&out, "tutorial/components/index.html");
+    has(
+        &mdx,
+        &[
+            "<h2 id=\"组件\">",
+            "MDX 页面也是文章，回到",
+            "href=\"../advanced/\">进阶</a>",
+            "<p class=\"tab-title\">甲</p>",
+        ],
+    );
+    assert!(!mdx.contains("{/*") && !mdx.contains("读者看不到"), "{mdx}");
+    assert!(
+        !out.join("tutorial/03-components.mdx").exists(),
+        "the source is not published"
     );
 }
 

@@ -151,6 +151,8 @@ fn body() -> impl Strategy<Value = String> {
         text().prop_map(|t| format!("| {t} | b |\n| --- | --- |\n| {t} | 乙 |\n")),
         text().prop_map(|t| format!("```{t}\n{t}\n```\n")),
         text().prop_map(|t| format!("{t}[^1]\n\n[^1]: {t}\n")),
+        (text(), text()).prop_map(|(a, b)| format!("{a}{{/* {b}\n{a} */}}{b}\n")),
+        text().prop_map(|t| format!("{t} {{/* 未关闭\n")),
         (text(), target())
             .prop_map(|(t, p)| format!("{{{{< button text=\"{t}\" page=\"{p}\" >}}}}\n")),
     ];
@@ -208,13 +210,14 @@ fn files() -> impl Strategy<Value = Vec<(String, String)>> {
     let file = (
         prop::option::of(name()),
         prop_oneof![name(), Just("_index".to_owned()), Just("index".to_owned())],
+        prop_oneof![4 => Just("md"), 1 => Just("mdx")],
         front_matter(),
         body(),
     )
-        .prop_map(|(dir, stem, fm, body)| {
+        .prop_map(|(dir, stem, ext, fm, body)| {
             let path = match dir {
-                Some(d) => format!("{d}/{stem}.md"),
-                None => format!("{stem}.md"),
+                Some(d) => format!("{d}/{stem}.{ext}"),
+                None => format!("{stem}.{ext}"),
             };
             (path, format!("{fm}{body}"))
         });

@@ -253,9 +253,11 @@ fn an_edit_served_incrementally_equals_a_fresh_build() {
     // reach that description too (serve caches descriptions of unedited articles). Theirs is
     // one mention in long text, so 改密码 is among the first, described with its text.
     let filler = "这里是与此无关的说明文字。".repeat(40);
+    // One of them an MDX file, whose edits are incremental too.
     for i in 0..4 {
+        let ext = if i == 0 { "mdx" } else { "md" };
         std::fs::write(
-            site.join(format!("content/账户/phone{i}.md")),
+            site.join(format!("content/账户/phone{i}.{ext}")),
             format!("---\ntitle: 问题 {i}\n---\n\n{filler}\n\n请把手机放在身边。\n"),
         )
         .unwrap();
@@ -273,13 +275,26 @@ fn an_edit_served_incrementally_equals_a_fresh_build() {
         ),
     )
     .unwrap();
+    let m = site.join("content/账户/phone0.mdx");
+    let text = std::fs::read_to_string(&m).unwrap();
+    std::fs::write(
+        &m,
+        text.replace(
+            "请把手机放在身边。",
+            "请把手机放在身边{/* 注释 */}并充好电。",
+        ),
+    )
+    .unwrap();
     let b = site.join("content/账户/设备/face-id.md");
     let text = std::fs::read_to_string(&b).unwrap();
     std::fs::write(&b, text.replace("回到[改密码]", "设置完成后回到[改密码]")).unwrap();
-    wait_until(30, "the edit is served", || {
+    wait_until(30, "the edits are served", || {
         request(srv.port, &encode("/账户/设备/"))
             .text()
             .contains("设置完成后回到改密码")
+            && request(srv.port, &encode("/账户/phone0/"))
+                .text()
+                .contains("请把手机放在身边并充好电。")
     });
     std::thread::sleep(Duration::from_millis(300));
     let out = s.path().join("fresh");

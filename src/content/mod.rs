@@ -9,7 +9,7 @@ use chrono::FixedOffset;
 use rayon::prelude::*;
 
 use crate::error::{Diagnostic, Diagnostics, display_path, guard, line_col, shown_path};
-use crate::paths::{parent_of, segment_problem, slash_path};
+use crate::paths::{markdown_path, parent_of, segment_problem, slash_path};
 
 mod dates;
 pub mod dialect;
@@ -164,6 +164,7 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     }
 
     let mut markdown = walk(root, &dir, &mut content, &mut diags);
+    one_source_per_page(root, &dir, &mut markdown, &mut diags);
     let vitepress = vitepress::read(root, &dir, &content.folders, &mut diags);
     vitepress.exclude.apply(&mut markdown, &mut diags);
     // Navigation files order the others; they are no pages of their own.
@@ -407,13 +408,43 @@ fn walk(
         let rel = slash_path(entry.path().strip_prefix(dir).unwrap_or(entry.path()));
         if entry.file_type().is_dir() {
             content.folders.push(rel);
-        } else if rel.ends_with(".md") {
-            markdown.push((entry.into_path(), rel));
+        } else if let Some(md) = markdown_path(&rel) {
+            markdown.push((entry.into_path(), md));
         } else {
             content.assets.push(Asset { rel });
         }
     }
     markdown
+}
+
+/// `x.md` and `x.mdx` beside it would be one page (Docusaurus refuses them as one doc id, too):
+/// an error naming both, and `x.md` is kept so the rest of the site still builds and checks.
+fn one_source_per_page(
+    root: &Path,
+    dir: &Path,
+    markdown: &mut Vec<(PathBuf, String)>,
+    diags: &mut Diagnostics,
+) {
+    let named = |p: &Path| format!("content/{}", slash_path(p.strip_prefix(dir).unwrap_or(p)));
+    let mut first: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
+    markdown.retain(|(path, rel)| match first.get(rel) {
+        Some(kept) => {
+            diags.push(
+                Diagnostic::error(format!(
+                    "{} and {} would be the same page",
+                    named(kept),
+                    named(path),
+                ))
+                .in_file(shown_path(root, path))
+                .hint("keep one of them: rename or remove the other"),
+            );
+            false
+        }
+        None => {
+            first.insert(rel.clone(), path.clone());
+            true
+        }
+    });
 }
 
 /// The error for a file or folder whose name cannot be part of a URL.

@@ -35,9 +35,8 @@ fn pins_of(
             .trim()
             .trim_start_matches('/')
             .trim_start_matches("content/");
-        let found = (site.by_path.get(p))
-            .or_else(|| join_rel(source.dir(), p).and_then(|j| site.by_path.get(j.as_str())))
-            .copied();
+        let found = (site.article_by_path(p))
+            .or_else(|| join_rel(source.dir(), p).and_then(|j| site.article_by_path(&j)));
         match found {
             Some(j) if Some(j) == own => {}
             Some(j) => {

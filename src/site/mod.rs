@@ -151,7 +151,10 @@ impl Site {
 
     /// The article at a content path (`credit/read-credit-report.md`).
     pub fn article_by_path(&self, content_path: &str) -> Option<usize> {
-        self.by_path.get(content_path).copied()
+        let md = crate::paths::markdown_path(content_path);
+        self.by_path
+            .get(md.as_deref().unwrap_or(content_path))
+            .copied()
     }
 
     /// Sections depth first, each before its sub-sections, in display order: the order of the
@@ -461,7 +464,7 @@ fn missing_featured(config: &Config, by_path: &HashMap<String, usize>) -> Diagno
         .featured
         .iter()
         .map(|p| p.trim_start_matches("content/"))
-        .filter(|p| !by_path.contains_key(*p))
+        .filter(|p| !by_path.contains_key(crate::paths::markdown_path(p).as_deref().unwrap_or(p)))
         .map(|path| {
             Diagnostic::error(format!("`featured` names a missing article: `{path}`"))
                 .in_file(&config.shown)

@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::paths::{HUGO_REF, is_external, join_rel, percent_decode};
+use crate::paths::{HUGO_REF, is_external, join_rel, markdown_path, percent_decode};
 
 /// Where links of a page can point: every page's content path and URL, the assets, and what
 /// is known of content paths that are not pages, so a link to one gets the error that says why.
@@ -260,8 +260,8 @@ impl LinkMap {
     /// The page or asset a file path names: `x.md`; `x.html` for `x.md`; `x` and `x/` for `x.md`
     /// or the folder's page.
     fn by_file(&self, joined: &str, folder_link: bool) -> Option<Resolved> {
-        let candidates: Vec<String> = if joined.ends_with(".md") {
-            vec![joined.to_owned()]
+        let candidates: Vec<String> = if let Some(md) = markdown_path(joined) {
+            vec![md]
         } else if let Some(stem) = joined.strip_suffix(".html") {
             vec![format!("{stem}.md"), format!("{stem}/index.md")]
         } else if has_extension(joined) {
@@ -337,7 +337,7 @@ fn has_extension(path: &str) -> bool {
 /// The error for a link that leads nowhere, by what it looks like.
 fn missing(joined: &str, rel: &str, rooted: bool) -> Resolved {
     const HINT: &str = "check the file name and the path: relative to this file, or from the content root with a leading /";
-    if joined.ends_with(".md") {
+    if markdown_path(joined).is_some() {
         Resolved::Missing {
             what: "link to a missing article",
             looked_for: Some(format!("content/{joined}")),

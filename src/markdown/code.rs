@@ -167,9 +167,19 @@ fn notation(text: &str, info: &Info) -> Vec<(String, Option<Mark>)> {
     if text.is_empty() {
         return Vec::new();
     }
+    let rust = info.language == "rust";
     text.split('\n')
         .enumerate()
+        .filter(|(_, line)| !(rust && hidden_rust_line(line)))
         .map(|(i, line)| {
+            let unescaped = match line.trim_start().strip_prefix("##") {
+                Some(rest) if rust => {
+                    let pad = &line[..line.len() - line.trim_start().len()];
+                    std::borrow::Cow::Owned(format!("{pad}#{rest}"))
+                }
+                _ => std::borrow::Cow::Borrowed(line),
+            };
+            let line: &str = &unescaped;
             let line = line.strip_suffix('\r').unwrap_or(line);
             let (line, noted) = strip_notation(line);
             let mark = noted
@@ -182,6 +192,14 @@ fn notation(text: &str, info: &Info) -> Vec<(String, Option<Mark>)> {
             (line, mark)
         })
         .collect()
+}
+
+/// A line of a Rust example that mdBook (and rustdoc) hide: `# ` and what follows, or a lone
+/// `#`, after the indentation. They make the example compile; the reader is not meant to see
+/// them, and a page has no button to show them. `##` is an escaped `#` and shows as one.
+fn hidden_rust_line(line: &str) -> bool {
+    let t = line.trim_start();
+    t.trim_end() == "#" || t.starts_with("# ") || t.starts_with("#\t")
 }
 
 fn diff_mark(line: &str) -> Option<Mark> {
@@ -234,13 +252,20 @@ fn strip_notation(line: &str) -> (String, Option<Mark>) {
 fn read_info(info: &str) -> Info {
     let info = info.trim();
     let end = info
-        .find(|c: char| c.is_whitespace() || c == '{' || c == '[' || c == ':')
+        .find(|c: char| c.is_whitespace() || c == '{' || c == '[' || c == ':' || c == ',')
         .unwrap_or(info.len());
     let mut out = Info {
         language: info[..end].to_owned(),
         ..Info::default()
     };
-    let rest = &info[end..];
+    // mdBook's (rustdoc's) `rust,ignore`, `rust,editable`: words about running the code.
+    let rest =
+        info[end..].trim_start_matches(|c: char| c == ',' || c.is_ascii_alphanumeric() || c == '_');
+    let rest = if info[end..].starts_with(',') {
+        rest
+    } else {
+        &info[end..]
+    };
     if let Some(flag) = rest.strip_prefix(':') {
         let flag = flag.split(|c: char| c.is_whitespace() || c == '{').next();
         match flag {
@@ -378,6 +403,25 @@ mod tests {
             Some("执行结果")
         );
         assert!(read_info("js {1-99999999}").marked.len() <= 10_000);
+        // mdBook's words after a comma say how to run the example, not what it is.
+        assert_eq!(read_info("rust,ignore,does_not_compile").language, "rust");
+        let i = read_info("rust,editable {2}");
+        assert_eq!((i.language.as_str(), i.marked.clone()), ("rust", set(&[2])));
+    }
+
+    #[test]
+    fn hidden_lines_of_rust_examples_are_left_out() {
+        let text = "# #[derive(Debug)]\nstruct A;\n#\n    # let x = 1;\n#[test]\n## not hidden\nfn main() {}\n";
+        let lines: Vec<String> = notation(text, &read_info("rust,ignore"))
+            .into_iter()
+            .map(|(l, _)| l)
+            .collect();
+        assert_eq!(
+            lines,
+            ["struct A;", "#[test]", "# not hidden", "fn main() {}"]
+        );
+        // Other languages' `#` lines are comments, and stay.
+        assert_eq!(notation("# 注释\nls\n", &read_info("sh")).len(), 2);
     }
 
     proptest::proptest! {

@@ -10,4 +10,6 @@ pub(super) const KEYS: &[ForeignKey] = &[
     key("status", T, Ignored),
     key("icon", T, Ignored),
     key("subtitle", T, Ignored),
+    // mkdocs-macros: data files for the page's macros.
+    key("include_yaml", T, Ignored),
 ];

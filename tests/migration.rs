@@ -252,13 +252,30 @@ fn zola() {
 #[test]
 fn mdbook_summary_orders_and_nests() {
     let s = Scratch::new("m-mdbook");
-    let (out, _) = migrate("mdbook", &s);
+    let (out, log) = migrate("mdbook", &s);
     let home = read(&out, "index.html");
-    has(&home, &["这是一本书。"]);
-    assert!(home.find("第一章").unwrap() < home.find("第二章").unwrap());
+    has(&home, &["这是一本书。", "基础篇", "前言"]);
+    let part = read(&out, "基础篇/index.html");
+    assert!(part.find("第一章").unwrap() < part.find("第二章").unwrap());
     has(
         &read(&out, "chapter_1/index.html"),
         &["第一章 开始", "小节内容"],
+    );
+    // A part's title is a section; a prefix chapter is in the book; a chapter without a heading
+    // of its own takes SUMMARY.md's label as mdBook does.
+    has(&part, &["<h1>基础篇</h1>"]);
+    has(
+        &read(&out, "preface/index.html"),
+        &["<title>前言 - ", "<h1>前言</h1>", "感谢阅读。"],
+    );
+    // What SUMMARY.md does not list (here, commented out) mdBook does not build.
+    assert!(!out.join("draft").exists());
+    has(
+        &log,
+        &[
+            "1 Markdown file is left out: SUMMARY.md does not list it",
+            "mdbook/content/SUMMARY.md",
+        ],
     );
 }
 

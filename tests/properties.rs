@@ -293,6 +293,24 @@ fn docusaurus_sidebars() -> impl Strategy<Value = String> {
         })
 }
 
+/// An mdBook SUMMARY.md: a title, prefix chapters, parts, nested lists, comments and
+/// separators, linking where `target` points.
+fn summary() -> impl Strategy<Value = String> {
+    let line = (text(), target(), 0..7u8, 0..4usize).prop_map(|(label, link, kind, depth)| {
+        let pad = "  ".repeat(depth);
+        match kind {
+            0 => format!("# {label}"),
+            1 => format!("[{label}]({link})"),
+            2 => format!("{pad}- [{label}]({link})"),
+            3 => format!("{pad}- {label}"),
+            4 => format!("<!-- - [{label}]({link}) -->"),
+            5 => "---".to_owned(),
+            _ => format!("{pad}* [{label}]()"),
+        }
+    });
+    prop::collection::vec(line, 0..10).prop_map(|v| v.join("\n"))
+}
+
 /// Every file under `dir`, by its path as the file system has it, with its bytes.
 fn tree(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
     let mut v: Vec<_> = walkdir::WalkDir::new(dir)
@@ -357,7 +375,7 @@ fn check_site(files: &[(String, String)]) -> Result<(), TestCaseError> {
         prop_assert!(out.join("index.html").is_file());
         for e in walkdir::WalkDir::new(&out) {
             let path = e.unwrap().into_path();
-            if path.extension().is_some_and(|x| x == "html") {
+            if path.is_file() && path.extension().is_some_and(|x| x == "html") {
                 let html = std::fs::read_to_string(&path).unwrap();
                 prop_assert!(
                     !html.contains("href=\"hugo-ref:"),
@@ -388,6 +406,13 @@ proptest! {
     #[test]
     fn generated_docusaurus_sidebars_never_panic(mut files in files(), sidebars in docusaurus_sidebars()) {
         files.push(("sidebars.js".to_owned(), sidebars));
+        check_site(&files)?;
+    }
+
+    #[test]
+    fn generated_summaries_never_panic(mut files in files(), summary in summary(), nested in any::<bool>()) {
+        let at = if nested { "a/SUMMARY.md" } else { "SUMMARY.md" };
+        files.push((at.to_owned(), summary));
         check_site(&files)?;
     }
 

@@ -173,6 +173,7 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         .partition(|(_, rel)| nav::is_nav_file(rel));
     markdown = pages;
     content.navs = nav::read_all(root, &navs, &content.folders, options.variables, &mut diags);
+    nav::leave_out_unlisted(&content.navs, &mut markdown, &mut diags);
     content.navs.extend(vitepress.navs);
     let docusaurus = docusaurus::read(root, &dir, &mut diags);
     content.navs.extend(docusaurus.navs);
@@ -200,6 +201,22 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         roles.apply(f);
     }
     // Only now is it known which files are articles (a folder's page may go without a title).
+    // One without a title of its own takes its navigation label, as mdBook takes a chapter's.
+    let labels: std::collections::HashMap<String, &str> = content
+        .navs
+        .iter()
+        .flat_map(|n| n.entries())
+        .rev()
+        .filter(|(_, label)| !label.trim().is_empty())
+        .collect();
+    for f in &mut content.files {
+        if f.kind == Kind::Article && f.title.is_empty() {
+            if let Some(label) = labels.get(&f.rel) {
+                f.title = (*label).to_owned();
+                f.title_html = crate::escape::html(label);
+            }
+        }
+    }
     content.files.retain(|f| {
         if f.kind != Kind::Article || !f.title.is_empty() {
             return true;

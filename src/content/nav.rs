@@ -11,6 +11,7 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::dialect::body::substitute;
 use crate::error::{Diagnostic, Diagnostics, shown_path};
+use crate::paths::{is_external, join_rel, markdown_path, parent_of, percent_decode};
 
 /// A navigation file, read.
 #[derive(Debug, Clone)]
@@ -107,6 +108,74 @@ pub fn one_per_folder(navs: &mut Vec<Nav>) {
     navs.dedup_by(|b, a| a.governs == b.governs);
 }
 
+impl Nav {
+    /// The pages its entries link to, as content paths, each with its label, in the file's
+    /// order: links relative to the file or from the content root (`/x.md`), to Markdown files.
+    pub fn entries(&self) -> Vec<(String, &str)> {
+        let dir = parent_of(&self.rel);
+        let mut out = Vec::new();
+        let mut stack: Vec<&NavNode> = self.nodes.iter().rev().collect();
+        while let Some(node) = stack.pop() {
+            stack.extend(node.children.iter().rev());
+            let Some(link) = node.link.as_deref().filter(|l| !is_external(l)) else {
+                continue;
+            };
+            let path = link.split(['#', '?']).next().unwrap_or_default();
+            let path = percent_decode(path);
+            let joined = match path.strip_prefix('/') {
+                Some(rooted) => join_rel("", rooted),
+                None => join_rel(dir, &path),
+            };
+            if let Some(md) = joined.as_deref().and_then(markdown_path) {
+                out.push((md, node.label.as_str()));
+            }
+        }
+        out
+    }
+}
+
+/// mdBook and GitBook build only the chapters SUMMARY.md lists: the other Markdown files of the
+/// folder it governs (drafts, stubs, chapters commented out) are left out, with a note that
+/// counts them. A folder another navigation file governs, and helpcenter's own `_index.md`
+/// pages, are not its to leave out.
+pub fn leave_out_unlisted(
+    navs: &[Nav],
+    markdown: &mut Vec<(PathBuf, String)>,
+    diags: &mut Diagnostics,
+) {
+    for nav in navs.iter().filter(|n| n.kind == NavKind::Summary) {
+        let listed: std::collections::HashSet<String> =
+            nav.entries().into_iter().map(|(path, _)| path).collect();
+        let under = |rel: &str, dir: &str| dir.is_empty() || rel.starts_with(&format!("{dir}/"));
+        let nearer = |rel: &str| {
+            navs.iter().any(|o| {
+                o.governs.len() > nav.governs.len()
+                    && under(&o.governs, &nav.governs)
+                    && under(rel, &o.governs)
+            })
+        };
+        let before = markdown.len();
+        markdown.retain(|(_, rel)| {
+            !under(rel, &nav.governs)
+                || listed.contains(rel)
+                || rel.rsplit('/').next() == Some("_index.md")
+                || nearer(rel)
+        });
+        let left = before - markdown.len();
+        if left > 0 {
+            diags.push(
+                Diagnostic::info(format!(
+                    "{left} Markdown file{} left out: SUMMARY.md does not list {}, and mdBook and GitBook build only what it lists",
+                    if left == 1 { " is" } else { "s are" },
+                    if left == 1 { "it" } else { "them" },
+                ))
+                .in_file(&nav.shown)
+                .hint("list a file in SUMMARY.md to publish it"),
+            );
+        }
+    }
+}
+
 /// One entry of a navigation file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NavNode {
@@ -159,6 +228,10 @@ pub fn parse(text: &str) -> Vec<NavNode> {
     let mut heading: Option<(HeadingLevel, NavNode)> = None;
     let mut in_link = false;
     let mut seen_list = false;
+    // mdBook's prefix and suffix chapters: links on lines of their own, outside the lists.
+    let mut loose: Option<NavNode> = None;
+    // Whether a level-1 heading may still be the file's title ("# Summary", "# Rust 语言圣经").
+    let mut title_possible = true;
     for (event, range) in Parser::new(text).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
@@ -175,7 +248,9 @@ pub fn parse(text: &str) -> Vec<NavNode> {
                     continue;
                 };
                 // A level-1 heading before any entry is the file's own title ("# Summary").
-                if level == HeadingLevel::H1 && !seen_list && top.is_empty() && group.is_none() {
+                let title = level == HeadingLevel::H1 && title_possible;
+                title_possible = false;
+                if title && !seen_list && top.is_empty() && group.is_none() {
                     continue;
                 }
                 if let Some(g) = group.take() {
@@ -185,6 +260,7 @@ pub fn parse(text: &str) -> Vec<NavNode> {
             }
             Event::Start(Tag::Item) => {
                 seen_list = true;
+                title_possible = false;
                 stack.push(NavNode {
                     line: line_of(range.start),
                     ..NavNode::default()
@@ -204,6 +280,7 @@ pub fn parse(text: &str) -> Vec<NavNode> {
                 }
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
+                title_possible = false;
                 if let Some(item) = stack
                     .last_mut()
                     .filter(|i| i.link.is_none() && i.children.is_empty())
@@ -211,11 +288,28 @@ pub fn parse(text: &str) -> Vec<NavNode> {
                     item.link = Some(dest_url.to_string());
                     item.label.clear();
                     in_link = true;
+                } else if stack.is_empty() && heading.is_none() {
+                    loose = Some(NavNode {
+                        link: Some(dest_url.to_string()),
+                        line: line_of(range.start),
+                        ..NavNode::default()
+                    });
                 }
             }
-            Event::End(TagEnd::Link) => in_link = false,
+            Event::End(TagEnd::Link) => {
+                in_link = false;
+                if let Some(mut node) = loose.take() {
+                    node.label = node.label.trim().to_owned();
+                    match &mut group {
+                        Some(g) => g.children.push(node),
+                        None => top.push(node),
+                    }
+                }
+            }
             Event::Text(t) | Event::Code(t) => {
-                if let Some((_, h)) = &mut heading {
+                if let Some(node) = &mut loose {
+                    node.label.push_str(&t);
+                } else if let Some((_, h)) = &mut heading {
                     h.label.push_str(&t);
                 } else if let Some(item) = stack.last_mut() {
                     // The label is the link's text, or the item's text when it has no link.
@@ -254,6 +348,7 @@ mod tests {
         assert_eq!(
             n,
             [
+                node("简介", Some("README.md"), 3, vec![]),
                 node(
                     "第一章",
                     Some("ch1.md"),
@@ -266,6 +361,33 @@ mod tests {
                     None,
                     9,
                     vec![node("术语", Some("terms.md"), 11, vec![])]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn mdbook_prefix_chapters_and_parts() {
+        // The Rust course's SUMMARY.md: a title, prefix chapters (one commented out), a
+        // separator, then a part whose title is a level-1 heading too.
+        let n = parse(
+            "# Rust 语言圣经\n\n[关于本书](about-book.md)\n[进入 Rust 编程世界](into-rust.md)\n<!-- [快速查询入口](index-list.md) -->\n\n---\n\n# Rust 语言基础学习\n\n---\n\n- [寻找牛刀](first-try/intro.md)\n  - [安装](first-try/installation.md)\n",
+        );
+        assert_eq!(
+            n,
+            [
+                node("关于本书", Some("about-book.md"), 3, vec![]),
+                node("进入 Rust 编程世界", Some("into-rust.md"), 4, vec![]),
+                node(
+                    "Rust 语言基础学习",
+                    None,
+                    9,
+                    vec![node(
+                        "寻找牛刀",
+                        Some("first-try/intro.md"),
+                        13,
+                        vec![node("安装", Some("first-try/installation.md"), 14, vec![])]
+                    )]
                 ),
             ]
         );

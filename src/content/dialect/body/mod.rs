@@ -13,6 +13,8 @@
 //! Lines are kept one for one where possible; where a line is added or dropped, `line_map` tells
 //! the Markdown stage which source line each line of the result came from.
 
+mod pymdown;
+
 use std::collections::BTreeMap;
 
 use super::shortcode::{Shortcode, args};
@@ -48,6 +50,14 @@ enum Open {
     Shortcode { name: String, directive: bool },
     /// An MkDocs admonition: its body is indented `indent` spaces more than the `!!!`.
     Indented { indent: usize },
+    /// A PyMdown block: closed by a line of exactly `slashes` slashes; `options` while the
+    /// lines under its header may still be its options.
+    Slashes {
+        slashes: usize,
+        directive: bool,
+        tab: bool,
+        options: bool,
+    },
 }
 
 /// Turns another tool's syntax in `body` into helpcenter's.
@@ -61,11 +71,14 @@ pub fn transform(body: &str, options: &Options) -> Body {
         changed: false,
         shifted: false,
         jsx_comment: None,
+        tabs_open: None,
+        tabs_closing: None,
     };
     for (i, line) in body.split('\n').enumerate() {
         t.line(i, line);
     }
     t.close_indented(usize::MAX, body.split('\n').count());
+    t.close_tabs("", body.split('\n').count());
     if let Some(open) = t.jsx_comment {
         t.warnings.push(
             Diagnostic::warning(
@@ -103,6 +116,10 @@ struct Transform<'a> {
     shifted: bool,
     /// Inside an MDX comment `{/* … */}` that goes on over lines: the line it opened on.
     jsx_comment: Option<usize>,
+    /// A set of PyMdown tabs is open, of blocks with this many slashes ...
+    tabs_open: Option<usize>,
+    /// ... and its last tab has just closed: a line that is no tab of it ends the set.
+    tabs_closing: Option<usize>,
 }
 
 impl Transform<'_> {
@@ -113,6 +130,32 @@ impl Transform<'_> {
     fn replace(&mut self, text: String, src: usize) {
         self.changed = true;
         self.push(text, src);
+    }
+
+    /// A line that shows another file: what it names is not read, and the line goes.
+    fn file_include(&mut self, trimmed: &str, i: usize) -> Option<()> {
+        // One message per kind, so a site's hundreds of them are counted, not listed.
+        let what = if trimmed.starts_with("{*") && trimmed.ends_with("*}") {
+            "FastAPI's code include `{* file *}`"
+        } else if trimmed.starts_with("<<< @") || trimmed.starts_with("<<<@") {
+            "VitePress's code snippet import `<<< @/file`"
+        } else if trimmed.starts_with("--8<--") {
+            "the PyMdown snippet include `--8<--`"
+        } else if ["{{#include ", "{{#rustdoc_include ", "{{#playground "]
+            .iter()
+            .any(|p| trimmed.starts_with(p))
+        {
+            "mdBook's include `{{#include file}}`"
+        } else {
+            return None;
+        };
+        self.warnings.push(
+            Diagnostic::warning(format!("{what} is not understood"))
+                .at_line(i + 1)
+                .hint("the file it shows is left out of the page: paste what it should show into the article (in a code block for code)"),
+        );
+        self.replace(String::new(), i);
+        Some(())
     }
 
     fn warn(&mut self, src: usize, message: String) {
@@ -142,6 +185,7 @@ impl Transform<'_> {
             self.push(line, i);
             return;
         }
+        self.close_tabs_before(trimmed, i);
         if let Some(f) = fence_open(trimmed) {
             self.fence = Some(f);
             let line = self.variables(&line, i);
@@ -153,6 +197,12 @@ impl Transform<'_> {
             return done;
         }
         if let Some(done) = self.admonition(pad, trimmed, i) {
+            return done;
+        }
+        if let Some(done) = self.pymdown_block(pad, trimmed, i) {
+            return done;
+        }
+        if let Some(done) = self.file_include(trimmed, i) {
             return done;
         }
         if let Some(done) = self.block_shortcode(pad, trimmed, i) {
@@ -464,6 +514,14 @@ impl Transform<'_> {
                     String::new()
                 }
             }
+            // Jinja's and Liquid's escape: what it holds is text, as it is here.
+            "raw" => {
+                self.open.push(Open::Shortcode {
+                    name: "raw".into(),
+                    directive: false,
+                });
+                String::new()
+            }
             other => {
                 self.warn(
                     i,
@@ -580,6 +638,8 @@ pub fn substitute(text: &str, variables: &BTreeMap<String, String>) -> String {
         changed: false,
         shifted: false,
         jsx_comment: None,
+        tabs_open: None,
+        tabs_closing: None,
     };
     t.variables(text, 0)
 }
@@ -756,6 +816,33 @@ mod tests {
         );
         // The closing line was added: the lines after it come from one source line earlier.
         assert_eq!(b.line_map, [0, 1, 2, 3, 4, 5, 6, 6, 7, 8]);
+    }
+
+    #[test]
+    fn pymdown_blocks() {
+        // FastAPI's docs: an admonition with a title, a details block, two tabs of one set, an
+        // admonition retyped by its options, and a block of another name.
+        let b = run(
+            "/// tip | 提示\n\n文字\n\n///\n\n//// tab | Python 3.10+\n\n```py\n///\n```\n\n////\n\n//// tab | Python 3.8+\n\n乙\n\n////\n\n后\n/// admonition | 小心\n    type: warning\n\n丙\n///\n/// define\n丁\n///\n",
+        );
+        assert_eq!(
+            b.text,
+            "<!--helpcenter:callout tip \"提示\"-->\n\n文字\n\n<!--helpcenter:end-->\n\n<!--helpcenter:tabs-->\n<!--helpcenter:tab \"Python 3.10+\"-->\n\n```py\n///\n```\n\n<!--helpcenter:end-->\n\n<!--helpcenter:tab \"Python 3.8+\"-->\n\n乙\n\n<!--helpcenter:end-->\n\n<!--helpcenter:end-->\n后\n<!--helpcenter:callout warning \"小心\"-->\n\n\n丙\n<!--helpcenter:end-->\n\n丁\n\n"
+        );
+        assert_eq!(b.warnings.len(), 1);
+        assert!(b.warnings[0].message.contains("`/// define`"));
+        assert_eq!(b.line_map.len(), b.text.split('\n').count());
+    }
+
+    #[test]
+    fn file_includes_go_with_a_warning_and_raw_is_text() {
+        let b = run(
+            "前\n{* ../../docs_src/first_steps/tutorial001.py hl[3] *}\n<<< @/snippets/a.js{2}\n{% raw %}\n{{ x }}\n{% endraw %}\n后\n",
+        );
+        assert_eq!(b.text, "前\n\n\n\n{{ x }}\n\n后\n");
+        let lines: Vec<usize> = b.warnings.iter().map(|w| w.line.unwrap_or(0)).collect();
+        assert_eq!(lines, [2, 3], "{:?}", b.warnings);
+        assert!(b.warnings[0].message.contains("FastAPI's code include"));
     }
 
     #[test]

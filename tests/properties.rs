@@ -153,6 +153,21 @@ fn body() -> impl Strategy<Value = String> {
         text().prop_map(|t| format!("{t}[^1]\n\n[^1]: {t}\n")),
         (text(), text()).prop_map(|(a, b)| format!("{a}{{/* {b}\n{a} */}}{b}\n")),
         text().prop_map(|t| format!("{t} {{/* 未关闭\n")),
+        (
+            piece(&["///", "////", "/////"]),
+            piece(&["tip", "tab", "details", "admonition", "define", ""]),
+            text()
+        )
+            .prop_map(|(s, n, t)| format!("{s} {n} | {t}\n    type: {t}\n{t}\n")),
+        piece(&[
+            "///",
+            "////",
+            "{* a.py *}",
+            "<<< @/x.js",
+            "{% raw %}",
+            "{% endraw %}"
+        ])
+        .prop_map(|p| format!("{p}\n")),
         (text(), target())
             .prop_map(|(t, p)| format!("{{{{< button text=\"{t}\" page=\"{p}\" >}}}}\n")),
     ];

@@ -257,7 +257,22 @@ fn wrong(key: &str, expected: &str, v: &Value) -> Diagnostic {
         Value::Null => "empty".to_owned(),
         Value::Bool(b) => format!("`{b}`"),
         Value::Number(n) => format!("`{n}`"),
-        Value::String(s) => format!("`{s}`"),
+        // Line breaks and other control characters written as escapes, a long value cut: the
+        // message stays one line that names what is there.
+        Value::String(s) => {
+            let mut shown = String::new();
+            for c in s.chars().take(60) {
+                if c.is_control() {
+                    shown.extend(c.escape_debug());
+                } else {
+                    shown.push(c);
+                }
+            }
+            if s.chars().count() > 60 {
+                shown.push('…');
+            }
+            format!("`{shown}`")
+        }
         Value::Array(_) => "a list".to_owned(),
         Value::Object(_) => "a map".to_owned(),
     };

@@ -279,6 +279,43 @@ fn mdbook_summary_orders_and_nests() {
     );
 }
 
+/// Docsify: `_sidebar.md` is the navigation, links are from the site root (and `?id=x` is an
+/// anchor), notices and heading ids are its own; `_navbar.md` and `_coverpage.md` are no pages.
+#[test]
+fn docsify() {
+    let s = Scratch::new("m-docsify");
+    let (out, log) = migrate("docsify", &s);
+    let start = read(&out, "guide/quickstart/index.html");
+    has(
+        &start,
+        &[
+            "<h1 id=\"start\">快速开始</h1>",
+            "<title>快速开始 - ",
+            "callout callout-tip",
+            "先装好 Node.js。",
+            "callout callout-important",
+            "<strong>不要</strong>直接改生成的文件。",
+            "标记和文字在同一行。",
+            "<a href=\"../config/#theme-color\">配置的主题项</a>",
+            "<a href=\"../themes/\">主题</a>",
+        ],
+    );
+    // Two notices and one alert: the tip's box twice, the important one once.
+    assert_eq!(start.matches("callout callout-tip").count(), 2, "{start}");
+    has(
+        &read(&out, "guide/config/index.html"),
+        &["<h2 id=\"theme-color\">主题颜色<a class=\"heading-anchor\""],
+    );
+    let home = read(&out, "index.html");
+    assert!(home.find("入门").unwrap() < home.find("进阶").unwrap());
+    has(&read(&out, "入门/index.html"), &["快速开始", "配置"]);
+    assert!(!out.join("_navbar").exists() && !out.join("_coverpage").exists());
+    has(
+        &log,
+        &["Docsify's _navbar.md and _coverpage.md are left out"],
+    );
+}
+
 #[test]
 fn gitbook() {
     let s = Scratch::new("m-gitbook");

@@ -168,6 +168,18 @@ fn body() -> impl Strategy<Value = String> {
             "{% endraw %}"
         ])
         .prop_map(|p| format!("{p}\n")),
+        (
+            piece(&[
+                "?>",
+                "!>",
+                "> [!TIP]",
+                "> [!BOGUS]",
+                "## a :id=",
+                "# :id=x :docsify-ignore"
+            ]),
+            text()
+        )
+            .prop_map(|(p, t)| format!("{p} {t}\n")),
         (text(), target())
             .prop_map(|(t, p)| format!("{{{{< button text=\"{t}\" page=\"{p}\" >}}}}\n")),
     ];
@@ -425,8 +437,8 @@ proptest! {
     }
 
     #[test]
-    fn generated_summaries_never_panic(mut files in files(), summary in summary(), nested in any::<bool>()) {
-        let at = if nested { "a/SUMMARY.md" } else { "SUMMARY.md" };
+    fn generated_summaries_never_panic(mut files in files(), summary in summary(), at in 0..4usize) {
+        let at = ["SUMMARY.md", "a/SUMMARY.md", "_sidebar.md", "a/_sidebar.md"][at];
         files.push((at.to_owned(), summary));
         check_site(&files)?;
     }

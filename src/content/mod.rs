@@ -172,6 +172,15 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         .into_iter()
         .partition(|(_, rel)| nav::is_nav_file(rel));
     markdown = pages;
+    let before = markdown.len();
+    markdown.retain(|(_, rel)| !nav::is_docsify_part(rel));
+    if markdown.len() < before {
+        diags.push(
+            Diagnostic::info("Docsify's _navbar.md and _coverpage.md are left out: they are no pages")
+                .in_file(&content.shown)
+                .hint("the site's sections are its navigation; put what the cover said in content/_index.md"),
+        );
+    }
     content.navs = nav::read_all(root, &navs, &content.folders, options.variables, &mut diags);
     nav::leave_out_unlisted(&content.navs, &mut markdown, &mut diags);
     content.navs.extend(vitepress.navs);
@@ -631,12 +640,14 @@ pub fn parse_file(
             // The heading shows as the page's `<h1>`; lists and `<title>` keep the front matter's.
             Some(line) => Title {
                 text: t.to_owned(),
-                ..title::from_heading(&dialect::body::substitute(&line, options.variables))
+                ..title::from_heading(&dialect::body::title_heading(&line, options.variables))
             },
             None => title::plain(t),
         },
         _ => match front_matter::take_first_h1(&mut body) {
-            Some(line) => title::from_heading(&dialect::body::substitute(&line, options.variables)),
+            Some(line) => {
+                title::from_heading(&dialect::body::title_heading(&line, options.variables))
+            }
             None => Title::default(),
         },
     };

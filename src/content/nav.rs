@@ -1,6 +1,6 @@
 //! Navigation files: `SUMMARY.md` (mdBook, GitBook), `TOC.md` and `TOC-<folder>.md` (TiDB's
-//! docs) give the order and nesting of a folder's sections and articles, and their navigation
-//! labels. Nested lists of links are articles; an item without a link, or a heading, is a group
+//! docs), Docsify's `_sidebar.md` give the order and nesting of a folder's sections and
+//! articles, and their navigation labels. Nested lists of links are articles; an item without a link, or a heading, is a group
 //! (a section of its own); an item with a link and nested items is a group that starts with
 //! that article.
 
@@ -39,6 +39,8 @@ pub enum NavKind {
     VitePress,
     /// Docusaurus's `sidebars.js`.
     Docusaurus,
+    /// Docsify's `_sidebar.md`: links in it, as in Docsify's pages, are from the site root.
+    Docsify,
 }
 
 impl NavKind {
@@ -47,6 +49,9 @@ impl NavKind {
         match self {
             NavKind::Summary | NavKind::Toc => {
                 "link it to an article's .md file, relative to this file or from the content root with a leading /"
+            }
+            NavKind::Docsify => {
+                "link it to an article's .md file from the content root, as Docsify does"
             }
             NavKind::VitePress => {
                 "link it to a page of the site from the content root (`/guide/intro`), or remove the entry"
@@ -93,6 +98,8 @@ pub fn read_all(
             nodes: parse(&substitute(&text, variables)),
             kind: if rel.ends_with("SUMMARY.md") {
                 NavKind::Summary
+            } else if rel.ends_with(DOCSIFY_SIDEBAR) {
+                NavKind::Docsify
             } else {
                 NavKind::Toc
             },
@@ -112,7 +119,11 @@ impl Nav {
     /// The pages its entries link to, as content paths, each with its label, in the file's
     /// order: links relative to the file or from the content root (`/x.md`), to Markdown files.
     pub fn entries(&self) -> Vec<(String, &str)> {
-        let dir = parent_of(&self.rel);
+        let dir = if self.kind == NavKind::Docsify {
+            ""
+        } else {
+            parent_of(&self.rel)
+        };
         let mut out = Vec::new();
         let mut stack: Vec<&NavNode> = self.nodes.iter().rev().collect();
         while let Some(node) = stack.pop() {
@@ -189,10 +200,21 @@ pub struct NavNode {
     pub children: Vec<NavNode>,
 }
 
+/// Docsify's sidebar file.
+pub const DOCSIFY_SIDEBAR: &str = "_sidebar.md";
+
 /// Whether a file of `content/` is a navigation file rather than a page.
 pub fn is_nav_file(rel: &str) -> bool {
     let name = rel.rsplit('/').next().unwrap_or(rel);
-    name == "SUMMARY.md" || name == "TOC.md" || (name.starts_with("TOC-") && name.ends_with(".md"))
+    name == "SUMMARY.md"
+        || name == "TOC.md"
+        || name == DOCSIFY_SIDEBAR
+        || (name.starts_with("TOC-") && name.ends_with(".md"))
+}
+
+/// Docsify's other files of its own, which are no pages: the top bar and the cover.
+pub fn is_docsify_part(rel: &str) -> bool {
+    matches!(rel.rsplit('/').next(), Some("_navbar.md" | "_coverpage.md"))
 }
 
 /// The folder (relative to `content/`) a navigation file orders: its own folder, or for

@@ -177,6 +177,10 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         failed: content.failed.iter().cloned().collect(),
         failed_urls: content.failed.iter().map(|rel| would_be_url(rel)).collect(),
         docs_route: content.docs_route.clone(),
+        docsify: content
+            .navs
+            .iter()
+            .any(|n| n.kind == crate::content::nav::NavKind::Docsify),
         ..LinkMap::default()
     };
     let (mut sections, section_of_dir) = sections_of(&content.folders, &config.title);

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Article, LinkMap, Resolved, Section, new_section, url_segment};
-use crate::content::nav::{Nav, NavNode};
+use crate::content::nav::{Nav, NavKind, NavNode};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::paths::parent_of;
 
@@ -105,7 +105,14 @@ impl Placer<'_> {
 
     fn resolve(&mut self, nav: &Nav, node: &NavNode, link: &str) -> Option<Target> {
         let dir = parent_of(&nav.rel);
-        match self.links.resolve(link, dir, "").resolved {
+        // Docsify reads its sidebar's links from the site root.
+        let from_root = nav.kind == NavKind::Docsify && !link.starts_with('/');
+        let rooted = from_root.then(|| self.links.resolve(&format!("/{link}"), "", "").resolved);
+        let resolved = match rooted {
+            Some(found @ Resolved::Page { .. }) => found,
+            _ => self.links.resolve(link, dir, "").resolved,
+        };
+        match resolved {
             Resolved::Page { content_path, .. } => self
                 .article_of
                 .get(&content_path)

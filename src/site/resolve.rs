@@ -34,6 +34,9 @@ pub struct LinkMap {
     /// folder name), lowercase → the content paths of the pages of that name. Filled by
     /// [`LinkMap::index_names`] once `pages` is.
     pub names: HashMap<String, Vec<String>>,
+    /// Docsify's way (a site with a `_sidebar.md`): a link that names nothing from its page
+    /// names what it names from the root, and `?id=x` is the anchor `#x`.
+    pub docsify: bool,
 }
 
 /// Why a content path that a link or pin names is not a page of this build.
@@ -150,10 +153,19 @@ impl LinkMap {
             Some((p, f)) => (p, Some(f)),
             None => (written, None),
         };
-        let (path, query) = match path.split_once('?') {
+        let (path, mut query) = match path.split_once('?') {
             Some((p, q)) => (p, Some(q)),
             None => (path, None),
         };
+        let mut fragment = fragment;
+        if let (true, None, Some(id)) = (
+            self.docsify,
+            fragment,
+            query.and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("id="))),
+        ) {
+            fragment = Some(id);
+            query = None;
+        }
         let path = percent_decode(path);
         let resolved = if hugo_ref {
             self.resolve_ref(&path, from_dir, from_url)
@@ -243,6 +255,12 @@ impl LinkMap {
             .and_then(|r| rel.strip_prefix(r))
         {
             let found = self.resolve_path(&format!("/{rest}"), from_dir, from_url);
+            if !matches!(found, Resolved::Missing { .. } | Resolved::SiteUrl(_)) {
+                return found;
+            }
+        }
+        if self.docsify && !rooted {
+            let found = self.resolve_path(&format!("/{rel}"), from_dir, from_url);
             if !matches!(found, Resolved::Missing { .. } | Resolved::SiteUrl(_)) {
                 return found;
             }
@@ -499,6 +517,28 @@ mod tests {
             m.resolve("features.md", "a", "a/slug-b/").resolved,
             Resolved::Missing { .. }
         ));
+    }
+
+    #[test]
+    fn docsify_links_from_the_root_and_ids_as_anchors() {
+        let mut m = map();
+        let from_guide = |m: &LinkMap, link: &str| m.resolve(link, "guide", "guide/why/").resolved;
+        // Not a Docsify site: a link names what it names from its page only.
+        assert!(matches!(
+            from_guide(&m, "guide/features.md"),
+            Resolved::Missing { .. }
+        ));
+        m.docsify = true;
+        assert_eq!(
+            from_guide(&m, "guide/features.md"),
+            page("guide/features.md")
+        );
+        // From its page first, as written.
+        assert_eq!(from_guide(&m, "features.md"), page("guide/features.md"));
+        let t = m.resolve("guide/features.md?id=install", "guide", "guide/why/");
+        assert_eq!((t.query, t.fragment), (None, Some("install")));
+        let t = m.resolve("features.md?id=a#b", "guide", "guide/why/");
+        assert_eq!((t.query, t.fragment), (Some("id=a"), Some("b")));
     }
 
     fn page_in(m: &LinkMap, path: &str) -> Resolved {

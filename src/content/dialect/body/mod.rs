@@ -13,6 +13,7 @@
 //! Lines are kept one for one where possible; where a line is added or dropped, `line_map` tells
 //! the Markdown stage which source line each line of the result came from.
 
+mod docsify;
 mod pymdown;
 
 use std::collections::BTreeMap;
@@ -205,6 +206,9 @@ impl Transform<'_> {
         if let Some(done) = self.file_include(trimmed, i) {
             return done;
         }
+        if let Some(done) = self.docsify_notice(pad, trimmed, i) {
+            return done;
+        }
         if let Some(done) = self.block_shortcode(pad, trimmed, i) {
             return done;
         }
@@ -220,6 +224,16 @@ impl Transform<'_> {
             return done;
         }
         let mut text = self.jsx_comments(&line, i);
+        if let Some(heading) = docsify::heading_attributes(&text) {
+            text = heading;
+        }
+        if text.contains("':include") {
+            self.warn(
+                i,
+                "Docsify's `':include'` embed is not understood: it shows as a link to the file"
+                    .to_owned(),
+            );
+        }
         text = self.variables(&text, i);
         text = self.inline_shortcodes(&text, i);
         if text != line {
@@ -622,6 +636,13 @@ impl Transform<'_> {
     }
 }
 
+/// A title heading's line as the body's headings are read: its variables replaced, Docsify's
+/// `:id=x` as `{#x}`.
+pub fn title_heading(line: &str, variables: &BTreeMap<String, String>) -> String {
+    let line = substitute(line, variables);
+    docsify::attributes_of(&line).unwrap_or(line)
+}
+
 /// `text` with its `{{{ .name }}}` variables replaced (those without a value left out): for
 /// front matter, title headings and navigation files, whose text is shown as it is.
 pub fn substitute(text: &str, variables: &BTreeMap<String, String>) -> String {
@@ -843,6 +864,19 @@ mod tests {
         let lines: Vec<usize> = b.warnings.iter().map(|w| w.line.unwrap_or(0)).collect();
         assert_eq!(lines, [2, 3], "{:?}", b.warnings);
         assert!(b.warnings[0].message.contains("FastAPI's code include"));
+    }
+
+    #[test]
+    fn docsify_notices_alerts_and_heading_ids() {
+        let b = run(
+            "?> 提示文字\n!> **重要**\n> [!TIP] 同一行\n## 标题 :id=custom\n[例子](a.md ':include')\n",
+        );
+        assert_eq!(
+            b.text,
+            "<!--helpcenter:callout tip-->\n提示文字\n<!--helpcenter:end-->\n<!--helpcenter:callout important-->\n**重要**\n<!--helpcenter:end-->\n> [!TIP]\n> 同一行\n## 标题 {#custom}\n[例子](a.md ':include')\n"
+        );
+        assert_eq!(b.line_map, [0, 0, 0, 1, 1, 1, 2, 2, 3, 4, 5]);
+        assert_eq!(b.warnings.len(), 1, "the embed: {:?}", b.warnings);
     }
 
     #[test]

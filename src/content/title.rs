@@ -55,13 +55,71 @@ pub fn from_heading(line: &str) -> Title {
         }
     }
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, inner.into_iter());
+    pulldown_cmark::html::push_html(
+        &mut html,
+        inner.into_iter().map(|e| match e {
+            Event::InlineHtml(tag) | Event::Html(tag) => Event::InlineHtml(title_tag(&tag).into()),
+            e => e,
+        }),
+    );
     let text = text.trim().to_owned();
     Title {
         id: Some(id.unwrap_or_else(|| paths::heading_id(&text))),
         html: html.trim().to_owned(),
         text,
     }
+}
+
+/// Inline HTML in a title heading, for the `<h1>`: text-level tags that run nothing stay;
+/// VitePress's and VuePress's `<Badge>` is the badge the body shows; any other tag or comment
+/// (`<script>`, `<img onerror>`, `<a id>`, `<!-- omit in toc -->`) goes, and the text between
+/// stays text. A title is shown in many places; none of them may run what it holds.
+fn title_tag(tag: &str) -> String {
+    const KEPT: &[&str] = &[
+        "span", "small", "sup", "sub", "code", "em", "strong", "b", "i", "kbd", "mark", "br",
+        "wbr", "s", "del", "ins", "u",
+    ];
+    let t = tag.trim();
+    let closing = t.starts_with("</");
+    let name: String = t
+        .trim_start_matches('<')
+        .trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let bare = t.trim_end_matches('>').trim_end_matches('/').trim_end();
+    if KEPT.contains(&name.to_ascii_lowercase().as_str()) {
+        // Attributes that run script or restyle the page (`onclick`, `style`) leave the tag
+        // bare; a `class` (TiDB's `<span class="version-mark">`) is fine.
+        let risky = bare.split_whitespace().skip(1).any(|a| {
+            let a = a.to_ascii_lowercase();
+            a.starts_with("on") || a.starts_with("style")
+        });
+        return match (risky, closing) {
+            (false, _) | (true, true) => t.to_owned(),
+            (true, false) => format!("<{name}>"),
+        };
+    }
+    if name == "Badge" {
+        if closing {
+            return "</span>".to_owned();
+        }
+        let attr = |key: &str| {
+            let at = bare.find(&format!("{key}=\""))? + key.len() + 2;
+            let len = bare[at..].find('"')?;
+            Some(bare[at..at + len].to_owned())
+        };
+        let class = format!(
+            "badge badge-{}",
+            escape::html(&attr("type").unwrap_or_else(|| "info".to_owned()))
+        );
+        return match attr("text") {
+            Some(text) => format!("<span class=\"{class}\">{}</span>", escape::html(&text)),
+            None if !t.ends_with("/>") => format!("<span class=\"{class}\">"),
+            None => String::new(),
+        };
+    }
+    String::new()
 }
 
 #[cfg(test)]
@@ -86,5 +144,30 @@ mod tests {
             Some("tidb-事务隔离级别")
         );
         assert_eq!(plain("  <script>  ").html, "&lt;script&gt;");
+        // Inline HTML in a title heading: harmless text tags stay, a badge is a badge, other
+        // tags and comments go (their text stays text).
+        let t = from_heading("TypeScript 配置 <Badge text=\"1.9.0+\" />");
+        assert_eq!(
+            t.html,
+            "TypeScript 配置 <span class=\"badge badge-info\">1.9.0+</span>"
+        );
+        assert_eq!(
+            from_heading("新功能 <Badge type=\"tip\">beta</Badge>").html,
+            "新功能 <span class=\"badge badge-tip\">beta</span>"
+        );
+        assert_eq!(
+            from_heading("Docsify <small>5</small>").html,
+            "Docsify <small>5</small>"
+        );
+        let t = from_heading("标题 <script>alert(1)</script> <img src=x onerror=alert(1)>");
+        assert_eq!(t.html, "标题 alert(1)");
+        assert_eq!(from_heading("a <b onclick=x>b</b>").html, "a <b>b</b>");
+        assert_eq!(from_heading("目录 <!-- omit in toc -->").html, "目录");
+        assert_eq!(from_heading("<a id=\"top\"></a>开始").html, "开始");
+        let t = from_heading("AUTO_RANDOM <span class=\"version-mark\">v3.1.0 引入</span>");
+        assert_eq!(
+            t.html,
+            "AUTO_RANDOM <span class=\"version-mark\">v3.1.0 引入</span>"
+        );
     }
 }

@@ -58,6 +58,8 @@ enum Open {
         directive: bool,
         tab: bool,
         options: bool,
+        /// Its header's line in the result, which its options may retype.
+        at: usize,
     },
 }
 
@@ -72,6 +74,7 @@ pub fn transform(body: &str, options: &Options) -> Body {
         changed: false,
         shifted: false,
         jsx_comment: None,
+        raw: false,
         tabs_open: None,
         tabs_closing: None,
     };
@@ -117,6 +120,8 @@ struct Transform<'a> {
     shifted: bool,
     /// Inside an MDX comment `{/* … */}` that goes on over lines: the line it opened on.
     jsx_comment: Option<usize>,
+    /// Inside Liquid's `{% raw %}`.
+    raw: bool,
     /// A set of PyMdown tabs is open, of blocks with this many slashes ...
     tabs_open: Option<usize>,
     /// ... and its last tab has just closed: a line that is no tab of it ends the set.
@@ -168,6 +173,30 @@ impl Transform<'_> {
     }
 
     fn line(&mut self, i: usize, line: &str) {
+        // Inside `{% raw %}`, lines are text as written.
+        if self.raw {
+            if liquid_name(line.trim()) == Some("endraw") {
+                self.raw = false;
+                self.replace(String::new(), i);
+            } else {
+                self.push(line.to_owned(), i);
+            }
+            return;
+        }
+        // Inside an MDX comment, nothing is read until it ends, fences and containers included.
+        if self.jsx_comment.is_some() {
+            let rest = self.jsx_comments(line, i);
+            if self.jsx_comment.is_some() || rest.trim().is_empty() {
+                self.replace(String::new(), i);
+                return;
+            }
+            self.changed = true;
+            return self.read_line(i, &rest);
+        }
+        self.read_line(i, line);
+    }
+
+    fn read_line(&mut self, i: usize, line: &str) {
         let indent = line.len() - line.trim_start().len();
         let trimmed = line.trim();
         // Inside an MkDocs admonition, a line indented less ends it.
@@ -177,6 +206,9 @@ impl Transform<'_> {
         let line = self.dedent(line);
         let trimmed_owned = line.trim().to_owned();
         let trimmed = trimmed_owned.as_str();
+        if self.fence.is_none() && self.pymdown_option(&line, i).is_some() {
+            return;
+        }
         if let Some((c, n)) = self.fence {
             if trimmed.starts_with(&c.to_string().repeat(n))
                 && trimmed.trim_start_matches(c).trim().is_empty()
@@ -227,7 +259,7 @@ impl Transform<'_> {
         if let Some(heading) = docsify::heading_attributes(&text) {
             text = heading;
         }
-        if text.contains("':include") {
+        if has_include_link(&text) {
             self.warn(
                 i,
                 "Docsify's `':include'` embed is not understood: it shows as a link to the file"
@@ -477,8 +509,7 @@ impl Transform<'_> {
     /// GitBook's Liquid blocks alone on their line: `{% hint style="warning" %}` … `{% endhint %}`,
     /// `{% tabs %}` / `{% tab title="…" %}`; others are dropped with a warning, text kept.
     fn liquid(&mut self, pad: &str, trimmed: &str, i: usize) -> Option<()> {
-        let inner = trimmed.strip_prefix("{%")?.strip_suffix("%}")?.trim();
-        let inner = inner.trim_start_matches('-').trim_end_matches('-').trim();
+        let inner = liquid_inner(trimmed)?;
         let (name, rest) = inner.split_once(' ').unwrap_or((inner, ""));
         let attrs = args(rest);
         let get = |k: &str| {
@@ -528,12 +559,9 @@ impl Transform<'_> {
                     String::new()
                 }
             }
-            // Jinja's and Liquid's escape: what it holds is text, as it is here.
+            // Jinja's and Liquid's escape: what it holds is text, as written, to `endraw`.
             "raw" => {
-                self.open.push(Open::Shortcode {
-                    name: "raw".into(),
-                    directive: false,
-                });
+                self.raw = true;
                 String::new()
             }
             other => {
@@ -583,7 +611,7 @@ impl Transform<'_> {
                         .unwrap_or_default();
                     // In a link, the resolver finds it as Hugo does (see `HUGO_REF`); anywhere
                     // else it is text, and Hugo would print its URL.
-                    if out.ends_with("](") || out.ends_with("=\"") || out.ends_with("='") {
+                    if in_link_destination(&out) {
                         out.push_str(HUGO_REF);
                     }
                     out.push_str(target);
@@ -659,6 +687,7 @@ pub fn substitute(text: &str, variables: &BTreeMap<String, String>) -> String {
         changed: false,
         shifted: false,
         jsx_comment: None,
+        raw: false,
         tabs_open: None,
         tabs_closing: None,
     };
@@ -735,6 +764,44 @@ fn callout_directive(kind: &str, title: Option<&str>) -> String {
 
 fn details_directive(title: &str) -> String {
     format!("details {}", quoted(title))
+}
+
+/// What a line that is one Liquid tag holds: `{%- tab title="x" -%}` → `tab title="x"`.
+fn liquid_inner(trimmed: &str) -> Option<&str> {
+    let inner = trimmed.strip_prefix("{%")?.strip_suffix("%}")?.trim();
+    Some(inner.trim_start_matches('-').trim_end_matches('-').trim())
+}
+
+/// The tag's name of a line that is one Liquid tag.
+fn liquid_name(trimmed: &str) -> Option<&str> {
+    liquid_inner(trimmed)?.split_whitespace().next()
+}
+
+/// Whether a line has a Docsify embed, `[x](file ':include')` or `"…:include"`, outside code.
+fn has_include_link(line: &str) -> bool {
+    [" ':include", " \":include"].iter().any(|m| {
+        line.match_indices(m).any(|(at, _)| {
+            let before = &line[..at];
+            before.matches('`').count() % 2 == 0
+                && before
+                    .rfind("](")
+                    .is_some_and(|open| !before[open..].contains(')'))
+        })
+    })
+}
+
+/// Whether a line written so far ends where a link's destination starts, outside code: after
+/// `](`, a reference definition's `[id]: `, or `href="` / `src="`, which the Markdown stage
+/// rewrites. Elsewhere a Hugo ref's mark would show.
+fn in_link_destination(out: &str) -> bool {
+    let in_code = out.matches('`').count() % 2 == 1;
+    let definition = out.trim_start().starts_with('[') && out.ends_with("]: ");
+    !in_code
+        && (out.ends_with("](")
+            || definition
+            || ["href=\"", "href='", "src=\"", "src='"]
+                .iter()
+                .any(|a| out.ends_with(a)))
 }
 
 /// Where a button shortcode leads: `page=` is a Hugo ref, `link=` a URL; `<` and `>` cannot be
@@ -877,6 +944,42 @@ mod tests {
         );
         assert_eq!(b.line_map, [0, 0, 0, 1, 1, 1, 2, 2, 3, 4, 5]);
         assert_eq!(b.warnings.len(), 1, "the embed: {:?}", b.warnings);
+    }
+
+    #[test]
+    fn what_raw_and_comments_hold_is_not_read() {
+        // `{% raw %}` keeps containers and shortcodes as written; an MDX comment hides a fence
+        // and a container it holds.
+        let b = run(
+            "{% raw %}\n::: tip\n{{< note >}}\n{%- endraw -%}\n{/* 注释\n```\n::: tip\n*/}\n后\n",
+        );
+        assert_eq!(b.text, "\n::: tip\n{{< note >}}\n\n\n\n\n\n后\n");
+        assert!(b.warnings.is_empty(), "{:?}", b.warnings);
+    }
+
+    #[test]
+    fn a_hugo_ref_is_marked_only_where_a_link_is_read() {
+        let b = run(
+            "[a]({{< ref x >}}) `[b]({{< ref y >}})` <a title=\"{{< ref z >}}\" href=\"{{< ref w >}}\">w</a>\n[id]: {{< ref \"v.md\" >}}\n",
+        );
+        assert_eq!(
+            b.text,
+            "[a](hugo-ref:x) `[b](y)` <a title=\"z\" href=\"hugo-ref:w\">w</a>\n[id]: hugo-ref:v.md\n"
+        );
+        // A Docsify embed in prose or code is no embed.
+        let b = run("写成 `[x](a.md ':include')` 即可\n[y](b.md ':include :type=code')\n");
+        assert_eq!(b.warnings.len(), 1);
+        assert_eq!(b.warnings[0].line, Some(2));
+    }
+
+    #[test]
+    fn pymdown_options_under_the_header_only() {
+        let b =
+            run("/// admonition | 甲\n    title: x\n    type: danger\n```\n    a: 1\n```\n///\n");
+        assert_eq!(
+            b.text,
+            "<!--helpcenter:callout caution \"甲\"-->\n\n\n```\n    a: 1\n```\n<!--helpcenter:end-->\n"
+        );
     }
 
     #[test]

@@ -27,20 +27,33 @@ fn header(trimmed: &str) -> Option<(usize, &str, Option<&str>)> {
 }
 
 impl Transform<'_> {
-    /// A block's opening or closing line, or an option line under its header.
-    pub(super) fn pymdown_block(&mut self, pad: &str, trimmed: &str, i: usize) -> Option<()> {
-        if let Some(Open::Slashes { options: true, .. }) = self.open.last() {
-            if pad.len() >= 4 && trimmed.contains(':') {
-                if let Some(kind) = trimmed.strip_prefix("type:") {
-                    self.retype(kind.trim());
-                }
-                self.replace(String::new(), i);
-                return Some(());
+    /// An option line right under a block's header (`    type: warning`), read and dropped;
+    /// any other line ends the options.
+    pub(super) fn pymdown_option(&mut self, line: &str, i: usize) -> Option<()> {
+        let Some(Open::Slashes {
+            options: true, at, ..
+        }) = self.open.last()
+        else {
+            return None;
+        };
+        let at = *at;
+        let trimmed = line.trim();
+        let pad = line.len() - line.trim_start().len();
+        if pad >= 4 && trimmed.contains(':') {
+            if let Some(kind) = trimmed.strip_prefix("type:") {
+                self.retype(at, kind.trim());
             }
-            if let Some(Open::Slashes { options, .. }) = self.open.last_mut() {
-                *options = false;
-            }
+            self.replace(String::new(), i);
+            return Some(());
         }
+        if let Some(Open::Slashes { options, .. }) = self.open.last_mut() {
+            *options = false;
+        }
+        None
+    }
+
+    /// A block's opening or closing line.
+    pub(super) fn pymdown_block(&mut self, pad: &str, trimmed: &str, i: usize) -> Option<()> {
         let slashes = trimmed.chars().take_while(|c| *c == '/').count();
         if slashes >= 3 && trimmed.len() == slashes {
             let pos = self
@@ -89,6 +102,7 @@ impl Transform<'_> {
             directive: directive.is_some(),
             tab: name == "tab",
             options: true,
+            at: self.out.len(),
         });
         self.replace(
             directive.map_or_else(String::new, |d| format!("{pad}{DIRECTIVE}{d}-->")),
@@ -97,12 +111,13 @@ impl Transform<'_> {
         Some(())
     }
 
-    /// `type: warning` under an admonition's or details' header: the callout's kind.
-    fn retype(&mut self, kind: &str) {
+    /// `type: warning` under an admonition's header (the line `at` of the result): the
+    /// callout's kind.
+    fn retype(&mut self, at: usize, kind: &str) {
         let Some(kind) = callout_kind(&kind.to_ascii_lowercase()) else {
             return;
         };
-        let Some((line, _)) = self.out.last_mut() else {
+        let Some((line, _)) = self.out.get_mut(at) else {
             return;
         };
         if let Some(rest) = line

@@ -140,6 +140,23 @@ fn a_page_written_as_md_and_as_mdx_names_both() {
 }
 
 #[test]
+fn a_link_to_a_page_summary_md_leaves_out_says_so() {
+    fails_with(
+        "unlisted",
+        &[
+            ("content/SUMMARY.md", "# Summary\n\n- [第一章](a/one.md)\n"),
+            ("content/a/one.md", "# 一\n\n见[草稿](draft.md)。\n"),
+            ("content/a/draft.md", "# 草稿\n"),
+        ],
+        &[
+            "link to a page SUMMARY.md does not list: `draft.md`",
+            "content/a/one.md:3",
+            "list the page there",
+        ],
+    );
+}
+
+#[test]
 fn two_pages_with_one_url_name_both_files() {
     fails_with(
         "dupurl",

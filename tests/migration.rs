@@ -128,7 +128,10 @@ fn vitepress() {
 #[test]
 fn docusaurus() {
     let s = Scratch::new("m-docusaurus");
-    let (out, _) = migrate("docusaurus", &s);
+    let (out, log) = migrate("docusaurus", &s);
+    // A partial (`_shared.mdx`, no title of its own) is a piece of other pages, not one.
+    has(&log, &["1 Markdown file named with a leading `_`"]);
+    assert!(!out.join("tutorial/_shared").exists() && !out.join("tutorial/shared").exists());
     let intro = read(&out, "welcome/index.html");
     has(
         &intro,
@@ -312,7 +315,7 @@ fn docsify() {
     assert!(!out.join("_navbar").exists() && !out.join("_coverpage").exists());
     has(
         &log,
-        &["Docsify's _navbar.md and _coverpage.md are left out"],
+        &["2 Markdown files named with a leading `_` (or in a `_` folder) are left out"],
     );
 }
 

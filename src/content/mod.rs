@@ -17,6 +17,7 @@ mod docusaurus;
 mod front_matter;
 mod js;
 pub mod nav;
+mod partials;
 pub(crate) mod roles;
 mod title;
 mod vitepress;
@@ -123,6 +124,9 @@ pub struct Content {
     /// The URL path another tool served these docs under (Docusaurus's `docs/`): links written
     /// as `/docs/guide/intro` mean `guide/intro`.
     pub docs_route: Option<String>,
+    /// Markdown files SUMMARY.md does not list, left out as mdBook leaves them: a link to one
+    /// says so.
+    pub unlisted: Vec<String>,
     /// A folder's title and order from Docusaurus's `_category_.json` (or `.yml`), by folder.
     pub folder_meta: std::collections::HashMap<String, FolderMeta>,
 }
@@ -165,6 +169,7 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
 
     let mut markdown = walk(root, &dir, &mut content, &mut diags);
     one_source_per_page(root, &dir, &mut markdown, &mut diags);
+    partials::leave_out(&mut markdown, &content.shown, &mut diags);
     let vitepress = vitepress::read(root, &dir, &content.folders, &mut diags);
     vitepress.exclude.apply(&mut markdown, &mut diags);
     // Navigation files order the others; they are no pages of their own.
@@ -172,17 +177,9 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         .into_iter()
         .partition(|(_, rel)| nav::is_nav_file(rel));
     markdown = pages;
-    let before = markdown.len();
-    markdown.retain(|(_, rel)| !nav::is_docsify_part(rel));
-    if markdown.len() < before {
-        diags.push(
-            Diagnostic::info("Docsify's _navbar.md and _coverpage.md are left out: they are no pages")
-                .in_file(&content.shown)
-                .hint("the site's sections are its navigation; put what the cover said in content/_index.md"),
-        );
-    }
+
     content.navs = nav::read_all(root, &navs, &content.folders, options.variables, &mut diags);
-    nav::leave_out_unlisted(&content.navs, &mut markdown, &mut diags);
+    content.unlisted = nav::leave_out_unlisted(&content.navs, &mut markdown, &mut diags);
     content.navs.extend(vitepress.navs);
     let docusaurus = docusaurus::read(root, &dir, &mut diags);
     content.navs.extend(docusaurus.navs);

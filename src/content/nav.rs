@@ -153,7 +153,8 @@ pub fn leave_out_unlisted(
     navs: &[Nav],
     markdown: &mut Vec<(PathBuf, String)>,
     diags: &mut Diagnostics,
-) {
+) -> Vec<String> {
+    let mut left_out = Vec::new();
     for nav in navs.iter().filter(|n| n.kind == NavKind::Summary) {
         let listed: std::collections::HashSet<String> =
             nav.entries().into_iter().map(|(path, _)| path).collect();
@@ -165,12 +166,22 @@ pub fn leave_out_unlisted(
                     && under(rel, &o.governs)
             })
         };
+        // The folder's own page (the book's README.md) is its home, listed or not.
+        let own_page = |rel: &str| {
+            parent_of(rel) == nav.governs
+                && matches!(rel.rsplit('/').next(), Some("README.md" | "index.md"))
+        };
         let before = markdown.len();
         markdown.retain(|(_, rel)| {
-            !under(rel, &nav.governs)
+            let keep = !under(rel, &nav.governs)
                 || listed.contains(rel)
                 || rel.rsplit('/').next() == Some("_index.md")
-                || nearer(rel)
+                || own_page(rel)
+                || nearer(rel);
+            if !keep {
+                left_out.push(rel.clone());
+            }
+            keep
         });
         let left = before - markdown.len();
         if left > 0 {
@@ -185,6 +196,7 @@ pub fn leave_out_unlisted(
             );
         }
     }
+    left_out
 }
 
 /// One entry of a navigation file.
@@ -210,11 +222,6 @@ pub fn is_nav_file(rel: &str) -> bool {
         || name == "TOC.md"
         || name == DOCSIFY_SIDEBAR
         || (name.starts_with("TOC-") && name.ends_with(".md"))
-}
-
-/// Docsify's other files of its own, which are no pages: the top bar and the cover.
-pub fn is_docsify_part(rel: &str) -> bool {
-    matches!(rel.rsplit('/').next(), Some("_navbar.md" | "_coverpage.md"))
 }
 
 /// The folder (relative to `content/`) a navigation file orders: its own folder, or for

@@ -123,6 +123,8 @@ impl Placer<'_> {
                         .map(|&s| Target::Section(s))
                 }),
             Resolved::External | Resolved::Failed => None,
+            // The home page (`[首页](/)` in Docsify's sidebars): the site has it already.
+            Resolved::SiteUrl(url) if url.is_empty() => None,
             _ => {
                 let d = Diagnostic::error(format!(
                     "this navigation entry leads to no page of the site: `{link}`"

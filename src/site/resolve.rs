@@ -37,6 +37,8 @@ pub struct LinkMap {
     /// Docsify's way (a site with a `_sidebar.md`): a link that names nothing from its page
     /// names what it names from the root, and `?id=x` is the anchor `#x`.
     pub docsify: bool,
+    /// Content paths of the files SUMMARY.md leaves out, for a precise error.
+    pub unlisted: HashSet<String>,
 }
 
 /// Why a content path that a link or pin names is not a page of this build.
@@ -300,6 +302,13 @@ impl LinkMap {
             }
             if self.failed.contains(c) {
                 return Some(Resolved::Failed);
+            }
+            if self.unlisted.contains(c) {
+                return Some(Resolved::Missing {
+                    what: "link to a page SUMMARY.md does not list",
+                    looked_for: None,
+                    hint: "mdBook and GitBook build only what SUMMARY.md lists: list the page there, or remove the link",
+                });
             }
             if self.drafts.contains(c) {
                 return Some(Resolved::Missing {

@@ -361,12 +361,7 @@ impl Transform<'_> {
             let Open::Colons { directive, .. } = self.open.remove(pos) else {
                 return None;
             };
-            let text = if directive {
-                format!("{pad}{DIRECTIVE}end-->")
-            } else {
-                String::new()
-            };
-            self.replace(text, i);
+            self.replace(end_line(pad, directive), i);
             return Some(());
         }
         let name_len = rest
@@ -428,12 +423,7 @@ impl Transform<'_> {
             let Open::Shortcode { directive, .. } = self.open.remove(pos) else {
                 return None;
             };
-            let text = if directive {
-                format!("{pad}{DIRECTIVE}end-->")
-            } else {
-                String::new()
-            };
-            self.replace(text, i);
+            self.replace(end_line(pad, directive), i);
             return Some(());
         }
         let title = sc
@@ -553,11 +543,7 @@ impl Transform<'_> {
                 let Open::Shortcode { directive, .. } = self.open.remove(pos) else {
                     return None;
                 };
-                if directive {
-                    format!("{pad}{DIRECTIVE}end-->")
-                } else {
-                    String::new()
-                }
+                end_line(pad, directive)
             }
             // Jinja's and Liquid's escape: what it holds is text, as written, to `endraw`.
             "raw" => {
@@ -764,6 +750,16 @@ fn callout_directive(kind: &str, title: Option<&str>) -> String {
 
 fn details_directive(title: &str) -> String {
     format!("details {}", quoted(title))
+}
+
+/// The line that ends a container: the directive's end when it opened one, else nothing (the
+/// container was not understood and only its text is kept).
+fn end_line(pad: &str, directive: bool) -> String {
+    if directive {
+        format!("{pad}{DIRECTIVE}end-->")
+    } else {
+        String::new()
+    }
 }
 
 /// What a line that is one Liquid tag holds: `{%- tab title="x" -%}` → `tab title="x"`.

@@ -5,7 +5,8 @@
 //! are read for the callout's kind, then dropped.
 
 use super::{
-    DIRECTIVE, Open, Transform, callout_directive, callout_kind, details_directive, tab_directive,
+    DIRECTIVE, Open, Transform, callout_directive, callout_kind, details_directive, end_line,
+    tab_directive,
 };
 
 /// An opening line: its slashes, the block's name and its title.
@@ -63,14 +64,7 @@ impl Transform<'_> {
             let Open::Slashes { directive, tab, .. } = self.open.remove(pos) else {
                 return None;
             };
-            self.replace(
-                if directive {
-                    format!("{pad}{DIRECTIVE}end-->")
-                } else {
-                    String::new()
-                },
-                i,
-            );
+            self.replace(end_line(pad, directive), i);
             // The set of tabs stays open for a tab block that follows.
             self.tabs_closing = tab.then_some(slashes);
             return Some(());

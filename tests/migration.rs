@@ -319,6 +319,35 @@ fn docsify() {
     );
 }
 
+/// VuePress: `.vuepress/public/` is served at the root (its config is not read or published),
+/// its home and page front matter is ignored with the note, a title's `<Badge>` is a badge.
+#[test]
+fn vuepress() {
+    let s = Scratch::new("m-vuepress");
+    let (out, log) = migrate("vuepress", &s);
+    has(
+        &read(&out, "index.html"),
+        &["<img src=\"public/logo.png\" alt=\"标志\""],
+    );
+    assert!(out.join("public/logo.png").is_file());
+    assert!(!out.join(".vuepress").exists() && !out.join("public/config.js").exists());
+    has(
+        &read(&out, "guide/getting-started/index.html"),
+        &[
+            "<h1 id=\"快速上手\">快速上手 <span class=\"badge badge-warning\">beta</span></h1>",
+            "<title>快速上手 - ",
+            "class=\"callout callout-tip\"",
+        ],
+    );
+    has(
+        &log,
+        &[
+            "`metaTitle` (VuePress, 1 file)",
+            "`sidebarDepth` (VuePress, 1 file)",
+        ],
+    );
+}
+
 #[test]
 fn gitbook() {
     let s = Scratch::new("m-gitbook");

@@ -416,7 +416,20 @@ fn walk(
         let name = entry.file_name().to_string_lossy();
         let problem = segment_problem(&name);
         let outside = inside.link_outside(&entry);
-        if name.starts_with('.') || problem.is_some() || outside.is_some() {
+        let rel = slash_path(entry.path().strip_prefix(dir).unwrap_or(entry.path()));
+        // VuePress serves `.vuepress/public/` at the site root; the rest of `.vuepress/` is its
+        // config and theme, as `.vitepress/` is VitePress's.
+        let vuepress = rel == VUEPRESS_DIR || rel.starts_with(".vuepress/");
+        let served =
+            rel == VUEPRESS_DIR || rel == VUEPRESS_PUBLIC || rel.starts_with(".vuepress/public/");
+        if vuepress && !served {
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        if (name.starts_with('.') && rel != VUEPRESS_DIR) || problem.is_some() || outside.is_some()
+        {
             if entry.file_type().is_dir() {
                 walker.skip_current_dir();
             }
@@ -428,10 +441,11 @@ fn walk(
             }
             continue;
         }
-        let rel = slash_path(entry.path().strip_prefix(dir).unwrap_or(entry.path()));
         if entry.file_type().is_dir() {
-            content.folders.push(rel);
-        } else if let Some(md) = markdown_path(&rel) {
+            if !vuepress {
+                content.folders.push(rel);
+            }
+        } else if let Some(md) = markdown_path(&rel).filter(|_| !vuepress) {
             markdown.push((entry.into_path(), md));
         } else {
             content.assets.push(Asset { rel });
@@ -469,6 +483,10 @@ fn one_source_per_page(
         }
     });
 }
+
+/// VuePress's folder, and the one in it served at the site root.
+const VUEPRESS_DIR: &str = ".vuepress";
+pub const VUEPRESS_PUBLIC: &str = ".vuepress/public";
 
 /// The error for a file or folder whose name cannot be part of a URL.
 pub fn bad_name(path: &Path, problem: &str) -> Diagnostic {

@@ -228,9 +228,15 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         .map(|(i, a)| (a.source.rel.clone(), i))
         .collect();
     diags.extend(missing_featured(&config, &by_path));
-    // VitePress serves its `public/` folder at the site root: `/logo.svg` is public/logo.svg.
-    if content.assets.iter().any(|a| a.rel.starts_with("public/")) {
-        links.public.push("public/".to_owned());
+    // VitePress serves its `public/` folder at the site root: `/logo.svg` is public/logo.svg;
+    // VuePress its `.vuepress/public/`.
+    for public in [
+        "public/".to_owned(),
+        format!("{}/", crate::content::VUEPRESS_PUBLIC),
+    ] {
+        if content.assets.iter().any(|a| a.rel.starts_with(&public)) {
+            links.public.push(public);
+        }
     }
     links.assets = asset_paths(&content.assets, &articles);
     let site = Site {
@@ -491,7 +497,12 @@ fn asset_paths(assets: &[Asset], articles: &[Article]) -> HashMap<String, String
     for asset in assets {
         // The nearest enclosing folder that is a bundle owns the file.
         let mut dir = parent_of(&asset.rel);
-        let mut out = asset.rel.clone();
+        // VuePress's public files are published under `public/`, as VitePress's: a folder whose
+        // name starts with a dot is one some hosts do not serve.
+        let mut out = match asset.rel.strip_prefix(crate::content::VUEPRESS_PUBLIC) {
+            Some(rest) => format!("public{rest}"),
+            None => asset.rel.clone(),
+        };
         while !dir.is_empty() {
             if let Some(a) = bundles.get(dir) {
                 out = format!("{}{}", a.url, &asset.rel[dir.len() + 1..]);

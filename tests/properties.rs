@@ -444,6 +444,13 @@ proptest! {
     }
 
     #[test]
+    fn generated_vuepress_public_files_never_panic(mut files in files(), name in name(), text in text()) {
+        files.push((format!(".vuepress/public/{name}"), text.clone()));
+        files.push((".vuepress/config.js".to_owned(), text));
+        check_site(&files)?;
+    }
+
+    #[test]
     fn generated_vitepress_sidebars_never_panic(mut files in files(), config in vitepress_config()) {
         files.push((".vitepress/config.ts".to_owned(), config));
         check_site(&files)?;

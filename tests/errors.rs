@@ -378,4 +378,16 @@ fn a_navigation_entry_leading_nowhere_names_its_line() {
             "name a doc by its path under the docs folder",
         ],
     );
+    fails_with(
+        "mkdocs-nowhere",
+        &[(
+            "mkdocs.yml",
+            "site_name: x\nnav:\n  - a/ok.md\n  - 丢失: missing.md\n",
+        )],
+        &[
+            "this navigation entry leads to no page of the site: `missing.md`",
+            "mkdocs.yml:4",
+            "name a page by its path under the docs folder",
+        ],
+    );
 }

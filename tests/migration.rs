@@ -348,6 +348,34 @@ fn vuepress() {
     );
 }
 
+/// MkDocs: `nav:` in mkdocs.yml beside content/ orders and labels the pages (its Python tags
+/// notwithstanding); a group over a folder's index page is that folder's section; a group with
+/// no title is none; `!!!` admonitions and PyMdown blocks are callouts.
+#[test]
+fn mkdocs() {
+    let s = Scratch::new("m-mkdocs");
+    let (out, _) = migrate("mkdocs", &s);
+    let path = read(&out, "tutorial/path/index.html");
+    let siblings = &path[path.find("class=\"siblings\"").unwrap()..];
+    assert!(
+        siblings.find("路径参数").unwrap() < siblings.find("第一步").unwrap(),
+        "the nav's order and label: {siblings}"
+    );
+    has(
+        &path,
+        &["class=\"callout callout-tip\"", "路径参数写在花括号里。"],
+    );
+    has(
+        &read(&out, "tutorial/first-steps/index.html"),
+        &["class=\"callout callout-note\"", "先安装。"],
+    );
+    has(
+        &read(&out, "tutorial/index.html"),
+        &["<h1 id=\"教程\">教程", "教程的说明。"],
+    );
+    assert!(out.join("about/index.html").is_file() && !out.join("-").exists());
+}
+
 #[test]
 fn gitbook() {
     let s = Scratch::new("m-gitbook");

@@ -444,6 +444,21 @@ proptest! {
     }
 
     #[test]
+    fn generated_mkdocs_navs_never_panic(mut files in files(), entries in prop::collection::vec((text(), target(), 0..4u8), 0..8)) {
+        let nav: String = entries
+            .iter()
+            .map(|(label, link, kind)| match kind {
+                0 => format!("  - {link:?}\n"),
+                1 => format!("  - {label:?}: {link:?}\n"),
+                2 => format!("  - {label:?}:\n      - {link:?}\n      - x: {link:?}\n"),
+                _ => format!("  - !!python/name:{label:?}\n"),
+            })
+            .collect();
+        files.push(("mkdocs.yml".to_owned(), format!("site_name: x\nnav:\n{nav}")));
+        check_site(&files)?;
+    }
+
+    #[test]
     fn generated_vuepress_public_files_never_panic(mut files in files(), name in name(), text in text()) {
         files.push((format!(".vuepress/public/{name}"), text.clone()));
         files.push((".vuepress/config.js".to_owned(), text));

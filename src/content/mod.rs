@@ -16,6 +16,7 @@ pub mod dialect;
 mod docusaurus;
 mod front_matter;
 mod js;
+mod mkdocs;
 pub mod nav;
 mod partials;
 pub(crate) mod roles;
@@ -184,6 +185,7 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     let docusaurus = docusaurus::read(root, &dir, &mut diags);
     content.navs.extend(docusaurus.navs);
     content.docs_route = docusaurus.route;
+    content.navs.extend(mkdocs::read(root, &dir, &mut diags));
     nav::one_per_folder(&mut content.navs);
     content.folder_meta = folder_meta(&dir, &content.assets);
     let rels: Vec<&str> = markdown.iter().map(|(_, rel)| rel.as_str()).collect();

@@ -41,6 +41,15 @@ pub enum NavKind {
     Docusaurus,
     /// Docsify's `_sidebar.md`: links in it, as in Docsify's pages, are from the site root.
     Docsify,
+    /// `nav:` in MkDocs's `mkdocs.yml`: its paths are under the docs folder, the content root.
+    MkDocs,
+}
+
+impl NavKind {
+    /// Whether its links are read from the content root rather than from the file's folder.
+    pub fn links_from_root(self) -> bool {
+        matches!(self, NavKind::Docsify | NavKind::MkDocs)
+    }
 }
 
 impl NavKind {
@@ -52,6 +61,9 @@ impl NavKind {
             }
             NavKind::Docsify => {
                 "link it to an article's .md file from the content root, as Docsify does"
+            }
+            NavKind::MkDocs => {
+                "name a page by its path under the docs folder (`user-guide/writing.md`), or remove the entry"
             }
             NavKind::VitePress => {
                 "link it to a page of the site from the content root (`/guide/intro`), or remove the entry"
@@ -119,7 +131,7 @@ impl Nav {
     /// The pages its entries link to, as content paths, each with its label, in the file's
     /// order: links relative to the file or from the content root (`/x.md`), to Markdown files.
     pub fn entries(&self) -> Vec<(String, &str)> {
-        let dir = if self.kind == NavKind::Docsify {
+        let dir = if self.kind.links_from_root() {
             ""
         } else {
             parent_of(&self.rel)

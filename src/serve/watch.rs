@@ -163,7 +163,8 @@ fn take(change: Change, changed: &mut Vec<PathBuf>, watcher: &mut impl Watcher) 
 }
 
 /// Files whose change can change the site: under content/, templates/, static/, the config, or
-/// another tool's navigation beside content/ (a VitePress config, Docusaurus's sidebars.js).
+/// another tool's navigation beside content/ (a VitePress config, Docusaurus's sidebars.js,
+/// mkdocs.yml).
 fn is_site_file(root: &Path, p: &Path) -> bool {
     let Ok(rel) = p.strip_prefix(root) else {
         return false;
@@ -185,7 +186,8 @@ fn is_site_file(root: &Path, p: &Path) -> bool {
                 first.as_ref(),
                 "content" | "templates" | "static" | ".vitepress"
             ) || rel == Path::new(crate::config::CONFIG_FILE)
-                || (rel.components().count() == 1 && name.starts_with("sidebars."))
+                || (rel.components().count() == 1
+                    && (name.starts_with("sidebars.") || name.starts_with("mkdocs.y")))
         }
         None => false,
     }
@@ -343,6 +345,7 @@ mod tests {
             "/site/content/.vitepress/config.mts",
             "/site/.vitepress",
             "/site/sidebars.ts",
+            "/site/mkdocs.yml",
         ] {
             assert!(is_site_file(root, Path::new(yes)), "{yes}");
         }
@@ -353,6 +356,7 @@ mod tests {
             "/site/content/a.md~",
             "/elsewhere/content/a.md",
             "/site/node_modules/sidebars.js",
+            "/site/docs/mkdocs.yml",
         ] {
             assert!(!is_site_file(root, Path::new(no)), "{no}");
         }

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Article, LinkMap, Resolved, Section, new_section, url_segment};
-use crate::content::nav::{Nav, NavKind, NavNode};
+use crate::content::nav::{Nav, NavNode};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::paths::parent_of;
 
@@ -93,6 +93,15 @@ impl Placer<'_> {
                     if node.children.is_empty() {
                         continue;
                     }
+                    // A group with no name (MkDocs's `"":` over a page that is not there) is no
+                    // section: its entries take its place.
+                    if node.label.trim().is_empty() {
+                        if let Some(Target::Article(a)) = target {
+                            self.place_article(a, parent, "");
+                        }
+                        self.place(nav, &node.children, parent);
+                        continue;
+                    }
                     let group = self.group(&node.label, parent);
                     if let Some(Target::Article(a)) = target {
                         self.place_article(a, group, &node.label);
@@ -105,8 +114,8 @@ impl Placer<'_> {
 
     fn resolve(&mut self, nav: &Nav, node: &NavNode, link: &str) -> Option<Target> {
         let dir = parent_of(&nav.rel);
-        // Docsify reads its sidebar's links from the site root.
-        let from_root = nav.kind == NavKind::Docsify && !link.starts_with('/');
+        // Docsify's sidebar and MkDocs's nav name pages from the content root.
+        let from_root = nav.kind.links_from_root() && !link.starts_with('/');
         let rooted = from_root.then(|| self.links.resolve(&format!("/{link}"), "", "").resolved);
         let resolved = match rooted {
             Some(found @ Resolved::Page { .. }) => found,

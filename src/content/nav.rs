@@ -341,9 +341,16 @@ pub fn parse(text: &str) -> Vec<NavNode> {
                 in_link = false;
                 if let Some(mut node) = loose.take() {
                     node.label = node.label.trim().to_owned();
+                    // A link on its own after a part's list is a suffix chapter, at the top
+                    // level after the part, as mdBook places it; before any list, the group's.
                     match &mut group {
-                        Some(g) => g.children.push(node),
-                        None => top.push(node),
+                        Some(g) if g.children.is_empty() => g.children.push(node),
+                        _ => {
+                            if let Some(g) = group.take() {
+                                top.push(g);
+                            }
+                            top.push(node);
+                        }
                     }
                 }
             }
@@ -432,6 +439,14 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn mdbook_suffix_chapters_follow_the_last_part() {
+        let n = parse("# Summary\n\n# 第一部分\n\n- [一](a.md)\n\n[附录](appendix.md)\n");
+        assert_eq!(n.len(), 2);
+        assert_eq!((n[0].label.as_str(), n[0].children.len()), ("第一部分", 1));
+        assert_eq!(n[1], node("附录", Some("appendix.md"), 7, vec![]));
     }
 
     #[test]

@@ -115,9 +115,31 @@ fn grammar(language: &str) -> Option<&'static str> {
     Some(name)
 }
 
+/// Code points from here on (planes 3 to 16: tags, variation selectors, private use) are
+/// parsed as U+20000, which like them takes four bytes.
+const LAST_PLANES: u32 = 0x30000;
+
 fn lines(grammar: &str, code: &str) -> Option<Lines> {
+    // The bash grammar's C scanner reads out of bounds on a code point of the last planes after
+    // `{` (U+E0144: a crash no `catch_unwind` can catch). Grammars parse a copy where those are a
+    // CJK character of the same length, so spans keep their byte offsets; the text shown is
+    // the author's.
+    let parsed: std::borrow::Cow<str> = if code.chars().any(|c| u32::from(c) >= LAST_PLANES) {
+        code.chars()
+            .map(|c| {
+                if u32::from(c) >= LAST_PLANES {
+                    '\u{20000}'
+                } else {
+                    c
+                }
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        code.into()
+    };
     let spans = HIGHLIGHTER
-        .with(|h| h.borrow_mut().highlight_spans(grammar, code))
+        .with(|h| h.borrow_mut().highlight_spans(grammar, &parsed))
         .ok()?;
     // Spans nest (an escape inside a string); each byte takes the class of the innermost span
     // over it, and of the later pattern when two cover the same bytes.
@@ -271,6 +293,21 @@ mod tests {
             "{}",
             lines[2]
         );
+    }
+
+    #[test]
+    fn code_points_of_the_last_planes_do_not_crash_a_grammar() {
+        // `{` and U+E0144 once killed the process in the bash grammar's scanner.
+        for lang in ["bash", "js", "python", "yaml", "html", "sql"] {
+            let code = "echo {\u{E0144}} '\u{10FFFF}' {\u{F0000}\n";
+            let lines = highlight(lang, code).expect(lang);
+            let text: String = lines
+                .iter()
+                .map(|l| strip_tags(l))
+                .collect::<Vec<_>>()
+                .join("\n");
+            assert_eq!(text, escape::html(code.trim_end()), "{lang}");
+        }
     }
 
     #[test]

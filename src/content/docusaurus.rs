@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use super::js::{self, ConfigFile, Place, Reader, Value};
+use super::js::{self, ConfigFile, Reader, Value};
 use super::nav::{Nav, NavKind, NavNode};
 use crate::error::{Diagnostic, Diagnostics};
 
@@ -52,18 +52,7 @@ pub struct Docusaurus {
 /// The site's Docusaurus sidebars and docs path, if it has a sidebars file or a Docusaurus
 /// config beside `content/` (the docs folder) or in it.
 pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Docusaurus {
-    let places = [
-        Place {
-            owner: root,
-            dir: root.to_path_buf(),
-            rel: "../",
-        },
-        Place {
-            owner: content_dir,
-            dir: content_dir.to_path_buf(),
-            rel: "",
-        },
-    ];
+    let places = js::beside_or_in(root, content_dir);
     let config = js::read_config(root, &places, CONFIG_FILES, "Docusaurus config", diags);
     let sidebars = js::read_config(
         root,

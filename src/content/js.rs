@@ -30,6 +30,23 @@ pub struct Place<'a> {
     pub rel: &'a str,
 }
 
+/// Where a tool's config file may be: beside `content/` (the docs folder) in the site root,
+/// then in `content/` itself.
+pub fn beside_or_in<'a>(root: &'a Path, content_dir: &'a Path) -> [Place<'a>; 2] {
+    [
+        Place {
+            owner: root,
+            dir: root.to_path_buf(),
+            rel: "../",
+        },
+        Place {
+            owner: content_dir,
+            dir: content_dir.to_path_buf(),
+            rel: "",
+        },
+    ]
+}
+
 /// The first of `names` in the first of `places` that has one, read; `what` names it in
 /// notes. A config that is a link to a file outside its owner, or too large, is not read.
 pub fn read_config(

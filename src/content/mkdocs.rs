@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::js::{self, Place};
+use super::js;
 use super::nav::{Nav, NavKind, NavNode};
 use crate::error::{Diagnostic, Diagnostics};
 
@@ -17,18 +17,7 @@ const MAX_ENTRIES: usize = 200_000;
 
 /// The site's MkDocs navigation, if it has an `mkdocs.yml` with a `nav:`.
 pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Option<Nav> {
-    let places = [
-        Place {
-            owner: root,
-            dir: root.to_path_buf(),
-            rel: "../",
-        },
-        Place {
-            owner: content_dir,
-            dir: content_dir.to_path_buf(),
-            rel: "",
-        },
-    ];
+    let places = js::beside_or_in(root, content_dir);
     let config = js::read_config(root, &places, CONFIG_FILES, "MkDocs config", diags)?;
     let yaml: serde_yaml::Value = match serde_yaml::from_str(&config.text) {
         Ok(v) => v,

@@ -65,19 +65,7 @@ enum Open {
 
 /// Turns another tool's syntax in `body` into helpcenter's.
 pub fn transform(body: &str, options: &Options) -> Body {
-    let mut t = Transform {
-        options,
-        out: Vec::new(),
-        open: Vec::new(),
-        warnings: Vec::new(),
-        fence: None,
-        changed: false,
-        shifted: false,
-        jsx_comment: None,
-        raw: false,
-        tabs_open: None,
-        tabs_closing: None,
-    };
+    let mut t = Transform::new(options);
     for (i, line) in body.split('\n').enumerate() {
         t.line(i, line);
     }
@@ -126,6 +114,24 @@ struct Transform<'a> {
     tabs_open: Option<usize>,
     /// ... and its last tab has just closed: a line that is no tab of it ends the set.
     tabs_closing: Option<usize>,
+}
+
+impl<'a> Transform<'a> {
+    fn new(options: &'a Options<'a>) -> Transform<'a> {
+        Transform {
+            options,
+            out: Vec::new(),
+            open: Vec::new(),
+            warnings: Vec::new(),
+            fence: None,
+            changed: false,
+            shifted: false,
+            jsx_comment: None,
+            raw: false,
+            tabs_open: None,
+            tabs_closing: None,
+        }
+    }
 }
 
 impl Transform<'_> {
@@ -664,20 +670,7 @@ pub fn substitute(text: &str, variables: &BTreeMap<String, String>) -> String {
         return text.to_owned();
     }
     let options = Options { variables };
-    let mut t = Transform {
-        options: &options,
-        out: Vec::new(),
-        open: Vec::new(),
-        warnings: Vec::new(),
-        fence: None,
-        changed: false,
-        shifted: false,
-        jsx_comment: None,
-        raw: false,
-        tabs_open: None,
-        tabs_closing: None,
-    };
-    t.variables(text, 0)
+    Transform::new(&options).variables(text, 0)
 }
 
 /// `import X from '…';` or `export const …` at the top level of an MDX page.

@@ -14,7 +14,7 @@
 //! snippet per grammar, and the fenced blocks of `HC_FUZZ_CORPUS`'s Markdown) mutated with what
 //! careless editors and odd text bring: any code point, deep nesting, cut and spliced blocks.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -62,7 +62,7 @@ const GRAMMARS: &[&str] = &[
 
 /// A snippet per grammar, so that every grammar has something real to mutate without a corpus;
 /// the ones that embed others (HTML, Vue, PHP, Markdown) embed them.
-fn snippets() -> HashMap<&'static str, Vec<String>> {
+fn snippets() -> BTreeMap<&'static str, Vec<String>> {
     let pairs: &[(&str, &str)] = &[
         (
             "bash",
@@ -205,7 +205,7 @@ fn snippets() -> HashMap<&'static str, Vec<String>> {
             "param([string]$Path = \".\")\nGet-ChildItem $Path | Where-Object { $_.Length -gt 1KB } | ForEach-Object { \"$($_.Name)\" }\n",
         ),
     ];
-    let mut map: HashMap<&'static str, Vec<String>> = HashMap::new();
+    let mut map: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
     for (g, s) in pairs {
         map.entry(g).or_default().push((*s).to_string());
     }
@@ -213,8 +213,12 @@ fn snippets() -> HashMap<&'static str, Vec<String>> {
 }
 
 /// The fenced blocks of every Markdown file under `root`, by grammar.
-fn corpus_blocks(root: &Path, into: &mut HashMap<&'static str, Vec<String>>) {
-    for entry in walkdir::WalkDir::new(root).into_iter().flatten() {
+fn corpus_blocks(root: &Path, into: &mut BTreeMap<&'static str, Vec<String>>) {
+    for entry in walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
         let path = entry.path();
         if !matches!(
             path.extension().and_then(|e| e.to_str()),
@@ -252,7 +256,8 @@ fn corpus_blocks(root: &Path, into: &mut HashMap<&'static str, Vec<String>>) {
     }
 }
 
-/// xorshift64*: inputs are made again from their number, so nothing is kept per input.
+/// xorshift64*: inputs are made again from their number, so nothing is kept per input (and
+/// the seeds are in a `BTreeMap`: the same order in the child and in the parent).
 struct Rng(u64);
 
 impl Rng {
@@ -297,7 +302,7 @@ fn odd_char(rng: &mut Rng) -> char {
 }
 
 /// Input number `i` for `grammar`: one of its seeds, mutated one to eight times.
-fn input(grammar: &str, seed: u64, i: u64, seeds: &HashMap<&'static str, Vec<String>>) -> String {
+fn input(grammar: &str, seed: u64, i: u64, seeds: &BTreeMap<&'static str, Vec<String>>) -> String {
     let mut rng = Rng::new(grammar, seed, i);
     let own = &seeds[grammar];
     let mut chars: Vec<char> = own[rng.below(own.len())].chars().collect();
@@ -338,7 +343,7 @@ fn input(grammar: &str, seed: u64, i: u64, seeds: &HashMap<&'static str, Vec<Str
     chars.into_iter().collect()
 }
 
-fn seeds() -> HashMap<&'static str, Vec<String>> {
+fn seeds() -> BTreeMap<&'static str, Vec<String>> {
     let mut seeds = snippets();
     if let Ok(dirs) = std::env::var("HC_FUZZ_CORPUS") {
         for dir in std::env::split_paths(&dirs) {
@@ -364,9 +369,11 @@ fn child() {
     };
     let seed = env_number("HC_FUZZ_SEED", 1);
     let count = env_number("HC_FUZZ_COUNT", 500);
+    // To replay: the inputs from this number on (a hang may need the parser's earlier inputs).
+    let from = env_number("HC_FUZZ_FROM", 0);
     let seeds = seeds();
     let mut out = std::io::stdout().lock();
-    for i in 0..count {
+    for i in from..count {
         let code = input(&grammar, seed, i, &seeds);
         let within =
             code.len() <= super::MAX_BYTES && code.lines().all(|l| l.len() <= super::MAX_LINE);

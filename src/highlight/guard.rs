@@ -4,6 +4,12 @@
 //! length, so the spans of the copy are the spans of the author's text, which is what is shown.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::ops::ControlFlow;
+use std::time::Instant;
+
+use arborium::GrammarStore;
+use arborium::tree_sitter::{ParseOptions, Parser};
 
 /// Code points from here on (planes 3 to 16: tags, variation selectors, private use) are
 /// parsed as U+20000, which like them takes four bytes: the bash grammar's scanner reads out
@@ -73,4 +79,47 @@ fn block_prefix(line: &str) -> usize {
         }
     }
     columns
+}
+
+thread_local! {
+    /// A parser per thread for `parses_before`, apart from the highlighter's.
+    static PARSER: RefCell<Parser> = RefCell::new(Parser::new());
+}
+
+/// Whether `grammar` parses `code` before `deadline`. The highlighter cannot be stopped once it
+/// parses, and a grammar may never finish: the TSX grammar loops forever on 21 bytes of broken
+/// JSX (`<v e="""={(f()}a{>}<`), which hung the build. So a block is parsed here first, where
+/// tree-sitter checks the time as it goes, and only then highlighted. Parsing twice costs
+/// little next to the queries that colour the tree.
+pub(super) fn parses_before(
+    store: &GrammarStore,
+    grammar: &str,
+    code: &str,
+    deadline: Instant,
+) -> bool {
+    let Some(compiled) = store.get(grammar) else {
+        return false;
+    };
+    PARSER.with(|parser| {
+        let mut parser = parser.borrow_mut();
+        if parser.set_language(compiled.language()).is_err() {
+            return false;
+        }
+        let mut in_time = |_: &_| {
+            if Instant::now() < deadline {
+                ControlFlow::Continue(())
+            } else {
+                ControlFlow::Break(())
+            }
+        };
+        let bytes = code.as_bytes();
+        let mut read = |at: usize, _| bytes.get(at..).unwrap_or_default();
+        let options = ParseOptions::new().progress_callback(&mut in_time);
+        let done = parser
+            .parse_with_options(&mut read, None, Some(options))
+            .is_some();
+        // A parse stopped half way is picked up by the next call unless reset.
+        parser.reset();
+        done
+    })
 }

@@ -82,17 +82,21 @@ const BUDGET: Duration = Duration::from_secs(2);
 /// `code` highlighted in pieces of at most `PIECE` bytes, as long as `budget` lasts; `None`
 /// when no piece was highlighted.
 fn fresh(grammar: &str, code: &str, budget: Duration) -> Option<Lines> {
+    let deadline = Instant::now() + budget;
     // A grammar that trips over odd input is a grammar bug, not the author's: show it plain.
-    let one = |code: &str| std::panic::catch_unwind(AssertUnwindSafe(|| lines(grammar, code)));
+    let one = |code: &str| {
+        std::panic::catch_unwind(AssertUnwindSafe(|| lines(grammar, code, deadline)))
+            .ok()
+            .flatten()
+    };
     if code.len() <= PIECE {
-        return one(code).ok()?;
+        return one(code);
     }
-    let started = Instant::now();
     let mut out = Vec::new();
     let mut any = false;
     for piece in pieces(code) {
-        let lines = if started.elapsed() < budget {
-            one(piece).ok().flatten()
+        let lines = if Instant::now() < deadline {
+            one(piece)
         } else {
             None
         };
@@ -199,8 +203,11 @@ fn grammar(language: &str) -> Option<&'static str> {
     Some(name)
 }
 
-fn lines(grammar: &str, code: &str) -> Option<Lines> {
+fn lines(grammar: &str, code: &str, deadline: Instant) -> Option<Lines> {
     let parsed = guard::parsed(grammar, code)?;
+    if !guard::parses_before(&GRAMMARS, grammar, &parsed, deadline) {
+        return None;
+    }
     let spans = HIGHLIGHTER
         .with(|h| h.borrow_mut().highlight_spans(grammar, &parsed))
         .ok()?;
@@ -441,6 +448,26 @@ mod tests {
         assert!(spent.is_none());
         let text: String = lines.iter().map(|l| strip_tags(l) + "\n").collect();
         assert_eq!(text, escape::html(&code));
+    }
+
+    #[test]
+    fn a_grammar_that_never_finishes_is_stopped_and_the_block_shown_plain() {
+        // The TSX grammar loops forever on this broken JSX.
+        assert!(
+            fresh(
+                "tsx",
+                "<v e=\"\"\"={(f()}a{>}<\n",
+                Duration::from_millis(200)
+            )
+            .is_none()
+        );
+        // The parser stopped half way starts afresh on the next block.
+        let lines = highlight("tsx", "const a = <b>{1}</b>;\n").unwrap();
+        assert!(
+            lines[0].contains("<span class=\"hl-k\">const</span>"),
+            "{}",
+            lines[0]
+        );
     }
 
     #[test]

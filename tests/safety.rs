@@ -270,3 +270,51 @@ fn reserved_characters_in_folder_names_are_encoded_in_links() {
     let page = read(&out, "sec #1?%/a-b/index.html");
     assert!(page.contains("src=\"../my%20pic.png\""));
 }
+
+#[test]
+fn code_that_crashed_or_stalled_a_grammar_builds_and_shows_as_written() {
+    // Each of these killed or stalled the whole build inside a grammar's C code: the end of a
+    // PHP heredoc (also inside a Markdown example), Markdown nested 1,100 deep, a long stretch
+    // of broken code (250 KB of `{` took JavaScript minutes), and broken JSX the TSX grammar
+    // never finished.
+    let s = Scratch::site("grammar-crash");
+    let php = "<?php\n$a = <<<EOT\n你好 {$b}\nEOT;\necho $a;\n";
+    let deep = ">".repeat(1100);
+    let broken = format!("{}\n", "{".repeat(3900)).repeat(64);
+    s.write(
+        "content/a/code.md",
+        format!(
+            "---\ntitle: 代码\n---\n\n```php\n{php}```\n\n````markdown\n```php\n{php}```\n````\n\n\
+             ```markdown\n{deep} 引用\n```\n\n```js\n{broken}```\n\n\
+             ```tsx\n<v e=\"\"\"={{(f()}}a{{>}}<\n```\n"
+        ),
+    );
+    let out = build_ok(s.path(), &s);
+    let html = read(&out, "a/code/index.html");
+    // The page's text, code included, as a reader sees it.
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    assert_eq!(
+        text.matches("$a = <<<EOT\n你好 {$b}\nEOT;").count(),
+        2,
+        "{text}"
+    );
+    assert!(html.contains("<span class=\"hl-k\">echo</span>"), "{html}");
+    assert!(text.contains(&format!("{deep} 引用")));
+    assert_eq!(text.matches(&"{".repeat(3900)).count(), 64);
+    assert!(text.contains("<v e=\"\"\"={(f()}a{>}<"), "{text}");
+}

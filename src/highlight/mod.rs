@@ -452,15 +452,21 @@ mod tests {
 
     #[test]
     fn a_grammar_that_never_finishes_is_stopped_and_the_block_shown_plain() {
-        // The TSX grammar loops forever on this broken JSX.
-        assert!(
-            fresh(
-                "tsx",
-                "<v e=\"\"\"={(f()}a{>}<\n",
-                Duration::from_millis(200)
-            )
-            .is_none()
-        );
+        // The TSX grammar loops forever on this broken JSX, alone or embedded in another
+        // grammar's block.
+        let jsx = "<v e=\"\"\"={(f()}a{>}<\n";
+        for (grammar, code) in [
+            ("tsx", jsx.to_string()),
+            ("markdown", format!("# x\n\n```tsx\n{jsx}```\n")),
+            ("vue", format!("<script lang=\"tsx\">\n{jsx}</script>\n")),
+            (
+                "markdown",
+                format!("```vue\n<script lang=\"tsx\">\n{jsx}</script>\n```\n"),
+            ),
+        ] {
+            let lines = fresh(grammar, &code, Duration::from_millis(200));
+            assert!(lines.is_none(), "{grammar}: {code}");
+        }
         // The parser stopped half way starts afresh on the next block.
         let lines = highlight("tsx", "const a = <b>{1}</b>;\n").unwrap();
         assert!(

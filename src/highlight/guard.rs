@@ -1,7 +1,8 @@
-//! Inputs the grammars' C code cannot survive, made safe before parsing. A crash there kills
-//! the build or the preview server (no `catch_unwind` catches it), so each bug found gets a
-//! rewrite here; `fuzz` is how they were found. Every rewrite keeps each character's byte
-//! length, so the spans of the copy are the spans of the author's text, which is what is shown.
+//! Inputs the grammars' C code cannot survive. A crash there kills the build or the preview
+//! server (no `catch_unwind` catches it), and a grammar that never finishes hangs it; `fuzz` is
+//! how they were found. Each crash found gets a rewrite of the text parsed, which keeps each
+//! character's byte length, so the spans of the copy are the spans of the author's text, which
+//! is what is shown; and every block is parsed once against the clock before it is highlighted.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -21,8 +22,10 @@ const LAST_PLANES: u32 = 0x30000;
 
 /// Grammars that embed others by name (Markdown fences, JavaScript tagged templates like
 /// `` php`…` ``, C++ raw strings like `R"php(…)php"`, PHP heredocs), and those that embed
-/// JavaScript: what they embed may be PHP or Markdown, and so meets those grammars' bugs.
+/// JavaScript (HTML, Vue, and Graphviz's HTML labels): what they embed may be PHP or Markdown,
+/// and so meets those grammars' bugs.
 const EMBEDDERS: &[&str] = &[
+    "dot",
     "php",
     "markdown",
     "javascript",

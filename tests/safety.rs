@@ -292,23 +292,7 @@ fn code_that_crashed_or_stalled_a_grammar_builds_and_shows_as_written() {
     );
     let out = build_ok(s.path(), &s);
     let html = read(&out, "a/code/index.html");
-    // The page's text, code included, as a reader sees it.
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    let text = text
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
+    let text = text_with_code(&html);
     assert_eq!(
         text.matches("$a = <<<EOT\n你好 {$b}\nEOT;").count(),
         2,

@@ -371,12 +371,7 @@ mod tests {
         for lang in ["bash", "js", "python", "yaml", "html", "sql"] {
             let code = "echo {\u{E0144}} '\u{10FFFF}' {\u{F0000}\n";
             let lines = highlight(lang, code).expect(lang);
-            let text: String = lines
-                .iter()
-                .map(|l| strip_tags(l))
-                .collect::<Vec<_>>()
-                .join("\n");
-            assert_eq!(text, escape::html(code.trim_end()), "{lang}");
+            assert_eq!(text_of(&lines), escape::html(code.trim_end()), "{lang}");
         }
     }
 
@@ -392,12 +387,7 @@ mod tests {
             ("cpp", format!("auto a = R\"php({php})php\";\n")),
         ] {
             let lines = highlight(lang, &code).expect(lang);
-            let text: String = lines
-                .iter()
-                .map(|l| strip_tags(l))
-                .collect::<Vec<_>>()
-                .join("\n");
-            assert_eq!(text, escape::html(code.trim_end()), "{lang}");
+            assert_eq!(text_of(&lines), escape::html(code.trim_end()), "{lang}");
         }
         let lines = highlight("php", php).unwrap();
         assert!(
@@ -508,11 +498,19 @@ mod tests {
             if let Some(lines) = highlight(lang, &code) {
                 let expected = code.strip_suffix('\n').unwrap_or(&code).split('\n').count();
                 proptest::prop_assert_eq!(lines.len(), expected.max(usize::from(!code.is_empty())));
-                let text: String = lines.iter().map(|l| strip_tags(l)).collect::<Vec<_>>().join("\n");
                 let want = code.strip_suffix('\n').unwrap_or(&code);
-                proptest::prop_assert_eq!(text, escape::html(want));
+                proptest::prop_assert_eq!(text_of(&lines), escape::html(want));
             }
         }
+    }
+
+    /// The text of highlighted lines, one line break between lines.
+    fn text_of(lines: &Lines) -> String {
+        lines
+            .iter()
+            .map(|l| strip_tags(l))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     fn strip_tags(html: &str) -> String {

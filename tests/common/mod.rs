@@ -395,7 +395,7 @@ pub fn without_code(html: &str) -> String {
 
 /// What a reader sees of a page: its text without tags, comments, code, scripts or styles.
 pub fn visible_text(html: &str) -> String {
-    let s = without(
+    text_of(&without(
         html,
         &[
             ("<!--", "-->"),
@@ -404,10 +404,26 @@ pub fn visible_text(html: &str) -> String {
             ("<script", "</script>"),
             ("<style", "</style>"),
         ],
-    );
-    let mut text = String::with_capacity(s.len());
+    ))
+}
+
+/// The same with the code in it, as the reader sees it.
+pub fn text_with_code(html: &str) -> String {
+    text_of(&without(
+        html,
+        &[
+            ("<!--", "-->"),
+            ("<script", "</script>"),
+            ("<style", "</style>"),
+        ],
+    ))
+}
+
+/// `html`'s text: tags left out, entities read.
+fn text_of(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
     let mut in_tag = false;
-    for c in s.chars() {
+    for c in html.chars() {
         match c {
             '<' => in_tag = true,
             '>' if in_tag => in_tag = false,

@@ -121,6 +121,14 @@ fn error(e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
         } else {
             d.hint("check the value's type: text, a number, true/false or a list as the key needs")
         };
+    } else if message.starts_with("repetition limit exceeded") {
+        // A "billion laughs": aliases of aliases, which serde_yaml stops expanding.
+        d.message = "the aliases (`*name`) here repeat their anchors' values too many times".into();
+        d = d.hint("write the values out, or use fewer levels of `&anchor` and `*alias`");
+    } else if message.starts_with("recursion limit exceeded") {
+        d.message =
+            "values are nested too deep here (over 128 lists or maps inside one another)".into();
+        d = d.hint("flatten the value: fewer `[`, `{` or indented levels inside one another");
     } else if message.contains("invalid type") {
         d = d.hint("check the value's type: text, a number, true/false or a list as the key needs");
     } else {
@@ -225,6 +233,30 @@ mod tests {
             d.hint.as_deref(),
             Some("put the value in quotes: title: \"[broken\"")
         );
+    }
+
+    #[test]
+    fn aliases_that_expand_too_far_and_deep_nesting_say_what_to_do() {
+        let mut laughs = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let prev = if i == 1 {
+                "a".to_string()
+            } else {
+                format!("a{}", i - 1)
+            };
+            let refs = vec![format!("*{prev}"); 9].join(", ");
+            laughs.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        }
+        let d = to_json_map(&laughs, 1).unwrap_err();
+        assert!(
+            d.message.contains("repeat their anchors' values"),
+            "{}",
+            d.message
+        );
+        assert!(d.hint.as_deref().unwrap().contains("write the values out"));
+        let deep = format!("a: {}{}\n", "[".repeat(200), "]".repeat(200));
+        let d = to_json_map(&deep, 1).unwrap_err();
+        assert!(d.message.contains("nested too deep"), "{}", d.message);
     }
 
     #[test]

@@ -602,11 +602,15 @@ impl Transform<'_> {
                         .or_else(|| sc.arg("path"))
                         .unwrap_or_default();
                     // In a link, the resolver finds it as Hugo does (see `HUGO_REF`); anywhere
-                    // else it is text, and Hugo would print its URL.
+                    // else it is text, and Hugo would print its URL. In a link, what would end
+                    // the link (a space, a quote, a bracket: Dapr's `ref "policies.md#Override
+                    // Default Retries"`) is percent-encoded, or the mark would show as text.
                     if in_link_destination(&out) {
                         out.push_str(HUGO_REF);
+                        out.push_str(&within_link(target));
+                    } else {
+                        out.push_str(target);
                     }
-                    out.push_str(target);
                 }
                 Some(sc) if sc.name == "copyable" => {}
                 Some(sc) if !sc.closing => {
@@ -802,7 +806,21 @@ fn button_target(sc: &Shortcode) -> Option<String> {
         (None, None) => return None,
     };
     let target: String = target.chars().filter(|c| !matches!(c, '<' | '>')).collect();
-    (!target.trim().is_empty()).then(|| format!("{prefix}{}", target.trim()))
+    (!target.trim().is_empty()).then(|| format!("{prefix}{}", within_link(target.trim())))
+}
+
+/// `target` as it can stand in a link's destination (`](…)`, `href="…"`): what would end it (a
+/// space, a quote, a bracket) percent-encoded, as the resolver decodes.
+fn within_link(target: &str) -> String {
+    let mut out = String::with_capacity(target.len());
+    for c in target.chars() {
+        match c {
+            '"' | '\'' | '<' | '>' | '(' | ')' => out.push_str(&format!("%{:02X}", c as u32)),
+            c if c.is_whitespace() => out.push_str("%20"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn tab_directive(title: &str) -> String {
@@ -954,6 +972,12 @@ mod tests {
         assert_eq!(
             b.text,
             "[a](hugo-ref:x) `[b](y)` <a title=\"z\" href=\"hugo-ref:w\">w</a>\n[id]: hugo-ref:v.md\n"
+        );
+        // What would end the link it is in is encoded, so that the link stays one.
+        let b = run("<a href=\"{{< relref a\" >}}\"></a> [c]({{< ref \"b c(1)\" >}})\n");
+        assert_eq!(
+            b.text,
+            "<a href=\"hugo-ref:a%22\"></a> [c](hugo-ref:b%20c%281%29)\n"
         );
         // A Docsify embed in prose or code is no embed.
         let b = run("写成 `[x](a.md ':include')` 即可\n[y](b.md ':include :type=code')\n");

@@ -27,6 +27,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use crate::config::CodeConfig;
 use crate::error::Diagnostics;
 use crate::i18n::Locale;
+use crate::paths::HUGO_REF;
 use crate::site::{Article, LinkMap, Site};
 
 pub use headings::TocEntry;
@@ -113,6 +114,7 @@ fn options() -> Options {
 pub fn render(body: &str, page: &PageContext, links: &LinkMap) -> (Rendered, Diagnostics) {
     let events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
+        .map(|(e, r)| (without_stray_marks(e), r))
         .collect();
     let mut w = Writer::new(body, page, links, events.len());
     w.reserve_footnote_ids(&events);
@@ -120,6 +122,17 @@ pub fn render(body: &str, page: &PageContext, links: &LinkMap) -> (Rendered, Dia
         w.event(event, range, &events[i + 1..]);
     }
     w.finish(body.len())
+}
+
+/// A Hugo ref is marked where a link's destination begins (see `paths::HUGO_REF`); when the
+/// markup around it turns out to be no link (`<a href="{{< ref x >}}"` never closed), the mark
+/// is in the text, where the reader would see it. (An author's own `hugo-ref:` in prose goes
+/// too; in code it stays.)
+fn without_stray_marks(event: Event) -> Event {
+    match event {
+        Event::Text(t) if t.contains(HUGO_REF) => Event::Text(t.replace(HUGO_REF, "").into()),
+        e => e,
+    }
 }
 
 /// The state of one page's rewrite: what has been emitted and what the features track.

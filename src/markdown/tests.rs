@@ -140,6 +140,24 @@ fn link_errors_carry_the_file_line() {
 }
 
 #[test]
+fn a_hugo_refs_mark_outside_a_link_never_shows() {
+    // The body transform marks a ref after `href="` or `](`; here the markup around it is no
+    // link after all.
+    let (r, _) = render(
+        "x <a href=\"hugo-ref:other.md\" y\n\na [b](hugo-ref:other.md \"t\n\n[ok](hugo-ref:other.md)\n",
+        &page(),
+        &links(),
+    );
+    assert!(!r.html.contains("hugo-ref"), "{}", r.html);
+    assert!(r.html.contains("x &lt;a href=\"other.md\" y"), "{}", r.html);
+    assert!(
+        r.html.contains("<a href=\"../other/\">ok</a>"),
+        "{}",
+        r.html
+    );
+}
+
+#[test]
 fn english_labels() {
     let mut p = page();
     p.locale = Locale::new("en");

@@ -375,8 +375,7 @@ fn child() {
     let mut out = std::io::stdout().lock();
     for i in from..count {
         let code = input(&grammar, seed, i, &seeds);
-        let within =
-            code.len() <= super::MAX_BYTES && code.lines().all(|l| l.len() <= super::MAX_LINE);
+        let within = super::within_limits(&code);
         writeln!(out, "fuzz-input {i} {}", u8::from(within)).unwrap();
         out.flush().unwrap();
         // What `highlight` does, without its size limits and cache: only crashes and hangs
@@ -439,22 +438,19 @@ fn every_grammar() {
         let outcome = loop {
             match rx.recv_timeout(HANG) {
                 Ok(line) => {
+                    // The input before this line has ended: was it the slowest?
+                    if let (Some(prev), true) = (last, within && since.elapsed() > slowest.0) {
+                        slowest = (since.elapsed(), prev);
+                    }
                     if let Some(rest) = line.strip_prefix("fuzz-input ") {
-                        match last {
-                            Some(prev) if within && since.elapsed() > slowest.0 => {
-                                slowest = (since.elapsed(), prev);
-                            }
-                            _ => {}
-                        }
                         let (i, flag) = rest.split_once(' ').unwrap_or((rest, "0"));
                         last = i.parse::<u64>().ok();
                         within = flag == "1";
                         since = Instant::now();
                     } else if line == "fuzz-done" {
                         done = true;
-                        if let (Some(prev), true) = (last, within && since.elapsed() > slowest.0) {
-                            slowest = (since.elapsed(), prev);
-                        }
+                        // What the test harness prints after is no input.
+                        within = false;
                     }
                 }
                 Err(mpsc::RecvTimeoutError::Timeout) => {

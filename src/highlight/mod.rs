@@ -56,7 +56,7 @@ pub type Lines = Arc<[String]>;
 /// line; `None` when it is to be shown plain.
 pub fn highlight(language: &str, code: &str) -> Option<Lines> {
     let grammar = grammar(language)?;
-    if code.len() > MAX_BYTES || code.lines().any(|l| l.len() > MAX_LINE) {
+    if !within_limits(code) {
         return None;
     }
     if let Some(lines) = cache::get(grammar, code) {
@@ -68,6 +68,11 @@ pub fn highlight(language: &str, code: &str) -> Option<Lines> {
     let lines = lines?;
     cache::put(grammar, code, lines.clone());
     Some(lines)
+}
+
+/// Whether `code` is small enough to be worth highlighting (see `MAX_BYTES`, `MAX_LINE`).
+fn within_limits(code: &str) -> bool {
+    code.len() <= MAX_BYTES && code.lines().all(|l| l.len() <= MAX_LINE)
 }
 
 /// A longer block is parsed a piece at a time: a grammar's error recovery takes time that

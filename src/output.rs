@@ -151,7 +151,7 @@ fn replaceable(dir: &Path) -> bool {
 }
 
 /// The folder carries the marker, or is an output of a version from before the marker.
-fn written_by_us(dir: &Path) -> bool {
+pub(crate) fn written_by_us(dir: &Path) -> bool {
     dir.join(MARKER).is_file()
         || std::fs::read(dir.join("search/manifest.js"))
             .is_ok_and(|b| b.starts_with(b"helpcenterSearch.manifest("))

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use tera::{Context, Tera};
 
-use crate::content::{Inside, bad_name, outside_link};
+use crate::content::{Inside, bad_name, output_inside, outside_link};
 use crate::error::{Diagnostic, Diagnostics, display_path, shown_path};
 use crate::escape;
 use crate::paths::{path_problem, slash_path};
@@ -226,6 +226,11 @@ pub fn overlay(
             if entry.file_type().is_dir() {
                 walker.skip_current_dir();
             }
+            continue;
+        }
+        if Inside::is_output(&entry) {
+            walker.skip_current_dir();
+            diags.push(output_inside(&shown));
             continue;
         }
         if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {

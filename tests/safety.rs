@@ -246,6 +246,44 @@ fn links_out_of_the_site_are_refused_and_never_served() {
     assert_eq!(read(&out, "getting-started/logo.png"), "png");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_link_to_the_output_is_refused_so_the_output_never_copies_itself() {
+    let s = new_site("output-link");
+    let site = s.path().join("site");
+    let o = run(&["build", "--root", site.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let first = site.join("public");
+    let before = snapshot(&first);
+    std::fs::create_dir_all(site.join("static")).unwrap();
+    std::os::unix::fs::symlink("../public", site.join("static/a")).unwrap();
+    std::os::unix::fs::symlink("../../public", site.join("content/getting-started/old")).unwrap();
+    for _ in 0..2 {
+        refused(
+            &site,
+            &[],
+            &[
+                "static/a",
+                "content/getting-started/old",
+                "this folder is a helpcenter output",
+            ],
+        );
+        assert_eq!(
+            snapshot(&first),
+            before,
+            "the previous output is left as it was"
+        );
+    }
+    // `serve` does not publish it either.
+    let srv = serve(&site, &[]);
+    let r = request(srv.port, "/a/index.html");
+    assert!(
+        r.text().contains("this folder is a helpcenter output"),
+        "{}",
+        r.text()
+    );
+}
+
 #[test]
 fn reserved_characters_in_folder_names_are_encoded_in_links() {
     let s = new_site("reserved");

@@ -418,6 +418,11 @@ fn walk(
         let name = entry.file_name().to_string_lossy();
         let problem = segment_problem(&name);
         let outside = inside.link_outside(&entry);
+        if Inside::is_output(&entry) {
+            walker.skip_current_dir();
+            diags.push(output_inside(&shown_path(root, entry.path())));
+            continue;
+        }
         let rel = slash_path(entry.path().strip_prefix(dir).unwrap_or(entry.path()));
         // VuePress serves `.vuepress/public/` at the site root; the rest of `.vuepress/` is its
         // config and theme, as `.vitepress/` is VitePress's.
@@ -509,6 +514,18 @@ pub fn outside_link(link: &Path, target: &Path) -> Diagnostic {
     .hint("copy the file into the site, or make the link point inside the site folder")
 }
 
+/// The error for a folder under content/ or static/ that is a helpcenter output, reached through
+/// a link (`static/a -> ../public`) or left there: publishing it would copy the last output into
+/// the next one, which then grows with every build.
+pub fn output_inside(folder: &Path) -> Diagnostic {
+    Diagnostic::error(format!(
+        "this folder is a helpcenter output (it holds `{}`): it is not published, or every build would copy the last one into itself",
+        crate::output::MARKER
+    ))
+    .in_file(folder)
+    .hint("remove the folder or the link that leads to it; link to the files themselves instead")
+}
+
 /// Where the files of a site may really be: under the site root, or under the real folder of
 /// `content/` (or `static/`, `templates/`) when that folder is itself a link.
 pub struct Inside {
@@ -532,6 +549,11 @@ impl Inside {
         }
         let real = std::fs::canonicalize(entry.path()).ok()?;
         (!self.roots.iter().any(|r| real.starts_with(r))).then_some(real)
+    }
+
+    /// True for a folder that an earlier build wrote (directly, or through a link).
+    pub fn is_output(entry: &walkdir::DirEntry) -> bool {
+        entry.file_type().is_dir() && crate::output::written_by_us(entry.path())
     }
 }
 

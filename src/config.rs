@@ -72,6 +72,41 @@ pub struct Config {
     /// Free map passed to templates.
     #[serde(default)]
     pub extra: yaml::Mapping,
+    /// The line of `copy:` in the file, for the warning about an entry that matches nothing.
+    #[serde(skip)]
+    pub copy_line: Option<usize>,
+}
+
+/// Why `url` cannot be the address the site is published at, if it cannot. Canonical URLs, the
+/// sitemap, the feed and Open Graph are this with the page's path appended: without a scheme
+/// they come out relative to each page, after a `?` or `#` they are no path at all.
+pub fn base_url_problem(url: &str) -> Option<&'static str> {
+    let lower = url.to_ascii_lowercase();
+    let Some(rest) = ["https://", "http://"]
+        .iter()
+        .find_map(|s| lower.strip_prefix(s))
+    else {
+        return Some("it does not start with https:// or http://");
+    };
+    if rest.split('/').next().unwrap_or("").is_empty() {
+        return Some("it names no host");
+    }
+    if url.contains(['?', '#']) {
+        return Some("it holds a query (`?`) or a fragment (`#`), which no page path can follow");
+    }
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\'))
+    {
+        return Some("it holds a space, a quote, an angle bracket or a backslash");
+    }
+    None
+}
+
+/// The error for a `base_url` that cannot be the site's address (`from` says where it was set).
+pub fn bad_base_url(url: &str, problem: &str, from: &str) -> Diagnostic {
+    Diagnostic::error(format!("{from} `{url}` is not the address of a site: {problem}"))
+        .hint("write the full address the site is published at, e.g. https://help.example.com/ or https://example.com/docs/")
 }
 
 /// `links:` in the config.
@@ -227,10 +262,14 @@ impl Config {
         if let Some(base) = &mut config.base_url {
             if base.trim().is_empty() {
                 config.base_url = None;
+            } else if let Some(problem) = base_url_problem(base) {
+                let line = yaml::key_line(text, "base_url").unwrap_or(1);
+                return Err(bad_base_url(base, problem, "base_url").at_line(line));
             } else if !base.ends_with('/') {
                 base.push('/');
             }
         }
+        config.copy_line = yaml::key_line(text, "copy");
         if config.related.limit > MAX_RELATED_LIMIT {
             let line = yaml::nested_key_line(text, "related", "limit").unwrap_or(1);
             return Err(Diagnostic::error(format!(

@@ -58,19 +58,32 @@ pub fn pattern_matches(pattern: &str, path: &str) -> bool {
     glob(pattern.as_bytes(), path.as_bytes())
 }
 
-/// `*` matches within one name, `**` across names.
+/// `*` matches within one name, `**` across names. Each (pattern position, path position) is
+/// decided once: tried naively, `*a*a*a*a*a*a*a*a*b` against a long name of `a`s backtracks
+/// exponentially and a build hangs.
 fn glob(p: &[u8], s: &[u8]) -> bool {
-    match p {
-        [] => s.is_empty(),
-        [b'*', b'*', rest @ ..] => {
-            let rest = rest.strip_prefix(b"/").unwrap_or(rest);
-            (0..=s.len()).any(|i| glob(rest, &s[i..]))
-        }
-        [b'*', rest @ ..] => (0..=s.len())
-            .take_while(|&i| i == 0 || s[i - 1] != b'/')
-            .any(|i| glob(rest, &s[i..])),
-        [c, rest @ ..] => s.first() == Some(c) && glob(rest, &s[1..]),
+    let mut memo = vec![None; (p.len() + 1) * (s.len() + 1)];
+    glob_from(p, s, 0, 0, &mut memo)
+}
+
+fn glob_from(p: &[u8], s: &[u8], pi: usize, si: usize, memo: &mut [Option<bool>]) -> bool {
+    let key = pi * (s.len() + 1) + si;
+    if let Some(known) = memo[key] {
+        return known;
     }
+    let found = match &p[pi..] {
+        [] => si == s.len(),
+        [b'*', b'*', rest @ ..] => {
+            let next = pi + 2 + usize::from(rest.first() == Some(&b'/'));
+            (si..=s.len()).any(|i| glob_from(p, s, next, i, memo))
+        }
+        [b'*', ..] => (si..=s.len())
+            .take_while(|&i| i == si || s[i - 1] != b'/')
+            .any(|i| glob_from(p, s, pi + 1, i, memo)),
+        [c, ..] => s.get(si) == Some(c) && glob_from(p, s, pi + 1, si + 1, memo),
+    };
+    memo[key] = Some(found);
+    found
 }
 
 /// The id VitePress (and markdown-it-anchor sites) give a heading: runs of punctuation and
@@ -385,6 +398,29 @@ mod tests {
         assert!(!pattern_matches("docs/*.png", "docs/x/a.png"));
         assert!(pattern_matches("docs/**/*.png", "docs/x/y/a.png"));
         assert!(pattern_matches("/LICENSE", "LICENSE"));
+        // Many stars against a long name that almost matches: answered at once, not after an
+        // exponential search.
+        let name = format!("{}.pdf", "a".repeat(200));
+        assert!(!pattern_matches("*a*a*a*a*a*a*a*a*a*a*a*a*b", &name));
+        assert!(pattern_matches(
+            "**/*a*a*a*a*a*a*a*a*a*.pdf",
+            &format!("x/y/{name}")
+        ));
+    }
+
+    /// The matcher as first written (exponential, but plainly right), to check the memoized one.
+    fn naive_glob(p: &[u8], s: &[u8]) -> bool {
+        match p {
+            [] => s.is_empty(),
+            [b'*', b'*', rest @ ..] => {
+                let rest = rest.strip_prefix(b"/").unwrap_or(rest);
+                (0..=s.len()).any(|i| naive_glob(rest, &s[i..]))
+            }
+            [b'*', rest @ ..] => (0..=s.len())
+                .take_while(|&i| i == 0 || s[i - 1] != b'/')
+                .any(|i| naive_glob(rest, &s[i..])),
+            [c, rest @ ..] => s.first() == Some(c) && naive_glob(rest, &s[1..]),
+        }
     }
 
     #[test]
@@ -422,9 +458,15 @@ mod tests {
 
     mod properties {
         use super::super::*;
+        use super::naive_glob;
         use proptest::prelude::*;
 
         proptest! {
+            #[test]
+            fn globs_match_as_the_plain_matcher_does(p in "[ab*/]{0,8}", s in "[ab/]{0,10}") {
+                prop_assert_eq!(glob(p.as_bytes(), s.as_bytes()), naive_glob(p.as_bytes(), s.as_bytes()));
+            }
+
             #[test]
             fn decoding_any_text_never_panics(s in "\\PC*") {
                 let _ = percent_decode(&s);

@@ -82,6 +82,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
     // Within the Markdown stage, on every thread: the cost `code.highlight: false` would save.
     clock.extra("  highlight (CPU)", crate::highlight::take_spent());
     let assets = published_assets(&site, &parsed);
+    diags.extend(unmatched_copies(&site));
     diags.extend(claims::check(
         &site,
         &assets,
@@ -163,6 +164,11 @@ fn configure(opts: &BuildOptions) -> Result<Config, Diagnostic> {
     let mut config = Config::load(&opts.root)?;
     if let Some(b) = opts.base_url.as_deref().map(str::trim) {
         // `--base-url ""` builds without one (e.g. a zip to open from disk).
+        if let Some(problem) = crate::config::base_url_problem(b).filter(|_| !b.is_empty()) {
+            return Err(
+                crate::config::bad_base_url(b, problem, "--base-url").in_file(&config.shown)
+            );
+        }
         config.base_url = match b {
             "" => None,
             b if b.ends_with('/') => Some(b.to_owned()),
@@ -207,6 +213,27 @@ fn published_assets(site: &Site, parsed: &Parsed) -> BTreeMap<String, String> {
                     .any(|p| paths::pattern_matches(p, rel))
         })
         .map(|(rel, out)| (rel.clone(), out.clone()))
+        .collect()
+}
+
+/// A `copy:` entry that matches no file of `content/` publishes nothing: most likely a typo.
+fn unmatched_copies(site: &Site) -> Vec<Diagnostic> {
+    site.config
+        .copy
+        .iter()
+        .filter(|p| {
+            !site
+                .links
+                .assets
+                .keys()
+                .any(|rel| paths::pattern_matches(p, rel))
+        })
+        .map(|p| {
+            Diagnostic::warning(format!("`copy:` entry `{p}` matches no file of content/, so it publishes nothing"))
+                .in_file(&site.config.shown)
+                .at_line(site.config.copy_line.unwrap_or(1))
+                .hint("paths are relative to content/ (`downloads/`, `files/manual.pdf`); `*` is any part of a name, `**` any folders; Markdown files are pages, never copied")
+        })
         .collect()
 }
 

@@ -231,6 +231,38 @@ fn feeds_use_base_url() {
 }
 
 #[test]
+fn copy_publishes_what_it_lists_and_warns_about_an_entry_that_matches_nothing() {
+    let s = Scratch::site("copy");
+    s.write(
+        "helpcenter.yaml",
+        "title: 测试\ncopy:\n  - downloads/\n  - \"*.pdf\"\n  - fiels/\n  - \"*a*a*a*a*a*a*a*a*a*a*b\"\n",
+    );
+    s.write("content/downloads/tool.zip", "zip");
+    s.write(&format!("content/a/{}.pdf", "a".repeat(60)), "pdf");
+    s.write("content/a/notes.txt", "not listed");
+    let out = s.path().join("public");
+    let o = build(s.path(), &out, &[]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert_eq!(read(&out, "downloads/tool.zip"), "zip");
+    assert_eq!(read(&out, &format!("a/{}.pdf", "a".repeat(60))), "pdf");
+    assert!(
+        !out.join("a/notes.txt").exists(),
+        "only what is listed or linked is published"
+    );
+    for typo in ["fiels/", "*a*a*a*a*a*a*a*a*a*a*b"] {
+        assert!(
+            err.contains(&format!(
+                "`copy:` entry `{typo}` matches no file of content/"
+            )),
+            "{err}"
+        );
+    }
+    assert!(err.contains("helpcenter.yaml:2"), "{err}");
+    assert!(!err.contains("`downloads/` matches no file"), "{err}");
+}
+
+#[test]
 fn without_base_url_feeds_are_skipped_with_a_warning() {
     let s = Scratch::site("nobase");
     let out = s.path().join("public");

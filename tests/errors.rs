@@ -287,6 +287,37 @@ fn bad_dates_and_config() {
         &[("helpcenter.yaml", "title: x\nbase_ur: https://x\n")],
         &["helpcenter.yaml:2", "did you mean `base_url`?"],
     );
+    // A base_url that cannot have page paths appended (canonical URLs, sitemap and feed would
+    // come out relative to each page, or after a query) is an error on its line.
+    for (url, why) in [
+        ("help.example.com/docs/", "does not start with https://"),
+        ("https://ex.com/help/?x=1", "a query"),
+        ("javascript:alert(1)", "does not start with https://"),
+        ("https:///docs/", "names no host"),
+    ] {
+        fails_with(
+            "base-url",
+            &[(
+                "helpcenter.yaml",
+                &format!("title: x\nbase_url: \"{url}\"\n"),
+            )],
+            &["helpcenter.yaml:2", "is not the address of a site", why],
+        );
+    }
+    let s = Scratch::site("base-url-flag");
+    let o = run(&[
+        "build",
+        "--root",
+        s.path().to_str().unwrap(),
+        "--base-url",
+        "ex.com/docs",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("--base-url `ex.com/docs` is not the address of a site"),
+        "{}",
+        stderr(&o)
+    );
     let err = fails(&Scratch::new("noconfig"));
     assert!(
         err.contains("helpcenter.yaml") && err.contains("helpcenter init"),

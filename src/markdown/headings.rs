@@ -1,7 +1,7 @@
 //! Headings: ids that keep the heading's text (Chinese included), unique per page, a `#` anchor
 //! link after each, and the entries of the table of contents.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
@@ -54,7 +54,7 @@ impl<'e> Writer<'e, '_> {
         // The id VitePress would give, when it differs, as a second anchor in the heading.
         let alias = (!id_given)
             .then(|| vitepress_id(&text))
-            .filter(|v| !v.is_empty() && self.used_ids.insert(v.clone()));
+            .filter(|v| !v.is_empty() && self.used_ids.take(v));
         let lvl = level_num(*level);
         if (2..=self.page.toc_depth).contains(&lvl) {
             self.flat_toc.push((lvl, id.clone(), text.clone()));
@@ -100,15 +100,43 @@ fn level_num(l: HeadingLevel) -> u8 {
     }
 }
 
+/// The ids a page has given out, and for each id asked for again, the suffix to try next: a
+/// changelog or FAQ repeating one heading 10,000 times would otherwise try `-1`, `-2` … from
+/// the start each time (13 s for one page).
+#[derive(Default)]
+pub(super) struct UsedIds {
+    taken: HashSet<String>,
+    next_suffix: HashMap<String, usize>,
+}
+
+impl UsedIds {
+    /// Ids taken before the body (the title's).
+    pub(super) fn with(first: Option<&str>) -> UsedIds {
+        let mut ids = UsedIds::default();
+        ids.taken.extend(first.map(str::to_owned));
+        ids
+    }
+
+    /// Takes `id` if it is free; true when it was.
+    pub(super) fn take(&mut self, id: &str) -> bool {
+        self.taken.insert(id.to_owned())
+    }
+}
+
 /// `base`, or `base-1`, `base-2` … when an earlier heading or step of the page has it.
-pub(super) fn unique_id(base: String, used: &mut HashSet<String>) -> String {
-    if used.insert(base.clone()) {
+pub(super) fn unique_id(base: String, used: &mut UsedIds) -> String {
+    if used.take(&base) {
         return base;
     }
-    (1..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|candidate| used.insert(candidate.clone()))
-        .unwrap_or(base)
+    let mut n = used.next_suffix.get(&base).copied().unwrap_or(1);
+    loop {
+        let candidate = format!("{base}-{n}");
+        n += 1;
+        if used.take(&candidate) {
+            used.next_suffix.insert(base, n);
+            return candidate;
+        }
+    }
 }
 
 /// Nests (level, id, title) entries in page order: each under the nearest shallower one.

@@ -145,7 +145,7 @@ struct Writer<'e, 'c> {
     diags: Diagnostics,
     emitted: Vec<Event<'e>>,
     /// Ids given so far on this page: headings, steps, footnotes.
-    used_ids: HashSet<String>,
+    used_ids: headings::UsedIds,
     /// (level, id, title) of each TOC heading, in order, nested at the end.
     flat_toc: Vec<(u8, String, String)>,
     /// The text block being gathered (the heading it follows and its text).
@@ -182,7 +182,7 @@ impl<'e, 'c> Writer<'e, 'c> {
             out: Rendered::default(),
             diags: Diagnostics::default(),
             emitted: Vec::with_capacity(events + 16),
-            used_ids: page.title_id.map(str::to_owned).into_iter().collect(),
+            used_ids: headings::UsedIds::with(page.title_id),
             flat_toc: Vec::new(),
             block: TextBlock::default(),
             in_heading: false,

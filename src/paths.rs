@@ -131,9 +131,17 @@ pub fn number_prefix(name: &str) -> (Option<u64>, &str) {
     (name[..digits].parse().ok(), rest)
 }
 
+/// The longest file or folder name ext4, APFS and NTFS take, in bytes (90 Chinese characters).
+const MAX_NAME_BYTES: usize = 255;
+/// The problem [`segment_problem`] gives for a name past `MAX_NAME_BYTES`, for callers whose
+/// hint differs (shorten it, rather than use other characters).
+pub const TOO_LONG: &str =
+    "more than 255 bytes, longer than a file name can be (a Chinese character takes 3)";
+
 /// Why `seg` cannot be one segment of a path written into the output, if it cannot: once
 /// trimmed it must not be empty, `.` or `..`, and it must hold no backslash (a separator on
-/// Windows) and no control character (NUL included).
+/// Windows), no control character (NUL included) and at most 255 bytes (found here, a long tag
+/// is an error on its line; found when writing, it failed the build naming no source).
 pub fn segment_problem(seg: &str) -> Option<&'static str> {
     let t = seg.trim();
     if t.is_empty() {
@@ -144,6 +152,8 @@ pub fn segment_problem(seg: &str) -> Option<&'static str> {
         Some("a backslash")
     } else if seg.chars().any(char::is_control) {
         Some("a control character")
+    } else if seg.len() > MAX_NAME_BYTES {
+        Some(TOO_LONG)
     } else {
         None
     }

@@ -326,6 +326,46 @@ fn bad_dates_and_config() {
 }
 
 #[test]
+fn a_name_too_long_for_a_disk_fails_check_and_build_on_its_line() {
+    let long = "微".repeat(90);
+    let s = Scratch::site("long-names");
+    s.write(
+        "content/a/t.md",
+        &format!("---\ntitle: 标签\ntags: [{long}]\n---\n"),
+    );
+    s.write(
+        "content/a/s.md",
+        &format!("---\ntitle: 短\nslug: {long}\n---\n"),
+    );
+    s.write(
+        "content/a/l.md",
+        &format!("---\ntitle: 旧\naliases: [old/{long}/]\n---\n"),
+    );
+    let checked = run(&["check", "--root", s.path().to_str().unwrap()]);
+    assert_eq!(
+        checked.status.code(),
+        Some(1),
+        "check finds what build would"
+    );
+    let err = fails(&s);
+    for report in [stderr(&checked), err] {
+        for want in ["content/a/t.md:3", "content/a/s.md:3", "content/a/l.md:3"] {
+            assert!(report.contains(want), "`{want}` missing from:\n{report}");
+        }
+        assert_eq!(report.matches("more than 255 bytes").count(), 3, "{report}");
+        assert!(!report.contains("os error"), "{report}");
+    }
+    // 85 characters (255 bytes) is still a name.
+    let s = Scratch::site("long-ok");
+    s.write(
+        "content/a/t.md",
+        &format!("---\ntitle: 标签\ntags: [{}]\n---\n", "微".repeat(85)),
+    );
+    let o = build(s.path(), &s.path().join("public"), &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
 fn every_error_of_a_build_is_reported() {
     let s = Scratch::site("many");
     s.write("content/a/one.md", "---\ntitel: 一\n---\n");

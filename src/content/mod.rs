@@ -703,7 +703,11 @@ pub fn parse_file(
                     "`slug` cannot be used in a URL: `{slug}` holds {problem}"
                 ))
                 .at_line(key_line("slug"))
-                .hint("use one path segment such as `close-weilidai`, without `/`"),
+                .hint(if problem == crate::paths::TOO_LONG {
+                    "shorten it: a slug names one folder of the output"
+                } else {
+                    "use one path segment such as `close-weilidai`, without `/`"
+                }),
             );
         }
     }

@@ -42,7 +42,11 @@ pub(super) fn aliases(articles: &[Article], warn: bool, diags: &mut Diagnostics)
                     ))
                     .in_file(&a.source.shown)
                     .at_line(a.source.key_line("aliases"))
-                    .hint("write old URLs as paths from the site root, e.g. `old/close-guide/`"),
+                    .hint(if problem == crate::paths::TOO_LONG {
+                        "shorten the name: each part of an alias names a folder of the output"
+                    } else {
+                        "write old URLs as paths from the site root, e.g. `old/close-guide/`"
+                    }),
                 );
                 continue;
             }

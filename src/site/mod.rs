@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use crate::config::Config;
 use crate::content::{Asset, Content, Kind, SourceFile};
 use crate::error::{Diagnostic, Diagnostics};
-use crate::paths::{number_prefix, parent_of, segment_problem};
+use crate::paths::{TOO_LONG, number_prefix, parent_of, segment_problem};
 
 mod alias;
 mod navigation;
@@ -346,14 +346,18 @@ fn place_files(
                         Some(_) => ("its `slug`", file.key_line("slug")),
                         None => ("its file name", 1),
                     };
-                    diags.push(
+                    let d = if problem == TOO_LONG {
+                        Diagnostic::error(format!(
+                            "this article's URL name would be {problem}: {what} is too long"
+                        ))
+                        .hint("give the article a shorter `slug`")
+                    } else {
                         Diagnostic::error(format!(
                             "this article's URL would be `{segment}`, {problem}: {what} holds little but characters a URL cannot use"
                         ))
-                        .in_file(&file.shown)
-                        .at_line(line)
-                        .hint("give the article a `slug` of letters, digits or Chinese"),
-                    );
+                        .hint("give the article a `slug` of letters, digits or Chinese")
+                    };
+                    diags.push(d.in_file(&file.shown).at_line(line));
                     links.failed.insert(file.rel.clone());
                     continue;
                 }
@@ -444,7 +448,11 @@ fn collect_tags(articles: &mut [Article], diags: &mut Diagnostics) -> BTreeMap<S
                     ))
                     .in_file(&a.source.shown)
                     .at_line(a.source.key_line("tags"))
-                    .hint("give the tag a name with at least one letter or digit"),
+                    .hint(if problem == TOO_LONG {
+                        "shorten the tag"
+                    } else {
+                        "give the tag a name with at least one letter or digit"
+                    }),
                 );
                 continue;
             }

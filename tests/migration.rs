@@ -625,3 +625,33 @@ fn docusaurus_sidebars_order_the_docs() {
         &["<a href=\"../ref/a/\">参考</a>"],
     );
 }
+
+/// Jekyll's standard date (`jekyll new` writes `2015-11-17 16:16:01 -0600`) and Hugo's, with
+/// its colon, build as they are, in the offset their authors wrote.
+#[test]
+fn jekyll_and_hugo_dates_build_as_written() {
+    let s = site_of(
+        "m-dates",
+        &[
+            ("helpcenter.yaml", "title: 日期\n"),
+            ("content/_index.md", "# 首页\n"),
+            (
+                "content/posts/jekyll.md",
+                "---\nlayout: post\ntitle: 杰基尔\ndate: 2015-11-17 16:16:01 -0600\n---\n\n正文。\n",
+            ),
+            (
+                "content/posts/hugo.md",
+                "---\ntitle: 雨果\ndate: 2015-11-18 16:16:01 -06:00\nlastmod: 2024-01-01 10:00:00.5\n---\n\n正文。\n",
+            ),
+        ],
+    );
+    let out = build_ok(&s.path().join("site"), &s);
+    has(
+        &read(&out, "posts/jekyll/index.html"),
+        &["<time datetime=\"2015-11-17T16:16:01-06:00\""],
+    );
+    has(
+        &read(&out, "posts/hugo/index.html"),
+        &["<time datetime=\"2015-11-18T16:16:01-06:00\""],
+    );
+}

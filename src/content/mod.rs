@@ -664,7 +664,7 @@ pub fn parse_file(
                 Diagnostic::error(format!("`{key}` is not a date: `{v}`"))
                     .at_line(key_line(key))
                     .hint(
-                        "write it as 2024-04-07, 2024-04-07 15:04:49 or 2024-04-07T15:04:49+08:00",
+                        "write it as 2024-04-07, 2024-04-07 15:04:49, 2024-04-07 15:04:49 -0600 or 2024-04-07T15:04:49+08:00",
                     ),
             );
         }

@@ -655,3 +655,52 @@ fn jekyll_and_hugo_dates_build_as_written() {
         &["<time datetime=\"2015-11-18T16:16:01-06:00\""],
     );
 }
+
+/// VitePress's twoslash blocks show what VitePress shows: the lines below `// ---cut---` (and
+/// above `// ---cut-after---`), without the compiler's settings and queries. In a block
+/// without `twoslash` the same lines are the author's code, and stay.
+#[test]
+fn twoslash_blocks_show_only_their_visible_part() {
+    let s = site_of(
+        "m-twoslash",
+        &[
+            ("helpcenter.yaml", "title: 代码\n"),
+            ("content/_index.md", "# 首页\n"),
+            (
+                "content/guide/features.md",
+                "# 功能\n\n```js twoslash\nimport 'vite/client'\n// ---cut---\nimport classes from './example.module.css'\ndocument.getElementById('foo').className = classes.red\n```\n\n```js twoslash [vite.config.js]\nconst config = {\n  build: {\n// ---cut-before---\nmodulePreload: { polyfill: false },\n// ---cut-after---\n  },\n}\n```\n\n1. 列表里：\n\n   ```ts twoslash\n   // @filename: /foo.d.ts\n   export declare const foo: () => void\n   // @filename: /example.js\n   // @noErrors\n   // ---cut---\n   const value = foo()\n   //    ^?\n   // @errors: 2322\n   // @ts-expect-error\n   const n: number = 'x'\n   ```\n\n```ts\nsetup()\n// ---cut---\nshown()\n```\n",
+            ),
+        ],
+    );
+    let out = build_ok(&s.path().join("site"), &s);
+    let page = text_with_code(&read(&out, "guide/features/index.html"));
+    has(
+        &page,
+        &[
+            "import classes from './example.module.css'",
+            "className = classes.red",
+            "modulePreload: { polyfill: false },",
+            "vite.config.js",
+            "const value = foo()",
+            "// @ts-expect-error",
+            "const n: number = 'x'",
+        ],
+    );
+    for hidden in [
+        "vite/client",
+        "const config",
+        "build: {",
+        "---cut-before---",
+        "---cut-after---",
+        "@filename",
+        "declare const foo",
+        "@noErrors",
+        "@errors",
+        "^?",
+    ] {
+        assert!(!page.contains(hidden), "`{hidden}` shows:\n{page}");
+    }
+    // The plain `ts` block keeps its lines as written.
+    has(&page, &["setup()", "// ---cut---", "shown()"]);
+    assert_eq!(page.matches("---cut---").count(), 1, "{page}");
+}

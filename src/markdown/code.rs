@@ -5,7 +5,8 @@
 //! `hl_lines="4 5"` as MkDocs and Hugo) and line numbers (`:line-numbers`, `showLineNumbers`,
 //! `linenos`, or `code.line_numbers` for the whole site). In the code, VitePress's notation
 //! comments (`// [!code ++]`, `[!code --]`, `[!code highlight]`, `[!code focus]`) mark their line
-//! and are removed; a `diff` block marks its added and removed lines.
+//! and are removed; a `diff` block marks its added and removed lines; a `twoslash` block shows
+//! only what VitePress shows of it (see `content::dialect::twoslash`).
 //!
 //! The block is `<div class="code">` around an optional `<p class="code-title">` and the
 //! `<pre>` (focusable, so a block wider than the screen scrolls by keyboard); the theme's
@@ -18,6 +19,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Tag};
 
 use super::Writer;
 use super::directives::Open;
+use crate::content::dialect::twoslash;
 use crate::{escape, highlight};
 
 /// A code block being read: its info, and its text so far.
@@ -38,6 +40,8 @@ struct Info {
     line_numbers: Option<bool>,
     /// The first line's number, when it is not 1.
     start: Option<usize>,
+    /// VitePress's `twoslash`: the block holds lines for the compiler, not the reader.
+    twoslash: bool,
 }
 
 /// How a line is marked.
@@ -168,7 +172,12 @@ fn notation(text: &str, info: &Info) -> Vec<(String, Option<Mark>)> {
         return Vec::new();
     }
     let rust = info.language == "rust";
-    text.split('\n')
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    if info.twoslash {
+        lines = twoslash::shown(&lines);
+    }
+    lines
+        .into_iter()
         .enumerate()
         .filter(|(_, line)| !(rust && hidden_rust_line(line)))
         .map(|(i, line)| {
@@ -316,6 +325,7 @@ fn read_info(info: &str) -> Info {
     if let Some(v) = attr(&outside_title, "highlight") {
         out.marked.extend(ranges(&v));
     }
+    out.twoslash = outside_title.split_whitespace().any(|w| w == "twoslash");
     if outside_title.contains("showLineNumbers") || outside_title.contains("linenos") {
         out.line_numbers = Some(true);
         if let Some(n) = attr(&outside_title, "showLineNumbers") {
@@ -380,6 +390,7 @@ mod tests {
         assert_eq!(i.marked, set(&[2, 3]));
         let i = read_info("js twoslash [vite.config.js (单入口)]");
         assert_eq!(i.language, "js");
+        assert!(i.twoslash && !read_info("ts [twoslash.ts]").twoslash);
         assert_eq!(i.title.as_deref(), Some("vite.config.js (单入口)"));
         let i = read_info("js title=\"docusaurus.config.js\" {1,4-6} showLineNumbers");
         assert_eq!(i.title.as_deref(), Some("docusaurus.config.js"));

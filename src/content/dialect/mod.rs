@@ -1,6 +1,7 @@
 //! Other tools' conventions, turned into helpcenter's own model before the Markdown stage, so
 //! the rest of the pipeline never learns them: their front-matter keys (this file and one file
-//! per tool) and their containers and shortcodes ([`body`]).
+//! per tool), their containers and shortcodes ([`body`]), and what their code blocks hold for
+//! their own tools ([`twoslash`]).
 //!
 //! A key another tool uses either means something here — `linkTitle` is a navigation title,
 //! `summary` a description — and becomes the helpcenter key, or means nothing here and is
@@ -13,6 +14,7 @@ mod hugo;
 mod jekyll;
 mod mkdocs;
 mod shortcode;
+pub mod twoslash;
 mod vitepress;
 mod zola;
 

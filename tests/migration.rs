@@ -704,3 +704,43 @@ fn twoslash_blocks_show_only_their_visible_part() {
     has(&page, &["setup()", "// ---cut---", "shown()"]);
     assert_eq!(page.matches("---cut---").count(), 1, "{page}");
 }
+
+/// A section commented out (Vite's acknowledgements: `<!--` … `-->` around headings and a
+/// `::: tip`) stays a comment: its headings are not in the page, its table of contents or
+/// search, and the containers after it still work.
+#[test]
+fn what_an_html_comment_holds_is_not_expanded_listed_or_indexed() {
+    let s = site_of(
+        "m-comment",
+        &[
+            ("helpcenter.yaml", "title: 致谢\n"),
+            ("content/_index.md", "# 首页\n"),
+            (
+                "content/acknowledgements.md",
+                "# 致谢\n\n## 赞助商 {#sponsors}\n\n感谢赞助。\n\n<!--\n## 依赖项 {#dependencies}\n\n::: tip 提示\n暂时隐藏的提示\n:::\n\n{{< note >}}\n隐藏的短代码\n{{< /note >}}\n\n## 历史依赖项 {#past-dependencies}\n\n过去使用过的项目。\n-->\n\n::: tip 之后\n看得见的提示\n:::\n",
+            ),
+        ],
+    );
+    let out = build_ok(&s.path().join("site"), &s);
+    let page = read(&out, "acknowledgements/index.html");
+    has(
+        &page,
+        &["id=\"sponsors\"", "</span>之后</p>", "看得见的提示"],
+    );
+    let shown = visible_text(&page);
+    for hidden in [
+        "依赖项",
+        "暂时隐藏的提示",
+        "隐藏的短代码",
+        "过去使用过的项目",
+    ] {
+        assert!(!shown.contains(hidden), "`{hidden}` shows:\n{shown}");
+    }
+    assert!(!page.contains("id=\"past-dependencies\"") && !page.contains("href=\"#dependencies\""));
+    for f in files(&out) {
+        let text = std::fs::read_to_string(out.join(&f)).unwrap_or_default();
+        if f.starts_with("search/") || f == "related.json" {
+            assert!(!text.contains("历史依赖项"), "{f} lists the hidden heading");
+        }
+    }
+}

@@ -110,6 +110,9 @@ struct Transform<'a> {
     jsx_comment: Option<usize>,
     /// Inside Liquid's `{% raw %}`.
     raw: bool,
+    /// Inside an HTML comment that goes on over lines: a container or shortcode in it is
+    /// hidden text, and expanding it would end the comment at the directive's `-->`.
+    html_comment: bool,
     /// A set of PyMdown tabs is open, of blocks with this many slashes ...
     tabs_open: Option<usize>,
     /// ... and its last tab has just closed: a line that is no tab of it ends the set.
@@ -128,6 +131,7 @@ impl<'a> Transform<'a> {
             shifted: false,
             jsx_comment: None,
             raw: false,
+            html_comment: false,
             tabs_open: None,
             tabs_closing: None,
         }
@@ -189,6 +193,12 @@ impl Transform<'_> {
             }
             return;
         }
+        // Inside an HTML comment, lines are kept as written: the reader sees none of them.
+        if self.html_comment {
+            self.html_comment = !line.contains("-->");
+            self.push(line.to_owned(), i);
+            return;
+        }
         // Inside an MDX comment, nothing is read until it ends, fences and containers included.
         if self.jsx_comment.is_some() {
             let rest = self.jsx_comments(line, i);
@@ -230,6 +240,15 @@ impl Transform<'_> {
             let line = self.variables(&line, i);
             self.push(line, i);
             return;
+        }
+        if let Some(at) = open_comment(&line) {
+            self.html_comment = true;
+            // A comment that starts the line holds all of it; one after text ends a line that
+            // is read as usual.
+            if line[..at].trim().is_empty() {
+                self.push(line, i);
+                return;
+            }
         }
         let pad = &line[..line.len() - line.trim_start().len()];
         if let Some(done) = self.colons(pad, trimmed, i) {
@@ -687,6 +706,13 @@ fn is_mdx_import(line: &str) -> bool {
         || line.starts_with("export default ")
 }
 
+/// Where an HTML comment opens on `line` that does not close on it, outside code spans.
+fn open_comment(line: &str) -> Option<usize> {
+    let at = line.rfind("<!--")?;
+    let in_code = line[..at].matches('`').count() % 2 == 1;
+    (!in_code && !line[at + 4..].contains("-->")).then_some(at)
+}
+
 /// The opening fence of a code block: its character and length.
 fn fence_open(trimmed: &str) -> Option<(char, usize)> {
     let c = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')?;
@@ -962,6 +988,35 @@ mod tests {
         );
         assert_eq!(b.text, "\n::: tip\n{{< note >}}\n\n\n\n\n\n后\n");
         assert!(b.warnings.is_empty(), "{:?}", b.warnings);
+    }
+
+    #[test]
+    fn what_html_comments_hold_is_not_read() {
+        // Vite's acknowledgements: a section commented out, with a container in it.
+        let b = run(
+            "<!--\n## 依赖项\n::: tip\n{{< note >}}\n{{{ .company }}}\n:::\n-->\n::: tip\n后\n:::\n",
+        );
+        assert_eq!(
+            b.text,
+            "<!--\n## 依赖项\n::: tip\n{{< note >}}\n{{{ .company }}}\n:::\n-->\n<!--helpcenter:callout tip-->\n后\n<!--helpcenter:end-->\n"
+        );
+        assert!(b.warnings.is_empty(), "{:?}", b.warnings);
+        // One opened after text ends that line as usual; one in code, or closed on its line,
+        // hides nothing.
+        let b = run(
+            "文字 {{{ .company }}} <!-- 注释\n::: tip\n-->\n`<!--` 写法\n::: tip\nx\n:::\n<!-- a -->\n::: tip\ny\n:::\n",
+        );
+        assert_eq!(
+            b.text,
+            "文字 PingCAP <!-- 注释\n::: tip\n-->\n`<!--` 写法\n<!--helpcenter:callout tip-->\nx\n<!--helpcenter:end-->\n<!-- a -->\n<!--helpcenter:callout tip-->\ny\n<!--helpcenter:end-->\n"
+        );
+        // In a fence, `<!--` is code.
+        let b = run("```html\n<!--\n```\n::: tip\nz\n:::\n");
+        assert!(
+            b.text.contains("<!--helpcenter:callout tip-->"),
+            "{}",
+            b.text
+        );
     }
 
     #[test]

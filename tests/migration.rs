@@ -744,3 +744,47 @@ fn what_an_html_comment_holds_is_not_expanded_listed_or_indexed() {
         }
     }
 }
+
+/// Vue's slots of a component not understood (Vite's team page: `<VPTeamPage>` with
+/// `<template #title>`): the component is left out and its text kept — out of the
+/// `<template>`s too, whose content a browser never shows.
+#[test]
+fn the_slots_of_an_unknown_component_show_their_text() {
+    let s = site_of(
+        "m-slots",
+        &[
+            ("helpcenter.yaml", "title: 团队\n"),
+            ("content/_index.md", "# 首页\n"),
+            (
+                "content/team.md",
+                "---\nlayout: page\ntitle: 认识团队\n---\n\n<script setup>\nimport { VPTeamPage } from 'vitepress/theme'\n</script>\n\n<VPTeamPage>\n  <VPTeamPageTitle>\n    <template #title>认识我们的团队</template>\n    <template #lead>\n      Vite 目前由一个国际化的团队开发和维护，<br>\n      下面是对一些团队成员的介绍。\n    </template>\n  </VPTeamPageTitle>\n  <VPTeamMembers :members=\"core\" />\n  <VPTeamPageSection>\n    <template v-slot:title>顾问</template>\n    <template #members>\n      <VPTeamMembers size=\"small\" :members=\"advisors\" />\n    </template>\n  </VPTeamPageSection>\n</VPTeamPage>\n",
+            ),
+        ],
+    );
+    let out = s.path().join("public");
+    let o = build(&s.path().join("site"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    has(
+        &stderr(&o),
+        &[
+            "the component `<VPTeamPage>` is not understood",
+            "team.md:10",
+        ],
+    );
+    let page = read(&out, "team/index.html");
+    assert!(
+        !page.contains("<template") && !page.contains("</template>"),
+        "{page}"
+    );
+    let shown = visible_text(&page);
+    has(
+        &shown,
+        &[
+            "认识我们的团队",
+            "Vite 目前由一个国际化的团队开发和维护，",
+            "下面是对一些团队成员的介绍。",
+            "顾问",
+        ],
+    );
+    assert!(!page.contains("VPTeam"), "{page}");
+}

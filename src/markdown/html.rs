@@ -2,8 +2,8 @@
 //! `id`s count as anchors, and other tools' components are turned into the theme's parts —
 //! `<Badge>` a label, `<Tabs>`/`<TabItem>` (Docusaurus) and `<SimpleTab>` with `<div label>`
 //! (TiDB's docs) tabs, a component with an `href` a link. Any other component (`<ScrimbaLink>`,
-//! `<BlogIndex/>`) is never printed or silently swallowed: the tag is dropped, its text kept, and
-//! a warning names the line. Vue's `<script setup>` and scoped `<style>` blocks are left out.
+//! `<BlogIndex/>`) is never printed or silently swallowed: the tag is dropped, its text kept (its
+//! slots' `<template>`s unwrapped), and a warning names the line. Vue's `<script setup>` and scoped `<style>` blocks are left out.
 
 use super::Writer;
 use super::links::rewrite;
@@ -16,6 +16,8 @@ pub(super) struct OpenTag {
     close: &'static str,
     /// It opened a callout (`<Warning>`), which its closing tag closes.
     callout: bool,
+    /// A component not understood: only its text is kept, so its slots' `<template>`s go too.
+    unknown: bool,
 }
 
 impl Writer<'_, '_> {
@@ -93,6 +95,9 @@ impl Writer<'_, '_> {
         if tag.name.starts_with(|c: char| c.is_ascii_uppercase()) {
             return self.component(html, tag, line);
         }
+        if tag.name == "template" && !self.open_tags.is_empty() {
+            return self.template(html, tag);
+        }
         if tag.name == "div" && !self.open_tags.is_empty() {
             if tag.closing {
                 return self.close_tag("div").unwrap_or_else(|| written.to_owned());
@@ -102,6 +107,7 @@ impl Writer<'_, '_> {
                     name: "div".into(),
                     close: "</section>\n",
                     callout: false,
+                    unknown: false,
                 });
                 return format!(
                     "<section class=\"tab\"><p class=\"tab-title\">{}</p>",
@@ -113,6 +119,7 @@ impl Writer<'_, '_> {
                     name: "div".into(),
                     close: "</div>",
                     callout: false,
+                    unknown: false,
                 });
             }
             return written.to_owned();
@@ -179,6 +186,7 @@ impl Writer<'_, '_> {
                 name: name.clone(),
                 close: "",
                 callout: true,
+                unknown: false,
             });
             return open;
         }
@@ -233,12 +241,50 @@ impl Writer<'_, '_> {
                 name: name.clone(),
                 close,
                 callout: false,
+                unknown: open.is_empty() && close.is_empty(),
             });
             open
         } else if close.is_empty() {
             String::new()
         } else {
             format!("{open}{close}")
+        }
+    }
+
+    /// A `<template>` inside a component. Browsers never show a template's content; Vue puts a
+    /// slot's (`<template #title>`, `<template v-slot:lead>`) into the component. With the
+    /// component not understood and left out, a slot's template goes too, so its text shows as
+    /// the component's other text does (Vite's team page: its titles and introductions).
+    fn template(&mut self, html: &str, tag: &Tag) -> String {
+        let written = &html[tag.start..tag.end];
+        if tag.closing {
+            return self
+                .close_tag("template")
+                .unwrap_or_else(|| written.to_owned());
+        }
+        if tag.self_closing {
+            return written.to_owned();
+        }
+        let in_unknown = self
+            .open_tags
+            .iter()
+            .rev()
+            .find(|t| t.name.starts_with(|c: char| c.is_ascii_uppercase()))
+            .is_some_and(|t| t.unknown);
+        let slot = html[tag.name_end..tag.end - 1]
+            .split_whitespace()
+            .any(|a| a.starts_with('#') || a.starts_with("v-slot"));
+        let unwrap = in_unknown && slot;
+        self.open_tags.push(OpenTag {
+            name: "template".into(),
+            close: if unwrap { "" } else { "</template>" },
+            callout: false,
+            unknown: false,
+        });
+        if unwrap {
+            String::new()
+        } else {
+            written.to_owned()
         }
     }
 

@@ -788,3 +788,51 @@ fn the_slots_of_an_unknown_component_show_their_text() {
     );
     assert!(!page.contains("VPTeam"), "{page}");
 }
+
+/// TiDB's notes — a quote whose first line is a bold label (`> **注意：**`, `> **Tip:**`) — are
+/// callouts titled with the label, which shows once; a quote that starts with other bold text
+/// stays a quote.
+#[test]
+fn tidb_notes_are_callouts() {
+    let s = site_of(
+        "m-tidb-notes",
+        &[
+            (
+                "helpcenter.yaml",
+                "title: TiDB\nvariables:\n  company: PingCAP\n",
+            ),
+            ("content/_index.md", "# 首页\n"),
+            (
+                "content/gc.md",
+                "---\ntitle: GC 配置\nsummary: 了解 GC。\n---\n\n# GC 配置\n\n> **注意：**\n>\n> 在使用 Compaction Filter 机制时，可能会出现 GC 进度延迟的情况。\n>\n> - 对于 {{{ .company }}} 的旧版本，建议关闭。\n\n> **警告：** 不要在生产环境这样做。\n\n1. 第一步\n\n    > **Tip:**\n    >\n    > 先备份。\n\n2. 第二步\n\n> **建议**\n> 使用新版本。\n\n> **磁盘**\n>\n> 这是一段引文。\n",
+            ),
+        ],
+    );
+    let out = build_ok(&s.path().join("site"), &s);
+    let page = read(&out, "gc/index.html");
+    has(
+        &page,
+        &[
+            "<div class=\"callout callout-note\" role=\"note\" aria-label=\"说明\">\n<p class=\"callout-title\"><span class=\"callout-icon\" aria-hidden=\"true\"></span>注意</p>",
+            "在使用 Compaction Filter 机制时",
+            "<li>对于 PingCAP 的旧版本，建议关闭。</li>",
+            "<div class=\"callout callout-warning\"",
+            "</span>警告</p>\n<p>不要在生产环境这样做。</p>",
+            "</span>Tip</p>\n<p>先备份。</p>",
+            "</span>建议</p>\n<p>使用新版本。</p>",
+            "<blockquote>\n<p><strong>磁盘</strong></p>\n<p>这是一段引文。</p>\n</blockquote>",
+        ],
+    );
+    assert_eq!(
+        page.matches("class=\"callout callout-").count(),
+        4,
+        "{page}"
+    );
+    assert_eq!(page.matches("<blockquote>").count(), 1, "{page}");
+    assert!(
+        !page.contains("<strong>注意") && !page.contains("<strong>Tip"),
+        "{page}"
+    );
+    // The step list goes on around the note in its first step.
+    has(&page, &["id=\"step-2\""]);
+}

@@ -1,7 +1,8 @@
 //! Other tools' syntax in the Markdown body, turned into helpcenter's before the Markdown stage:
 //! containers (`::: tip 标题`, `:::note[标题]`, `!!! note "标题"`, `::: details`,
-//! `::: code-group`), Hugo shortcodes (`{{< note >}}`, `{{% alert title="…" %}}`,
-//! `{{< figure >}}`, `{{< ref "x.md" >}}`, tabs), `[[TOC]]`, and `{{{ .name }}}` variables.
+//! `::: code-group`), TiDB's notes (`> **注意：**`), Hugo shortcodes (`{{< note >}}`,
+//! `{{% alert title="…" %}}`, `{{< figure >}}`, `{{< ref "x.md" >}}`, tabs), `[[TOC]]`, and
+//! `{{{ .name }}}` variables.
 //!
 //! Each container becomes a directive line that the Markdown stage renders with the theme's own
 //! parts (callouts, details, tabs, figures, the table of contents):
@@ -15,6 +16,7 @@
 
 mod docsify;
 mod pymdown;
+mod tidb;
 
 use std::collections::BTreeMap;
 
@@ -69,6 +71,9 @@ pub fn transform(body: &str, options: &Options) -> Body {
     for (i, line) in body.split('\n').enumerate() {
         t.line(i, line);
     }
+    if let Some(pad) = t.note.clone() {
+        t.end_note(&pad, body.split('\n').count());
+    }
     t.close_indented(usize::MAX, body.split('\n').count());
     t.close_tabs("", body.split('\n').count());
     if let Some(open) = t.jsx_comment {
@@ -113,6 +118,10 @@ struct Transform<'a> {
     /// Inside an HTML comment that goes on over lines: a container or shortcode in it is
     /// hidden text, and expanding it would end the comment at the directive's `-->`.
     html_comment: bool,
+    /// The line before was in a quote, which the next `>` line goes on with.
+    quote: bool,
+    /// Inside a TiDB note (`> **注意：**`): the indentation of its quote.
+    note: Option<String>,
     /// A set of PyMdown tabs is open, of blocks with this many slashes ...
     tabs_open: Option<usize>,
     /// ... and its last tab has just closed: a line that is no tab of it ends the set.
@@ -132,6 +141,8 @@ impl<'a> Transform<'a> {
             jsx_comment: None,
             raw: false,
             html_comment: false,
+            quote: false,
+            note: None,
             tabs_open: None,
             tabs_closing: None,
         }
@@ -183,6 +194,11 @@ impl Transform<'_> {
     }
 
     fn line(&mut self, i: usize, line: &str) {
+        let continues_quote = self.quote;
+        self.quote = tidb::is_quoted(line) || (self.quote && !line.trim().is_empty());
+        // Inside a TiDB note, its quote's lines are the callout's Markdown.
+        let unquoted = self.note_line(line, i);
+        let line = unquoted.as_deref().unwrap_or(line);
         // Inside `{% raw %}`, lines are text as written.
         if self.raw {
             if liquid_name(line.trim()) == Some("endraw") {
@@ -208,6 +224,10 @@ impl Transform<'_> {
             }
             self.changed = true;
             return self.read_line(i, &rest);
+        }
+        let starts_note = !continues_quote && self.note.is_none() && self.fence.is_none();
+        if starts_note && self.note_start(line, i).is_some() {
+            return;
         }
         self.read_line(i, line);
     }
@@ -857,7 +877,7 @@ fn tab_directive(title: &str) -> String {
 mod tests {
     use super::*;
 
-    fn run(body: &str) -> Body {
+    pub(super) fn run(body: &str) -> Body {
         let vars = BTreeMap::from([("company".to_owned(), "PingCAP".to_owned())]);
         transform(body, &Options { variables: &vars })
     }

@@ -252,6 +252,8 @@ impl Ctx<'_> {
                 .nth(3)
                 .map_or("/".to_owned(), |p| format!("/{p}"));
             ctx.insert("root", &path);
+        } else {
+            ctx.insert("find_root", &true);
         }
         let cards: Vec<SectionCard> = self.site.sections[0]
             .subsections

@@ -2,8 +2,9 @@
 // navigation, the collapsing table of contents, and the weight of an article page.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import http from "node:http";
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { REPO, browser, buildSite, scratchSite } from "./lib.mjs";
@@ -105,4 +106,62 @@ test("an article page's CSS and JS stay under 30 KB compressed", () => {
     .map((f) => gzipSync(readFileSync(join(REPO, "static", f)), { level: 6 }).length)
     .reduce((a, b) => a + b, 0);
   assert.ok(total < 30 * 1024, `${total} bytes`);
+});
+
+/** A static host as nginx (`error_page 404 /404.html`), GitHub Pages or S3 are: the site's files
+ *  under `prefix`, and for any missing URL the site's 404.html with status 404. */
+function staticHost(out, prefix) {
+  const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml" };
+  const server = http.createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let file = path.startsWith(prefix) ? join(out, path.slice(prefix.length)) : null;
+    if (file && path.endsWith("/")) file = join(file, "index.html");
+    if (file && existsSync(file) && statSync(file).isFile()) {
+      res.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream" });
+      res.end(req.method === "HEAD" ? undefined : readFileSync(file));
+    } else {
+      res.writeHead(404, { "content-type": types[".html"] });
+      res.end(req.method === "HEAD" ? undefined : readFileSync(join(out, "404.html")));
+    }
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+test("the 404 page, served by a static host at any missing URL, is styled and its links work", async () => {
+  // No base_url, as a new site starts: the page finds the site's root itself.
+  const out = buildSite(REPO, ["--base-url", ""]);
+  const b = await browser();
+  try {
+    for (const prefix of ["/", "/docs/"]) {
+      const server = await staticHost(out, prefix);
+      const origin = `http://127.0.0.1:${server.address().port}`;
+      try {
+        const page = await b.newPage();
+        const loaded = new Set();
+        page.on("response", (r) => { if (r.status() === 200) loaded.add(new URL(r.url()).pathname); });
+        for (const missing of ["nope", "weilidai/old-page/", "a/b/c/d/old-page.html"]) {
+          loaded.clear();
+          const r = await page.goto(origin + prefix + missing);
+          assert.equal(r.status(), 404);
+          await page.waitForLoadState("load");
+          const styled = await page.evaluate(() => [...document.styleSheets].some((s) => { try { return s.cssRules.length > 20; } catch { return false; } }));
+          assert.ok(styled, `${prefix}${missing}: the stylesheet loaded`);
+          const home = await page.locator(".page-header a.button").evaluate((a) => a.href);
+          assert.equal(home, origin + prefix, `${prefix}${missing}: back home leads to the site's root`);
+          const card = await page.locator("main a[href*='weilidai']").first().evaluate((a) => a.href);
+          assert.equal((await fetch(card)).status, 200, `${prefix}${missing}: ${card} is a page`);
+          // (Chromium's preloader asks for them under the missing URL first, in vain.)
+          for (const file of ["style.css", "site.js", "search.js"]) {
+            assert.ok(loaded.has(prefix + file), `${prefix}${missing}: ${file} loaded from the root`);
+          }
+        }
+        await page.close();
+      } finally {
+        server.close();
+      }
+    }
+  } finally {
+    await b.close();
+    rmSync(out, { recursive: true, force: true });
+  }
 });

@@ -45,6 +45,9 @@ const ZH: &[(&str, &str)] = &[
     ("feedback_no", "没帮助"),
     ("feedback_thanks", "感谢你的反馈！"),
     ("feedback_thanks_no", "感谢反馈，我们会改进这篇文章。"),
+    // Without feedback.url the answer stays on the reader's device: nothing is promised.
+    ("feedback_glad", "很高兴能帮到你！"),
+    ("feedback_sorry", "抱歉没能帮到你。"),
     ("feedback_more", "问题还没解决？"),
     (
         "search_needs_js",
@@ -120,6 +123,8 @@ const EN: &[(&str, &str)] = &[
         "feedback_thanks_no",
         "Thanks for telling us. We will improve this article.",
     ),
+    ("feedback_glad", "Glad it helped!"),
+    ("feedback_sorry", "Sorry this did not help."),
     ("feedback_more", "Still need help?"),
     (
         "search_needs_js",

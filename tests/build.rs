@@ -263,6 +263,29 @@ fn copy_publishes_what_it_lists_and_warns_about_an_entry_that_matches_nothing() 
 }
 
 #[test]
+fn the_feedback_widget_shows_only_where_an_answer_can_go() {
+    let s = Scratch::site("feedback");
+    let out = s.path().join("public");
+    let page = |extra: &str| {
+        s.write("helpcenter.yaml", &format!("title: 测试\n{extra}"));
+        let o = build(s.path(), &out, &[]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        read(&out, "a/ok/index.html")
+    };
+    // Neither an endpoint nor a contact: a widget would ask and lead nowhere.
+    assert!(!page("").contains("data-feedback"));
+    let contact = "contact:\n  text: 拨打客服电话\n";
+    let html = page(contact);
+    assert!(html.contains("data-feedback") && html.contains("抱歉没能帮到你。"));
+    assert!(
+        !html.contains("我们会改进"),
+        "no promise while nothing is sent"
+    );
+    let html = page("feedback:\n  url: https://f.example/c\n");
+    assert!(html.contains("data-feedback-url") && html.contains("感谢反馈，我们会改进这篇文章。"));
+}
+
+#[test]
 fn without_base_url_feeds_are_skipped_with_a_warning() {
     let s = Scratch::site("nobase");
     let out = s.path().join("public");

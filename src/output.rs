@@ -44,8 +44,7 @@ pub fn check_paths(files: &[OutputFile]) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// The file every output carries, so a later build knows the folder is its own to replace.
-pub const MARKER: &str = ".helpcenter-output";
+pub use crate::paths::OUTPUT_MARKER as MARKER;
 const MARKER_TEXT: &str =
     "This folder was written by helpcenter. The next build replaces it whole.\n";
 
@@ -147,14 +146,8 @@ fn protected_paths(root: &Path) -> Vec<PathBuf> {
 /// An empty folder, or one an earlier build wrote: it carries the marker, or (outputs written
 /// before the marker existed) the search index's manifest.
 fn replaceable(dir: &Path) -> bool {
-    written_by_us(dir) || std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none())
-}
-
-/// The folder carries the marker, or is an output of a version from before the marker.
-pub(crate) fn written_by_us(dir: &Path) -> bool {
-    dir.join(MARKER).is_file()
-        || std::fs::read(dir.join("search/manifest.js"))
-            .is_ok_and(|b| b.starts_with(b"helpcenterSearch.manifest("))
+    crate::paths::is_earlier_output(dir)
+        || std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none())
 }
 
 /// Writes `files` as the new content of `out` (resolved by [`prepare`]). Files in the old folder
@@ -244,7 +237,7 @@ fn remove_leftovers(parent: &Path, name: &str) {
         let path = e.path();
         let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
         let dead = pid.is_some_and(|pid| pid != own && !running(pid, &path));
-        if dead && is_dir && written_by_us(&path) {
+        if dead && is_dir && crate::paths::is_earlier_output(&path) {
             let _ = std::fs::remove_dir_all(&path);
         }
     }

@@ -131,6 +131,17 @@ pub fn number_prefix(name: &str) -> (Option<u64>, &str) {
     (name[..digits].parse().ok(), rest)
 }
 
+/// The file every output carries, so a later build knows the folder is its own to replace (and
+/// the content walk knows a folder it must not publish).
+pub const OUTPUT_MARKER: &str = ".helpcenter-output";
+
+/// The folder carries the marker, or is an output of a version from before the marker.
+pub fn is_earlier_output(dir: &Path) -> bool {
+    dir.join(OUTPUT_MARKER).is_file()
+        || std::fs::read(dir.join("search/manifest.js"))
+            .is_ok_and(|b| b.starts_with(b"helpcenterSearch.manifest("))
+}
+
 /// The longest file or folder name ext4, APFS and NTFS take, in bytes (90 Chinese characters).
 const MAX_NAME_BYTES: usize = 255;
 /// The problem [`segment_problem`] gives for a name past `MAX_NAME_BYTES`, for callers whose

@@ -267,7 +267,7 @@ fn the_feedback_widget_shows_only_where_an_answer_can_go() {
     let s = Scratch::site("feedback");
     let out = s.path().join("public");
     let page = |extra: &str| {
-        s.write("helpcenter.yaml", &format!("title: 测试\n{extra}"));
+        s.write("helpcenter.yaml", format!("title: 测试\n{extra}"));
         let o = build(s.path(), &out, &[]);
         assert!(o.status.success(), "{}", stderr(&o));
         read(&out, "a/ok/index.html")

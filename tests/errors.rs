@@ -331,15 +331,15 @@ fn a_name_too_long_for_a_disk_fails_check_and_build_on_its_line() {
     let s = Scratch::site("long-names");
     s.write(
         "content/a/t.md",
-        &format!("---\ntitle: 标签\ntags: [{long}]\n---\n"),
+        format!("---\ntitle: 标签\ntags: [{long}]\n---\n"),
     );
     s.write(
         "content/a/s.md",
-        &format!("---\ntitle: 短\nslug: {long}\n---\n"),
+        format!("---\ntitle: 短\nslug: {long}\n---\n"),
     );
     s.write(
         "content/a/l.md",
-        &format!("---\ntitle: 旧\naliases: [old/{long}/]\n---\n"),
+        format!("---\ntitle: 旧\naliases: [old/{long}/]\n---\n"),
     );
     let checked = run(&["check", "--root", s.path().to_str().unwrap()]);
     assert_eq!(
@@ -359,7 +359,7 @@ fn a_name_too_long_for_a_disk_fails_check_and_build_on_its_line() {
     let s = Scratch::site("long-ok");
     s.write(
         "content/a/t.md",
-        &format!("---\ntitle: 标签\ntags: [{}]\n---\n", "微".repeat(85)),
+        format!("---\ntitle: 标签\ntags: [{}]\n---\n", "微".repeat(85)),
     );
     let o = build(s.path(), &s.path().join("public"), &[]);
     assert!(o.status.success(), "{}", stderr(&o));

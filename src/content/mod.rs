@@ -520,7 +520,7 @@ pub fn outside_link(link: &Path, target: &Path) -> Diagnostic {
 pub fn output_inside(folder: &Path) -> Diagnostic {
     Diagnostic::error(format!(
         "this folder is a helpcenter output (it holds `{}`): it is not published, or every build would copy the last one into itself",
-        crate::output::MARKER
+        crate::paths::OUTPUT_MARKER
     ))
     .in_file(folder)
     .hint("remove the folder or the link that leads to it; link to the files themselves instead")
@@ -553,7 +553,7 @@ impl Inside {
 
     /// True for a folder that an earlier build wrote (directly, or through a link).
     pub fn is_output(entry: &walkdir::DirEntry) -> bool {
-        entry.file_type().is_dir() && crate::output::written_by_us(entry.path())
+        entry.file_type().is_dir() && crate::paths::is_earlier_output(entry.path())
     }
 }
 

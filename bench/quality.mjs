@@ -63,7 +63,7 @@ const SITES = {
   },
 };
 const ALIASES = { es6: "es6tutorial", vite: "vite-docs-cn", tidb: "tidb-docs-cn" };
-const KINDS = ["exact", "question", "pinyin", "initials", "traditional", "typo", "mixed", "synonym"];
+const KINDS = ["exact", "question", "pinyin", "initials", "traditional", "typo", "mixed", "synonym", "reference"];
 
 const chosen = opt("--sites", Object.keys(SITES).join(",")).split(",").map((s) => s.trim()).filter(Boolean).map((s) => ALIASES[s] || s);
 for (const s of chosen) if (!SITES[s]) { console.error(`unknown site ${s}; sites: ${Object.keys(SITES).join(", ")}\n${USAGE}`); process.exit(2); }

@@ -588,11 +588,14 @@
     var title = foldText(f.t).join("");
     var bonus = 0;
     if (phrase.length > 1 && title.indexOf(phrase) >= 0) bonus += 40;
+    // Named by the query, not only holding it: 系统变量 before 系统变量索引, and the heading
+    // `tidb_mem_quota_query` before a heading that mentions it among other words.
+    if (phrase.length > 1 && names(title, phrase)) bonus += 40;
     var best = null, bestScore = -1, others = [];
     f.b.forEach(function (b, i) {
       var heading = foldText(b[1]).join(""), text = foldText(b[2]).join("");
       var s = 0;
-      if (phrase.length > 1 && heading.indexOf(phrase) >= 0) s += 20;
+      if (phrase.length > 1 && heading.indexOf(phrase) >= 0) s += names(heading, phrase) ? 30 : 20;
       if (phrase.length > 1 && text.indexOf(phrase) >= 0) s += 10;
       qterms.forEach(function (t) { if (has(heading, t, t === prefix)) s += 2; if (has(text, t, t === prefix)) s += 1; });
       if (s > bestScore) { bestScore = s; best = i; }
@@ -621,6 +624,14 @@
       snippet: snippet(block ? (block[2] || block[1]) : f.d, phrase, qterms, f.d),
       subs: subs,
     };
+  }
+
+  // Whether folded text is the phrase, or begins with it as a whole (then a space or a mark:
+  // "tidb_txn_mode 从 v8.0 版本开始引入"; not "tidb_txn_mode_x", not 系统变量索引).
+  function names(text, phrase) {
+    if (text.indexOf(phrase) !== 0) return false;
+    var next = text.charAt(phrase.length);
+    return next === "" || /[\s(（:：,，]/.test(next);
   }
 
   // Whether folded text has a term: a Latin word only as a whole word ("all" is not in

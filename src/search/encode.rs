@@ -7,7 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::describe::{self, Detail, HOT_MIN_DF, HOT_PER_TERM, Hot, detail, hot_entry};
-use super::{Analysis, B, Doc, K1, SECTION_PAGE, TITLE_BOOST};
+use super::{Analysis, B, Doc, HEADING_BOOST, K1, SECTION_PAGE, TITLE_BOOST};
 use crate::markdown::Parsed;
 use crate::site::Site;
 
@@ -93,8 +93,11 @@ pub fn encode<'a>(site: &Site, parsed: &Parsed, analysis: &'a Analysis) -> Encod
                 .into_iter()
                 .map(|(doc, f)| {
                     let dl = tfs[doc as usize].1;
-                    let title = if analysis.terms[doc as usize].titled.contains(term) {
+                    let terms = &analysis.terms[doc as usize];
+                    let title = if terms.titled.contains(term) {
                         TITLE_BOOST * idf
+                    } else if terms.headed.contains(term) {
+                        HEADING_BOOST * idf
                     } else {
                         0.0
                     };

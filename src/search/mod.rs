@@ -41,6 +41,12 @@ const TITLE: f32 = 5.0;
 /// Added to a term's score (times its IDF) in an article whose title has it: BM25 alone lets a
 /// long text that repeats the word outrank the article named after it.
 const TITLE_BOOST: f32 = 1.0;
+/// Likewise, less, for a heading's Latin words (names: variables, options, functions): BM25
+/// divides a reference page's score by its length, so TiDB's 系统变量 (392 KB, a `###` per
+/// variable) ranked below every page that only mentions `tidb_mem_quota_query`, which it
+/// defines under a heading. (Chinese words of headings are not boosted: a book's chapters have
+/// so many headings that its questions, 数组怎么去重, found the wrong chapters.)
+const HEADING_BOOST: f32 = 0.5;
 /// A section's own page counts for this much of an article's score: it introduces what its
 /// articles explain, so an article that matches as well comes first, and the page is found
 /// when its own words are the best match (Vite's 开始 for 搭建第一个 Vite 项目).
@@ -89,6 +95,8 @@ pub struct DocTerms {
     /// The terms of its title: a title that names what the reader typed is worth more than
     /// any number of mentions in the text, which BM25 saturates.
     titled: std::collections::HashSet<String>,
+    /// The terms of its headings, for the same reason (`HEADING_BOOST`).
+    headed: std::collections::HashSet<String>,
     len: f32,
     /// The document's `Hot` entries written so far, as JSON, by term. They depend on its text
     /// alone, so `serve` reuses them for every document an edit did not touch.
@@ -160,7 +168,13 @@ pub fn analyze_doc(site: &Site, parsed: &Parsed, d: Doc) -> DocTerms {
         add(t, TAGS, true);
     }
     add(page.description, DESCRIPTION, false);
+    let mut headed = std::collections::HashSet::new();
     for b in &r.blocks {
+        tokenize::each_term(&b.heading, |t| {
+            if !t.starts_with(tokenize::is_cjk) && !headed.contains(t) {
+                headed.insert(t.to_owned());
+            }
+        });
         add(&b.heading, HEADING, true);
         add(&b.text, BODY, false);
         add(&b.code, CODE, false);
@@ -173,6 +187,7 @@ pub fn analyze_doc(site: &Site, parsed: &Parsed, d: Doc) -> DocTerms {
     DocTerms {
         tf,
         titled,
+        headed,
         len,
         described: Default::default(),
         card: OnceLock::new(),

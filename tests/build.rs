@@ -527,3 +527,49 @@ fn search_shards_are_json_and_describe_results_exactly() {
         }
     }
 }
+
+/// Every URL of a `srcset` is treated as a `src`: rewritten from the page's URL, the file
+/// published, a missing one reported (a warning under `links: warn`).
+#[test]
+fn srcset_urls_are_rewritten_published_and_checked() {
+    let s = Scratch::site("srcset");
+    s.write("content/a/shot.png", "PNG1");
+    s.write("content/a/shot@2x.png", "PNG2");
+    s.write("content/a/shot.webp", "WEBP");
+    s.write(
+        "content/a/pics.md",
+        "---\ntitle: 图片\n---\n\n<img src=\"shot.png\" srcset=\"shot.png 1x, shot@2x.png 2x\" alt=\"a\">\n\n\
+         <picture><source srcset=\"shot.webp\" type=\"image/webp\"><img src=\"shot.png\" alt=\"b\"></picture>\n",
+    );
+    let out = build_ok(s.path(), &s);
+    let html = read(&out, "a/pics/index.html");
+    assert!(
+        html.contains("srcset=\"../shot.png 1x, ../shot@2x.png 2x\""),
+        "{html}"
+    );
+    assert!(html.contains("<source srcset=\"../shot.webp\""), "{html}");
+    // Each URL leads to a published file, as a browser resolves it from the page.
+    for set in attrs(&html, "srcset") {
+        for url in set.split(", ").map(|c| c.split(' ').next().unwrap()) {
+            let file = out.join("a/pics").join(url);
+            assert!(file.is_file(), "{url} -> {}", file.display());
+        }
+    }
+
+    s.write(
+        "content/a/typo.md",
+        "---\ntitle: 错字\n---\n\n<img src=\"shot.png\" srcset=\"shot.png 1x, missing@3x.png 3x\" alt=\"c\">\n",
+    );
+    let o = build(s.path(), &s.path().join("public"), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("error: link to a missing file: `missing@3x.png`")
+            && err.contains("content/a/typo.md:5"),
+        "{err}"
+    );
+    s.write("helpcenter.yaml", "title: 测试\nlinks: warn\n");
+    let o = build(s.path(), &s.path().join("public"), &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("warning: link to a missing file: `missing@3x.png`"));
+}

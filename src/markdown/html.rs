@@ -7,6 +7,7 @@
 
 use super::Writer;
 use super::links::rewrite;
+use super::srcset;
 use crate::error::Diagnostic;
 use crate::escape;
 
@@ -126,31 +127,48 @@ impl Writer<'_, '_> {
         }
         let url_attrs: &[&str] = match tag.name.as_str() {
             "a" | "area" => &["href"],
-            "img" | "source" | "audio" | "video" | "track" | "iframe" | "embed" => &["src"],
+            "img" | "source" => &["src", "srcset"],
+            "audio" | "video" | "track" | "iframe" | "embed" => &["src"],
             // An inline SVG's sprite (`<use href="../images/voice.svg#voice">`, Vite's docs).
             "use" | "image" => &["href", "xlink:href"],
             _ => return written.to_owned(),
         };
-        let Some((vs, ve)) = url_attrs.iter().find_map(|a| tag.value_range(html, a)) else {
-            return written.to_owned();
-        };
-        let value = entities(&html[vs..ve]);
-        match rewrite(
-            &value,
-            self.page,
-            self.links,
-            line,
-            &mut self.out.links,
-            &mut self.diags,
-        ) {
-            Some(new) => format!(
-                "{}{}{}",
-                &html[tag.start..vs],
-                escape::html(&new),
-                &html[ve..tag.end]
-            ),
-            None => written.to_owned(),
+        let mut values: Vec<(usize, usize, bool)> = Vec::new();
+        for a in url_attrs {
+            if let Some((vs, ve)) = tag.value_range(html, a) {
+                if !values.iter().any(|(s, ..)| *s == vs) {
+                    values.push((vs, ve, *a == "srcset"));
+                }
+            }
         }
+        values.sort_unstable();
+        let mut out = String::with_capacity(written.len());
+        let mut last = tag.start;
+        for (vs, ve, srcset) in values {
+            let value = entities(&html[vs..ve]);
+            let mut one = |url: &str| {
+                rewrite(
+                    url,
+                    self.page,
+                    self.links,
+                    line,
+                    &mut self.out.links,
+                    &mut self.diags,
+                )
+            };
+            let new = if srcset {
+                Some(srcset::rewrite(&value, one))
+            } else {
+                one(&value)
+            };
+            if let Some(new) = new {
+                out.push_str(&html[last..vs]);
+                out.push_str(&escape::html(&new));
+                last = ve;
+            }
+        }
+        out.push_str(&html[last..tag.end]);
+        out
     }
 
     /// A component of VitePress, Docusaurus or another tool.

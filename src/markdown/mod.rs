@@ -15,6 +15,7 @@ mod directives;
 mod headings;
 mod html;
 mod links;
+mod srcset;
 mod steps;
 mod tables;
 mod text;

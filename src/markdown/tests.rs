@@ -245,6 +245,24 @@ mod properties {
         prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
     }
 
+    /// URLs a `srcset` is made of: the site's image written every way, and what is no file
+    /// of it.
+    const SRCSET_URLS: &[&str] = &[
+        "shot.png",
+        "../guide/shot.png",
+        "/guide/shot.png",
+        "../../../shot.png",
+        "missing.png",
+        "https://x.org/a.png",
+        "a,b.png",
+        "%2e%2e/shot.png",
+        "data:image/png;base64,AA==",
+        "#x",
+        "?q",
+        "图.png",
+        "",
+    ];
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -260,6 +278,56 @@ mod properties {
                 prop_assert!((page().body_line..=last).contains(&line), "{d:?}");
             }
             prop_assert!(r.ids.len() >= r.toc.len());
+        }
+
+        /// Any `srcset` renders; each URL the page links to a file of the site is relative and,
+        /// followed from the page's folder, stays inside the output.
+        #[test]
+        fn srcset_urls_stay_relative_and_inside_the_output(
+            set in prop::collection::vec(
+                (
+                    prop::sample::select(SRCSET_URLS.to_vec()),
+                    prop::sample::select(vec!["", " 1x", " 2x", " 100w", " (x, y)", ",", " ,"]),
+                ),
+                0..6,
+            ),
+            sep in prop::sample::select(vec![", ", ",", " , ", "\t,\n"]),
+        ) {
+            let value = set
+                .iter()
+                .map(|(u, d)| format!("{u}{d}"))
+                .collect::<Vec<_>>()
+                .join(sep);
+            let md = format!("<img src=\"shot.png\" srcset=\"{value}\" alt=\"a\">\n");
+            let (r, _) = render(&md, &page(), &links());
+            let at = r.html.find("srcset=\"").map(|i| i + 8);
+            let Some(at) = at else {
+                return Err(TestCaseError::fail(format!("no srcset in {}", r.html)));
+            };
+            let out = &r.html[at..at + r.html[at..].find('"').unwrap()];
+            let out = out.replace("&amp;", "&");
+            let written: Vec<&str> = super::super::srcset::urls(&value)
+                .into_iter()
+                .map(|r| &value[r])
+                .collect();
+            for range in super::super::srcset::urls(&out) {
+                let url = &out[range];
+                // Kept as written (outside content/, missing, another site's): not rewritten.
+                if written.contains(&url) {
+                    continue;
+                }
+                prop_assert!(!url.starts_with('/'), "{url} in {out}");
+                // From guide/close/: each `..` climbs one folder of the two it is in.
+                let mut depth: i32 = 2;
+                for seg in url.split(['?', '#']).next().unwrap().split('/') {
+                    match seg {
+                        ".." => depth -= 1,
+                        "" | "." => {}
+                        _ => depth += 1,
+                    }
+                    prop_assert!(depth >= 0, "{url} leaves the output");
+                }
+            }
         }
     }
 }

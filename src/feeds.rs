@@ -103,5 +103,5 @@ fn atom(site: &Site, parsed: &Parsed, base: &str) -> String {
 }
 
 fn xml(s: &str) -> String {
-    crate::escape::html(s)
+    crate::escape::xml(s)
 }

@@ -573,3 +573,63 @@ fn srcset_urls_are_rewritten_published_and_checked() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("warning: link to a missing file: `missing@3x.png`"));
 }
+
+/// Checks `xml` the way a strict XML parser would for what helpcenter writes: only characters
+/// XML 1.0 allows, every `&` a reference, every element closed in order.
+fn assert_well_formed_xml(xml: &str) {
+    let bad: Vec<char> = xml
+        .chars()
+        .filter(|&c| {
+            !(matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}'))
+        })
+        .collect();
+    assert!(bad.is_empty(), "characters XML forbids: {bad:?}");
+    for (i, _) in xml.match_indices('&') {
+        let rest = &xml[i + 1..];
+        let name = &rest[..rest.find(';').expect("a reference ends with ;")];
+        assert!(
+            ["amp", "lt", "gt", "quot", "apos"].contains(&name)
+                || name
+                    .strip_prefix('#')
+                    .is_some_and(|n| n.parse::<u32>().is_ok()),
+            "bad reference &{name};"
+        );
+    }
+    let mut open: Vec<&str> = Vec::new();
+    let body = &xml[xml.find("?>").unwrap() + 2..];
+    for tag in body.split('<').skip(1) {
+        let tag = &tag[..tag.find('>').expect("tag closed")];
+        assert!(!tag.contains('<'), "`<` inside a tag: {tag}");
+        if let Some(name) = tag.strip_prefix('/') {
+            assert_eq!(open.pop(), Some(name), "closing </{name}>");
+        } else if !tag.ends_with('/') {
+            open.push(tag.split_whitespace().next().unwrap());
+        }
+    }
+    assert!(open.is_empty(), "unclosed: {open:?}");
+}
+
+/// A control character pasted from Word (U+000B) into the text, a title or the site's title
+/// never reaches the feed or the sitemap, which stay well-formed.
+#[test]
+fn feeds_stay_well_formed_xml_whatever_the_text_holds() {
+    let s = Scratch::site("xmlchars");
+    s.write(
+        "helpcenter.yaml",
+        "title: \"站点\\a名\"\nbase_url: https://example.org/\n",
+    );
+    s.write(
+        "content/a/word.md",
+        "---\ntitle: \"粘贴\\v标题 & <b>\"\ndate: 2024-01-01\n---\n从 Word 粘贴：\u{b}第二行\u{1}，\u{ffff}完\n",
+    );
+    let out = build_ok(s.path(), &s);
+    let atom = read(&out, "atom.xml");
+    assert_well_formed_xml(&atom);
+    assert_well_formed_xml(&read(&out, "sitemap.xml"));
+    assert!(atom.contains("<title>站点名</title>"), "{atom}");
+    assert!(
+        atom.contains("<title>粘贴标题 &amp; &lt;b&gt;</title>"),
+        "{atom}"
+    );
+    assert!(atom.contains("从 Word 粘贴：第二行，完"), "{atom}");
+}

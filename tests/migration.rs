@@ -432,6 +432,100 @@ fn a_toc_md_gives_groups_order_and_labels() {
     );
 }
 
+/// A front-matter title's code spans (TiDB's ``title: 通过系统变量 `x` 读取``) are code in the
+/// `<h1>` and plain text everywhere text is shown; a `# ` heading repeating the title is shown
+/// once, though a warning or a left-out Vue block comes before it; a heading that differs
+/// (a Vite blog post's) is still the page's `<h1>`.
+#[test]
+fn titles_show_once_and_read_as_text_outside_the_h1() {
+    let s = site_of(
+        "m-titles",
+        &[
+            (
+                "helpcenter.yaml",
+                "title: 站点\nbase_url: https://example.org/\n",
+            ),
+            ("content/_index.md", "---\ntitle: 首页\n---\n"),
+            (
+                "content/tidb-read-staleness.md",
+                "---\ntitle: 通过系统变量 `tidb_read_staleness` 读取历史数据\ndate: 2024-01-01\ntags: [读]\n---\n\n\
+                 # 通过系统变量 `tidb_read_staleness` 读取历史数据\n\n正文，见[快照](snap.md)。\n",
+            ),
+            (
+                "content/snap.md",
+                "---\ntitle: 将 Grafana 监控数据导出成快照\ntags: [读]\nrelated: [tidb-read-staleness.md]\n---\n\n\
+                 > **警告：**\n>\n> - 不再维护。\n\n# 将 Grafana   监控数据导出成快照\n\n## 使用\n\n正文。\n",
+            ),
+            (
+                "content/ack.md",
+                "---\ntitle: Acknowledgements\n---\n\n<script setup>\nconst a = 1\n</script>\n\n\
+                 # 致谢 {#acknowledgements}\n\n感谢。\n",
+            ),
+            (
+                "content/vite5.md",
+                "---\ntitle: Vite 5.0 is out!\n---\n\n# Vite 5.0 发布了！{#vite-5-0-is-out}\n\n_2023年11月16日_\n",
+            ),
+            (
+                "content/other.md",
+                "---\ntitle: 另一篇\n---\n\n> 引言\n\n# 不同的标题\n\n正文。\n",
+            ),
+        ],
+    );
+    let out = s.path().join("public");
+    let o = build(&s.path().join("site"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(&out, "tidb-read-staleness/index.html");
+    has(
+        &page,
+        &[
+            "<title>通过系统变量 tidb_read_staleness 读取历史数据 - 站点</title>",
+            "<code>tidb_read_staleness</code> 读取历史数据</h1>",
+        ],
+    );
+    // Wherever the title is text: lists, related lists, breadcrumbs, feed, search.
+    for f in [
+        "index.html",
+        "snap/index.html",
+        "tags/读/index.html",
+        "atom.xml",
+    ] {
+        let text = read(&out, f);
+        assert!(
+            text.contains("通过系统变量 tidb_read_staleness 读取历史数据"),
+            "{f}"
+        );
+        assert!(!text.contains("`tidb_read_staleness`"), "{f}");
+    }
+    for f in files(&out).iter().filter(|f| f.starts_with("search/")) {
+        assert!(!read(&out, f).contains("`tidb_read_staleness`"), "{f}");
+    }
+    let snap = read(&out, "snap/index.html");
+    assert_eq!(snap.matches("<h1").count(), 1, "{snap}");
+    assert!(snap.find("<h1").unwrap() < snap.find("callout-warning").unwrap());
+    let ack = read(&out, "ack/index.html");
+    assert_eq!(ack.matches("<h1").count(), 1, "{ack}");
+    has(
+        &ack,
+        &[
+            "<h1 id=\"acknowledgements\">致谢</h1>",
+            "<title>Acknowledgements - 站点",
+        ],
+    );
+    let vite5 = read(&out, "vite5/index.html");
+    has(
+        &vite5,
+        &["<h1 id=\"vite-5-0-is-out\">Vite 5.0 发布了！</h1>"],
+    );
+    assert_eq!(vite5.matches("<h1").count(), 1);
+    // A heading that is not the title, after other text, stays a heading of the body.
+    let other = read(&out, "other/index.html");
+    assert_eq!(other.matches("<h1").count(), 2, "{other}");
+    has(
+        &other,
+        &["另一篇</h1>", ">不同的标题<a class=\"heading-anchor\""],
+    );
+}
+
 /// The real corpora, when this machine has them: each builds with only a `helpcenter.yaml`
 /// (`links: warn` for the links the sources themselves break), shows no other tool's syntax, and
 /// every link and image of the output resolves but the ones the build warned about.

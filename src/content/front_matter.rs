@@ -408,25 +408,92 @@ fn toml_key_lines(text: &str, first_line: usize) -> Vec<(String, usize)> {
 }
 
 /// The line index of the body's first block when that block is a `# ` heading: only blank
-/// lines and HTML comments come before it.
+/// lines, HTML comments and the Vue blocks the page leaves out (`<script setup>`, `<style
+/// scoped>`: VitePress's pages open with them) come before it.
 fn leading_h1(body: &str) -> Option<usize> {
-    let mut in_comment = false;
+    let mut until: Option<&str> = None;
     for (i, line) in body.split('\n').enumerate() {
         let t = line.trim();
-        if in_comment {
-            in_comment = !t.contains("-->");
+        if let Some(end) = until {
+            if t.contains(end) {
+                until = None;
+            }
             continue;
         }
         if t.is_empty() {
             continue;
         }
-        if t.starts_with("<!--") {
-            in_comment = !t.contains("-->");
-            continue;
+        let end = if t.starts_with("<!--") {
+            "-->"
+        } else if let Some(end) = vue_block(t) {
+            end
+        } else {
+            return line.starts_with("# ").then_some(i);
+        };
+        // What opens on the line may close on it too (`<!-- x -->`).
+        let after_open = match end {
+            "-->" => &t[4..],
+            _ => t.find('>').map_or("", |g| &t[g + 1..]),
+        };
+        if !after_open.contains(end) {
+            until = Some(end);
         }
-        return line.starts_with("# ").then_some(i);
     }
     None
+}
+
+/// The end tag of a Vue block opening `line` that the page leaves out (see
+/// `markdown::html`): a `<script setup>` or `<script lang>`, a `<style scoped|module|lang>`.
+fn vue_block(line: &str) -> Option<&'static str> {
+    let open = &line[..line.find('>')? + 1];
+    let has = |attrs: &[&str]| {
+        open.split(|c: char| c.is_whitespace() || c == '>' || c == '=')
+            .skip(1)
+            .any(|a| attrs.contains(&a))
+    };
+    if open.starts_with("<script") && has(&["setup", "lang"]) {
+        Some("</script>")
+    } else if open.starts_with("<style") && has(&["scoped", "module", "lang"]) {
+        Some("</style>")
+    } else {
+        None
+    }
+}
+
+/// When something comes before it (a warning in a quote, TiDB's `> **警告：**`), the body's
+/// first `# ` heading (outside code and HTML comments) if `same` says it repeats the title:
+/// taken out as [`take_leading_h1`] does, and returned. Any other heading stays where it is.
+pub(super) fn take_repeated_h1(body: &mut String, same: impl Fn(&str) -> bool) -> Option<String> {
+    let mut fence: Option<&str> = None;
+    let mut in_comment = false;
+    let mut at = None;
+    for (i, line) in body.split('\n').enumerate() {
+        let t = line.trim_start();
+        if in_comment {
+            in_comment = !t.contains("-->");
+        } else if let Some(f) = fence {
+            if t.starts_with(f) {
+                fence = None;
+            }
+        } else if t.starts_with("```") {
+            fence = Some("```");
+        } else if t.starts_with("~~~") {
+            fence = Some("~~~");
+        } else if t.starts_with("<!--") {
+            in_comment = !t.contains("-->");
+        } else if let Some(rest) = line.strip_prefix("# ") {
+            if same(rest) {
+                at = Some(i);
+            }
+            break;
+        }
+    }
+    let i = at?;
+    let mut lines: Vec<&str> = body.split('\n').collect();
+    let heading = lines[i][2..].to_owned();
+    lines[i] = "";
+    *body = lines.join("\n");
+    Some(heading)
 }
 
 /// When the front matter gives the title and the body also opens with a `# heading` (Hugo,

@@ -675,14 +675,25 @@ pub fn parse_file(
 
     let mut body = body.to_owned();
     let title = match front.title.as_deref().map(str::trim) {
-        Some(t) if !t.is_empty() => match front_matter::take_leading_h1(&mut body) {
-            // The heading shows as the page's `<h1>`; lists and `<title>` keep the front matter's.
-            Some(line) => Title {
-                text: t.to_owned(),
-                ..title::from_heading(&dialect::body::title_heading(&line, options.variables))
-            },
-            None => title::plain(t),
-        },
+        Some(t) if !t.is_empty() => {
+            let written = title::plain(t);
+            let heading = |line: &str| {
+                title::from_heading(&dialect::body::title_heading(line, options.variables))
+            };
+            let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+            let repeated = |line: &str| squeezed(&heading(line).text) == squeezed(&written.text);
+            match front_matter::take_leading_h1(&mut body)
+                .or_else(|| front_matter::take_repeated_h1(&mut body, repeated))
+            {
+                // The heading shows as the page's `<h1>`; lists and `<title>` keep the front
+                // matter's.
+                Some(line) => Title {
+                    text: written.text,
+                    ..heading(&line)
+                },
+                None => written,
+            }
+        }
         _ => match front_matter::take_first_h1(&mut body) {
             Some(line) => {
                 title::from_heading(&dialect::body::title_heading(&line, options.variables))

@@ -17,14 +17,56 @@ pub struct Title {
     pub id: Option<String>,
 }
 
-/// A title from front matter: plain text as written.
+/// A title from front matter: text as written, but for its code spans (TiDB's ``title: 通过系统变量
+/// `tidb_read_staleness` 读取历史数据``), which are code in the `<h1>` and their text elsewhere, as
+/// in a title heading. Nothing else is read as Markdown: `*`, `_` and `\` in a front-matter
+/// title (`SHOW STATS_META`, `C*`) are as meant.
 pub fn plain(text: &str) -> Title {
-    let text = text.trim().to_owned();
+    let written = text.trim();
+    let mut text = String::with_capacity(written.len());
+    let mut html = String::with_capacity(written.len());
+    let mut rest = written;
+    while let Some(open) = rest.find('`') {
+        let ticks = rest[open..].len() - rest[open..].trim_start_matches('`').len();
+        let after = &rest[open + ticks..];
+        let Some(close) = closing_ticks(after, ticks) else {
+            // No run of as many backticks closes it: the backticks are text.
+            text.push_str(&rest[..open + ticks]);
+            html.push_str(&escape::html(&rest[..open + ticks]));
+            rest = after;
+            continue;
+        };
+        let code = after[..close].replace('\n', " ");
+        let code = match code.strip_prefix(' ').and_then(|c| c.strip_suffix(' ')) {
+            Some(inner) if !inner.trim().is_empty() => inner.to_owned(),
+            _ => code,
+        };
+        text.push_str(&rest[..open]);
+        text.push_str(&code);
+        html.push_str(&escape::html(&rest[..open]));
+        html.push_str(&format!("<code>{}</code>", escape::html(&code)));
+        rest = &after[close + ticks..];
+    }
+    text.push_str(rest);
+    html.push_str(&escape::html(rest));
     Title {
-        html: escape::html(&text),
         text,
+        html,
         id: None,
     }
+}
+
+/// Where in `s` a run of exactly `n` backticks starts (CommonMark's end of a code span).
+fn closing_ticks(s: &str, n: usize) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = s[from..].find('`').map(|i| i + from) {
+        let run = s[i..].len() - s[i..].trim_start_matches('`').len();
+        if run == n {
+            return Some(i);
+        }
+        from = i + run;
+    }
+    None
 }
 
 /// A title from a `# heading` line (without the `# `): its inline Markdown read as the Markdown
@@ -144,6 +186,21 @@ mod tests {
             Some("tidb-事务隔离级别")
         );
         assert_eq!(plain("  <script>  ").html, "&lt;script&gt;");
+        // A front-matter title's code spans are code in the `<h1>`, text elsewhere; nothing
+        // else in it is Markdown.
+        let t = plain("通过系统变量 `tidb_read_staleness` 读取历史数据");
+        assert_eq!(t.text, "通过系统变量 tidb_read_staleness 读取历史数据");
+        assert_eq!(
+            t.html,
+            "通过系统变量 <code>tidb_read_staleness</code> 读取历史数据"
+        );
+        assert_eq!(plain("`` a`b `` c").text, "a`b c");
+        assert_eq!(plain("a ` b").text, "a ` b");
+        assert_eq!(plain("``x` y").text, "``x` y");
+        assert_eq!(
+            plain("SHOW STATS_META *x* \\_").text,
+            "SHOW STATS_META *x* \\_"
+        );
         // Inline HTML in a title heading: harmless text tags stay, a badge is a badge, other
         // tags and comments go (their text stays text).
         let t = from_heading("TypeScript 配置 <Badge text=\"1.9.0+\" />");

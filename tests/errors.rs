@@ -462,3 +462,25 @@ fn a_navigation_entry_leading_nowhere_names_its_line() {
         ],
     );
 }
+
+#[test]
+fn an_unknown_variable_in_a_title_is_warned_about_at_its_line() {
+    let s = Scratch::site("title-var");
+    s.write(
+        "helpcenter.yaml",
+        "title: 测试\nvariables: {product: ACME}\n",
+    );
+    s.write(
+        "content/a/ok.md",
+        "---\ntitle: \"安装 {{{ .prodcut }}} 到 Linux\"\n---\n正文。\n",
+    );
+    let out = s.path().join("public");
+    let o = build(s.path(), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning: the variable `{{{ .prodcut }}}` has no value\n")
+            && err.contains("content/a/ok.md:2\n"),
+        "{err}"
+    );
+}

@@ -631,22 +631,24 @@ pub fn parse_file(
         },
     };
     let mut front = read.front;
-    for t in [
-        &mut front.title,
-        &mut front.description,
-        &mut front.nav_title,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        *t = dialect::body::substitute(t, options.variables);
-    }
     let key_line = |key: &str| {
         read.key_lines
             .iter()
             .find(|(k, _)| k == key)
             .map_or(1, |(_, l)| *l)
     };
+    let mut front_warnings = Vec::new();
+    for (key, t) in [
+        ("title", &mut front.title),
+        ("description", &mut front.description),
+        ("nav_title", &mut front.nav_title),
+    ] {
+        if let Some(t) = t {
+            let (text, warnings) = dialect::body::substitute_warning(t, options.variables);
+            *t = text;
+            front_warnings.extend(warnings.into_iter().map(|w| w.at_line(key_line(key))));
+        }
+    }
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let kind = match (name, rel.contains('/')) {
         ("_index.md", false) => Kind::Home,
@@ -731,13 +733,12 @@ pub fn parse_file(
             variables: options.variables,
         },
     );
-    let warnings = converted
-        .warnings
+    let warnings = front_warnings
         .into_iter()
-        .map(|w| {
+        .chain(converted.warnings.into_iter().map(|w| {
             let line = w.line.unwrap_or(1) + body_line - 1;
             w.at_line(line)
-        })
+        }))
         .collect();
     let body = converted.text;
 

@@ -709,11 +709,22 @@ pub fn title_heading(line: &str, variables: &BTreeMap<String, String>) -> String
 /// `text` with its `{{{ .name }}}` variables replaced (those without a value left out): for
 /// front matter, title headings and navigation files, whose text is shown as it is.
 pub fn substitute(text: &str, variables: &BTreeMap<String, String>) -> String {
+    substitute_warning(text, variables).0
+}
+
+/// The same, with a warning for each variable left out (at line 1: the caller knows where the
+/// text is), so a typo in a front-matter title is reported as one in the body is.
+pub fn substitute_warning(
+    text: &str,
+    variables: &BTreeMap<String, String>,
+) -> (String, Vec<Diagnostic>) {
     if !text.contains("{{{") {
-        return text.to_owned();
+        return (text.to_owned(), Vec::new());
     }
     let options = Options { variables };
-    Transform::new(&options).variables(text, 0)
+    let mut t = Transform::new(&options);
+    let out = t.variables(text, 0);
+    (out, t.warnings)
 }
 
 /// `import X from '…';` or `export const …` at the top level of an MDX page.

@@ -291,6 +291,26 @@ impl Config {
         Ok(config)
     }
 
+    /// The `featured` articles' paths under `content/`, each once, in the order listed. An
+    /// entry may be written as links and `related:` write one (`/x.md`) or with `content/`.
+    pub fn featured_paths(&self) -> Vec<&str> {
+        let mut paths: Vec<&str> = Vec::with_capacity(self.featured.len());
+        for p in &self.featured {
+            let p = Config::featured_path(p);
+            if !paths.contains(&p) {
+                paths.push(p);
+            }
+        }
+        paths
+    }
+
+    /// One `featured` entry as a path under `content/`: links and `related:` read `/x.md` from
+    /// the content root, and so does this list.
+    pub fn featured_path(entry: &str) -> &str {
+        let p = entry.trim().trim_start_matches('/');
+        p.strip_prefix("content/").unwrap_or(p)
+    }
+
     /// The site language's strings and conventions.
     pub fn locale(&self) -> Locale {
         Locale::new(&self.language)

@@ -633,3 +633,25 @@ fn feeds_stay_well_formed_xml_whatever_the_text_holds() {
     );
     assert!(atom.contains("从 Word 粘贴：第二行，完"), "{atom}");
 }
+
+/// `featured:` takes paths as links do (`/x.md` from the content root) and lists each once.
+#[test]
+fn featured_accepts_rooted_paths_and_lists_a_repeated_entry_once() {
+    let s = Scratch::site("featured");
+    s.write(
+        "helpcenter.yaml",
+        "title: 测试\nfeatured: [a/ok.md, /a/ok.md, content/a/ok.md]\n",
+    );
+    let out = s.path().join("public");
+    let o = build(s.path(), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("warning: `featured` lists `a/ok.md` 3 times"),
+        "{}",
+        stderr(&o)
+    );
+    let home = read(&out, "index.html");
+    let featured = &home[home.find("热门文章").expect("featured block")..];
+    let featured = &featured[..featured.find("</ul>").unwrap()];
+    assert_eq!(featured.matches("正常文章").count(), 1, "{featured}");
+}

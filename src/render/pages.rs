@@ -42,9 +42,9 @@ impl Ctx<'_> {
         let featured: Vec<ArticleItem> = self
             .site
             .config
-            .featured
-            .iter()
-            .filter_map(|p| self.site.article_by_path(p.trim_start_matches("content/")))
+            .featured_paths()
+            .into_iter()
+            .filter_map(|p| self.site.article_by_path(p))
             .map(|i| self.item(i, None))
             .collect();
         let loose: Vec<ArticleItem> = s.articles.iter().map(|&i| self.item(i, None)).collect();

@@ -227,7 +227,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         .enumerate()
         .map(|(i, a)| (a.source.rel.clone(), i))
         .collect();
-    diags.extend(missing_featured(&config, &by_path));
+    diags.extend(check_featured(&config, &by_path));
     // VitePress serves its `public/` folder at the site root: `/logo.svg` is public/logo.svg;
     // VuePress its `.vuepress/public/`.
     for public in [
@@ -477,12 +477,11 @@ fn collect_tags(articles: &mut [Article], diags: &mut Diagnostics) -> BTreeMap<S
     tags
 }
 
-/// Featured articles named in the config must exist.
-fn missing_featured(config: &Config, by_path: &HashMap<String, usize>) -> Diagnostics {
-    config
-        .featured
+/// Featured articles named in the config must exist; one listed twice is shown once.
+fn check_featured(config: &Config, by_path: &HashMap<String, usize>) -> Diagnostics {
+    let paths = config.featured_paths();
+    let mut diags: Diagnostics = paths
         .iter()
-        .map(|p| p.trim_start_matches("content/"))
         .filter(|p| !by_path.contains_key(crate::paths::markdown_path(p).as_deref().unwrap_or(p)))
         .map(|path| {
             Diagnostic::error(format!("`featured` names a missing article: `{path}`"))
@@ -491,7 +490,22 @@ fn missing_featured(config: &Config, by_path: &HashMap<String, usize>) -> Diagno
                     "list articles by their path under content/, e.g. `weilidai/close-weilidai.md`",
                 )
         })
-        .collect()
+        .collect();
+    for path in paths {
+        let n = config
+            .featured
+            .iter()
+            .filter(|p| Config::featured_path(p) == path)
+            .count();
+        if n > 1 {
+            diags.push(
+                Diagnostic::warning(format!("`featured` lists `{path}` {n} times"))
+                    .in_file(&config.shown)
+                    .hint("the home page shows it once; remove the other entries"),
+            );
+        }
+    }
+    diags
 }
 
 /// Each asset's path in the output: bundle files sit beside their article; other files keep

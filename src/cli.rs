@@ -76,7 +76,7 @@ pub enum Command {
         /// The folder to create (must be empty or not exist)
         dir: PathBuf,
         /// The site's language: zh-CN (default) or en
-        #[arg(long, default_value = "zh-CN")]
+        #[arg(long, default_value = "zh-CN", value_parser = language_tag)]
         language: String,
     },
 }
@@ -116,8 +116,25 @@ pub fn run(cli: Cli) -> i32 {
                 println!("Next: helpcenter build --root {}", display_path(&dir));
                 0
             }
-            Err(d) => report(&Diagnostics::from(d)),
+            // Not a build: the message alone, without the build's closing count.
+            Err(d) => {
+                print_diagnostics(&[d]);
+                1
+            }
         },
+    }
+}
+
+/// `--language` goes into the new config as it is, so it must be a language tag (BCP 47:
+/// letters, digits and `-`), never text that could be YAML of its own.
+fn language_tag(s: &str) -> Result<String, String> {
+    let ok = s.split('-').all(|part| {
+        (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric())
+    }) && s.starts_with(|c: char| c.is_ascii_alphabetic());
+    if ok {
+        Ok(s.to_owned())
+    } else {
+        Err("a language tag such as zh-CN, en or pt-BR (letters, digits and `-`)".to_owned())
     }
 }
 

@@ -169,9 +169,14 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Paths are shown with forward slashes and without a leading `./`, as a user typed them.
+/// The working directory itself (`./`, `.`) shows as `.`, never as nothing.
 pub fn display_path(path: &Path) -> String {
     let s = path.to_string_lossy().replace('\\', "/");
-    s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
+    match s.strip_prefix("./") {
+        Some("") => ".".to_owned(),
+        Some(rest) => rest.to_owned(),
+        None => s,
+    }
 }
 
 /// A path relative to the working directory when possible, for messages: `root` as the user

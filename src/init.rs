@@ -7,6 +7,12 @@ use crate::error::{Diagnostic, display_path};
 /// Writes a new site into `dir`, which must be empty or not exist: refusing is the only way
 /// to be sure no file of the user's is overwritten.
 pub fn create(dir: &Path, language: &str) -> Result<(), Diagnostic> {
+    if dir.is_file() {
+        return Err(
+            Diagnostic::error(format!("{} is a file, not a folder", display_path(dir)))
+                .hint("name a new folder, e.g. `helpcenter init my-help-center`"),
+        );
+    }
     if dir.exists()
         && std::fs::read_dir(dir)
             .map(|mut d| d.next().is_some())

@@ -655,3 +655,32 @@ fn featured_accepts_rooted_paths_and_lists_a_repeated_entry_once() {
     let featured = &featured[..featured.find("</ul>").unwrap()];
     assert_eq!(featured.matches("正常文章").count(), 1, "{featured}");
 }
+
+/// The interface's words follow the site's language; the redirect page's title is a sentence.
+#[test]
+fn tag_and_redirect_pages_read_right_in_english() {
+    let s = Scratch::site("english");
+    s.write("helpcenter.yaml", "title: Help\nlanguage: en\n");
+    s.write(
+        "content/a/ok.md",
+        "---\ntitle: First steps\ntags: [basics]\naliases: [old/]\n---\nx\n",
+    );
+    let out = build_ok(s.path(), &s);
+    let tag = read(&out, "tags/basics/index.html");
+    assert!(
+        tag.contains("<title>Tagged: basics - Help</title>"),
+        "{tag}"
+    );
+    let moved = read(&out, "old/index.html");
+    assert!(
+        moved.contains("<title>This page has moved</title>"),
+        "{moved}"
+    );
+    let zh = Scratch::site("chinese-tag");
+    zh.write(
+        "content/a/ok.md",
+        "---\ntitle: 正常文章\ntags: [入门]\n---\nx\n",
+    );
+    let out = build_ok(zh.path(), &zh);
+    assert!(read(&out, "tags/入门/index.html").contains("<title>标签：入门 - 测试</title>"));
+}

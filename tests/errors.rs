@@ -464,6 +464,52 @@ fn a_navigation_entry_leading_nowhere_names_its_line() {
 }
 
 #[test]
+fn output_into_the_working_directory_is_named_in_the_refusal() {
+    let s = Scratch::site("dotout");
+    let o = bin()
+        .current_dir(s.path())
+        .args(["build", "--output", "./"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("refusing to write the site into .: "),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// `init` is not a build: its refusal ends without "Build failed", and a language that is no
+/// tag never reaches the new config.
+#[test]
+fn init_refuses_a_file_and_a_language_that_is_no_tag() {
+    let s = Scratch::new("init-bad");
+    let file = s.path().join("file");
+    std::fs::write(&file, "x").unwrap();
+    let o = run(&["init", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("is a file, not a folder"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("Build failed"), "{}", stderr(&o));
+    let dir = s.path().join("site");
+    let o = run(&[
+        "init",
+        dir.to_str().unwrap(),
+        "--language",
+        "en\ntitle: oops",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("a language tag such as zh-CN"));
+    assert!(!dir.exists());
+    let o = run(&["init", dir.to_str().unwrap(), "--language", "pt-BR"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(read(&dir, "helpcenter.yaml").contains("language: pt-BR\n"));
+}
+
+#[test]
 fn an_unknown_variable_in_a_title_is_warned_about_at_its_line() {
     let s = Scratch::site("title-var");
     s.write(
@@ -482,5 +528,27 @@ fn an_unknown_variable_in_a_title_is_warned_about_at_its_line() {
         err.contains("warning: the variable `{{{ .prodcut }}}` has no value\n")
             && err.contains("content/a/ok.md:2\n"),
         "{err}"
+    );
+}
+
+/// A link to a file hidden by its name (`.env`, `.hid/x.md`) says why it is not there, though
+/// the file is on disk.
+#[test]
+fn a_link_to_a_hidden_file_says_hidden_files_are_not_published() {
+    fails_with(
+        "hidden",
+        &[
+            ("content/.env", "SECRET=1\n"),
+            ("content/.hid/h.md", "---\ntitle: 隐藏\n---\n"),
+            (
+                "content/a/ok.md",
+                "---\ntitle: 正常文章\n---\n[a](../.env) [b](../.hid/h.md)\n",
+            ),
+        ],
+        &[
+            "error: link to a hidden file or folder (a name starting with `.`): `../.env`",
+            "error: link to a hidden file or folder (a name starting with `.`): `../.hid/h.md`",
+            "files and folders whose name starts with `.` are not published",
+        ],
     );
 }

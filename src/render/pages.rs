@@ -276,11 +276,12 @@ impl Ctx<'_> {
             .map(|p| format!("<link rel=\"canonical\" href=\"{}\">\n", escape::html(&p)))
             .unwrap_or_default();
         let html = format!(
-            "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{text}</title>\n\
+            "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n\
              {canonical}<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n\
              </head>\n<body>\n<p>{text} <a href=\"{href}\">{href}</a></p>\n</body>\n</html>\n",
             lang = escape::html(&self.site.config.language),
             text = escape::html(self.locale.text("redirecting")),
+            title = escape::html(self.locale.text("moved")),
         );
         OutputFile {
             path: alias.output_path(),

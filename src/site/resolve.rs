@@ -364,6 +364,20 @@ fn has_extension(path: &str) -> bool {
 /// The error for a link that leads nowhere, by what it looks like.
 fn missing(joined: &str, rel: &str, rooted: bool) -> Resolved {
     const HINT: &str = "check the file name and the path: relative to this file, or from the content root with a leading /";
+    // Whether or not it is on disk, a hidden file of content/ is never published: saying
+    // "missing" of a file the author can see sends them looking for a typo. (A rooted URL may
+    // be a static/ file such as `/.well-known/…`, which the link check knows.)
+    if (!rooted || markdown_path(joined).is_some())
+        && joined
+            .split('/')
+            .any(|seg| seg.starts_with('.') && seg != "." && seg != "..")
+    {
+        return Resolved::Missing {
+            what: "link to a hidden file or folder (a name starting with `.`)",
+            looked_for: Some(format!("content/{joined}")),
+            hint: "files and folders whose name starts with `.` are not published: rename it without the dot",
+        };
+    }
     if markdown_path(joined).is_some() {
         Resolved::Missing {
             what: "link to a missing article",

@@ -353,6 +353,36 @@ fn a_page_knows_its_build_and_every_connection_starts_with_the_current_one() {
 }
 
 #[test]
+fn a_folder_moved_away_and_back_is_watched_again() {
+    let (s, site) = scratch_fixture("moved");
+    let srv = serve(&site, &[]);
+    let events = Events::connect(srv.port);
+    assert_eq!(events.next(10).expect("hello").0, "hello");
+    let answered = |what: &str, want: &str| loop {
+        match events.next(20) {
+            Some((kind, _)) if kind == want => return,
+            Some(_) => {}
+            None => panic!("no {want} after {what}"),
+        }
+    };
+    // A sync tool's swap: the folder goes, then comes back under its name.
+    let away = s.path().join("content.away");
+    std::fs::rename(site.join("content"), &away).unwrap();
+    answered("moving content/ away", "builderror");
+    std::fs::rename(&away, site.join("content")).unwrap();
+    answered("moving it back", "reload");
+    let a = site.join("content/账户/改密码.md");
+    let text = std::fs::read_to_string(&a).unwrap();
+    std::fs::write(&a, text.replace("修改密码前", "在搬回之后修改密码前")).unwrap();
+    answered("an edit in the folder moved back", "reload");
+    let page = request(srv.port, &encode("/账户/改密码/"));
+    assert!(
+        page.text().contains("在搬回之后修改密码前"),
+        "the edit is served"
+    );
+}
+
+#[test]
 fn a_half_written_save_shows_no_error() {
     let (_s, site) = scratch_fixture("truncate");
     let srv = serve(&site, &[]);

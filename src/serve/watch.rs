@@ -13,6 +13,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError};
 use std::time::{Duration, Instant};
 
+use notify::event::ModifyKind;
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use super::{AppState, Notice, elog, into_map, log, write};
@@ -45,7 +46,8 @@ impl Session {
 /// One event that can change the site.
 struct Change {
     paths: Vec<PathBuf>,
-    /// A folder was created at the site's top level (`templates/`, `static/`): watch it.
+    /// A folder was created or moved in at the site's top level (`templates/`, `static/`):
+    /// watch it.
     new_top_folder: Option<PathBuf>,
 }
 
@@ -125,14 +127,19 @@ fn filter(
         if paths.is_empty() {
             return;
         }
-        let new_top_folder = matches!(event.kind, EventKind::Create(_))
-            .then(|| {
-                paths
-                    .iter()
-                    .find(|p| p.parent() == Some(root.as_path()) && p.is_dir())
-                    .cloned()
-            })
-            .flatten();
+        // Created, or renamed into place (`mv content.new content`, a sync tool's swap): the
+        // folder's old watch, if any, went with it, or never was.
+        let new_top_folder = matches!(
+            event.kind,
+            EventKind::Create(_) | EventKind::Modify(ModifyKind::Name(_))
+        )
+        .then(|| {
+            paths
+                .iter()
+                .find(|p| p.parent() == Some(root.as_path()) && p.is_dir())
+                .cloned()
+        })
+        .flatten();
         match tx.try_send(Change {
             paths,
             new_top_folder,
@@ -153,10 +160,11 @@ fn rescan(tx: &SyncSender<Change>, overflow: &AtomicBool) {
     });
 }
 
-/// Adds a change to the burst being gathered; a top-level folder created while serving is
-/// watched from now on.
+/// Adds a change to the burst being gathered; a top-level folder created or moved in while
+/// serving is watched (afresh) from now on.
 fn take(change: Change, changed: &mut Vec<PathBuf>, watcher: &mut impl Watcher) {
     if let Some(dir) = change.new_top_folder {
+        let _ = watcher.unwatch(&dir);
         let _ = watcher.watch(&dir, RecursiveMode::Recursive);
     }
     changed.extend(change.paths);

@@ -366,6 +366,29 @@ fn a_name_too_long_for_a_disk_fails_check_and_build_on_its_line() {
 }
 
 #[test]
+fn navigation_nested_too_deep_is_an_error_on_its_line() {
+    let summary = |depth: usize| {
+        let mut t = String::from("# 目录\n\n");
+        for i in 0..depth {
+            t.push_str(&format!("{}- [组 {i}]()\n", "  ".repeat(i)));
+        }
+        t.push_str(&format!("{}- [正常文章](a/ok.md)\n", "  ".repeat(depth)));
+        t
+    };
+    // 2,000 levels took more than 9 GB; each level is a section every page below repeats.
+    let err = fails_with(
+        "deep-nav",
+        &[("content/SUMMARY.md", &summary(2000))],
+        &["content/SUMMARY.md:28", "nested 25 groups deep: at most 24"],
+    );
+    assert_eq!(err.matches("groups deep").count(), 1, "{err}");
+    let s = Scratch::site("nav-ok");
+    s.write("content/SUMMARY.md", &summary(20));
+    let o = build(s.path(), &s.path().join("public"), &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
 fn every_error_of_a_build_is_reported() {
     let s = Scratch::site("many");
     s.write("content/a/one.md", "---\ntitel: 一\n---\n");

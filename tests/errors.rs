@@ -383,7 +383,7 @@ fn navigation_nested_too_deep_is_an_error_on_its_line() {
     );
     assert_eq!(err.matches("groups deep").count(), 1, "{err}");
     let s = Scratch::site("nav-ok");
-    s.write("content/SUMMARY.md", &summary(20));
+    s.write("content/SUMMARY.md", summary(20));
     let o = build(s.path(), &s.path().join("public"), &[]);
     assert!(o.status.success(), "{}", stderr(&o));
 }

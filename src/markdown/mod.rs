@@ -5,13 +5,14 @@
 //! The event stream is rewritten rather than the HTML post-processed, so ids, callouts and step
 //! lists can never be confused by text that merely looks like markup. This file drives the one
 //! loop over the events; each feature is a file of its own that handles its events:
-//! [`headings`] (ids, anchors, the TOC), [`steps`] (top-level numbered lists), [`callouts`]
+//! [`emphasis`] (bold text CommonMark leaves as `**` in Chinese), [`headings`] (ids, anchors, the TOC), [`steps`] (top-level numbered lists), [`callouts`]
 //! (GitHub alerts), [`tables`], [`links`] (rewriting and recording internal links) and [`text`]
 //! (plain text by heading, the summary).
 
 mod callouts;
 mod code;
 mod directives;
+mod emphasis;
 mod headings;
 mod html;
 mod links;
@@ -117,6 +118,7 @@ pub fn render(body: &str, page: &PageContext, links: &LinkMap) -> (Rendered, Dia
         .into_offset_iter()
         .map(|(e, r)| (without_stray_marks(e), r))
         .collect();
+    let events = emphasis::chinese_strong(events, body);
     let mut w = Writer::new(body, page, links, events.len());
     w.reserve_footnote_ids(&events);
     for (i, (event, range)) in events.iter().enumerate() {

@@ -1,0 +1,274 @@
+//! Bold text that CommonMark leaves as asterisks in Chinese: `**与 MySQL 兼容。**高度兼容…`.
+//! A closing `**` right after a punctuation mark closes only when a space or another mark
+//! follows, which English prose has and Chinese prose does not (TiDB's docs: 53 stray `**` on 11
+//! pages). Renderers written for Chinese relax the rule; here, a pair of `**` that the parser
+//! left as text within one block becomes bold when a Chinese punctuation mark is what kept it
+//! from matching.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+/// Chinese (full-width) punctuation: the marks beside a `**` that CommonMark's flanking rules
+/// read as punctuation, so that Chinese text after them cannot close or open a span.
+fn is_cjk_mark(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '，'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '…'
+            | '—'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '【'
+            | '】'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+    )
+}
+
+/// Where a literal `**` in a Text event is: the event, and the byte offset in its text.
+#[derive(Clone, Copy)]
+struct Mark {
+    event: usize,
+    at: usize,
+}
+
+/// Rewrites `events` so that each pair of literal `**` in one block, kept apart from matching
+/// by a Chinese punctuation mark, becomes `<strong>`. Only text that is the source as written
+/// is read (an escaped `\*\*` stays asterisks); code is never Text, so it is never touched.
+pub(super) fn chinese_strong<'a>(
+    events: Vec<(Event<'a>, Range<usize>)>,
+    body: &str,
+) -> Vec<(Event<'a>, Range<usize>)> {
+    if !events
+        .iter()
+        .any(|(e, _)| matches!(e, Event::Text(t) if t.contains('*')))
+    {
+        return events;
+    }
+    let original = events;
+    let events = joined(original.clone());
+    let mut pairs: Vec<(Mark, Mark)> = Vec::new();
+    let mut open: Option<Mark> = None;
+    for (i, (event, range)) in events.iter().enumerate() {
+        match event {
+            Event::Text(t) if body.get(range.clone()) == Some(t.as_ref()) => {
+                for at in doubled_stars(t) {
+                    let before = t[..at].chars().next_back();
+                    let after = t[at + 2..].chars().next();
+                    match open {
+                        // (Nothing before or after, in this text: inline markup, a link or code.)
+                        Some(o) if before.is_none_or(|c| !c.is_whitespace()) => {
+                            let (ob, oa) = around(&events, o);
+                            if [ob, oa, before, after]
+                                .into_iter()
+                                .flatten()
+                                .any(is_cjk_mark)
+                            {
+                                pairs.push((o, Mark { event: i, at }));
+                                open = None;
+                            } else {
+                                open = opener(after, i, at);
+                            }
+                        }
+                        _ => open = opener(after, i, at),
+                    }
+                }
+            }
+            Event::Text(_) | Event::Code(_) | Event::InlineHtml(_) | Event::SoftBreak => {}
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. } | Tag::Strikethrough)
+            | Event::End(
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link | TagEnd::Strikethrough,
+            ) => {}
+            // Anything else ends the block a pair must be within.
+            _ => open = None,
+        }
+    }
+    if pairs.is_empty() {
+        // The events as the parser gave them: a page with no such pair is read as before.
+        return original;
+    }
+    split(events, &pairs)
+}
+
+/// Adjacent Text events joined: the parser hands a `**` it did not match as a Text of its own.
+fn joined<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Range<usize>)> {
+    let mut out: Vec<(Event<'a>, Range<usize>)> = Vec::with_capacity(events.len());
+    for (event, range) in events {
+        if let (Event::Text(next), Some((Event::Text(prev), prev_range))) = (&event, out.last_mut())
+        {
+            if prev_range.end == range.start {
+                *prev = CowStr::from(format!("{prev}{next}"));
+                prev_range.end = range.end;
+                continue;
+            }
+        }
+        out.push((event, range));
+    }
+    out
+}
+
+/// A `**` at `at` that may open a span: something other than a space follows it.
+fn opener(after: Option<char>, event: usize, at: usize) -> Option<Mark> {
+    after
+        .is_none_or(|c| !c.is_whitespace())
+        .then_some(Mark { event, at })
+}
+
+/// The characters before and after the mark.
+fn around(events: &[(Event, Range<usize>)], m: Mark) -> (Option<char>, Option<char>) {
+    match &events[m.event].0 {
+        Event::Text(t) => (t[..m.at].chars().next_back(), t[m.at + 2..].chars().next()),
+        _ => (None, None),
+    }
+}
+
+/// Offsets of the runs of exactly two `*` in `t`.
+fn doubled_stars(t: &str) -> Vec<usize> {
+    let b = t.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'*' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i] == b'*' {
+            i += 1;
+        }
+        if i - start == 2 {
+            out.push(start);
+        }
+    }
+    out
+}
+
+/// Cuts the Text events at the pairs' marks, putting Start/End(Strong) in their place.
+fn split<'a>(
+    events: Vec<(Event<'a>, Range<usize>)>,
+    pairs: &[(Mark, Mark)],
+) -> Vec<(Event<'a>, Range<usize>)> {
+    // Per event, its marks in order, each opening or closing.
+    let mut marks: Vec<Vec<(usize, bool)>> = vec![Vec::new(); events.len()];
+    for (o, c) in pairs {
+        marks[o.event].push((o.at, true));
+        marks[c.event].push((c.at, false));
+    }
+    let mut out = Vec::with_capacity(events.len() + pairs.len() * 4);
+    for ((event, range), mut here) in events.into_iter().zip(marks) {
+        if here.is_empty() {
+            out.push((event, range));
+            continue;
+        }
+        here.sort_unstable();
+        let Event::Text(text) = event else {
+            out.push((event, range));
+            continue;
+        };
+        let mut from = 0;
+        for (at, opens) in here {
+            if at > from {
+                let piece = CowStr::from(text[from..at].to_owned());
+                out.push((Event::Text(piece), range.start + from..range.start + at));
+            }
+            let mark = range.start + at..range.start + at + 2;
+            out.push((
+                if opens {
+                    Event::Start(Tag::Strong)
+                } else {
+                    Event::End(TagEnd::Strong)
+                },
+                mark,
+            ));
+            from = at + 2;
+        }
+        if from < text.len() {
+            let piece = CowStr::from(text[from..].to_owned());
+            out.push((Event::Text(piece), range.start + from..range.end));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pulldown_cmark::{Parser, html};
+
+    fn render(md: &str) -> String {
+        let events: Vec<_> = Parser::new_ext(md, super::super::options())
+            .into_offset_iter()
+            .collect();
+        let mut out = String::new();
+        html::push_html(
+            &mut out,
+            chinese_strong(events, md).into_iter().map(|(e, _)| e),
+        );
+        out
+    }
+
+    #[test]
+    fn bold_ending_in_a_chinese_mark_is_bold() {
+        assert_eq!(
+            render("- **与 TiDB 同样保持 MySQL 兼容性。**高度兼容\n"),
+            "<ul>\n<li><strong>与 TiDB 同样保持 MySQL 兼容性。</strong>高度兼容</li>\n</ul>\n"
+        );
+        assert_eq!(
+            render("高可用依赖于**etcd。**DM master 与 `**x**` 无关\n"),
+            "<p>高可用依赖于<strong>etcd。</strong>DM master 与 <code>**x**</code> 无关</p>\n"
+        );
+        // Across a link or code inside the bold text.
+        assert_eq!(
+            render("见**[文档](a.md)：**下文\n"),
+            "<p>见<strong><a href=\"a.md\">文档</a>：</strong>下文</p>\n"
+        );
+    }
+
+    #[test]
+    fn what_commonmark_reads_is_left_alone() {
+        for md in [
+            "**加粗**正文\n",
+            "a ** b ** c\n",
+            "价格 \\*\\*。\\*\\*x\n",
+            "**未闭合。\n\n另一段**x\n",
+            "2**3**4\n",
+        ] {
+            let plain = {
+                let mut out = String::new();
+                html::push_html(&mut out, Parser::new_ext(md, super::super::options()));
+                out
+            };
+            assert_eq!(render(md), plain, "{md:?}");
+        }
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn any_text_renders_and_keeps_its_words(s in "[a-z。，：**`\\[\\]() \n]{0,40}") {
+                let html = render(&s);
+                // Tags balance: every strong opened is closed.
+                prop_assert_eq!(html.matches("<strong>").count(), html.matches("</strong>").count());
+            }
+        }
+    }
+}

@@ -71,12 +71,12 @@ async fn guard(State(state): State<Arc<AppState>>, request: Request, next: Next)
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .unwrap_or_default();
-    let mut response = if host_allowed(host, &state.hosts, state.port) {
+    let mut response = if host_allowed(host, &state.hosts) {
         next.run(request).await
     } else {
         (
             StatusCode::FORBIDDEN,
-            "This preview answers only to localhost, 127.0.0.1 and [::1] (or the address it was started on).\n",
+            "This preview answers only to the names localhost, 127.0.0.1 and [::1] (or the address it was started on), on any port.\n",
         )
             .into_response()
     };
@@ -92,8 +92,11 @@ async fn guard(State(state): State<Arc<AppState>>, request: Request, next: Next)
     response
 }
 
-/// Whether a `Host` header names this server: one of `hosts`, with no port or with `port`.
-pub fn host_allowed(host: &str, hosts: &[String], port: u16) -> bool {
+/// Whether a `Host` header names this server: one of `hosts`, with or without a port. The name
+/// is what tells a rebinding attack (`evil.example` resolving to 127.0.0.1) from a reader; the
+/// port may be any, since behind a forward (`ssh -L 8080:localhost:1111`, `docker -p`) the
+/// browser names the port it connected to, not ours.
+pub fn host_allowed(host: &str, hosts: &[String]) -> bool {
     let host = host.trim().to_ascii_lowercase();
     // `[::1]:1111`, `127.0.0.1:1111`, `localhost`: a port comes after the name, and an IPv6
     // name is in brackets.
@@ -111,7 +114,7 @@ pub fn host_allowed(host: &str, hosts: &[String], port: u16) -> bool {
             None => (host.clone(), None),
         },
     };
-    let port_ok = given_port.is_none_or(|p| p.parse::<u16>() == Ok(port));
+    let port_ok = given_port.is_none_or(|p| p.parse::<u16>().is_ok());
     port_ok && hosts.contains(&name)
 }
 
@@ -217,7 +220,9 @@ async fn file(State(state): State<Arc<AppState>>, uri: Uri) -> Response {
     // `/a/b` where `/a/b/` is a page: redirect, as static hosts do, so relative links resolve.
     if !path.ends_with(".html") && snap.files.contains_key(&format!("{path}/index.html")) {
         // Built from the checked path, never the raw one: `//host` would leave the site.
-        let location = format!("/{}/", crate::paths::href(&path));
+        // The query goes along, as static hosts keep it: `/search?q=微粒贷` opens its results.
+        let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
+        let location = format!("/{}/{query}", crate::paths::href(&path));
         return (
             StatusCode::MOVED_PERMANENTLY,
             [(header::LOCATION, location)],
@@ -355,18 +360,20 @@ mod tests {
             "[::1]:1111",
             "LOCALHOST",
             "127.0.0.1",
+            // Through a forwarded port.
+            "localhost:8080",
+            "127.0.0.1:2222",
         ] {
-            assert!(host_allowed(ok, &hosts, 1111), "{ok}");
+            assert!(host_allowed(ok, &hosts), "{ok}");
         }
         for bad in [
             "evil.example:1111",
-            "127.0.0.1:2222",
             "",
             "127.0.0.1.evil.example",
             "[::1",
             "localhost:x",
         ] {
-            assert!(!host_allowed(bad, &hosts, 1111), "{bad}");
+            assert!(!host_allowed(bad, &hosts), "{bad}");
         }
     }
 

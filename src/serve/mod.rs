@@ -56,7 +56,6 @@ struct AppState {
     events: broadcast::Sender<Notice>,
     /// The `Host` names (lower case, without port) requests may carry.
     hosts: Vec<String>,
-    port: u16,
 }
 
 /// A message to the live-reload clients.
@@ -134,7 +133,6 @@ async fn serve(opts: ServeOptions) -> i32 {
         }),
         events: tx,
         hosts,
-        port,
     });
     let session = first_build(&build_opts, &state);
     if let Err(e) = watch::start(&opts.root, build_opts, state.clone(), session) {

@@ -96,8 +96,16 @@ fn missing_anchor(
         return None;
     }
     let mut ids: Vec<&str> = target.ids.iter().map(String::as_str).collect();
-    ids.sort_unstable();
-    let hint = match suggest(anchor, &ids) {
+    // Headings' anchors first: the numbered steps' (`#step-3`) are rarely what a link meant.
+    ids.sort_unstable_by_key(|i| (i.starts_with("step-"), *i));
+    // An id the fragment holds whole (`#什么是-ru#什么是-ru`, a fragment pasted twice, or with a
+    // suffix): what the link meant, before any near spelling.
+    let held = ids
+        .iter()
+        .filter(|i| i.chars().count() >= 4 && anchor.contains(**i))
+        .max_by_key(|i| i.len())
+        .copied();
+    let hint = match held.or_else(|| suggest(anchor, &ids)) {
         Some(near) => format!("did you mean `#{near}`?"),
         None if ids.is_empty() => format!("{where_} has no headings to link to"),
         None => format!(
@@ -165,6 +173,21 @@ mod tests {
         let (p, _) = parse(&s);
         let d = super::check(&s, &p, &HashSet::new());
         assert_eq!(d.0[0].hint.as_deref(), Some("did you mean `#还清欠款`?"));
+        // A fragment pasted twice holds the anchor it meant; steps' anchors are listed last.
+        let (s, _) = site(&[(
+            "x.md",
+            "---\ntitle: X\n---\n\n1. 一\n2. 二\n\n## 什么是 Request Unit (RU)\n\n[a](#什么是-request-unit-ru#什么是-request-unit-ru) [b](#完全不同)\n",
+        )]);
+        let (p, _) = parse(&s);
+        let d = super::check(&s, &p, &HashSet::new());
+        assert_eq!(
+            d.0[0].hint.as_deref(),
+            Some("did you mean `#什么是-request-unit-ru`?")
+        );
+        assert_eq!(
+            d.0[1].hint.as_deref(),
+            Some("the anchors of this page are: #什么是-request-unit-ru, #step-1, #step-2")
+        );
     }
 
     #[test]

@@ -292,6 +292,22 @@ impl Diagnostics {
         s
     }
 
+    /// The report of a rebuild while serving: only its errors, then how many warnings were left
+    /// out. The warnings were shown by the first build; printed again on every failed save, 200
+    /// of them scrolled the one error that matters out of sight, in the terminal and the page.
+    pub fn errors_report(&self) -> String {
+        let errors = Diagnostics(self.0.iter().filter(|d| d.is_error()).cloned().collect());
+        let mut s = errors.report();
+        let warnings = self.0.len() - errors.0.len();
+        if warnings > 0 {
+            let plural = if warnings == 1 { "" } else { "s" };
+            s.push_str(&format!(
+                " ({warnings} warning{plural} not repeated: `helpcenter check` lists them.)"
+            ));
+        }
+        s
+    }
+
     /// Errors first, then by file and line, so the same input prints the same report.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         self.0.sort_by(|a, b| {

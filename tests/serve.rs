@@ -392,6 +392,35 @@ fn a_folder_moved_away_and_back_is_watched_again() {
 }
 
 #[test]
+fn a_failed_rebuild_shows_its_errors_not_the_warnings_again() {
+    let (_s, site) = scratch_fixture("errors-only");
+    std::fs::write(
+        site.join("content/账户/warn.md"),
+        "---\ntitle: 有警告\n---\n\n产品 {{{ .nope }}}\n",
+    )
+    .unwrap();
+    let srv = serve(&site, &[]);
+    let events = Events::connect(srv.port);
+    assert_eq!(events.next(10).expect("hello").0, "hello");
+    let a = site.join("content/账户/改密码.md");
+    let text = std::fs::read_to_string(&a).unwrap();
+    std::fs::write(&a, format!("{text}\n[坏链接](nope.md)\n")).unwrap();
+    let (kind, data) = loop {
+        let e = events.next(30).expect("an event");
+        if e.0 != "hello" {
+            break e;
+        }
+    };
+    assert_eq!(kind, "builderror");
+    assert!(data.contains("link to a missing article"), "{data}");
+    // The whole report, as the page's overlay shows it.
+    let page = request(srv.port, "/").text();
+    assert!(page.contains("link to a missing article"), "{page}");
+    assert!(!page.contains("nope }}}"), "the warning is not repeated");
+    assert!(page.contains("1 warning not repeated"), "{page}");
+}
+
+#[test]
 fn a_half_written_save_shows_no_error() {
     let (_s, site) = scratch_fixture("truncate");
     let srv = serve(&site, &[]);

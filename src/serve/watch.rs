@@ -324,7 +324,7 @@ fn publish(
                 }
             }
             Err(diags) => {
-                let text = diags.report();
+                let text = diags.errors_report();
                 elog!("{text}\nThe last good pages are still served.");
                 snap.error = Some(text.clone());
                 Notice {

@@ -113,6 +113,14 @@ fn error(e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
             Some(k) => d.hint(format!("did you mean `{k}`?")),
             None => d.hint(format!("the known keys here are: {}", known.join(", "))),
         };
+    } else if let Some((key, found, _)) = parse_invalid_type(&message)
+        .filter(|(_, found, _)| found.ends_with(" as u128") || found.ends_with(" as i128"))
+    {
+        // serde_yaml reads a number past 64 bits as "integer `…` as u128", which no value
+        // accepts ("expected any YAML value").
+        let number = found.split('`').nth(1).unwrap_or(&found).to_owned();
+        d.message = format!("`{key}` is a number too large to read: {number}");
+        d = d.hint("numbers fit in 64 bits (up to 18446744073709551615); put the value in quotes if it is text");
     } else if let Some((key, found, expected)) = parse_invalid_type(&message) {
         d.message = format!("`{key}` should be {expected}, not {found}");
         d = if expected.contains("string") && (found.contains("sequence") || found.contains("map"))
@@ -219,6 +227,17 @@ mod tests {
         let d = from_str::<T>("title: [a]\n", 0).unwrap_err();
         assert_eq!(d.message, "`title` should be a string, not sequence");
         assert!(d.hint.as_deref().unwrap().contains("put it in quotes"));
+    }
+
+    #[test]
+    fn a_number_past_64_bits_is_named_as_such() {
+        let d = to_json_map("title: a\nweight: 99999999999999999999999\n", 0).unwrap_err();
+        assert_eq!(
+            d.message,
+            "`weight` is a number too large to read: 99999999999999999999999"
+        );
+        assert_eq!(d.line, Some(2));
+        assert!(d.hint.as_deref().unwrap().contains("64 bits"));
     }
 
     #[test]

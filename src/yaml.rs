@@ -118,7 +118,7 @@ fn error(e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
     {
         // serde_yaml reads a number past 64 bits as "integer `…` as u128", which no value
         // accepts ("expected any YAML value").
-        let number = found.split('`').nth(1).unwrap_or(&found).to_owned();
+        let number = found.split('`').nth(1).unwrap_or(found).to_owned();
         d.message = format!("`{key}` is a number too large to read: {number}");
         d = d.hint("numbers fit in 64 bits (up to 18446744073709551615); put the value in quotes if it is text");
     } else if let Some((key, found, expected)) = parse_invalid_type(&message) {

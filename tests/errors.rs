@@ -389,6 +389,32 @@ fn navigation_nested_too_deep_is_an_error_on_its_line() {
 }
 
 #[test]
+fn folders_nested_too_deep_are_an_error() {
+    let deep = |n: usize| {
+        (0..n)
+            .map(|i| format!("d{i}"))
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let err = fails_with(
+        "deep-folders",
+        &[(
+            &format!("content/{}/a.md", deep(30)),
+            "---\ntitle: 深\n---\n",
+        )],
+        &["nested 25 folders deep in content/: at most 24"],
+    );
+    assert_eq!(err.matches("folders deep").count(), 1, "{err}");
+    let s = Scratch::site("folders-ok");
+    s.write(
+        &format!("content/{}/a.md", deep(20)),
+        "---\ntitle: 深\n---\n",
+    );
+    let o = build(s.path(), &s.path().join("public"), &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
 fn every_error_of_a_build_is_reported() {
     let s = Scratch::site("many");
     s.write("content/a/one.md", "---\ntitel: 一\n---\n");

@@ -488,24 +488,24 @@ pub(super) fn take_repeated_h1(body: &mut String, same: impl Fn(&str) -> bool) -
             break;
         }
     }
-    let i = at?;
-    let mut lines: Vec<&str> = body.split('\n').collect();
-    let heading = lines[i][2..].to_owned();
-    lines[i] = "";
-    *body = lines.join("\n");
-    Some(heading)
+    Some(take_heading_line(body, at?))
 }
 
 /// When the front matter gives the title and the body also opens with a `# heading` (Hugo,
 /// TiDB's and Docusaurus's pages often do), the heading is the page's `<h1>`: taken out of the
 /// body (its line kept, empty) so the title is not shown twice, and returned.
 pub(super) fn take_leading_h1(body: &mut String) -> Option<String> {
-    let i = leading_h1(body)?;
+    Some(take_heading_line(body, leading_h1(body)?))
+}
+
+/// The text of the `# heading` on line `i` of `body`; the line is left empty, so later line
+/// numbers stay right.
+fn take_heading_line(body: &mut String, i: usize) -> String {
     let mut lines: Vec<&str> = body.split('\n').collect();
     let heading = lines[i][2..].to_owned();
     lines[i] = "";
     *body = lines.join("\n");
-    Some(heading)
+    heading
 }
 
 /// Removes the first level-1 ATX heading (outside code fences) from `body`, keeping the line

@@ -471,14 +471,7 @@ pub(super) fn take_repeated_h1(body: &mut String, same: impl Fn(&str) -> bool) -
         let t = line.trim_start();
         if in_comment {
             in_comment = !t.contains("-->");
-        } else if let Some(f) = fence {
-            if t.starts_with(f) {
-                fence = None;
-            }
-        } else if t.starts_with("```") {
-            fence = Some("```");
-        } else if t.starts_with("~~~") {
-            fence = Some("~~~");
+        } else if in_fence(&mut fence, t) {
         } else if t.starts_with("<!--") {
             in_comment = !t.contains("-->");
         } else if let Some(rest) = line.strip_prefix("# ") {
@@ -496,6 +489,23 @@ pub(super) fn take_repeated_h1(body: &mut String, same: impl Fn(&str) -> bool) -
 /// body (its line kept, empty) so the title is not shown twice, and returned.
 pub(super) fn take_leading_h1(body: &mut String) -> Option<String> {
     Some(take_heading_line(body, leading_h1(body)?))
+}
+
+/// Whether a line (`t`, its indentation trimmed) opens, is inside or closes a fenced code block,
+/// following `fence` (the opening fence's marker) from line to line.
+fn in_fence(fence: &mut Option<&'static str>, t: &str) -> bool {
+    match *fence {
+        Some(f) => {
+            if t.starts_with(f) {
+                *fence = None;
+            }
+            true
+        }
+        None => {
+            *fence = ["```", "~~~"].into_iter().find(|f| t.starts_with(f));
+            fence.is_some()
+        }
+    }
 }
 
 /// The text of the `# heading` on line `i` of `body`; the line is left empty, so later line
@@ -516,14 +526,7 @@ pub(super) fn take_first_h1(body: &mut String) -> Option<String> {
     let mut found = None;
     for line in body.split_inclusive('\n') {
         let t = line.trim_start();
-        if let Some(f) = fence {
-            if t.starts_with(f) {
-                fence = None;
-            }
-        } else if t.starts_with("```") {
-            fence = Some("```");
-        } else if t.starts_with("~~~") {
-            fence = Some("~~~");
+        if in_fence(&mut fence, t) {
         } else if let Some(rest) = line.strip_prefix("# ") {
             let title = rest.trim().trim_end_matches('#').trim().to_owned();
             found = Some((offset, line.trim_end_matches(['\n', '\r']).len(), title));

@@ -114,7 +114,7 @@ test("an article page's CSS and JS stay under 30 KB compressed", () => {
 function staticHost(out, prefix) {
   const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml" };
   const server = http.createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const path = decodeURIComponent(req.url.split("?")[0]);
     let file = path.startsWith(prefix) ? join(out, path.slice(prefix.length)) : null;
     if (file && path.endsWith("/")) file = join(file, "index.html");
     if (file && existsSync(file) && statSync(file).isFile()) {
@@ -131,6 +131,16 @@ function staticHost(out, prefix) {
 test("the 404 page, served by a static host at any missing URL, is styled and its links work", async () => {
   // No base_url, as a new site starts: the page finds the site's root itself.
   const out = buildSite(REPO, ["--base-url", ""]);
+  // Another host that answers anything with 200, readable from any origin: a root found there
+  // would load its scripts into this site.
+  let evilRequests = 0;
+  const evil = http.createServer((req, res) => {
+    evilRequests++;
+    res.writeHead(200, { "access-control-allow-origin": "*", "content-type": "text/css" });
+    res.end("body{}");
+  });
+  await new Promise((resolve) => evil.listen(0, "127.0.0.1", resolve));
+  const evilHost = `127.0.0.1:${evil.address().port}`;
   const b = await browser();
   try {
     for (const prefix of ["/", "/docs/"]) {
@@ -140,13 +150,16 @@ test("the 404 page, served by a static host at any missing URL, is styled and it
         const page = await b.newPage();
         const loaded = new Set();
         page.on("response", (r) => { if (r.status() === 200) loaded.add(new URL(r.url()).pathname); });
-        for (const missing of ["nope", "weilidai/old-page/", "a/b/c/d/old-page.html"]) {
+        // `//host/old` (another host after the prefix's slash) must not make a root of that host.
+        const deep = Array.from({ length: 15 }, (_, i) => `d${i}`).join("/") + "/old-page/";
+        for (const missing of ["nope", "weilidai/old-page/", "a/b/c/d/old-page.html", `/${evilHost}/old`, deep]) {
           loaded.clear();
           const r = await page.goto(origin + prefix + missing);
           assert.equal(r.status(), 404);
           await page.waitForLoadState("load");
           const styled = await page.evaluate(() => [...document.styleSheets].some((s) => { try { return s.cssRules.length > 20; } catch { return false; } }));
           assert.ok(styled, `${prefix}${missing}: the stylesheet loaded`);
+          assert.ok((await page.evaluate(() => document.baseURI)).startsWith(origin + prefix), `${prefix}${missing}: the base is this site's root`);
           const home = await page.locator(".page-header a.button").evaluate((a) => a.href);
           assert.equal(home, origin + prefix, `${prefix}${missing}: back home leads to the site's root`);
           const card = await page.locator("main a[href*='weilidai']").first().evaluate((a) => a.href);
@@ -161,7 +174,9 @@ test("the 404 page, served by a static host at any missing URL, is styled and it
         server.close();
       }
     }
+    assert.equal(evilRequests, 0, "nothing was asked of the other host");
   } finally {
+    evil.close();
     await b.close();
     rmSync(out, { recursive: true, force: true });
   }

@@ -116,8 +116,10 @@ struct Transform<'a> {
     /// Inside Liquid's `{% raw %}`.
     raw: bool,
     /// Inside an HTML comment that goes on over lines: a container or shortcode in it is
-    /// hidden text, and expanding it would end the comment at the directive's `-->`.
-    html_comment: bool,
+    /// hidden text, and expanding it would end the comment at the directive's `-->`. `Some(true)`
+    /// when it opened after text, in a paragraph: CommonMark reads it as a comment only if it
+    /// closes before the paragraph ends, so a blank line ends it too.
+    html_comment: Option<bool>,
     /// The line before was in a quote, which the next `>` line goes on with.
     quote: bool,
     /// Inside a TiDB note (`> **注意：**`): the indentation of its quote.
@@ -140,7 +142,7 @@ impl<'a> Transform<'a> {
             shifted: false,
             jsx_comment: None,
             raw: false,
-            html_comment: false,
+            html_comment: None,
             quote: false,
             note: None,
             tabs_open: None,
@@ -210,10 +212,18 @@ impl Transform<'_> {
             return;
         }
         // Inside an HTML comment, lines are kept as written: the reader sees none of them.
-        if self.html_comment {
-            self.html_comment = !line.contains("-->");
-            self.push(line.to_owned(), i);
-            return;
+        if let Some(inline) = self.html_comment {
+            if inline && line.trim().is_empty() {
+                self.html_comment = None;
+            } else {
+                self.html_comment = match line.rfind("-->") {
+                    // A comment may open again after the one that closed (`--> <!--`).
+                    Some(end) => open_comment(&line[end + 3..]).map(|_| inline),
+                    None => Some(inline),
+                };
+                self.push(line.to_owned(), i);
+                return;
+            }
         }
         // Inside an MDX comment, nothing is read until it ends, fences and containers included.
         if self.jsx_comment.is_some() {
@@ -262,10 +272,11 @@ impl Transform<'_> {
             return;
         }
         if let Some(at) = open_comment(&line) {
-            self.html_comment = true;
+            let after_text = !line[..at].trim().is_empty();
+            self.html_comment = Some(after_text);
             // A comment that starts the line holds all of it; one after text ends a line that
             // is read as usual.
-            if line[..at].trim().is_empty() {
+            if !after_text {
                 self.push(line, i);
                 return;
             }
@@ -1041,6 +1052,23 @@ mod tests {
             b.text,
             "文字 PingCAP <!-- 注释\n::: tip\n-->\n`<!--` 写法\n<!--helpcenter:callout tip-->\nx\n<!--helpcenter:end-->\n<!-- a -->\n<!--helpcenter:callout tip-->\ny\n<!--helpcenter:end-->\n"
         );
+        // One opened after text whose paragraph ends before `-->` is no comment (CommonMark
+        // shows it as text): what follows the blank line is read.
+        let b = run("文字 <!-- 没有关上\n\n::: tip\nw\n:::\n");
+        assert!(
+            b.text.contains("<!--helpcenter:callout tip-->"),
+            "{}",
+            b.text
+        );
+        // A comment opened again on the line that closed one goes on hiding.
+        let b = run("<!--\na\n--> <!--\n::: tip\n## 隐藏\n:::\n-->\n::: tip\nv\n:::\n");
+        assert_eq!(
+            b.text.matches("<!--helpcenter:callout tip-->").count(),
+            1,
+            "{}",
+            b.text
+        );
+        assert!(b.text.contains("::: tip\n## 隐藏"), "{}", b.text);
         // In a fence, `<!--` is code.
         let b = run("```html\n<!--\n```\n::: tip\nz\n:::\n");
         assert!(

@@ -420,15 +420,18 @@ fn walk(
         if entry.depth() == 0 {
             continue;
         }
-        if entry.depth() > MAX_FOLDER_DEPTH && entry.file_type().is_dir() {
-            walker.skip_current_dir();
+        // Only a page makes a section of its folders: deep folders of images or includes are fine.
+        let depth = entry.depth().saturating_sub(1);
+        if depth > MAX_FOLDER_DEPTH
+            && entry.file_type().is_file()
+            && markdown_path(&entry.file_name().to_string_lossy()).is_some()
+        {
             diags.push(
                 Diagnostic::error(format!(
-                    "this folder is nested {} folders deep in content/: at most {MAX_FOLDER_DEPTH} are read",
-                    entry.depth()
+                    "this page is in a folder nested {depth} folders deep in content/: at most {MAX_FOLDER_DEPTH} are read"
                 ))
                 .in_file(shown_path(root, entry.path()))
-                .hint("move its files up; what it holds is left out"),
+                .hint("move it up; it is left out"),
             );
             continue;
         }

@@ -88,8 +88,12 @@ pub fn base_url_problem(url: &str) -> Option<&'static str> {
     else {
         return Some("it does not start with https:// or http://");
     };
-    if rest.split('/').next().unwrap_or("").is_empty() {
+    let host = rest.split('/').next().unwrap_or("");
+    if host.is_empty() {
         return Some("it names no host");
+    }
+    if host.starts_with('[') && !host.contains(']') {
+        return Some("its IPv6 address is not closed with `]`");
     }
     if url.contains(['?', '#']) {
         return Some("it holds a query (`?`) or a fragment (`#`), which no page path can follow");

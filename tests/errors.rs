@@ -294,6 +294,7 @@ fn bad_dates_and_config() {
         ("https://ex.com/help/?x=1", "a query"),
         ("javascript:alert(1)", "does not start with https://"),
         ("https:///docs/", "names no host"),
+        ("https://[::1/docs/", "not closed with `]`"),
     ] {
         fails_with(
             "base-url",

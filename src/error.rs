@@ -154,7 +154,16 @@ impl fmt::Display for Diagnostic {
             Severity::Note => "note",
             Severity::Warning => "warning",
         };
-        write!(f, "{label}: {}", self.message)?;
+        // One line, whatever a quoted value holds: a date of "\n\n" must not cut the report
+        // into pieces that name no file.
+        write!(f, "{label}: ")?;
+        for c in self.message.chars() {
+            if c.is_control() {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                write!(f, "{c}")?;
+            }
+        }
         if let Some(loc) = self.location() {
             write!(f, "\n  --> {loc}")?;
         }
@@ -389,6 +398,16 @@ mod tests {
         assert_eq!(suggest("tag", &known), Some("tags"));
         assert_eq!(suggest("updatd", &known), Some("updated"));
         assert_eq!(suggest("zzzzzzzz", &known), None);
+    }
+
+    #[test]
+    fn a_message_is_one_line_whatever_a_value_holds() {
+        let d =
+            Diagnostic::error("`date` is not a date: `\n\n`").in_file(Path::new("content/a.md"));
+        assert_eq!(
+            d.to_string(),
+            "error: `date` is not a date: `\\n\\n`\n  --> content/a.md"
+        );
     }
 
     #[test]

@@ -669,6 +669,15 @@ pub fn parse_file(
             front_warnings.extend(warnings.into_iter().map(|w| w.at_line(key_line(key))));
         }
     }
+    // A description or navigation title is shown as text (lists, cards, search, meta): its code
+    // spans read as their text, as a title's do outside the `<h1>` (TiDB's release notes:
+    // "系统变量 `tidb_enforce_mpp`" showed its backticks).
+    for t in [&mut front.description, &mut front.nav_title]
+        .into_iter()
+        .flatten()
+    {
+        *t = title::plain(t).text;
+    }
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let kind = match (name, rel.contains('/')) {
         ("_index.md", false) => Kind::Home,
@@ -887,6 +896,21 @@ mod tests {
         assert_eq!(f.front.keywords, ["a", "b"]);
         let ignored: Vec<&str> = f.ignored_keys.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(ignored, ["layout", "outline"]);
+    }
+
+    #[test]
+    fn code_spans_of_a_description_or_nav_title_read_as_text() {
+        let f = parse_file(
+            "---\ntitle: 发布\nsummary: 系统变量 `tidb_enforce_mpp` 的值可设为 `1`\nlinkTitle: \"`SHOW` 语句\"\n---\n".as_bytes(),
+            "a.md",
+            opts(),
+        )
+        .unwrap();
+        assert_eq!(
+            f.front.description.as_deref(),
+            Some("系统变量 tidb_enforce_mpp 的值可设为 1")
+        );
+        assert_eq!(f.front.nav_title.as_deref(), Some("SHOW 语句"));
     }
 
     #[test]

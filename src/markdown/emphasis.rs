@@ -41,6 +41,15 @@ fn is_cjk_mark(c: char) -> bool {
     )
 }
 
+/// A mark with Chinese text on its outer side and punctuation or markup on its inner side:
+/// `的**_所有_**保存点`, `请**[链接](x)**后`. CommonMark reads the text as a letter, so a mark
+/// between a letter and punctuation can neither open (nor close) the span; in English the
+/// outer side is a space.
+fn kept_by_chinese_text(outer: Option<char>, inner: Option<char>) -> bool {
+    outer.is_some_and(crate::tokenize::is_cjk)
+        && inner.is_none_or(|c| c.is_ascii_punctuation() || is_cjk_mark(c))
+}
+
 /// Where a literal `**` in a Text event is: the event, the byte offset in its text, and how
 /// many inline elements (links, emphasis) were open around it.
 #[derive(Clone, Copy)]
@@ -100,6 +109,8 @@ pub(super) fn chinese_strong<'a>(
                                 .into_iter()
                                 .flatten()
                                 .any(is_cjk_mark)
+                                || kept_by_chinese_text(ob, oa)
+                                || kept_by_chinese_text(after, before)
                             {
                                 pairs.push((o, here));
                                 open = None;
@@ -294,6 +305,27 @@ mod tests {
     }
 
     #[test]
+    fn bold_around_markup_after_chinese_text_is_bold() {
+        // TiDB's docs: emphasis, a link or code inside the bold text, Chinese text outside it.
+        assert_eq!(
+            render("删除指定名称及之后的**_所有_**保存点\n"),
+            "<p>删除指定名称及之后的<strong><em>所有</em></strong>保存点</p>\n"
+        );
+        assert_eq!(
+            render("`DELETE` 语句**_并不会_**立即减少\n"),
+            "<p><code>DELETE</code> 语句<strong><em>并不会</em></strong>立即减少</p>\n"
+        );
+        assert_eq!(
+            render("请先阅读**[说明](a.md)**再操作\n"),
+            "<p>请先阅读<strong><a href=\"a.md\">说明</a></strong>再操作</p>\n"
+        );
+        assert_eq!(
+            render("参数**`--force`**会覆盖\n"),
+            "<p>参数<strong><code>--force</code></strong>会覆盖</p>\n"
+        );
+    }
+
+    #[test]
     fn what_commonmark_reads_is_left_alone() {
         for md in [
             // Code, an image's alt text, an autolink: not prose (found by a tester: the code
@@ -313,6 +345,9 @@ mod tests {
             "价格 \\*\\*。\\*\\*x\n",
             "**未闭合。\n\n另一段**x\n",
             "2**3**4\n",
+            // English text beside punctuation inside the marks: CommonMark's reading stays.
+            "a**(b)**c\n",
+            "word**`x`**word\n",
         ] {
             let plain = {
                 let mut out = String::new();
@@ -337,7 +372,7 @@ mod tests {
 
         proptest! {
             #[test]
-            fn any_text_renders_and_keeps_its_words(s in "[a-z。，：**`\\[\\]() \n]{0,40}") {
+            fn any_text_renders_and_keeps_its_words(s in "[a-z的字。，：**_`\\[\\]() \n]{0,40}") {
                 let html = render(&s);
                 // Tags balance: every strong opened is closed.
                 prop_assert_eq!(html.matches("<strong>").count(), html.matches("</strong>").count());

@@ -73,6 +73,61 @@ pub fn each_term(text: &str, mut f: impl FnMut(&str)) {
     }
 }
 
+/// Characters that join the words of a name into one: `tidb_gc_life_time`, `import.meta.glob`,
+/// `max-replicas`.
+pub const JOINERS: [char; 3] = ['_', '.', '-'];
+/// Longer runs are paths, URLs or hashes, not names readers type.
+const COMPOUND_MAX_BYTES: usize = 64;
+
+/// Calls `f` with each name of `text` whose words are joined by one `_`, `.` or `-` each
+/// (`tidb_gc_life_time`, folded like the terms): the terms split it into common words (`tidb`,
+/// `gc`, `life`, `time`), and only the whole name tells the page that defines it from the
+/// hundreds that use its words. At least one letter (not `2024-04-07`), at most
+/// `COMPOUND_MAX_BYTES`; the joiners at either end are not part of it (`_tidb_rowid`, a
+/// sentence's last period). search.js `compounds` does the same.
+pub fn each_compound(text: &str, mut f: impl FnMut(&str)) {
+    let mut name = String::new();
+    let mut words = 0usize;
+    // The name so far ends in a joiner (kept until a word follows it).
+    let mut joined = false;
+    let mut flush = |name: &mut String, words: &mut usize, joined: &mut bool| {
+        if *joined {
+            name.pop();
+        }
+        if *words >= 2
+            && name.len() <= COMPOUND_MAX_BYTES
+            && name.chars().any(|c| c.is_alphabetic())
+        {
+            f(name);
+        }
+        name.clear();
+        *words = 0;
+        *joined = false;
+    };
+    let mut in_word = false;
+    for c in text.chars().map(fold) {
+        if !is_cjk(c) && is_word_char(c) {
+            if !in_word {
+                if !joined && !name.is_empty() {
+                    flush(&mut name, &mut words, &mut joined);
+                }
+                words += 1;
+                in_word = true;
+                joined = false;
+            }
+            name.push(c);
+        } else if JOINERS.contains(&c) && in_word {
+            name.push(c);
+            joined = true;
+            in_word = false;
+        } else {
+            flush(&mut name, &mut words, &mut joined);
+            in_word = false;
+        }
+    }
+    flush(&mut name, &mut words, &mut joined);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +169,54 @@ mod tests {
                 .map(|t| t.as_str().unwrap())
                 .collect();
             assert_eq!(t(text), want, "tokenizing {text:?}");
+        }
+    }
+
+    fn names(s: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        each_compound(s, |t| out.push(t.to_owned()));
+        out
+    }
+
+    #[test]
+    fn names_joined_by_underscores_dots_and_hyphens() {
+        assert_eq!(names("设置 tidb_gc_life_time 为"), ["tidb_gc_life_time"]);
+        assert_eq!(
+            names("`Promise.all()` 和 import.meta.glob。"),
+            ["promise.all", "import.meta.glob"]
+        );
+        assert_eq!(names("见 vite.config.ts."), ["vite.config.ts"]);
+        assert_eq!(
+            names("_tidb_rowid 与 max-replicas"),
+            ["tidb_rowid", "max-replicas"]
+        );
+        // Not names: one word, two joiners in a row, no letter, too long, across Chinese.
+        assert_eq!(names("tidb a__b x..y 2024-04-07 1.5"), Vec::<String>::new());
+        assert_eq!(names(&"ab.".repeat(40)), Vec::<String>::new());
+        assert_eq!(names("a_b中c_d"), ["a_b", "c_d"]);
+        assert_eq!(names("ＴｉＤＢ_ＧＣ"), ["tidb_gc"]);
+    }
+
+    /// The cases search.js is tested on too, with the shard bucket of each name.
+    #[test]
+    fn shared_name_cases() {
+        let cases: Vec<serde_json::Value> =
+            serde_json::from_str(include_str!("../tests/fixtures/name-cases.json")).unwrap();
+        assert!(cases.len() >= 8);
+        for c in cases {
+            let text = c["text"].as_str().unwrap();
+            let strings = |key: &str| -> Vec<String> {
+                c[key]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|t| t.as_str().unwrap().to_owned())
+                    .collect()
+            };
+            let got = names(text);
+            assert_eq!(got, strings("names"), "names of {text:?}");
+            let buckets: Vec<&str> = got.iter().map(|n| crate::search::bucket_key(n)).collect();
+            assert_eq!(buckets, strings("buckets"), "buckets of {text:?}");
         }
     }
 

@@ -41,6 +41,31 @@
   }
   function terms(text) { var out = []; eachTerm(text, function (t) { out.push(t); }); return out; }
 
+  // Names whose words are joined by one "_", "." or "-" each (tidb_gc_life_time), from folded
+  // characters: the same as src/tokenize.rs `each_compound`.
+  var COMPOUND_MAX_BYTES = 64;
+  function compounds(chars) {
+    var out = [], name = "", words = 0, joined = false, inWord = false;
+    var flush = function () {
+      if (joined) name = name.slice(0, -1);
+      if (words >= 2 && new TextEncoder().encode(name).length <= COMPOUND_MAX_BYTES && /\p{Alphabetic}/u.test(name)) out.push(name);
+      name = ""; words = 0; joined = false;
+    };
+    chars.forEach(function (c) {
+      if (isWordChar(c)) {
+        if (!inWord) {
+          if (!joined && name) flush();
+          words++; inWord = true; joined = false;
+        }
+        name += c;
+      } else if ((c === "_" || c === "." || c === "-") && inWord) {
+        name += c; joined = true; inWord = false;
+      } else { flush(); inWord = false; }
+    });
+    flush();
+    return out;
+  }
+
   // ---- Reading a query. ----
   // Words that carry the question, not its subject: they never have to match. Phrases go;
   // a bigram holding one of the characters is looked up but not required.
@@ -103,7 +128,13 @@
     p.words.forEach(function (w) { add(w, true); });
     // A query of stop words only still means something.
     if (out.length && !out.some(function (x) { return x.required; })) out.forEach(function (x) { x.required = true; });
-    return { terms: out, pieces: p.pieces, words: p.words };
+    // A name as a whole is looked up too, not required: its words find the pages that spell
+    // it otherwise, and the whole name ranks the page that has it (in the shard of its first
+    // word, so at no extra request).
+    var names = compounds(chars);
+    names.forEach(function (n) { add(n, false); });
+    // A pasted paragraph: its first terms say enough, and each further one may cost a request.
+    return { terms: out.slice(0, MAX_TERMS), pieces: p.pieces, words: p.words, names: names };
   }
   function queryTerms(text) { return plan(foldText(text)).terms.map(function (x) { return x.t; }); }
 
@@ -210,6 +241,9 @@
   function bucketKey(term) {
     var first = term.codePointAt(0);
     if (isCjk(first) || term[0] === "~" || term[0] === "^") return term;
+    // A name: its first word, the joiner and the next character (src/search/mod.rs).
+    var j = term.search(JOINED);
+    if (j > 0) return term.slice(0, j + 1) + Array.from(term.slice(j + 1)).slice(0, 1).join("");
     return Array.from(term).slice(0, 2).join("");
   }
   function shardHash(key) {
@@ -288,33 +322,48 @@
     // One reading of the query (as typed, as pinyin, corrected): each document's score and how
     // many of the required terms it has. `prefix`, the word being typed, also finds its
     // completions.
-    function gather(terms, dataOf, hot, prefix, factor) {
+    function gather(terms, dataOf, hot, prefixes, factor) {
       var docs = new Map(), required = 0;
       terms.forEach(function (x) {
         if (x.required) required++;
         var data = dataOf(x.t), p;
         if (!data) return;
-        if (x.t !== prefix) {
+        if (prefixes.indexOf(x.t) < 0) {
           // Shards are object literals: "constructor" must not find Object.prototype's.
           if (!Object.prototype.hasOwnProperty.call(data, x.t)) return;
           describeFrom(hot, data, x.t);
           p = decode(data[x.t]);
         } else {
           p = new Map();
-          Object.keys(data).forEach(function (key) {
-            if (!key || key.lastIndexOf(x.t, 0) !== 0) return;
+          // A word's completions are words, a name's are names (tidb_gc_l…).
+          var name = JOINED.test(x.t);
+          var keys = Object.keys(data).filter(function (key) {
+            return key && key.lastIndexOf(x.t, 0) === 0 && (name || !JOINED.test(key));
+          });
+          var exact = keys.indexOf(x.t) >= 0 ? decode(data[x.t]) : null;
+          // A completion counts a little less than the exact word, and when what is typed is a
+          // word of the site, less than its best document: "DM" means dm, however rare
+          // dmctl's documents make their scores.
+          var most = function (m) { var v = 0; m.forEach(function (sc) { if (sc > v) v = sc; }); return v; };
+          var scale = COMPLETION;
+          if (exact) {
+            var top = 0;
+            keys.forEach(function (key) { if (key !== x.t) top = Math.max(top, most(decode(data[key]))); });
+            if (top > 0) scale = Math.min(scale, COMPLETION * most(exact) / top);
+          }
+          keys.forEach(function (key) {
             describeFrom(hot, data, key);
-            decode(data[key]).forEach(function (sc, doc) {
-              // A completion counts a little less than the exact word.
-              var v = key === x.t ? sc : sc * 0.8;
+            (key === x.t ? exact : decode(data[key])).forEach(function (sc, doc) {
+              var v = key === x.t ? sc : sc * scale;
               if (!(p.get(doc) >= v)) p.set(doc, v);
             });
           });
         }
         p.forEach(function (sc, doc) {
-          var d = docs.get(doc) || { score: 0, hits: 0, any: 0 };
+          var d = docs.get(doc) || { score: 0, hits: 0, any: 0, named: false };
           d.score += sc * factor;
           d.any++;
+          if (JOINED.test(x.t)) d.named = true;
           if (x.required) d.hits++;
           docs.set(doc, d);
         });
@@ -381,10 +430,14 @@
       if (!p.terms.length) return { results: [], total: 0, partial: false, terms: [], ids: [] };
       var last = chars[chars.length - 1];
       var prefix = isWordChar(last) && p.words.length ? p.words[p.words.length - 1] : null;
+      // The name being typed, if the query ends in one (tidb_gc_li).
+      var lastName = p.names[p.names.length - 1];
+      var namePrefix = prefix && lastName && chars.join("").slice(-lastName.length) === lastName ? lastName : null;
+      var prefixes = [prefix, namePrefix].filter(Boolean);
       var hot = new Map();
       var dataOf = await lookup(p.terms.map(function (x) { return x.t; }), m);
       var loadedShards = dataOf.shards;
-      var readings = [{ kind: 0, g: gather(p.terms, dataOf, hot, prefix, 1) }];
+      var readings = [{ kind: 0, g: gather(p.terms, dataOf, hot, prefixes, 1) }];
       var found = function (x) { var d = dataOf(x.t); return d && Object.prototype.hasOwnProperty.call(d, x.t); };
       var complete = function (r) { var n = 0; r.g.docs.forEach(function (d) { if (d.hits === r.g.required) n++; }); return n; };
 
@@ -408,8 +461,8 @@
             return py.filter(function (t) { return t[0] === mark; }).map(function (t) { return { t: t, required: true }; });
           };
           var full = as("~"), initials = as("^");
-          if (full.length) readings.push({ kind: 1, g: gather(full, pyData, hot, null, 0.9) });
-          if (initials.length) readings.push({ kind: 2, g: gather(initials, pyData, hot, null, 0.8) });
+          if (full.length) readings.push({ kind: 1, g: gather(full, pyData, hot, [], 0.9) });
+          if (initials.length) readings.push({ kind: 2, g: gather(initials, pyData, hot, [], 0.8) });
         }
       }
       if (readings.every(function (r) { return complete(r) === 0; })) {
@@ -425,7 +478,7 @@
           });
           var data2 = await lookup(terms2.map(function (x) { return x.t; }), m);
           loadedShards = loadedShards.concat(data2.shards);
-          var r2 = { kind: 3, g: gather(terms2, data2, hot, null, 0.8) };
+          var r2 = { kind: 3, g: gather(terms2, data2, hot, [], 0.8) };
           if (complete(r2) > 0) {
             readings.push(r2);
             corrected = p.words.map(function (w, i) { return fixed[i] || w; }).join(" ");
@@ -459,18 +512,35 @@
       var top = ranked.slice(0, Math.min(limit, EXACT));
       if (limit > EXACT) top = top.concat(cheapestNear(ranked.slice(top.length), limit - top.length, top, unknown));
       var phraseChars = p.pieces.length === 1 && !p.words.length ? p.pieces[0] : chars;
-      var phrase = phraseChars.join("").replace(/\s+/g, " ").trim();
+      // Without what surrounds it ("😀 Promise", "Promise.all()"): no title has that.
+      var phrase = phraseChars.join("").replace(/\s+/g, " ").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
       var qterms = p.terms.map(function (x) { return x.t; });
+      // The words a correction read, so snippets mark them (Promsie → Promise).
+      if (corrected) corrected.split(" ").forEach(function (w) { if (qterms.indexOf(w) < 0) qterms.push(w); });
       // A result is shown from what the query's shards say of it, else from its card (one
       // request per range of documents, not per result). A few results no shard describes (a
       // rare term's) load their fragments if the drop-down shows them, to link the heading where
       // the term is; more than that would cost a request each. `withFragments` loads the first results' fragments
       // up front (the page asks for them after showing its results: `subresults`).
       var isBare = function (f) { return !f || (!f.b.length && f.t === null); };
-      var bare = top.filter(function (r) { return isBare(hot.get(r[0])); }).length;
+      // On a small site (its shards carry no cards), a name's results are described by its
+      // words only, at their headings: one whose description lacks the name is as good as
+      // bare (src/search/write.rs). A large site describes the pages that define a name.
+      var small = loadedShards.length && !loadedShards.some(function (d) { return Object.prototype.hasOwnProperty.call(d, ""); });
+      var unsure = function (doc, f) {
+        var typed = readings[0].g.docs.get(doc);
+        return small && typed && typed.named && !p.names.some(function (n) {
+          var asPrefix = prefixes.indexOf(n) >= 0;
+          return f.b.some(function (b) { return has(foldText(b[1]).join(""), n, asPrefix) || has(foldText(b[2]).join(""), n, asPrefix); });
+        });
+      };
+      // Counted among the drop-down's five only, for the page too: what the first five load,
+      // and so their order, is the same in both.
+      var needs = function (r) { var f = hot.get(r[0]); return isBare(f) || unsure(r[0], f); };
+      var bare = top.slice(0, MENU).filter(needs).length;
       var frags = await Promise.all(top.map(function (r, i) {
         var f = hot.get(r[0]);
-        if ((withFragments && i < SUBRESULTS) || (isBare(f) && bare <= BARE_FRAGMENTS && i < MENU)) return fragment(r[0]);
+        if ((withFragments && i < SUBRESULTS) || (needs(r) && bare <= BARE_FRAGMENTS && i < MENU)) return fragment(r[0]);
         if (f && f.t !== null) return f;
         // A shard loaded for this query may hold its card for another term's sake.
         var card = null;
@@ -482,7 +552,7 @@
         });
       }));
       var results = top.map(function (r, i) {
-        var d = describe(r[0], r[1].score, frags[i], phrase, qterms, prefix);
+        var d = describe(r[0], r[1].score, frags[i], phrase, qterms, prefixes);
         d.complete = r[1].full;
         d.reading = ["typed", "pinyin", "initials", "corrected"][r[1].kind];
         return d;
@@ -513,13 +583,18 @@
         // for them once the results are shown, so they never hold the results back.
         // `shown`: the id of the heading the result links already ("" for none).
         subresults: function (id, shown) {
-          return fragment(id).then(function (f) { return describe(id, 0, f, phrase, qterms, prefix, shown || "").subs; });
+          return fragment(id).then(function (f) { return describe(id, 0, f, phrase, qterms, prefixes, shown || "").subs; });
         },
       };
     }
     return { search: search, manifest: manifest };
   }
 
+  // Terms a query looks up at most (a pasted paragraph had 302, and loaded 3.8 MB).
+  var MAX_TERMS = 24;
+  // What a completion of the word being typed counts, of its score.
+  var COMPLETION = 0.8;
+  var JOINED = /[_.-]/;
   // Results whose sub-results the search page shows (their fragments are loaded).
   var SUBRESULTS = 2;
   // Results per page of the search page: what its term shards usually describe in full, so a
@@ -584,32 +659,41 @@
   // Phrase matches outrank scattered terms: in the title most, then a heading, then the text.
   // `shown`, when given, is the heading the result links already (its description came from the
   // shards): the sub-results are then the best other headings of the whole article.
-  function describe(id, score, f, phrase, qterms, prefix, shown) {
+  function describe(id, score, f, phrase, qterms, prefixes, shown) {
     var title = foldText(f.t).join("");
     var bonus = 0;
     if (phrase.length > 1 && title.indexOf(phrase) >= 0) bonus += 40;
     // Named by the query, not only holding it: 系统变量 before 系统变量索引, and the heading
     // `tidb_mem_quota_query` before a heading that mentions it among other words.
     if (phrase.length > 1 && names(title, phrase)) bonus += 40;
-    var best = null, bestScore = -1, others = [];
+    // A query the title holds asks for the article, not one of its sections (资源管控 →
+    // the top of 使用资源管控…, not 关闭资源管控特性), unless a heading is exactly the query.
+    var titled = phrase.length > 1 && title.indexOf(phrase) >= 0;
+    var best = null, bestScore = -1, bestNames = false, others = [];
     f.b.forEach(function (b, i) {
       var heading = foldText(b[1]).join(""), text = foldText(b[2]).join("");
       var s = 0;
-      if (phrase.length > 1 && heading.indexOf(phrase) >= 0) s += names(heading, phrase) ? 30 : 20;
+      var named = phrase.length > 1 && names(heading, phrase);
+      if (phrase.length > 1 && heading.indexOf(phrase) >= 0) s += named ? 30 : 20;
       if (phrase.length > 1 && text.indexOf(phrase) >= 0) s += 10;
-      qterms.forEach(function (t) { if (has(heading, t, t === prefix)) s += 2; if (has(text, t, t === prefix)) s += 1; });
-      if (s > bestScore) { bestScore = s; best = i; }
+      qterms.forEach(function (t) {
+        var asPrefix = prefixes.indexOf(t) >= 0;
+        if (has(heading, t, asPrefix)) s += 2;
+        if (has(text, t, asPrefix)) s += 1;
+      });
+      if (s > bestScore) { bestScore = s; best = i; bestNames = named; }
       if (s > 0 && b[0]) others.push({ index: i, score: s });
     });
     bonus += Math.max(0, bestScore);
     var block = best === null ? null : f.b[best];
+    var atTop = titled && !bestNames;
     // Other headings only, each once: the shards may give one heading several windows (one
     // per query term), which are for choosing the best snippet, not for listing twice.
     // (A Set: a heading's id may be "constructor".)
     var listed = new Set();
     if (shown !== undefined) listed.add(shown);
-    else if (block) listed.add(block[0]);
-    var subs = others.filter(function (o) { return shown !== undefined || o.index !== best; })
+    else if (block && !atTop) listed.add(block[0]);
+    var subs = others.filter(function (o) { return shown !== undefined || atTop || o.index !== best; })
       .sort(function (a, b) { return b.score - a.score || a.index - b.index; })
       .filter(function (o) { var id = f.b[o.index][0]; return listed.has(id) ? false : !!listed.add(id); })
       .slice(0, 2)
@@ -620,7 +704,7 @@
       title: f.t,
       url: f.u,
       section: f.s || "",
-      heading: block && block[0] ? { id: block[0], title: block[1] } : null,
+      heading: block && block[0] && !atTop ? { id: block[0], title: block[1] } : null,
       snippet: snippet(block ? (block[2] || block[1]) : f.d, phrase, qterms, f.d),
       subs: subs,
     };
@@ -686,12 +770,17 @@
   var api = global.helpcenterSearch = global.helpcenterSearch || {};
   api.manifest = function (data) { arrive("m", data); };
   api.shard = function (k, data) { arrive("t" + k, data); };
-  api.fragment = function (id, data) { arrive("f" + id, data); };
+  api.fragment = function (id, data) {
+    // No description: it is the first line of the first block's text (src/search/write.rs).
+    if (data.d === undefined) data.d = data.b[0] ? data.b[0][2].split("\n")[0] : "";
+    arrive("f" + id, data);
+  };
   api.t2s = function (pairs) { arrive("s", pairs); };
   api.cards = function (k, list) { arrive("d" + k, list); };
   api.vocabulary = function (letter, list) { arrive("v" + letter, list); };
   api.createEngine = createEngine;
   api.terms = terms;
+  api.names = function (text) { return compounds(foldText(text)); };
   api.queryTerms = queryTerms;
   api.pinyinTerms = pinyinTerms;
   api.distance = distance;
@@ -793,6 +882,13 @@
     var sep = zh ? "。" : ". ";
     status.textContent = (out.corrected ? T.corrected(out.corrected) + sep : "") +
       (out.partial ? T.partial + " " : "") + (out.total > shown ? T.top(shown) : T.results(shown));
+    if (!full && (out.corrected || out.partial)) {
+      // The search page says so in its status line; the drop-down's is for screen readers
+      // only, and five results that do not match as typed need the reason in sight.
+      var note = el("p", "search-note", (out.corrected ? T.corrected(out.corrected) + (out.partial ? sep : "") : "") + (out.partial ? T.partial : ""));
+      note.setAttribute("aria-hidden", "true");
+      container.appendChild(note);
+    }
     var ol = el("ol", "search-results-list");
     out.results.forEach(function (r) { ol.appendChild(resultEl(r, full)); });
     container.appendChild(ol);

@@ -276,6 +276,9 @@ impl<'e, 'c> Writer<'e, 'c> {
             Event::Text(t) if self.code.is_some() => self.code_text(t),
             Event::End(TagEnd::CodeBlock) => self.end_code(),
             Event::Text(t) | Event::Code(t) => {
+                if let Event::Code(span) = &event {
+                    self.code_span(span);
+                }
                 self.text(t);
                 self.emit(event.clone());
             }

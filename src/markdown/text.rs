@@ -17,6 +17,9 @@ pub struct TextBlock {
     pub text: String,
     /// The code under it, apart from the prose: search weighs it below prose.
     pub code: String,
+    /// Its inline code (also in `text`), a line each: where prose writes the names search
+    /// indexes whole (`tidb_gc_life_time`), without the paths and hosts of plain text.
+    pub spans: String,
 }
 
 impl<'e> Writer<'e, '_> {
@@ -61,6 +64,14 @@ impl<'e> Writer<'e, '_> {
             if self.paragraph_depth > 0 {
                 self.paragraph_text.push_str(t);
             }
+        }
+    }
+
+    /// Inline code, kept apart too (`TextBlock::spans`).
+    pub(super) fn code_span(&mut self, t: &str) {
+        if !self.in_heading {
+            self.block.spans.push_str(t);
+            self.block.spans.push('\n');
         }
     }
 

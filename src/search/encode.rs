@@ -7,9 +7,10 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::describe::{self, Detail, HOT_MIN_DF, HOT_PER_TERM, Hot, detail, hot_entry};
-use super::{Analysis, B, Doc, HEADING_BOOST, K1, SECTION_PAGE, TITLE_BOOST};
+use super::{Analysis, B, DEFINED_BOOST, Doc, HEADING_BOOST, K1, SECTION_PAGE, TITLE_BOOST};
 use crate::markdown::Parsed;
 use crate::site::Site;
+use crate::tokenize;
 
 /// Shards are sized for a cold query's budget: a few of them fit in well under 100 KB.
 const TARGET_SHARD_BYTES: usize = 8 * 1024;
@@ -80,7 +81,16 @@ pub fn encode<'a>(site: &Site, parsed: &Parsed, analysis: &'a Analysis) -> Encod
                 .push((doc as u32, *f));
         }
     }
-    let mut terms: Vec<(&str, Vec<(u32, f32)>)> = postings.into_iter().collect();
+    // A name one page uses and none defines adds nothing its words do not find: kept, such
+    // names were 4,000 of TiDB's 6,300 and took its index past 3× its Markdown.
+    let mut terms: Vec<(&str, Vec<(u32, f32)>)> = postings
+        .into_iter()
+        .filter(|(term, list)| {
+            !(term.contains(tokenize::JOINERS)
+                && list.len() == 1
+                && !analysis.terms[list[0].0 as usize].defined.contains(*term))
+        })
+        .collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
 
     // BM25 weights, then one scale for the whole site so scores add up across terms.
@@ -94,7 +104,9 @@ pub fn encode<'a>(site: &Site, parsed: &Parsed, analysis: &'a Analysis) -> Encod
                 .map(|(doc, f)| {
                     let dl = tfs[doc as usize].1;
                     let terms = &analysis.terms[doc as usize];
-                    let title = if terms.titled.contains(term) {
+                    let title = if terms.defined.contains(term) {
+                        DEFINED_BOOST * idf
+                    } else if terms.titled.contains(term) {
                         TITLE_BOOST * idf
                     } else if terms.headed.contains(term) {
                         HEADING_BOOST * idf
@@ -152,11 +164,21 @@ fn encode_term<'a>(
     let s = postings(&quantized, &best, docs.len());
     // Pinyin terms (`~weili`, `^wld`) are not described: their text is not where the term is,
     // and a reader who types pinyin rarely stops at the first results.
-    let hot = if list.len() >= HOT_MIN_DF && !term.starts_with(['~', '^']) {
+    // A name describes the pages that define it (a heading begins with it), however rare: the
+    // page is then shown at that heading, not at whatever heading another query word's entry
+    // names (`tidb_opt_table_range_scan_cost_factor` linked another variable). Its other pages
+    // are described by its words: describing them too took TiDB's index past 3× its Markdown.
+    // The heading alone, which is the name: the text under it would take Vite's past 3×.
+    let named = term.contains(tokenize::JOINERS);
+    let hot = if (list.len() >= HOT_MIN_DF || named) && !term.starts_with(['~', '^']) {
         best.into_iter()
+            .filter(|&(_, doc)| !named || analysis.terms[doc as usize].defined.contains(term))
             .enumerate()
             .map(|(rank, (_, doc))| {
-                let detail = detail(rank);
+                let detail = match detail(rank) {
+                    Detail::Window if named => Detail::Heading,
+                    d => d,
+                };
                 if detail == Detail::Name {
                     return (doc, describe::named(doc).into());
                 }

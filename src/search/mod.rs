@@ -47,6 +47,10 @@ const TITLE_BOOST: f32 = 1.0;
 /// defines under a heading. (Chinese words of headings are not boosted: a book's chapters have
 /// so many headings that its questions, 数组怎么去重, found the wrong chapters.)
 const HEADING_BOOST: f32 = 0.5;
+/// And more than a title's, for a name a heading begins with (a variable, an option): a
+/// reference page that defines hundreds of them is as long as a book, and each short page that
+/// mentions `tidb_gc_life_time` three times outscored it (`names`).
+const DEFINED_BOOST: f32 = 3.0;
 /// A section's own page counts for this much of an article's score: it introduces what its
 /// articles explain, so an article that matches as well comes first, and the page is found
 /// when its own words are the best match (Vite's 开始 for 搭建第一个 Vite 项目).
@@ -65,12 +69,20 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
 /// The shard a term lives in: Latin words by their first two letters (so the word being typed
-/// finds its completions in one shard), others by the whole term (Chinese, and pinyin: `~weili`,
-/// `^wld`). The client computes the same (search.js `bucketKey`).
+/// finds its completions in one shard), names by their first word, its joiner and the next
+/// letter (`tidb_g`: TiDB's 800 `tidb_…` variables in one shard made it 190 KB), others by the
+/// whole term (Chinese, and pinyin: `~weili`, `^wld`). The client computes the same (search.js
+/// `bucketKey`).
 pub fn bucket_key(term: &str) -> &str {
     match term.chars().next() {
         Some(c) if !tokenize::is_cjk(c) && c != '~' && c != '^' => {
-            let end = term.char_indices().nth(2).map_or(term.len(), |(i, _)| i);
+            let end = match term.find(tokenize::JOINERS) {
+                Some(j) => term[j + 1..]
+                    .char_indices()
+                    .nth(1)
+                    .map_or(term.len(), |(i, _)| j + 1 + i),
+                None => term.char_indices().nth(2).map_or(term.len(), |(i, _)| i),
+            };
             &term[..end]
         }
         _ => term,
@@ -95,6 +107,9 @@ pub struct DocTerms {
     /// The terms of its title: a title that names what the reader typed is worth more than
     /// any number of mentions in the text, which BM25 saturates.
     titled: std::collections::HashSet<String>,
+    /// The names its headings begin with (`### tidb_gc_life_time`): the page that defines a
+    /// name, among the many that use it (`DEFINED_BOOST`).
+    defined: std::collections::HashSet<String>,
     /// The terms of its headings, for the same reason (`HEADING_BOOST`).
     headed: std::collections::HashSet<String>,
     len: f32,
@@ -142,6 +157,13 @@ pub fn analyze_doc(site: &Site, parsed: &Parsed, d: Doc) -> DocTerms {
             *tf.entry(t.to_owned()).or_default() += w;
             len += w;
         });
+        // Names as a whole, besides their words (they do not lengthen the document: its words
+        // are counted already), where names are written: titles, tags, headings and inline
+        // code. Prose's paths, hosts and versions, and code's, took TiDB's index past 3× its
+        // Markdown.
+        if short {
+            tokenize::each_compound(&text, |t| *tf.entry(t.to_owned()).or_default() += w);
+        }
         // Titles, tags and headings: one-character queries, and pinyin.
         if short {
             for c in text
@@ -160,7 +182,11 @@ pub fn analyze_doc(site: &Site, parsed: &Parsed, d: Doc) -> DocTerms {
     };
     add(page.title, TITLE, true);
     let mut titled = std::collections::HashSet::new();
-    tokenize::each_term(&variants::to_simplified(page.title), |t| {
+    let title = variants::to_simplified(page.title);
+    tokenize::each_term(&title, |t| {
+        titled.insert(t.to_owned());
+    });
+    tokenize::each_compound(&title, |t| {
         titled.insert(t.to_owned());
     });
     // Keywords are words readers search for that the text does not use: as strong as tags.
@@ -169,15 +195,31 @@ pub fn analyze_doc(site: &Site, parsed: &Parsed, d: Doc) -> DocTerms {
     }
     add(page.description, DESCRIPTION, false);
     let mut headed = std::collections::HashSet::new();
+    let mut defined = std::collections::HashSet::new();
+    // Names in inline code, as prose: counted with its words once `add` is done.
+    let mut spans = Vec::new();
     for b in &r.blocks {
-        tokenize::each_term(&b.heading, |t| {
+        let mut head = |t: &str| {
             if !t.starts_with(tokenize::is_cjk) && !headed.contains(t) {
                 headed.insert(t.to_owned());
             }
+        };
+        tokenize::each_term(&b.heading, &mut head);
+        tokenize::each_compound(&b.heading, |t| {
+            if heads(&b.heading, t) {
+                defined.insert(t.to_owned());
+            }
+            head(t)
         });
         add(&b.heading, HEADING, true);
         add(&b.text, BODY, false);
+        tokenize::each_compound(&variants::to_simplified(&b.spans), |t| {
+            spans.push(t.to_owned())
+        });
         add(&b.code, CODE, false);
+    }
+    for name in spans {
+        *tf.entry(name).or_default() += BODY;
     }
     for (member, times) in synonyms::implied(&site.config.search.synonyms, &said) {
         tokenize::each_term(&variants::to_simplified(member), |t| {
@@ -188,10 +230,21 @@ pub fn analyze_doc(site: &Site, parsed: &Parsed, d: Doc) -> DocTerms {
         tf,
         titled,
         headed,
+        defined,
         len,
         described: Default::default(),
         card: OnceLock::new(),
     }
+}
+
+/// Whether `heading` begins with the name `name` (folded), as a whole: then a space, a bracket
+/// or a colon (`tidb_txn_mode 从 v8.0 版本开始引入`), or nothing.
+fn heads(heading: &str, name: &str) -> bool {
+    let mut chars = heading.trim_start().chars().map(tokenize::fold);
+    name.chars().all(|c| chars.next() == Some(c))
+        && chars
+            .next()
+            .is_none_or(|c| c.is_whitespace() || "(（:：".contains(c))
 }
 
 /// Writes the index files from analysed documents in `shards` shards: the manifest,
@@ -218,6 +271,9 @@ mod tests {
         assert_eq!(bucket_key("a"), "a");
         assert_eq!(bucket_key("微粒"), "微粒");
         assert_eq!(bucket_key("^wld"), "^wld");
+        assert_eq!(bucket_key("tidb_gc_life_time"), "tidb_g");
+        assert_eq!(bucket_key("import.meta.env"), "import.m");
+        assert_eq!(bucket_key("a-中"), "a-中");
     }
 
     /// A word in a code block counts less than the same word in prose: a listing that repeats

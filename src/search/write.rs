@@ -16,8 +16,10 @@ struct Fragment<'a> {
     t: &'a str,
     u: &'a str,
     s: &'a str,
-    /// Description.
-    d: &'a str,
+    /// Description, left out when it is the first line of the first block's text (a page's
+    /// first paragraph, as most pages' descriptions are): search.js takes it from there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    d: Option<&'a str>,
     /// Blocks: [heading id or "", heading text, text].
     b: Vec<(&'a str, &'a str, &'a str)>,
 }
@@ -96,7 +98,10 @@ fn shard_file(
             body.push(',');
         }
         body += &json(t.term);
-        if t.described.is_empty() {
+        // A small site's names are not described: the results they find load their fragments,
+        // a few KB each there (search.js `unsure`), and their entries took Vite's index past
+        // 3× its Markdown.
+        if t.described.is_empty() || (!with_cards && t.term.contains(crate::tokenize::JOINERS)) {
             body += &format!(":\"{}\"", t.postings);
             continue;
         }
@@ -244,7 +249,10 @@ fn fragment_file(site: &Site, parsed: &Parsed, id: usize, d: Doc) -> OutputFile 
         t: page.title,
         u: &url,
         s: page.section,
-        d: page.description,
+        d: match page.parsed.blocks.first() {
+            Some(b) if b.text.lines().next() == Some(page.description) => None,
+            _ => Some(page.description),
+        },
         b: page
             .parsed
             .blocks

@@ -10,6 +10,12 @@ test("tokenizer agrees with the Rust one on the shared cases", () => {
   fileEngine("/nonexistent"); // loads search.js
   const cases = JSON.parse(readFileSync(join(REPO, "tests", "fixtures", "tokenizer-cases.json"), "utf8"));
   for (const c of cases) assert.deepEqual(globalThis.helpcenterSearch.terms(c.text), c.terms, c.text);
+  const names = JSON.parse(readFileSync(join(REPO, "tests", "fixtures", "name-cases.json"), "utf8"));
+  for (const c of names) {
+    const got = globalThis.helpcenterSearch.names(c.text);
+    assert.deepEqual(got, c.names, c.text);
+    assert.deepEqual(got.map(globalThis.helpcenterSearch.bucketKey), c.buckets, c.text);
+  }
   // The shard hash is the Rust one (src/search.rs tests).
   assert.equal(globalThis.helpcenterSearch.shardHash(""), 0x811c9dc5);
   assert.equal(globalThis.helpcenterSearch.shardHash("a"), 0xe40c292c);
@@ -107,9 +113,17 @@ test("drop-down results come with the term shards; the search page loads fragmen
       assert.ok(existsSync(page), `${x.url} is a built page`);
       if (x.heading) assert.ok(readFileSync(page, "utf8").includes(`id="${x.heading.id}"`), `#${x.heading.id} is on ${x.url}`);
     }
-    assert.ok(r.results.some((x) => x.heading), "some results link a heading");
+    // A query the title holds asks for the article: its top, not one of its sections.
+    for (const x of r.results) if (x.title.includes("征信")) assert.equal(x.heading, null, x.title);
     const marked = r.results[0].snippet.filter((p) => p[1]).map((p) => p[0]).join("");
     assert.match(marked, /征信/, "the snippet marks the match");
+    const other = await fileEngine(out).engine.search("逾期", 5);
+    const deep = other.results.filter((x) => x.heading);
+    assert.ok(deep.length > 0 && deep.every((x) => !x.title.includes("逾期")), "results whose title lacks the query link the heading where it is");
+    for (const x of deep) {
+      const page = readFileSync(join(out, decodeURIComponent(x.url), "index.html"), "utf8");
+      assert.ok(page.includes(`id="${x.heading.id}"`), `#${x.heading.id} is on ${x.url}`);
+    }
 
     const full = fileEngine(out);
     const page = await full.engine.search("征信", 5, true);
@@ -401,5 +415,83 @@ test("a heading whose id is a name objects have (constructor) is listed among th
     const subs = x.subs.length ? x.subs : await r.subresults(x.id, x.heading?.id ?? "");
     const all = [x.heading?.id, ...subs.map((s) => s.id)];
     assert.ok(all.includes("constructor"), `constructor among ${JSON.stringify(all)}`);
+  });
+});
+
+// A reference page that defines hundreds of names under headings is long, so BM25 ranked it
+// below every short page that mentions one of them (TiDB's 系统变量 for tidb_gc_life_time was
+// 18th). Small sites (fragments) and large ones (shards with cards) take different paths.
+for (const [kind, others] of [["a small site", 12], ["a large site", 140]]) {
+  test(`names: the page whose heading is the name comes first, at that heading (${kind})`, async () => {
+    await withSite((put) => {
+      put("helpcenter.yaml", "title: 数据库\n");
+      put("content/ref/_index.md", "---\ntitle: 参考\n---\n");
+      const vars = ["tidb_gc_life_time", "tidb_gc_run_interval", "tidb_mem_quota_query", "tidb_txn_mode"];
+      const body = [];
+      for (let i = 0; i < 60; i++) {
+        const name = i < vars.length ? vars[i] : `tidb_opt_factor_${i}`;
+        body.push(`### \`${name}\` 从 v5.0 版本开始引入`, "", "- 作用域：GLOBAL", "- 默认值：`10m0s`",
+          "- 这个变量用于设置 TiDB 的时间、内存和事务相关的行为，调整前请阅读相关文档。".repeat(3), "");
+      }
+      put("content/ref/system-variables.md", ["---", "title: 系统变量", "---", "", ...body].join("\n"));
+      put("content/guide/_index.md", "---\ntitle: 指南\n---\n");
+      for (let i = 0; i < others; i++) {
+        put(`content/guide/p${i}.md`, ["---", `title: 时间与内存 ${i}`, "---", "",
+          `设置 \`tidb_gc_life_time\` 可以延长时间，life time 和 gc 的关系见下文（${i}）。`, "",
+          "## 注意事项", "", "tidb 的 gc 时间过长会占用内存。", ""].join("\n"));
+      }
+    }, async (out) => {
+      const drop = await fileEngine(out).engine.search("tidb_gc_life_time", 5);
+      assert.equal(drop.results[0]?.title, "系统变量", drop.results.map((r) => r.title).join(" / "));
+      assert.equal(drop.results[0].heading?.id, "tidb_gc_life_time-从-v50-版本开始引入");
+      // Typed so far, the name completes to the variable's heading too.
+      const typing = await fileEngine(out).engine.search("tidb_mem_quo", 5);
+      assert.equal(typing.results[0]?.title, "系统变量");
+      assert.equal(typing.results[0].heading?.id, "tidb_mem_quota_query-从-v50-版本开始引入");
+      // The search page's first five are the drop-down's, in the same order.
+      const page = await fileEngine(out).engine.search("tidb_gc_life_time", 10);
+      assert.deepEqual(page.results.slice(0, 5).map((r) => r.id), drop.results.map((r) => r.id));
+      // Its words alone still find the pages that spell it otherwise.
+      const words = await fileEngine(out).engine.search("life time", 10);
+      assert.ok(words.results.some((r) => /^时间与内存/.test(r.title)));
+    });
+  });
+}
+
+test("a short word is the word, not its rarer completions; a query the title holds links the top", async () => {
+  await withSite((put) => {
+    put("helpcenter.yaml", "title: 迁移\n");
+    put("content/dm/_index.md", "---\ntitle: 工具\n---\n");
+    put("content/dm/overview.md", "---\ntitle: DM 简介\n---\n\nDM 是数据迁移工具。DM 支持全量和增量迁移。\n\n## 关闭 DM 任务\n\n用 DM 的命令停止任务。\n");
+    for (let i = 0; i < 6; i++) {
+      put(`content/dm/ctl${i}.md`, `---\ntitle: 命令 ${i}\n---\n\n用 dmctl 管理任务（${i}）。\n`);
+    }
+    put("content/dm/control.md", "---\ntitle: 资源管控\n---\n\n资源管控限制用量。\n\n## 关闭资源管控特性\n\n关闭资源管控后不再限制。\n");
+  }, async (out) => {
+    const { engine } = fileEngine(out);
+    const r = await engine.search("dm", 5);
+    assert.equal(r.results[0]?.title, "DM 简介", r.results.map((x) => x.title).join(" / "));
+    assert.ok(r.results.some((x) => /^命令/.test(x.title)), "completions are still found");
+    const c = await engine.search("资源管控", 5);
+    assert.equal(c.results[0]?.title, "资源管控");
+    assert.equal(c.results[0].heading, null, "the top of the article, not 关闭资源管控特性");
+    assert.ok(c.results[0].snippet.some((p) => p[1]), "the snippet still marks the match");
+  });
+});
+
+test("a corrected word is marked in snippets, and a pasted paragraph loads a bounded number of files", async () => {
+  await withSite((put) => {
+    put("helpcenter.yaml", "title: JS\nlanguage: en\n");
+    put("content/js/promise.md", "---\ntitle: Promises\n---\n\nA Promise settles once; race them with care.\n");
+    put("content/js/other.md", "---\ntitle: Other\n---\n\nNothing about that here.\n");
+  }, async (out) => {
+    const r = await fileEngine(out).engine.search("Promsie", 5);
+    assert.equal(r.corrected, "promise");
+    const marked = r.results[0].snippet.filter((p) => p[1]).map((p) => p[0].toLowerCase());
+    assert.ok(marked.includes("promise"), JSON.stringify(r.results[0].snippet));
+    const paste = Array.from({ length: 300 }, (_, i) => `word${i}`).join(" ");
+    const { engine, stats } = fileEngine(out);
+    await engine.search(paste, 5);
+    assert.ok(stats.requests <= 30, `${stats.requests} files for a 300-word query`);
   });
 });

@@ -16,6 +16,7 @@ mod emphasis;
 mod headings;
 mod html;
 mod links;
+mod linebreaks;
 mod srcset;
 mod steps;
 mod tables;
@@ -119,6 +120,7 @@ pub fn render(body: &str, page: &PageContext, links: &LinkMap) -> (Rendered, Dia
         .map(|(e, r)| (without_stray_marks(e), r))
         .collect();
     let events = emphasis::chinese_strong(events, body);
+    let events = linebreaks::join_wide_lines(events);
     let mut w = Writer::new(body, page, links, events.len());
     w.reserve_footnote_ids(&events);
     for (i, (event, range)) in events.iter().enumerate() {

@@ -1,0 +1,118 @@
+//! Line breaks inside Chinese (and Japanese) text. An author who wraps a paragraph in the editor,
+//! or pastes it from a chat or a document, leaves a line break in the middle of a sentence; HTML
+//! shows it as a space, and in Chinese a space between two characters is a visible gap
+//! ("是否正确 然后再联系"). CSS Text 3 says a break between two wide characters should vanish,
+//! no browser does it, and Hugo (`eastAsianLineBreaks`) and VitePress (a plugin) leave it to a
+//! setting. Here it vanishes whenever the characters on both sides are Chinese or Japanese
+//! characters or their punctuation; Korean, which puts spaces between words, keeps it.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+/// Characters written without spaces around them: Han, kana, CJK punctuation and full-width
+/// forms (not Hangul).
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
+        | 0xFF01..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x2FFFF | 0x2E80..=0x2FDF | 0x31F0..=0x31FF)
+        || matches!(c, '…' | '—' | '“' | '”' | '‘' | '’')
+}
+
+/// Inline markup a break may sit beside without ending the text it is in: `**粗体**\n下一行`.
+fn is_inline_edge(e: &Event) -> bool {
+    matches!(
+        e,
+        Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
+            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link)
+    )
+}
+
+/// The character on one side of event `at`: the nearest text's last (`back`) or first
+/// character, through inline markup.
+fn neighbour(events: &[(Event, Range<usize>)], at: usize, back: bool) -> Option<char> {
+    let mut i = at;
+    loop {
+        i = if back { i.checked_sub(1)? } else { i + 1 };
+        match &events.get(i)?.0 {
+            Event::Text(t) => {
+                return if back {
+                    t.chars().next_back()
+                } else {
+                    t.chars().next()
+                };
+            }
+            e if is_inline_edge(e) => continue,
+            _ => return None,
+        }
+    }
+}
+
+/// `events` without the soft breaks that have wide characters on both sides.
+pub(super) fn join_wide_lines<'a>(
+    events: Vec<(Event<'a>, Range<usize>)>,
+) -> Vec<(Event<'a>, Range<usize>)> {
+    let drop: Vec<bool> = (0..events.len())
+        .map(|i| {
+            matches!(events[i].0, Event::SoftBreak)
+                && neighbour(&events, i, true).is_some_and(is_wide)
+                && neighbour(&events, i, false).is_some_and(is_wide)
+        })
+        .collect();
+    if !drop.contains(&true) {
+        return events;
+    }
+    events
+        .into_iter()
+        .zip(drop)
+        .filter_map(|(e, d)| (!d).then_some(e))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pulldown_cmark::{Parser, html};
+
+    fn render(md: &str) -> String {
+        let events: Vec<_> = Parser::new_ext(md, super::super::options())
+            .into_offset_iter()
+            .collect();
+        let mut out = String::new();
+        html::push_html(&mut out, join_wide_lines(events).into_iter().map(|(e, _)| e));
+        out
+    }
+
+    #[test]
+    fn a_break_between_chinese_characters_vanishes() {
+        assert_eq!(
+            render("绑卡失败时请先检查预留手机号是否正确\n然后再联系发卡银行客服。\n"),
+            "<p>绑卡失败时请先检查预留手机号是否正确然后再联系发卡银行客服。</p>\n"
+        );
+        // Beside punctuation and through inline markup.
+        assert_eq!(
+            render("第一句。\n**第二句**\n[第三句](a.md)。\n"),
+            "<p>第一句。<strong>第二句</strong><a href=\"a.md\">第三句</a>。</p>\n"
+        );
+        assert_eq!(render("日本語の\nテキスト\n"), "<p>日本語のテキスト</p>\n");
+    }
+
+    #[test]
+    fn a_break_beside_other_text_stays() {
+        for md in [
+            "打开 WeChat\n然后点击\n",
+            "点击设置\nthen tap\n",
+            "English text\nwraps here\n",
+            "한국어 문장\n다음 줄\n",
+            "代码 `x`\n后面\n",
+            "中文  \n硬换行\n",
+        ] {
+            let plain = {
+                let mut out = String::new();
+                html::push_html(&mut out, Parser::new_ext(md, super::super::options()));
+                out
+            };
+            assert_eq!(render(md), plain, "{md:?}");
+        }
+    }
+}

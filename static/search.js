@@ -535,7 +535,8 @@
         });
       };
       // Counted among the drop-down's five only, for the page too: what the first five load,
-      // and so their order, is the same in both.
+      // and so their order and headings, are the same in both (ordered without the fragments,
+      // the prose that explains a word fell below a listing that repeats it).
       var needs = function (r) { var f = hot.get(r[0]); return isBare(f) || unsure(r[0], f); };
       var bare = top.slice(0, MENU).filter(needs).length;
       var frags = await Promise.all(top.map(function (r, i) {

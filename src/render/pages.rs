@@ -270,14 +270,31 @@ impl Ctx<'_> {
 
     pub(super) fn alias_page(&self, alias: &Alias) -> OutputFile {
         let target = alias.target.as_str();
-        let href = escape::html(&paths::href(&paths::relative_url(&alias.path, target)));
         let canonical = self
             .permalink(target)
             .map(|p| format!("<link rel=\"canonical\" href=\"{}\">\n", escape::html(&p)))
             .unwrap_or_default();
+        // Opened from disk, a folder URL shows the folder's listing, not its index.html: the
+        // theme's script mends links on other pages, and this one goes there itself, before the
+        // refresh below does.
+        let relative = paths::href(&paths::relative_url(&alias.path, target));
+        let href = escape::html(&relative);
+        let on_disk = match relative.split_once('#') {
+            Some((path, fragment)) if path.ends_with('/') || path.is_empty() => {
+                format!("{path}index.html#{fragment}")
+            }
+            Some(_) => relative.clone(),
+            None if relative.ends_with('/') || relative.is_empty() => format!("{relative}index.html"),
+            None => relative.clone(),
+        };
+        let on_disk = serde_json::to_string(&on_disk)
+            .unwrap_or_default()
+            .replace('<', "\\u003c");
         let html = format!(
             "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n\
-             {canonical}<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n\
+             {canonical}<meta name=\"robots\" content=\"noindex\">\n\
+             <script>if (location.protocol === \"file:\") location.replace({on_disk});</script>\n\
+             <meta http-equiv=\"refresh\" content=\"0; url={href}\">\n\
              </head>\n<body>\n<p>{text} <a href=\"{href}\">{href}</a></p>\n</body>\n</html>\n",
             lang = escape::html(&self.site.config.language),
             text = escape::html(self.locale.text("redirecting")),

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:
 import { extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { REPO, browser, buildSite, scratchSite } from "./lib.mjs";
+import { REPO, browser, buildSite, scratchSite, withSite } from "./lib.mjs";
 
 const ARTICLE = "weilidai/close-weilidai/index.html";
 
@@ -179,5 +179,47 @@ test("the 404 page, served by a static host at any missing URL, is styled and it
     evil.close();
     await b.close();
     rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("the content keeps its space from the header and the footer (main.wrap lost its padding to .wrap)", async () => {
+  const out = buildSite(REPO);
+  const b = await browser();
+  try {
+    const page = await b.newPage({ viewport: { width: 390, height: 844 } });
+    for (const path of [ARTICLE, "index.html"]) {
+      await page.goto(pathToFileURL(join(out, path)).href);
+      const gaps = await page.evaluate(() => {
+        const box = (s) => document.querySelector(s).getBoundingClientRect();
+        const header = box("header"), footer = box("footer");
+        const last = document.querySelector("main").lastElementChild.getBoundingClientRect();
+        return { first: document.querySelector("main").firstElementChild.getBoundingClientRect().top - header.bottom, bottom: footer.top - last.bottom };
+      });
+      assert.ok(gaps.first >= 12, `${path}: ${gaps.first}px between the header and the content`);
+      assert.ok(gaps.bottom >= 24, `${path}: ${gaps.bottom}px between the content and the footer`);
+    }
+  } finally {
+    await b.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("an old URL's redirect, opened from disk, lands on the article (not the folder's listing)", async () => {
+  const b = await browser();
+  try {
+    await withSite((put) => {
+      put("helpcenter.yaml", "title: 帮助\n");
+      put("content/account/_index.md", "---\ntitle: 账户\n---\n");
+      put("content/account/phone.md", "---\ntitle: 修改手机号\naliases: [help/old/change_phone.html, old/phone/]\n---\n\n步骤。\n");
+    }, async (out) => {
+      const page = await b.newPage();
+      for (const old of ["help/old/change_phone.html", "old/phone/index.html"]) {
+        await page.goto(pathToFileURL(join(out, old)).href);
+        await page.waitForURL(/account\/phone\/index\.html$/, { timeout: 30000 });
+        assert.equal(await page.textContent("h1"), "修改手机号", old);
+      }
+    });
+  } finally {
+    await b.close();
   }
 });

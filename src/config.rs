@@ -204,13 +204,62 @@ impl Default for RelatedConfig {
     }
 }
 
-/// `feedback:` in the config.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// `feedback:` in the config: `false` hides the "was this helpful?" widget (Zendesk lets a team
+/// turn article voting off), a map sets where answers go.
+#[derive(Debug, Clone)]
 pub struct FeedbackConfig {
+    pub enabled: bool,
     /// Endpoint that receives answers as a POST; without it they stay on the reader's device.
-    #[serde(default)]
     pub url: Option<String>,
+}
+
+impl Default for FeedbackConfig {
+    fn default() -> Self {
+        FeedbackConfig {
+            enabled: true,
+            url: None,
+        }
+    }
+}
+
+/// The map form of `feedback:`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FeedbackFields {
+    #[serde(default = "yes")]
+    enabled: bool,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for FeedbackConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Setting;
+        impl<'de> serde::de::Visitor<'de> for Setting {
+            type Value = FeedbackConfig;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("`false`, `true` or a map with `url`")
+            }
+            fn visit_bool<E: serde::de::Error>(self, enabled: bool) -> Result<Self::Value, E> {
+                Ok(FeedbackConfig { enabled, url: None })
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(FeedbackConfig::default())
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let f =
+                    FeedbackFields::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(FeedbackConfig {
+                    enabled: f.enabled,
+                    url: f.url,
+                })
+            }
+        }
+        d.deserialize_any(Setting)
+    }
 }
 
 fn default_shown() -> std::path::PathBuf {
@@ -378,6 +427,43 @@ mod tests {
         let c = Config::parse("title: x\nrelated: {limit: 20}\n").unwrap();
         assert_eq!(c.related.limit, 20);
         assert!(Config::parse("title: x\nrelated: {limit: 0}\n").is_ok());
+    }
+
+    #[test]
+    fn feedback_can_be_switched_off() {
+        for off in [
+            "feedback: false",
+            "feedback: {enabled: false}",
+            "feedback:\n  enabled: false\n  url: https://x.example/f",
+        ] {
+            let c = Config::parse(&format!("title: x\n{off}\n")).unwrap();
+            assert!(!c.feedback.enabled, "{off}");
+        }
+        let c = Config::parse("title: x\nfeedback: {url: https://x.example/f}\n").unwrap();
+        assert!(c.feedback.enabled);
+        assert_eq!(c.feedback.url.as_deref(), Some("https://x.example/f"));
+        assert!(Config::parse("title: x\n").unwrap().feedback.enabled);
+    }
+
+    /// Nested keys get the same "did you mean" as top-level ones, and types are named in
+    /// words, not as Rust types (`usize`, `struct FeedbackConfig`). Found by a helper.
+    #[test]
+    fn nested_and_type_errors_read_as_words() {
+        let d = Config::parse("title: x\nsearch:\n  placholder: 搜索\n").unwrap_err();
+        assert_eq!(d.message, "unknown key `placholder` in `search`");
+        assert_eq!(d.hint.as_deref(), Some("did you mean `placeholder`?"));
+        assert_eq!(d.line, Some(3));
+        let d = Config::parse("title: x\nrelated:\n  limit: 五\n").unwrap_err();
+        assert_eq!(
+            d.message,
+            "`related.limit` should be a whole number, 0 or more, not string \"五\""
+        );
+        let d = Config::parse("title: x\ntoc_depth: -1\n").unwrap_err();
+        assert!(!d.message.contains("u8"), "{}", d.message);
+        let d = Config::parse("title: x\nfeedback: 3\n").unwrap_err();
+        assert!(!d.message.contains("struct"), "{}", d.message);
+        let d = Config::parse("title: x\ntitle: y\n").unwrap_err();
+        assert_eq!(d.message, "`title` is written twice");
     }
 
     #[test]

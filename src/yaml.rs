@@ -94,9 +94,16 @@ fn error(e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
     if let Some(loc) = e.location() {
         d = d.at(loc.line() + line_offset, loc.column());
     }
-    if let Some(rest) = message.strip_prefix("unknown field `") {
+    if let Some(at) = message.find("unknown field `") {
+        // A nested key's message starts with the path to it: "feedback: unknown field `x`".
+        let path = message[..at].trim_end().trim_end_matches(':');
+        let rest = &message[at + "unknown field `".len()..];
         let key = rest.split('`').next().unwrap_or_default();
-        d.message = format!("unknown key `{key}`");
+        d.message = if path.is_empty() {
+            format!("unknown key `{key}`")
+        } else {
+            format!("unknown key `{key}` in `{path}`")
+        };
         // serde lists the keys it expected: "expected one of `a`, `b`" or "expected `a`".
         let known: Vec<&str> = message
             .split("expected ")
@@ -122,13 +129,17 @@ fn error(e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
         d.message = format!("`{key}` is a number too large to read: {number}");
         d = d.hint("numbers fit in 64 bits (up to 18446744073709551615); put the value in quotes if it is text");
     } else if let Some((key, found, expected)) = parse_invalid_type(&message) {
-        d.message = format!("`{key}` should be {expected}, not {found}");
+        d.message = format!("`{key}` should be {}, not {found}", plain_type(expected));
         d = if expected.contains("string") && (found.contains("sequence") || found.contains("map"))
         {
             d.hint(format!("a value starting with `[` or `{{` is read as a list or map: put it in quotes, e.g. {key}: \"[…]\""))
         } else {
             d.hint("check the value's type: text, a number, true/false or a list as the key needs")
         };
+    } else if let Some(rest) = message.split("duplicate field `").nth(1) {
+        let key = rest.split('`').next().unwrap_or_default();
+        d.message = format!("`{key}` is written twice");
+        d = d.hint("keep one of them: the second would silently replace the first");
     } else if message.starts_with("repetition limit exceeded") {
         // A "billion laughs": aliases of aliases, which serde_yaml stops expanding.
         d.message = "the aliases (`*name`) here repeat their anchors' values too many times".into();
@@ -146,6 +157,22 @@ fn error(e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
         );
     }
     d
+}
+
+/// What serde names by a Rust type (`usize`, `u8`, `struct FeedbackConfig`), in words.
+fn plain_type(expected: &str) -> String {
+    match expected.trim() {
+        "usize" | "u8" | "u16" | "u32" | "u64" => "a whole number, 0 or more".into(),
+        "isize" | "i8" | "i16" | "i32" | "i64" => "a whole number".into(),
+        "f32" | "f64" => "a number".into(),
+        "a boolean" => "true or false".into(),
+        "a sequence" => "a list".into(),
+        "a string" => "text".into(),
+        e if e.starts_with("struct ") || e == "a map" => {
+            "a map (`key: value` lines indented under it)".into()
+        }
+        e => e.to_owned(),
+    }
 }
 
 /// Splits serde's "key: invalid type: FOUND, expected EXPECTED" into its parts.

@@ -283,6 +283,9 @@ fn the_feedback_widget_shows_only_where_an_answer_can_go() {
     );
     let html = page("feedback:\n  url: https://f.example/c\n");
     assert!(html.contains("data-feedback-url") && html.contains("感谢反馈，我们会改进这篇文章。"));
+    // A team that does not want the question asks for none, and keeps its contact block.
+    let html = page(&format!("{contact}feedback: false\n"));
+    assert!(!html.contains("data-feedback") && html.contains("拨打客服电话"));
 }
 
 #[test]

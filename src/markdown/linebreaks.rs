@@ -79,7 +79,10 @@ mod tests {
             .into_offset_iter()
             .collect();
         let mut out = String::new();
-        html::push_html(&mut out, join_wide_lines(events).into_iter().map(|(e, _)| e));
+        html::push_html(
+            &mut out,
+            join_wide_lines(events).into_iter().map(|(e, _)| e),
+        );
         out
     }
 

@@ -128,6 +128,8 @@ impl<'a> Ctx<'a> {
             contact: site.config.contact.as_ref(),
             footer: site.config.footer.as_deref(),
             feedback_url: site.config.feedback.url.as_deref(),
+            feedback: site.config.feedback.enabled
+                && (site.config.feedback.url.is_some() || site.config.contact.is_some()),
             search_placeholder: site.config.search.placeholder.as_deref(),
             has_feed: site.config.base_url.is_some(),
             style: asset("style.css"),

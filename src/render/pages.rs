@@ -284,7 +284,9 @@ impl Ctx<'_> {
                 format!("{path}index.html#{fragment}")
             }
             Some(_) => relative.clone(),
-            None if relative.ends_with('/') || relative.is_empty() => format!("{relative}index.html"),
+            None if relative.ends_with('/') || relative.is_empty() => {
+                format!("{relative}index.html")
+            }
             None => relative.clone(),
         };
         let on_disk = serde_json::to_string(&on_disk)

@@ -78,6 +78,9 @@ pub(super) struct SiteView<'a> {
     pub(super) contact: Option<&'a Contact>,
     pub(super) footer: Option<&'a str>,
     pub(super) feedback_url: Option<&'a str>,
+    /// Whether articles ask "was this helpful?": not with `feedback: false`, and not when the
+    /// answer would go nowhere and no contact is given either.
+    pub(super) feedback: bool,
     /// The hint in the home page's search box (`search.placeholder`).
     pub(super) search_placeholder: Option<&'a str>,
     pub(super) has_feed: bool,

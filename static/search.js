@@ -534,14 +534,21 @@
           return f.b.some(function (b) { return has(foldText(b[1]).join(""), n, asPrefix) || has(foldText(b[2]).join(""), n, asPrefix); });
         });
       };
-      // Counted among the drop-down's five only, for the page too: what the first five load,
-      // and so their order and headings, are the same in both (ordered without the fragments,
-      // the prose that explains a word fell below a listing that repeats it).
       var needs = function (r) { var f = hot.get(r[0]); return isBare(f) || unsure(r[0], f); };
-      var bare = top.slice(0, MENU).filter(needs).length;
+      // The drop-down loads the fragments of its five when few need them. On a large site the
+      // search page does when few of its first ten do, which keeps a page within a few
+      // requests; on a small one, whose fragments are a few KB, as the drop-down does. The
+      // first five are ordered with their fragments only when both load them, so that the
+      // page begins with the drop-down's five in the same order (a reader who opened "see
+      // all" found them reordered in a third of the queries on Vite's docs).
+      var bare5 = top.slice(0, MENU).filter(needs).length;
+      var pageLoads = small ? bare5 <= BARE_FRAGMENTS : (limit >= PAGE ? top.slice(0, PAGE)
+        : top.concat(cheapestNear(ranked.filter(function (r) { return top.indexOf(r) < 0; }), PAGE - top.length, top, unknown)))
+        .filter(needs).length <= BARE_FRAGMENTS;
+      var loadBare = limit >= PAGE && !small ? pageLoads : bare5 <= BARE_FRAGMENTS;
       var frags = await Promise.all(top.map(function (r, i) {
         var f = hot.get(r[0]);
-        if ((withFragments && i < SUBRESULTS) || (needs(r) && bare <= BARE_FRAGMENTS && i < MENU)) return fragment(r[0]);
+        if ((withFragments && i < SUBRESULTS) || (needs(r) && loadBare && i < MENU)) return fragment(r[0]);
         if (f && f.t !== null) return f;
         // A shard loaded for this query may hold its card for another term's sake.
         var card = null;
@@ -554,6 +561,9 @@
       }));
       var results = top.map(function (r, i) {
         var d = describe(r[0], r[1].score, frags[i], phrase, qterms, prefixes);
+        var h = hot.get(r[0]);
+        d.order = pageLoads || i >= MENU || !needs(r) ? d.score
+          : describe(r[0], r[1].score, { t: frags[i].t, u: "", s: "", d: "", b: h ? h.b : [] }, phrase, qterms, prefixes).score;
         d.complete = r[1].full;
         d.reading = ["typed", "pinyin", "initials", "corrected"][r[1].kind];
         return d;
@@ -563,7 +573,7 @@
       // begins with the drop-down's five and "show more" adds below what is shown.
       var byPhrase = function (a, b) {
         var ea = best.get(a.id), eb = best.get(b.id);
-        return compare(ea.key.slice(0, 3), eb.key.slice(0, 3)) || b.score - a.score || a.id - b.id;
+        return compare(ea.key.slice(0, 3), eb.key.slice(0, 3)) || b.order - a.order || a.id - b.id;
       };
       var sorted = [];
       for (var from = 0, to; from < results.length; from = to) {

@@ -75,6 +75,9 @@ pub struct Config {
     /// The line of `copy:` in the file, for the warning about an entry that matches nothing.
     #[serde(skip)]
     pub copy_line: Option<usize>,
+    /// The line of `featured:`, for the error about an entry that names no article.
+    #[serde(skip)]
+    pub featured_line: Option<usize>,
 }
 
 /// Why `url` cannot be the address the site is published at, if it cannot. Canonical URLs, the
@@ -323,6 +326,7 @@ impl Config {
             }
         }
         config.copy_line = yaml::key_line(text, "copy");
+        config.featured_line = yaml::key_line(text, "featured");
         if config.related.limit > MAX_RELATED_LIMIT {
             let line = yaml::nested_key_line(text, "related", "limit").unwrap_or(1);
             return Err(Diagnostic::error(format!(

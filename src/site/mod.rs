@@ -227,7 +227,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         .enumerate()
         .map(|(i, a)| (a.source.rel.clone(), i))
         .collect();
-    diags.extend(check_featured(&config, &by_path));
+    diags.extend(check_featured(&config, &by_path, &links));
     // VitePress serves its `public/` folder at the site root: `/logo.svg` is public/logo.svg;
     // VuePress its `.vuepress/public/`.
     for public in [
@@ -478,17 +478,32 @@ fn collect_tags(articles: &mut [Article], diags: &mut Diagnostics) -> BTreeMap<S
 }
 
 /// Featured articles named in the config must exist; one listed twice is shown once.
-fn check_featured(config: &Config, by_path: &HashMap<String, usize>) -> Diagnostics {
+/// An article that failed to load has its own error, and is named by no second one here.
+fn check_featured(
+    config: &Config,
+    by_path: &HashMap<String, usize>,
+    links: &LinkMap,
+) -> Diagnostics {
     let paths = config.featured_paths();
     let mut diags: Diagnostics = paths
         .iter()
-        .filter(|p| !by_path.contains_key(crate::paths::markdown_path(p).as_deref().unwrap_or(p)))
-        .map(|path| {
-            Diagnostic::error(format!("`featured` names a missing article: `{path}`"))
+        .filter_map(|p| {
+            let path = crate::paths::markdown_path(p);
+            let path = path.as_deref().unwrap_or(p);
+            if by_path.contains_key(path) {
+                return None;
+            }
+            let what = match links.why_missing(path)? {
+                Missing::Draft => "a draft",
+                Missing::Absent => "a missing article",
+            };
+            let d = Diagnostic::error(format!("`featured` names {what}: `{p}`"))
                 .in_file(&config.shown)
-                .hint(
-                    "list articles by their path under content/, e.g. `weilidai/close-weilidai.md`",
-                )
+                .hint("list articles by their path under content/, e.g. `account/reset-password.md`");
+            Some(match config.featured_line {
+                Some(line) => d.at_line(line),
+                None => d,
+            })
         })
         .collect();
     for path in paths {
@@ -757,20 +772,23 @@ mod tests {
     #[test]
     fn drafts_and_featured() {
         let (s, d) = site_with(
-            "title: t\nfeatured: [content/a.md, gone.md, d.md]\n",
+            "title: t\nfeatured: [content/a.md, gone.md, d.md, bad.md]\n",
             &[
                 ("a.md", &art("一", "")),
                 ("d.md", &art("草稿", "draft: true\n")),
+                // A featured article that fails to load has its own error, and no second one
+                // (found by a helper: every front-matter slip also said "missing article").
+                ("bad.md", "---\ntitle: 坏\ntag: x\n---\n"),
             ],
         );
         assert_eq!(s.articles.len(), 1);
         assert_eq!(s.links.why_missing("d.md"), Some(super::Missing::Draft));
         assert_eq!(s.links.why_missing("x.md"), Some(super::Missing::Absent));
         assert_eq!(
-            messages(&d),
+            messages(&d).into_iter().filter(|m| m.contains("featured")).collect::<Vec<_>>(),
             [
-                "helpcenter.yaml: `featured` names a missing article: `d.md`",
-                "helpcenter.yaml: `featured` names a missing article: `gone.md`",
+                "helpcenter.yaml:2: `featured` names a draft: `d.md`",
+                "helpcenter.yaml:2: `featured` names a missing article: `gone.md`",
             ]
         );
     }

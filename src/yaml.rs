@@ -11,7 +11,8 @@ pub type Mapping = serde_yaml::Mapping;
 
 /// Deserializes `text`, which starts on line `line_offset + 1` of its file.
 pub fn from_str<T: DeserializeOwned>(text: &str, line_offset: usize) -> Result<T, Diagnostic> {
-    serde_yaml::from_str(text).map_err(|e| error(&e, line_offset))
+    serde_yaml::from_str(text)
+        .map_err(|e| typing_slip(text, line_offset).unwrap_or_else(|| error(&e, line_offset)))
 }
 
 /// Parses a YAML mapping (front matter) into JSON values, the neutral form front matter of every
@@ -21,8 +22,11 @@ pub fn to_json_map(
     text: &str,
     line_offset: usize,
 ) -> Result<serde_json::Map<String, serde_json::Value>, Diagnostic> {
-    let value: serde_yaml::Value = serde_yaml::from_str(text)
-        .map_err(|e| unclosed_flow(text, line_offset).unwrap_or_else(|| error(&e, line_offset)))?;
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
+        unclosed_flow(text, line_offset)
+            .or_else(|| typing_slip(text, line_offset))
+            .unwrap_or_else(|| error(&e, line_offset))
+    })?;
     match json(value) {
         serde_json::Value::Object(map) => Ok(map),
         serde_json::Value::Null => Ok(serde_json::Map::new()),
@@ -32,6 +36,41 @@ pub fn to_json_map(
                 .hint("write one `key: value` per line between the `---` lines"),
         ),
     }
+}
+
+/// Two slips YAML reports elsewhere or in its own words, named at their line: a key typed with a
+/// Chinese input method's full-width colon (`description：三步完成`, which YAML reports on the
+/// next line as "could not find expected ':'"), and a tab in the indentation ("found character
+/// that cannot start any token"). Only asked once the text failed to parse: a `：` in a value
+/// is fine.
+fn typing_slip(text: &str, line_offset: usize) -> Option<Diagnostic> {
+    text.lines().enumerate().find_map(|(i, l)| {
+        let line = line_offset + i + 1;
+        if l.trim_start_matches(' ').starts_with('\t') {
+            return Some(
+                Diagnostic::error("this line is indented with a tab, which YAML does not allow")
+                    .at_line(line)
+                    .hint("indent with spaces"),
+            );
+        }
+        let body = l.trim_start().trim_start_matches("- ");
+        let (key, _) = body.split_once('：')?;
+        let plain_key = !key.is_empty()
+            && !key.contains(':')
+            && !key.starts_with(['#', '"', '\''])
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || "_-. ".contains(c))
+            && key.chars().count() <= 40;
+        plain_key.then(|| {
+            let key = key.trim_end();
+            Diagnostic::error(format!(
+                "`{key}` is followed by a full-width colon `：`, which YAML does not read as `:`"
+            ))
+            .at_line(line)
+            .hint(format!("type an ASCII colon and a space: `{key}: …`"))
+        })
+    })
 }
 
 /// The most common YAML mistake in front matter, named where it is: a value that starts with
@@ -221,6 +260,30 @@ pub fn key_lines(yaml: &str, first_line: usize) -> Vec<(String, usize)> {
 mod tests {
     use super::*;
 
+    /// A Chinese input method's colon and a tab, at their own lines (YAML put the first one
+    /// line later, and named neither). Found by a helper writing front matter by hand.
+    #[test]
+    fn typing_slips_are_named_at_their_line() {
+        let d =
+            to_json_map("title: 绑定银行卡\ndescription：三步完成\nweight: 2\n", 1).unwrap_err();
+        assert_eq!(d.line, Some(3));
+        assert!(
+            d.message.contains("`description`") && d.message.contains('：'),
+            "{}",
+            d.message
+        );
+        let d = to_json_map("title: x\nweight：10\n", 1).unwrap_err();
+        assert_eq!(d.line, Some(3));
+        let d = to_json_map("title: x\ntags:\n\t- 退款\n", 1).unwrap_err();
+        assert_eq!(d.line, Some(4));
+        assert!(d.message.contains("tab"), "{}", d.message);
+        // A full-width colon in a value is text, and parses.
+        assert!(to_json_map("title: 注意：先还款\n", 1).is_ok());
+        let d = from_str::<serde_json::Value>("title: x\nfooter：版权所有\nlanguage: zh\n", 0)
+            .unwrap_err();
+        assert_eq!(d.line, Some(2));
+    }
+
     #[derive(Debug, serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
@@ -252,7 +315,7 @@ mod tests {
     #[test]
     fn a_list_where_text_is_expected_says_to_quote_it() {
         let d = from_str::<T>("title: [a]\n", 0).unwrap_err();
-        assert_eq!(d.message, "`title` should be a string, not sequence");
+        assert_eq!(d.message, "`title` should be text, not sequence");
         assert!(d.hint.as_deref().unwrap().contains("put it in quotes"));
     }
 

@@ -54,7 +54,9 @@ fn pins_of(
                     Diagnostic::error(format!("`related` pins {what}: `{pin}`"))
                         .in_file(&source.shown)
                         .at_line(source.key_line("related"))
-                        .hint("write pins as paths under content/, e.g. `account/reset-password.md`"),
+                        .hint(
+                            "write pins as paths under content/, e.g. `account/reset-password.md`",
+                        ),
                 );
             }
         }

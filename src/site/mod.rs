@@ -499,7 +499,9 @@ fn check_featured(
             };
             let d = Diagnostic::error(format!("`featured` names {what}: `{p}`"))
                 .in_file(&config.shown)
-                .hint("list articles by their path under content/, e.g. `account/reset-password.md`");
+                .hint(
+                    "list articles by their path under content/, e.g. `account/reset-password.md`",
+                );
             Some(match config.featured_line {
                 Some(line) => d.at_line(line),
                 None => d,
@@ -785,7 +787,10 @@ mod tests {
         assert_eq!(s.links.why_missing("d.md"), Some(super::Missing::Draft));
         assert_eq!(s.links.why_missing("x.md"), Some(super::Missing::Absent));
         assert_eq!(
-            messages(&d).into_iter().filter(|m| m.contains("featured")).collect::<Vec<_>>(),
+            messages(&d)
+                .into_iter()
+                .filter(|m| m.contains("featured"))
+                .collect::<Vec<_>>(),
             [
                 "helpcenter.yaml:2: `featured` names a draft: `d.md`",
                 "helpcenter.yaml:2: `featured` names a missing article: `gone.md`",

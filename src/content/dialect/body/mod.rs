@@ -16,6 +16,7 @@
 
 mod docsify;
 mod pymdown;
+mod slips;
 mod tidb;
 
 use std::collections::BTreeMap;
@@ -122,6 +123,8 @@ struct Transform<'a> {
     html_comment: Option<bool>,
     /// The line before was in a quote, which the next `>` line goes on with.
     quote: bool,
+    /// The paragraph so far is a list written as `1、` (warned about once, `slips`).
+    comma_list: bool,
     /// Inside a TiDB note (`> **注意：**`): the indentation of its quote.
     note: Option<String>,
     /// A set of PyMdown tabs is open, of blocks with this many slashes ...
@@ -144,6 +147,7 @@ impl<'a> Transform<'a> {
             raw: false,
             html_comment: None,
             quote: false,
+            comma_list: false,
             note: None,
             tabs_open: None,
             tabs_closing: None,
@@ -311,6 +315,7 @@ impl Transform<'_> {
         if let Some(done) = self.liquid(pad, trimmed, i) {
             return done;
         }
+        self.writing_slips(trimmed, i);
         let mut text = self.jsx_comments(&line, i);
         if let Some(heading) = docsify::heading_attributes(&text) {
             text = heading;

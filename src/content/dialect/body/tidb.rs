@@ -26,8 +26,19 @@ fn kind_of(word: &str) -> Option<&'static str> {
 }
 
 /// What a quote's first line says after its `>`, when it opens a note: the callout kind, the
-/// label as written (without its colon), and the text after the label.
+/// label as written (without its colon), and the text after the label. Also GitHub's alert
+/// marker with the Chinese word (`> [!注意]`), which Chinese writers type by analogy with
+/// `> [!NOTE]`, and which Markdown otherwise shows as text.
 pub(super) fn note_label(text: &str) -> Option<(&'static str, &str, &str)> {
+    if let Some(marker) = text.trim_start().strip_prefix("[!") {
+        let (word, rest) = marker.split_once(']')?;
+        let word = word.trim();
+        // `[!NOTE]` and the other English kinds are the parser's own.
+        if word.is_ascii() {
+            return None;
+        }
+        return Some((kind_of(word)?, word, rest.trim()));
+    }
     let inner_and_after = text.trim_start().strip_prefix("**")?;
     let (inner, after) = inner_and_after.split_once("**")?;
     let inner = inner.trim();
@@ -115,6 +126,13 @@ mod tests {
             Some(("warning", "Caution", "x"))
         );
         assert_eq!(note_label(" **重要**"), Some(("important", "重要", "")));
+        assert_eq!(note_label(" [!注意]"), Some(("note", "注意", "")));
+        assert_eq!(
+            note_label(" [!警告] 别这样"),
+            Some(("warning", "警告", "别这样"))
+        );
+        assert_eq!(note_label(" [!NOTE]"), None, "the parser's own");
+        assert_eq!(note_label(" [!随便]"), None);
         // Other bold text, or a label word inside a sentence, is no label.
         for no in [
             " **磁盘**",

@@ -113,7 +113,10 @@ pub fn run(cli: Cli) -> i32 {
         Command::Init { dir, language } => match crate::init::create(&dir, &language) {
             Ok(()) => {
                 println!("Created a new help center in {}", display_path(&dir));
-                println!("Next: helpcenter build --root {}", display_path(&dir));
+                println!(
+                    "Next: helpcenter serve --root {}   (a preview with live reload)",
+                    shell_word(&display_path(&dir))
+                );
                 0
             }
             // Not a build: the message alone, without the build's closing count.
@@ -252,5 +255,33 @@ fn human_size(bytes: usize) -> String {
         format!("{:.1} MB", bytes as f64 / f64::from(1 << 20))
     } else {
         format!("{:.0} KB", (bytes as f64 / 1024.0).ceil())
+    }
+}
+
+/// `text` as one word for a POSIX shell: quoted when it holds anything but letters, digits and
+/// `_./-`, so a suggested command pastes as is (`helpcenter init "帮助 中心"` suggested a
+/// command that split the folder in two).
+fn shell_word(text: &str) -> String {
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_./-".contains(c))
+    {
+        text.to_owned()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod shell_tests {
+    use super::shell_word;
+
+    #[test]
+    fn suggested_paths_paste_as_one_word() {
+        assert_eq!(shell_word("help-center/新站"), "help-center/新站");
+        assert_eq!(shell_word("帮助 中心"), "'帮助 中心'");
+        assert_eq!(shell_word("it's"), "'it'\\''s'");
+        assert_eq!(shell_word("$HOME"), "'$HOME'");
     }
 }

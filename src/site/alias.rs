@@ -30,11 +30,35 @@ impl Alias {
 
 /// Aliases: old URLs that redirect, sorted by path. Which of them collide with a page or with
 /// each other is for `claims` to tell, with every other output path.
-pub(super) fn aliases(articles: &[Article], warn: bool, diags: &mut Diagnostics) -> Vec<Alias> {
+/// `base_path`: the path of `base_url` (`help/` for `https://x.github.io/help/`), if not the
+/// domain root.
+pub(super) fn aliases(
+    articles: &[Article],
+    warn: bool,
+    base_path: Option<&str>,
+    diags: &mut Diagnostics,
+) -> Vec<Alias> {
     let mut aliases = Vec::new();
     for (idx, a) in articles.iter().enumerate() {
         for alias in &a.source.front.aliases {
             let path = alias.trim().trim_start_matches('/').to_owned();
+            // Copied from the address bar of a site under a sub-path, an old URL starts with
+            // that path, and would be published one level too deep (/help/help/old/x/).
+            if let Some(base) =
+                base_path.filter(|b| alias.trim().starts_with('/') && path.starts_with(b))
+            {
+                diags.push(
+                    Diagnostic::warning(format!(
+                        "alias `{alias}` starts with the site's own path `/{base}` (from base_url): it is published at /{base}{path}"
+                    ))
+                    .in_file(&a.source.shown)
+                    .at_line(a.source.key_line("aliases"))
+                    .hint(format!(
+                        "aliases are paths under the site: write `{}`",
+                        &path[base.len()..]
+                    )),
+                );
+            }
             if let Some(problem) = path_problem(&path) {
                 diags.push(
                     Diagnostic::error(format!(

@@ -219,8 +219,14 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         &links,
         &content.folder_meta,
     ));
-    let aliases = aliases(&articles, warn, &mut diags);
+    // The path of base_url past its host, when it is not the domain root.
+    let base_path = config.base_url.as_deref().and_then(|u| {
+        let path = u.splitn(4, '/').nth(3)?;
+        (!path.is_empty()).then(|| path.to_owned())
+    });
+    let aliases = aliases(&articles, warn, base_path.as_deref(), &mut diags);
     order_sections(&mut sections, &articles);
+    diags.extend(same_titles(&sections, &articles));
     let tags = collect_tags(&mut articles, &mut diags);
     let by_path: HashMap<String, usize> = articles
         .iter()
@@ -431,6 +437,36 @@ fn folders_without_index(
         .collect()
 }
 
+/// Two articles of one section with one title: its list, and "本栏目其他文章", show two links
+/// named alike, and a reader cannot tell them apart (a helper's two 退款多久到账？).
+fn same_titles(sections: &[Section], articles: &[Article]) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    for s in sections {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for &i in &s.articles {
+            let a = &articles[i];
+            match seen.get(a.source.title.trim()) {
+                Some(&first) => diags.push(
+                    Diagnostic::warning(format!(
+                        "`{}` is also the title of {}, in the same section",
+                        a.source.title.trim(),
+                        crate::error::display_path(&articles[first].source.shown)
+                    ))
+                    .in_file(&a.source.shown)
+                    .at_line(a.source.key_line("title"))
+                    .hint(
+                        "readers see two links named alike: give one a title that tells it apart",
+                    ),
+                ),
+                None => {
+                    seen.insert(a.source.title.trim(), i);
+                }
+            }
+        }
+    }
+    diags
+}
+
 /// Tags by URL slug, each listing its articles newest first; each article learns its tag keys.
 fn collect_tags(articles: &mut [Article], diags: &mut Diagnostics) -> BTreeMap<String, Tag> {
     let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
@@ -440,6 +476,23 @@ fn collect_tags(articles: &mut [Article], diags: &mut Diagnostics) -> BTreeMap<S
             let slug = url_segment(&name.to_lowercase());
             if name.is_empty() || a.tags.contains(&slug) {
                 continue;
+            }
+            // `tags: 退款，到账时间`: an input method's comma makes one tag of two.
+            if name.contains(['，', '、', ',']) {
+                let parts: Vec<&str> = name
+                    .split(['，', '、', ','])
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                diags.push(
+                    Diagnostic::warning(format!("tag `{name}` holds a comma: it is one tag"))
+                        .in_file(&a.source.shown)
+                        .at_line(a.source.key_line("tags"))
+                        .hint(format!(
+                            "for several tags, write a list: tags: [{}]",
+                            parts.join(", ")
+                        )),
+                );
             }
             if let Some(problem) = segment_problem(&slug) {
                 diags.push(
@@ -768,6 +821,48 @@ mod tests {
             s.articles[1].tags,
             ["face-id"],
             "a tag listed twice counts once"
+        );
+    }
+
+    /// A hurried author's slips that build without a word but show wrong: one tag with an
+    /// input method's comma in it, an old URL copied with the site's own path, two articles of
+    /// one section under one title. Found by a helper; each now gets a warning at its line.
+    #[test]
+    fn slips_that_build_but_show_wrong_get_a_warning() {
+        let (s, d) = site_with(
+            "title: t\nbase_url: https://x.github.io/help/\n",
+            &[
+                ("a/_index.md", "---\ntitle: 退款\n---\n"),
+                (
+                    "a/one.md",
+                    &art(
+                        "退款多久到账？",
+                        "tags: 退款，到账时间\naliases: [/help/old/one/, old/two/]\n",
+                    ),
+                ),
+                ("a/two.md", &art("退款多久到账？", "")),
+                ("b/three.md", &art("退款多久到账？", "")),
+            ],
+        );
+        assert_eq!(s.tags.len(), 1, "still one tag, as written");
+        let m = messages(&d);
+        assert!(
+            m.iter()
+                .any(|x| x.starts_with("a/one.md:3: tag `退款，到账时间` holds a comma")),
+            "{m:?}"
+        );
+        assert!(
+            m.iter().any(|x| x.starts_with(
+                "a/one.md:4: alias `/help/old/one/` starts with the site's own path `/help/`"
+            )),
+            "{m:?}"
+        );
+        assert!(!m.iter().any(|x| x.contains("`old/two/`")), "{m:?}");
+        let same: Vec<&String> = m.iter().filter(|x| x.contains("same section")).collect();
+        assert_eq!(same.len(), 1, "{m:?}: another section's title is its own");
+        assert!(
+            same[0].contains("a/one.md") || same[0].contains("a/two.md"),
+            "{same:?}"
         );
     }
 

@@ -460,7 +460,9 @@
           var as = function (mark) {
             return py.filter(function (t) { return t[0] === mark; }).map(function (t) { return { t: t, required: true }; });
           };
-          var full = as("~"), initials = as("^");
+          // A word the site has (QR) is not also read as initials (确认 is q-r).
+          var words = p.words.every(function (w) { return found({ t: w }); });
+          var full = as("~"), initials = words ? [] : as("^");
           if (full.length) readings.push({ kind: 1, g: gather(full, pyData, hot, [], 0.9) });
           if (initials.length) readings.push({ kind: 2, g: gather(initials, pyData, hot, [], 0.8) });
         }

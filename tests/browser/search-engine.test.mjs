@@ -495,3 +495,17 @@ test("a corrected word is marked in snippets, and a pasted paragraph loads a bou
     assert.ok(stats.requests <= 30, `${stats.requests} files for a 300-word query`);
   });
 });
+
+test("a Latin word the site has is not also read as pinyin initials", async () => {
+  await withSite((put) => {
+    put("helpcenter.yaml", "title: 支付\n");
+    put("content/pay/qr.md", "---\ntitle: 扫码付款\n---\n\n打开 QR 码付款页面。\n");
+    put("content/pay/close.md", "---\ntitle: 注销账户\n---\n\n## 注销前请确认\n\n确认余额为零。\n");
+    put("content/pay/wld.md", "---\ntitle: 微粒贷\n---\n\n借钱。\n");
+  }, async (out) => {
+    const r = await fileEngine(out).engine.search("QR", 5);
+    assert.deepEqual(r.results.map((x) => x.title), ["扫码付款"], "确认 is q-r, but QR is a word here");
+    const w = await fileEngine(out).engine.search("wld", 5);
+    assert.equal(w.results[0]?.title, "微粒贷", "initials still work for what is no word");
+  });
+});

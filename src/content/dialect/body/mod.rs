@@ -329,6 +329,9 @@ impl Transform<'_> {
         }
         text = self.variables(&text, i);
         text = self.inline_shortcodes(&text, i);
+        if let Some(bracketed) = slips::spaced_paths(&text) {
+            text = bracketed;
+        }
         if text != line {
             self.changed = true;
         }

@@ -3,6 +3,10 @@
 //! rather than guessed at: `1、打开 App` (a numbered list is `1. `) and `[常见问题]（faq.md）`
 //! (a link's parentheses are ASCII). Found by a helper writing a help center by hand; a reader
 //! saw `1、打开 App 2、点击“我的”` run together as one paragraph.
+//!
+//! One slip is read as meant instead: a file name with a space (macOS names screenshots
+//! `截屏2024-05-01 10.23.45.png`), which CommonMark takes only in angle brackets. Written
+//! `![设置](截屏2024-05-01 10.23.45.png)`, the page showed that text and published no image.
 
 use super::Transform;
 use crate::error::Diagnostic;
@@ -17,6 +21,46 @@ fn comma_numbered(trimmed: &str) -> bool {
 fn full_width_link(line: &str) -> bool {
     line.match_indices("]（")
         .any(|(at, _)| line[..at].contains('[') && line[at..].contains('）'))
+}
+
+/// `line` with each link or image destination that holds a space and names a file
+/// (`](截屏 1.png)`) put in angle brackets, as CommonMark reads such a path; `None` when there
+/// is none. A destination with a title (`](a.png "说明")`) and code spans are left alone.
+pub(super) fn spaced_paths(line: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut from = 0;
+    for (at, _) in line.match_indices("](") {
+        if at < from || line[..at].matches('`').count() % 2 == 1 || !line[..at].contains('[') {
+            continue;
+        }
+        let start = at + 2;
+        let Some(len) = line[start..].find(')') else {
+            continue;
+        };
+        let dest = &line[start..start + len];
+        let Some((_, after_space)) = dest.trim().split_once(' ') else {
+            continue;
+        };
+        let names_file = dest
+            .trim_end()
+            .rsplit_once('.')
+            .is_some_and(|(_, ext)| (1..=5).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphanumeric()));
+        if dest.trim_start().starts_with('<')
+            || after_space.trim_start().starts_with(['"', '\'', '('])
+            || !names_file
+        {
+            continue;
+        }
+        out.push_str(&line[from..start]);
+        out.push('<');
+        out.push_str(dest.trim());
+        out.push('>');
+        from = start + len;
+    }
+    (from > 0).then(|| {
+        out.push_str(&line[from..]);
+        out
+    })
 }
 
 impl Transform<'_> {
@@ -61,6 +105,29 @@ mod tests {
         assert!(messages[0].1.contains("`1、`"));
         assert_eq!(messages[1].0, Some(7));
         assert!(messages[1].1.contains("full-width"));
+    }
+
+    #[test]
+    fn a_file_name_with_a_space_is_read_as_one() {
+        use super::spaced_paths;
+        assert_eq!(
+            spaced_paths("![设置页面](截屏2024-05-01 10.23.45.png) 后文").as_deref(),
+            Some("![设置页面](<截屏2024-05-01 10.23.45.png>) 后文")
+        );
+        assert_eq!(
+            spaced_paths("见[说明](files/用户 手册.pdf)和[别处](a b.md#x)").as_deref(),
+            Some("见[说明](<files/用户 手册.pdf>)和[别处](a b.md#x)"),
+            "a fragment is no file extension: left as written"
+        );
+        for line in [
+            "![图](a.png \"标题\")",
+            "![图](<a b.png>)",
+            "`![图](a b.png)`",
+            "(说明 文字) 和 (a b.png)",
+            "[链接](a.md)",
+        ] {
+            assert_eq!(spaced_paths(line), None, "{line:?}");
+        }
     }
 
     #[test]

@@ -274,10 +274,16 @@ impl Page<'_> {
             "<script src=\"{SCRIPT_PATH}\" data-helpcenter-livereload data-build=\"{}\"></script>\n",
             self.build
         );
-        if let Some(e) = self.error {
-            extra.push_str(&overlay_html(e));
-        }
         let text = String::from_utf8_lossy(html);
+        if let Some(e) = self.error {
+            // The page's own language, from its <html lang>.
+            let mut end = text.len().min(400);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let head = &text[..end];
+            extra.push_str(&overlay_html(e, head.contains("lang=\"zh")));
+        }
         match text.rfind("</body>") {
             Some(i) => format!("{}{extra}{}", &text[..i], &text[i..]).into_bytes(),
             None => format!("{text}{extra}").into_bytes(),
@@ -285,11 +291,25 @@ impl Page<'_> {
     }
 }
 
-fn overlay_html(error: &str) -> String {
+/// The overlay over a page served while the build is failing, worded as livereload.js words it,
+/// with a button that hides it so the page below can be read.
+fn overlay_html(error: &str, zh: bool) -> String {
+    let (title, hide) = if zh {
+        (
+            "构建失败：下面是上一次成功构建的页面。改好后保存，页面会自动刷新。",
+            "隐藏",
+        )
+    } else {
+        (
+            "The last build failed: below is the last good page. Save a fix and the page reloads.",
+            "Hide",
+        )
+    };
     format!(
         "<div id=\"helpcenter-error-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;\
          background:rgba(20,20,20,.94);color:#fff;padding:1.5rem;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace\">\
-         <p style=\"font:600 18px/1.4 system-ui,sans-serif;margin:0 0 1rem;color:#ff9b9b\">The last build failed — the page below is the last good one</p>\
+         <button type=\"button\" style=\"float:right;font:inherit;margin-left:1rem\" onclick=\"this.parentNode.remove()\">{hide}</button>\
+         <p style=\"font:600 18px/1.4 system-ui,sans-serif;margin:0 0 1rem;color:#ff9b9b\">{title}</p>\
          <pre style=\"white-space:pre-wrap;margin:0\">{}</pre></div>\n",
         escape::html(error)
     )

@@ -9,6 +9,12 @@
   var OVERLAY = "helpcenter-error-overlay";
   var me = document.currentScript;
   var build = me ? me.getAttribute("data-build") : null;
+  // In the site's language: the writer who sees this may read no English (src/serve/http.rs
+  // words the overlay of a page served while the build is failing the same way).
+  var zh = (document.documentElement.lang || "").toLowerCase().indexOf("zh") === 0;
+  var TITLE = zh ? "构建失败：下面是上一次成功构建的页面。改好后保存，页面会自动刷新。"
+    : "The last build failed: below is the last good page. Save a fix and the page reloads.";
+  var HIDE = zh ? "隐藏" : "Hide";
   function showError(text) {
     var el = document.getElementById(OVERLAY);
     if (!el) {
@@ -18,9 +24,15 @@
       el.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);color:#fff;padding:1.5rem;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace";
       var title = document.createElement("p");
       title.style.cssText = "font:600 18px/1.4 system-ui,sans-serif;margin:0 0 1rem;color:#ff9b9b";
-      title.textContent = "The last build failed — the page below is the last good one";
+      title.textContent = TITLE;
+      var hide = document.createElement("button");
+      hide.type = "button";
+      hide.textContent = HIDE;
+      hide.style.cssText = "float:right;font:inherit;margin-left:1rem";
+      hide.onclick = function () { el.remove(); };
       var pre = document.createElement("pre");
       pre.style.cssText = "white-space:pre-wrap;margin:0";
+      el.appendChild(hide);
       el.appendChild(title);
       el.appendChild(pre);
       document.body.appendChild(el);

@@ -42,7 +42,16 @@ test("live reload, CSS swap, error overlay and recovery", async () => {
     assert.match(text, /content\/账户\/改密码\.md:2/);
     assert.match(text, /`title`: a value starting with `\[` is read as a list or map/);
     assert.match(await page.textContent("h1"), /如何修改登录密码/);
+    // In the site's language, with a button that hides it to read the page below.
+    assert.match(text, /构建失败/);
+    await overlay.getByRole("button", { name: "隐藏" }).click();
+    await overlay.waitFor({ state: "detached", timeout: 30000 });
     // A fresh load while broken shows the overlay too, over the last good page.
+    await page.reload();
+    await overlay.waitFor({ state: "visible", timeout: 30000 });
+    assert.match(await overlay.textContent(), /构建失败/);
+    await overlay.getByRole("button", { name: "隐藏" }).click();
+    await overlay.waitFor({ state: "detached", timeout: 30000 });
     await page.reload();
     await overlay.waitFor({ state: "visible", timeout: 30000 });
 

@@ -41,10 +41,9 @@ pub(super) fn spaced_paths(line: &str) -> Option<String> {
         let Some((_, after_space)) = dest.trim().split_once(' ') else {
             continue;
         };
-        let names_file = dest
-            .trim_end()
-            .rsplit_once('.')
-            .is_some_and(|(_, ext)| (1..=5).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphanumeric()));
+        let names_file = dest.trim_end().rsplit_once('.').is_some_and(|(_, ext)| {
+            (1..=5).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphanumeric())
+        });
         if dest.trim_start().starts_with('<')
             || after_space.trim_start().starts_with(['"', '\'', '('])
             || !names_file

@@ -263,6 +263,29 @@ fn copy_publishes_what_it_lists_and_warns_about_an_entry_that_matches_nothing() 
 }
 
 #[test]
+fn a_favicon_of_the_site_own_is_linked_not_only_copied() {
+    let s = Scratch::site("favicon");
+    let out = s.path().join("public");
+    s.write("static/favicon.png", b"\x89PNG\r\n\x1a\n");
+    let o = build(s.path(), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = read(&out, "a/ok/index.html");
+    assert!(
+        html.contains("favicon.png?v=") && html.contains("type=\"image/png\""),
+        "{}",
+        &html[..html.find("</head>").unwrap_or(html.len())]
+    );
+    // An SVG of its own wins, as it replaces the theme's by name.
+    s.write(
+        "static/favicon.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    let o = build(s.path(), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(read(&out, "a/ok/index.html").contains("favicon.svg?v="));
+}
+
+#[test]
 fn the_feedback_widget_shows_only_where_an_answer_can_go() {
     let s = Scratch::site("feedback");
     let out = s.path().join("public");

@@ -109,6 +109,22 @@ impl<'a> Ctx<'a> {
                 None => name.to_owned(),
             }
         };
+        // The site's own icon: an SVG in static/ replaces the theme's by name, and a PNG or ICO
+        // (what most teams have) is linked instead of the theme's SVG, not only copied.
+        let own = |name: &str| {
+            theme
+                .static_files
+                .get(name)
+                .is_some_and(|f| f.path.is_some())
+        };
+        let favicon = [
+            ("favicon.svg", "image/svg+xml"),
+            ("favicon.png", "image/png"),
+            ("favicon.ico", "image/x-icon"),
+        ]
+        .into_iter()
+        .find(|(name, _)| own(name))
+        .unwrap_or(("favicon.svg", "image/svg+xml"));
         let top = &site.sections[0].subsections;
         let nav = top
             .iter()
@@ -136,7 +152,8 @@ impl<'a> Ctx<'a> {
             script: asset("site.js"),
             search_script: asset("search.js"),
             search_shards: derived.search_shards,
-            favicon: asset("favicon.svg"),
+            favicon: asset(favicon.0),
+            favicon_type: favicon.1,
             extra: &site.config.extra,
         };
         let mut base = Context::new();

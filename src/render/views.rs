@@ -89,6 +89,7 @@ pub(super) struct SiteView<'a> {
     pub(super) search_script: String,
     pub(super) search_shards: usize,
     pub(super) favicon: String,
+    pub(super) favicon_type: &'static str,
     pub(super) extra: &'a yaml::Mapping,
 }
 

@@ -19,8 +19,11 @@ fn comma_numbered(trimmed: &str) -> bool {
 
 /// Whether a line holds a link with full-width parentheses: `[text]（target）`.
 fn full_width_link(line: &str) -> bool {
+    let (Some(open), Some(close)) = (line.find('['), line.rfind('）')) else {
+        return false;
+    };
     line.match_indices("]（")
-        .any(|(at, _)| line[..at].contains('[') && line[at..].contains('）'))
+        .any(|(at, _)| open < at && at < close)
 }
 
 /// `line` with each link or image destination that holds a space and names a file
@@ -29,12 +32,24 @@ fn full_width_link(line: &str) -> bool {
 pub(super) fn spaced_paths(line: &str) -> Option<String> {
     let mut out = String::new();
     let mut from = 0;
+    // Backticks before the current `](`, counted as the scan goes (a line of 100,000 `](` is
+    // read once, not once per mark).
+    let (mut ticks, mut counted) = (0usize, 0usize);
+    let open = line.find('[');
+    let (mut close, mut no_close) = (None::<usize>, false);
     for (at, _) in line.match_indices("](") {
-        if at < from || line[..at].matches('`').count() % 2 == 1 || !line[..at].contains('[') {
+        ticks += line[counted..at].matches('`').count();
+        counted = at;
+        if at < from || ticks % 2 == 1 || open.is_none_or(|o| o > at) {
             continue;
         }
         let start = at + 2;
-        let Some(len) = line[start..].find(')') else {
+        // The first `)` from here: the one found for an earlier mark, if it is still ahead.
+        if close.is_some_and(|c| c < start) || (close.is_none() && !no_close) {
+            close = line[start..].find(')').map(|i| start + i);
+            no_close = close.is_none();
+        }
+        let Some(len) = close.map(|c| c - start) else {
             continue;
         };
         let dest = &line[start..start + len];
@@ -127,6 +142,23 @@ mod tests {
         ] {
             assert_eq!(spaced_paths(line), None, "{line:?}");
         }
+    }
+
+    #[test]
+    fn long_lines_are_read_in_one_pass() {
+        // (Measured, not asserted: read once per mark, such lines took minutes.)
+        let line = "[a](b c.png)`](`".repeat(20_000) + &"]（".repeat(100_000);
+        assert!(super::spaced_paths(&line).is_some());
+        assert_eq!(
+            super::spaced_paths(&"[a](b c.png".repeat(50_000)),
+            None,
+            "no `)`"
+        );
+        let b = run(&format!("{line}\n"));
+        assert!(
+            !b.warnings.iter().any(|w| w.message.contains("full-width")),
+            "no `）` after the full-width marks"
+        );
     }
 
     #[test]

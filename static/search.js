@@ -129,8 +129,8 @@
     // A query of stop words only still means something.
     if (out.length && !out.some(function (x) { return x.required; })) out.forEach(function (x) { x.required = true; });
     // A name as a whole is looked up too, not required: its words find the pages that spell
-    // it otherwise, and the whole name ranks the page that has it (in the shard of its first
-    // word, so at no extra request).
+    // it otherwise, and the whole name ranks the page that has it (one more shard: its first
+    // word, joiner and next letter, src/search/mod.rs `bucket_key`).
     var names = compounds(chars);
     names.forEach(function (n) { add(n, false); });
     // A pasted paragraph: its first terms say enough, and each further one may cost a request.
@@ -514,8 +514,10 @@
       var top = ranked.slice(0, Math.min(limit, EXACT));
       if (limit > EXACT) top = top.concat(cheapestNear(ranked.slice(top.length), limit - top.length, top, unknown));
       var phraseChars = p.pieces.length === 1 && !p.words.length ? p.pieces[0] : chars;
-      // Without what surrounds it ("😀 Promise", "Promise.all()"): no title has that.
-      var phrase = phraseChars.join("").replace(/\s+/g, " ").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+      // Without what surrounds it ("😀 Promise", "Promise.all()", "「退款」"): no title has
+      // that. Marks that are part of a name stay (C#, C++, .NET).
+      var phrase = phraseChars.join("").replace(/\s+/g, " ")
+        .replace(/^[\s\p{Extended_Pictographic}()\[\]{}"'“”‘’「」『』《》〈〉<>，。、：；！？,:;!?]+|[\s\p{Extended_Pictographic}()\[\]{}"'“”‘’「」『』《》〈〉<>，。、：；！？,:;!?]+$/gu, "");
       var qterms = p.terms.map(function (x) { return x.t; });
       // The words a correction read, so snippets mark them (Promsie → Promise).
       if (corrected) corrected.split(" ").forEach(function (w) { if (qterms.indexOf(w) < 0) qterms.push(w); });

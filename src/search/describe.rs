@@ -210,6 +210,16 @@ pub(super) fn hot_entry(r: &Rendered, description: &str, doc: u32, term: &str) -
     }
 }
 
+/// A document described at block `b`, without a window (names: the heading is the name).
+pub(super) fn at_heading(b: &TextBlock, doc: u32) -> Hot {
+    Hot {
+        doc,
+        heading_id: b.heading_id.clone().unwrap_or_default(),
+        heading: b.heading.clone(),
+        window: String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

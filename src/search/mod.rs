@@ -107,9 +107,9 @@ pub struct DocTerms {
     /// The terms of its title: a title that names what the reader typed is worth more than
     /// any number of mentions in the text, which BM25 saturates.
     titled: std::collections::HashSet<String>,
-    /// The names its headings begin with (`### tidb_gc_life_time`): the page that defines a
-    /// name, among the many that use it (`DEFINED_BOOST`).
-    defined: std::collections::HashSet<String>,
+    /// The names its headings begin with (`### tidb_gc_life_time`), with the first such block:
+    /// the page that defines a name, among the many that use it (`DEFINED_BOOST`), and where.
+    defined: HashMap<String, usize>,
     /// The terms of its headings, for the same reason (`HEADING_BOOST`).
     headed: std::collections::HashSet<String>,
     len: f32,
@@ -195,10 +195,10 @@ pub fn analyze_doc(site: &Site, parsed: &Parsed, d: Doc) -> DocTerms {
     }
     add(page.description, DESCRIPTION, false);
     let mut headed = std::collections::HashSet::new();
-    let mut defined = std::collections::HashSet::new();
+    let mut defined = HashMap::new();
     // Names in inline code, as prose: counted with its words once `add` is done.
     let mut spans = Vec::new();
-    for b in &r.blocks {
+    for (index, b) in r.blocks.iter().enumerate() {
         let mut head = |t: &str| {
             if !t.starts_with(tokenize::is_cjk) && !headed.contains(t) {
                 headed.insert(t.to_owned());
@@ -207,7 +207,7 @@ pub fn analyze_doc(site: &Site, parsed: &Parsed, d: Doc) -> DocTerms {
         tokenize::each_term(&b.heading, &mut head);
         tokenize::each_compound(&b.heading, |t| {
             if heads(&b.heading, t) {
-                defined.insert(t.to_owned());
+                defined.entry(t.to_owned()).or_insert(index);
             }
             head(t)
         });

@@ -12,7 +12,7 @@ pub type Mapping = serde_yaml::Mapping;
 /// Deserializes `text`, which starts on line `line_offset + 1` of its file.
 pub fn from_str<T: DeserializeOwned>(text: &str, line_offset: usize) -> Result<T, Diagnostic> {
     serde_yaml::from_str(text)
-        .map_err(|e| typing_slip(text, line_offset).unwrap_or_else(|| error(&e, line_offset)))
+        .map_err(|e| typing_slip(text, line_offset, &e).unwrap_or_else(|| error(&e, line_offset)))
 }
 
 /// Parses a YAML mapping (front matter) into JSON values, the neutral form front matter of every
@@ -24,7 +24,7 @@ pub fn to_json_map(
 ) -> Result<serde_json::Map<String, serde_json::Value>, Diagnostic> {
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
         unclosed_flow(text, line_offset)
-            .or_else(|| typing_slip(text, line_offset))
+            .or_else(|| typing_slip(text, line_offset, &e))
             .unwrap_or_else(|| error(&e, line_offset))
     })?;
     match json(value) {
@@ -41,10 +41,28 @@ pub fn to_json_map(
 /// Two slips YAML reports elsewhere or in its own words, named at their line: a key typed with a
 /// Chinese input method's full-width colon (`description：三步完成`, which YAML reports on the
 /// next line as "could not find expected ':'"), and a tab in the indentation ("found character
-/// that cannot start any token"). Only asked once the text failed to parse: a `：` in a value
-/// is fine.
-fn typing_slip(text: &str, line_offset: usize) -> Option<Diagnostic> {
+/// that cannot start any token"). Only asked once the text failed to parse, and only of the
+/// line YAML names or the two before it: a `：` elsewhere is text (`客服电话：400…` in a
+/// block of text), and the real error is another one.
+fn typing_slip(text: &str, line_offset: usize, e: &serde_yaml::Error) -> Option<Diagnostic> {
+    let message = e.to_string();
+    if [
+        "unknown field",
+        "invalid type",
+        "duplicate field",
+        "missing field",
+        "invalid value",
+    ]
+    .iter()
+    .any(|m| message.contains(m))
+    {
+        return None;
+    }
+    let at = e.location()?.line();
     text.lines().enumerate().find_map(|(i, l)| {
+        if i + 1 > at || i + 3 < at {
+            return None;
+        }
         let line = line_offset + i + 1;
         if l.trim_start_matches(' ').starts_with('\t') {
             return Some(
@@ -282,6 +300,17 @@ mod tests {
         let d = from_str::<serde_json::Value>("title: x\nfooter：版权所有\nlanguage: zh\n", 0)
             .unwrap_err();
         assert_eq!(d.line, Some(2));
+        // A `：` in text elsewhere is no slip: the real error is reported (found by a tester).
+        let d = to_json_map("footer: |\n  客服电话：400-100\ntags: [a\nx\n", 0).unwrap_err();
+        assert!(!d.message.contains("full-width"), "{}", d.message);
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct C {
+            footer: String,
+        }
+        let d = from_str::<C>("footer: |\n  客服电话：400-100\nserch: x\n", 0).unwrap_err();
+        assert_eq!(d.message, "unknown key `serch`");
     }
 
     #[derive(Debug, serde::Deserialize)]

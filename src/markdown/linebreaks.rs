@@ -16,7 +16,12 @@ fn is_wide(c: char) -> bool {
     matches!(c as u32,
         0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
         | 0xFF01..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x2FFFF | 0x2E80..=0x2FDF | 0x31F0..=0x31FF)
-        || matches!(c, '…' | '—' | '“' | '”' | '‘' | '’')
+}
+
+/// Marks English uses too (curly quotes, the ellipsis, the dash): wide beside a wide character,
+/// but two of them alone say nothing ("Save”\n“Cancel” keeps its space).
+fn is_shared(c: char) -> bool {
+    matches!(c, '…' | '—' | '“' | '”' | '‘' | '’')
 }
 
 /// Inline markup a break may sit beside without ending the text it is in: `**粗体**\n下一行`.
@@ -28,22 +33,31 @@ fn is_inline_edge(e: &Event) -> bool {
     )
 }
 
-/// The character on one side of event `at`: the nearest text's last (`back`) or first
-/// character, through inline markup.
-fn neighbour(events: &[(Event, Range<usize>)], at: usize, back: bool) -> Option<char> {
+/// Whether the text on one side of event `at` (the nearest text, through inline markup) is
+/// wide where it meets the break: its character there is wide or a shared mark, and the
+/// nearest one that is no shared mark is wide (`的”` is, `Save”` is not).
+fn wide_side(events: &[(Event, Range<usize>)], at: usize, back: bool) -> bool {
     let mut i = at;
     loop {
-        i = if back { i.checked_sub(1)? } else { i + 1 };
-        match &events.get(i)?.0 {
-            Event::Text(t) => {
-                return if back {
-                    t.chars().next_back()
+        i = match if back { i.checked_sub(1) } else { Some(i + 1) } {
+            Some(i) => i,
+            None => return false,
+        };
+        match events.get(i).map(|e| &e.0) {
+            Some(Event::Text(t)) => {
+                let mut chars: Box<dyn Iterator<Item = char>> = if back {
+                    Box::new(t.chars().rev())
                 } else {
-                    t.chars().next()
+                    Box::new(t.chars())
+                };
+                return match chars.next() {
+                    Some(c) if is_wide(c) => true,
+                    Some(c) if is_shared(c) => chars.find(|c| !is_shared(*c)).is_some_and(is_wide),
+                    _ => false,
                 };
             }
-            e if is_inline_edge(e) => continue,
-            _ => return None,
+            Some(e) if is_inline_edge(e) => continue,
+            _ => return false,
         }
     }
 }
@@ -55,8 +69,8 @@ pub(super) fn join_wide_lines<'a>(
     let drop: Vec<bool> = (0..events.len())
         .map(|i| {
             matches!(events[i].0, Event::SoftBreak)
-                && neighbour(&events, i, true).is_some_and(is_wide)
-                && neighbour(&events, i, false).is_some_and(is_wide)
+                && wide_side(&events, i, true)
+                && wide_side(&events, i, false)
         })
         .collect();
     if !drop.contains(&true) {
@@ -98,6 +112,10 @@ mod tests {
             "<p>第一句。<strong>第二句</strong><a href=\"a.md\">第三句</a>。</p>\n"
         );
         assert_eq!(render("日本語の\nテキスト\n"), "<p>日本語のテキスト</p>\n");
+        assert_eq!(
+            render("他说：“好的”\n“谢谢”\n"),
+            "<p>他说：“好的”“谢谢”</p>\n"
+        );
     }
 
     #[test]
@@ -109,6 +127,10 @@ mod tests {
             "한국어 문장\n다음 줄\n",
             "代码 `x`\n后面\n",
             "中文  \n硬换行\n",
+            // English's curly quotes, ellipsis and dash (found by a tester).
+            "Click “Save”\n“Cancel” closes it\n",
+            "Loading…\n“Done”\n",
+            "a —\n— b\n",
         ] {
             let plain = {
                 let mut out = String::new();

@@ -125,6 +125,11 @@ struct Transform<'a> {
     quote: bool,
     /// The paragraph so far is a list written as `1、` (warned about once, `slips`).
     comma_list: bool,
+    /// The line before was blank (or there was none), and an HTML block is open: `slips`.
+    after_blank: bool,
+    html_block: bool,
+    /// A code fence inside a quote is open (`> ```): the fences read here are top-level ones.
+    quote_fence: bool,
     /// Inside a TiDB note (`> **注意：**`): the indentation of its quote.
     note: Option<String>,
     /// A set of PyMdown tabs is open, of blocks with this many slashes ...
@@ -148,6 +153,9 @@ impl<'a> Transform<'a> {
             html_comment: None,
             quote: false,
             comma_list: false,
+            after_blank: true,
+            html_block: false,
+            quote_fence: false,
             note: None,
             tabs_open: None,
             tabs_closing: None,
@@ -329,7 +337,10 @@ impl Transform<'_> {
         }
         text = self.variables(&text, i);
         text = self.inline_shortcodes(&text, i);
-        if let Some(bracketed) = slips::spaced_paths(&text) {
+        if let Some(bracketed) = (!self.html_block && !self.quote_fence)
+            .then(|| slips::spaced_paths(&text))
+            .flatten()
+        {
             text = bracketed;
         }
         if text != line {

@@ -11,10 +11,15 @@
 use super::Transform;
 use crate::error::Diagnostic;
 
-/// Whether a line starts like a list item written with the enumeration comma: `1、`, `12、`.
+/// Whether a line starts like a list item written with the enumeration comma: `1、`, `12、`,
+/// not a series of numbers (`3、5、7 号线`).
 fn comma_numbered(trimmed: &str) -> bool {
     let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && digits <= 3 && trimmed[digits..].starts_with('、')
+    digits > 0
+        && digits <= 3
+        && trimmed[digits..]
+            .strip_prefix('、')
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether a line holds a link with full-width parentheses: `[text]（target）`.
@@ -22,25 +27,40 @@ fn full_width_link(line: &str) -> bool {
     let (Some(open), Some(close)) = (line.find('['), line.rfind('）')) else {
         return false;
     };
-    line.match_indices("]（")
-        .any(|(at, _)| open < at && at < close)
+    line.match_indices("]（").any(|(at, _)| {
+        // What the parentheses hold looks like a target (`/a.md`, `faq.md`, `https://…`,
+        // `#anchor`), not a remark (`[可选]（默认值）`, `arr[0]（第一项）`).
+        let inner = &line[at + "]（".len()..];
+        let inner = &inner[..inner.find('）').unwrap_or(inner.len())];
+        open < at
+            && at < close
+            && !inner.contains(' ')
+            && (inner.starts_with(['/', '.', '#'])
+                || inner.starts_with("http")
+                || inner.rsplit_once('.').is_some_and(|(_, ext)| {
+                    matches!(
+                        ext.split('#').next(),
+                        Some("md" | "html" | "htm" | "png" | "jpg" | "pdf")
+                    )
+                }))
+    })
 }
 
 /// `line` with each link or image destination that holds a space and names a file
 /// (`](截屏 1.png)`) put in angle brackets, as CommonMark reads such a path; `None` when there
-/// is none. A destination with a title (`](a.png "说明")`) and code spans are left alone.
+/// is none. A destination with a title (`](a.png "说明")`), code spans, indented code and
+/// lines longer than a paragraph's are left alone (the caller skips fences and HTML blocks).
 pub(super) fn spaced_paths(line: &str) -> Option<String> {
+    if line.len() > 4096 || line.starts_with('\t') || line.starts_with("    ") {
+        return None;
+    }
+    let code = code_spans(line);
     let mut out = String::new();
     let mut from = 0;
-    // Backticks before the current `](`, counted as the scan goes (a line of 100,000 `](` is
-    // read once, not once per mark).
-    let (mut ticks, mut counted) = (0usize, 0usize);
     let open = line.find('[');
     let (mut close, mut no_close) = (None::<usize>, false);
     for (at, _) in line.match_indices("](") {
-        ticks += line[counted..at].matches('`').count();
-        counted = at;
-        if at < from || ticks % 2 == 1 || open.is_none_or(|o| o > at) {
+        if at < from || code.iter().any(|r| r.contains(&at)) || open.is_none_or(|o| o > at) {
             continue;
         }
         let start = at + 2;
@@ -59,8 +79,8 @@ pub(super) fn spaced_paths(line: &str) -> Option<String> {
         let names_file = dest.trim_end().rsplit_once('.').is_some_and(|(_, ext)| {
             (1..=5).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphanumeric())
         });
-        if dest.trim_start().starts_with('<')
-            || after_space.trim_start().starts_with(['"', '\'', '('])
+        if dest.contains(['<', '>', '`', '"'])
+            || after_space.trim_start().starts_with(['\'', '('])
             || !names_file
         {
             continue;
@@ -77,10 +97,68 @@ pub(super) fn spaced_paths(line: &str) -> Option<String> {
     })
 }
 
+/// The byte ranges of `line`'s code spans: a run of backticks to the next run as long.
+fn code_spans(line: &str) -> Vec<std::ops::Range<usize>> {
+    let b = line.as_bytes();
+    let runs: Vec<(usize, usize)> = {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'`' {
+                let start = i;
+                while i < b.len() && b[i] == b'`' {
+                    i += 1;
+                }
+                runs.push((start, i - start));
+            } else {
+                i += 1;
+            }
+        }
+        runs
+    };
+    let mut spans = Vec::new();
+    let mut k = 0;
+    while k < runs.len() {
+        let (start, n) = runs[k];
+        match runs[k + 1..].iter().position(|&(_, m)| m == n) {
+            Some(j) => {
+                let (end, _) = runs[k + 1 + j];
+                spans.push(start..end + n);
+                k += j + 2;
+            }
+            None => k += 1,
+        }
+    }
+    spans
+}
+
 impl Transform<'_> {
     /// Warns about the slips above on line `i` (outside code, which `read_line` has handled).
     pub(super) fn writing_slips(&mut self, trimmed: &str, i: usize) {
-        if comma_numbered(trimmed) && !self.comma_list {
+        // Inside an HTML block (it ends at a blank line), and past a paragraph's first line
+        // (`3、5、7 号线` wrapped there), nothing is a list.
+        let quoted = trimmed
+            .strip_prefix('>')
+            .map(|q| q.trim_start_matches([' ', '>']));
+        match quoted {
+            Some(q) if q.starts_with("```") || q.starts_with("~~~") => {
+                self.quote_fence = !self.quote_fence
+            }
+            None => self.quote_fence = false,
+            _ => {}
+        }
+        let starts_paragraph = self.after_blank;
+        self.after_blank = trimmed.is_empty();
+        if trimmed.starts_with('<') {
+            self.html_block = true;
+        }
+        if trimmed.is_empty() {
+            self.html_block = false;
+        }
+        if self.html_block {
+            return;
+        }
+        if comma_numbered(trimmed) && !self.comma_list && starts_paragraph {
             self.warnings.push(
                 Diagnostic::warning("`1、` does not start a numbered list in Markdown: these lines show as one paragraph")
                     .at_line(i + 1)
@@ -137,6 +215,10 @@ mod tests {
             "![图](a.png \"标题\")",
             "![图](<a b.png>)",
             "`![图](a b.png)`",
+            // Found by a tester: longer code spans, indented code, a `<` in the path.
+            "`` x ` ![图](a b.png) ``",
+            "    ![图](a b.png)",
+            "[x](x<b c.png)",
             "(说明 文字) 和 (a b.png)",
             "[链接](a.md)",
         ] {
@@ -148,9 +230,15 @@ mod tests {
     fn long_lines_are_read_in_one_pass() {
         // (Measured, not asserted: read once per mark, such lines took minutes.)
         let line = "[a](b c.png)`](`".repeat(20_000) + &"]（".repeat(100_000);
-        assert!(super::spaced_paths(&line).is_some());
         assert_eq!(
-            super::spaced_paths(&"[a](b c.png".repeat(50_000)),
+            super::spaced_paths(&line),
+            None,
+            "longer than a paragraph's line"
+        );
+        let short = "[a](b c.png)`](`".repeat(200);
+        assert!(super::spaced_paths(&short).is_some());
+        assert_eq!(
+            super::spaced_paths(&"[a](b c.png".repeat(300)),
             None,
             "no `)`"
         );
@@ -169,6 +257,11 @@ mod tests {
             "```\n1、代码里\n[a]（b）\n```\n",
             "（见上文）和 [链接](a.md)（可选）\n",
             "第 1、2 步\n",
+            // Found by a tester: a wrapped series of numbers, an HTML block, remarks.
+            "地铁可坐\n3、5、7 号线\n",
+            "换乘\n12、到站\n",
+            "<div>\n1、第一\n2、第二\n</div>\n",
+            "arr[0]（第一项）和 [可选]（默认值）\n",
         ] {
             let b = run(md);
             assert!(b.warnings.is_empty(), "{md:?}: {:?}", b.warnings);

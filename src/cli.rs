@@ -114,7 +114,7 @@ pub fn run(cli: Cli) -> i32 {
             Ok(()) => {
                 println!("Created a new help center in {}", display_path(&dir));
                 println!(
-                    "Next: helpcenter serve --root {}   (a preview with live reload)",
+                    "Next: helpcenter serve --root {}",
                     shell_word(&display_path(&dir))
                 );
                 0
@@ -262,6 +262,10 @@ fn human_size(bytes: usize) -> String {
 /// `_./-`, so a suggested command pastes as is (`helpcenter init "帮助 中心"` suggested a
 /// command that split the folder in two).
 fn shell_word(text: &str) -> String {
+    // A relative path that starts like an option (`-help`) is read as one: `./-help` is not.
+    if text.starts_with('-') {
+        return shell_word(&format!("./{text}"));
+    }
     if !text.is_empty()
         && text
             .chars()
@@ -283,5 +287,6 @@ mod shell_tests {
         assert_eq!(shell_word("帮助 中心"), "'帮助 中心'");
         assert_eq!(shell_word("it's"), "'it'\\''s'");
         assert_eq!(shell_word("$HOME"), "'$HOME'");
+        assert_eq!(shell_word("-help"), "./-help");
     }
 }

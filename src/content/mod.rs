@@ -748,7 +748,7 @@ pub fn parse_file(
                 .hint(if problem == crate::paths::TOO_LONG {
                     "shorten it: a slug names one folder of the output"
                 } else {
-                    "use one path segment such as `close-weilidai`, without `/`"
+                    "use one path segment such as `reset-password`, without `/`"
                 }),
             );
         }

@@ -44,19 +44,24 @@ pub(super) fn aliases(
             let path = alias.trim().trim_start_matches('/').to_owned();
             // Copied from the address bar of a site under a sub-path, an old URL starts with
             // that path, and would be published one level too deep (/help/help/old/x/).
-            if let Some(base) =
-                base_path.filter(|b| alias.trim().starts_with('/') && path.starts_with(b))
-            {
+            // (`/help` alone, or `/help/`, is the site's own address: no old URL to keep.)
+            let own = |b: &&str| {
+                alias.trim().starts_with('/')
+                    && (path.starts_with(b) || path == b.trim_end_matches('/'))
+            };
+            if let Some(base) = base_path.filter(own) {
+                let rest = path.get(base.len()..).unwrap_or_default();
                 diags.push(
                     Diagnostic::warning(format!(
                         "alias `{alias}` starts with the site's own path `/{base}` (from base_url): it is published at /{base}{path}"
                     ))
                     .in_file(&a.source.shown)
                     .at_line(a.source.key_line("aliases"))
-                    .hint(format!(
-                        "aliases are paths under the site: write `{}`",
-                        &path[base.len()..]
-                    )),
+                    .hint(if rest.is_empty() {
+                        "it is the site's own address, which no old URL needs: remove it".to_owned()
+                    } else {
+                        format!("aliases are paths under the site: write `{rest}`")
+                    }),
                 );
             }
             if let Some(problem) = path_problem(&path) {

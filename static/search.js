@@ -514,10 +514,10 @@
       var top = ranked.slice(0, Math.min(limit, EXACT));
       if (limit > EXACT) top = top.concat(cheapestNear(ranked.slice(top.length), limit - top.length, top, unknown));
       var phraseChars = p.pieces.length === 1 && !p.words.length ? p.pieces[0] : chars;
-      // Without what surrounds it ("😀 Promise", "Promise.all()", "「退款」"): no title has
-      // that. Marks that are part of a name stay (C#, C++, .NET).
+      // Without what surrounds it ("😀 Promise", "Promise.all()", "yield*"): no title has
+      // that. A name's `#` and `+` stay (C#, C++: the C SDK came first without them).
       var phrase = phraseChars.join("").replace(/\s+/g, " ")
-        .replace(/^[\s\p{Extended_Pictographic}()\[\]{}"'“”‘’「」『』《》〈〉<>，。、：；！？,:;!?]+|[\s\p{Extended_Pictographic}()\[\]{}"'“”‘’「」『』《》〈〉<>，。、：；！？,:;!?]+$/gu, "");
+        .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}#+]+$/gu, "");
       var qterms = p.terms.map(function (x) { return x.t; });
       // The words a correction read, so snippets mark them (Promsie → Promise).
       if (corrected) corrected.split(" ").forEach(function (w) { if (qterms.indexOf(w) < 0) qterms.push(w); });

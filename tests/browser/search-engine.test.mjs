@@ -509,3 +509,17 @@ test("a Latin word the site has is not also read as pinyin initials", async () =
     assert.equal(w.results[0]?.title, "微粒贷", "initials still work for what is no word");
   });
 });
+
+test("C# and C++ keep their marks when a query drops what surrounds it", async () => {
+  await withSite((put) => {
+    put("helpcenter.yaml", "title: SDK\n");
+    put("content/sdk/c.md", "---\ntitle: C SDK 使用指南\n---\n\n安装 C SDK。\n");
+    put("content/sdk/csharp.md", "---\ntitle: C# SDK 使用指南\n---\n\n安装 C# SDK。\n");
+    put("content/sdk/cpp.md", "---\ntitle: C++ SDK 使用指南\n---\n\n安装 C++ SDK。\n");
+  }, async (out) => {
+    for (const [q, first] of [["C#", "C# SDK 使用指南"], ["C++", "C++ SDK 使用指南"], ["「C SDK」", "C SDK 使用指南"]]) {
+      const r = await fileEngine(out).engine.search(q, 5);
+      assert.equal(r.results[0]?.title, first, `${q}: ${r.results.map((x) => x.title).join(" / ")}`);
+    }
+  });
+});

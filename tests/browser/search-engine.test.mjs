@@ -523,3 +523,19 @@ test("C# and C++ keep their marks when a query drops what surrounds it", async (
     }
   });
 });
+
+test("of sections holding the query's words, the one whose heading names more of them is linked", async () => {
+  await withSite((put) => {
+    put("helpcenter.yaml", "title: 账户\n");
+    put("content/a/real-name.md", [
+      "---", "title: 实名认证指南", "---", "", "使用付款功能前必须完成实名认证。", "",
+      "## 认证步骤", "", "1. 进入实名认证：打开 App，点击“我的 → 实名认证”。", "2. 上传身份证。", "",
+      "## 认证失败的常见原因", "", "- 照片模糊、反光", "- 身份证已过期", "",
+    ].join("\n"));
+  }, async (out) => {
+    for (const limit of [5, 10]) {
+      const r = await fileEngine(out).engine.search("实名认证失败怎么办", limit);
+      assert.equal(r.results[0]?.heading?.id, "认证失败的常见原因", JSON.stringify(r.results[0]?.heading));
+    }
+  });
+});

@@ -81,8 +81,8 @@ pub fn encode<'a>(site: &Site, parsed: &Parsed, analysis: &'a Analysis) -> Encod
                 .push((doc as u32, *f));
         }
     }
-    // A name one page uses and none defines adds nothing its words do not find: kept, such
-    // names were 4,000 of TiDB's 6,300 and took its index past 3× its Markdown.
+    // A name that one page uses and no page defines is left out: its words find that page
+    // anyway, and TiDB's 4,000 such names (of 6,300) took its index past 3× its Markdown.
     let mut terms: Vec<(&str, Vec<(u32, f32)>)> = postings
         .into_iter()
         .filter(|(term, list)| {

@@ -273,18 +273,9 @@ fn split<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pulldown_cmark::{Parser, html};
 
     fn render(md: &str) -> String {
-        let events: Vec<_> = Parser::new_ext(md, super::super::options())
-            .into_offset_iter()
-            .collect();
-        let mut out = String::new();
-        html::push_html(
-            &mut out,
-            chinese_strong(events, md).into_iter().map(|(e, _)| e),
-        );
-        out
+        super::super::html_after(md, |e| chinese_strong(e, md))
     }
 
     #[test]
@@ -349,11 +340,7 @@ mod tests {
             "a**(b)**c\n",
             "word**`x`**word\n",
         ] {
-            let plain = {
-                let mut out = String::new();
-                html::push_html(&mut out, Parser::new_ext(md, super::super::options()));
-                out
-            };
+            let plain = super::super::html_after(md, |e| e);
             assert_eq!(render(md), plain, "{md:?}");
         }
     }

@@ -86,18 +86,9 @@ pub(super) fn join_wide_lines<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pulldown_cmark::{Parser, html};
 
     fn render(md: &str) -> String {
-        let events: Vec<_> = Parser::new_ext(md, super::super::options())
-            .into_offset_iter()
-            .collect();
-        let mut out = String::new();
-        html::push_html(
-            &mut out,
-            join_wide_lines(events).into_iter().map(|(e, _)| e),
-        );
-        out
+        super::super::html_after(md, |e| join_wide_lines(e))
     }
 
     #[test]
@@ -132,11 +123,7 @@ mod tests {
             "Loading…\n“Done”\n",
             "a —\n— b\n",
         ] {
-            let plain = {
-                let mut out = String::new();
-                html::push_html(&mut out, Parser::new_ext(md, super::super::options()));
-                out
-            };
+            let plain = super::super::html_after(md, |e| e);
             assert_eq!(render(md), plain, "{md:?}");
         }
     }

@@ -129,6 +129,19 @@ pub fn render(body: &str, page: &PageContext, links: &LinkMap) -> (Rendered, Dia
     w.finish(body.len())
 }
 
+/// The HTML of `md` as pulldown-cmark writes it after one pass over its events (`|e| e` for
+/// none): the passes' own tests compare the two.
+#[cfg(test)]
+fn html_after<'a>(
+    md: &'a str,
+    pass: impl FnOnce(Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Range<usize>)>,
+) -> String {
+    let events: Vec<_> = Parser::new_ext(md, options()).into_offset_iter().collect();
+    let mut out = String::new();
+    pulldown_cmark::html::push_html(&mut out, pass(events).into_iter().map(|(e, _)| e));
+    out
+}
+
 /// A Hugo ref is marked where a link's destination begins (see `paths::HUGO_REF`); when the
 /// markup around it turns out to be no link (`<a href="{{< ref x >}}"` never closed), the mark
 /// is in the text, where the reader would see it. (An author's own `hugo-ref:` in prose goes

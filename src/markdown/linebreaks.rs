@@ -88,7 +88,7 @@ mod tests {
     use super::*;
 
     fn render(md: &str) -> String {
-        super::super::html_after(md, |e| join_wide_lines(e))
+        super::super::html_after(md, join_wide_lines)
     }
 
     #[test]

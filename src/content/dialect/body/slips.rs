@@ -51,7 +51,12 @@ fn full_width_link(line: &str) -> bool {
 /// is none. A destination with a title (`](a.png "说明")`), code spans, indented code and
 /// lines longer than a paragraph's are left alone (the caller skips fences and HTML blocks).
 pub(super) fn spaced_paths(line: &str) -> Option<String> {
-    if line.len() > 4096 || line.starts_with('\t') || line.starts_with("    ") {
+    // Most lines have no link: nothing is read of them (every line of every page comes here).
+    if line.len() > 4096
+        || line.starts_with('\t')
+        || line.starts_with("    ")
+        || !line.contains("](")
+    {
         return None;
     }
     let code = code_spans(line);
@@ -158,14 +163,15 @@ impl Transform<'_> {
         if self.html_block {
             return;
         }
-        if comma_numbered(trimmed) && !self.comma_list && starts_paragraph {
+        let numbered = comma_numbered(trimmed);
+        if numbered && !self.comma_list && starts_paragraph {
             self.warnings.push(
                 Diagnostic::warning("`1、` does not start a numbered list in Markdown: these lines show as one paragraph")
                     .at_line(i + 1)
                     .hint("write `1. ` (a digit, a period and a space) at the start of each step"),
             );
         }
-        self.comma_list = comma_numbered(trimmed) || (self.comma_list && !trimmed.is_empty());
+        self.comma_list = numbered || (self.comma_list && !trimmed.is_empty());
         if full_width_link(trimmed) {
             self.warnings.push(
                 Diagnostic::warning(

@@ -84,6 +84,19 @@ pub(super) fn aliases(
             } else {
                 format!("{path}/")
             };
+            // Hugo sites list a page's own URL among its aliases when it moved and moved back
+            // (Dapr's docs do): there is nothing to redirect, and no other page is at stake.
+            if path == a.url {
+                diags.push(
+                    Diagnostic::warning(format!(
+                        "alias `{alias}` is this article's own URL: there is nothing to redirect"
+                    ))
+                    .in_file(&a.source.shown)
+                    .at_line(a.source.key_line("aliases"))
+                    .hint("remove it from `aliases`"),
+                );
+                continue;
+            }
             aliases.push(Alias {
                 path,
                 target: a.url.clone(),

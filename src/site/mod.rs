@@ -765,6 +765,30 @@ mod tests {
     }
 
     #[test]
+    fn an_alias_that_is_the_articles_own_url_is_left_out_with_a_warning() {
+        // Dapr's docs (Hugo): `aliases: ["/contributing/codespaces/", …]` on that very page.
+        let (s, d) = site(&[
+            ("a/_index.md", "---\ntitle: A\n---\n"),
+            ("a/x.md", &art("一", "aliases: [/a/x/, a/x, /old/x/]\n")),
+            ("a/y.md", &art("二", "aliases: [/a/x/]\n")),
+        ]);
+        let got: Vec<(&str, &str)> = s
+            .aliases
+            .iter()
+            .map(|a| (a.path.as_str(), a.target.as_str()))
+            .collect();
+        // Another article's URL is still an alias, for `claims` to reject.
+        assert_eq!(got, [("a/x/", "a/y/"), ("old/x/", "a/x/")]);
+        assert_eq!(
+            messages(&d),
+            [
+                "a/x.md:3: alias `/a/x/` is this article's own URL: there is nothing to redirect",
+                "a/x.md:3: alias `a/x` is this article's own URL: there is nothing to redirect",
+            ]
+        );
+    }
+
+    #[test]
     fn a_url_left_as_dots_once_reserved_characters_go_is_an_error() {
         let (s, d) = site(&[
             ("a.md", &art("一", "slug: \".?.\"\n")),

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, Tag};
+use pulldown_cmark::{CowStr, Event, LinkType, Tag};
 
 use super::{PageContext, Writer};
 use crate::error::{Diagnostic, Diagnostics};
@@ -65,6 +65,12 @@ impl<'e> Writer<'e, '_> {
             )
         };
         let event = match event {
+            // `<hello@vuejs.org>`: pulldown-cmark gives the address without its `mailto:`,
+            // which the HTML writer adds. It is no path of the site.
+            Event::Start(Tag::Link {
+                link_type: LinkType::Email,
+                ..
+            }) => event.clone(),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,

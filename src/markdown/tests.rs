@@ -140,6 +140,24 @@ fn link_errors_carry_the_file_line() {
 }
 
 #[test]
+fn an_email_autolink_is_no_path_of_the_site() {
+    // Vue's docs, about/privacy.md: `请通过电子邮件 <hello@vuejs.org> 与我们联系`.
+    let (r, d) = render(
+        "请通过电子邮件 <hello@vuejs.org> 与我们联系。\n",
+        &page(),
+        &links(),
+    );
+    assert!(d.0.is_empty(), "{d:?}");
+    assert!(
+        r.html
+            .contains("<a href=\"mailto:hello@vuejs.org\">hello@vuejs.org</a>"),
+        "{}",
+        r.html
+    );
+    assert!(r.links.is_empty(), "{:?}", r.links);
+}
+
+#[test]
 fn a_hugo_refs_mark_outside_a_link_never_shows() {
     // The body transform marks a ref after `href="` or `](`; here the markup around it is no
     // link after all.

@@ -631,7 +631,9 @@ fn symlink_dir(target: &Path, link: &Path) {
 
 /// Vue's docs keep their pages in `src/` (VitePress's `srcDir`) and the config beside it: with
 /// `content` standing for `src`, the config beside `content/` is read. Keys of Vue's theme
-/// (`page`, `ads`) are ignored with the other tools' keys.
+/// (`page`, `ads`), and of the site's own theme beside them (`sponsors`), are ignored with the
+/// other tools' keys; a page its theme draws from a component alone is left out with a note, and
+/// an email autolink is no broken link (the three stopped Vue's real docs from building).
 #[test]
 fn a_vitepress_config_beside_content_is_read() {
     let s = site_of(
@@ -649,6 +651,14 @@ fn a_vitepress_config_beside_content_is_read() {
                 "---\npage: true\nads: false\n---\n\n# 首页\n",
             ),
             ("content/guide/index.md", "# 指南\n"),
+            (
+                "content/guide/themes.md",
+                "---\npage: true\n---\n\n<script setup>\nimport ThemePage from './ThemePage.vue'\n</script>\n\n<ThemePage />\n",
+            ),
+            (
+                "content/guide/sponsor.md",
+                "---\nsidebar: false\nsponsors: false\n---\n\n# 赞助\n\n请写信到 <hello@vuejs.org>。\n",
+            ),
             ("content/guide/two.md", "# 二\n\n第二篇。\n"),
             ("content/guide/one.md", "# 一\n\n第一篇。\n"),
         ],
@@ -661,8 +671,17 @@ fn a_vitepress_config_beside_content_is_read() {
         &[
             "1 Markdown file is left out, as the VitePress config's srcExclude says",
             ".vitepress/config.mts:6",
+            "a page is drawn by Vue components alone, with no title or text of its own: left out",
+            "content/guide/themes.md",
+            "`sponsors` (its theme's own, 1 file)",
         ],
     );
+    assert!(!stderr(&o).contains("warning: link"), "{}", stderr(&o));
+    has(
+        &read(&out, "guide/sponsor/index.html"),
+        &["<a href=\"mailto:hello@vuejs.org\">hello@vuejs.org</a>"],
+    );
+    assert!(!files(&out).iter().any(|f| f.contains("themes")));
     let one = read(&out, "guide/one/index.html");
     has(&one, &["<a href=\"../../guide/基础/\">基础</a>"]);
     let siblings = &one[one.find("class=\"siblings\"").unwrap()..];

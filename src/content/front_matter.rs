@@ -171,6 +171,20 @@ pub(super) fn read(block: &Block, first_line: usize) -> Result<Read, Diagnostics
             None => unknown.push(k.clone()),
         }
     }
+    // A file written for another tool (it has that tool's keys) may have keys of that site's
+    // theme, which Hugo and VitePress pass to it unchecked (Vue's docs: `sponsors: false`,
+    // `returnToTop`; Dapr's: `is_preview`). They are ignored with the tool's own keys; one
+    // that looks like a slip of helpcenter's own keys stays an error.
+    if !ignored.is_empty() {
+        let known = known_keys();
+        unknown.retain(|k| {
+            let slip = suggest(k, &known).is_some();
+            if !slip {
+                ignored.push((k.clone(), THEME));
+            }
+            slip
+        });
+    }
     if block.format == Format::Toml {
         if let Some(t) = front.template.take() {
             ignored.push((format!("template = {t:?}"), "Zola"));
@@ -189,6 +203,14 @@ pub(super) fn read(block: &Block, first_line: usize) -> Result<Read, Diagnostics
     })
 }
 
+/// What the note on ignored keys says of a key only the site's own theme knows.
+const THEME: &str = "its theme's own";
+
+/// helpcenter's keys and every other tool's it knows.
+fn known_keys() -> Vec<&'static str> {
+    KEYS.iter().copied().chain(dialect::key_names()).collect()
+}
+
 /// The error for keys no known tool uses: all of a file's at once.
 fn unknown_keys(keys: &[String], line: usize) -> Diagnostic {
     let list = keys
@@ -196,7 +218,7 @@ fn unknown_keys(keys: &[String], line: usize) -> Diagnostic {
         .map(|k| format!("`{k}`"))
         .collect::<Vec<_>>()
         .join(", ");
-    let known: Vec<&str> = KEYS.iter().copied().chain(dialect::key_names()).collect();
+    let known = known_keys();
     let suggestions: Vec<String> = keys
         .iter()
         .filter_map(|k| {

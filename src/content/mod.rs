@@ -225,14 +225,48 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
             }
         }
     }
+    let mut drawn: Vec<PathBuf> = Vec::new();
     content.files.retain(|f| {
         if f.kind != Kind::Article || !f.title.is_empty() {
             return true;
         }
-        diags.push(no_title(&f.shown, &f.body));
-        content.failed.push(f.rel.clone());
+        if vitepress::drawn_by_components(&f.body) {
+            drawn.push(f.shown.clone());
+        } else {
+            diags.push(no_title(&f.shown, &f.body));
+            content.failed.push(f.rel.clone());
+        }
         false
     });
+    if let Some(first) = drawn.first() {
+        let (what, names) = match drawn.as_slice() {
+            [_] => (
+                "a page is drawn by Vue components alone, with no title or text of its own"
+                    .to_owned(),
+                String::new(),
+            ),
+            all => (
+                format!(
+                    "{} pages are drawn by Vue components alone, with no title or text of their own",
+                    all.len()
+                ),
+                format!(
+                    " ({})",
+                    all.iter()
+                        .map(|p| display_path(p))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ),
+        };
+        diags.push(
+            Diagnostic::info(format!(
+                "{what}: left out{names}"
+            ))
+            .in_file(first)
+            .hint("helpcenter cannot run a component: to publish such a page, write its text in Markdown under a `# Title`"),
+        );
+    }
     diags.extend(ignored_keys_note(&content.files));
     (content, diags)
 }
@@ -877,6 +911,48 @@ mod tests {
             "`weight` should be a whole number, not `重`"
         );
         assert_eq!(weight.line, Some(5));
+    }
+
+    #[test]
+    fn a_theme_key_in_a_file_written_for_another_tool_is_ignored() {
+        // Vue's docs (VitePress): `sponsors: false` is read by the site's own theme.
+        let f = parse_file(
+            "---\nsidebar: false\nsponsors: false\nreturnToTop: false\ntitle: 赞助\n---\n正文\n"
+                .as_bytes(),
+            "sponsor.md",
+            opts(),
+        )
+        .unwrap();
+        assert_eq!(f.title, "赞助");
+        let keys: Vec<(&str, &str)> = f
+            .ignored_keys
+            .iter()
+            .map(|(k, t)| (k.as_str(), *t))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("sidebar", "VitePress"),
+                ("returnToTop", "its theme's own"),
+                ("sponsors", "its theme's own"),
+            ]
+        );
+        // A slip of helpcenter's own keys is still one, beside another tool's keys.
+        let d = parse_file(
+            "---\nsidebar: false\ndescripton: 摘要\ntitle: 赞助\n---\n".as_bytes(),
+            "a.md",
+            opts(),
+        )
+        .unwrap_err();
+        assert_eq!(d.0[0].message, "unknown key `descripton`");
+        // Without another tool's keys, any unknown key is an error.
+        let d = parse_file(
+            "---\nsponsors: false\ntitle: 赞助\n---\n".as_bytes(),
+            "a.md",
+            opts(),
+        )
+        .unwrap_err();
+        assert_eq!(d.0[0].message, "unknown key `sponsors`");
     }
 
     #[test]

@@ -3,11 +3,13 @@
 //! (`exclude`). The config is a program; only its literal data is read (see `js`), nothing is
 //! run.
 
+mod component_pages;
 mod exclude;
 mod sidebar;
 
 use std::path::Path;
 
+pub use component_pages::drawn_by_components;
 pub use exclude::Exclude;
 
 use super::nav::{Nav, NavKind};

@@ -642,7 +642,7 @@ fn a_vitepress_config_beside_content_is_read() {
             ("helpcenter.yaml", "title: 源目录\n"),
             (
                 ".vitepress/config.mts",
-                "export const sidebar = {\n  '/guide/': [\n    { text: '基础', items: [{ text: '第一', link: '/guide/one' }, { text: '第二', link: '/guide/two' }] }\n  ]\n}\nexport default { srcDir: 'src', srcExclude: ['**/part-*.md'], themeConfig: { sidebar } }\n",
+                "export const sidebar = {\n  '/guide/': [\n    { text: '基础', items: [{ text: '第一', link: '/guide/one' }, { text: '第二', link: '/guide/two' }] }\n  ]\n}\nexport default { srcDir: 'src', srcExclude: ['**/part-*.md'], themeConfig: { sidebar, nav } }\nconst nav = [{ text: '参考', link: '/reference/' }, { text: '社区', items: [{ text: '常见问题', link: '/about/faq' }] }, { text: '关于', activeMatch: `^/about/` }]\n",
             ),
             // A part other pages include, which VitePress makes no page of.
             ("content/guide/part-intro.md", "# 片段\n\n被包含的片段。\n"),
@@ -660,6 +660,8 @@ fn a_vitepress_config_beside_content_is_read() {
                 "---\nsidebar: false\nsponsors: false\n---\n\n# 赞助\n\n请写信到 <hello@vuejs.org>。\n",
             ),
             ("content/guide/two.md", "# 二\n\n第二篇。\n"),
+            ("content/about/faq.md", "# 常见问题\n\n问与答。\n"),
+            ("content/reference/api.md", "# 接口\n\n接口说明。\n"),
             ("content/guide/one.md", "# 一\n\n第一篇。\n"),
         ],
     );
@@ -682,6 +684,16 @@ fn a_vitepress_config_beside_content_is_read() {
         &["<a href=\"mailto:hello@vuejs.org\">hello@vuejs.org</a>"],
     );
     assert!(!files(&out).iter().any(|f| f.contains("themes")));
+    // Folders without an `_index.md` take the top navigation's names and order (`常见问题`
+    // names a page, not its folder), before those it does not name.
+    assert!(!stderr(&o).contains("has no _index.md"), "{}", stderr(&o));
+    let home = read(&out, "index.html");
+    let nav = &home[home.find("class=\"site-nav\"").unwrap()..];
+    let at = |t: &str| {
+        nav.find(&format!(">{t}<"))
+            .unwrap_or_else(|| panic!("{t}: {nav}"))
+    };
+    assert!(at("参考") < at("关于") && at("关于") < at("指南"));
     let one = read(&out, "guide/one/index.html");
     has(&one, &["<a href=\"../../guide/基础/\">基础</a>"]);
     let siblings = &one[one.find("class=\"siblings\"").unwrap()..];

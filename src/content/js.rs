@@ -616,6 +616,25 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// `v`, its names and calls looked up (`sidebar` → what `const sidebar = …` holds), as far
+    /// as they lead to literal data.
+    pub fn resolve(&self, v: Value) -> Value {
+        let mut v = v;
+        // A name may stand for another name: a few steps, not a loop.
+        for _ in 0..=8 {
+            let found = match &v {
+                Value::Name(n) => self.declared(n),
+                Value::Call(n) => self.returned(n),
+                _ => return v,
+            };
+            match found {
+                Some(f) => v = f,
+                None => return Value::Unknown,
+            }
+        }
+        Value::Unknown
+    }
+
     /// The values of a property `key` anywhere in the file, the first `max`: `key: value`, or
     /// the shorthand `{ key }`.
     pub fn properties(&self, key: &str, max: usize) -> Vec<(Value, usize)> {

@@ -188,6 +188,11 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     content.navs.extend(mkdocs::read(root, &dir, &mut diags));
     nav::one_per_folder(&mut content.navs);
     content.folder_meta = folder_meta(&dir, &content.assets);
+    for (folder, title, place) in vitepress.folder_titles {
+        let meta = content.folder_meta.entry(folder).or_default();
+        meta.title.get_or_insert(title);
+        meta.weight.get_or_insert(place);
+    }
     let rels: Vec<&str> = markdown.iter().map(|(_, rel)| rel.as_str()).collect();
     let roles = roles::decide(&rels, &content.folders);
     for (index, underscore) in &roles.conflicts {

@@ -330,7 +330,11 @@ fn place_files(
                     s.title = file.title.clone();
                 }
                 s.description = file.front.description.clone().unwrap_or_default();
-                s.weight = file.front.weight;
+                // Without a weight of its own, the folder keeps the one its category file or
+                // the top navigation gave it.
+                if file.front.weight.is_some() {
+                    s.weight = file.front.weight;
+                }
                 links.pages.insert(file.rel.clone(), s.url.clone());
                 links.by_url.insert(s.url.clone(), file.rel.clone());
                 s.source = Some(file);

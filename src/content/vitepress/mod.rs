@@ -6,13 +6,14 @@
 mod component_pages;
 mod exclude;
 mod sidebar;
+mod top_nav;
 
 use std::path::Path;
 
 pub use component_pages::drawn_by_components;
 pub use exclude::Exclude;
 
-use super::nav::{Nav, NavKind};
+use super::nav::{Nav, NavKind, NavNode};
 use crate::content::js::{self, ConfigFile, Place, Reader};
 use crate::error::{Diagnostic, Diagnostics};
 
@@ -33,6 +34,9 @@ pub struct VitePress {
     pub navs: Vec<Nav>,
     /// `srcExclude`: the Markdown files that are no pages.
     pub exclude: Exclude,
+    /// (folder, title, place): what the top navigation calls folders, and their order in it
+    /// (see `top_nav`).
+    pub folder_titles: Vec<(String, String, i64)>,
 }
 
 /// The site's VitePress config, if it has one: in `content/.vitepress/`, or in `.vitepress/`
@@ -65,7 +69,13 @@ pub fn read(
     let reader = Reader::new(&toks);
     let exclude = Exclude::from_config(&reader, &shown);
     let mut navs = Vec::new();
+    let mut starts = std::collections::HashMap::new();
     for (governs, line, nodes) in sidebar::sidebars(&reader) {
+        if let Some(first) = first_link(&nodes) {
+            starts
+                .entry(governs.clone())
+                .or_insert_with(|| top_nav::page_path(first));
+        }
         if nodes.is_empty() {
             diags.push(
                 Diagnostic::info("this sidebar is built by code, not written as a list: it is not read")
@@ -91,5 +101,20 @@ pub fn read(
             kind: NavKind::VitePress,
         });
     }
-    VitePress { navs, exclude }
+    let folder_titles = top_nav::folder_titles(&reader, folders, &starts);
+    VitePress {
+        navs,
+        exclude,
+        folder_titles,
+    }
+}
+
+/// The first link of a sidebar, depth first: the page it starts with.
+fn first_link(nodes: &[NavNode]) -> Option<&str> {
+    nodes.iter().find_map(|n| {
+        n.link
+            .as_deref()
+            .filter(|l| l.starts_with('/'))
+            .or_else(|| first_link(&n.children))
+    })
 }

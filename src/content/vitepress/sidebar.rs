@@ -19,21 +19,21 @@ pub(super) fn sidebars(reader: &Reader) -> Vec<(String, usize, Vec<NavNode>)> {
         {
             continue;
         }
-        match r.resolve(value, 0) {
+        match r.resolve(value) {
             Value::Array(items) => out.push((String::new(), line, r.nodes(&items, "", 0))),
             Value::Object(fields, _) => {
                 for (key, v) in fields {
                     let Some(prefix) = key.strip_prefix('/') else {
                         continue;
                     };
-                    let (items, base) = match r.resolve(v, 0) {
+                    let (items, base) = match r.resolve(v) {
                         Value::Array(items) => (items, String::new()),
                         group @ Value::Object(..) => {
                             let base = group
                                 .get("base")
                                 .and_then(Value::str)
                                 .map(|s| s.0.to_owned());
-                            match group.get("items").cloned().map(|v| r.resolve(v, 0)) {
+                            match group.get("items").cloned().map(|v| r.resolve(v)) {
                                 Some(Value::Array(items)) => (items, base.unwrap_or_default()),
                                 _ => (Vec::new(), String::new()),
                             }
@@ -88,16 +88,8 @@ struct Resolver<'a, 'r> {
 }
 
 impl Resolver<'_, '_> {
-    fn resolve(&mut self, v: Value, depth: usize) -> Value {
-        if depth > 8 {
-            return Value::Unknown;
-        }
-        let found = match &v {
-            Value::Name(n) => self.reader.declared(n),
-            Value::Call(n) => self.reader.returned(n),
-            _ => return v,
-        };
-        found.map_or(Value::Unknown, |f| self.resolve(f, depth + 1))
+    fn resolve(&self, v: Value) -> Value {
+        self.reader.resolve(v)
     }
 
     /// The entries of a list of sidebar items; relative links are under `base`.
@@ -112,12 +104,12 @@ impl Resolver<'_, '_> {
             }
             match item {
                 Value::Spread(inner) => {
-                    if let Value::Array(more) = self.resolve((**inner).clone(), 0) {
+                    if let Value::Array(more) = self.resolve((**inner).clone()) {
                         out.extend(self.nodes(&more, base, depth + 1));
                     }
                 }
                 Value::Name(_) | Value::Call(_) => {
-                    if let item @ Value::Object(..) = self.resolve(item.clone(), 0) {
+                    if let item @ Value::Object(..) = self.resolve(item.clone()) {
                         out.extend(self.nodes(&[item], base, depth + 1));
                     }
                 }
@@ -141,7 +133,7 @@ impl Resolver<'_, '_> {
                         text.trim()
                     };
                     self.entries += 1;
-                    let children = match item.get("items").cloned().map(|v| self.resolve(v, 0)) {
+                    let children = match item.get("items").cloned().map(|v| self.resolve(v)) {
                         Some(Value::Array(kids)) => self.nodes(&kids, &base, depth + 1),
                         _ => Vec::new(),
                     };

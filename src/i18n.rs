@@ -83,6 +83,9 @@ const ZH: &[(&str, &str)] = &[
     ("details", "详情"),
     ("copy_code", "复制代码"),
     ("copied_code", "已复制"),
+    ("api_style", "API 风格"),
+    ("api_options", "选项式"),
+    ("api_composition", "组合式"),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -162,6 +165,9 @@ const EN: &[(&str, &str)] = &[
     ("details", "Details"),
     ("copy_code", "Copy code"),
     ("copied_code", "Copied"),
+    ("api_style", "API style"),
+    ("api_options", "Options"),
+    ("api_composition", "Composition"),
 ];
 
 /// A site language: its tag and the table of strings and conventions that goes with it.

@@ -176,6 +176,31 @@
   if (location.hash && groups > 0) reveal();
   window.addEventListener("hashchange", function () { if (groups > 0) reveal(); });
 
+  // The API style switch (Vue's docs): the reader's choice is kept on this device for every
+  // page, and a link to a part of the other style shows that style.
+  var apiSwitch = document.querySelector("[data-api-switch]");
+  if (apiSwitch) {
+    var styleKey = "helpcenter-api-style";
+    var choose = function (value) {
+      var input = apiSwitch.querySelector("input[value=" + value + "]");
+      if (input) input.checked = true;
+    };
+    try { var kept = localStorage.getItem(styleKey); if (kept) choose(kept); } catch (e) { /* storage off */ }
+    apiSwitch.addEventListener("change", function (e) {
+      try { localStorage.setItem(styleKey, e.target.value); } catch (err) { /* storage off */ }
+    });
+    var showStyleOf = function () {
+      var id = decodeURIComponent(location.hash.slice(1));
+      var target = id && document.getElementById(id);
+      var part = target && target.closest(".options-api, .composition-api");
+      if (!part) return;
+      choose(part.classList.contains("options-api") ? "options" : "composition");
+      target.scrollIntoView();
+    };
+    showStyleOf();
+    window.addEventListener("hashchange", showStyleOf);
+  }
+
   // The table of contents starts closed on narrow screens, where it would push the text down.
   var toc = document.querySelector("details.toc");
   if (toc && window.matchMedia && window.matchMedia("(max-width: 40rem)").matches) toc.open = false;

@@ -223,3 +223,43 @@ test("an old URL's redirect, opened from disk, lands on the article (not the fol
     await b.close();
   }
 });
+
+test("Vue's two API styles: one shows, the reader's choice is kept, a link into the other style shows it", async () => {
+  const b = await browser();
+  try {
+    await withSite((put) => {
+      put("helpcenter.yaml", "title: 文档\n");
+      put("content/computed.md", [
+        "# 计算属性", "",
+        '<div class="options-api">', "", "## 选项式的写法 {#options-way}", "", "写在 `computed` 选项里。", "", "</div>",
+        '<div class="composition-api">', "", "## 组合式的写法 {#composition-way}", "", "调用 `computed()` 函数。", "", "</div>", "",
+        '两种风格都有 <span class="options-api">this</span><span class="composition-api">ref</span>。', "",
+      ].join("\n"));
+      put("content/plain.md", "# 普通\n\n没有两种风格。\n");
+    }, async (out) => {
+      const page = await b.newPage();
+      const url = pathToFileURL(join(out, "computed/index.html")).href;
+      await page.goto(url);
+      const seen = async () => ({
+        options: await page.locator("#options-way").isVisible(),
+        composition: await page.locator("#composition-way").isVisible(),
+        inline: await page.locator("p:has(.options-api)").innerText(),
+      });
+      assert.deepEqual(await seen(), { options: false, composition: true, inline: "两种风格都有 ref。" });
+      await page.getByRole("radio", { name: "选项式" }).check();
+      assert.deepEqual(await seen(), { options: true, composition: false, inline: "两种风格都有 this。" });
+      await page.reload();
+      assert.equal(await page.getByRole("radio", { name: "选项式" }).isChecked(), true, "the choice is kept");
+      assert.equal(await page.locator("#options-way").isVisible(), true);
+      // A link to a heading of the style not shown shows that style.
+      await page.goto(url + "#composition-way");
+      await page.locator("#composition-way").waitFor({ state: "visible", timeout: 30000 });
+      assert.equal(await page.getByRole("radio", { name: "组合式" }).isChecked(), true);
+      // A page without the two styles has no switch.
+      await page.goto(pathToFileURL(join(out, "plain/index.html")).href);
+      assert.equal(await page.locator("[data-api-switch]").count(), 0);
+    });
+  } finally {
+    await b.close();
+  }
+});

@@ -361,6 +361,20 @@ fn english_site_uses_english_strings_and_dates() {
     assert!(html.contains("<html lang=\"en\">"));
     assert!(html.contains("Published") && html.contains("April 7, 2024, 15:04"));
     assert!(html.contains("aria-label=\"Step 2\"") && html.contains("aria-label=\"Note\""));
+    // A section longer than the list beside an article: its count in the language's brackets.
+    for i in 0..11 {
+        s.write(
+            &format!("content/a/p{i}.md"),
+            &format!("# Page {i}\n\nText.\n"),
+        );
+    }
+    let out = build_ok(s.path(), &s);
+    let html = read(&out, "a/ok/index.html");
+    assert!(html.contains(">View all (12)</a>"), "{html}");
+    assert!(
+        !html.contains('（'),
+        "no full-width bracket on an English page"
+    );
 }
 
 #[test]

@@ -263,3 +263,26 @@ test("Vue's two API styles: one shows, the reader's choice is kept, a link into 
     await b.close();
   }
 });
+
+test("an English page sets ’ and “ ” in a Latin font, a Chinese page its quotes in a Chinese one", async () => {
+  const b = await browser();
+  try {
+    for (const [lang, text, wide] of [["en", "It’s “fine”.", false], ["zh-CN", "他说“好的”。", true]]) {
+      await withSite((put) => {
+        put("helpcenter.yaml", `title: Help\nlanguage: ${lang}\n`);
+        put("content/q.md", `# Q\n\n<span id="quote-mark">${text.includes("’") ? "’" : "“"}</span>\n\n${text}\n`);
+      }, async (out) => {
+        const page = await b.newPage();
+        await page.goto(pathToFileURL(join(out, "q/index.html")).href);
+        const { quote, em } = await page.evaluate(() => ({
+          quote: document.getElementById("quote-mark").getBoundingClientRect().width,
+          em: parseFloat(getComputedStyle(document.getElementById("quote-mark")).fontSize),
+        }));
+        // Linux with Noto CJK: a Chinese font's quote is a full em wide, a Latin font's under half.
+        assert.equal(quote > 0.8 * em, wide, `${lang}: the quote is ${quote}px wide at ${em}px`);
+      });
+    }
+  } finally {
+    await b.close();
+  }
+});

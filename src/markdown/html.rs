@@ -35,7 +35,19 @@ impl Writer<'_, '_> {
                 None => return String::new(),
             }
         }
-        for tag in tags(html, last) {
+        if self.in_comment {
+            match html[last..].find("-->") {
+                Some(i) => {
+                    self.in_comment = false;
+                    out.push_str(&html[last..last + i + 3]);
+                    last += i + 3;
+                }
+                None => return html.to_owned(),
+            }
+        }
+        let (tags, open_comment) = tags(html, last);
+        self.in_comment = open_comment;
+        for tag in tags {
             out.push_str(&html[last..tag.start]);
             last = tag.end;
             if let Some(end) = self.left_out(html, &tag, line) {
@@ -411,8 +423,8 @@ impl Tag {
 }
 
 /// The tags of `html` from byte `from` on: start and end tags, comments skipped; a tag that does
-/// not end in this chunk is left alone.
-fn tags(html: &str, from: usize) -> Vec<Tag> {
+/// not end in this chunk is left alone. Also whether a comment opens and does not close.
+fn tags(html: &str, from: usize) -> (Vec<Tag>, bool) {
     let b = html.as_bytes();
     let mut out = Vec::new();
     let mut i = from;
@@ -424,7 +436,7 @@ fn tags(html: &str, from: usize) -> Vec<Tag> {
                     i = start + e + 3;
                     continue;
                 }
-                None => break,
+                None => return (out, true),
             }
         }
         let closing = b.get(start + 1) == Some(&b'/');
@@ -469,5 +481,5 @@ fn tags(html: &str, from: usize) -> Vec<Tag> {
         });
         i = j + 1;
     }
-    out
+    (out, false)
 }

@@ -180,6 +180,9 @@ struct Writer<'e, 'c> {
     open_tags: Vec<html::OpenTag>,
     /// Inside a left-out block (`<script setup>`): the end tag that ends it.
     skip_until: Option<&'static str>,
+    /// An HTML comment opened in an earlier chunk of raw HTML and not closed yet: what follows
+    /// is its text, not tags (pulldown-cmark gives an HTML block one chunk a line).
+    in_comment: bool,
     /// Components warned about on this page (once each).
     warned: HashSet<String>,
     /// Stack of open lists: `Some(next step number)` for step lists.
@@ -212,6 +215,7 @@ impl<'e, 'c> Writer<'e, 'c> {
             open: Vec::new(),
             open_tags: Vec::new(),
             skip_until: None,
+            in_comment: false,
             warned: HashSet::new(),
             lists: Vec::new(),
             in_footnote: false,

@@ -140,6 +140,18 @@ fn link_errors_carry_the_file_line() {
 }
 
 #[test]
+fn a_comment_over_several_lines_holds_no_tags() {
+    // Prettier's docs, install.md: `<SPACE>` on the comment's second line is no component, and
+    // a link in it is not checked.
+    let md = "<!--\nNote:\n- `\"{}\"<SPACE>` on Windows, <a href=\"nope.md\">x</a>\n-->\n\n<Badge text=\"新\" />\n";
+    let (r, d) = render(md, &page(), &links());
+    assert!(d.0.is_empty(), "{d:?}");
+    assert!(r.html.contains("\"{}\"<SPACE>` on Windows"), "{}", r.html);
+    // After the comment, tags are read again.
+    assert!(r.html.contains("class=\"badge"), "{}", r.html);
+}
+
+#[test]
 fn an_email_autolink_is_no_path_of_the_site() {
     // Vue's docs, about/privacy.md: `请通过电子邮件 <hello@vuejs.org> 与我们联系`.
     let (r, d) = render(

@@ -365,7 +365,7 @@ fn english_site_uses_english_strings_and_dates() {
     for i in 0..11 {
         s.write(
             &format!("content/a/p{i}.md"),
-            &format!("# Page {i}\n\nText.\n"),
+            format!("# Page {i}\n\nText.\n"),
         );
     }
     let out = build_ok(s.path(), &s);

@@ -47,6 +47,12 @@ impl<'e> Writer<'e, '_> {
             _ => ("note", "callout_note"),
         };
         let label = self.page.locale.text(key);
+        // An empty title (MkDocs's `!!! note ""`) shows none; the label still names it.
+        if title == Some("") {
+            return format!(
+                "<div class=\"callout callout-{class}\" role=\"note\" aria-label=\"{label}\">\n"
+            );
+        }
         let shown = title.map_or_else(|| label.to_owned(), escape::html);
         format!(
             "<div class=\"callout callout-{class}\" role=\"note\" aria-label=\"{label}\">\n\

@@ -35,14 +35,15 @@ impl Writer<'_, '_> {
                 self.open_callout(kind, title.as_deref());
                 self.open.push(Open::Callout);
             }
-            "details" => {
+            "details" | "details-open" => {
                 let title = unquote(args).filter(|t| !t.is_empty());
                 let summary = title.map_or_else(
                     || self.page.locale.text("details").to_owned(),
                     |t| escape::html(&t),
                 );
+                let open = if name == "details-open" { " open" } else { "" };
                 self.emit_html(format!(
-                    "<details class=\"details\"><summary>{summary}</summary>\n"
+                    "<details class=\"details\"{open}><summary>{summary}</summary>\n"
                 ));
                 self.open.push(Open::Details);
             }

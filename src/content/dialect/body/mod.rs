@@ -15,6 +15,7 @@
 //! the Markdown stage which source line each line of the result came from.
 
 mod docsify;
+mod mkdocs;
 mod pymdown;
 mod slips;
 mod tidb;
@@ -76,6 +77,10 @@ pub fn transform(body: &str, options: &Options) -> Body {
         t.end_note(&pad, body.split('\n').count());
     }
     t.close_indented(usize::MAX, body.split('\n').count());
+    if !t.content_tabs.is_empty() {
+        t.close_indented(0, body.split('\n').count());
+        t.close_content_tabs(0, "", body.split('\n').count());
+    }
     t.close_tabs("", body.split('\n').count());
     if let Some(open) = t.jsx_comment {
         t.warnings.push(
@@ -136,6 +141,8 @@ struct Transform<'a> {
     tabs_open: Option<usize>,
     /// ... and its last tab has just closed: a line that is no tab of it ends the set.
     tabs_closing: Option<usize>,
+    /// The open sets of MkDocs content tabs (`=== "Label"`): the column their labels are at.
+    content_tabs: Vec<usize>,
 }
 
 impl<'a> Transform<'a> {
@@ -159,6 +166,7 @@ impl<'a> Transform<'a> {
             note: None,
             tabs_open: None,
             tabs_closing: None,
+            content_tabs: Vec::new(),
         }
     }
 }
@@ -257,9 +265,11 @@ impl Transform<'_> {
     fn read_line(&mut self, i: usize, line: &str) {
         let indent = line.len() - line.trim_start().len();
         let trimmed = line.trim();
-        // Inside an MkDocs admonition, a line indented less ends it.
+        // Inside an MkDocs admonition or content tab, a line indented less ends it; a line
+        // that is no tab of a set of content tabs ends the set.
         if !trimmed.is_empty() {
             self.close_indented(indent, i);
+            self.close_content_tabs(indent, trimmed, i);
         }
         let line = self.dedent(line);
         let trimmed_owned = line.trim().to_owned();
@@ -298,6 +308,9 @@ impl Transform<'_> {
             return done;
         }
         if let Some(done) = self.admonition(pad, trimmed, i) {
+            return done;
+        }
+        if let Some(done) = self.content_tab(pad, trimmed, i) {
             return done;
         }
         if let Some(done) = self.pymdown_block(pad, trimmed, i) {
@@ -411,9 +424,14 @@ impl Transform<'_> {
 
     /// Closes the MkDocs admonitions whose body is indented more than `indent`.
     fn close_indented(&mut self, indent: usize, src: usize) {
-        while let Some(Open::Indented { indent: at }) = self.open.last() {
-            if indent >= *at {
+        while let Some(&Open::Indented { indent: at }) = self.open.last() {
+            if indent >= at {
                 break;
+            }
+            // A set of content tabs inside this block ends before it.
+            while self.content_tabs.last().is_some_and(|&c| c >= at) {
+                self.content_tabs.pop();
+                self.replace(format!("{DIRECTIVE}end-->"), src.saturating_sub(1));
             }
             self.open.pop();
             self.shifted = true;
@@ -459,31 +477,6 @@ impl Transform<'_> {
             directive: directive.is_some(),
         });
         self.replace(text, i);
-        Some(())
-    }
-
-    /// MkDocs admonitions: `!!! note "Title"`, collapsible `??? note`, with an indented body.
-    fn admonition(&mut self, pad: &str, trimmed: &str, i: usize) -> Option<()> {
-        let (marker, rest) = ["???+", "!!!", "???"]
-            .iter()
-            .find_map(|m| Some((*m, trimmed.strip_prefix(m)?)))?;
-        let rest = rest.trim();
-        let (kind, title) = rest.split_once(' ').unwrap_or((rest, ""));
-        if kind.is_empty() || !kind.chars().all(|c| c.is_alphanumeric() || c == '-') {
-            return None;
-        }
-        let title = title.trim().trim_matches('"');
-        let title = (!title.is_empty()).then_some(title);
-        let d = if marker == "!!!" {
-            container(&kind.to_ascii_lowercase(), title)
-                .unwrap_or_else(|| callout_directive("note", title.or(Some(kind))))
-        } else {
-            details_directive(title.unwrap_or(kind))
-        };
-        self.open.push(Open::Indented {
-            indent: pad.len() + 4,
-        });
-        self.replace(format!("{pad}{DIRECTIVE}{d}-->"), i);
         Some(())
     }
 
@@ -915,10 +908,10 @@ fn tab_directive(title: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    pub(super) fn run(body: &str) -> Body {
+    pub(in crate::content::dialect::body) fn run(body: &str) -> Body {
         let vars = BTreeMap::from([("company".to_owned(), "PingCAP".to_owned())]);
         transform(body, &Options { variables: &vars })
     }

@@ -1,0 +1,222 @@
+//! MkDocs's indented blocks (Python-Markdown's admonitions, PyMdown's content tabs): a header line
+//! and a body indented four spaces more, which ends at the first line indented less.
+//!
+//! - `!!! note "Title"` is a callout; `??? note "Title"` a closed details block, `???+` an open
+//!   one. Words between the type and the title are CSS classes (`inline end`), not title; an empty
+//!   title (`""`) shows none; a title's links and code read as their text.
+//! - `=== "Label"` is a tab; tabs one after another at one column are one set (`===!` starts a
+//!   new set). Material for MkDocs writes its install steps and code variants this way.
+
+use super::{
+    DIRECTIVE, Open, Transform, callout_directive, container, details_directive, tab_directive,
+};
+
+impl Transform<'_> {
+    /// The column an indented block opened here puts its body at: the line's own indentation
+    /// (`pad`, after the open blocks' indentation was taken off) plus theirs, plus four.
+    fn body_column(&self, pad: &str) -> usize {
+        let open = self
+            .open
+            .iter()
+            .filter(|o| matches!(o, Open::Indented { .. }))
+            .count();
+        open * 4 + pad.len() + 4
+    }
+
+    /// MkDocs admonitions: `!!! note "Title"`, collapsible `??? note` and `???+ note`.
+    pub(super) fn admonition(&mut self, pad: &str, trimmed: &str, i: usize) -> Option<()> {
+        let (marker, rest) = ["???+", "!!!", "???"]
+            .iter()
+            .find_map(|m| Some((*m, trimmed.strip_prefix(m)?)))?;
+        let (head, title) = match rest.find('"') {
+            Some(q) => {
+                let quoted = rest[q..].trim();
+                if quoted.len() < 2 || !quoted.ends_with('"') {
+                    return None;
+                }
+                (&rest[..q], Some(quoted[1..quoted.len() - 1].trim()))
+            }
+            None => (rest, None),
+        };
+        // `!!! danger highlight "…"`: the first word is the type, the rest are classes.
+        let kind = head.split_whitespace().next()?;
+        if !kind
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        {
+            return None;
+        }
+        let title = title.map(readable);
+        let title = title.as_deref();
+        let d = if marker == "!!!" {
+            container(&kind.to_ascii_lowercase(), title)
+                .unwrap_or_else(|| callout_directive("note", title.or(Some(kind))))
+        } else {
+            let summary = title.filter(|t| !t.is_empty()).unwrap_or(kind);
+            let d = details_directive(summary);
+            if marker == "???+" {
+                d.replacen("details", "details-open", 1)
+            } else {
+                d
+            }
+        };
+        let indent = self.body_column(pad);
+        self.open.push(Open::Indented { indent });
+        self.replace(format!("{pad}{DIRECTIVE}{d}-->"), i);
+        Some(())
+    }
+
+    /// A content tab: `=== "Label"`, `===+ "Label"` (selected first), `===! "Label"` (a new set).
+    pub(super) fn content_tab(&mut self, pad: &str, trimmed: &str, i: usize) -> Option<()> {
+        let rest = trimmed.strip_prefix("===")?;
+        let (new_set, rest) = match rest.chars().next() {
+            Some('!') => (true, &rest[1..]),
+            Some('+') => (false, &rest[1..]),
+            _ => (false, rest),
+        };
+        let label = rest.trim();
+        if !rest.starts_with(' ')
+            || label.len() < 2
+            || !label.starts_with('"')
+            || !label.ends_with('"')
+        {
+            return None;
+        }
+        let label = readable(&label[1..label.len() - 1]);
+        let column = self.body_column(pad) - 4;
+        let mut text = String::new();
+        if new_set && self.content_tabs.last() == Some(&column) {
+            self.content_tabs.pop();
+            text.push_str(&format!("{pad}{DIRECTIVE}end-->\n"));
+        }
+        if self.content_tabs.last() != Some(&column) {
+            self.content_tabs.push(column);
+            text.push_str(&format!("{pad}{DIRECTIVE}tabs-->\n"));
+        }
+        text.push_str(&format!("{pad}{DIRECTIVE}{}-->", tab_directive(&label)));
+        // One source line became several: the lines after it come from one line earlier each.
+        for line in text.lines() {
+            self.push(line.to_owned(), i);
+        }
+        self.changed = true;
+        self.shifted |= text.lines().count() > 1;
+        self.open.push(Open::Indented { indent: column + 4 });
+        Some(())
+    }
+
+    /// Ends the sets of content tabs a line at `indent` is outside of: one indented less than
+    /// their labels, or at their column and no tab.
+    pub(super) fn close_content_tabs(&mut self, indent: usize, trimmed: &str, i: usize) {
+        while let Some(&column) = self.content_tabs.last() {
+            let another_tab = indent == column && trimmed.starts_with("===");
+            if indent > column || another_tab {
+                break;
+            }
+            self.content_tabs.pop();
+            self.shifted = true;
+            self.replace(format!("{DIRECTIVE}end-->"), i.saturating_sub(1));
+        }
+    }
+}
+
+/// A title written in Markdown, as text: links read as their text, code spans as their code.
+fn readable(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    let mut rest = title;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+            break;
+        };
+        let after = &rest[close + 1..];
+        let target_end = match after.chars().next() {
+            Some('(') => after.find(')').map(|e| e + 1),
+            Some('[') => after.find(']').map(|e| e + 1),
+            _ => None,
+        };
+        match target_end {
+            Some(e) => {
+                out.push_str(&rest[..open]);
+                out.push_str(&rest[open + 1..close]);
+                rest = &after[e..];
+            }
+            None => {
+                out.push_str(&rest[..=close]);
+                rest = &rest[close + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    crate::content::title::plain(&out).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::readable;
+    use crate::content::dialect::body::tests::run;
+
+    #[test]
+    fn admonition_titles_classes_and_open_details() {
+        // Material for MkDocs's own docs.
+        let b = run(concat!(
+            "!!! info \"The [`site_url`][mkdocs.site_url] setting must be set\"\n    甲\n\n",
+            "!!! note inline end \"Inline\"\n    乙\n\n",
+            "!!! note \"\"\n    丙\n\n",
+            "???+ warning \"Open collapsible\"\n    丁\n\n",
+            "??? tip\n    戊\n",
+        ));
+        assert_eq!(
+            b.text,
+            concat!(
+                "<!--helpcenter:callout note \"The site_url setting must be set\"-->\n甲\n\n<!--helpcenter:end-->\n",
+                "<!--helpcenter:callout note \"Inline\"-->\n乙\n\n<!--helpcenter:end-->\n",
+                "<!--helpcenter:callout note \"\"-->\n丙\n\n<!--helpcenter:end-->\n",
+                "<!--helpcenter:details-open \"Open collapsible\"-->\n丁\n\n<!--helpcenter:end-->\n",
+                // At the end of the page, the renderer closes what is open.
+                "<!--helpcenter:details \"tip\"-->\n戊\n",
+            )
+        );
+    }
+
+    #[test]
+    fn nested_admonitions_close_where_their_bodies_end() {
+        let b = run("!!! note\n    外\n\n    !!! tip\n        内\n\n    外的第二段\n\n后\n");
+        assert_eq!(
+            b.text,
+            "<!--helpcenter:callout note-->\n外\n\n<!--helpcenter:callout tip-->\n内\n\n<!--helpcenter:end-->\n外的第二段\n\n<!--helpcenter:end-->\n后\n"
+        );
+        assert_eq!(b.line_map.len(), b.text.split('\n').count());
+    }
+
+    #[test]
+    fn content_tabs_make_one_set_of_tabs() {
+        // Material for MkDocs, getting-started.md: two tabs, then text, then a set in an
+        // admonition.
+        let b = run(concat!(
+            "=== \"Latest\"\n\n    ``` sh\n    pip install mkdocs-material\n    ```\n\n",
+            "=== \"9.x\"\n\n    ``` sh\n    pip install mkdocs-material==\"9.*\"\n    ```\n\n",
+            "后\n\n",
+            "!!! tip\n\n    === \"A\"\n        甲\n    === \"B\"\n        乙\n\n后二\n",
+        ));
+        assert_eq!(
+            b.text,
+            concat!(
+                "<!--helpcenter:tabs-->\n<!--helpcenter:tab \"Latest\"-->\n\n``` sh\npip install mkdocs-material\n```\n\n<!--helpcenter:end-->\n",
+                "<!--helpcenter:tab \"9.x\"-->\n\n``` sh\npip install mkdocs-material==\"9.*\"\n```\n\n<!--helpcenter:end-->\n<!--helpcenter:end-->\n",
+                "后\n\n",
+                "<!--helpcenter:callout tip-->\n\n<!--helpcenter:tabs-->\n<!--helpcenter:tab \"A\"-->\n甲\n<!--helpcenter:end-->\n<!--helpcenter:tab \"B\"-->\n乙\n\n<!--helpcenter:end-->\n<!--helpcenter:end-->\n<!--helpcenter:end-->\n后二\n",
+            )
+        );
+        assert_eq!(b.line_map.len(), b.text.split('\n').count());
+        // `===` without a quoted label is text (a Setext heading's underline, a divider).
+        assert_eq!(
+            run("标题\n===\n\n=== 不是标签\n").text,
+            "标题\n===\n\n=== 不是标签\n"
+        );
+    }
+
+    #[test]
+    fn readable_titles() {
+        assert_eq!(readable("[a](b) and [`c`][d] [e]"), "a and c [e]");
+        assert_eq!(readable("x [y"), "x [y");
+    }
+}

@@ -13,6 +13,7 @@ mod callouts;
 mod code;
 mod directives;
 mod emphasis;
+mod footnotes;
 mod headings;
 mod html;
 mod linebreaks;
@@ -320,7 +321,9 @@ impl<'e, 'c> Writer<'e, 'c> {
     fn finish(mut self, body_len: usize) -> (Rendered, Diagnostics) {
         self.end_block();
         let mut html = String::with_capacity(body_len * 3 / 2);
-        pulldown_cmark::html::push_html(&mut html, self.emitted.into_iter());
+        let label = self.page.locale.text("footnotes");
+        let events = footnotes::to_end(std::mem::take(&mut self.emitted), label);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
         self.out.toc = headings::nest_toc(self.flat_toc);
         if html.contains(directives::TOC_PLACEHOLDER) {
             let toc = headings::toc_html(&self.out.toc, &self.page.locale);

@@ -140,6 +140,26 @@ fn link_errors_carry_the_file_line() {
 }
 
 #[test]
+fn footnotes_are_gathered_at_the_end() {
+    // Material for MkDocs's getting-started.md defines its note under the first paragraph.
+    let md = "正文[^1]继续。\n\n[^1]:\n    注释的文字。\n\n## 安装\n\n第二段[^b]。\n\n[^b]: 第二个注释。\n";
+    let (r, d) = render(md, &page(), &links());
+    assert!(d.0.is_empty(), "{d:?}");
+    let notes = r
+        .html
+        .find("<section class=\"footnotes\" aria-label=\"脚注\">")
+        .expect(&r.html);
+    assert!(r.html.find("<h2").unwrap() < notes, "{}", r.html);
+    let first = r.html.find("注释的文字").unwrap();
+    let second = r.html.find("第二个注释").unwrap();
+    assert!(notes < first && first < second, "{}", r.html);
+    assert!(r.html.trim_end().ends_with("</section>"), "{}", r.html);
+    // Without footnotes, no list.
+    let (r, _) = render("正文。\n", &page(), &links());
+    assert!(!r.html.contains("footnotes"));
+}
+
+#[test]
 fn a_comment_over_several_lines_holds_no_tags() {
     // Prettier's docs, install.md: `<SPACE>` on the comment's second line is no component, and
     // a link in it is not checked.

@@ -365,10 +365,22 @@ fn mkdocs() {
         &path,
         &["class=\"callout callout-tip\"", "路径参数写在花括号里。"],
     );
+    let first = read(&out, "tutorial/first-steps/index.html");
     has(
-        &read(&out, "tutorial/first-steps/index.html"),
-        &["class=\"callout callout-note\"", "先安装。"],
+        &first,
+        &[
+            "class=\"callout callout-note\"",
+            "先安装。",
+            // Content tabs: one set of two, their code fenced again.
+            "<div class=\"tabs\">\n<section class=\"tab\"><p class=\"tab-title\">pip</p>",
+            "<section class=\"tab\"><p class=\"tab-title\">docker</p>",
+            "<code class=\"language-sh\">",
+            "<details class=\"details\" open><summary>打开的提示</summary>",
+        ],
     );
+    assert!(!first.contains("==="), "{first}");
+    // The footnote comes after the text that follows it.
+    assert!(first.find("两种方式都行").unwrap() > first.find("已展开").unwrap());
     has(
         &read(&out, "tutorial/index.html"),
         &["<h1 id=\"教程\">教程", "教程的说明。"],

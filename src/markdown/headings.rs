@@ -45,10 +45,10 @@ impl<'e> Writer<'e, '_> {
             }
         }
         let text = text.trim().to_owned();
-        let base = id
-            .as_ref()
-            .map_or_else(|| heading_id(&text), |s| s.to_string());
-        let id_given = id.is_some();
+        let (attrs, id_attr) = attributes(attrs);
+        let given = id.as_ref().map(|s| s.to_string()).or(id_attr);
+        let id_given = given.is_some();
+        let base = given.unwrap_or_else(|| heading_id(&text));
         let id = unique_id(base, &mut self.used_ids);
         self.out.ids.insert(id.clone());
         // The id VitePress would give, when it differs, as a second anchor in the heading.
@@ -65,7 +65,7 @@ impl<'e> Writer<'e, '_> {
             level: *level,
             id: Some(CowStr::from(id)),
             classes: classes.clone(),
-            attrs: attrs.clone(),
+            attrs,
         }));
         if let Some(alias) = alias {
             self.out.ids.insert(alias.clone());
@@ -87,6 +87,40 @@ impl<'e> Writer<'e, '_> {
         ));
         self.emit(Event::End(TagEnd::Heading(level)));
     }
+}
+
+/// A heading's `{ key=value }` attributes as HTML can take them, and the id among them.
+/// Python-Markdown's attr_list writes the id as an attribute and quotes values (Material for
+/// MkDocs: `### 9.7.0 <small>…</small> { id="9.7.0" }`): kept as written, the heading had two
+/// `id`s and the link to `#9.7.0` went nowhere. A value pulldown-cmark split at a space inside
+/// quotes (`data-toc-label="with pip"`) cannot be mended, and is left out.
+fn attributes<'e>(
+    attrs: &[(CowStr<'e>, Option<CowStr<'e>>)],
+) -> (Vec<(CowStr<'e>, Option<CowStr<'e>>)>, Option<String>) {
+    let mut id = None;
+    let mut out = Vec::new();
+    for (key, value) in attrs {
+        let value = value.as_deref().map(|v| {
+            v.strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .or_else(|| v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+                .unwrap_or(v)
+        });
+        let name_ok = key.starts_with(|c: char| c.is_ascii_alphabetic())
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'));
+        let value_ok = value.is_none_or(|v| !v.contains(['"', '\'']));
+        if !name_ok || !value_ok {
+            continue;
+        }
+        if key.as_ref() == "id" {
+            id = value.filter(|v| !v.is_empty()).map(str::to_owned);
+            continue;
+        }
+        out.push((key.clone(), value.map(|v| CowStr::from(v.to_owned()))));
+    }
+    (out, id)
 }
 
 fn level_num(l: HeadingLevel) -> u8 {

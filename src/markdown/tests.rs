@@ -140,6 +140,28 @@ fn link_errors_carry_the_file_line() {
 }
 
 #[test]
+fn attribute_list_ids_and_quoted_values() {
+    // Material for MkDocs's changelog and navigation pages (Python-Markdown's attr_list).
+    let md = "见 [9.7.0](#9.7.0)。\n\n### 9.7.0 <small>2025 年 11 月</small> { id=\"9.7.0\" }\n\n### 路径 { id=navigation-path }\n\n### 用 pip { #with-pip data-toc-label=\"with pip\" }\n\n### 类 { .wide title='x' }\n";
+    let (r, d) = render(md, &page(), &links());
+    assert!(d.0.is_empty(), "{d:?}");
+    for h in [
+        "<h3 id=\"9.7.0\">",
+        "<h3 id=\"navigation-path\">",
+        "<h3 id=\"with-pip\">",
+        "<h3 id=\"类\" class=\"wide\" title=\"x\">",
+    ] {
+        assert!(r.html.contains(h), "{h} in {}", r.html);
+    }
+    assert_eq!(
+        r.html.matches(" id=").count(),
+        r.html.matches("<h3").count(),
+        "{}",
+        r.html
+    );
+}
+
+#[test]
 fn footnotes_are_gathered_at_the_end() {
     // Material for MkDocs's getting-started.md defines its note under the first paragraph.
     let md = "正文[^1]继续。\n\n[^1]:\n    注释的文字。\n\n## 安装\n\n第二段[^b]。\n\n[^b]: 第二个注释。\n";

@@ -69,6 +69,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
     let read = content::ReadOptions {
         offset,
         variables: &config.variables,
+        made_for: None,
     };
     let (content, load_diags) = content::load(root, read);
     diags.extend(load_diags);
@@ -362,6 +363,7 @@ fn read_edits(
         let read = content::ReadOptions {
             offset,
             variables: &site.config.variables,
+            made_for: site.made_for,
         };
         match content::parse_file(&bytes, &rel, read) {
             Ok(mut f) => {
@@ -374,7 +376,13 @@ fn read_edits(
                 f.bundle_dir = old.bundle_dir.clone();
                 f.describes = old.describes.clone();
                 if f.kind == content::Kind::Article && f.title.is_empty() {
-                    return Some(Err(content::no_title(&old.shown, &f.body).into()));
+                    match content::fallback_title(&rel, site.made_for) {
+                        Some(t) => {
+                            f.title_html = crate::escape::html(&t);
+                            f.title = t;
+                        }
+                        None => return Some(Err(content::no_title(&old.shown, &f.body).into())),
+                    }
                 }
                 edits.push((idx, f));
             }

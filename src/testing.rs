@@ -40,6 +40,7 @@ pub(crate) fn site_with(config_yaml: &str, files: &[(&str, &str)]) -> (Site, Dia
         let read = content::ReadOptions {
             offset,
             variables: &config.variables,
+            made_for: None,
         };
         match content::parse_file(text.as_bytes(), rel, read) {
             Ok(f) => c.files.push(f),

@@ -354,7 +354,7 @@ fn vuepress() {
 #[test]
 fn mkdocs() {
     let s = Scratch::new("m-mkdocs");
-    let (out, _) = migrate("mkdocs", &s);
+    let (out, log) = migrate("mkdocs", &s);
     let path = read(&out, "tutorial/path/index.html");
     let siblings = &path[path.find("class=\"siblings\"").unwrap()..];
     assert!(
@@ -386,6 +386,19 @@ fn mkdocs() {
         &["<h1 id=\"教程\">教程", "教程的说明。"],
     );
     assert!(out.join("about/index.html").is_file() && !out.join("-").exists());
+    // Material's own keys and a page without a title, as MkDocs takes them: the keys ignored
+    // (`template` names Material's template), the title made of the file's name.
+    has(
+        &read(&out, "getting-started/upgrade-guide/index.html"),
+        &["<h1>Upgrade guide</h1>", "本页没有标题"],
+    );
+    has(
+        &log,
+        &[
+            "`template: redirect.html` (MkDocs, 1 file)",
+            "`social` (its theme's own, 1 file)",
+        ],
+    );
 }
 
 #[test]

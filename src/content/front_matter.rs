@@ -116,7 +116,11 @@ pub struct Read {
 }
 
 /// Reads a front matter block whose text starts on file line `first_line`.
-pub(super) fn read(block: &Block, first_line: usize) -> Result<Read, Diagnostics> {
+pub(super) fn read(
+    block: &Block,
+    first_line: usize,
+    made_for: Option<&'static str>,
+) -> Result<Read, Diagnostics> {
     let (map, key_lines) = match block.format {
         Format::Yaml => (
             yaml::to_json_map(block.text, first_line - 1)?,
@@ -171,11 +175,12 @@ pub(super) fn read(block: &Block, first_line: usize) -> Result<Read, Diagnostics
             None => unknown.push(k.clone()),
         }
     }
-    // A file written for another tool (it has that tool's keys) may have keys of that site's
-    // theme, which Hugo and VitePress pass to it unchecked (Vue's docs: `sponsors: false`,
-    // `returnToTop`; Dapr's: `is_preview`). They are ignored with the tool's own keys; one
-    // that looks like a slip of helpcenter's own keys stays an error.
-    if !ignored.is_empty() {
+    // A file written for another tool (it has that tool's keys, or the site has its config) may
+    // have keys of that site's theme and plugins, which Hugo, VitePress and MkDocs pass on
+    // unchecked (Vue's docs: `sponsors: false`, `returnToTop`; Dapr's: `is_preview`; Material
+    // for MkDocs's: `social`, `location`). They are ignored with the tool's own keys; one that
+    // looks like a slip of helpcenter's own keys stays an error.
+    if !ignored.is_empty() || made_for.is_some() {
         let known = known_keys();
         unknown.retain(|k| {
             let slip = suggest(k, &known).is_some();
@@ -184,6 +189,12 @@ pub(super) fn read(block: &Block, first_line: usize) -> Result<Read, Diagnostics
             }
             slip
         });
+    }
+    // MkDocs's `template: home.html` names a template of its theme, not of helpcenter's.
+    if made_for == Some("MkDocs") {
+        if let Some(t) = front.template.take() {
+            ignored.push((format!("template: {t}"), "MkDocs"));
+        }
     }
     if block.format == Format::Toml {
         if let Some(t) = front.template.take() {

@@ -15,10 +15,34 @@ const CONFIG_FILES: &[&str] = &["mkdocs.yml", "mkdocs.yaml"];
 const MAX_DEPTH: usize = 16;
 const MAX_ENTRIES: usize = 200_000;
 
-/// The site's MkDocs navigation, if it has an `mkdocs.yml` with a `nav:`.
-pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Option<Nav> {
+/// The title MkDocs gives a page with none of its own: its file's name (its folder's, for an
+/// `index.md`), dashes and underscores as spaces, the first letter capital.
+pub fn title_from_path(rel: &str) -> Option<String> {
+    let mut parts = rel.rsplit('/');
+    let file = parts.next()?;
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    let name = if matches!(stem, "index" | "README") {
+        parts.next()?
+    } else {
+        stem
+    };
+    let words = name.replace(['-', '_'], " ");
+    let words = words.trim();
+    let mut chars = words.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
+/// Whether the site has an `mkdocs.yml`, and its navigation if it has a `nav:`.
+pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> (bool, Option<Nav>) {
     let places = js::beside_or_in(root, content_dir);
-    let config = js::read_config(root, &places, CONFIG_FILES, "MkDocs config", diags)?;
+    let Some(config) = js::read_config(root, &places, CONFIG_FILES, "MkDocs config", diags) else {
+        return (false, None);
+    };
+    (true, nav(config, diags))
+}
+
+fn nav(config: js::ConfigFile, diags: &mut Diagnostics) -> Option<Nav> {
     let yaml: serde_yaml::Value = match serde_yaml::from_str(&config.text) {
         Ok(v) => v,
         Err(e) => {
@@ -194,5 +218,23 @@ mod tests {
                 .collect::<String>()
         );
         let _ = nav_of(&deep);
+    }
+
+    #[test]
+    fn a_page_without_a_title_is_named_as_mkdocs_names_it() {
+        assert_eq!(
+            title_from_path("setup/setting-up-tags.md").as_deref(),
+            Some("Setting up tags")
+        );
+        assert_eq!(
+            title_from_path("insiders/index.md").as_deref(),
+            Some("Insiders")
+        );
+        assert_eq!(
+            title_from_path("guide/快速_开始.md").as_deref(),
+            Some("快速 开始")
+        );
+        assert_eq!(title_from_path("index.md"), None);
+        assert_eq!(title_from_path("---.md"), None);
     }
 }

@@ -109,6 +109,8 @@ pub struct Asset {
 /// Everything under `content/` that loaded.
 #[derive(Debug, Default)]
 pub struct Content {
+    /// The tool whose config the content came with (see `ReadOptions::made_for`).
+    pub made_for: Option<&'static str>,
     /// Markdown files that loaded, in path order.
     pub files: Vec<SourceFile>,
     /// Every other file, in path order.
@@ -148,6 +150,9 @@ pub struct ReadOptions<'a> {
     pub offset: FixedOffset,
     /// Values of `{{{ .name }}}` variables.
     pub variables: &'a std::collections::BTreeMap<String, String>,
+    /// The tool whose config the content came with (`MkDocs`, `VitePress`): its pages may hold
+    /// keys of that site's theme and plugins, which are ignored (see `front_matter::read`).
+    pub made_for: Option<&'static str>,
 }
 
 /// Reads every file under `root/content`. Problems in single files are collected; the files that
@@ -185,7 +190,19 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     let docusaurus = docusaurus::read(root, &dir, &mut diags);
     content.navs.extend(docusaurus.navs);
     content.docs_route = docusaurus.route;
-    content.navs.extend(mkdocs::read(root, &dir, &mut diags));
+    let (mkdocs_config, mkdocs_nav) = mkdocs::read(root, &dir, &mut diags);
+    content.navs.extend(mkdocs_nav);
+    content.made_for = if mkdocs_config {
+        Some("MkDocs")
+    } else if vitepress.found {
+        Some("VitePress")
+    } else {
+        options.made_for
+    };
+    let options = ReadOptions {
+        made_for: content.made_for,
+        ..options
+    };
     nav::one_per_folder(&mut content.navs);
     content.folder_meta = folder_meta(&dir, &content.assets);
     for (folder, title, place) in vitepress.folder_titles {
@@ -224,9 +241,10 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         .collect();
     for f in &mut content.files {
         if f.kind == Kind::Article && f.title.is_empty() {
-            if let Some(label) = labels.get(&f.rel) {
-                f.title = (*label).to_owned();
-                f.title_html = crate::escape::html(label);
+            let label = labels.get(&f.rel).map(|l| (*l).to_owned());
+            if let Some(title) = label.or_else(|| fallback_title(&f.rel, content.made_for)) {
+                f.title_html = crate::escape::html(&title);
+                f.title = title;
             }
         }
     }
@@ -309,6 +327,14 @@ fn folder_meta(dir: &Path, assets: &[Asset]) -> std::collections::HashMap<String
         );
     }
     out
+}
+
+/// The title a page without one takes from its tool: MkDocs makes one of the file's name. Other
+/// tools' pages, and helpcenter's, must have one.
+pub fn fallback_title(rel: &str, made_for: Option<&str>) -> Option<String> {
+    (made_for == Some("MkDocs"))
+        .then(|| mkdocs::title_from_path(rel))
+        .flatten()
 }
 
 /// The error for an article without a title: most often one whose front matter lost its opening
@@ -682,7 +708,7 @@ pub fn parse_file(
     let (block, body, body_line) = front_matter::split(text)?;
     // The front matter starts on line 2, after the opening fence.
     let read = match &block {
-        Some(b) if !b.text.trim().is_empty() => front_matter::read(b, 2)?,
+        Some(b) if !b.text.trim().is_empty() => front_matter::read(b, 2, options.made_for)?,
         _ => front_matter::Read {
             front: FrontMatter::default(),
             key_lines: Vec::new(),
@@ -851,6 +877,7 @@ mod tests {
         ReadOptions {
             offset: cst(),
             variables: &NO_VARIABLES,
+            made_for: None,
         }
     }
 

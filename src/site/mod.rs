@@ -117,6 +117,8 @@ pub struct Site {
     pub by_path: HashMap<String, usize>,
     /// The `content/` folder as messages name it.
     pub content_shown: PathBuf,
+    /// The tool whose config the content came with (see `content::ReadOptions::made_for`).
+    pub made_for: Option<&'static str>,
 }
 
 impl Site {
@@ -254,6 +256,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         links,
         by_path,
         content_shown: content.shown,
+        made_for: content.made_for,
     };
     (site, diags)
 }

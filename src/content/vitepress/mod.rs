@@ -30,6 +30,8 @@ const CONFIG_FILES: &[&str] = &[
 /// What a site's VitePress config says, as far as helpcenter follows it.
 #[derive(Debug, Default)]
 pub struct VitePress {
+    /// The site has a VitePress config.
+    pub found: bool,
     /// Its sidebars, as navigation files.
     pub navs: Vec<Nav>,
     /// `srcExclude`: the Markdown files that are no pages.
@@ -103,6 +105,7 @@ pub fn read(
     }
     let folder_titles = top_nav::folder_titles(&reader, folders, &starts);
     VitePress {
+        found: true,
         navs,
         exclude,
         folder_titles,

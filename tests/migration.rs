@@ -457,6 +457,42 @@ fn a_toc_md_gives_groups_order_and_labels() {
     );
 }
 
+/// A navigation group is named by its label; its URL never differs from a page's only by case,
+/// which on macOS and Windows disks and in a zip file is the same path (Material for MkDocs:
+/// the group "Getting started" beside getting-started.md, "Changelog" beside changelog/).
+#[test]
+fn a_nav_groups_url_never_differs_from_a_pages_only_by_case() {
+    let s = site_of(
+        "m-nav-case",
+        &[
+            ("helpcenter.yaml", "title: Docs\nlanguage: en\n"),
+            (
+                "mkdocs.yml",
+                "nav:\n  - Getting started:\n    - Installation: getting-started.md\n  - Insiders:\n    - insiders/index.md\n    - Changelog:\n      - insiders/changelog/index.md\n",
+            ),
+            ("content/getting-started.md", "# Installation\n\nText.\n"),
+            ("content/insiders/index.md", "# Insiders\n\nText.\n"),
+            (
+                "content/insiders/changelog/index.md",
+                "# Changelog\n\nText.\n",
+            ),
+        ],
+    );
+    let out = s.path().join("public");
+    let o = build(&s.path().join("site"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        !stderr(&o).contains("differ only by case"),
+        "{}",
+        stderr(&o)
+    );
+    let mut lower: Vec<String> = files(&out).iter().map(|f| f.to_lowercase()).collect();
+    let n = lower.len();
+    lower.sort();
+    lower.dedup();
+    assert_eq!(lower.len(), n, "{:?}", files(&out));
+}
+
 /// A front-matter title's code spans (TiDB's ``title: 通过系统变量 `x` 读取``) are code in the
 /// `<h1>` and plain text everywhere text is shown; a `# ` heading repeating the title is shown
 /// once, though a warning or a left-out Vue block comes before it; a heading that differs

@@ -24,7 +24,7 @@ struct Placer<'a> {
     article_of: HashMap<String, usize>,
     /// Section index by the content path of its page.
     section_of_page: HashMap<String, usize>,
-    /// Every page URL, to give groups URLs of their own.
+    /// Every page URL given out so far, lower-cased, to give groups URLs of their own.
     urls: HashSet<String>,
     placed: HashSet<usize>,
     order: usize,
@@ -47,8 +47,8 @@ pub(super) fn apply(
     }
     let urls = sections
         .iter()
-        .map(|s| s.url.clone())
-        .chain(articles.iter().map(|a| a.url.clone()))
+        .map(|s| s.url.to_lowercase())
+        .chain(articles.iter().map(|a| a.url.to_lowercase()))
         .collect();
     let mut p = Placer {
         article_of: articles
@@ -202,7 +202,9 @@ impl Placer<'_> {
         let base = format!("{}{}", self.sections[parent].url, url_segment(label));
         let mut url = format!("{base}/");
         let mut n = 2;
-        while !self.urls.insert(url.clone()) {
+        // Taken is taken whatever the case: on macOS and Windows disks and in a zip file,
+        // `insiders/Changelog/` (an MkDocs nav label) would replace `insiders/changelog/`.
+        while !self.urls.insert(url.to_lowercase()) {
             url = format!("{base}-{n}/");
             n += 1;
         }

@@ -812,6 +812,32 @@ fn docusaurus_sidebars_order_the_docs() {
     );
 }
 
+/// Prettier's docs keep their sidebar in `sidebars.json` (categories as keys), which
+/// `docusaurus.config.js` names: it orders the docs as `sidebars.js` would.
+#[test]
+fn a_docusaurus_sidebars_json_orders_the_docs() {
+    let s = site_of(
+        "m-docusaurus-json",
+        &[
+            ("helpcenter.yaml", "title: Docs\nlanguage: en\n"),
+            (
+                "sidebars.json",
+                "{\n  \"docs\": {\n    \"About\": [\"index\", \"why\"],\n    \"Usage\": [\"install\", \"cli\"]\n  }\n}\n",
+            ),
+            ("content/index.md", "# What is it?\n\nText.\n"),
+            ("content/why.md", "# Why\n\nText.\n"),
+            ("content/cli.md", "# CLI\n\nText.\n"),
+            ("content/install.md", "# Install\n\nText.\n"),
+        ],
+    );
+    let out = build_ok(&s.path().join("site"), &s);
+    let install = read(&out, "install/index.html");
+    has(&install, &["<a href=\"../Usage/\">Usage</a>"]);
+    let siblings = &install[install.find("class=\"siblings\"").unwrap()..];
+    assert!(siblings.find(">Install<").unwrap() < siblings.find(">CLI<").unwrap());
+    assert!(!files(&out).iter().any(|f| f.contains("sidebars")));
+}
+
 /// Jekyll's standard date (`jekyll new` writes `2015-11-17 16:16:01 -0600`) and Hugo's, with
 /// its colon, build as they are, in the offset their authors wrote.
 #[test]

@@ -12,9 +12,11 @@ use super::js::{self, ConfigFile, Reader, Value};
 use super::nav::{Nav, NavKind, NavNode};
 use crate::error::{Diagnostic, Diagnostics};
 
-/// The names Docusaurus's default `sidebarPath` may have.
+/// The names Docusaurus's default `sidebarPath` may have, and the JSON one older sites and
+/// Prettier's keep.
 const SIDEBAR_FILES: &[&str] = &[
     "sidebars.js",
+    "sidebars.json",
     "sidebars.ts",
     "sidebars.mjs",
     "sidebars.mts",
@@ -101,7 +103,8 @@ fn sidebars_of(text: &str) -> Vec<NavNode> {
     let toks = js::tokens(text);
     let reader = Reader::new(&toks);
     let mut entries = 0;
-    match reader.exported() {
+    // `sidebars.json` (Docusaurus 1, and 2 when `sidebarPath` names it): the object alone.
+    match reader.exported().or_else(|| reader.whole()) {
         Some(Value::Object(sidebars, _)) => sidebars
             .iter()
             .flat_map(|(_, items)| sidebar_items(&reader, items, 0, &mut entries))

@@ -595,6 +595,12 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The file's one value, when it is nothing but a literal (a JSON file).
+    pub fn whole(&self) -> Option<Value> {
+        let (v, end) = self.value(0, 0);
+        (end >= self.toks.len() && v != Value::Unknown).then_some(v)
+    }
+
     /// What the file exports: `export default …` or `module.exports = …`, a name looked up.
     pub fn exported(&self) -> Option<Value> {
         let at = (0..self.toks.len()).find_map(|i| {

@@ -239,6 +239,19 @@ impl LinkMap {
         if let Some(found) = join_rel(url_base, rel).and_then(|u| self.by_page_url(&u)) {
             return found;
         }
+        // A file relative to the page's URL, as a browser reads it: MkDocs leaves raw HTML as
+        // written, so its authors write `<img src="../../assets/x.png">` from the page's URL
+        // (Material for MkDocs's social-cards page), two folders up from a page one folder deep.
+        if !rooted {
+            if let Some(u) = join_rel(from_url, rel) {
+                if let Some(output) = self.assets.get(&u) {
+                    return Resolved::Asset {
+                        content_path: u,
+                        output: output.clone(),
+                    };
+                }
+            }
+        }
         // A file of a folder served at the root (VitePress's `public/`).
         if rooted {
             for p in &self.public {
@@ -472,6 +485,32 @@ mod tests {
             "a page by its URL when its slug differs"
         );
         assert_eq!(from_why("%2E%2E/overview.md"), page("overview.md"));
+    }
+
+    #[test]
+    fn a_file_relative_to_the_pages_url() {
+        // MkDocs's raw HTML: from guide/why.md, served at guide/why/, `../../images/x.png` is
+        // images/x.png; from the file's folder it would climb out of content/.
+        let m = map();
+        let asset = Resolved::Asset {
+            content_path: "images/x.png".into(),
+            output: "images/x.png".into(),
+        };
+        assert_eq!(
+            m.resolve("../../images/x.png", "guide", "guide/why/")
+                .resolved,
+            asset
+        );
+        // The file's own folder comes first.
+        assert_eq!(
+            m.resolve("../images/x.png", "guide", "guide/why/").resolved,
+            asset
+        );
+        assert!(matches!(
+            m.resolve("../../../images/x.png", "guide", "guide/why/")
+                .resolved,
+            Resolved::Missing { .. }
+        ));
     }
 
     #[test]

@@ -12,6 +12,7 @@
 mod callouts;
 mod code;
 mod directives;
+mod emoji;
 mod emphasis;
 mod footnotes;
 mod headings;
@@ -122,6 +123,7 @@ pub fn render(body: &str, page: &PageContext, links: &LinkMap) -> (Rendered, Dia
         .collect();
     let events = emphasis::chinese_strong(events, body);
     let events = linebreaks::join_wide_lines(events);
+    let events = emoji::shortcodes(events);
     let mut w = Writer::new(body, page, links, events.len());
     w.reserve_footnote_ids(&events);
     for (i, (event, range)) in events.iter().enumerate() {

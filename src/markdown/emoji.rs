@@ -1,0 +1,124 @@
+//! Emoji shortcodes (`:tada:`, `:heart:`, `:white_check_mark:`): GitHub, VitePress, Docsify and
+//! Material for MkDocs show them as the emoji, so their authors write them; printed as written
+//! they read as noise (Docsify's Chinese docs: `欢迎帮我买杯咖啡。 :heart:`). A name the emoji
+//! list does not know (Material's icons, `:material-github:`) stays as written, as does one
+//! inside a word or number (`10:30:45`) and anything in code.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+/// `events` with every known shortcode in text turned into its emoji.
+pub(super) fn shortcodes(events: Vec<(Event<'_>, Range<usize>)>) -> Vec<(Event<'_>, Range<usize>)> {
+    let mut out: Vec<(Event, Range<usize>)> = Vec::with_capacity(events.len());
+    let mut in_code = false;
+    for (e, r) in events {
+        match &e {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(t) if !in_code => {
+                // The parser may give one run of text as several events (`:white_check_mark:`
+                // at its underscores): a shortcode is looked for across them.
+                if let Some((Event::Text(prev), prev_range)) = out.last_mut() {
+                    if prev_range.end == r.start {
+                        let joined = format!("{prev}{t}");
+                        *prev = CowStr::from(joined);
+                        prev_range.end = r.end;
+                        continue;
+                    }
+                }
+            }
+            _ => {}
+        }
+        out.push((e, r));
+    }
+    let mut in_code = false;
+    for (e, _) in &mut out {
+        match e {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(t) if !in_code && t.contains(':') => {
+                if let Some(s) = replace(t) {
+                    *t = CowStr::from(s);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `text` with its shortcodes replaced, or `None` when it has none.
+fn replace(text: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut last = 0;
+    let mut i = 0;
+    while let Some(off) = text[i..].find(':') {
+        let start = i + off;
+        let name_len = text[start + 1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-')))
+            .unwrap_or(text.len() - start - 1);
+        let end = start + 1 + name_len;
+        if name_len == 0 || !text[end..].starts_with(':') {
+            i = start + 1;
+            continue;
+        }
+        let apart = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
+        let found = (apart(text[..start].chars().next_back())
+            && apart(text[end + 1..].chars().next()))
+        .then(|| emojis::get_by_shortcode(&text[start + 1..end]))
+        .flatten();
+        match found {
+            Some(emoji) => {
+                out.push_str(&text[last..start]);
+                out.push_str(emoji.as_str());
+                last = end + 1;
+                i = last;
+            }
+            // Its closing colon may open the next one (`:x::tada:`).
+            None => i = end,
+        }
+    }
+    (last > 0).then(|| {
+        out.push_str(&text[last..]);
+        out
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(md: &str) -> String {
+        super::super::html_after(md, shortcodes)
+    }
+
+    #[test]
+    fn known_shortcodes_become_emoji() {
+        assert_eq!(
+            render("欢迎帮我买杯咖啡。 :heart:\n"),
+            "<p>欢迎帮我买杯咖啡。 ❤️</p>\n"
+        );
+        assert_eq!(
+            render(":white_check_mark: 完成，:x::tada:\n"),
+            "<p>✅ 完成，❌🎉</p>\n"
+        );
+        assert_eq!(render("**:+1:** 好\n"), "<p><strong>👍</strong> 好</p>\n");
+    }
+
+    #[test]
+    fn the_rest_stays_as_written() {
+        for md in [
+            "10:30:45 开始\n",
+            ":material-github: 图标\n",
+            "a:tada: b\n",
+            ":tada:b\n",
+            "`:tada:` 是代码\n",
+            "```\n:tada:\n```\n",
+            "::\n",
+            ": tada :\n",
+        ] {
+            assert_eq!(render(md), super::super::html_after(md, |e| e), "{md:?}");
+        }
+    }
+}

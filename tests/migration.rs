@@ -375,7 +375,7 @@ fn mkdocs() {
             "<div class=\"tabs\">\n<section class=\"tab\"><p class=\"tab-title\">pip</p>",
             "<section class=\"tab\"><p class=\"tab-title\">docker</p>",
             "<code class=\"language-sh\">",
-            "<details class=\"details\" open><summary>打开的提示</summary>",
+            "<details class=\"details callout-tip\" open><summary>打开的提示</summary>",
         ],
     );
     assert!(!first.contains("==="), "{first}");

@@ -28,6 +28,8 @@ impl Writer<'_, '_> {
             return false;
         };
         let (name, args) = body.split_once(' ').unwrap_or((body, ""));
+        // `details:warning`: a details block in a callout's colour.
+        let (name, kind) = name.split_once(':').unwrap_or((name, ""));
         match name {
             "callout" => {
                 let (kind, title) = args.split_once(' ').unwrap_or((args, ""));
@@ -42,8 +44,14 @@ impl Writer<'_, '_> {
                     |t| escape::html(&t),
                 );
                 let open = if name == "details-open" { " open" } else { "" };
+                let colour = match kind {
+                    "tip" | "note" | "warning" | "caution" | "important" => {
+                        format!(" callout-{kind}")
+                    }
+                    _ => String::new(),
+                };
                 self.emit_html(format!(
-                    "<details class=\"details\"{open}><summary>{summary}</summary>\n"
+                    "<details class=\"details{colour}\"{open}><summary>{summary}</summary>\n"
                 ));
                 self.open.push(Open::Details);
             }

@@ -8,7 +8,8 @@
 //!   new set). Material for MkDocs writes its install steps and code variants this way.
 
 use super::{
-    DIRECTIVE, Open, Transform, callout_directive, container, details_directive, tab_directive,
+    DIRECTIVE, Open, Transform, callout_directive, callout_kind, container, details_directive,
+    tab_directive,
 };
 
 impl Transform<'_> {
@@ -48,17 +49,24 @@ impl Transform<'_> {
         }
         let title = title.map(readable);
         let title = title.as_deref();
+        // Without a title, MkDocs shows the type, capitalised.
+        let named = capitalised(kind);
         let d = if marker == "!!!" {
             container(&kind.to_ascii_lowercase(), title)
-                .unwrap_or_else(|| callout_directive("note", title.or(Some(kind))))
+                .unwrap_or_else(|| callout_directive("note", title.or(Some(&named))))
         } else {
-            let summary = title.filter(|t| !t.is_empty()).unwrap_or(kind);
-            let d = details_directive(summary);
-            if marker == "???+" {
-                d.replacen("details", "details-open", 1)
+            // A collapsible keeps its type's colour: `details-open:warning "…"`.
+            let summary = title.filter(|t| !t.is_empty()).unwrap_or(&named);
+            let name = if marker == "???+" {
+                "details-open"
             } else {
-                d
-            }
+                "details"
+            };
+            let name = match callout_kind(&kind.to_ascii_lowercase()) {
+                Some(k) => format!("{name}:{k}"),
+                None => name.to_owned(),
+            };
+            details_directive(summary).replacen("details", &name, 1)
         };
         let indent = self.body_column(pad);
         self.open.push(Open::Indented { indent });
@@ -119,6 +127,14 @@ impl Transform<'_> {
     }
 }
 
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// A title written in Markdown, as text: links read as their text, code spans as their code.
 fn readable(title: &str) -> String {
     let mut out = String::with_capacity(title.len());
@@ -170,9 +186,9 @@ mod tests {
                 "<!--helpcenter:callout note \"The site_url setting must be set\"-->\n甲\n\n<!--helpcenter:end-->\n",
                 "<!--helpcenter:callout note \"Inline\"-->\n乙\n\n<!--helpcenter:end-->\n",
                 "<!--helpcenter:callout note \"\"-->\n丙\n\n<!--helpcenter:end-->\n",
-                "<!--helpcenter:details-open \"Open collapsible\"-->\n丁\n\n<!--helpcenter:end-->\n",
+                "<!--helpcenter:details-open:warning \"Open collapsible\"-->\n丁\n\n<!--helpcenter:end-->\n",
                 // At the end of the page, the renderer closes what is open.
-                "<!--helpcenter:details \"tip\"-->\n戊\n",
+                "<!--helpcenter:details:tip \"Tip\"-->\n戊\n",
             )
         );
     }

@@ -471,7 +471,8 @@ fn a_nav_groups_url_never_differs_from_a_pages_only_by_case() {
                 "nav:\n  - Getting started:\n    - Installation: getting-started.md\n  - Insiders:\n    - insiders/index.md\n    - Changelog:\n      - insiders/changelog/index.md\n",
             ),
             ("content/getting-started.md", "# Installation\n\nText.\n"),
-            ("content/insiders/index.md", "# Insiders\n\nText.\n"),
+            // No title: the folder goes by the group's label, not by its name.
+            ("content/insiders/index.md", "Text.\n"),
             (
                 "content/insiders/changelog/index.md",
                 "# Changelog\n\nText.\n",
@@ -491,6 +492,10 @@ fn a_nav_groups_url_never_differs_from_a_pages_only_by_case() {
     lower.sort();
     lower.dedup();
     assert_eq!(lower.len(), n, "{:?}", files(&out));
+    let home = read(&out, "index.html");
+    let nav = &home[home.find("class=\"site-nav\"").unwrap()..];
+    has(nav, &[">Insiders<"]);
+    assert!(!nav.contains(">insiders<"), "{nav}");
 }
 
 /// A front-matter title's code spans (TiDB's ``title: 通过系统变量 `x` 读取``) are code in the

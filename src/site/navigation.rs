@@ -101,6 +101,15 @@ impl Placer<'_> {
                 .and_then(|l| self.resolve(nav, node, l));
             match target {
                 Some(Target::Section(s)) => {
+                    // A folder's page without a title of its own (MkDocs's `Insiders:` over
+                    // `insiders/index.md`) goes by the navigation's label, not the folder's name.
+                    let untitled = self.sections[s]
+                        .source
+                        .as_ref()
+                        .is_none_or(|f| f.title.is_empty());
+                    if untitled && !node.label.trim().is_empty() {
+                        self.sections[s].title = node.label.clone();
+                    }
                     self.move_section(s, parent);
                     self.place(nav, &node.children, s, depth + 1);
                 }

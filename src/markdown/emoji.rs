@@ -9,31 +9,23 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 /// `events` with every known shortcode in text turned into its emoji.
-pub(super) fn shortcodes(events: Vec<(Event<'_>, Range<usize>)>) -> Vec<(Event<'_>, Range<usize>)> {
-    let mut out: Vec<(Event, Range<usize>)> = Vec::with_capacity(events.len());
-    let mut in_code = false;
-    for (e, r) in events {
-        match &e {
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
-            Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::Text(t) if !in_code => {
-                // The parser may give one run of text as several events (`:white_check_mark:`
-                // at its underscores): a shortcode is looked for across them.
-                if let Some((Event::Text(prev), prev_range)) = out.last_mut() {
-                    if prev_range.end == r.start {
-                        let joined = format!("{prev}{t}");
-                        *prev = CowStr::from(joined);
-                        prev_range.end = r.end;
-                        continue;
-                    }
-                }
-            }
-            _ => {}
-        }
-        out.push((e, r));
+pub(super) fn shortcodes(
+    mut events: Vec<(Event<'_>, Range<usize>)>,
+) -> Vec<(Event<'_>, Range<usize>)> {
+    let colon = |e: &Event| matches!(e, Event::Text(t) if t.contains(':'));
+    if !events.iter().any(|(e, _)| colon(e)) {
+        return events;
+    }
+    // The parser may give one run of text as several events (at a `_` or `*` it tried as
+    // emphasis): a shortcode is looked for across them.
+    let split = events
+        .windows(2)
+        .any(|w| colon(&w[0].0) && matches!(w[1].0, Event::Text(_)) && w[0].1.end == w[1].1.start);
+    if split {
+        events = joined(events);
     }
     let mut in_code = false;
-    for (e, _) in &mut out {
+    for (e, _) in &mut events {
         match e {
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
@@ -44,6 +36,30 @@ pub(super) fn shortcodes(events: Vec<(Event<'_>, Range<usize>)>) -> Vec<(Event<'
             }
             _ => {}
         }
+    }
+    events
+}
+
+/// `events` with each text that holds a colon joined to the text right after it.
+fn joined(events: Vec<(Event<'_>, Range<usize>)>) -> Vec<(Event<'_>, Range<usize>)> {
+    let mut out: Vec<(Event, Range<usize>)> = Vec::with_capacity(events.len());
+    let mut in_code = false;
+    for (e, r) in events {
+        match &e {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(t) if !in_code => {
+                if let Some((Event::Text(prev), prev_range)) = out.last_mut() {
+                    if prev_range.end == r.start && prev.contains(':') {
+                        *prev = CowStr::from(format!("{prev}{t}"));
+                        prev_range.end = r.end;
+                        continue;
+                    }
+                }
+            }
+            _ => {}
+        }
+        out.push((e, r));
     }
     out
 }

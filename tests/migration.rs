@@ -817,6 +817,44 @@ fn docusaurus_sidebars_order_the_docs() {
     );
 }
 
+/// A Hugo site (a config with `baseURL`) passes its pages' keys to its theme:
+/// hugo-theme-learn's `chapter` and `pre` are ignored, not errors (Apache ElasticJob's docs
+/// failed with 60). In a Zola site, as in helpcenter's, an unknown key is still an error.
+#[test]
+fn a_hugo_sites_theme_keys_are_ignored() {
+    let page = "+++\ntitle = \"弹性调度\"\nweight = 1\npre = \"<b>1.1. </b>\"\nchapter = true\n+++\n\n弹性调度。\n";
+    for (config, ok) in [
+        (
+            "baseURL = \"https://example.org/\"\ntheme = \"hugo-theme-learn\"\n",
+            true,
+        ),
+        ("base_url = \"https://example.org/\"\n", false),
+    ] {
+        let s = site_of(
+            "m-hugo-theme-keys",
+            &[
+                ("helpcenter.yaml", "title: 文档\n"),
+                ("config.toml", config),
+                ("content/features/elastic.md", page),
+            ],
+        );
+        let o = build(&s.path().join("site"), &s.path().join("public"), &[]);
+        assert_eq!(o.status.success(), ok, "{config}: {}", stderr(&o));
+        let log = stderr(&o);
+        if ok {
+            has(
+                &log,
+                &[
+                    "`chapter` (its theme's own, 1 file)",
+                    "`pre` (its theme's own, 1 file)",
+                ],
+            );
+        } else {
+            has(&log, &["unknown keys `chapter`, `pre`"]);
+        }
+    }
+}
+
 /// Prettier's docs keep their sidebar in `sidebars.json` (categories as keys), which
 /// `docusaurus.config.js` names: it orders the docs as `sidebars.js` would.
 #[test]

@@ -181,9 +181,9 @@ pub(super) fn read(
     // for MkDocs's: `social`, `location`). They are ignored with the tool's own keys; one that
     // looks like a slip of helpcenter's own keys stays an error.
     if !ignored.is_empty() || made_for.is_some() {
-        let known = known_keys();
         unknown.retain(|k| {
-            let slip = suggest(k, &known).is_some();
+            // A slip of helpcenter's own keys; one near another tool's (`pre`, `prev`) is not.
+            let slip = suggest(k, KEYS).is_some();
             if !slip {
                 ignored.push((k.clone(), THEME));
             }

@@ -196,6 +196,8 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         Some("MkDocs")
     } else if vitepress.found {
         Some("VitePress")
+    } else if dialect::is_hugo_site(root, &dir) {
+        Some("Hugo")
     } else {
         options.made_for
     };

@@ -1,8 +1,32 @@
 //! Hugo (gohugo.io): page front matter, YAML or TOML, and the keys of Docsy, the theme of
 //! many projects' Hugo docs (Dapr, Kubernetes, gRPC).
 
+use std::path::Path;
+
 use super::Becomes::{Ignored, Key, Not};
 use super::{ForeignKey, key};
+use crate::content::js;
+use crate::error::Diagnostics;
+
+/// The names of Hugo's site config.
+const CONFIG_FILES: &[&str] = &[
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.json",
+    "config.toml",
+    "config.yaml",
+];
+
+/// Whether the site has a Hugo config beside `content/` (or in it): `hugo.*`, or a `config.*`
+/// that sets Hugo's `baseURL` (Zola's says `base_url`). Its pages then may hold keys of its
+/// theme (hugo-theme-learn's `chapter` and `pre`), which are ignored.
+pub fn is_site(root: &Path, content_dir: &Path) -> bool {
+    let places = js::beside_or_in(root, content_dir);
+    // A config that cannot be read says nothing here: the notes are for the readers of it.
+    let mut quiet = Diagnostics::default();
+    js::read_config(root, &places, CONFIG_FILES, "Hugo config", &mut quiet)
+        .is_some_and(|c| c.rel.contains("hugo.") || c.text.to_ascii_lowercase().contains("baseurl"))
+}
 
 const T: &str = "Hugo";
 const DOCSY: &str = "Docsy";

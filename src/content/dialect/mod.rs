@@ -18,6 +18,8 @@ pub mod twoslash;
 mod vitepress;
 mod zola;
 
+pub use hugo::is_site as is_hugo_site;
+
 /// What another tool's front-matter key becomes here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Becomes {

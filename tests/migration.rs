@@ -346,6 +346,14 @@ fn vuepress() {
             "`sidebarDepth` (VuePress, 1 file)",
         ],
     );
+    // The sidebar of .vuepress/config.js: its order (not the titles') and its labels.
+    let page = read(&out, "guide/getting-started/index.html");
+    let siblings = &page[page.find("class=\"siblings\"").unwrap()..];
+    assert!(
+        siblings.find(">快速上手<").unwrap() < siblings.find(">安装与升级<").unwrap(),
+        "{siblings}"
+    );
+    assert!(!log.contains("built by code"), "{log}");
 }
 
 /// MkDocs: `nav:` in mkdocs.yml beside content/ orders and labels the pages (its Python tags

@@ -194,8 +194,8 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     content.navs.extend(mkdocs_nav);
     content.made_for = if mkdocs_config {
         Some("MkDocs")
-    } else if vitepress.found {
-        Some("VitePress")
+    } else if let Some(tool) = vitepress.tool {
+        Some(tool)
     } else if dialect::is_hugo_site(root, &dir) {
         Some("Hugo")
     } else {

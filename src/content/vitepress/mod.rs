@@ -1,4 +1,5 @@
-//! A VitePress site's config, `.vitepress/config.{js,ts,mjs,mts,cjs,cts}`: what in it
+//! A VitePress site's config, `.vitepress/config.{js,ts,mjs,mts,cjs,cts}` (or VuePress's, in
+//! `.vuepress/`, whose sidebar is written much the same way): what in it
 //! helpcenter follows — the sidebar (`sidebar`), and the Markdown files that are no pages
 //! (`exclude`). The config is a program; only its literal data is read (see `js`), nothing is
 //! run.
@@ -30,8 +31,9 @@ const CONFIG_FILES: &[&str] = &[
 /// What a site's VitePress config says, as far as helpcenter follows it.
 #[derive(Debug, Default)]
 pub struct VitePress {
-    /// The site has a VitePress config.
-    pub found: bool,
+    /// The tool whose config the site has: `VitePress`, or `VuePress` (its predecessor, whose
+    /// `.vuepress/config.js` many Chinese projects' docs still have).
+    pub tool: Option<&'static str>,
     /// Its sidebars, as navigation files.
     pub navs: Vec<Nav>,
     /// `srcExclude`: the Markdown files that are no pages.
@@ -50,21 +52,29 @@ pub fn read(
     folders: &[String],
     diags: &mut Diagnostics,
 ) -> VitePress {
-    let places = [
-        Place {
-            owner: content_dir,
-            dir: content_dir.join(".vitepress"),
-            rel: ".vitepress/",
-        },
-        Place {
-            owner: root,
-            dir: root.join(".vitepress"),
-            rel: "../.vitepress/",
-        },
-    ];
-    let Some(ConfigFile { text, shown, rel }) =
-        js::read_config(root, &places, CONFIG_FILES, "VitePress config", diags)
-    else {
+    let places = |folder: &'static str, rel: &'static str, up: &'static str| {
+        [
+            Place {
+                owner: content_dir,
+                dir: content_dir.join(folder),
+                rel,
+            },
+            Place {
+                owner: root,
+                dir: root.join(folder),
+                rel: up,
+            },
+        ]
+    };
+    let vitepress = places(".vitepress", ".vitepress/", "../.vitepress/");
+    let vuepress = places(".vuepress", ".vuepress/", "../.vuepress/");
+    let found = js::read_config(root, &vitepress, CONFIG_FILES, "VitePress config", diags)
+        .map(|c| (c, "VitePress"))
+        .or_else(|| {
+            js::read_config(root, &vuepress, CONFIG_FILES, "VuePress config", diags)
+                .map(|c| (c, "VuePress"))
+        });
+    let Some((ConfigFile { text, shown, rel }, tool)) = found else {
         return VitePress::default();
     };
     let toks = js::tokens(&text);
@@ -105,7 +115,7 @@ pub fn read(
     }
     let folder_titles = top_nav::folder_titles(&reader, folders, &starts);
     VitePress {
-        found: true,
+        tool: Some(tool),
         navs,
         exclude,
         folder_titles,

@@ -2,6 +2,10 @@
 //! (`'/guide/': [...]`). Its groups, order and labels are what a reader of the site knows it
 //! by, so they are read as a navigation file is (see `content::nav`). A sidebar built by code
 //! the reader cannot follow leaves the folders to order the site, with a note.
+//!
+//! VuePress writes its sidebar the same way with other names: a group is `{ title | text,
+//! children }`, a page `{ title, path }`, a string (a page's path, relative to the sidebar's
+//! prefix: `''` is its `README.md`) or `[path, title]`.
 
 use crate::content::js::{Reader, Value};
 use crate::content::nav::NavNode;
@@ -12,21 +16,32 @@ const MAX_SIDEBARS: usize = 64;
 
 /// Every sidebar of a config: (the folder it is for, `` for the whole site; its line; its entries).
 pub(super) fn sidebars(reader: &Reader) -> Vec<(String, usize, Vec<NavNode>)> {
-    let mut r = Resolver { reader, entries: 0 };
+    let mut r = Resolver {
+        reader,
+        entries: 0,
+        prefix: "/".to_owned(),
+    };
     let mut out: Vec<(String, usize, Vec<NavNode>)> = Vec::new();
     for (value, line) in r.reader.properties("sidebar", MAX_SIDEBARS) {
+        // `false`; VuePress's `'auto'` (the page's own headings).
         if matches!(&value, Value::Name(n) if matches!(n.as_str(), "false" | "true" | "null" | "undefined"))
+            || matches!(&value, Value::Str(..))
         {
             continue;
         }
         match r.resolve(value) {
-            Value::Array(items) => out.push((String::new(), line, r.nodes(&items, "", 0))),
+            Value::Array(items) => {
+                r.prefix = "/".to_owned();
+                out.push((String::new(), line, r.nodes(&items, "", 0)))
+            }
             Value::Object(fields, _) => {
                 for (key, v) in fields {
                     let Some(prefix) = key.strip_prefix('/') else {
                         continue;
                     };
                     let (items, base) = match r.resolve(v) {
+                        // VuePress's `'auto'`: the page's own headings.
+                        Value::Str(..) => continue,
                         Value::Array(items) => (items, String::new()),
                         group @ Value::Object(..) => {
                             let base = group
@@ -41,6 +56,7 @@ pub(super) fn sidebars(reader: &Reader) -> Vec<(String, usize, Vec<NavNode>)> {
                         _ => (Vec::new(), String::new()),
                     };
                     let governs = prefix.trim_end_matches('/').to_owned();
+                    r.prefix = format!("/{}", prefix);
                     out.push((governs, line, r.nodes(&items, &base, 0)));
                 }
             }
@@ -85,6 +101,8 @@ const MAX_ENTRIES: usize = 200_000;
 struct Resolver<'a, 'r> {
     reader: &'r Reader<'a>,
     entries: usize,
+    /// The sidebar's path prefix (`/guide/`), which VuePress's relative page paths are under.
+    prefix: String,
 }
 
 impl Resolver<'_, '_> {
@@ -113,6 +131,29 @@ impl Resolver<'_, '_> {
                         out.extend(self.nodes(&[item], base, depth + 1));
                     }
                 }
+                // VuePress: `'getting-started'`, `''` (the prefix's README), `['/x', '标题']`.
+                Value::Str(path, false, line) => {
+                    self.entries += 1;
+                    out.push(NavNode {
+                        label: String::new(),
+                        link: Some(self.page_path(path)),
+                        line: *line,
+                        children: Vec::new(),
+                    });
+                }
+                Value::Array(pair) => {
+                    if let [Value::Str(path, false, line), Value::Str(title, _, _)] =
+                        pair.as_slice()
+                    {
+                        self.entries += 1;
+                        out.push(NavNode {
+                            label: title.trim().to_owned(),
+                            link: Some(self.page_path(path)),
+                            line: *line,
+                            children: Vec::new(),
+                        });
+                    }
+                }
                 Value::Object(_, line) => {
                     let base = item
                         .get("base")
@@ -121,11 +162,15 @@ impl Resolver<'_, '_> {
                         .to_owned();
                     let link = item
                         .get("link")
+                        .or_else(|| item.get("path"))
                         .and_then(Value::str)
                         .filter(|(_, interpolated)| !interpolated)
                         .map(|(l, _)| under_base(&base, l));
-                    let (text, interpolated) =
-                        item.get("text").and_then(Value::str).unwrap_or(("", false));
+                    let (text, interpolated) = item
+                        .get("text")
+                        .or_else(|| item.get("title"))
+                        .and_then(Value::str)
+                        .unwrap_or(("", false));
                     // A label built from code shows the page's own title instead.
                     let label = if interpolated && link.is_some() {
                         ""
@@ -133,7 +178,8 @@ impl Resolver<'_, '_> {
                         text.trim()
                     };
                     self.entries += 1;
-                    let children = match item.get("items").cloned().map(|v| self.resolve(v)) {
+                    let kids = item.get("items").or_else(|| item.get("children"));
+                    let children = match kids.cloned().map(|v| self.resolve(v)) {
                         Some(Value::Array(kids)) => self.nodes(&kids, &base, depth + 1),
                         _ => Vec::new(),
                     };
@@ -148,6 +194,17 @@ impl Resolver<'_, '_> {
             }
         }
         out
+    }
+}
+
+impl Resolver<'_, '_> {
+    /// A VuePress page path as a link: from the root as written, else under the prefix.
+    fn page_path(&self, path: &str) -> String {
+        if path.starts_with('/') || path.contains("://") {
+            path.to_owned()
+        } else {
+            format!("{}{}", self.prefix, path.trim_start_matches("./"))
+        }
     }
 }
 
@@ -178,6 +235,29 @@ mod tests {
                 None => format!("{}[{}]", n.label, labels(&n.children).join(",")),
             })
             .collect()
+    }
+
+    #[test]
+    fn vuepress_sidebars_of_both_versions() {
+        // VuePress 1: strings under the prefix ('' is its README), [path, title], groups with
+        // `title` and `children`, `'auto'` (no list). VuePress 2: `text` and `children`.
+        let s = sidebars(
+            "module.exports = { themeConfig: { sidebar: {\n  '/guide/': ['', 'getting-started', ['/guide/assets', '静态资源'], { title: '进阶', collapsable: false, children: ['deploy', { title: '插件', path: '/plugin/' }] }],\n  '/faq/': 'auto'\n} } }\n",
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(
+            labels(&s[0].2),
+            [
+                "=/guide/",
+                "=/guide/getting-started",
+                "静态资源=/guide/assets",
+                "进阶[=/guide/deploy,插件=/plugin/]"
+            ]
+        );
+        let s = sidebars(
+            "export default defineUserConfig({ theme: defaultTheme({ sidebar: { '/guide/': [{ text: '指南', children: ['/guide/README.md', '/guide/a.md'] }] } }) })\n",
+        );
+        assert_eq!(labels(&s[0].2), ["指南[=/guide/README.md,=/guide/a.md]"]);
     }
 
     #[test]

@@ -166,7 +166,7 @@ impl Transform<'_> {
         let numbered = comma_numbered(trimmed);
         if numbered && !self.comma_list && starts_paragraph {
             self.warnings.push(
-                Diagnostic::warning("`1、` does not start a numbered list in Markdown: these lines show as one paragraph")
+                Diagnostic::warning("`1、` does not start a numbered list in Markdown: the steps show as plain text, and lines with no blank line between them run together as one paragraph")
                     .at_line(i + 1)
                     .hint("write `1. ` (a digit, a period and a space) at the start of each step"),
             );

@@ -187,7 +187,7 @@ impl Transform<'_> {
         let what = if trimmed.starts_with("{*") && trimmed.ends_with("*}") {
             "FastAPI's code include `{* file *}`"
         } else if trimmed.starts_with("<<< @") || trimmed.starts_with("<<<@") {
-            "VitePress's code snippet import `<<< @/file`"
+            "the code snippet import `<<< @/file` (VitePress, VuePress)"
         } else if trimmed.starts_with("--8<--") {
             "the PyMdown snippet include `--8<--`"
         } else if ["{{#include ", "{{#rustdoc_include ", "{{#playground "]

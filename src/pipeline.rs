@@ -376,13 +376,7 @@ fn read_edits(
                 f.bundle_dir = old.bundle_dir.clone();
                 f.describes = old.describes.clone();
                 if f.kind == content::Kind::Article && f.title.is_empty() {
-                    match content::fallback_title(&rel, site.made_for) {
-                        Some(t) => {
-                            f.title_html = crate::escape::html(&t);
-                            f.title = t;
-                        }
-                        None => return Some(Err(content::no_title(&old.shown, &f.body).into())),
-                    }
+                    return Some(Err(content::no_title(&old.shown, &f.body).into()));
                 }
                 edits.push((idx, f));
             }

@@ -333,7 +333,7 @@ fn folder_meta(dir: &Path, assets: &[Asset]) -> std::collections::HashMap<String
 
 /// The title a page without one takes from its tool: MkDocs makes one of the file's name. Other
 /// tools' pages, and helpcenter's, must have one.
-pub fn fallback_title(rel: &str, made_for: Option<&str>) -> Option<String> {
+fn fallback_title(rel: &str, made_for: Option<&str>) -> Option<String> {
     (made_for == Some("MkDocs"))
         .then(|| mkdocs::title_from_path(rel))
         .flatten()

@@ -9,6 +9,7 @@
 //! (GitHub alerts), [`tables`], [`links`] (rewriting and recording internal links) and [`text`]
 //! (plain text by heading, the summary).
 
+mod api_styles;
 mod callouts;
 mod code;
 mod directives;
@@ -122,6 +123,7 @@ pub fn render(body: &str, page: &PageContext, links: &LinkMap) -> (Rendered, Dia
         .map(|(e, r)| (without_stray_marks(e), r))
         .collect();
     let events = emphasis::chinese_strong(events, body);
+    let events = api_styles::heading_marks(events, body);
     let events = linebreaks::join_wide_lines(events);
     let events = emoji::shortcodes(events);
     let mut w = Writer::new(body, page, links, events.len());

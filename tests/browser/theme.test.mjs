@@ -234,6 +234,8 @@ test("Vue's two API styles: one shows, the reader's choice is kept, a link into 
         '<div class="options-api">', "", "## 选项式的写法 {#options-way}", "", "写在 `computed` 选项里。", "", "</div>",
         '<div class="composition-api">', "", "## 组合式的写法 {#composition-way}", "", "调用 `computed()` 函数。", "", "</div>", "",
         '两种风格都有 <span class="options-api">this</span><span class="composition-api">ref</span>。', "",
+        // Vue's own mark: a heading for one style ends with `*` (Options) or `**` (Composition).
+        "## 只讲选项式 \\* {#options-only}", "", "选项式的一节。", "",
       ].join("\n"));
       put("content/plain.md", "# 普通\n\n没有两种风格。\n");
     }, async (out) => {
@@ -244,10 +246,12 @@ test("Vue's two API styles: one shows, the reader's choice is kept, a link into 
         options: await page.locator("#options-way").isVisible(),
         composition: await page.locator("#composition-way").isVisible(),
         inline: await page.locator("p:has(.options-api)").innerText(),
+        marked: await page.locator("#options-only").isVisible(),
       });
-      assert.deepEqual(await seen(), { options: false, composition: true, inline: "两种风格都有 ref。" });
+      assert.deepEqual(await seen(), { options: false, composition: true, inline: "两种风格都有 ref。", marked: false });
       await page.getByRole("radio", { name: "选项式" }).check();
-      assert.deepEqual(await seen(), { options: true, composition: false, inline: "两种风格都有 this。" });
+      assert.deepEqual(await seen(), { options: true, composition: false, inline: "两种风格都有 this。", marked: true });
+      assert.equal((await page.locator("#options-only").innerText()).replace("#", "").trim(), "只讲选项式", "the mark is gone");
       await page.reload();
       assert.equal(await page.getByRole("radio", { name: "选项式" }).isChecked(), true, "the choice is kept");
       assert.equal(await page.locator("#options-way").isVisible(), true);

@@ -40,27 +40,45 @@ pub(super) fn shortcodes(
     events
 }
 
-/// `events` with each text that holds a colon joined to the text right after it.
+/// `events` with each text that holds a colon joined to the texts right after it. A run is
+/// gathered in one buffer: appending to the text so far, copied each time, took 13 s on a
+/// 900 KB paragraph of such pieces.
 fn joined(events: Vec<(Event<'_>, Range<usize>)>) -> Vec<(Event<'_>, Range<usize>)> {
     let mut out: Vec<(Event, Range<usize>)> = Vec::with_capacity(events.len());
+    // The run of text being gathered: its text, its range, whether it holds a colon yet.
+    let mut run: Option<(String, Range<usize>, bool)> = None;
+    let flush = |run: &mut Option<(String, Range<usize>, bool)>, out: &mut Vec<_>| {
+        if let Some((text, range, _)) = run.take() {
+            out.push((Event::Text(CowStr::from(text)), range));
+        }
+    };
     let mut in_code = false;
     for (e, r) in events {
-        match &e {
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
-            Event::End(TagEnd::CodeBlock) => in_code = false,
+        match e {
             Event::Text(t) if !in_code => {
-                if let Some((Event::Text(prev), prev_range)) = out.last_mut() {
-                    if prev_range.end == r.start && prev.contains(':') {
-                        *prev = CowStr::from(format!("{prev}{t}"));
-                        prev_range.end = r.end;
+                if let Some((text, range, colon)) = &mut run {
+                    if *colon && range.end == r.start {
+                        text.push_str(&t);
+                        range.end = r.end;
                         continue;
                     }
                 }
+                flush(&mut run, &mut out);
+                let colon = t.contains(':');
+                run = Some((t.into_string(), r, colon));
             }
-            _ => {}
+            e => {
+                flush(&mut run, &mut out);
+                match &e {
+                    Event::Start(Tag::CodeBlock(_)) => in_code = true,
+                    Event::End(TagEnd::CodeBlock) => in_code = false,
+                    _ => {}
+                }
+                out.push((e, r));
+            }
         }
-        out.push((e, r));
     }
+    flush(&mut run, &mut out);
     out
 }
 
@@ -120,6 +138,20 @@ mod tests {
             "<p>✅ 完成，❌🎉</p>\n"
         );
         assert_eq!(render("**:+1:** 好\n"), "<p><strong>👍</strong> 好</p>\n");
+    }
+
+    #[test]
+    fn a_long_paragraph_of_pieces_after_a_colon_renders_as_written() {
+        // 200 KB in Text events by the thousand after one colon. (Its speed is measured, not
+        // asserted: each piece appended to a copy of the text so far, 900 KB took 12.9 s, and
+        // 1.8 MB over 60 s; gathered in one buffer, 1.8 MB builds in 0.56 s.)
+        let md = format!(":{}:tada:\n", "a _".repeat(70_000));
+        let html = render(&md);
+        assert!(
+            html.starts_with("<p>:a _a _") && html.ends_with("a _🎉</p>\n"),
+            "{}",
+            &html[..40]
+        );
     }
 
     #[test]

@@ -24,10 +24,7 @@ pub fn drawn_by_components(body: &str) -> bool {
             rest.find("-->").map(|i| i + 3)
         } else if let Some(block) = block {
             let close = format!("</{block}>");
-            // Lower-casing ASCII keeps every byte where it was.
-            rest.to_ascii_lowercase()
-                .find(&close)
-                .map(|i| i + close.len())
+            find_ignoring_case(rest, &close).map(|i| i + close.len())
         } else {
             let name: String = rest[1..]
                 .trim_start_matches('/')
@@ -46,6 +43,16 @@ pub fn drawn_by_components(body: &str) -> bool {
         rest = &rest[end..];
     }
     component
+}
+
+/// Where `needle` (ASCII) is in `s`, whatever its case, without copying `s`: lower-casing the
+/// rest of the page for each block took 19.5 s on 2.7 MB of `<style></style>`.
+fn find_ignoring_case(s: &str, needle: &str) -> Option<usize> {
+    let (s, n) = (s.as_bytes(), needle.as_bytes());
+    let first = n.first()?.to_ascii_lowercase();
+    (0..s.len().saturating_sub(n.len() - 1))
+        .filter(|&i| s[i].to_ascii_lowercase() == first)
+        .find(|&i| s[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 fn starts_with_ignoring_case(s: &str, prefix: &str) -> bool {
@@ -70,6 +77,15 @@ mod tests {
         assert!(drawn_by_components(
             "<!-- 由组件绘制 -->\n<partner-all></partner-all>"
         ));
+    }
+
+    #[test]
+    fn many_blocks_are_read_once_each() {
+        // 300 KB of empty style blocks and a component. (Measured, not asserted: the rest of the
+        // page was lower-cased for each block, 2.7 MB took 19.5 s.)
+        let body = format!("{}<ThemePage />", "<STYLE></style>\n".repeat(20_000));
+        assert!(drawn_by_components(&body));
+        assert!(!drawn_by_components(&format!("{body}文字")));
     }
 
     #[test]

@@ -69,16 +69,31 @@ impl Writer<'_, '_> {
             }
             "figure" => self.figure(args, line),
             "toc" => self.emit_html(format!("{TOC_PLACEHOLDER}\n")),
-            "end" => match self.open.pop() {
-                Some(Open::Callout) => self.close_callout(),
-                Some(Open::Details) => self.emit_html("</details>\n".to_owned()),
-                Some(Open::Tabs) => self.emit_html("</div>\n".to_owned()),
-                Some(Open::Tab) => self.emit_html("</section>\n".to_owned()),
-                None => {}
-            },
+            "end" => {
+                if let Some(open) = self.open.pop() {
+                    self.close(open);
+                }
+            }
             _ => {}
         }
         true
+    }
+
+    fn close(&mut self, open: Open) {
+        match open {
+            Open::Callout => self.close_callout(),
+            Open::Details => self.emit_html("</details>\n".to_owned()),
+            Open::Tabs => self.emit_html("</div>\n".to_owned()),
+            Open::Tab => self.emit_html("</section>\n".to_owned()),
+        }
+    }
+
+    /// Closes what is still open at the end of the page (an admonition or a `:::` container
+    /// that runs to the end of the file): left open, its `<div>` held the theme's footer.
+    pub(super) fn close_all(&mut self) {
+        while let Some(open) = self.open.pop() {
+            self.close(open);
+        }
     }
 
     /// A figure: its image resolved and checked like any image, its caption below it.

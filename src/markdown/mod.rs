@@ -323,6 +323,7 @@ impl<'e, 'c> Writer<'e, 'c> {
     }
 
     fn finish(mut self, body_len: usize) -> (Rendered, Diagnostics) {
+        self.close_all();
         self.end_block();
         let mut html = String::with_capacity(body_len * 3 / 2);
         let label = self.page.locale.text("footnotes");

@@ -162,6 +162,30 @@ fn attribute_list_ids_and_quoted_values() {
 }
 
 #[test]
+fn containers_open_at_the_end_of_the_page_are_closed() {
+    // An MkDocs admonition or a `:::` container that runs to the end of the file: left open,
+    // its `<div>` held the theme's closing tags.
+    for md in [
+        "<!--helpcenter:callout note-->\nx\n",
+        "<!--helpcenter:tabs-->\n<!--helpcenter:tab \"甲\"-->\n<!--helpcenter:details \"乙\"-->\ny\n",
+    ] {
+        let (r, _) = render(md, &page(), &links());
+        for (open, close) in [
+            ("<div", "</div>"),
+            ("<section", "</section>"),
+            ("<details", "</details>"),
+        ] {
+            assert_eq!(
+                r.html.matches(open).count(),
+                r.html.matches(close).count(),
+                "{open} in {}",
+                r.html
+            );
+        }
+    }
+}
+
+#[test]
 fn footnotes_are_gathered_at_the_end() {
     // Material for MkDocs's getting-started.md defines its note under the first paragraph.
     let md = "正文[^1]继续。\n\n[^1]:\n    注释的文字。\n\n## 安装\n\n第二段[^b]。\n\n[^b]: 第二个注释。\n";

@@ -35,10 +35,10 @@ impl Writer<'_, '_> {
                 None => return String::new(),
             }
         }
-        if self.in_comment {
+        if self.in_comment.is_some() {
             match html[last..].find("-->") {
                 Some(i) => {
-                    self.in_comment = false;
+                    self.in_comment = None;
                     out.push_str(&html[last..last + i + 3]);
                     last += i + 3;
                 }
@@ -46,7 +46,7 @@ impl Writer<'_, '_> {
             }
         }
         let (tags, open_comment) = tags(html, last);
-        self.in_comment = open_comment;
+        self.in_comment = open_comment.then_some(line);
         for tag in tags {
             out.push_str(&html[last..tag.start]);
             last = tag.end;

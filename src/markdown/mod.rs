@@ -31,7 +31,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::config::CodeConfig;
-use crate::error::Diagnostics;
+use crate::error::{Diagnostic, Diagnostics};
 use crate::i18n::Locale;
 use crate::paths::HUGO_REF;
 use crate::site::{Article, LinkMap, Site};
@@ -185,9 +185,9 @@ struct Writer<'e, 'c> {
     open_tags: Vec<html::OpenTag>,
     /// Inside a left-out block (`<script setup>`): the end tag that ends it.
     skip_until: Option<&'static str>,
-    /// An HTML comment opened in an earlier chunk of raw HTML and not closed yet: what follows
-    /// is its text, not tags (pulldown-cmark gives an HTML block one chunk a line).
-    in_comment: bool,
+    /// An HTML comment opened in an earlier chunk of raw HTML and not closed yet, and its line:
+    /// what follows is its text, not tags (pulldown-cmark gives an HTML block one chunk a line).
+    in_comment: Option<usize>,
     /// Components warned about on this page (once each).
     warned: HashSet<String>,
     /// Stack of open lists: `Some(next step number)` for step lists.
@@ -220,7 +220,7 @@ impl<'e, 'c> Writer<'e, 'c> {
             open: Vec::new(),
             open_tags: Vec::new(),
             skip_until: None,
-            in_comment: false,
+            in_comment: None,
             warned: HashSet::new(),
             lists: Vec::new(),
             in_footnote: false,
@@ -323,6 +323,18 @@ impl<'e, 'c> Writer<'e, 'c> {
     }
 
     fn finish(mut self, body_len: usize) -> (Rendered, Diagnostics) {
+        // A comment never closed would hide the theme's footer and scripts too: it ends with
+        // the text, which is all it hides, as Markdown reads it.
+        if let Some(line) = self.in_comment.take() {
+            self.emit_html("-->\n".to_owned());
+            self.diags.push(
+                Diagnostic::warning(
+                    "an HTML comment `<!--` is never closed: the rest of the page is hidden in it",
+                )
+                .at_line(line)
+                .hint("end the comment with `-->` where the hidden part should end"),
+            );
+        }
         self.close_all();
         self.end_block();
         let mut html = String::with_capacity(body_len * 3 / 2);

@@ -186,6 +186,19 @@ fn containers_open_at_the_end_of_the_page_are_closed() {
 }
 
 #[test]
+fn a_comment_never_closed_ends_with_the_text() {
+    let (r, d) = render(
+        "正文。\n\n<!-- 草稿\n\n下面的都藏起来了。\n",
+        &page(),
+        &links(),
+    );
+    assert!(r.html.trim_end().ends_with("-->"), "{}", r.html);
+    assert_eq!(d.0.len(), 1, "{d:?}");
+    assert_eq!(d.0[0].line, Some(7));
+    assert!(d.0[0].message.contains("never closed"), "{d:?}");
+}
+
+#[test]
 fn footnotes_are_gathered_at_the_end() {
     // Material for MkDocs's getting-started.md defines its note under the first paragraph.
     let md = "正文[^1]继续。\n\n[^1]:\n    注释的文字。\n\n## 安装\n\n第二段[^b]。\n\n[^b]: 第二个注释。\n";

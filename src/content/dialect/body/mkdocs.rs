@@ -69,7 +69,10 @@ impl Transform<'_> {
             details_directive(summary).replacen("details", &name, 1)
         };
         let indent = self.body_column(pad);
-        self.open.push(Open::Indented { indent });
+        self.open.push(Open::Indented {
+            indent,
+            pad: pad.len(),
+        });
         self.replace(format!("{pad}{DIRECTIVE}{d}-->"), i);
         Some(())
     }
@@ -93,12 +96,13 @@ impl Transform<'_> {
         let label = readable(&label[1..label.len() - 1]);
         let column = self.body_column(pad) - 4;
         let mut text = String::new();
-        if new_set && self.content_tabs.last() == Some(&column) {
+        let open_here = self.content_tabs.last().is_some_and(|(c, _)| *c == column);
+        if new_set && open_here {
             self.content_tabs.pop();
             text.push_str(&format!("{pad}{DIRECTIVE}end-->\n"));
         }
-        if self.content_tabs.last() != Some(&column) {
-            self.content_tabs.push(column);
+        if !open_here || new_set {
+            self.content_tabs.push((column, pad.len()));
             text.push_str(&format!("{pad}{DIRECTIVE}tabs-->\n"));
         }
         text.push_str(&format!("{pad}{DIRECTIVE}{}-->", tab_directive(&label)));
@@ -108,21 +112,23 @@ impl Transform<'_> {
         }
         self.changed = true;
         self.shifted |= text.lines().count() > 1;
-        self.open.push(Open::Indented { indent: column + 4 });
+        self.open.push(Open::Indented {
+            indent: column + 4,
+            pad: pad.len(),
+        });
         Some(())
     }
 
     /// Ends the sets of content tabs a line at `indent` is outside of: one indented less than
     /// their labels, or at their column and no tab.
     pub(super) fn close_content_tabs(&mut self, indent: usize, trimmed: &str, i: usize) {
-        while let Some(&column) = self.content_tabs.last() {
+        while let Some(&(column, pad)) = self.content_tabs.last() {
             let another_tab = indent == column && trimmed.starts_with("===");
             if indent > column || another_tab {
                 break;
             }
             self.content_tabs.pop();
-            self.shifted = true;
-            self.replace(format!("{DIRECTIVE}end-->"), i.saturating_sub(1));
+            self.push_end(pad, i);
         }
     }
 }
@@ -227,6 +233,22 @@ mod tests {
         assert_eq!(
             run("标题\n===\n\n=== 不是标签\n").text,
             "标题\n===\n\n=== 不是标签\n"
+        );
+    }
+
+    #[test]
+    fn blocks_in_a_list_item_end_inside_it() {
+        // Material's install steps: tabs in a list item. Ended at the margin, the list ended too.
+        let b = run(
+            "1. 安装：\n\n    === \"pip\"\n        pip install x\n\n    !!! note\n        注意\n\n2. 运行\n",
+        );
+        assert_eq!(
+            b.text,
+            concat!(
+                "1. 安装：\n\n    <!--helpcenter:tabs-->\n    <!--helpcenter:tab \"pip\"-->\n    pip install x\n\n",
+                "    <!--helpcenter:end-->\n    <!--helpcenter:end-->\n    <!--helpcenter:callout note-->\n    注意\n\n",
+                "    <!--helpcenter:end-->\n2. 运行\n",
+            )
         );
     }
 

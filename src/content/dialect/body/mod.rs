@@ -54,7 +54,9 @@ enum Open {
     /// A Hugo shortcode pair: closed by `{{< /name >}}`.
     Shortcode { name: String, directive: bool },
     /// An MkDocs admonition: its body is indented `indent` spaces more than the `!!!`.
-    Indented { indent: usize },
+    /// `pad`: its header's indentation as written out, which its end keeps (inside a list item,
+    /// an end at the margin would end the list).
+    Indented { indent: usize, pad: usize },
     /// A PyMdown block: closed by a line of exactly `slashes` slashes; `options` while the
     /// lines under its header may still be its options.
     Slashes {
@@ -142,7 +144,8 @@ struct Transform<'a> {
     /// ... and its last tab has just closed: a line that is no tab of it ends the set.
     tabs_closing: Option<usize>,
     /// The open sets of MkDocs content tabs (`=== "Label"`): the column their labels are at.
-    content_tabs: Vec<usize>,
+    /// With the indentation their markers are written out at.
+    content_tabs: Vec<(usize, usize)>,
 }
 
 impl<'a> Transform<'a> {
@@ -424,19 +427,27 @@ impl Transform<'_> {
 
     /// Closes the MkDocs admonitions whose body is indented more than `indent`.
     fn close_indented(&mut self, indent: usize, src: usize) {
-        while let Some(&Open::Indented { indent: at }) = self.open.last() {
+        while let Some(&Open::Indented { indent: at, pad }) = self.open.last() {
             if indent >= at {
                 break;
             }
             // A set of content tabs inside this block ends before it.
-            while self.content_tabs.last().is_some_and(|&c| c >= at) {
+            while let Some(&(_, set_pad)) = self.content_tabs.last().filter(|(c, _)| *c >= at) {
                 self.content_tabs.pop();
-                self.replace(format!("{DIRECTIVE}end-->"), src.saturating_sub(1));
+                self.push_end(set_pad, src);
             }
             self.open.pop();
-            self.shifted = true;
-            self.replace(format!("{DIRECTIVE}end-->"), src.saturating_sub(1));
+            self.push_end(pad, src);
         }
+    }
+
+    /// The end of an indented block, at `pad` spaces, after the line before source line `src`.
+    fn push_end(&mut self, pad: usize, src: usize) {
+        self.shifted = true;
+        self.replace(
+            format!("{}{DIRECTIVE}end-->", " ".repeat(pad)),
+            src.saturating_sub(1),
+        );
     }
 
     /// `::: name title`, `:::name[title]`, and their closing `:::`.

@@ -22,7 +22,7 @@ const GENERATED_FILES: &[&str] = &[
     "related.json",
 ];
 /// Folders whose every file the generator writes.
-const GENERATED_FOLDERS: &[(&str, &str, &str)] = &[
+pub(crate) const GENERATED_FOLDERS: &[(&str, &str, &str)] = &[
     ("search/", "the search page and index", "search page"),
     (
         "related/",

@@ -476,9 +476,11 @@ fn a_nav_groups_url_never_differs_from_a_pages_only_by_case() {
             ("helpcenter.yaml", "title: Docs\nlanguage: en\n"),
             (
                 "mkdocs.yml",
-                "nav:\n  - Getting started:\n    - Installation: getting-started.md\n  - Insiders:\n    - insiders/index.md\n    - Changelog:\n      - insiders/changelog/index.md\n",
+                "nav:\n  - Getting started:\n    - Installation: getting-started.md\n  - Insiders:\n    - insiders/index.md\n    - Changelog:\n      - insiders/changelog/index.md\n  - Search:\n    - Setting up search: setup-search.md\n",
             ),
             ("content/getting-started.md", "# Installation\n\nText.\n"),
+            // A group named as helpcenter's own search page is.
+            ("content/setup-search.md", "# Setting up search\n\nText.\n"),
             // No title: the folder goes by the group's label, not by its name.
             ("content/insiders/index.md", "Text.\n"),
             (

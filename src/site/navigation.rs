@@ -45,10 +45,17 @@ pub(super) fn apply(
     if navs.is_empty() {
         return;
     }
+    // helpcenter's own folders (`search/`, `tags/`, `related/`) are taken too: a group named
+    // Search would otherwise be written at `Search/`.
     let urls = sections
         .iter()
         .map(|s| s.url.to_lowercase())
         .chain(articles.iter().map(|a| a.url.to_lowercase()))
+        .chain(
+            crate::claims::GENERATED_FOLDERS
+                .iter()
+                .map(|(f, ..)| f.to_string()),
+        )
         .collect();
     let mut p = Placer {
         article_of: articles

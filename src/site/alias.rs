@@ -64,6 +64,19 @@ pub(super) fn aliases(
                     }),
                 );
             }
+            // `old.php?id=3`, `faq#refund`: a static host answers for the path alone, so no
+            // file can stand for what follows; the folder written would be reached by no URL.
+            if path.contains(['?', '#']) {
+                diags.push(
+                    Diagnostic::warning(format!(
+                        "alias `{alias}` holds a `?` or `#`, which a static host does not see: it cannot redirect"
+                    ))
+                    .in_file(&a.source.shown)
+                    .at_line(a.source.key_line("aliases"))
+                    .hint("write the old URL's path alone (`old.php`), or remove the alias"),
+                );
+                continue;
+            }
             if let Some(problem) = path_problem(&path) {
                 diags.push(
                     Diagnostic::error(format!(
@@ -85,8 +98,10 @@ pub(super) fn aliases(
                 format!("{path}/")
             };
             // Hugo sites list a page's own URL among its aliases when it moved and moved back
-            // (Dapr's docs do): there is nothing to redirect, and no other page is at stake.
-            if path == a.url {
+            // (Dapr's docs do): there is nothing to redirect, and no other page is at stake. One
+            // that differs only by case (`/A/` for `a/`) would replace the page on macOS and
+            // Windows disks and in a zip file.
+            if path.to_lowercase() == a.url.to_lowercase() {
                 diags.push(
                     Diagnostic::warning(format!(
                         "alias `{alias}` is this article's own URL: there is nothing to redirect"

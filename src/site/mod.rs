@@ -776,7 +776,13 @@ mod tests {
         // Dapr's docs (Hugo): `aliases: ["/contributing/codespaces/", …]` on that very page.
         let (s, d) = site(&[
             ("a/_index.md", "---\ntitle: A\n---\n"),
-            ("a/x.md", &art("一", "aliases: [/a/x/, a/x, /old/x/]\n")),
+            (
+                "a/x.md",
+                &art(
+                    "一",
+                    "aliases: [/a/x/, a/x, /old/x/, /A/X/, \"old.php?id=3\", faq#x]\n",
+                ),
+            ),
             ("a/y.md", &art("二", "aliases: [/a/x/]\n")),
         ]);
         let got: Vec<(&str, &str)> = s
@@ -789,8 +795,11 @@ mod tests {
         assert_eq!(
             messages(&d),
             [
+                "a/x.md:3: alias `/A/X/` is this article's own URL: there is nothing to redirect",
                 "a/x.md:3: alias `/a/x/` is this article's own URL: there is nothing to redirect",
                 "a/x.md:3: alias `a/x` is this article's own URL: there is nothing to redirect",
+                "a/x.md:3: alias `faq#x` holds a `?` or `#`, which a static host does not see: it cannot redirect",
+                "a/x.md:3: alias `old.php?id=3` holds a `?` or `#`, which a static host does not see: it cannot redirect",
             ]
         );
     }

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 /// `events` with every known shortcode in text turned into its emoji.
 pub(super) fn shortcodes(
@@ -24,11 +24,16 @@ pub(super) fn shortcodes(
     if split {
         events = joined(events);
     }
+    // In code, and in an autolink's text (`<https://x.dev/:tada:>`), which is its address.
     let mut in_code = false;
     for (e, _) in &mut events {
         match e {
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
-            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Start(Tag::CodeBlock(_))
+            | Event::Start(Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            }) => in_code = true,
+            Event::End(TagEnd::CodeBlock | TagEnd::Link) => in_code = false,
             Event::Text(t) if !in_code && t.contains(':') => {
                 if let Some(s) = replace(t) {
                     *t = CowStr::from(s);
@@ -162,6 +167,7 @@ mod tests {
             "a:tada: b\n",
             ":tada:b\n",
             "`:tada:` 是代码\n",
+            "<https://x.dev/:tada:/>\n",
             "```\n:tada:\n```\n",
             "::\n",
             ": tada :\n",

@@ -889,6 +889,17 @@ fn a_docusaurus_sidebars_json_orders_the_docs() {
     let siblings = &install[install.find("class=\"siblings\"").unwrap()..];
     assert!(siblings.find(">Install<").unwrap() < siblings.find(">CLI<").unwrap());
     assert!(!files(&out).iter().any(|f| f.contains("sidebars")));
+    // Cut off, it is no sidebar, and the build says so at its line.
+    s.write(
+        "site/sidebars.json",
+        "{\n  \"docs\": {\n    \"About\": [\"index\", \"why\"],\n",
+    );
+    let o = build(&s.path().join("site"), &s.path().join("public2"), &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    has(
+        &stderr(&o),
+        &["this sidebars file is not valid JSON", "sidebars.json:4"],
+    );
 }
 
 /// Jekyll's standard date (`jekyll new` writes `2015-11-17 16:16:01 -0600`) and Hugo's, with

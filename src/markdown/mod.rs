@@ -246,11 +246,11 @@ impl<'e, 'c> Writer<'e, 'c> {
         self.emitted.push(Event::Html(html.into()));
     }
 
-    /// Footnote definitions get ids from pulldown-cmark's HTML writer; reserve them for anchors.
+    /// Footnote texts have ids (see `footnotes`); they count as anchors.
     fn reserve_footnote_ids(&mut self, events: &[(Event, Range<usize>)]) {
         for (e, _) in events {
             if let Event::Start(Tag::FootnoteDefinition(name)) = e {
-                self.out.ids.insert(format!("{name}"));
+                self.out.ids.insert(footnotes::note_id(name));
             }
         }
     }

@@ -213,6 +213,23 @@ fn footnotes_are_gathered_at_the_end() {
     let second = r.html.find("第二个注释").unwrap();
     assert!(notes < first && first < second, "{}", r.html);
     assert!(r.html.trim_end().ends_with("</section>"), "{}", r.html);
+    // MkDocs's ids, numbered in the order referred to.
+    assert!(
+        r.html.contains(
+            "<sup class=\"footnote-reference\" id=\"fnref:b\"><a href=\"#fn:b\">2</a></sup>"
+        ),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("<div class=\"footnote-definition\" id=\"fn:1\"><sup class=\"footnote-definition-label\">1</sup>"), "{}", r.html);
+    // A heading `## 1` keeps its id to itself, and a link written for MkDocs finds the note.
+    let (r, d) = render(
+        "见[注](#fn:1)。\n\n## 1\n\n正文[^1]。\n\n[^1]: 注。\n",
+        &page(),
+        &links(),
+    );
+    assert!(d.0.is_empty(), "{d:?}");
+    assert_eq!(r.html.matches("id=\"1\"").count(), 1, "{}", r.html);
     // Without footnotes, no list.
     let (r, _) = render("正文。\n", &page(), &links());
     assert!(!r.html.contains("footnotes"));

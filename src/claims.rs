@@ -21,8 +21,9 @@ const GENERATED_FILES: &[&str] = &[
     "atom.xml",
     "related.json",
 ];
-/// Folders whose every file the generator writes.
-pub(crate) const GENERATED_FOLDERS: &[(&str, &str, &str)] = &[
+/// Folders whose every file the generator writes (`paths::GENERATED_FOLDERS`), with what they
+/// hold and their page, for messages.
+const GENERATED_FOLDERS: &[(&str, &str, &str)] = &[
     ("search/", "the search page and index", "search page"),
     (
         "related/",
@@ -289,6 +290,12 @@ fn case_collisions(claims: &BTreeMap<String, Vec<Claim>>) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
+
+    #[test]
+    fn the_generated_folders_are_the_ones_paths_names() {
+        let here: Vec<&str> = super::GENERATED_FOLDERS.iter().map(|(f, ..)| *f).collect();
+        assert_eq!(here, crate::paths::GENERATED_FOLDERS);
+    }
 
     use crate::testing::{messages, site};
 

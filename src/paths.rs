@@ -144,6 +144,10 @@ pub fn number_prefix(name: &str) -> (Option<u64>, &str) {
     (name[..digits].parse().ok(), rest)
 }
 
+/// The folders helpcenter writes its own pages in (the search page, the related-articles index,
+/// the tag pages): no page or group of the site may take them, in any case.
+pub const GENERATED_FOLDERS: &[&str] = &["search/", "related/", "tags/"];
+
 /// The file every output carries, so a later build knows the folder is its own to replace (and
 /// the content walk knows a folder it must not publish).
 pub const OUTPUT_MARKER: &str = ".helpcenter-output";

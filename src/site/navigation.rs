@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use super::{Article, LinkMap, Resolved, Section, new_section, url_segment};
 use crate::content::nav::{Nav, NavNode};
 use crate::error::{Diagnostic, Diagnostics};
-use crate::paths::parent_of;
+use crate::paths::{GENERATED_FOLDERS, parent_of};
 
 /// How deep a navigation file's groups may nest. Each level is a section whose pages carry every
 /// level above in their URL, breadcrumbs and navigation: 800 levels took 1 GB and 4 s, 2,000 more
@@ -51,11 +51,7 @@ pub(super) fn apply(
         .iter()
         .map(|s| s.url.to_lowercase())
         .chain(articles.iter().map(|a| a.url.to_lowercase()))
-        .chain(
-            crate::claims::GENERATED_FOLDERS
-                .iter()
-                .map(|(f, ..)| f.to_string()),
-        )
+        .chain(GENERATED_FOLDERS.iter().map(|f| f.to_string()))
         .collect();
     let mut p = Placer {
         article_of: articles

@@ -51,8 +51,10 @@ fn mark(events: &mut [(Event, Range<usize>)], start: usize, end: usize) {
         2 => "composition-api",
         _ => return,
     };
-    // A mark stands apart from the heading's words (`声明响应式状态 \*\*`), or is all of it.
-    if !(kept.is_empty() || kept.ends_with(char::is_whitespace)) {
+    // A mark stands apart from the heading's words (`声明响应式状态 \*\*`, `` `ref()` \*\* ``);
+    // a heading of stars alone has no words to mark.
+    let alone = first == start + 1 && kept.trim().is_empty();
+    if alone || !(kept.is_empty() || kept.ends_with(char::is_whitespace)) {
         return;
     }
     let kept = kept.trim_end().to_owned();
@@ -105,7 +107,7 @@ mod tests {
         let md = "## 必填项 \\*\n";
         assert_eq!(render(md), super::super::html_after(md, |e| e));
         // A star inside a word, or three, is no mark.
-        for h in ["## a\\*", "## 三星 \\*\\*\\*"] {
+        for h in ["## a\\*", "## 三星 \\*\\*\\*", "## \\*\\*"] {
             let md = format!("{STYLES}{h}\n");
             assert_eq!(render(&md), super::super::html_after(&md, |e| e), "{h}");
         }

@@ -253,6 +253,24 @@ mod tests {
     }
 
     #[test]
+    fn a_fence_left_open_ends_with_its_block_and_indented_code_is_code() {
+        // The author forgot the closing fence: the block's end ends it, as Python-Markdown does.
+        let b = run("!!! note\n    ```\n    code\nafter\n");
+        assert_eq!(
+            b.text,
+            "<!--helpcenter:callout note-->\n```\ncode\n```\n<!--helpcenter:end-->\nafter\n"
+        );
+        // Four spaces in, after a paragraph: an indented code block, shown as written.
+        let md = "para\n\n    !!! note\n        x\n\n    === \"A\"\n";
+        assert_eq!(run(md).text, md);
+        // Material's docs show the syntax in a fenced example whose tabs hold indented fences:
+        // those do not close the example, and its `===` lines are code.
+        let md =
+            "``` title=\"例\"\n=== \"C\"\n\n    ``` c\n    int x;\n    ```\n\n=== \"C++\"\n```\n";
+        assert_eq!(run(md).text, md);
+    }
+
+    #[test]
     fn readable_titles() {
         assert_eq!(readable("[a](b) and [`c`][d] [e]"), "a and c [e]");
         assert_eq!(readable("x [y"), "x [y");

@@ -116,6 +116,14 @@ struct Transform<'a> {
     warnings: Vec<Diagnostic>,
     /// Inside a fenced code block: its fence character and length.
     fence: Option<(char, usize)>,
+    /// The indented blocks open when that fence opened: one of them ending ends the fence too,
+    /// as Python-Markdown ends it (left open, the block's end showed as code).
+    fence_depth: usize,
+    /// That fence's indentation: a closing fence is indented at most three more.
+    fence_pad: usize,
+    /// The last line at the margin of its block began a list item: a block header indented
+    /// four more is in the item, not an indented code block.
+    in_list: bool,
     changed: bool,
     /// Lines were added or dropped.
     shifted: bool,
@@ -156,6 +164,9 @@ impl<'a> Transform<'a> {
             open: Vec::new(),
             warnings: Vec::new(),
             fence: None,
+            fence_depth: 0,
+            fence_pad: 0,
+            in_list: false,
             changed: false,
             shifted: false,
             jsx_comment: None,
@@ -281,7 +292,11 @@ impl Transform<'_> {
             return;
         }
         if let Some((c, n)) = self.fence {
-            if trimmed.starts_with(&c.to_string().repeat(n))
+            // Indented four past the opening fence, a fence is code (Material's docs show
+            // `=== "C"` with its indented code fence inside a fenced example).
+            let pad = line.len() - line.trim_start().len();
+            if pad < self.fence_pad + 4
+                && trimmed.starts_with(&c.to_string().repeat(n))
                 && trimmed.trim_start_matches(c).trim().is_empty()
             {
                 self.fence = None;
@@ -292,6 +307,8 @@ impl Transform<'_> {
         self.close_tabs_before(trimmed, i);
         if let Some(f) = fence_open(trimmed) {
             self.fence = Some(f);
+            self.fence_depth = self.indented_depth();
+            self.fence_pad = line.len() - line.trim_start().len();
             let line = self.variables(&line, i);
             self.push(line, i);
             return;
@@ -307,14 +324,21 @@ impl Transform<'_> {
             }
         }
         let pad = &line[..line.len() - line.trim_start().len()];
+        let header_in_code = pad.len() >= 4 && !self.in_list;
+        if !trimmed.is_empty() && pad.len() < 4 {
+            self.in_list = list_item(trimmed);
+        }
         if let Some(done) = self.colons(pad, trimmed, i) {
             return done;
         }
-        if let Some(done) = self.admonition(pad, trimmed, i) {
-            return done;
-        }
-        if let Some(done) = self.content_tab(pad, trimmed, i) {
-            return done;
+        // Indented four past its block, outside a list item, a header is code (`    !!! note`).
+        if !header_in_code {
+            if let Some(done) = self.admonition(pad, trimmed, i) {
+                return done;
+            }
+            if let Some(done) = self.content_tab(pad, trimmed, i) {
+                return done;
+            }
         }
         if let Some(done) = self.pymdown_block(pad, trimmed, i) {
             return done;
@@ -437,17 +461,33 @@ impl Transform<'_> {
                 self.push_end(set_pad, src);
             }
             self.open.pop();
+            if let Some((c, n)) = self
+                .fence
+                .filter(|_| self.fence_depth > self.indented_depth())
+            {
+                self.fence = None;
+                self.push_end_line(c.to_string().repeat(n), src);
+            }
             self.push_end(pad, src);
         }
     }
 
+    /// How many indented blocks are open.
+    fn indented_depth(&self) -> usize {
+        self.open
+            .iter()
+            .filter(|o| matches!(o, Open::Indented { .. }))
+            .count()
+    }
+
+    fn push_end_line(&mut self, text: String, src: usize) {
+        self.shifted = true;
+        self.replace(text, src.saturating_sub(1));
+    }
+
     /// The end of an indented block, at `pad` spaces, after the line before source line `src`.
     fn push_end(&mut self, pad: usize, src: usize) {
-        self.shifted = true;
-        self.replace(
-            format!("{}{DIRECTIVE}end-->", " ".repeat(pad)),
-            src.saturating_sub(1),
-        );
+        self.push_end_line(format!("{}{DIRECTIVE}end-->", " ".repeat(pad)), src);
     }
 
     /// `::: name title`, `:::name[title]`, and their closing `:::`.
@@ -812,6 +852,17 @@ fn callout_kind(name: &str) -> Option<&'static str> {
         "important" => "important",
         _ => return None,
     })
+}
+
+/// Whether a line begins a list item: `- `, `* `, `+ `, `1. `, `1) `.
+fn list_item(trimmed: &str) -> bool {
+    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    let rest = &trimmed[digits..];
+    if digits > 0 {
+        rest.starts_with(". ") || rest.starts_with(") ")
+    } else {
+        ["- ", "* ", "+ "].iter().any(|m| trimmed.starts_with(m))
+    }
 }
 
 /// The directive for a `:::`-style container name, if it is one this theme has.

@@ -16,12 +16,7 @@ impl Transform<'_> {
     /// The column an indented block opened here puts its body at: the line's own indentation
     /// (`pad`, after the open blocks' indentation was taken off) plus theirs, plus four.
     fn body_column(&self, pad: &str) -> usize {
-        let open = self
-            .open
-            .iter()
-            .filter(|o| matches!(o, Open::Indented { .. }))
-            .count();
-        open * 4 + pad.len() + 4
+        self.indented_depth() * 4 + pad.len() + 4
     }
 
     /// MkDocs admonitions: `!!! note "Title"`, collapsible `??? note` and `???+ note`.

@@ -433,14 +433,7 @@ impl Transform<'_> {
 
     /// Removes the indentation an open MkDocs admonition adds to its body.
     fn dedent(&mut self, line: &str) -> String {
-        let depth: usize = self
-            .open
-            .iter()
-            .map(|o| match o {
-                Open::Indented { .. } => 4,
-                _ => 0,
-            })
-            .sum();
+        let depth = self.indented_depth() * 4;
         if depth == 0 {
             return line.to_owned();
         }

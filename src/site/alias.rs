@@ -40,6 +40,11 @@ pub(super) fn aliases(
 ) -> Vec<Alias> {
     let mut aliases = Vec::new();
     for (idx, a) in articles.iter().enumerate() {
+        // Every message about an alias points at the article's `aliases` line.
+        let at_aliases = |d: Diagnostic| {
+            d.in_file(&a.source.shown)
+                .at_line(a.source.key_line("aliases"))
+        };
         for alias in &a.source.front.aliases {
             let path = alias.trim().trim_start_matches('/').to_owned();
             // Copied from the address bar of a site under a sub-path, an old URL starts with
@@ -51,45 +56,39 @@ pub(super) fn aliases(
             };
             if let Some(base) = base_path.filter(own) {
                 let rest = path.get(base.len()..).unwrap_or_default();
-                diags.push(
+                diags.push(at_aliases(
                     Diagnostic::warning(format!(
                         "alias `{alias}` starts with the site's own path `/{base}` (from base_url): it is published at /{base}{path}"
                     ))
-                    .in_file(&a.source.shown)
-                    .at_line(a.source.key_line("aliases"))
                     .hint(if rest.is_empty() {
                         "it is the site's own address, which no old URL needs: remove it".to_owned()
                     } else {
                         format!("aliases are paths under the site: write `{rest}`")
                     }),
-                );
+                ));
             }
             // `old.php?id=3`, `faq#refund`: a static host answers for the path alone, so no
             // file can stand for what follows; the folder written would be reached by no URL.
             if path.contains(['?', '#']) {
-                diags.push(
+                diags.push(at_aliases(
                     Diagnostic::warning(format!(
                         "alias `{alias}` holds a `?` or `#`, which a static host does not see: it cannot redirect"
                     ))
-                    .in_file(&a.source.shown)
-                    .at_line(a.source.key_line("aliases"))
                     .hint("write the old URL's path alone (`old.php`), or remove the alias"),
-                );
+                ));
                 continue;
             }
             if let Some(problem) = path_problem(&path) {
-                diags.push(
+                diags.push(at_aliases(
                     Diagnostic::error(format!(
                         "alias `{alias}` is not a path inside the site: it holds {problem}"
                     ))
-                    .in_file(&a.source.shown)
-                    .at_line(a.source.key_line("aliases"))
                     .hint(if problem == crate::paths::TOO_LONG {
                         "shorten the name: each part of an alias names a folder of the output"
                     } else {
                         "write old URLs as paths from the site root, e.g. `old/close-guide/`"
                     }),
-                );
+                ));
                 continue;
             }
             let path = if path.ends_with(".html") || path.ends_with('/') {
@@ -102,14 +101,12 @@ pub(super) fn aliases(
             // that differs only by case (`/A/` for `a/`) would replace the page on macOS and
             // Windows disks and in a zip file.
             if path.to_lowercase() == a.url.to_lowercase() {
-                diags.push(
+                diags.push(at_aliases(
                     Diagnostic::warning(format!(
                         "alias `{alias}` is this article's own URL: there is nothing to redirect"
                     ))
-                    .in_file(&a.source.shown)
-                    .at_line(a.source.key_line("aliases"))
                     .hint("remove it from `aliases`"),
-                );
+                ));
                 continue;
             }
             aliases.push(Alias {

@@ -6,6 +6,7 @@
 //! links written for MkDocs (`#fn:1`) went nowhere.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
@@ -14,6 +15,27 @@ use crate::escape;
 /// The id of footnote `label`'s text, which references link to.
 pub(super) fn note_id(label: &str) -> String {
     format!("fn:{label}")
+}
+
+/// The label of a footnote reference with no text anywhere on the page, if `event` (a text
+/// `[`) and the two after it are one: pulldown-cmark leaves `[^label]` as written then, so the
+/// author sees a bracket where a note was meant and nothing says why.
+pub(super) fn unresolved<'e>(
+    event: &Event<'e>,
+    rest: &[(Event<'e>, Range<usize>)],
+) -> Option<&'e str> {
+    match (event, rest) {
+        (Event::Text(open), [(Event::Text(label), _), (Event::Text(close), _), ..])
+            if open.as_ref() == "[" && close.as_ref() == "]" =>
+        {
+            let CowStr::Borrowed(label) = label else {
+                return None;
+            };
+            let name = label.strip_prefix('^')?;
+            (!name.is_empty() && !name.contains(char::is_whitespace)).then_some(name)
+        }
+        _ => None,
+    }
 }
 
 /// `events` with every footnote definition moved, in order, into one list at the end.

@@ -188,7 +188,7 @@ struct Writer<'e, 'c> {
     /// An HTML comment opened in an earlier chunk of raw HTML and not closed yet, and its line:
     /// what follows is its text, not tags (pulldown-cmark gives an HTML block one chunk a line).
     in_comment: Option<usize>,
-    /// Components warned about on this page (once each).
+    /// Components and footnote labels warned about on this page (once each).
     warned: HashSet<String>,
     /// Stack of open lists: `Some(next step number)` for step lists.
     lists: Vec<Option<u64>>,
@@ -300,6 +300,7 @@ impl<'e, 'c> Writer<'e, 'c> {
             Event::Text(t) if self.code.is_some() => self.code_text(t),
             Event::End(TagEnd::CodeBlock) => self.end_code(),
             Event::Text(t) | Event::Code(t) => {
+                self.unresolved_footnote(event, range, rest);
                 if let Event::Code(span) = &event {
                     self.code_span(span);
                 }
@@ -320,6 +321,31 @@ impl<'e, 'c> Writer<'e, 'c> {
             }
             _ => self.emit(event.clone()),
         }
+    }
+
+    /// Warns, once per label, of a `[^label]` that no `[^label]: …` on the page gives a text.
+    fn unresolved_footnote(
+        &mut self,
+        event: &Event<'e>,
+        range: &Range<usize>,
+        rest: &[(Event<'e>, Range<usize>)],
+    ) {
+        let Some(label) = footnotes::unresolved(event, rest) else {
+            return;
+        };
+        if !self.warned.insert(format!("[^{label}]")) {
+            return;
+        }
+        let line = self.line_of(range.start);
+        self.diags.push(
+            Diagnostic::warning(format!(
+                "footnote `[^{label}]` has no text on this page: it shows as written"
+            ))
+            .at_line(line)
+            .hint(format!(
+                "add its text on a line of its own, `[^{label}]: …`, or write `\\[^{label}]` if the brackets are meant as text"
+            )),
+        );
     }
 
     fn finish(mut self, body_len: usize) -> (Rendered, Diagnostics) {

@@ -458,3 +458,15 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_footnote_without_text_is_warned_about_once() {
+    // A note referred to but never written (or its label mistyped) shows as `[^2]`.
+    let md = "正文[^1]和[^2]，又见[^2]。\n\n代码 `[^x]` 与\n\n```\n[^y]\n```\n\n[^1]: 注。\n";
+    let (r, d) = render(md, &page(), &links());
+    assert_eq!(d.0.len(), 1, "{d:?}");
+    // The body starts on the file's fifth line.
+    assert_eq!(d.0[0].line, Some(5));
+    assert!(d.0[0].message.contains("`[^2]` has no text"), "{d:?}");
+    assert!(r.html.contains("[^2]"), "{}", r.html);
+}

@@ -8,6 +8,15 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
+/// The API style a heading's classes name, if any.
+pub(super) fn style_of(classes: &[CowStr]) -> Option<&'static str> {
+    classes.iter().find_map(|c| match c.as_ref() {
+        "options-api" => Some("options-api"),
+        "composition-api" => Some("composition-api"),
+        _ => None,
+    })
+}
+
 /// `events` with the API-style marks of headings taken off and turned into classes.
 pub(super) fn heading_marks<'a>(
     mut events: Vec<(Event<'a>, Range<usize>)>,

@@ -20,6 +20,9 @@ pub struct TocEntry {
     pub id: String,
     /// The heading's text.
     pub title: String,
+    /// The API style the heading is written for (`options-api`, `composition-api`; see
+    /// `api_styles`): its entry hides with the heading.
+    pub api_style: Option<&'static str>,
     /// Deeper headings under it.
     pub children: Vec<TocEntry>,
 }
@@ -57,7 +60,13 @@ impl<'e> Writer<'e, '_> {
             .filter(|v| !v.is_empty() && self.used_ids.take(v));
         let lvl = level_num(*level);
         if (2..=self.page.toc_depth).contains(&lvl) {
-            self.flat_toc.push((lvl, id.clone(), text.clone()));
+            self.flat_toc.push(TocEntry {
+                level: lvl,
+                id: id.clone(),
+                title: text.clone(),
+                api_style: super::api_styles::style_of(classes),
+                children: Vec::new(),
+            });
         }
         self.start_block(Some(id.clone()), text);
         self.in_heading = true;
@@ -173,8 +182,8 @@ pub(super) fn unique_id(base: String, used: &mut UsedIds) -> String {
     }
 }
 
-/// Nests (level, id, title) entries in page order: each under the nearest shallower one.
-pub(super) fn nest_toc(flat: Vec<(u8, String, String)>) -> Vec<TocEntry> {
+/// Nests entries in page order: each under the nearest shallower one.
+pub(super) fn nest_toc(flat: Vec<TocEntry>) -> Vec<TocEntry> {
     fn insert(list: &mut Vec<TocEntry>, e: TocEntry) {
         match list.last_mut() {
             Some(last) if e.level > last.level => insert(&mut last.children, e),
@@ -182,16 +191,8 @@ pub(super) fn nest_toc(flat: Vec<(u8, String, String)>) -> Vec<TocEntry> {
         }
     }
     let mut out = Vec::new();
-    for (level, id, title) in flat {
-        insert(
-            &mut out,
-            TocEntry {
-                level,
-                id,
-                title,
-                children: Vec::new(),
-            },
-        );
+    for e in flat {
+        insert(&mut out, e);
     }
     out
 }
@@ -201,8 +202,12 @@ pub(super) fn toc_html(entries: &[TocEntry], locale: &crate::i18n::Locale) -> St
     fn list(out: &mut String, entries: &[TocEntry]) {
         out.push_str("<ol>");
         for e in entries {
+            let class = e
+                .api_style
+                .map(|c| format!(" class=\"{c}\""))
+                .unwrap_or_default();
             out.push_str(&format!(
-                "<li><a href=\"#{}\">{}</a>",
+                "<li{class}><a href=\"#{}\">{}</a>",
                 escape::html(&e.id),
                 escape::html(&e.title)
             ));

@@ -169,8 +169,8 @@ struct Writer<'e, 'c> {
     emitted: Vec<Event<'e>>,
     /// Ids given so far on this page: headings, steps, footnotes.
     used_ids: headings::UsedIds,
-    /// (level, id, title) of each TOC heading, in order, nested at the end.
-    flat_toc: Vec<(u8, String, String)>,
+    /// Each TOC heading, in order, nested at the end.
+    flat_toc: Vec<headings::TocEntry>,
     /// The text block being gathered (the heading it follows and its text).
     block: TextBlock,
     in_heading: bool,

@@ -247,10 +247,14 @@ test("Vue's two API styles: one shows, the reader's choice is kept, a link into 
         composition: await page.locator("#composition-way").isVisible(),
         inline: await page.locator("p:has(.options-api)").innerText(),
         marked: await page.locator("#options-only").isVisible(),
+        // The table of contents lists a marked heading only with its style.
+        toc: await page.locator("details.toc").innerText(),
       });
-      assert.deepEqual(await seen(), { options: false, composition: true, inline: "两种风格都有 ref。", marked: false });
+      assert.deepEqual(await seen(), { options: false, composition: true, inline: "两种风格都有 ref。", marked: false,
+        toc: "目录\n选项式的写法\n组合式的写法" });
       await page.getByRole("radio", { name: "选项式" }).check();
-      assert.deepEqual(await seen(), { options: true, composition: false, inline: "两种风格都有 this。", marked: true });
+      assert.deepEqual(await seen(), { options: true, composition: false, inline: "两种风格都有 this。", marked: true,
+        toc: "目录\n选项式的写法\n组合式的写法\n只讲选项式" });
       assert.equal((await page.locator("#options-only").innerText()).replace("#", "").trim(), "只讲选项式", "the mark is gone");
       await page.reload();
       assert.equal(await page.getByRole("radio", { name: "选项式" }).isChecked(), true, "the choice is kept");

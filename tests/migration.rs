@@ -188,6 +188,54 @@ fn docusaurus() {
 }
 
 #[test]
+fn docusaurus_absolute_slugs() {
+    // RocketMQ's docs: `slug: /` makes a doc the landing page, `slug: /guide/intro` a path from
+    // the docs' root. Both stopped the build ("`slug` cannot be used in a URL").
+    let s = site_of(
+        "m-abs-slug",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            (
+                "content/why.md",
+                "---\nslug: /\n---\n\n# 为什么选择\n\n见[介绍](/guide/intro)。\n",
+            ),
+            (
+                "content/basics/a.md",
+                "---\nslug: /guide/intro/\n---\n\n# 介绍\n\n正文。\n",
+            ),
+            (
+                "content/basics/b.md",
+                "# 乙\n\n[介绍](/guide/intro/)，[原处](a.md)。\n",
+            ),
+        ],
+    );
+    let out = s.path().join("public");
+    let o = build(&s.path().join("site"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(broken_links(&out, "/"), Vec::<String>::new());
+    // The last segment names the article in its folder; links to the whole path find it.
+    has(
+        &read(&out, "why/index.html"),
+        &["<a href=\"../basics/intro/\">介绍</a>"],
+    );
+    has(
+        &read(&out, "basics/b/index.html"),
+        &[
+            "<a href=\"../intro/\">介绍</a>",
+            "<a href=\"../intro/\">原处</a>",
+        ],
+    );
+    // A slug that leaves the site is still refused.
+    s.write(
+        "site/content/basics/a.md",
+        "---\nslug: /../x\n---\n\n# 介绍\n",
+    );
+    let o = build(&s.path().join("site"), &out, &[]);
+    assert!(!o.status.success());
+    has(&stderr(&o), &["`slug` cannot be used in a URL"]);
+}
+
+#[test]
 fn hugo() {
     let s = Scratch::new("m-hugo");
     let (out, log) = migrate("hugo", &s);

@@ -801,10 +801,15 @@ pub fn parse_file(
     };
 
     if let Some(slug) = &front.slug {
-        let problem = if slug.contains('/') {
-            Some("a `/`")
-        } else {
-            segment_problem(slug)
+        // Docusaurus's absolute slug (`/guide/intro`, `/` for the docs' landing page): its
+        // last segment names the article; the whole path is another URL links may use.
+        let problem = match slug.trim().strip_prefix('/') {
+            Some(path) => path
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .find_map(segment_problem),
+            None if slug.contains('/') => Some("a `/`"),
+            None => segment_problem(slug),
         };
         if let Some(problem) = problem {
             diags.push(
@@ -815,7 +820,7 @@ pub fn parse_file(
                 .hint(if problem == crate::paths::TOO_LONG {
                     "shorten it: a slug names one folder of the output"
                 } else {
-                    "use one path segment such as `reset-password`, without `/`"
+                    "use one path segment such as `reset-password`, or a path from the root such as `/guide/reset-password`"
                 }),
             );
         }

@@ -377,6 +377,9 @@ fn place_files(
                 let url = format!("{}{segment}/", sections[section].url);
                 links.pages.insert(file.rel.clone(), url.clone());
                 links.by_url.insert(url.clone(), file.rel.clone());
+                if let Some(path) = absolute_slug(&file) {
+                    links.by_url.entry(path).or_insert_with(|| file.rel.clone());
+                }
                 let prefix = match (&file.front.slug, &file.bundle_dir) {
                     (None, None) => {
                         number_prefix(file.rel.rsplit('/').next().unwrap_or(&file.rel)).0
@@ -398,11 +401,25 @@ fn place_files(
     articles
 }
 
+/// The URL path an absolute `slug` (Docusaurus's `/guide/intro`) gave the article under its
+/// old tool, as a page URL (`guide/intro/`): links written to it find the article.
+fn absolute_slug(file: &SourceFile) -> Option<String> {
+    let path = file.front.slug.as_deref()?.trim().strip_prefix('/')?;
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    (!segments.is_empty()).then(|| format!("{}/", segments.join("/")))
+}
+
 /// An article's URL segment as written: its `slug`, else its bundle folder's or file's name.
 fn slug_of(file: &SourceFile) -> String {
-    match &file.front.slug {
-        Some(s) => s.trim().to_owned(),
-        None => match &file.bundle_dir {
+    match file.front.slug.as_deref().map(str::trim) {
+        Some(s) if !s.starts_with('/') => s.to_owned(),
+        Some(s) if s.trim_matches('/').contains(|c| c != '/') => s
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or(s)
+            .to_owned(),
+        _ => match &file.bundle_dir {
             Some(b) => b.rsplit('/').next().unwrap_or(b).to_owned(),
             None => {
                 let name = file.rel.rsplit('/').next().unwrap_or(&file.rel);

@@ -351,6 +351,8 @@ impl LinkMap {
             return Some(Resolved::Failed);
         }
         let content_path = self.by_url.get(&url)?;
+        // Another URL of the page (an absolute slug's) links to where it is published.
+        let url = self.pages.get(content_path).cloned().unwrap_or(url);
         Some(Resolved::Page {
             content_path: content_path.clone(),
             url,

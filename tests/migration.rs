@@ -330,6 +330,37 @@ fn mdbook_summary_orders_and_nests() {
     );
 }
 
+#[test]
+fn an_mdbook_readme_summary_does_not_list_is_left_out() {
+    // The Rust book's src/README.md is an old table of contents SUMMARY.md does not list: mdBook
+    // builds without it; here it was the home page, and its 18 dead links failed the build.
+    let files = [
+        ("helpcenter.yaml", "title: t\n"),
+        (
+            "content/SUMMARY.md",
+            "# Summary\n\n[前言](foreword.md)\n\n- [第一章](ch01.md)\n",
+        ),
+        ("content/README.md", "# 旧目录\n\n- [旧章节](ch99.md)\n"),
+        ("content/foreword.md", "# 前言\n\n正文。\n"),
+        ("content/ch01.md", "# 第一章\n\n正文。\n"),
+    ];
+    let s = site_of("m-mdbook-readme", &files);
+    s.write("site/book.toml", "[book]\ntitle = \"书\"\n");
+    let out = s.path().join("public");
+    let o = build(&s.path().join("site"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!read(&out, "index.html").contains("旧章节"));
+    has(
+        &stderr(&o),
+        &["1 Markdown file is left out: SUMMARY.md does not list it"],
+    );
+    // GitBook (no book.toml) publishes its README.md, listed or not: its introduction.
+    let s = site_of("m-gitbook-readme", &files);
+    let o = build(&s.path().join("site"), &out, &[]);
+    assert!(!o.status.success());
+    has(&stderr(&o), &["ch99.md"]);
+}
+
 /// Docsify: `_sidebar.md` is the navigation, links are from the site root (and `?id=x` is an
 /// anchor), notices and heading ids are its own; `_navbar.md` and `_coverpage.md` are no pages.
 #[test]

@@ -185,7 +185,8 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     markdown = pages;
 
     content.navs = nav::read_all(root, &navs, &content.folders, options.variables, &mut diags);
-    content.unlisted = nav::leave_out_unlisted(&content.navs, &mut markdown, &mut diags);
+    let mdbook = root.join("book.toml").is_file();
+    content.unlisted = nav::leave_out_unlisted(&content.navs, &mut markdown, mdbook, &mut diags);
     content.navs.extend(vitepress.navs);
     let docusaurus = docusaurus::read(root, &dir, &mut diags);
     content.navs.extend(docusaurus.navs);

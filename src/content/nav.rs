@@ -160,10 +160,13 @@ impl Nav {
 /// mdBook and GitBook build only the chapters SUMMARY.md lists: the other Markdown files of the
 /// folder it governs (drafts, stubs, chapters commented out) are left out, with a note that
 /// counts them. A folder another navigation file governs, and helpcenter's own `_index.md`
-/// pages, are not its to leave out.
+/// pages, are not its to leave out. GitBook always publishes the book's README.md, as its
+/// introduction; mdBook (a `book.toml` beside `content/`) only when listed: the Rust book's
+/// is a table of contents years old, whose links to renamed chapters failed the build.
 pub fn leave_out_unlisted(
     navs: &[Nav],
     markdown: &mut Vec<(PathBuf, String)>,
+    mdbook: bool,
     diags: &mut Diagnostics,
 ) -> Vec<String> {
     let mut left_out = Vec::new();
@@ -178,9 +181,10 @@ pub fn leave_out_unlisted(
                     && under(rel, &o.governs)
             })
         };
-        // The folder's own page (the book's README.md) is its home, listed or not.
+        // The folder's own page (GitBook's README.md) is its home, listed or not.
         let own_page = |rel: &str| {
-            parent_of(rel) == nav.governs
+            !mdbook
+                && parent_of(rel) == nav.governs
                 && matches!(rel.rsplit('/').next(), Some("README.md" | "index.md"))
         };
         let before = markdown.len();

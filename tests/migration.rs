@@ -361,6 +361,45 @@ fn an_mdbook_readme_summary_does_not_list_is_left_out() {
     has(&stderr(&o), &["ch99.md"]);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_tool_config_beside_content_may_be_a_link() {
+    // The usual setup for docs kept elsewhere: `content` and the tool's config both link there.
+    let s = site_of(
+        "m-config-link",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            ("content/a.md", "# 甲\n\n见[乙](/guide/b)。\n"),
+            ("content/b.md", "# 乙\n\n正文。\n"),
+        ],
+    );
+    s.write(
+        "docs/docusaurus.config.js",
+        "export default { presets: [['classic', { docs: { routeBasePath: 'guide' } }]] };\n",
+    );
+    std::os::unix::fs::symlink(
+        s.path().join("docs/docusaurus.config.js"),
+        s.path().join("site/docusaurus.config.js"),
+    )
+    .unwrap();
+    let out = s.path().join("public");
+    let o = build(&s.path().join("site"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    has(&read(&out, "a/index.html"), &["<a href=\"../b/\">乙</a>"]);
+    // In content/, a link out of it is still not followed.
+    std::fs::remove_file(s.path().join("site/docusaurus.config.js")).unwrap();
+    std::os::unix::fs::symlink(
+        s.path().join("docs/docusaurus.config.js"),
+        s.path().join("site/content/docusaurus.config.js"),
+    )
+    .unwrap();
+    let o = build(&s.path().join("site"), &out, &[]);
+    has(
+        &stderr(&o),
+        &["links to a file outside the site: it is not read"],
+    );
+}
+
 /// Docsify: `_sidebar.md` is the navigation, links are from the site root (and `?id=x` is an
 /// anchor), notices and heading ids are its own; `_navbar.md` and `_coverpage.md` are no pages.
 #[test]

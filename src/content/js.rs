@@ -48,7 +48,10 @@ pub fn beside_or_in<'a>(root: &'a Path, content_dir: &'a Path) -> [Place<'a>; 2]
 }
 
 /// The first of `names` in the first of `places` that has one, read; `what` names it in
-/// notes. A config that is a link to a file outside its owner, or too large, is not read.
+/// notes. A config in `content/` that is a link to a file outside it, or one too large, is not
+/// read. One beside `content/` may be a link, as `content` itself may: both are how an author
+/// points a site at a docs tree kept elsewhere (RocketMQ's docs lost 5 links' routes when its
+/// linked `docusaurus.config.js` was left unread).
 pub fn read_config(
     root: &Path,
     places: &[Place],
@@ -63,7 +66,7 @@ pub fn read_config(
     let path = place.dir.join(name);
     let shown = shown_path(root, &path);
     let inside = match (path.canonicalize(), place.owner.canonicalize()) {
-        (Ok(p), Ok(o)) => p.starts_with(o),
+        (Ok(p), Ok(o)) => p.starts_with(o) || place.owner == root,
         _ => false,
     };
     let size = std::fs::metadata(&path).map_or(0, |m| m.len());

@@ -254,7 +254,22 @@ impl Writer<'_, '_> {
                         &mut self.diags,
                     )
                     .unwrap_or(value);
-                    (format!("<a href=\"{}\">", escape::html(&href)), "</a>")
+                    let open = format!("<a href=\"{}\">", escape::html(&href));
+                    if tag.self_closing {
+                        // Nothing inside: its link text is an attribute (Pinia's
+                        // `<MasteringPiniaLink href="…" title="…" />`), or there is none to show.
+                        let Some(text) = ["title", "text", "label"].into_iter().find_map(&get)
+                        else {
+                            self.warn_once(
+                                name,
+                                line,
+                                format!("the component `<{name}>` is not understood: it has a link but no text, and is left out"),
+                            );
+                            return String::new();
+                        };
+                        return format!("{open}{}</a>", escape::html(&text));
+                    }
+                    (open, "</a>")
                 }
                 None => {
                     self.warn_once(

@@ -470,3 +470,24 @@ fn a_footnote_without_text_is_warned_about_once() {
     assert!(d.0[0].message.contains("`[^2]` has no text"), "{d:?}");
     assert!(r.html.contains("[^2]"), "{}", r.html);
 }
+
+#[test]
+fn a_self_closing_component_with_a_link_shows_its_title_as_the_link() {
+    // Pinia's docs: a promotional link written as a component with nothing inside it was an
+    // empty `<a>`, invisible, without a word.
+    let md = "<MasteringPiniaLink\n  href=\"https://masteringpinia.com/lessons/x\"\n  title=\"Learn all about state\"\n/>\n\n<Promo href=\"https://example.com/\" />\n";
+    let (r, d) = render(md, &page(), &links());
+    assert!(
+        r.html
+            .contains("<a href=\"https://masteringpinia.com/lessons/x\">Learn all about state</a>"),
+        "{}",
+        r.html
+    );
+    assert!(!r.html.contains("example.com"), "{}", r.html);
+    assert_eq!(d.0.len(), 1, "{d:?}");
+    assert!(
+        d.0[0]
+            .message
+            .contains("`<Promo>` is not understood: it has a link but no text")
+    );
+}

@@ -604,3 +604,17 @@ fn a_link_to_a_hidden_file_says_hidden_files_are_not_published() {
         ],
     );
 }
+
+#[test]
+fn the_error_count_is_what_is_printed() {
+    // One link written twice on a line is one error printed: the count said two.
+    let err = fails_with(
+        "e-count",
+        &[(
+            "content/twice.md",
+            "---\ntitle: 甲\n---\n\n[乙](nope.md) 与 [又是乙](nope.md)\n",
+        )],
+        &["Build failed: 1 error."],
+    );
+    assert_eq!(err.matches("error: ").count(), 1, "{err}");
+}

@@ -279,11 +279,6 @@ impl Diagnostics {
         self.0.iter().any(Diagnostic::is_error)
     }
 
-    /// How many fail the build.
-    pub fn error_count(&self) -> usize {
-        self.0.iter().filter(|d| d.is_error()).count()
-    }
-
     /// The report a person reads: every diagnostic, sorted, each followed by a blank line, then
     /// `Build failed: N errors.` when any is an error (without a final newline).
     pub fn report(&self) -> String {

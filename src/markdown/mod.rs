@@ -177,6 +177,11 @@ struct Writer<'e, 'c> {
     first_paragraph: Option<String>,
     paragraph_depth: usize,
     paragraph_text: String,
+    /// The paragraph has text of its own, outside links and images: a paragraph that is only a
+    /// link (the Rust book's chapters open with their source file's) describes nothing.
+    paragraph_own_text: bool,
+    /// Inside a link's or image's text.
+    in_link: usize,
     list_depth: usize,
     quote_depth: usize,
     /// Directives open (callouts, details, tabs), innermost last.
@@ -215,6 +220,8 @@ impl<'e, 'c> Writer<'e, 'c> {
             first_paragraph: None,
             paragraph_depth: 0,
             paragraph_text: String::new(),
+            paragraph_own_text: false,
+            in_link: 0,
             list_depth: 0,
             quote_depth: 0,
             open: Vec::new(),
@@ -281,7 +288,14 @@ impl<'e, 'c> Writer<'e, 'c> {
             Event::End(TagEnd::Item) if self.in_step_list() => self.end_step(),
             Event::Start(Tag::Table(_)) => self.start_table(event),
             Event::End(TagEnd::Table) => self.end_table(event),
-            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => self.link(event, range),
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                self.in_link += 1;
+                self.link(event, range);
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                self.in_link = self.in_link.saturating_sub(1);
+                self.emit(event.clone());
+            }
             Event::Start(Tag::CodeBlock(_)) => self.start_code(event),
             Event::Html(h) => {
                 let line = self.line_of(range.start);

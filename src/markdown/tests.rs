@@ -491,3 +491,12 @@ fn a_self_closing_component_with_a_link_shows_its_title_as_the_link() {
             .contains("`<Promo>` is not understood: it has a link but no text")
     );
 }
+
+#[test]
+fn a_paragraph_of_a_link_or_image_alone_is_no_summary() {
+    // Every chapter of the Rust book opens with its source file's link: that was each one's
+    // description, in lists, search and `<meta name="description">`.
+    let md = "[ch04-01.md](https://github.com/x/ch04-01.md)\n\n![所有权](a.png)\n\n所有权是 Rust 最独特的功能，见[文档](https://doc.rust-lang.org/)。\n";
+    let (r, _) = render(md, &page(), &links());
+    assert_eq!(r.summary, "所有权是 Rust 最独特的功能，见文档。");
+}

@@ -46,13 +46,11 @@ impl<'e> Writer<'e, '_> {
 
     pub(super) fn end_paragraph(&mut self, event: &Event<'e>) {
         self.paragraph_depth = self.paragraph_depth.saturating_sub(1);
-        if self.first_paragraph.is_none()
-            && !self.paragraph_text.trim().is_empty()
-            && !self.in_footnote
-        {
+        if self.first_paragraph.is_none() && self.paragraph_own_text && !self.in_footnote {
             self.first_paragraph = Some(self.paragraph_text.trim().to_owned());
         }
         self.paragraph_text.clear();
+        self.paragraph_own_text = false;
         self.block.text.push('\n');
         self.emit(event.clone());
     }
@@ -63,6 +61,9 @@ impl<'e> Writer<'e, '_> {
             self.block.text.push_str(t);
             if self.paragraph_depth > 0 {
                 self.paragraph_text.push_str(t);
+                if self.in_link == 0 && !t.trim().is_empty() {
+                    self.paragraph_own_text = true;
+                }
             }
         }
     }

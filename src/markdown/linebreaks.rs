@@ -62,6 +62,17 @@ fn wide_side(events: &[(Event, Range<usize>)], at: usize, back: bool) -> bool {
     }
 }
 
+/// A break between two links, one a line (the Rust book's `[前言](foreword.md)` then
+/// `[简介](ch00-00-introduction.md)`): without its space the two read as one word, 前言简介.
+fn between_links(events: &[(Event, Range<usize>)], at: usize) -> bool {
+    at > 0
+        && matches!(events[at - 1].0, Event::End(TagEnd::Link))
+        && matches!(
+            events.get(at + 1),
+            Some((Event::Start(Tag::Link { .. }), _))
+        )
+}
+
 /// `events` without the soft breaks that have wide characters on both sides.
 pub(super) fn join_wide_lines<'a>(
     events: Vec<(Event<'a>, Range<usize>)>,
@@ -69,6 +80,7 @@ pub(super) fn join_wide_lines<'a>(
     let drop: Vec<bool> = (0..events.len())
         .map(|i| {
             matches!(events[i].0, Event::SoftBreak)
+                && !between_links(&events, i)
                 && wide_side(&events, i, true)
                 && wide_side(&events, i, false)
         })
@@ -122,6 +134,8 @@ mod tests {
             "Click “Save”\n“Cancel” closes it\n",
             "Loading…\n“Done”\n",
             "a —\n— b\n",
+            // Two links, one a line: apart, they are two (the Rust book's prefix chapters).
+            "[前言](a.md)\n[简介](b.md)\n",
         ] {
             let plain = super::super::html_after(md, |e| e);
             assert_eq!(render(md), plain, "{md:?}");

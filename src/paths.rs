@@ -144,6 +144,17 @@ pub fn number_prefix(name: &str) -> (Option<u64>, &str) {
     (name[..digits].parse().ok(), rest)
 }
 
+/// The number a file or folder name starts with, as its author's order: a number prefix, or
+/// digits run straight into a word (`01quickstart.md`, RocketMQ's docs), which no tool strips
+/// from the URL but Docusaurus and a file manager sort by.
+pub fn order_number(name: &str) -> Option<u64> {
+    number_prefix(name).0.or_else(|| {
+        let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+        let next = name[digits..].chars().next()?;
+        (digits > 0 && (next.is_alphabetic())).then(|| name[..digits].parse().ok())?
+    })
+}
+
 /// The folders helpcenter writes its own pages in (the search page, the related-articles index,
 /// the tag pages): no page or group of the site may take them, in any case.
 pub const GENERATED_FOLDERS: &[&str] = &["search/", "related/", "tags/"];
@@ -489,6 +500,13 @@ mod tests {
         assert_eq!(number_prefix("2024"), (None, "2024"));
         assert_eq!(number_prefix("v1-intro"), (None, "v1-intro"));
         assert_eq!(number_prefix("1.2.3"), (None, "1.2.3"));
+        // The order a name gives, with or without a separator.
+        assert_eq!(order_number("01quickstart.md"), Some(1));
+        assert_eq!(order_number("02-docker.md"), Some(2));
+        assert_eq!(order_number("12领域模型"), Some(12));
+        for none in ["2024", "1.2.3.md", "v1-intro.md", "intro.md", "404"] {
+            assert_eq!(order_number(none), None, "{none}");
+        }
     }
 
     #[test]

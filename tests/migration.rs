@@ -236,6 +236,32 @@ fn docusaurus_absolute_slugs() {
 }
 
 #[test]
+fn digits_run_into_a_file_name_order_it() {
+    // RocketMQ's docs: `01quickstart.md`, `02docker.md`. Sorted by title, 本地部署 came last.
+    let s = site_of(
+        "m-digit-order",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            ("content/quick/01quickstart.md", "# 本地部署\n\n正文。\n"),
+            ("content/quick/02docker.md", "# Docker 部署\n\n正文。\n"),
+            ("content/quick/03compose.md", "# Compose 部署\n\n正文。\n"),
+        ],
+    );
+    let out = s.path().join("public");
+    let o = build(&s.path().join("site"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let section = read(&out, "quick/index.html");
+    let at = |t: &str| {
+        section
+            .find(t)
+            .unwrap_or_else(|| panic!("{t} in {section}"))
+    };
+    assert!(at("本地部署") < at("Docker 部署") && at("Docker 部署") < at("Compose 部署"));
+    // No tool strips such digits from the URL.
+    assert!(out.join("quick/01quickstart/index.html").is_file());
+}
+
+#[test]
 fn hugo() {
     let s = Scratch::new("m-hugo");
     let (out, log) = migrate("hugo", &s);

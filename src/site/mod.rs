@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use crate::config::Config;
 use crate::content::{Asset, Content, Kind, SourceFile};
 use crate::error::{Diagnostic, Diagnostics};
-use crate::paths::{TOO_LONG, number_prefix, parent_of, segment_problem};
+use crate::paths::{TOO_LONG, number_prefix, order_number, parent_of, segment_problem};
 
 mod alias;
 mod navigation;
@@ -293,7 +293,8 @@ fn sections_of(folders: &[String], site_title: &str) -> (Vec<Section>, HashMap<S
     ));
     section_of_dir.insert(String::new(), 0);
     for dir in dirs {
-        let (prefix, name) = number_prefix(dir.rsplit('/').next().unwrap_or(&dir));
+        let folder = dir.rsplit('/').next().unwrap_or(&dir);
+        let (prefix, name) = (order_number(folder), number_prefix(folder).1);
         let name = name.to_owned();
         let idx = sections.len();
         let parent = section_of_dir.get(parent_of(&dir)).copied().unwrap_or(0);
@@ -381,9 +382,7 @@ fn place_files(
                     links.by_url.entry(path).or_insert_with(|| file.rel.clone());
                 }
                 let prefix = match (&file.front.slug, &file.bundle_dir) {
-                    (None, None) => {
-                        number_prefix(file.rel.rsplit('/').next().unwrap_or(&file.rel)).0
-                    }
+                    (None, None) => order_number(file.rel.rsplit('/').next().unwrap_or(&file.rel)),
                     _ => None,
                 };
                 articles.push(Article {

@@ -70,6 +70,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         offset,
         variables: &config.variables,
         made_for: None,
+        includes: None,
     };
     let (content, load_diags) = content::load(root, read);
     diags.extend(load_diags);
@@ -340,6 +341,7 @@ fn read_edits(
     changed: &[PathBuf],
 ) -> Option<Result<Vec<(usize, SourceFile)>, Diagnostics>> {
     let content_dir = std::fs::canonicalize(root.join(content::CONTENT_DIR)).ok()?;
+    let includes = content::includes::Includes::new(root, &root.join(content::CONTENT_DIR));
     let offset = site.config.offset()?;
     let mut edits: Vec<(usize, SourceFile)> = Vec::new();
     for p in changed {
@@ -364,6 +366,7 @@ fn read_edits(
             offset,
             variables: &site.config.variables,
             made_for: site.made_for,
+            includes: Some(&includes),
         };
         match content::parse_file(&bytes, &rel, read) {
             Ok(mut f) => {

@@ -41,6 +41,7 @@ pub(crate) fn site_with(config_yaml: &str, files: &[(&str, &str)]) -> (Site, Dia
             offset,
             variables: &config.variables,
             made_for: None,
+            includes: None,
         };
         match content::parse_file(text.as_bytes(), rel, read) {
             Ok(f) => c.files.push(f),

@@ -426,6 +426,56 @@ fn a_tool_config_beside_content_may_be_a_link() {
     );
 }
 
+#[test]
+fn mdbook_includes_show_the_files_they_name() {
+    // The Rust book: each code block is one `{{#rustdoc_include ../listings/…:anchor}}` line,
+    // shown raw as the block's code.
+    let s = site_of(
+        "m-mdbook-include",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            ("book.toml", "[book]\ntitle = \"书\"\n"),
+            ("content/SUMMARY.md", "# Summary\n\n- [第一章](ch01.md)\n"),
+            (
+                "content/ch01.md",
+                "# 第一章\n\n```rust\n{{#rustdoc_include ../listings/main.rs:print}}\n```\n\n{{#include ../listings/part.md}}\n\n- 一项\n\n  ```rust\n  {{#include ../listings/main.rs:1:1}}\n  ```\n\n```\n{{#include ../listings/main.rs:nope}}\n```\n\n{{#include ../../secret.txt}}\n",
+            ),
+            (
+                "listings/main.rs",
+                "fn main() {\n    // ANCHOR: print\n    println!(\"你好\");\n    // ANCHOR_END: print\n}\n",
+            ),
+            ("listings/part.md", "引入的**段落**。\n"),
+        ],
+    );
+    s.write("secret.txt", "私密\n");
+    let out = s.path().join("public");
+    let o = build(&s.path().join("site"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(&out, "ch01/index.html");
+    has(&page, &["你好", "引入的<strong>段落</strong>。"]);
+    assert!(!page.contains("ANCHOR"), "anchor lines are the book's");
+    assert!(!page.contains("{{#"), "{page}");
+    assert!(
+        !page.contains("私密"),
+        "a file outside the site and the book is not read"
+    );
+    // The list item's block keeps its indentation: it stays in the item.
+    let item = &page[page.find("一项").unwrap()..];
+    assert!(
+        item[..item.find("</li>").unwrap()].contains("main()"),
+        "{item}"
+    );
+    let log = stderr(&o);
+    has(
+        &log,
+        &[
+            "has no anchor `nope`",
+            "`../../secret.txt` is outside the site and the book's folder",
+            "ch01.md:19",
+        ],
+    );
+}
+
 /// Docsify: `_sidebar.md` is the navigation, links are from the site root (and `?id=x` is an
 /// anchor), notices and heading ids are its own; `_navbar.md` and `_coverpage.md` are no pages.
 #[test]

@@ -15,6 +15,7 @@ mod dates;
 pub mod dialect;
 mod docusaurus;
 mod front_matter;
+pub mod includes;
 mod js;
 mod mkdocs;
 pub mod nav;
@@ -153,6 +154,8 @@ pub struct ReadOptions<'a> {
     /// The tool whose config the content came with (`MkDocs`, `VitePress`): its pages may hold
     /// keys of that site's theme and plugins, which are ignored (see `front_matter::read`).
     pub made_for: Option<&'static str>,
+    /// Where mdBook's includes may read; `None` leaves them out with a warning.
+    pub includes: Option<&'a includes::Includes>,
 }
 
 /// Reads every file under `root/content`. Problems in single files are collected; the files that
@@ -202,8 +205,10 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     } else {
         options.made_for
     };
+    let includes = includes::Includes::new(root, &dir);
     let options = ReadOptions {
         made_for: content.made_for,
+        includes: Some(&includes),
         ..options
     };
     nav::one_per_folder(&mut content.navs);
@@ -829,10 +834,17 @@ pub fn parse_file(
     if diags.has_errors() {
         return Err(diags);
     }
+    let include = |i: &includes::Include| match options.includes {
+        Some(reader) => reader.read(rel, i),
+        None => Err("includes are not read here".to_owned()),
+    };
     let converted = dialect::body::transform(
         &body,
         &dialect::body::Options {
             variables: options.variables,
+            include: options
+                .includes
+                .map(|_| &include as &dyn Fn(&includes::Include) -> _),
         },
     );
     let warnings = front_warnings
@@ -886,6 +898,7 @@ mod tests {
             offset: cst(),
             variables: &NO_VARIABLES,
             made_for: None,
+            includes: None,
         }
     }
 

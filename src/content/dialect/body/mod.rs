@@ -23,6 +23,7 @@ mod tidb;
 use std::collections::BTreeMap;
 
 use super::shortcode::{Shortcode, args};
+use crate::content::includes::{self, Include};
 use crate::error::Diagnostic;
 use crate::paths::HUGO_REF;
 
@@ -41,11 +42,17 @@ pub struct Body {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// What the body's variables (`{{{ .name }}}`) stand for.
+/// What the body's variables (`{{{ .name }}}`) stand for, and how its includes are read.
 pub struct Options<'a> {
     /// Values by name.
     pub variables: &'a BTreeMap<String, String>,
+    /// Reads what an mdBook include shows (see `content::includes`); without it an include is
+    /// warned about and left out.
+    pub include: Option<&'a ReadInclude<'a>>,
 }
+
+/// What an include shows, or why it shows nothing.
+pub type ReadInclude<'a> = dyn Fn(&Include) -> Result<String, String> + 'a;
 
 /// An open container and how it ends.
 enum Open {
@@ -195,6 +202,56 @@ impl Transform<'_> {
         self.push(text, src);
     }
 
+    /// An mdBook include alone on its line, replaced by what it shows (its indentation kept,
+    /// so it stays in its list item); a `{{#playground}}` outside a code block is one. What
+    /// cannot be shown is warned about and the line goes. `None` when there is no reader (the
+    /// line is then a `file_include`) or the line is no include.
+    fn mdbook_include(&mut self, line: &str, i: usize, outside_code: bool) -> Option<()> {
+        let read = self.options.include?;
+        let include = includes::parse(line)?;
+        match read(&include) {
+            Ok(text) => {
+                let pad = &line[..line.len() - line.trim_start().len()];
+                let fenced = outside_code && include.kind == "playground";
+                let lang = include
+                    .path
+                    .rsplit_once('.')
+                    .map_or("", |(_, ext)| match ext {
+                        "rs" => "rust",
+                        other => other,
+                    });
+                if fenced {
+                    self.push(format!("{pad}```{lang}"), i);
+                }
+                for l in text.split('\n') {
+                    let l = if l.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{pad}{l}")
+                    };
+                    self.push(l, i);
+                }
+                if fenced {
+                    self.push(format!("{pad}```"), i);
+                }
+                self.changed = true;
+                self.shifted = true;
+            }
+            Err(why) => {
+                self.warnings.push(
+                    Diagnostic::warning(format!(
+                        "mdBook's include `{}` shows nothing: {why}",
+                        line.trim()
+                    ))
+                    .at_line(i + 1)
+                    .hint("the line is left out; name a file of the site or of the book's folder, and an anchor (`// ANCHOR: name`) it has"),
+                );
+                self.replace(String::new(), i);
+            }
+        }
+        Some(())
+    }
+
     /// A line that shows another file: what it names is not read, and the line goes.
     fn file_include(&mut self, trimmed: &str, i: usize) -> Option<()> {
         // One message per kind, so a site's hundreds of them are counted, not listed.
@@ -300,6 +357,8 @@ impl Transform<'_> {
                 && trimmed.trim_start_matches(c).trim().is_empty()
             {
                 self.fence = None;
+            } else if self.mdbook_include(&line, i, false).is_some() {
+                return;
             }
             self.push(line, i);
             return;
@@ -341,6 +400,9 @@ impl Transform<'_> {
             }
         }
         if let Some(done) = self.pymdown_block(pad, trimmed, i) {
+            return done;
+        }
+        if let Some(done) = self.mdbook_include(&line, i, true) {
             return done;
         }
         if let Some(done) = self.file_include(trimmed, i) {
@@ -788,7 +850,10 @@ pub fn substitute_warning(
     if !text.contains("{{{") {
         return (text.to_owned(), Vec::new());
     }
-    let options = Options { variables };
+    let options = Options {
+        variables,
+        include: None,
+    };
     let mut t = Transform::new(&options);
     let out = t.variables(text, 0);
     (out, t.warnings)
@@ -968,7 +1033,13 @@ pub(super) mod tests {
 
     pub(in crate::content::dialect::body) fn run(body: &str) -> Body {
         let vars = BTreeMap::from([("company".to_owned(), "PingCAP".to_owned())]);
-        transform(body, &Options { variables: &vars })
+        transform(
+            body,
+            &Options {
+                variables: &vars,
+                include: None,
+            },
+        )
     }
 
     #[test]

@@ -1,0 +1,278 @@
+//! mdBook's includes (`{{#include file.rs:anchor}}`, `{{#rustdoc_include …}}`,
+//! `{{#playground …}}`): a page shows part of another file, most often the code of a listing
+//! kept beside the book (the Rust book's 565 code blocks are each one such line). The file is
+//! read relative to the page, as mdBook reads it, and only from the site's folder or the book's
+//! (the folder of the `book.toml` the site reads): a page cannot publish `/etc/passwd` or a file
+//! of its author's home.
+
+use std::path::{Path, PathBuf};
+
+use crate::paths::parent_of;
+
+/// A file larger than this is no listing: it is not included.
+const MAX_FILE_BYTES: u64 = 1 << 20;
+
+/// The kinds of include, as written after `{{#`.
+const KINDS: [&str; 3] = ["include", "rustdoc_include", "playground"];
+
+/// Where a site's includes may read.
+#[derive(Debug)]
+pub struct Includes {
+    /// The site's `content/` folder, as the site names it (pages' paths are relative to it).
+    content_dir: PathBuf,
+    /// Folders, resolved, that an included file must be in.
+    roots: Vec<PathBuf>,
+}
+
+/// An include line, read.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Include<'a> {
+    /// `include`, `rustdoc_include` or `playground`.
+    pub kind: &'a str,
+    /// The file, relative to the page.
+    pub path: &'a str,
+    /// What part of it: lines or an anchor.
+    pub part: Part<'a>,
+}
+
+/// The part of a file an include shows.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Part<'a> {
+    Whole,
+    /// Lines `from..=to` (1-based; `None`: to the end).
+    Lines {
+        from: usize,
+        to: Option<usize>,
+    },
+    /// Between `ANCHOR: name` and `ANCHOR_END: name`.
+    Anchor(&'a str),
+}
+
+/// The include a line is, if it is one alone on its line (`{{#include ../x.rs:main}}`).
+pub fn parse(line: &str) -> Option<Include<'_>> {
+    let inner = line.trim().strip_prefix("{{#")?.strip_suffix("}}")?;
+    let (kind, arg) = inner.split_once(char::is_whitespace)?;
+    let kind = KINDS.into_iter().find(|k| *k == kind)?;
+    let arg = arg.trim();
+    // `file.rs:2:10`, `file.rs::10`, `file.rs:name`; a path has no `:` of its own.
+    let mut parts = arg.splitn(3, ':');
+    let path = parts.next()?.trim();
+    if path.is_empty() {
+        return None;
+    }
+    let number = |s: &str| s.trim().parse::<usize>().ok();
+    let part = match (parts.next(), parts.next()) {
+        (None, _) => Part::Whole,
+        (Some(a), None) => match number(a) {
+            Some(n) => Part::Lines {
+                from: n,
+                to: Some(n),
+            },
+            None if a.trim().is_empty() => Part::Whole,
+            None => Part::Anchor(a.trim()),
+        },
+        (Some(a), Some(b)) => Part::Lines {
+            from: number(a).unwrap_or(1),
+            to: number(b),
+        },
+    };
+    Some(Include { kind, path, part })
+}
+
+impl Includes {
+    /// Includes of the site at `root`: they may read the site's folder, its `content/` (which
+    /// may be a link to a docs tree elsewhere) and the folder of its `book.toml` (which may be
+    /// a link into the book's repository).
+    pub fn new(root: &Path, content_dir: &Path) -> Includes {
+        let mut roots: Vec<PathBuf> = [root, content_dir]
+            .iter()
+            .filter_map(|p| p.canonicalize().ok())
+            .collect();
+        if let Some(book) = root
+            .join("book.toml")
+            .canonicalize()
+            .ok()
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+        {
+            roots.push(book);
+        }
+        Includes {
+            content_dir: content_dir.to_path_buf(),
+            roots,
+        }
+    }
+
+    /// The text `include` on page `page` (relative to `content/`) shows, or why it shows
+    /// nothing.
+    pub fn read(&self, page: &str, include: &Include) -> Result<String, String> {
+        let path = self
+            .content_dir
+            .join(parent_of(page))
+            .join(include.path)
+            .canonicalize()
+            .map_err(|_| format!("there is no file `{}`", include.path))?;
+        if !self.roots.iter().any(|r| path.starts_with(r)) {
+            return Err(format!(
+                "`{}` is outside the site and the book's folder",
+                include.path
+            ));
+        }
+        let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+        if !path.is_file() || size > MAX_FILE_BYTES {
+            return Err(format!(
+                "`{}` is no file of at most {} KB",
+                include.path,
+                MAX_FILE_BYTES >> 10
+            ));
+        }
+        let bytes = std::fs::read(&path).map_err(|e| format!("`{}`: {e}", include.path))?;
+        let text = String::from_utf8_lossy(&bytes);
+        part_of(&text, &include.part)
+            .ok_or_else(|| match include.part {
+                Part::Anchor(name) => format!("`{}` has no anchor `{name}`", include.path),
+                _ => format!("`{}` has no such lines", include.path),
+            })
+            .map(|lines| lines.join("\n"))
+    }
+}
+
+/// Whether a line marks an anchor (`// ANCHOR: main`, `# ANCHOR_END: main`): such lines are
+/// the book's, never shown.
+fn anchor_mark(line: &str) -> Option<(bool, &str)> {
+    let (start, rest) = match line.find("ANCHOR_END:") {
+        Some(at) => (false, &line[at + "ANCHOR_END:".len()..]),
+        None => (true, &line[line.find("ANCHOR:")? + "ANCHOR:".len()..]),
+    };
+    let name = rest.split_whitespace().next()?;
+    Some((start, name))
+}
+
+/// The lines of `text` that `part` names, anchor marks left out; `None` when it names none.
+fn part_of<'t>(text: &'t str, part: &Part) -> Option<Vec<&'t str>> {
+    let lines: Vec<&str> = text.lines().collect();
+    let shown = |ls: &[&'t str]| -> Vec<&'t str> {
+        ls.iter()
+            .copied()
+            .filter(|l| anchor_mark(l).is_none())
+            .collect()
+    };
+    match *part {
+        Part::Whole => Some(shown(&lines)),
+        Part::Lines { from, to } => {
+            let from = from.max(1) - 1;
+            let to = to.unwrap_or(lines.len()).min(lines.len());
+            (from < to).then(|| shown(&lines[from..to]))
+        }
+        Part::Anchor(name) => {
+            let start = lines
+                .iter()
+                .position(|l| anchor_mark(l) == Some((true, name)))?;
+            let end = lines[start + 1..]
+                .iter()
+                .position(|l| anchor_mark(l) == Some((false, name)))
+                .map_or(lines.len(), |e| start + 1 + e);
+            Some(shown(&lines[start + 1..end]))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn include_lines_are_read() {
+        let p = |s| parse(s).map(|i| (i.kind, i.path, i.part));
+        assert_eq!(
+            p("{{#rustdoc_include ../listings/ch02/src/main.rs:all}}"),
+            Some((
+                "rustdoc_include",
+                "../listings/ch02/src/main.rs",
+                Part::Anchor("all")
+            ))
+        );
+        assert_eq!(
+            p("  {{#include file.rs}}"),
+            Some(("include", "file.rs", Part::Whole))
+        );
+        assert_eq!(
+            p("{{#include file.rs:2}}"),
+            Some((
+                "include",
+                "file.rs",
+                Part::Lines {
+                    from: 2,
+                    to: Some(2)
+                }
+            ))
+        );
+        assert_eq!(
+            p("{{#include file.rs::10}}").map(|x| x.2),
+            Some(Part::Lines {
+                from: 1,
+                to: Some(10)
+            })
+        );
+        assert_eq!(
+            p("{{#include file.rs:2:}}").map(|x| x.2),
+            Some(Part::Lines { from: 2, to: None })
+        );
+        for not in [
+            "{{#title 标题}}",
+            "{{#include }}",
+            "text {{#include a.rs}}",
+            "{{#include a.rs",
+        ] {
+            assert_eq!(parse(not), None, "{not}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, failure_persistence: None, ..Default::default() })]
+
+        /// Any include line and any file: read without a panic, and what is shown is lines of
+        /// the file, none of them an anchor's mark.
+        #[test]
+        fn any_include_of_any_file(
+            arg in "[a-z./]{0,6}(:[0-9a-z]{0,3}){0,3}",
+            kind in "(include|rustdoc_include|playground|title) ?",
+            lines in proptest::collection::vec("(// ANCHOR(_END)?: [a-z]{0,2}|\\PC{0,8})", 0..8),
+        ) {
+            let text = lines.join("\n");
+            if let Some(i) = parse(&format!("{{{{#{kind} {arg}}}}}")) {
+                if let Some(shown) = part_of(&text, &i.part) {
+                    for l in shown {
+                        proptest::prop_assert!(text.lines().any(|t| t == l) && anchor_mark(l).is_none());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn parts_of_a_file() {
+        let text = "use std::io;\n// ANCHOR: main\nfn main() {\n    // ANCHOR: print\n    println!(\"hi\");\n    // ANCHOR_END: print\n}\n// ANCHOR_END: main\n";
+        assert_eq!(
+            part_of(text, &Part::Anchor("main")).unwrap(),
+            ["fn main() {", "    println!(\"hi\");", "}"]
+        );
+        assert_eq!(
+            part_of(text, &Part::Anchor("print")).unwrap(),
+            ["    println!(\"hi\");"]
+        );
+        assert_eq!(part_of(text, &Part::Anchor("none")), None);
+        assert_eq!(part_of(text, &Part::Whole).unwrap().len(), 4);
+        assert_eq!(
+            part_of(
+                text,
+                &Part::Lines {
+                    from: 1,
+                    to: Some(1)
+                }
+            )
+            .unwrap(),
+            ["use std::io;"]
+        );
+        assert_eq!(part_of(text, &Part::Lines { from: 50, to: None }), None);
+    }
+}

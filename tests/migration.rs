@@ -262,6 +262,34 @@ fn digits_run_into_a_file_name_order_it() {
 }
 
 #[test]
+fn heading_attributes_in_percent_braces() {
+    // Pinia's docs set markdown-it-attrs' delimiters to `%{` and `}%`.
+    let s = site_of(
+        "m-percent-attrs",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            (
+                "content/store.md",
+                "# 定义 Store %{#defining-a-store}%\n\n## 选项式 Store %{#option-stores}%\n\n见[上文](#option-stores)。\n",
+            ),
+        ],
+    );
+    let out = s.path().join("public");
+    let o = build(&s.path().join("site"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(&out, "store/index.html");
+    has(
+        &page,
+        &[
+            "<title>定义 Store - t</title>",
+            "<h1 id=\"defining-a-store\">定义 Store</h1>",
+            "id=\"option-stores\"",
+        ],
+    );
+    assert!(!page.contains("%{"), "{page}");
+}
+
+#[test]
 fn hugo() {
     let s = Scratch::new("m-hugo");
     let (out, log) = migrate("hugo", &s);

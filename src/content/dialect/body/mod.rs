@@ -14,6 +14,7 @@
 //! Lines are kept one for one where possible; where a line is added or dropped, `line_map` tells
 //! the Markdown stage which source line each line of the result came from.
 
+mod attrs;
 mod docsify;
 mod mkdocs;
 mod pymdown;
@@ -430,6 +431,11 @@ impl Transform<'_> {
         if let Some(heading) = docsify::heading_attributes(&text) {
             text = heading;
         }
+        if text.trim_start().starts_with('#') {
+            if let Some(heading) = attrs::percent_braces(&text) {
+                text = heading;
+            }
+        }
         if has_include_link(&text) {
             self.warn(
                 i,
@@ -829,9 +835,10 @@ impl Transform<'_> {
 }
 
 /// A title heading's line as the body's headings are read: its variables replaced, Docsify's
-/// `:id=x` as `{#x}`.
+/// `:id=x` and `%{#x}%` as `{#x}`.
 pub fn title_heading(line: &str, variables: &BTreeMap<String, String>) -> String {
     let line = substitute(line, variables);
+    let line = attrs::percent_braces(&line).unwrap_or(line);
     docsify::attributes_of(&line).unwrap_or(line)
 }
 

@@ -84,7 +84,9 @@ pub(super) fn spaced_paths(line: &str) -> Option<String> {
         let names_file = dest.trim_end().rsplit_once('.').is_some_and(|(_, ext)| {
             (1..=5).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphanumeric())
         });
-        if dest.contains(['<', '>', '`', '"'])
+        // A bracket or parenthesis: a link inside the brackets (RocketMQ's docs wrote
+        // `[Issue]( [Mirror (github.com)](https://…) )`), not a file's name.
+        if dest.contains(['<', '>', '`', '"', '[', ']', '('])
             || after_space.trim_start().starts_with(['\'', '('])
             || !names_file
         {
@@ -227,6 +229,8 @@ mod tests {
             "[x](x<b c.png)",
             "(说明 文字) 和 (a b.png)",
             "[链接](a.md)",
+            // RocketMQ's docs: a link written inside another's destination.
+            "[GitHub Issue]( [apache/rocketmq: Mirror (github.com)](https://github.com/apache/rocketmq/issues) )",
         ] {
             assert_eq!(spaced_paths(line), None, "{line:?}");
         }

@@ -145,13 +145,14 @@ pub fn number_prefix(name: &str) -> (Option<u64>, &str) {
 }
 
 /// The number a file or folder name starts with, as its author's order: a number prefix, or
-/// digits run straight into a word (`01quickstart.md`, RocketMQ's docs), which no tool strips
-/// from the URL but Docusaurus and a file manager sort by.
+/// two digits or more run straight into a word (`01quickstart.md`, RocketMQ's docs), which no
+/// tool strips from the URL but Docusaurus and a file manager sort by. One digit so run is a
+/// name (`2fa.md`, `3d-printing.md`), which must not jump to the top of its section.
 pub fn order_number(name: &str) -> Option<u64> {
     number_prefix(name).0.or_else(|| {
         let digits = name.bytes().take_while(u8::is_ascii_digit).count();
         let next = name[digits..].chars().next()?;
-        (digits > 0 && (next.is_alphabetic())).then(|| name[..digits].parse().ok())?
+        (digits >= 2 && next.is_alphabetic()).then(|| name[..digits].parse().ok())?
     })
 }
 
@@ -504,7 +505,14 @@ mod tests {
         assert_eq!(order_number("01quickstart.md"), Some(1));
         assert_eq!(order_number("02-docker.md"), Some(2));
         assert_eq!(order_number("12领域模型"), Some(12));
-        for none in ["2024", "1.2.3.md", "v1-intro.md", "intro.md", "404"] {
+        for none in [
+            "2024",
+            "1.2.3.md",
+            "v1-intro.md",
+            "intro.md",
+            "404",
+            "2fa.md",
+        ] {
             assert_eq!(order_number(none), None, "{none}");
         }
     }

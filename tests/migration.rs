@@ -466,7 +466,7 @@ fn mdbook_includes_show_the_files_they_name() {
             ("content/SUMMARY.md", "# Summary\n\n- [第一章](ch01.md)\n"),
             (
                 "content/ch01.md",
-                "# 第一章\n\n```rust\n{{#rustdoc_include ../listings/main.rs:print}}\n```\n\n{{#include ../listings/part.md}}\n\n- 一项\n\n  ```rust\n  {{#include ../listings/main.rs:1:1}}\n  ```\n\n```\n{{#include ../listings/main.rs:nope}}\n```\n\n{{#include ../../secret.txt}}\n",
+                "# 第一章\n\n```rust\n{{#rustdoc_include ../listings/main.rs:print}}\n```\n\n{{#include ../listings/part.md}}\n\n- 一项\n\n  ```rust\n  {{#include ../listings/main.rs:1:1}}\n  ```\n\n```\n{{#include ../listings/main.rs:nope}}\n```\n\n{{#include ../../secret.txt}}\n\n{{#include ../.git/config}}\n",
             ),
             (
                 "listings/main.rs",
@@ -476,6 +476,7 @@ fn mdbook_includes_show_the_files_they_name() {
         ],
     );
     s.write("secret.txt", "私密\n");
+    s.write("site/.git/config", "[http] extraheader = 令牌\n");
     let out = s.path().join("public");
     let o = build(&s.path().join("site"), &out, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -487,6 +488,7 @@ fn mdbook_includes_show_the_files_they_name() {
         !page.contains("私密"),
         "a file outside the site and the book is not read"
     );
+    assert!(!page.contains("令牌"), "nor a hidden one");
     // The list item's block keeps its indentation: it stays in the item.
     let item = &page[page.find("一项").unwrap()..];
     assert!(
@@ -500,8 +502,56 @@ fn mdbook_includes_show_the_files_they_name() {
             "has no anchor `nope`",
             "`../../secret.txt` is outside the site and the book's folder",
             "ch01.md:19",
+            "`../.git/config` is a hidden file",
         ],
     );
+}
+
+#[test]
+fn a_title_repeated_as_the_first_heading_shows_once() {
+    // docker_practice (GitBook): no `# ` title, the label in SUMMARY.md, and the page opening
+    // with it as `## 1.1 快速上手` (169 of its 205 pages); TiDB's dm-binlog-event-filter.md the
+    // same under a front-matter title. Both showed the title twice.
+    let s = site_of(
+        "m-title-h2",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            (
+                "content/SUMMARY.md",
+                "# Summary\n\n- [1.1 快速上手](quick.md)\n- [过滤](filter.md)\n- [其他](other.md)\n",
+            ),
+            (
+                "content/quick.md",
+                "## 1.1 快速上手\n\n正文。\n\n### 准备代码\n\n步骤。\n",
+            ),
+            (
+                "content/filter.md",
+                "---\ntitle: Binlog 事件过滤\n---\n\n## Binlog 事件过滤\n\n正文。\n\n## 配置\n\n内容。\n",
+            ),
+            (
+                "content/other.md",
+                "---\ntitle: 其他\n---\n\n## 简介\n\n正文。\n\n## 其他\n\n第二个标题与题目相同，但不是第一个，留着。\n",
+            ),
+        ],
+    );
+    let out = s.path().join("public");
+    let o = build(&s.path().join("site"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for (page, title) in [("quick", "1.1 快速上手"), ("filter", "Binlog 事件过滤")] {
+        let html = read(&out, &format!("{page}/index.html"));
+        let body = &html[html.find("<h1").unwrap()..html.find("</article>").unwrap()];
+        assert_eq!(
+            body.matches(&format!(">{title}<")).count(),
+            1,
+            "{page}: {body}"
+        );
+    }
+    has(
+        &read(&out, "quick/index.html"),
+        &["<h1 id=\"11-快速上手\">1.1 快速上手</h1>", "准备代码"],
+    );
+    let other = read(&out, "other/index.html");
+    has(&other, &["<h2 id=\"简介\">", "<h2 id=\"其他\">"]);
 }
 
 /// Docsify: `_sidebar.md` is the navigation, links are from the site root (and `?id=x` is an

@@ -495,11 +495,14 @@ fn vue_block(line: &str) -> Option<&'static str> {
 
 /// When something comes before it (a warning in a quote, TiDB's `> **警告：**`), the body's
 /// first `# ` heading (outside code and HTML comments) if `same` says it repeats the title:
-/// taken out as [`take_leading_h1`] does, and returned. Any other heading stays where it is.
+/// taken out as [`take_leading_h1`] does, and returned. So is a deeper first heading that
+/// repeats it: GitBook adds no title of its own, and docker_practice's pages open with their
+/// title as `## 1.1 快速上手`, which showed under the same `<h1>`. Any other heading stays.
 pub(super) fn take_repeated_h1(body: &mut String, same: impl Fn(&str) -> bool) -> Option<String> {
     let mut fence: Option<&str> = None;
     let mut in_comment = false;
     let mut at = None;
+    let mut first = true;
     for (i, line) in body.split('\n').enumerate() {
         let t = line.trim_start();
         if in_comment {
@@ -512,9 +515,24 @@ pub(super) fn take_repeated_h1(body: &mut String, same: impl Fn(&str) -> bool) -
                 at = Some(i);
             }
             break;
+        } else if let Some(rest) = deeper_heading(line).filter(|_| first) {
+            first = false;
+            if same(rest) {
+                at = Some(i);
+                break;
+            }
         }
     }
     Some(take_heading_line(body, at?))
+}
+
+/// The text of a `##` to `######` heading line.
+fn deeper_heading(line: &str) -> Option<&str> {
+    let hashes = line.bytes().take_while(|b| *b == b'#').count();
+    (2..=6)
+        .contains(&hashes)
+        .then(|| line[hashes..].strip_prefix(' '))
+        .flatten()
 }
 
 /// When the front matter gives the title and the body also opens with a `# heading` (Hugo,
@@ -541,11 +559,11 @@ fn in_fence(fence: &mut Option<&'static str>, t: &str) -> bool {
     }
 }
 
-/// The text of the `# heading` on line `i` of `body`; the line is left empty, so later line
-/// numbers stay right.
+/// The text of the heading (`# `, `## ` …) on line `i` of `body`; the line is left empty, so
+/// later line numbers stay right.
 fn take_heading_line(body: &mut String, i: usize) -> String {
     let mut lines: Vec<&str> = body.split('\n').collect();
-    let heading = lines[i][2..].to_owned();
+    let heading = lines[i].trim_start_matches('#')[1..].to_owned();
     lines[i] = "";
     *body = lines.join("\n");
     heading

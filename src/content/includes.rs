@@ -2,8 +2,8 @@
 //! `{{#playground …}}`): a page shows part of another file, most often the code of a listing
 //! kept beside the book (the Rust book's 565 code blocks are each one such line). The file is
 //! read relative to the page, as mdBook reads it, and only from the site's folder or the book's
-//! (the folder of the `book.toml` the site reads): a page cannot publish `/etc/passwd` or a file
-//! of its author's home.
+//! (the folder of the `book.toml` the site reads), and never a hidden one: a page cannot publish
+//! `/etc/passwd`, a file of its author's home or the checkout's `.git/config`.
 
 use std::path::{Path, PathBuf};
 
@@ -111,11 +111,19 @@ impl Includes {
             .join(include.path)
             .canonicalize()
             .map_err(|_| format!("there is no file `{}`", include.path))?;
-        if !self.roots.iter().any(|r| path.starts_with(r)) {
+        let Some(inside) = self.roots.iter().find_map(|r| path.strip_prefix(r).ok()) else {
             return Err(format!(
                 "`{}` is outside the site and the book's folder",
                 include.path
             ));
+        };
+        // Hidden files are a checkout's and a machine's (`.git/config` holds a CI's token,
+        // `.env` its secrets), never a listing.
+        if inside
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+        {
+            return Err(format!("`{}` is a hidden file", include.path));
         }
         let size = std::fs::metadata(&path).map_or(0, |m| m.len());
         if !path.is_file() || size > MAX_FILE_BYTES {

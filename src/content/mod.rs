@@ -251,6 +251,14 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         if f.kind == Kind::Article && f.title.is_empty() {
             let label = labels.get(&f.rel).map(|l| (*l).to_owned());
             if let Some(title) = label.or_else(|| fallback_title(&f.rel, content.made_for)) {
+                // A first heading that repeats it is the title, not shown twice (GitBook's
+                // pages open with `## 1.1 快速上手` under that label).
+                let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+                if let Some(line) =
+                    front_matter::take_repeated_h1(&mut f.body, |h| squeezed(h) == squeezed(&title))
+                {
+                    f.title_id = title::from_heading(&line).id;
+                }
                 f.title_html = crate::escape::html(&title);
                 f.title = title;
             }

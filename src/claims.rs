@@ -21,6 +21,11 @@ const GENERATED_FILES: &[&str] = &[
     "atom.xml",
     "related.json",
 ];
+/// Files for crawlers and feed readers that a site's own `static/` file of the same name
+/// replaces, as in Hugo: its `robots.txt`, or the `sitemap.xml` a Docusaurus site keeps in the
+/// `static/` it serves at its root (Volcano's docs failed on it, though none was written
+/// without a `base_url`).
+pub const REPLACEABLE: &[&str] = &["robots.txt", "sitemap.xml", "atom.xml"];
 /// Folders whose every file the generator writes (`paths::GENERATED_FOLDERS`), with what they
 /// hold and their page, for messages.
 const GENERATED_FOLDERS: &[(&str, &str, &str)] = &[
@@ -82,7 +87,12 @@ pub fn check(
 ) -> Diagnostics {
     let mut claims: BTreeMap<String, Vec<Claim>> = BTreeMap::new();
     let mut add = |path: String, claim: Claim| claims.entry(path).or_default().push(claim);
+    let mut replaced = Vec::new();
     for f in GENERATED_FILES {
+        if REPLACEABLE.contains(f) && static_files.iter().any(|(n, s)| n == f && s.is_some()) {
+            replaced.push(*f);
+            continue;
+        }
         add((*f).to_owned(), generated(format!("helpcenter's own {f}")));
     }
     // The generated folders' own pages: a file where one of these folders goes clashes with it.
@@ -137,6 +147,17 @@ pub fn check(
         add(name.clone(), claim);
     }
     let mut diags = Diagnostics::default();
+    if !replaced.is_empty() {
+        let names: Vec<String> = replaced.iter().map(|f| format!("static/{f}")).collect();
+        diags.push(
+            Diagnostic::info(format!(
+                "{} replace{} helpcenter's own",
+                names.join(", "),
+                if names.len() == 1 { "s" } else { "" }
+            ))
+            .hint("remove such a file from static/ to have helpcenter write its own"),
+        );
+    }
     for (path, list) in &claims {
         diags.extend(collisions(path, list));
     }

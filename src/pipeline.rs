@@ -135,7 +135,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         return Err(diags);
     }
     let pages = out.iter().filter(|f| f.path.ends_with(".html")).count();
-    out.extend(feeds::render(&site, &derived.parsed));
+    out.extend(own_feeds(&site, &derived.parsed, &theme));
     for (name, f) in &theme.static_files {
         out.push(OutputFile {
             path: name.clone(),
@@ -329,8 +329,17 @@ pub fn update_articles(
         derived.search_shards,
         Some(&edited),
     ));
-    out.extend(feeds::render(site, &derived.parsed));
+    out.extend(own_feeds(site, &derived.parsed, &built.theme));
     Some(Ok(out))
+}
+
+/// The crawler and feed files, but those a file of the site's `static/` replaces
+/// (`claims::REPLACEABLE`).
+fn own_feeds(site: &Site, parsed: &markdown::Parsed, theme: &Theme) -> Vec<OutputFile> {
+    feeds::render(site, parsed)
+        .into_iter()
+        .filter(|f| !theme.static_files.contains_key(&f.path))
+        .collect()
 }
 
 /// The changed articles, re-read: `None` when a change is not a body-only edit of an existing

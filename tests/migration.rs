@@ -290,6 +290,36 @@ fn heading_attributes_in_percent_braces() {
 }
 
 #[test]
+fn a_static_sitemap_or_robots_txt_replaces_helpcenters_own() {
+    // Volcano's Docusaurus site serves static/ at its root, sitemap.xml and images included:
+    // helpcenter's static/ is that folder, and its sitemap.xml stopped the build.
+    let s = site_of(
+        "m-static-sitemap",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            ("content/a.md", "# 甲\n\n![架构](/img/arch.png)\n"),
+            ("static/sitemap.xml", "<urlset>旧的</urlset>\n"),
+            ("static/robots.txt", "User-agent: *\nDisallow: /draft/\n"),
+            ("static/img/arch.png", "png"),
+        ],
+    );
+    let out = s.path().join("public");
+    for base in [None, Some("https://docs.example.com/")] {
+        let args: Vec<&str> = base.map(|b| vec!["--base-url", b]).unwrap_or_default();
+        let o = build(&s.path().join("site"), &out, &args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        has(
+            &stderr(&o),
+            &["static/sitemap.xml, static/robots.txt replace helpcenter's own"],
+        );
+        assert_eq!(read(&out, "sitemap.xml"), "<urlset>旧的</urlset>\n");
+        has(&read(&out, "robots.txt"), &["Disallow: /draft/"]);
+        assert!(out.join("img/arch.png").is_file());
+        assert_eq!(broken_links(&out, "/"), Vec::<String>::new());
+    }
+}
+
+#[test]
 fn hugo() {
     let s = Scratch::new("m-hugo");
     let (out, log) = migrate("hugo", &s);

@@ -320,6 +320,53 @@ fn a_static_sitemap_or_robots_txt_replaces_helpcenters_own() {
 }
 
 #[test]
+fn a_vitepress_config_in_a_folder_is_read() {
+    // Vue Router's docs: `.vitepress/config/index.ts`. Unread, the site was no VitePress site:
+    // its theme's `packageVersions` key failed the build and its sidebar was lost, unwarned.
+    let s = site_of(
+        "m-vp-config-dir",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            (
+                ".vitepress/config/index.ts",
+                "import { defineConfig } from 'vitepress'\nimport { zhConfig } from './zh'\nexport default defineConfig({\n  themeConfig: {\n    sidebar: [\n      { text: '第二组', items: [ { text: '乙', link: '/b' } ] },\n      { text: '第一组', items: [ { text: '甲', link: '/a' } ] },\n    ],\n  },\n})\n",
+            ),
+            (
+                "content/a.md",
+                "---\npackageVersions: { vue: 3 }\n---\n\n# 甲\n\n正文。\n",
+            ),
+            ("content/b.md", "# 乙\n\n正文。\n"),
+        ],
+    );
+    let out = s.path().join("public");
+    let o = build(&s.path().join("site"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    has(
+        &stderr(&o),
+        &["`packageVersions` (its theme's own, 1 file)"],
+    );
+    let home = read(&out, "index.html");
+    assert!(
+        home.find("第二组").unwrap() < home.find("第一组").unwrap(),
+        "{home}"
+    );
+    // The sidebar is kept in a file the config imports: a note says it is not read.
+    s.write(
+        "site/.vitepress/config/index.ts",
+        "import { defineConfig } from 'vitepress'\nimport { zhConfig } from './zh'\nexport default defineConfig({ ...zhConfig })\n",
+    );
+    let o = build(&s.path().join("site"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    has(
+        &stderr(&o),
+        &[
+            "the config imports files of its own: a sidebar in one of them is not read",
+            ".vitepress/config/index.ts:2",
+        ],
+    );
+}
+
+#[test]
 fn hugo() {
     let s = Scratch::new("m-hugo");
     let (out, log) = migrate("hugo", &s);

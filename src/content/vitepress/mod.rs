@@ -26,6 +26,11 @@ const CONFIG_FILES: &[&str] = &[
     "config.mts",
     "config.cjs",
     "config.cts",
+    // A config split into a folder (Vue Router's, Pinia's docs): its entry.
+    "config/index.js",
+    "config/index.ts",
+    "config/index.mjs",
+    "config/index.mts",
 ];
 
 /// What a site's VitePress config says, as far as helpcenter follows it.
@@ -82,7 +87,18 @@ pub fn read(
     let exclude = Exclude::from_config(&reader, &shown);
     let mut navs = Vec::new();
     let mut starts = std::collections::HashMap::new();
-    for (governs, line, nodes) in sidebar::sidebars(&reader) {
+    let sidebars = sidebar::sidebars(&reader);
+    if sidebars.is_empty() {
+        if let Some(line) = text.lines().position(|l| imports_a_file(l)) {
+            diags.push(
+                Diagnostic::info("the config imports files of its own: a sidebar in one of them is not read")
+                    .in_file(&shown)
+                    .at_line(line + 1)
+                    .hint("sections follow the folders; a sidebar written in the config itself is followed"),
+            );
+        }
+    }
+    for (governs, line, nodes) in sidebars {
         if let Some(first) = first_link(&nodes) {
             starts
                 .entry(governs.clone())
@@ -120,6 +136,12 @@ pub fn read(
         exclude,
         folder_titles,
     }
+}
+
+/// `import { zh } from './zh'`: a config's part kept in a file beside it.
+fn imports_a_file(line: &str) -> bool {
+    let line = line.trim_start();
+    line.starts_with("import ") && (line.contains("from './") || line.contains("from \"./"))
 }
 
 /// The first link of a sidebar, depth first: the page it starts with.

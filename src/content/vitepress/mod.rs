@@ -89,7 +89,7 @@ pub fn read(
     let mut starts = std::collections::HashMap::new();
     let sidebars = sidebar::sidebars(&reader);
     if sidebars.is_empty() {
-        if let Some(line) = text.lines().position(|l| imports_a_file(l)) {
+        if let Some(line) = text.lines().position(imports_a_file) {
             diags.push(
                 Diagnostic::info("the config imports files of its own: a sidebar in one of them is not read")
                     .in_file(&shown)

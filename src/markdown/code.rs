@@ -20,6 +20,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Tag};
 use super::Writer;
 use super::directives::Open;
 use crate::content::dialect::twoslash;
+use crate::error::Diagnostic;
 use crate::{escape, highlight};
 
 /// A code block being read: its info, and its text so far.
@@ -28,6 +29,10 @@ pub(super) struct Block {
     info: Info,
     text: String,
 }
+
+/// Code block languages that are diagrams another tool's plugin draws.
+/// (Graphviz's `dot` is left out: as often shown as code, and coloured as such.)
+const DIAGRAMS: &[&str] = &["mermaid", "plantuml", "puml", "flow", "sequence"];
 
 /// What a fence's info string says.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -55,11 +60,24 @@ enum Mark {
 }
 
 impl<'e> Writer<'e, '_> {
-    pub(super) fn start_code(&mut self, event: &Event<'e>) {
+    pub(super) fn start_code(&mut self, event: &Event<'e>, range: &std::ops::Range<usize>) {
         let info = match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => read_info(info),
             _ => Info::default(),
         };
+        // Diagram languages other tools draw with a plugin (docker_practice's 51 Mermaid
+        // charts): their source shows, and the author should know, once per page.
+        let language = info.language.as_str();
+        if DIAGRAMS.contains(&language) && self.warned.insert(format!("```{language}")) {
+            let line = self.line_of(range.start);
+            self.diags.push(
+                Diagnostic::warning(format!(
+                    "a `{language}` diagram shows as its source: helpcenter draws no diagrams"
+                ))
+                .at_line(line)
+                .hint("readers see the code; to show the diagram, export it as an image and link that"),
+            );
+        }
         self.code = Some(Block {
             info,
             text: String::new(),

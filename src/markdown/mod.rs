@@ -296,7 +296,7 @@ impl<'e, 'c> Writer<'e, 'c> {
                 self.in_link = self.in_link.saturating_sub(1);
                 self.emit(event.clone());
             }
-            Event::Start(Tag::CodeBlock(_)) => self.start_code(event),
+            Event::Start(Tag::CodeBlock(_)) => self.start_code(event, range),
             Event::Html(h) => {
                 let line = self.line_of(range.start);
                 if !self.directive(h, line) {

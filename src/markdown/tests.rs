@@ -500,3 +500,17 @@ fn a_paragraph_of_a_link_or_image_alone_is_no_summary() {
     let (r, _) = render(md, &page(), &links());
     assert_eq!(r.summary, "所有权是 Rust 最独特的功能，见文档。");
 }
+
+#[test]
+fn a_diagram_shows_its_source_and_is_warned_about_once() {
+    let md = "```mermaid\ngraph LR\n  A --> B\n```\n\n```mermaid\ngraph TD\n```\n\n```rust\nfn main() {}\n```\n";
+    let (r, d) = render(md, &page(), &links());
+    assert!(r.html.contains("A --&gt; B"), "{}", r.html);
+    assert_eq!(d.0.len(), 1, "{d:?}");
+    assert!(
+        d.0[0]
+            .message
+            .contains("a `mermaid` diagram shows as its source")
+    );
+    assert_eq!(d.0[0].line, Some(5));
+}

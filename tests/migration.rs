@@ -174,7 +174,8 @@ fn docusaurus() {
     has(
         &mdx,
         &[
-            "<h2 id=\"组件\">",
+            // Its first heading repeats its title: the `<h1>`, with the heading's id.
+            "<h1 id=\"组件\">组件</h1>",
             "MDX 页面也是文章，回到",
             "href=\"../advanced/\">进阶</a>",
             "<p class=\"tab-title\">甲</p>",
@@ -364,6 +365,32 @@ fn a_vitepress_config_in_a_folder_is_read() {
             ".vitepress/config/index.ts:2",
         ],
     );
+}
+
+#[test]
+fn docusaurus_orders_by_file_name() {
+    // Volcano's docs: without sidebar_position, Docusaurus lists a folder's docs by file name;
+    // by title they came in the code-point order of their Chinese titles.
+    let s = site_of(
+        "m-docusaurus-order",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            ("docusaurus.config.js", "export default { title: 'x' };\n"),
+            ("content/features/gpu.md", "# GPU虚拟化\n\n正文。\n"),
+            ("content/features/hierarchy.md", "# 层级队列\n\n正文。\n"),
+            ("content/features/mixed.md", "# 云原生混部\n\n正文。\n"),
+        ],
+    );
+    let out = s.path().join("public");
+    let o = build(&s.path().join("site"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let section = read(&out, "features/index.html");
+    let at = |t: &str| {
+        section
+            .find(t)
+            .unwrap_or_else(|| panic!("{t} in {section}"))
+    };
+    assert!(at("GPU虚拟化") < at("层级队列") && at("层级队列") < at("云原生混部"));
 }
 
 #[test]

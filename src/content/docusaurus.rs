@@ -49,6 +49,8 @@ pub struct Docusaurus {
     /// The URL path its docs were served under (`docs/`), which its pages' links start with
     /// (`/docs/guide/intro`): `None` when it is not a Docusaurus site or serves them at the root.
     pub route: Option<String>,
+    /// The site has a Docusaurus config or sidebars file.
+    pub found: bool,
 }
 
 /// The site's Docusaurus sidebars and docs path, if it has a sidebars file or a Docusaurus
@@ -63,13 +65,15 @@ pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Docusau
         "Docusaurus sidebars file",
         diags,
     );
-    let route = (config.is_some() || sidebars.is_some())
+    let found = config.is_some() || sidebars.is_some();
+    let route = found
         .then(|| docs_route(config.as_ref().map(|c| c.text.as_str())))
         .flatten();
     let Some(ConfigFile { text, shown, rel }) = sidebars else {
         return Docusaurus {
             navs: Vec::new(),
             route,
+            found,
         };
     };
     // A JSON sidebar is checked as JSON: the reader of literals would take a cut-off file as
@@ -86,6 +90,7 @@ pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Docusau
             return Docusaurus {
                 navs: Vec::new(),
                 route,
+                found,
             };
         }
     }
@@ -101,6 +106,7 @@ pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Docusau
         return Docusaurus {
             navs: Vec::new(),
             route,
+            found,
         };
     }
     Docusaurus {
@@ -112,6 +118,7 @@ pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Docusau
             kind: NavKind::Docusaurus,
         }],
         route,
+        found,
     }
 }
 

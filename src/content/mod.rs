@@ -202,6 +202,8 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         Some(tool)
     } else if dialect::is_hugo_site(root, &dir) {
         Some("Hugo")
+    } else if docusaurus.found {
+        Some("Docusaurus")
     } else {
         options.made_for
     };

@@ -227,7 +227,11 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         (!path.is_empty()).then(|| path.to_owned())
     });
     let aliases = aliases(&articles, warn, base_path.as_deref(), &mut diags);
-    order_sections(&mut sections, &articles);
+    order_sections(
+        &mut sections,
+        &articles,
+        content.made_for == Some("Docusaurus"),
+    );
     diags.extend(same_titles(&sections, &articles));
     let tags = collect_tags(&mut articles, &mut diags);
     let by_path: HashMap<String, usize> = articles

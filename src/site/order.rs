@@ -6,19 +6,29 @@ use crate::content::DateInfo;
 
 /// Lists each section's articles, in `order`, and orders its sub-sections the same way (without
 /// dates: the navigation file, weight, number, title).
-pub(super) fn order_sections(sections: &mut [Section], articles: &[Article]) {
+///
+/// `by_name`: the last resort is the file or folder name, not the title, as in Docusaurus
+/// (Volcano's docs came out in the code-point order of their Chinese titles: 云 < 多 < 层).
+pub(super) fn order_sections(sections: &mut [Section], articles: &[Article], by_name: bool) {
     for (idx, a) in articles.iter().enumerate() {
         sections[a.section].articles.push(idx);
     }
     for s in sections.iter_mut() {
         s.articles
-            .sort_by(|&x, &y| order(&articles[x], &articles[y]));
+            .sort_by(|&x, &y| order(&articles[x], &articles[y], by_name));
     }
-    // (navigation order, weight, number prefix, title) of each section.
+    // (navigation order, weight, number prefix, title or name) of each section.
     type Key = (Option<usize>, Option<i64>, Option<u64>, String);
     let keys: Vec<Key> = sections
         .iter()
-        .map(|s| (s.nav_order, s.weight, s.prefix, s.title.clone()))
+        .map(|s| {
+            let last = if by_name {
+                s.dir.clone()
+            } else {
+                s.title.clone()
+            };
+            (s.nav_order, s.weight, s.prefix, last)
+        })
         .collect();
     for s in sections.iter_mut() {
         s.subsections.sort_by(|&x, &y| {
@@ -50,14 +60,20 @@ pub(super) fn newest_first(a: Option<DateInfo>, b: Option<DateInfo>) -> std::cmp
 }
 
 /// Articles in a section: the navigation file's order, then weight, then the file name's
-/// number, then newest first, then title.
-fn order(a: &Article, b: &Article) -> std::cmp::Ordering {
+/// number, then newest first, then title (the file name on a Docusaurus site).
+fn order(a: &Article, b: &Article, by_name: bool) -> std::cmp::Ordering {
     let (x, y) = (&a.source, &b.source);
     first_some(a.nav_order, b.nav_order)
         .then_with(|| cmp_weight(x.front.weight, y.front.weight))
         .then_with(|| first_some(a.prefix, b.prefix))
         .then_with(|| newest_first(x.date, y.date))
-        .then_with(|| x.title.cmp(&y.title))
+        .then_with(|| {
+            if by_name {
+                x.rel.cmp(&y.rel)
+            } else {
+                x.title.cmp(&y.title)
+            }
+        })
         .then_with(|| x.rel.cmp(&y.rel))
 }
 

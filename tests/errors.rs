@@ -618,3 +618,23 @@ fn the_error_count_is_what_is_printed() {
     );
     assert_eq!(err.matches("error: ").count(), 1, "{err}");
 }
+
+#[test]
+fn two_articles_or_sections_named_alike_are_warned_about() {
+    let s = Scratch::site("e-same-titles");
+    s.write("content/guide/_index.md", "---\ntitle: 入门\n---\n");
+    s.write("content/routing/_index.md", "---\ntitle: 入门\n---\n");
+    s.write("content/guide/a.md", "---\ntitle: 安装\n---\n\n正文。\n");
+    s.write("content/guide/b.md", "---\ntitle: 安装\n---\n\n正文。\n");
+    let o = build(s.path(), &s.path().join("public"), &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    for want in [
+        "`入门` is also the title of",
+        "a section beside it",
+        "`安装` is also the title of",
+        "in the same section",
+    ] {
+        assert!(err.contains(want), "`{want}` missing from:\n{err}");
+    }
+}

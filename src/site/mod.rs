@@ -490,6 +490,30 @@ fn same_titles(sections: &[Section], articles: &[Article]) -> Diagnostics {
                 }
             }
         }
+        // Sub-sections too: Vue Router's guide/ and file-based-routing/ are both 入门, and the
+        // header showed `入门 · 入门`.
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for &i in &s.subsections {
+            let sub = &sections[i];
+            let Some(&first) = seen.get(sub.title.trim()) else {
+                seen.insert(sub.title.trim(), i);
+                continue;
+            };
+            let named = |x: &Section| match &x.source {
+                Some(f) => crate::error::display_path(&f.shown),
+                None => format!("the folder content/{}", x.dir),
+            };
+            let mut d = Diagnostic::warning(format!(
+                "`{}` is also the title of {}, a section beside it",
+                sub.title.trim(),
+                named(&sections[first])
+            ))
+            .hint("readers see two sections named alike: give one a title that tells it apart");
+            if let Some(f) = &sub.source {
+                d = d.in_file(&f.shown).at_line(f.key_line("title"));
+            }
+            diags.push(d);
+        }
     }
     diags
 }

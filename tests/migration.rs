@@ -394,6 +394,40 @@ fn docusaurus_orders_by_file_name() {
 }
 
 #[test]
+fn a_vitepress_home_shows_its_hero_and_features() {
+    // Vue Router's and Pinia's home pages are their hero and features: left out, the home
+    // showed the site's title alone.
+    let s = site_of(
+        "m-vp-home",
+        &[
+            ("helpcenter.yaml", "title: Vue Router\n"),
+            (
+                "content/index.md",
+                "---\nlayout: home\nhero:\n  name: Vue Router\n  text: Vue.js 的官方路由\n  tagline: 为 Vue.js 提供<路由>\n  actions:\n    - theme: brand\n      text: 入门 →\n      link: /guide/intro\nfeatures:\n  - title: 富有表现力的路由语法\n    details: 用直观且强大的语法来定义路由。\n---\n",
+            ),
+            ("content/guide/intro.md", "# 介绍\n\n正文。\n"),
+        ],
+    );
+    let out = s.path().join("public");
+    let o = build(&s.path().join("site"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(broken_links(&out, "/"), Vec::<String>::new());
+    has(
+        &read(&out, "index.html"),
+        &[
+            "<p class=\"lead\">为 Vue.js 提供&lt;路由&gt;</p>",
+            "<a href=\"guide/intro/\">入门 →</a>",
+            "<li><strong>富有表现力的路由语法</strong>：用直观且强大的语法来定义路由。</li>",
+        ],
+    );
+    let log = stderr(&o);
+    assert!(
+        !log.contains("`hero`") && !log.contains("`features`"),
+        "{log}"
+    );
+}
+
+#[test]
 fn hugo() {
     let s = Scratch::new("m-hugo");
     let (out, log) = migrate("hugo", &s);

@@ -113,6 +113,8 @@ pub struct Read {
     pub key_lines: Vec<(String, usize)>,
     /// Keys of other tools that mean nothing here, with the tool that uses them.
     pub ignored: Vec<(String, &'static str)>,
+    /// A VitePress home page's actions and features, as Markdown to show after its text.
+    pub home: Option<String>,
 }
 
 /// Reads a front matter block whose text starts on file line `first_line`.
@@ -207,10 +209,18 @@ pub(super) fn read(
     if diags.has_errors() {
         return Err(diags);
     }
+    let home = dialect::home::read(&map).map(|h| {
+        ignored.retain(|(k, _)| k != "hero" && k != "features");
+        if front.description.is_none() {
+            front.description = h.lead;
+        }
+        h.markdown
+    });
     Ok(Read {
         front,
         key_lines,
         ignored,
+        home,
     })
 }
 

@@ -731,6 +731,7 @@ pub fn parse_file(
             front: FrontMatter::default(),
             key_lines: Vec::new(),
             ignored: Vec::new(),
+            home: None,
         },
     };
     let mut front = read.front;
@@ -843,6 +844,12 @@ pub fn parse_file(
     }
     if diags.has_errors() {
         return Err(diags);
+    }
+    // A VitePress home's actions and features follow its text (appended, so the body's line
+    // numbers stay right).
+    let mut body = body;
+    if let Some(home) = &read.home {
+        body = format!("{}\n\n{home}", body.trim_end());
     }
     let include = |i: &includes::Include| match options.includes {
         Some(reader) => reader.read(rel, i),

@@ -10,6 +10,7 @@
 
 pub mod body;
 mod docusaurus;
+pub mod home;
 mod hugo;
 mod jekyll;
 mod mkdocs;

@@ -1,0 +1,104 @@
+//! A VitePress (or VuePress 2) home page's `hero` and `features`: its theme draws them, and
+//! they are most of what the page says (Vue Router's and Pinia's homes: a tagline, "入门 →" and
+//! six features). Left out, the home page showed the site's title alone. They become the page's
+//! description (the tagline, under the title) and Markdown after its text: the actions as a line
+//! of links, the features as a list, so their links are resolved and checked like any other.
+
+use serde_json::{Map, Value};
+
+/// What a home page's `hero` and `features` say, in helpcenter's terms.
+#[derive(Debug, Default, PartialEq)]
+pub struct Home {
+    /// The hero's tagline (or text): the page's description.
+    pub lead: Option<String>,
+    /// Its actions and the features, as Markdown.
+    pub markdown: String,
+}
+
+/// The home page that `front` (the front matter, as read) describes, if it has a hero or
+/// features.
+pub fn read(front: &Map<String, Value>) -> Option<Home> {
+    let hero = front.get("hero").and_then(Value::as_object);
+    let features = front.get("features").and_then(Value::as_array);
+    if hero.is_none() && features.is_none() {
+        return None;
+    }
+    let text = |v: Option<&Value>| {
+        v.and_then(Value::as_str)
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|s| !s.is_empty())
+    };
+    let mut home = Home::default();
+    if let Some(hero) = hero {
+        home.lead = text(hero.get("tagline")).or_else(|| text(hero.get("text")));
+        let actions: Vec<String> = hero
+            .get("actions")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|a| Some(link(&text(a.get("text"))?, &text(a.get("link"))?)))
+            .collect();
+        if !actions.is_empty() {
+            home.markdown.push_str(&actions.join(" · "));
+            home.markdown.push_str("\n\n");
+        }
+    }
+    for f in features.into_iter().flatten() {
+        let Some(title) = text(f.get("title")) else {
+            continue;
+        };
+        let title = match text(f.get("link")) {
+            Some(to) => link(&title, &to),
+            None => format!("**{}**", escaped(&title)),
+        };
+        match text(f.get("details")) {
+            Some(details) => home.markdown.push_str(&format!("- {title}：{details}\n")),
+            None => home.markdown.push_str(&format!("- {title}\n")),
+        }
+    }
+    Some(home)
+}
+
+/// `[text](to)`, the text's brackets escaped and the address in `<…>` (it may hold spaces).
+fn link(text: &str, to: &str) -> String {
+    format!("[{}](<{}>)", escaped(text), to.replace(['<', '>'], ""))
+}
+
+/// Text with the characters that would open Markdown of its own escaped.
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '[' | ']' | '*' | '_' | '`' | '<' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hero_and_features_become_a_lead_and_markdown() {
+        let front: Map<String, Value> = serde_json::from_str(
+            r#"{"layout": "home",
+                "hero": {"name": "Vue Router", "text": "Vue.js 的官方路由", "tagline": "为 Vue.js 提供路由",
+                         "actions": [{"theme": "brand", "text": "入门 →", "link": "/zh/introduction"},
+                                     {"text": "视频 [免费]", "link": "https://vueschool.io/x?a=1&b=2"},
+                                     {"text": "no link"}]},
+                "features": [{"title": "🛣 路由语法", "details": "直观\n且强大。"},
+                             {"title": "文档", "link": "/guide/"},
+                             {"details": "no title"}]}"#,
+        )
+        .unwrap();
+        let home = read(&front).unwrap();
+        assert_eq!(home.lead.as_deref(), Some("为 Vue.js 提供路由"));
+        assert_eq!(
+            home.markdown,
+            "[入门 →](</zh/introduction>) · [视频 \\[免费\\]](<https://vueschool.io/x?a=1&b=2>)\n\n- **🛣 路由语法**：直观 且强大。\n- [文档](</guide/>)\n"
+        );
+        assert_eq!(read(&Map::new()), None);
+    }
+}

@@ -847,7 +847,6 @@ pub fn parse_file(
     }
     // A VitePress home's actions and features follow its text (appended, so the body's line
     // numbers stay right).
-    let mut body = body;
     if let Some(home) = &read.home {
         body = format!("{}\n\n{home}", body.trim_end());
     }

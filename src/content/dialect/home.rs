@@ -56,7 +56,9 @@ pub fn read(front: &Map<String, Value>) -> Option<Home> {
             None => home.markdown.push_str(&format!("- {title}\n")),
         }
     }
-    Some(home)
+    // A hero of a name alone (the site's) says nothing the page does not: it stays a key
+    // ignored.
+    (home.lead.is_some() || !home.markdown.is_empty()).then_some(home)
 }
 
 /// `[text](to)`, the text's brackets escaped and the address in `<…>` (it may hold spaces).
@@ -100,5 +102,8 @@ mod tests {
             "[入门 →](</zh/introduction>) · [视频 \\[免费\\]](<https://vueschool.io/x?a=1&b=2>)\n\n- **🛣 路由语法**：直观 且强大。\n- [文档](</guide/>)\n"
         );
         assert_eq!(read(&Map::new()), None);
+        let name_only: Map<String, Value> =
+            serde_json::from_str(r#"{"hero": {"name": "Vite"}}"#).unwrap();
+        assert_eq!(read(&name_only), None);
     }
 }

@@ -294,3 +294,44 @@ test("an English page sets ’ and “ ” in a Latin font, a Chinese page its q
     await b.close();
   }
 });
+
+test("an added line's + sign sits apart from its code, and indentation still lines up", async () => {
+  const b = await browser();
+  try {
+    await withSite((put) => {
+      put("helpcenter.yaml", "title: 文档\n");
+      put("content/diff.md", "# 代码\n\n```js\nif (a) { // [!code ++]\n  b() // [!code --]\n}\n```\n");
+    }, async (out) => {
+      const page = await b.newPage();
+      await page.goto(pathToFileURL(join(out, "diff/index.html")).href);
+      const m = await page.evaluate(() => {
+        const lines = [...document.querySelectorAll(".code .line")];
+        const textLeft = (line) => {
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          let node;
+          while ((node = walker.nextNode())) {
+            const i = node.data.search(/\S/);
+            if (i >= 0) {
+              const r = document.createRange();
+              r.setStart(node, i);
+              r.setEnd(node, i + 1);
+              return r.getBoundingClientRect().left;
+            }
+          }
+          return null;
+        };
+        const add = lines[0];
+        const after = getComputedStyle(add, "::after");
+        const ctx = document.createElement("canvas").getContext("2d");
+        ctx.font = `${after.fontWeight} ${after.fontSize} ${after.fontFamily}`;
+        const signRight = add.getBoundingClientRect().left + parseFloat(after.left) + ctx.measureText("+").width;
+        const charWidth = ctx.measureText("x").width;
+        return { gap: textLeft(add) - signRight, charWidth, plain: textLeft(lines[2]), added: textLeft(add) };
+      });
+      assert.ok(m.gap >= m.charWidth / 2, `the sign touches the code: ${JSON.stringify(m)}`);
+      assert.ok(Math.abs(m.plain - m.added) < 1, `"}" lines up with "if": ${JSON.stringify(m)}`);
+    });
+  } finally {
+    await b.close();
+  }
+});

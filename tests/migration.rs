@@ -427,6 +427,38 @@ fn a_vitepress_home_shows_its_hero_and_features() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_translated_docusaurus_folder_takes_its_translated_labels() {
+    // Volcano's Chinese docs: content is i18n/zh-Hans/docusaurus-plugin-content-docs/current,
+    // and current.json beside it translates the categories' labels.
+    let s = site_of("m-docusaurus-i18n", &[("helpcenter.yaml", "title: t\n")]);
+    let docs = "i18n/zh-Hans/docusaurus-plugin-content-docs";
+    s.write(
+        &format!("{docs}/current/KeyFeatures/_category_.json"),
+        "{ \"label\": \"Key Features\", \"position\": 1 }",
+    );
+    s.write(
+        &format!("{docs}/current/KeyFeatures/gpu.md"),
+        "# GPU 虚拟化\n\n正文。\n",
+    );
+    s.write(
+        &format!("{docs}/current.json"),
+        "{ \"sidebar.docsSidebar.category.Key Features\": { \"message\": \"关键特性\" } }",
+    );
+    std::os::unix::fs::symlink(
+        s.path().join(format!("{docs}/current")),
+        s.path().join("site/content"),
+    )
+    .unwrap();
+    let out = s.path().join("public");
+    let o = build(&s.path().join("site"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let section = read(&out, "KeyFeatures/index.html");
+    has(&section, &["<h1>关键特性</h1>"]);
+    assert!(!section.contains("Key Features"), "{section}");
+}
+
 #[test]
 fn hugo() {
     let s = Scratch::new("m-hugo");

@@ -6,6 +6,7 @@
 //! orders the same way (`_category_.json`, `sidebar_position`). Only the file's literal data is
 //! read (see `js`), never run.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use super::js::{self, ConfigFile, Reader, Value};
@@ -253,6 +254,59 @@ fn category(
 /// which helpcenter leaves out of URLs too, dropped).
 fn doc_link(id: &str) -> String {
     format!("/{}", id.trim_start_matches('/'))
+}
+
+/// Category labels as the site's translation gives them: a Docusaurus docs folder translated
+/// for a locale (`i18n/zh-Hans/docusaurus-plugin-content-docs/current`) has its labels in the
+/// file of the folder's name beside it (`current.json`: `"sidebar.docs.category.Key Features":
+/// {"message": "关键特性"}`). Built from that folder, Volcano's Chinese docs showed their
+/// sections' English names. English label → translated label; empty when there is none.
+pub fn category_translations(content_dir: &Path) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let Ok(dir) = content_dir.canonicalize() else {
+        return out;
+    };
+    let Some(name) = dir.file_name() else {
+        return out;
+    };
+    let file = dir.with_file_name(format!("{}.json", name.to_string_lossy()));
+    if std::fs::metadata(&file).map_or(true, |m| !m.is_file() || m.len() > MAX_TRANSLATION_BYTES) {
+        return out;
+    }
+    let Ok(text) = std::fs::read_to_string(&file) else {
+        return out;
+    };
+    let Ok(map) = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&text) else {
+        return out;
+    };
+    for (key, value) in map {
+        let Some(label) = key
+            .strip_prefix("sidebar.")
+            .and_then(|k| k.split_once(".category."))
+            .map(|(_, label)| label)
+        else {
+            continue;
+        };
+        if let Some(message) = value.get("message").and_then(|m| m.as_str()) {
+            if !message.trim().is_empty() {
+                out.insert(label.to_owned(), message.trim().to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// A translation file larger than this is no hand-kept one.
+const MAX_TRANSLATION_BYTES: u64 = 4 << 20;
+
+/// `nodes` with their labels translated (see [`category_translations`]).
+pub fn translate(nodes: &mut [NavNode], labels: &HashMap<String, String>) {
+    for n in nodes {
+        if let Some(t) = labels.get(n.label.trim()) {
+            n.label = t.clone();
+        }
+        translate(&mut n.children, labels);
+    }
 }
 
 #[cfg(test)]

@@ -191,7 +191,11 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     let mdbook = root.join("book.toml").is_file();
     content.unlisted = nav::leave_out_unlisted(&content.navs, &mut markdown, mdbook, &mut diags);
     content.navs.extend(vitepress.navs);
-    let docusaurus = docusaurus::read(root, &dir, &mut diags);
+    let mut docusaurus = docusaurus::read(root, &dir, &mut diags);
+    let labels = docusaurus::category_translations(&dir);
+    for nav in &mut docusaurus.navs {
+        docusaurus::translate(&mut nav.nodes, &labels);
+    }
     content.navs.extend(docusaurus.navs);
     content.docs_route = docusaurus.route;
     let (mkdocs_config, mkdocs_nav) = mkdocs::read(root, &dir, &mut diags);
@@ -215,6 +219,11 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     };
     nav::one_per_folder(&mut content.navs);
     content.folder_meta = folder_meta(&dir, &content.assets);
+    for meta in content.folder_meta.values_mut() {
+        if let Some(t) = meta.title.as_ref().and_then(|t| labels.get(t.trim())) {
+            meta.title = Some(t.clone());
+        }
+    }
     for (folder, title, place) in vitepress.folder_titles {
         let meta = content.folder_meta.entry(folder).or_default();
         meta.title.get_or_insert(title);

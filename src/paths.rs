@@ -156,6 +156,26 @@ pub fn order_number(name: &str) -> Option<u64> {
     })
 }
 
+/// Whether a resolved path is one of the system's own trees (`/proc`, `/sys`, `/dev`): their
+/// files say they are empty and are not (`/proc/self/pagemap` reads for gigabytes), or never
+/// end, or hold a process's secrets (`/proc/self/environ`). Nothing of a site is there.
+pub fn is_system_path(path: &Path) -> bool {
+    ["/proc", "/sys", "/dev"]
+        .iter()
+        .any(|root| path.starts_with(root))
+}
+
+/// A file's bytes, read up to `max` and no further (`None` past it): what a file's size says
+/// is not trusted, as files of `/proc` say 0.
+pub fn read_capped(path: &Path, max: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(max + 1)
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= max).then_some(bytes))
+}
+
 /// The folders helpcenter writes its own pages in (the search page, the related-articles index,
 /// the tag pages): no page or group of the site may take them, in any case.
 pub const GENERATED_FOLDERS: &[&str] = &["search/", "related/", "tags/"];

@@ -208,6 +208,11 @@ fn docusaurus_absolute_slugs() {
                 "content/basics/b.md",
                 "# 乙\n\n[介绍](/guide/intro/)，[原处](a.md)。\n",
             ),
+            // An absolute slug in a folder of helpcenter's own takes no links to its pages.
+            (
+                "content/basics/c.md",
+                "---\nslug: /tags/x\ntags: [x]\n---\n\n# 丙\n\n[标签](/tags/x/)\n",
+            ),
         ],
     );
     let out = s.path().join("public");
@@ -225,6 +230,10 @@ fn docusaurus_absolute_slugs() {
             "<a href=\"../intro/\">介绍</a>",
             "<a href=\"../intro/\">原处</a>",
         ],
+    );
+    has(
+        &read(&out, "basics/x/index.html"),
+        &["<a href=\"../../tags/x/\">标签</a>"],
     );
     // A slug that leaves the site is still refused.
     s.write(
@@ -722,6 +731,43 @@ fn a_title_repeated_as_the_first_heading_shows_once() {
     );
     let other = read(&out, "other/index.html");
     has(&other, &["<h2 id=\"简介\">", "<h2 id=\"其他\">"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_include_never_reads_the_system_through_a_linked_book_toml() {
+    // Found by this session's attacker: `book.toml -> /etc` made `/` a folder includes could
+    // read, and a page published /etc/passwd and the build's environment.
+    let s = site_of(
+        "m-include-escape",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            (
+                "content/a.md",
+                "# 甲\n\n```\n{{#include /etc/passwd}}\n```\n\n```\n{{#include /proc/self/environ}}\n```\n",
+            ),
+        ],
+    );
+    std::os::unix::fs::symlink("/etc", s.path().join("site/book.toml")).unwrap();
+    let out = s.path().join("public");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_helpcenter"))
+        .args(["build", "--root"])
+        .arg(s.path().join("site"))
+        .arg("--output")
+        .arg(&out)
+        .env("HC_TEST_SECRET", "s3cr3t-value")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(&out, "a/index.html");
+    assert!(
+        !page.contains("root:") && !page.contains("s3cr3t"),
+        "{page}"
+    );
+    has(
+        &stderr(&o),
+        &["`/etc/passwd` is outside the site and the book's folder"],
+    );
 }
 
 /// Docsify: `_sidebar.md` is the navigation, links are from the site root (and `?id=x` is an

@@ -270,12 +270,14 @@ pub fn category_translations(content_dir: &Path) -> HashMap<String, String> {
         return out;
     };
     let file = dir.with_file_name(format!("{}.json", name.to_string_lossy()));
-    if std::fs::metadata(&file).map_or(true, |m| !m.is_file() || m.len() > MAX_TRANSLATION_BYTES) {
+    let real = file.canonicalize().ok();
+    if !file.is_file() || real.is_none_or(|r| crate::paths::is_system_path(&r)) {
         return out;
     }
-    let Ok(text) = std::fs::read_to_string(&file) else {
+    let Ok(Some(bytes)) = crate::paths::read_capped(&file, MAX_TRANSLATION_BYTES) else {
         return out;
     };
+    let text = String::from_utf8_lossy(&bytes);
     let Ok(map) = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&text) else {
         return out;
     };

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::paths::parent_of;
+use crate::paths::{is_system_path, parent_of, read_capped};
 
 /// A file larger than this is no listing: it is not included.
 const MAX_FILE_BYTES: u64 = 1 << 20;
@@ -88,14 +88,17 @@ impl Includes {
             .iter()
             .filter_map(|p| p.canonicalize().ok())
             .collect();
-        if let Some(book) = root
+        // The book's folder only when `book.toml` is a file of the tree `content/` is in
+        // (`src/` beside it): a link to `/etc/passwd` must not make `/etc` a root.
+        let content = content_dir.canonicalize().ok();
+        let book = root
             .join("book.toml")
             .canonicalize()
             .ok()
+            .filter(|p| p.is_file() && !is_system_path(p))
             .and_then(|p| p.parent().map(Path::to_path_buf))
-        {
-            roots.push(book);
-        }
+            .filter(|b| b.parent().is_some() && content.as_ref().is_some_and(|c| c.starts_with(b)));
+        roots.extend(book);
         Includes {
             content_dir: content_dir.to_path_buf(),
             roots,
@@ -125,15 +128,22 @@ impl Includes {
         {
             return Err(format!("`{}` is a hidden file", include.path));
         }
-        let size = std::fs::metadata(&path).map_or(0, |m| m.len());
-        if !path.is_file() || size > MAX_FILE_BYTES {
-            return Err(format!(
+        let too_large = || {
+            format!(
                 "`{}` is no file of at most {} KB",
                 include.path,
                 MAX_FILE_BYTES >> 10
-            ));
+            )
+        };
+        if !path.is_file() || is_system_path(&path) {
+            return Err(too_large());
         }
-        let bytes = std::fs::read(&path).map_err(|e| format!("`{}`: {e}", include.path))?;
+        let bytes = read_capped(&path, MAX_FILE_BYTES)
+            .map_err(|e| format!("`{}`: {e}", include.path))?
+            .ok_or_else(too_large)?;
+        if bytes.contains(&0) {
+            return Err(format!("`{}` is not text", include.path));
+        }
         let text = String::from_utf8_lossy(&bytes);
         part_of(&text, &include.part)
             .ok_or_else(|| match include.part {

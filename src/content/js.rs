@@ -69,25 +69,35 @@ pub fn read_config(
         (Ok(p), Ok(o)) => p.starts_with(o) || place.owner == root,
         _ => false,
     };
-    let size = std::fs::metadata(&path).map_or(0, |m| m.len());
-    if !inside || size > MAX_CONFIG_BYTES {
-        diags.push(
-            Diagnostic::info(if inside {
-                format!("the {what} is {size} bytes, too large to be read")
-            } else {
-                format!("the {what} links to a file outside the site: it is not read")
-            })
-            .in_file(&shown)
-            .hint("sections follow the folders; a SUMMARY.md in content/ orders them instead"),
-        );
-        return None;
-    }
-    match std::fs::read(&path) {
-        Ok(bytes) => Some(ConfigFile {
+    // Read no further than a hand-written config goes: a link to `/proc/self/pagemap` says it
+    // is empty and reads for gigabytes.
+    let read = match path.canonicalize() {
+        Ok(real) if inside && !crate::paths::is_system_path(&real) => {
+            crate::paths::read_capped(&path, MAX_CONFIG_BYTES)
+        }
+        _ => Ok(None),
+    };
+    match read {
+        Ok(Some(bytes)) => Some(ConfigFile {
             text: String::from_utf8_lossy(&bytes).into_owned(),
             shown,
             rel: format!("{}{name}", place.rel),
         }),
+        Ok(None) => {
+            diags.push(
+                Diagnostic::info(if inside {
+                    format!(
+                        "the {what} is larger than {} MB, or a file of the system: it is not read",
+                        MAX_CONFIG_BYTES >> 20
+                    )
+                } else {
+                    format!("the {what} links to a file outside the site: it is not read")
+                })
+                .in_file(&shown)
+                .hint("sections follow the folders; a SUMMARY.md in content/ orders them instead"),
+            );
+            None
+        }
         Err(e) => {
             diags.push(Diagnostic::info(format!("cannot read the {what}: {e}")).in_file(&shown));
             None

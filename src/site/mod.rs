@@ -406,10 +406,16 @@ fn place_files(
 
 /// The URL path an absolute `slug` (Docusaurus's `/guide/intro`) gave the article under its
 /// old tool, as a page URL (`guide/intro/`): links written to it find the article.
+/// Never one of helpcenter's own folders: `slug: /tags/x` must not take the links to a tag's
+/// page.
 fn absolute_slug(file: &SourceFile) -> Option<String> {
     let path = file.front.slug.as_deref()?.trim().strip_prefix('/')?;
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    (!segments.is_empty()).then(|| format!("{}/", segments.join("/")))
+    let url = format!("{}/", segments.join("/"));
+    let generated = crate::paths::GENERATED_FOLDERS
+        .iter()
+        .any(|g| url.to_lowercase().starts_with(g));
+    (!segments.is_empty() && !generated).then_some(url)
 }
 
 /// An article's URL segment as written: its `slug`, else its bundle folder's or file's name.

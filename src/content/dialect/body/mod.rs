@@ -28,6 +28,9 @@ use crate::content::includes::{self, Include};
 use crate::error::Diagnostic;
 use crate::paths::HUGO_REF;
 
+/// What a page's mdBook includes may add up to, in bytes.
+const MAX_INCLUDED: usize = 8 << 20;
+
 /// The prefix of every directive line.
 pub const DIRECTIVE: &str = "<!--helpcenter:";
 
@@ -162,6 +165,8 @@ struct Transform<'a> {
     /// The open sets of MkDocs content tabs (`=== "Label"`): the column their labels are at.
     /// With the indentation their markers are written out at.
     content_tabs: Vec<(usize, usize)>,
+    /// Bytes the page's includes have added so far.
+    included: usize,
 }
 
 impl<'a> Transform<'a> {
@@ -189,6 +194,7 @@ impl<'a> Transform<'a> {
             tabs_open: None,
             tabs_closing: None,
             content_tabs: Vec::new(),
+            included: 0,
         }
     }
 }
@@ -210,7 +216,24 @@ impl Transform<'_> {
     fn mdbook_include(&mut self, line: &str, i: usize, outside_code: bool) -> Option<()> {
         let read = self.options.include?;
         let include = includes::parse(line)?;
-        match read(&include) {
+        // Past the budget, the rest are left out with the one warning already given.
+        let spent = self.included > MAX_INCLUDED;
+        let read = read(&include).and_then(|text| {
+            if spent {
+                return Err(String::new());
+            }
+            // A page of includes of one large file would be gigabytes: the page has a budget.
+            self.included += text.len();
+            if self.included > MAX_INCLUDED {
+                Err(format!(
+                    "the page's includes pass {} MB, and this one is left out",
+                    MAX_INCLUDED >> 20
+                ))
+            } else {
+                Ok(text)
+            }
+        });
+        match read {
             Ok(text) => {
                 let pad = &line[..line.len() - line.trim_start().len()];
                 let fenced = outside_code && include.kind == "playground";
@@ -238,6 +261,7 @@ impl Transform<'_> {
                 self.changed = true;
                 self.shifted = true;
             }
+            Err(why) if why.is_empty() => self.replace(String::new(), i),
             Err(why) => {
                 self.warnings.push(
                     Diagnostic::warning(format!(
@@ -431,7 +455,8 @@ impl Transform<'_> {
         if let Some(heading) = docsify::heading_attributes(&text) {
             text = heading;
         }
-        if text.trim_start().starts_with('#') {
+        // A heading, not an indented code block's line (`    # printf %{#x}%`).
+        if pad.len() < 4 && text.trim_start().starts_with('#') {
             if let Some(heading) = attrs::percent_braces(&text) {
                 text = heading;
             }
@@ -1047,6 +1072,34 @@ pub(super) mod tests {
                 include: None,
             },
         )
+    }
+
+    #[test]
+    fn percent_braces_stay_code_in_an_indented_code_block() {
+        let body = "文字：\n\n    # printf %{#x}%\n\n## 标题 %{#t}%\n";
+        assert_eq!(
+            run(body).text,
+            "文字：\n\n    # printf %{#x}%\n\n## 标题 {#t}\n"
+        );
+    }
+
+    #[test]
+    fn a_pages_includes_have_a_budget() {
+        // 400 includes of a file just under 1 MB made a 402 MB page (this session's attacker).
+        let vars = BTreeMap::new();
+        let read = |_: &Include| Ok("x".repeat(3 << 20));
+        let body = "{{#include a.rs}}\n".repeat(6);
+        let b = transform(
+            &body,
+            &Options {
+                variables: &vars,
+                include: Some(&read),
+            },
+        );
+        assert_eq!(b.text.matches('x').count(), 2 * (3 << 20));
+        assert_eq!(b.warnings.len(), 1, "{:?}", b.warnings);
+        assert!(b.warnings[0].message.contains("pass 8 MB"));
+        assert_eq!(b.line_map.len(), b.text.split('\n').count());
     }
 
     #[test]

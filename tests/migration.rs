@@ -27,6 +27,15 @@ fn site_of(tag: &str, files: &[(&str, &str)]) -> Scratch {
     s
 }
 
+/// Builds the site of `s` (its `site/` folder) into `public/` beside it, which must succeed;
+/// returns the output folder and the build's messages.
+fn built(s: &Scratch) -> (PathBuf, String) {
+    let out = s.path().join("public");
+    let o = build(&s.path().join("site"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    (out, stderr(&o))
+}
+
 fn has(html: &str, what: &[&str]) {
     for w in what {
         assert!(html.contains(w), "`{w}` missing from:\n{html}");
@@ -215,9 +224,7 @@ fn docusaurus_absolute_slugs() {
             ),
         ],
     );
-    let out = s.path().join("public");
-    let o = build(&s.path().join("site"), &out, &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let (out, _) = built(&s);
     assert_eq!(broken_links(&out, "/"), Vec::<String>::new());
     // The last segment names the article in its folder; links to the whole path find it.
     has(
@@ -257,9 +264,7 @@ fn digits_run_into_a_file_name_order_it() {
             ("content/quick/03compose.md", "# Compose 部署\n\n正文。\n"),
         ],
     );
-    let out = s.path().join("public");
-    let o = build(&s.path().join("site"), &out, &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let (out, _) = built(&s);
     let section = read(&out, "quick/index.html");
     let at = |t: &str| {
         section
@@ -284,9 +289,7 @@ fn heading_attributes_in_percent_braces() {
             ),
         ],
     );
-    let out = s.path().join("public");
-    let o = build(&s.path().join("site"), &out, &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let (out, _) = built(&s);
     let page = read(&out, "store/index.html");
     has(
         &page,
@@ -348,13 +351,8 @@ fn a_vitepress_config_in_a_folder_is_read() {
             ("content/b.md", "# 乙\n\n正文。\n"),
         ],
     );
-    let out = s.path().join("public");
-    let o = build(&s.path().join("site"), &out, &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    has(
-        &stderr(&o),
-        &["`packageVersions` (its theme's own, 1 file)"],
-    );
+    let (out, log) = built(&s);
+    has(&log, &["`packageVersions` (its theme's own, 1 file)"]);
     let home = read(&out, "index.html");
     assert!(
         home.find("第二组").unwrap() < home.find("第一组").unwrap(),
@@ -390,9 +388,7 @@ fn docusaurus_orders_by_file_name() {
             ("content/features/mixed.md", "# 云原生混部\n\n正文。\n"),
         ],
     );
-    let out = s.path().join("public");
-    let o = build(&s.path().join("site"), &out, &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let (out, _) = built(&s);
     let section = read(&out, "features/index.html");
     let at = |t: &str| {
         section
@@ -417,9 +413,7 @@ fn a_vitepress_home_shows_its_hero_and_features() {
             ("content/guide/intro.md", "# 介绍\n\n正文。\n"),
         ],
     );
-    let out = s.path().join("public");
-    let o = build(&s.path().join("site"), &out, &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let (out, log) = built(&s);
     assert_eq!(broken_links(&out, "/"), Vec::<String>::new());
     has(
         &read(&out, "index.html"),
@@ -429,7 +423,6 @@ fn a_vitepress_home_shows_its_hero_and_features() {
             "<li><strong>富有表现力的路由语法</strong>：用直观且强大的语法来定义路由。</li>",
         ],
     );
-    let log = stderr(&o);
     assert!(
         !log.contains("`hero`") && !log.contains("`features`"),
         "{log}"
@@ -460,9 +453,7 @@ fn a_translated_docusaurus_folder_takes_its_translated_labels() {
         s.path().join("site/content"),
     )
     .unwrap();
-    let out = s.path().join("public");
-    let o = build(&s.path().join("site"), &out, &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let (out, _) = built(&s);
     let section = read(&out, "KeyFeatures/index.html");
     has(&section, &["<h1>关键特性</h1>"]);
     assert!(!section.contains("Key Features"), "{section}");
@@ -579,12 +570,10 @@ fn an_mdbook_readme_summary_does_not_list_is_left_out() {
     ];
     let s = site_of("m-mdbook-readme", &files);
     s.write("site/book.toml", "[book]\ntitle = \"书\"\n");
-    let out = s.path().join("public");
-    let o = build(&s.path().join("site"), &out, &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let (out, log) = built(&s);
     assert!(!read(&out, "index.html").contains("旧章节"));
     has(
-        &stderr(&o),
+        &log,
         &["1 Markdown file is left out: SUMMARY.md does not list it"],
     );
     // GitBook (no book.toml) publishes its README.md, listed or not: its introduction.
@@ -615,9 +604,7 @@ fn a_tool_config_beside_content_may_be_a_link() {
         s.path().join("site/docusaurus.config.js"),
     )
     .unwrap();
-    let out = s.path().join("public");
-    let o = build(&s.path().join("site"), &out, &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let (out, _) = built(&s);
     has(&read(&out, "a/index.html"), &["<a href=\"../b/\">乙</a>"]);
     // In content/, a link out of it is still not followed.
     std::fs::remove_file(s.path().join("site/docusaurus.config.js")).unwrap();
@@ -656,9 +643,7 @@ fn mdbook_includes_show_the_files_they_name() {
     );
     s.write("secret.txt", "私密\n");
     s.write("site/.git/config", "[http] extraheader = 令牌\n");
-    let out = s.path().join("public");
-    let o = build(&s.path().join("site"), &out, &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let (out, log) = built(&s);
     let page = read(&out, "ch01/index.html");
     has(&page, &["你好", "引入的<strong>段落</strong>。"]);
     assert!(!page.contains("ANCHOR"), "anchor lines are the book's");
@@ -674,7 +659,6 @@ fn mdbook_includes_show_the_files_they_name() {
         item[..item.find("</li>").unwrap()].contains("main()"),
         "{item}"
     );
-    let log = stderr(&o);
     has(
         &log,
         &[
@@ -713,9 +697,7 @@ fn a_title_repeated_as_the_first_heading_shows_once() {
             ),
         ],
     );
-    let out = s.path().join("public");
-    let o = build(&s.path().join("site"), &out, &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let (out, _) = built(&s);
     for (page, title) in [("quick", "1.1 快速上手"), ("filter", "Binlog 事件过滤")] {
         let html = read(&out, &format!("{page}/index.html"));
         let body = &html[html.find("<h1").unwrap()..html.find("</article>").unwrap()];
@@ -977,14 +959,8 @@ fn a_nav_groups_url_never_differs_from_a_pages_only_by_case() {
             ),
         ],
     );
-    let out = s.path().join("public");
-    let o = build(&s.path().join("site"), &out, &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert!(
-        !stderr(&o).contains("differ only by case"),
-        "{}",
-        stderr(&o)
-    );
+    let (out, log) = built(&s);
+    assert!(!log.contains("differ only by case"), "{}", log);
     let mut lower: Vec<String> = files(&out).iter().map(|f| f.to_lowercase()).collect();
     let n = lower.len();
     lower.sort();
@@ -1035,9 +1011,7 @@ fn titles_show_once_and_read_as_text_outside_the_h1() {
             ),
         ],
     );
-    let out = s.path().join("public");
-    let o = build(&s.path().join("site"), &out, &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let (out, _) = built(&s);
     let page = read(&out, "tidb-read-staleness/index.html");
     has(
         &page,
@@ -1229,11 +1203,9 @@ fn a_vitepress_config_beside_content_is_read() {
             ("content/guide/one.md", "# 一\n\n第一篇。\n"),
         ],
     );
-    let out = s.path().join("public");
-    let o = build(&s.path().join("site"), &out, &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let (out, log) = built(&s);
     has(
-        &stderr(&o),
+        &log,
         &[
             "1 Markdown file is left out, as the VitePress config's srcExclude says",
             ".vitepress/config.mts:6",
@@ -1242,7 +1214,7 @@ fn a_vitepress_config_beside_content_is_read() {
             "`sponsors` (its theme's own, 1 file)",
         ],
     );
-    assert!(!stderr(&o).contains("warning: link"), "{}", stderr(&o));
+    assert!(!log.contains("warning: link"), "{}", log);
     has(
         &read(&out, "guide/sponsor/index.html"),
         &["<a href=\"mailto:hello@vuejs.org\">hello@vuejs.org</a>"],
@@ -1250,7 +1222,7 @@ fn a_vitepress_config_beside_content_is_read() {
     assert!(!files(&out).iter().any(|f| f.contains("themes")));
     // Folders without an `_index.md` take the top navigation's names and order (`常见问题`
     // names a page, not its folder), before those it does not name.
-    assert!(!stderr(&o).contains("has no _index.md"), "{}", stderr(&o));
+    assert!(!log.contains("has no _index.md"), "{}", log);
     let home = read(&out, "index.html");
     let nav = &home[home.find("class=\"site-nav\"").unwrap()..];
     let at = |t: &str| {
@@ -1525,11 +1497,9 @@ fn the_slots_of_an_unknown_component_show_their_text() {
             ),
         ],
     );
-    let out = s.path().join("public");
-    let o = build(&s.path().join("site"), &out, &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let (out, log) = built(&s);
     has(
-        &stderr(&o),
+        &log,
         &[
             "the component `<VPTeamPage>` is not understood",
             "team.md:10",

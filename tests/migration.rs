@@ -217,6 +217,11 @@ fn docusaurus_absolute_slugs() {
                 "content/basics/b.md",
                 "# 乙\n\n[介绍](/guide/intro/)，[原处](a.md)。\n",
             ),
+            // Another page that had the same URL: links find the first, with a warning.
+            (
+                "content/other/d.md",
+                "---\nslug: /guide/intro\n---\n\n# 丁\n\n正文。\n",
+            ),
             // An absolute slug in a folder of helpcenter's own takes no links to its pages.
             (
                 "content/basics/c.md",
@@ -224,7 +229,13 @@ fn docusaurus_absolute_slugs() {
             ),
         ],
     );
-    let (out, _) = built(&s);
+    let (out, log) = built(&s);
+    has(
+        &log,
+        &[
+            "`slug: /guide/intro/` is also content/basics/a.md's: links to /guide/intro/ go to that page",
+        ],
+    );
     assert_eq!(broken_links(&out, "/"), Vec::<String>::new());
     // The last segment names the article in its folder; links to the whole path find it.
     has(

@@ -71,10 +71,18 @@ pub fn parse(line: &str) -> Option<Include<'_>> {
             None if a.trim().is_empty() => Part::Whole,
             None => Part::Anchor(a.trim()),
         },
-        (Some(a), Some(b)) => Part::Lines {
-            from: number(a).unwrap_or(1),
-            to: number(b),
-        },
+        // A range that is no pair of numbers (`:1:x`, `::99999999999999999999`) is not read
+        // as the whole file: the line is then warned about as an include not understood.
+        (Some(a), Some(b)) => {
+            let bad = |s: &str| !s.trim().is_empty() && number(s).is_none();
+            if bad(a) || bad(b) {
+                return None;
+            }
+            Part::Lines {
+                from: number(a).unwrap_or(1),
+                to: number(b),
+            }
+        }
     };
     Some(Include { kind, path, part })
 }
@@ -237,6 +245,9 @@ mod tests {
         );
         for not in [
             "{{#title 标题}}",
+            "{{#include a.rs:1:x}}",
+            "{{#include a.rs::99999999999999999999999}}",
+            "{{#include a.rs:1:2:3}}",
             "{{#include }}",
             "text {{#include a.rs}}",
             "{{#include a.rs",

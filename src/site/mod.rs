@@ -383,7 +383,25 @@ fn place_files(
                 links.pages.insert(file.rel.clone(), url.clone());
                 links.by_url.insert(url.clone(), file.rel.clone());
                 if let Some(path) = absolute_slug(&file) {
-                    links.by_url.entry(path).or_insert_with(|| file.rel.clone());
+                    match links.by_url.get(&path) {
+                        None => {
+                            links.by_url.insert(path, file.rel.clone());
+                        }
+                        // Two pages that had one URL: links to it can find only the first.
+                        Some(other)
+                            if *other != file.rel && links.pages.get(other) != Some(&path) =>
+                        {
+                            diags.push(
+                                Diagnostic::warning(format!(
+                                    "`slug: /{path}` is also content/{other}'s: links to /{path} go to that page"
+                                ))
+                                .in_file(&file.shown)
+                                .at_line(file.key_line("slug"))
+                                .hint("give one of them another slug"),
+                            );
+                        }
+                        Some(_) => {}
+                    }
                 }
                 let prefix = match (&file.front.slug, &file.bundle_dir) {
                     (None, None) => order_number(file.rel.rsplit('/').next().unwrap_or(&file.rel)),

@@ -36,6 +36,22 @@ fn built(s: &Scratch) -> (PathBuf, String) {
     (out, stderr(&o))
 }
 
+/// Every one of `what` is in `html`, in this order.
+fn in_order(html: &str, what: &[&str]) {
+    let at = |t: &str| {
+        html.find(t)
+            .unwrap_or_else(|| panic!("`{t}` missing from:\n{html}"))
+    };
+    for pair in what.windows(2) {
+        assert!(
+            at(pair[0]) < at(pair[1]),
+            "`{}` after `{}` in:\n{html}",
+            pair[0],
+            pair[1]
+        );
+    }
+}
+
 fn has(html: &str, what: &[&str]) {
     for w in what {
         assert!(html.contains(w), "`{w}` missing from:\n{html}");
@@ -276,13 +292,10 @@ fn digits_run_into_a_file_name_order_it() {
         ],
     );
     let (out, _) = built(&s);
-    let section = read(&out, "quick/index.html");
-    let at = |t: &str| {
-        section
-            .find(t)
-            .unwrap_or_else(|| panic!("{t} in {section}"))
-    };
-    assert!(at("本地部署") < at("Docker 部署") && at("Docker 部署") < at("Compose 部署"));
+    in_order(
+        &read(&out, "quick/index.html"),
+        &["本地部署", "Docker 部署", "Compose 部署"],
+    );
     // No tool strips such digits from the URL.
     assert!(out.join("quick/01quickstart/index.html").is_file());
 }
@@ -400,13 +413,10 @@ fn docusaurus_orders_by_file_name() {
         ],
     );
     let (out, _) = built(&s);
-    let section = read(&out, "features/index.html");
-    let at = |t: &str| {
-        section
-            .find(t)
-            .unwrap_or_else(|| panic!("{t} in {section}"))
-    };
-    assert!(at("GPU虚拟化") < at("层级队列") && at("层级队列") < at("云原生混部"));
+    in_order(
+        &read(&out, "features/index.html"),
+        &["GPU虚拟化", "层级队列", "云原生混部"],
+    );
 }
 
 #[test]

@@ -266,10 +266,14 @@ pub fn update_articles(
 ) -> Option<Result<Vec<OutputFile>, Diagnostics>> {
     // A build made without `incremental` kept no search analysis to update: build it again.
     built.search.as_ref()?;
-    let edits = match read_edits(&built.site, root, changed)? {
-        Ok(edits) => edits,
+    let (edits, included) = match read_edits(&built.site, root, changed)? {
+        Ok(read) => read,
         Err(d) => return Some(Err(d)),
     };
+    // An edit may include a file no page included before: `serve` watches it from now on.
+    built.site.included.extend(included);
+    built.site.included.sort_unstable();
+    built.site.included.dedup();
     let edited: Vec<usize> = edits.iter().map(|(i, _)| *i).collect();
     let (mut pages, diags) = apply_edits(built, edits);
     let site = &built.site;
@@ -342,13 +346,17 @@ fn own_feeds(site: &Site, parsed: &markdown::Parsed, theme: &Theme) -> Vec<Outpu
         .collect()
 }
 
-/// The changed articles, re-read: `None` when a change is not a body-only edit of an existing
-/// article (a full build is needed), an error when an edited file no longer parses.
+/// Edited articles (by index) as re-read.
+type Edits = Vec<(usize, SourceFile)>;
+
+/// The changed articles, re-read, and the files their includes read: `None` when a change is
+/// not a body-only edit of an existing article (a full build is needed), an error when an
+/// edited file no longer parses.
 fn read_edits(
     site: &Site,
     root: &Path,
     changed: &[PathBuf],
-) -> Option<Result<Vec<(usize, SourceFile)>, Diagnostics>> {
+) -> Option<Result<(Edits, Vec<PathBuf>), Diagnostics>> {
     let content_dir = std::fs::canonicalize(root.join(content::CONTENT_DIR)).ok()?;
     let includes = content::includes::Includes::new(root, &root.join(content::CONTENT_DIR));
     let offset = site.config.offset()?;
@@ -397,7 +405,7 @@ fn read_edits(
             }
         }
     }
-    (!edits.is_empty()).then_some(Ok(edits))
+    (!edits.is_empty()).then(|| Ok((edits, includes.files())))
 }
 
 /// Puts edited articles into the model and re-parses them; returns the pages to re-render:

@@ -576,3 +576,63 @@ fn soak_idle_stays_idle_and_a_hundred_edits_are_served() {
         "RSS still growing while idle: {rss2} → {rss3} KiB"
     );
 }
+
+#[test]
+fn a_listing_beside_the_book_is_watched_where_it_is() {
+    // The Rust book's shape: the site's `content` and `book.toml` link into the book, whose
+    // listings are beside `src/`, outside the site's folder.
+    let s = Scratch::new("listings");
+    s.write("book/book.toml", "[book]\ntitle = \"书\"\n");
+    s.write(
+        "book/src/SUMMARY.md",
+        "# 目录\n\n- [猜数字](guess.md)\n- [变量](vars.md)\n",
+    );
+    s.write(
+        "book/src/guess.md",
+        "# 猜数字\n\n```rust\n{{#include ../listings/guess/main.rs:body}}\n```\n",
+    );
+    s.write("book/src/vars.md", "# 变量\n\n正文。\n");
+    s.write(
+        "book/listings/guess/main.rs",
+        "fn main() {\n    // ANCHOR: body\n    let first = 1;\n    // ANCHOR_END: body\n}\n",
+    );
+    s.write("book/listings/vars/main.rs", "let later = 1;\n");
+    s.write("site/helpcenter.yaml", "title: 书\n");
+    let site = s.path().join("site");
+    std::os::unix::fs::symlink(s.path().join("book/src"), site.join("content")).unwrap();
+    std::os::unix::fs::symlink(s.path().join("book/book.toml"), site.join("book.toml")).unwrap();
+    let srv = serve(&site, &[]);
+    let events = Events::connect(srv.port);
+    assert_eq!(events.next(10).expect("hello").0, "hello");
+    let reloaded = |what: &str| loop {
+        match events.next(20) {
+            Some((kind, _)) if kind == "reload" => return,
+            Some((kind, data)) if kind == "builderror" => panic!("{what}: {data}"),
+            Some(_) => {}
+            None => panic!("no reload after {what}"),
+        }
+    };
+    let guess = || request(srv.port, &encode("/guess/")).text();
+    assert!(guess().contains("first"), "the listing is shown");
+
+    s.write(
+        "book/listings/guess/main.rs",
+        "fn main() {\n    // ANCHOR: body\n    let second = 2;\n    // ANCHOR_END: body\n}\n",
+    );
+    reloaded("an edit of the included listing");
+    assert!(guess().contains("second") && !guess().contains("first"));
+
+    // A page that starts to include another listing: that one is watched from then on.
+    s.write(
+        "book/src/vars.md",
+        "# 变量\n\n正文。\n\n```rust\n{{#include ../listings/vars/main.rs}}\n```\n",
+    );
+    reloaded("an edit of the page");
+    s.write("book/listings/vars/main.rs", "let edited = 1;\n");
+    reloaded("an edit of the newly included listing");
+    assert!(
+        request(srv.port, &encode("/vars/"))
+            .text()
+            .contains("edited")
+    );
+}

@@ -5,7 +5,9 @@
 //! (the folder of the `book.toml` the site reads), and never a hidden one: a page cannot publish
 //! `/etc/passwd`, a file of its author's home or the checkout's `.git/config`.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use crate::paths::{is_system_path, parent_of, read_capped};
 
@@ -22,6 +24,8 @@ pub struct Includes {
     content_dir: PathBuf,
     /// Folders, resolved, that an included file must be in.
     roots: Vec<PathBuf>,
+    /// Every file an include has read, resolved: `serve` rebuilds when one changes.
+    read: Mutex<BTreeSet<PathBuf>>,
 }
 
 /// An include line, read.
@@ -110,7 +114,14 @@ impl Includes {
         Includes {
             content_dir: content_dir.to_path_buf(),
             roots,
+            read: Mutex::default(),
         }
+    }
+
+    /// The files includes have read so far, resolved, sorted.
+    pub fn files(&self) -> Vec<PathBuf> {
+        let read = self.read.lock().unwrap_or_else(PoisonError::into_inner);
+        read.iter().cloned().collect()
     }
 
     /// The text `include` on page `page` (relative to `content/`) shows, or why it shows
@@ -146,6 +157,11 @@ impl Includes {
         if !path.is_file() || is_system_path(&path) {
             return Err(too_large());
         }
+        // Recorded before it is read: a fix to a file whose anchor is missing is a change too.
+        self.read
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(path.clone());
         let bytes = read_capped(&path, MAX_FILE_BYTES)
             .map_err(|e| format!("`{}`: {e}", include.path))?
             .ok_or_else(too_large)?;

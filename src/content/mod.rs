@@ -133,6 +133,8 @@ pub struct Content {
     pub unlisted: Vec<String>,
     /// A folder's title and order from Docusaurus's `_category_.json` (or `.yml`), by folder.
     pub folder_meta: std::collections::HashMap<String, FolderMeta>,
+    /// The files mdBook's includes read, resolved (see `includes::Includes::files`).
+    pub included: Vec<PathBuf>,
 }
 
 /// What a Docusaurus category file says of its folder.
@@ -246,6 +248,7 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     markdown.retain(|(_, rel)| !roles.conflicts.iter().any(|(index, _)| index == rel));
     content.folders = roles.sections.clone();
     read_markdown(root, &markdown, options, &mut content, &mut diags);
+    content.included = includes.files();
     for f in &mut content.files {
         roles.apply(f);
     }

@@ -5,12 +5,14 @@
 //! and the config — before anything is queued, and the queue is bounded: when it fills, the
 //! changes are coalesced into one full rebuild. A folder is watched anew only when it is
 //! created. Rebuilds run on one thread of their own, which waits on the queue and so uses no
-//! CPU while idle.
+//! CPU while idle. Files that pages include (mdBook's listings, often beside the book rather
+//! than in `content/`) are watched by their folders, and only they rebuild from there.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use notify::event::ModifyKind;
@@ -28,6 +30,9 @@ const DEBOUNCE: Duration = Duration::from_millis(20);
 const RETRY_PAUSE: Duration = Duration::from_millis(150);
 /// Changes queued at most; more are coalesced into one full rebuild.
 const QUEUE: usize = 1024;
+/// Folders of included files watched at most: each is a kernel watch (the Rust book's listings
+/// are in about 400 folders), and the system's limit is shared with every other program.
+const MAX_INCLUDE_FOLDERS: usize = 2048;
 
 /// What the watcher keeps between rebuilds: the last good build, for incremental updates.
 pub(super) struct Session {
@@ -62,8 +67,14 @@ pub(super) fn start(
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let (tx, rx) = std::sync::mpsc::sync_channel::<Change>(QUEUE);
     let overflow = Arc::new(AtomicBool::new(false));
-    let mut watcher = notify::recommended_watcher(filter(root.clone(), tx, overflow.clone()))?;
-    for dir in ["content", "templates", "static", ".vitepress"] {
+    let included = Included::new(&root);
+    let mut watcher = notify::recommended_watcher(filter(
+        root.clone(),
+        included.files.clone(),
+        tx,
+        overflow.clone(),
+    ))?;
+    for dir in TOP_FOLDERS {
         let p = root.join(dir);
         if p.is_dir() {
             watcher.watch(&p, RecursiveMode::Recursive)?;
@@ -73,6 +84,8 @@ pub(super) fn start(
     std::thread::spawn(move || {
         let mut watcher = watcher; // kept alive as long as the thread runs
         let mut session = session;
+        let mut included = included;
+        included.follow(&session, &mut watcher);
         while let Ok(first) = rx.recv() {
             let mut changed = Vec::new();
             take(first, &mut changed, &mut watcher);
@@ -84,24 +97,99 @@ pub(super) fn start(
             if lost {
                 session.needs_full = true;
             }
+            // An included stylesheet is code on a page, not the page's style.
+            let included_changed = changed.iter().any(|p| included.contains(p));
             rebuild(
                 &opts,
                 &state,
                 &mut changed,
-                lost,
+                lost || included_changed,
                 &mut session,
                 &rx,
                 &mut watcher,
             );
+            included.follow(&session, &mut watcher);
         }
     });
     Ok(())
+}
+
+/// The site's folders watched whole.
+const TOP_FOLDERS: [&str; 4] = ["content", "templates", "static", ".vitepress"];
+
+/// The files the last build's pages include, and the folders watched for them.
+struct Included {
+    /// Read by the watcher's callback, to let their events through.
+    files: Arc<Mutex<HashSet<PathBuf>>>,
+    /// Folders watched for included files.
+    folders: HashSet<PathBuf>,
+    /// Folders watched already (the site's own, resolved): an included file there needs no
+    /// watch of its own.
+    covered: Vec<PathBuf>,
+    /// The site's folder, watched already (not its subfolders).
+    root: PathBuf,
+    /// The limit was reached and said so.
+    warned: bool,
+}
+
+impl Included {
+    fn new(root: &Path) -> Included {
+        let covered = TOP_FOLDERS
+            .iter()
+            .filter_map(|d| std::fs::canonicalize(root.join(d)).ok())
+            .collect();
+        Included {
+            files: Arc::default(),
+            folders: HashSet::new(),
+            covered,
+            root: root.to_path_buf(),
+            warned: false,
+        }
+    }
+
+    fn contains(&self, p: &Path) -> bool {
+        let files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
+        files.contains(p)
+    }
+
+    /// Watches the folders of the files the session's build includes that nothing watches yet.
+    /// A folder no longer needed stays watched: it costs nothing until a file in it changes.
+    fn follow(&mut self, session: &Session, watcher: &mut impl Watcher) {
+        let Some(built) = &session.built else {
+            return;
+        };
+        let mut files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
+        files.clear();
+        files.extend(built.site.included.iter().cloned());
+        for file in &built.site.included {
+            let Some(dir) = file.parent() else { continue };
+            if dir == self.root
+                || self.covered.iter().any(|c| dir.starts_with(c))
+                || self.folders.contains(dir)
+            {
+                continue;
+            }
+            if self.folders.len() >= MAX_INCLUDE_FOLDERS {
+                if !self.warned {
+                    self.warned = true;
+                    elog!(
+                        "Included files are in more than {MAX_INCLUDE_FOLDERS} folders: a change to those of the others needs a save of a page to show"
+                    );
+                }
+                break;
+            }
+            if watcher.watch(dir, RecursiveMode::NonRecursive).is_ok() {
+                self.folders.insert(dir.to_path_buf());
+            }
+        }
+    }
 }
 
 /// The watcher's callback: keeps only events that can change the site and queues them without
 /// ever blocking; when the queue is full, notes that a full rebuild is due instead.
 fn filter(
     root: PathBuf,
+    included: Arc<Mutex<HashSet<PathBuf>>>,
     tx: SyncSender<Change>,
     overflow: Arc<AtomicBool>,
 ) -> impl FnMut(notify::Result<notify::Event>) + Send + 'static {
@@ -122,7 +210,13 @@ fn filter(
         let paths: Vec<PathBuf> = event
             .paths
             .into_iter()
-            .filter(|p| is_site_file(&root, p))
+            .filter(|p| {
+                is_site_file(&root, p)
+                    || included
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .contains(p)
+            })
             .collect();
         if paths.is_empty() {
             return;

@@ -119,6 +119,9 @@ pub struct Site {
     pub content_shown: PathBuf,
     /// The tool whose config the content came with (see `content::ReadOptions::made_for`).
     pub made_for: Option<&'static str>,
+    /// The files pages include (mdBook's `{{#include}}`), resolved, sorted: `serve` watches them
+    /// wherever they are.
+    pub included: Vec<PathBuf>,
 }
 
 impl Site {
@@ -261,6 +264,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         by_path,
         content_shown: content.shown,
         made_for: content.made_for,
+        included: content.included,
     };
     (site, diags)
 }

@@ -62,6 +62,10 @@ pub struct Config {
     /// Code block settings.
     #[serde(default)]
     pub code: CodeConfig,
+    /// TeX between `$` is math: `None` leaves it to the config of the tool the content was
+    /// written for (MkDocs's arithmatex, VitePress's `math: true`, remark-math).
+    #[serde(default)]
+    pub math: Option<bool>,
     /// Values of template variables written `{{{ .name }}}` in content written for other tools.
     #[serde(default)]
     pub variables: std::collections::BTreeMap<String, String>,

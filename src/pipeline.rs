@@ -472,6 +472,7 @@ fn parse_page(site: &Site, url: &str, file: &SourceFile) -> (Rendered, Diagnosti
         line_map: &file.line_map,
         title_id: file.title_id.as_deref(),
         code: site.config.code,
+        math: site.math,
     };
     match guard(&file.shown, || {
         markdown::render(&file.body, &page, &site.links)

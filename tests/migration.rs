@@ -1591,3 +1591,58 @@ fn tidb_notes_are_callouts() {
     // The step list goes on around the note in its first step.
     has(&page, &["id=\"step-2\""]);
 }
+
+/// TeX between `$`, on a site whose MkDocs config turns arithmatex on (OI-wiki's 379 pages of
+/// formulas), is typeset as MathML: read as Markdown it lost its `_` to emphasis and made a
+/// link of `[u^k](\sigma_f)`, which failed the build.
+#[test]
+fn math_of_an_mkdocs_site_is_typeset() {
+    let s = Scratch::new("m-math");
+    s.write("site/helpcenter.yaml", "title: 数学\n");
+    s.write(
+        "site/mkdocs.yml",
+        "site_name: x\nmarkdown_extensions:\n  - pymdownx.arithmatex:\n      generic: true\n",
+    );
+    s.write(
+        "site/content/kmp.md",
+        "# 前缀函数\n\n系数 $[u^k](\\sigma_f\\sigma_g)$ 与 $a_i + b_j$，集合 $\\{1,2\\}$。\n\n$$\n\\begin{aligned}\nf(x)&=1\\\\\n&=2\n\\end{aligned}\n$$\n\n坏的 $\\frac{a}$ 公式。\n",
+    );
+    let (out, log) = built(&s);
+    let page = read(&out, "kmp/index.html");
+    let body = &page[page.find("class=\"prose\"").unwrap()..page.find("</article>").unwrap()];
+    assert!(
+        !body.contains("<em>") && !body.contains("<a href"),
+        "{body}"
+    );
+    assert_eq!(body.matches("<math").count(), 4, "{body}");
+    assert!(body.contains("<math display=\"block\""), "{body}");
+    // The source is kept for copying and screen readers, as written.
+    assert!(
+        body.contains(">[u^k](\\sigma_f\\sigma_g)</annotation>"),
+        "{body}"
+    );
+    assert!(body.contains("f(x)&amp;=1\\\\"), "{body}");
+    // What is no TeX shows as written, and says where.
+    assert!(
+        body.contains("<code class=\"math-tex math-inline\">\\frac{a}</code>"),
+        "{body}"
+    );
+    assert!(
+        log.contains("this formula is shown as its TeX source") && log.contains("kmp.md:12"),
+        "{log}"
+    );
+
+    // A site that did not turn math on keeps its dollars.
+    s.write("site/mkdocs.yml", "site_name: x\n");
+    s.write(
+        "site/content/kmp.md",
+        "# 价格\n\n价格 $5 和 $10，$x_1$ 是 *强调*。\n",
+    );
+    let (out, _) = built(&s);
+    let page = read(&out, "kmp/index.html");
+    assert!(
+        page.contains("价格 $5 和 $10，$x_1$ 是 <em>强调</em>"),
+        "{page}"
+    );
+    assert!(!page.contains("<math"));
+}

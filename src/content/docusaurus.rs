@@ -52,6 +52,8 @@ pub struct Docusaurus {
     pub route: Option<String>,
     /// The site has a Docusaurus config or sidebars file.
     pub found: bool,
+    /// Its config uses remark-math: TeX between `$` is math.
+    pub math: bool,
 }
 
 /// The site's Docusaurus sidebars and docs path, if it has a sidebars file or a Docusaurus
@@ -67,6 +69,9 @@ pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Docusau
         diags,
     );
     let found = config.is_some() || sidebars.is_some();
+    let math = config
+        .as_ref()
+        .is_some_and(|c| js::says(&c.text, &["remark-math", "rehype-katex"]));
     let route = found
         .then(|| docs_route(config.as_ref().map(|c| c.text.as_str())))
         .flatten();
@@ -75,6 +80,7 @@ pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Docusau
             navs: Vec::new(),
             route,
             found,
+            math,
         };
     };
     // A JSON sidebar is checked as JSON: the reader of literals would take a cut-off file as
@@ -92,6 +98,7 @@ pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Docusau
                 navs: Vec::new(),
                 route,
                 found,
+                math,
             };
         }
     }
@@ -108,6 +115,7 @@ pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Docusau
             navs: Vec::new(),
             route,
             found,
+            math,
         };
     }
     Docusaurus {
@@ -120,6 +128,7 @@ pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Docusau
         }],
         route,
         found,
+        math,
     }
 }
 

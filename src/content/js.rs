@@ -117,6 +117,19 @@ pub enum Tok {
     Other,
 }
 
+/// Whether a line of a tool's config that is no comment (`//`, `#`) says one of `words`: what
+/// turns a plugin on (`remark-math`, `math: true`) is a word in a list or a key, read alike in
+/// JavaScript, TypeScript and YAML.
+pub fn says(text: &str, words: &[&str]) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim_start();
+        !line.starts_with("//")
+            && !line.starts_with('#')
+            && !line.starts_with('*')
+            && words.iter().any(|w| line.contains(w))
+    })
+}
+
 /// Splits `src` into tokens, each with its 1-based line.
 pub fn tokens(src: &str) -> Vec<(Tok, usize)> {
     let b = src.as_bytes();

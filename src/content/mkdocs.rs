@@ -33,13 +33,32 @@ pub fn title_from_path(rel: &str) -> Option<String> {
     Some(first.to_uppercase().chain(chars).collect())
 }
 
-/// Whether the site has an `mkdocs.yml`, and its navigation if it has a `nav:`.
-pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> (bool, Option<Nav>) {
+/// What helpcenter follows of an `mkdocs.yml`.
+#[derive(Debug, Default)]
+pub struct MkDocs {
+    /// The site has one.
+    pub found: bool,
+    /// Its `nav:`, if it has one.
+    pub nav: Option<Nav>,
+    /// A math extension is on (arithmatex, as Material for MkDocs documents it, or another).
+    pub math: bool,
+}
+
+/// Extensions that make TeX between `$` math.
+const MATH_EXTENSIONS: &[&str] = &["arithmatex", "mdx_math", "markdown_katex", "mdx_katex"];
+
+/// The site's `mkdocs.yml`, beside the docs folder or in it.
+pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> MkDocs {
     let places = js::beside_or_in(root, content_dir);
     let Some(config) = js::read_config(root, &places, CONFIG_FILES, "MkDocs config", diags) else {
-        return (false, None);
+        return MkDocs::default();
     };
-    (true, nav(config, diags))
+    let math = js::says(&config.text, MATH_EXTENSIONS);
+    MkDocs {
+        found: true,
+        nav: nav(config, diags),
+        math,
+    }
 }
 
 fn nav(config: js::ConfigFile, diags: &mut Diagnostics) -> Option<Nav> {

@@ -135,6 +135,9 @@ pub struct Content {
     pub folder_meta: std::collections::HashMap<String, FolderMeta>,
     /// The files mdBook's includes read, resolved (see `includes::Includes::files`).
     pub included: Vec<PathBuf>,
+    /// The tool's config turns TeX math on (MkDocs's arithmatex, VitePress's `math: true`,
+    /// Docusaurus's remark-math).
+    pub math: bool,
 }
 
 /// What a Docusaurus category file says of its folder.
@@ -200,9 +203,10 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     }
     content.navs.extend(docusaurus.navs);
     content.docs_route = docusaurus.route;
-    let (mkdocs_config, mkdocs_nav) = mkdocs::read(root, &dir, &mut diags);
-    content.navs.extend(mkdocs_nav);
-    content.made_for = if mkdocs_config {
+    let mkdocs = mkdocs::read(root, &dir, &mut diags);
+    content.navs.extend(mkdocs.nav);
+    content.math = mkdocs.math || vitepress.math || docusaurus.math;
+    content.made_for = if mkdocs.found {
         Some("MkDocs")
     } else if let Some(tool) = vitepress.tool {
         Some(tool)

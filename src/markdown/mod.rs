@@ -20,6 +20,7 @@ mod headings;
 mod html;
 mod linebreaks;
 mod links;
+mod math;
 mod srcset;
 mod steps;
 mod tables;
@@ -62,6 +63,8 @@ pub struct PageContext<'a> {
     pub title_id: Option<&'a str>,
     /// The site's code block settings.
     pub code: CodeConfig,
+    /// TeX between `$` is math (see `math`).
+    pub math: bool,
 }
 
 /// One page's parse: its HTML and what the other stages need of it.
@@ -106,8 +109,13 @@ pub fn description<'a>(a: &'a Article, parsed: &'a Rendered) -> &'a str {
     }
 }
 
-fn options() -> Options {
-    Options::ENABLE_TABLES
+fn options(math: bool) -> Options {
+    let math = if math {
+        Options::ENABLE_MATH
+    } else {
+        Options::empty()
+    };
+    math | Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
@@ -118,7 +126,7 @@ fn options() -> Options {
 /// Renders `body`. Link problems that can be told from this page alone (a `.md` link to no
 /// article) come back as diagnostics without a file; the caller adds it.
 pub fn render(body: &str, page: &PageContext, links: &LinkMap) -> (Rendered, Diagnostics) {
-    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options())
+    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options(page.math))
         .into_offset_iter()
         .map(|(e, r)| (without_stray_marks(e), r))
         .collect();
@@ -141,7 +149,9 @@ fn html_after<'a>(
     md: &'a str,
     pass: impl FnOnce(Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Range<usize>)>,
 ) -> String {
-    let events: Vec<_> = Parser::new_ext(md, options()).into_offset_iter().collect();
+    let events: Vec<_> = Parser::new_ext(md, options(false))
+        .into_offset_iter()
+        .collect();
     let mut out = String::new();
     pulldown_cmark::html::push_html(&mut out, pass(events).into_iter().map(|(e, _)| e));
     out
@@ -321,6 +331,8 @@ impl<'e, 'c> Writer<'e, 'c> {
                 self.text(t);
                 self.emit(event.clone());
             }
+            Event::InlineMath(tex) => self.math(tex, false, self.line_of(range.start)),
+            Event::DisplayMath(tex) => self.math(tex, true, self.line_of(range.start)),
             Event::SoftBreak | Event::HardBreak => {
                 self.space();
                 self.emit(event.clone());

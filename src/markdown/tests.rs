@@ -17,6 +17,7 @@ fn page() -> PageContext<'static> {
         line_map: &[],
         title_id: None,
         code: Default::default(),
+        math: false,
     }
 }
 

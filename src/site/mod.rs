@@ -122,6 +122,8 @@ pub struct Site {
     /// The files pages include (mdBook's `{{#include}}`), resolved, sorted: `serve` watches them
     /// wherever they are.
     pub included: Vec<PathBuf>,
+    /// TeX between `$` is math: the config says so, or the tool's config the content came with.
+    pub math: bool,
 }
 
 impl Site {
@@ -254,6 +256,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         }
     }
     links.assets = asset_paths(&content.assets, &articles);
+    let math = config.math.unwrap_or(content.math);
     let site = Site {
         config,
         sections,
@@ -265,6 +268,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         content_shown: content.shown,
         made_for: content.made_for,
         included: content.included,
+        math,
     };
     (site, diags)
 }

@@ -335,3 +335,47 @@ test("an added line's + sign sits apart from its code, and indentation still lin
     await b.close();
   }
 });
+
+test("math: a fraction is drawn stacked, aligned equations line up at `&`, a wide formula scrolls within the column", async () => {
+  const b = await browser();
+  try {
+    await withSite((put) => {
+      put("helpcenter.yaml", "title: 数学\nmath: true\n");
+      put("content/m.md", [
+        "# 公式", "",
+        "一半是 $\\frac{1}{2}$。", "",
+        "$$", "\\begin{aligned}", "f(x) &= 1 + 2 + 3 \\\\", "g &= 4", "\\end{aligned}", "$$", "",
+        "$$" + Array.from({ length: 60 }, (_, i) => `x_{${i}}`).join(" + ") + "$$", "",
+      ].join("\n"));
+    }, async (out) => {
+      const page = await b.newPage({ viewport: { width: 375, height: 800 } });
+      await page.goto(pathToFileURL(join(out, "m/index.html")).href);
+      const frac = await page.evaluate(() => {
+        const [num, den] = document.querySelector("mfrac").children;
+        const n = num.getBoundingClientRect(), d = den.getBoundingClientRect();
+        return { numBottom: n.bottom, denTop: d.top, sameColumn: Math.abs(n.left + n.width / 2 - (d.left + d.width / 2)) };
+      });
+      assert.ok(frac.numBottom <= frac.denTop + 1, `numerator above the denominator: ${JSON.stringify(frac)}`);
+      assert.ok(frac.sameColumn < 2, `centred on each other: ${JSON.stringify(frac)}`);
+      // Left of `&` ends where the other rows' does (`g` under the `)` of `f(x)`), right of
+      // it starts alike.
+      const rows = await page.evaluate(() =>
+        [...document.querySelectorAll(".menv-alignlike mtr")].map((row) => {
+          const [left, right] = row.children;
+          return { leftEnds: left.lastElementChild.getBoundingClientRect().right, rightStarts: right.firstElementChild.getBoundingClientRect().left };
+        }));
+      assert.equal(rows.length, 2);
+      assert.ok(Math.abs(rows[0].leftEnds - rows[1].leftEnds) < 1, `f(x) and g end alike: ${JSON.stringify(rows)}`);
+      assert.ok(Math.abs(rows[0].rightStarts - rows[1].rightStarts) < 1, `the = signs line up: ${JSON.stringify(rows)}`);
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        view: window.innerWidth,
+        block: [...document.querySelectorAll(".math-block")].map((m) => m.scrollWidth > m.clientWidth),
+      }));
+      assert.ok(widths.page <= widths.view, `the page is no wider than the phone: ${JSON.stringify(widths)}`);
+      assert.deepEqual(widths.block, [false, true], "only the wide formula scrolls");
+    });
+  } finally {
+    await b.close();
+  }
+});

@@ -46,6 +46,8 @@ pub struct VitePress {
     /// (folder, title, place): what the top navigation calls folders, and their order in it
     /// (see `top_nav`).
     pub folder_titles: Vec<(String, String, i64)>,
+    /// `markdown: { math: true }`: TeX between `$` is math.
+    pub math: bool,
 }
 
 /// The site's VitePress config, if it has one: in `content/.vitepress/`, or in `.vitepress/`
@@ -82,6 +84,7 @@ pub fn read(
     let Some((ConfigFile { text, shown, rel }, tool)) = found else {
         return VitePress::default();
     };
+    let math = js::says(&text, &["math: true", "math:true"]);
     let toks = js::tokens(&text);
     let reader = Reader::new(&toks);
     let exclude = Exclude::from_config(&reader, &shown);
@@ -135,6 +138,7 @@ pub fn read(
         navs,
         exclude,
         folder_titles,
+        math,
     }
 }
 

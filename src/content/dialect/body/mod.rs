@@ -837,10 +837,20 @@ impl Transform<'_> {
             let Some(len) = rest[start..].find("}}}") else {
                 break;
             };
-            let name = rest[start + 3..start + len]
-                .trim()
-                .trim_start_matches('.')
-                .trim();
+            let inner = rest[start + 3..start + len].trim();
+            let name = inner.trim_start_matches('.').trim();
+            // `{{{x}}}` in TeX, or braces of any other kind, is no variable: it stays.
+            let is_name = inner.starts_with('.')
+                && !name.is_empty()
+                && name.len() <= 64
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
+            if !is_name {
+                out.push_str(&rest[..start + 3]);
+                rest = &rest[start + 3..];
+                continue;
+            }
             out.push_str(&rest[..start]);
             match self.options.variables.get(name) {
                 Some(v) => out.push_str(v),
@@ -1342,6 +1352,13 @@ pub(super) mod tests {
         assert_eq!(b.text, "<!--helpcenter:toc-->\nPingCAP 与 \n");
         assert_eq!(b.warnings[0].line, Some(2));
         assert!(b.warnings[0].message.contains("{{{ .missing }}}"));
+        // Braces that name no variable are the text's own (TeX's groups).
+        let b = run("$\\frac{{{a}}}{b}$ 与 {{{{{{x}}}}}} 与 {{{ 两 个 }}}\n");
+        assert_eq!(
+            b.text,
+            "$\\frac{{{a}}}{b}$ 与 {{{{{{x}}}}}} 与 {{{ 两 个 }}}\n"
+        );
+        assert!(b.warnings.is_empty());
     }
 
     #[test]

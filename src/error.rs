@@ -356,6 +356,44 @@ pub fn suggest<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
+/// Whether `unknown` is a slip of the fingers on one of `known`: one letter wrong, missing,
+/// added or two swapped (`titel`, `desciption`), two in a long key. Looser matches are worth a
+/// "did you mean" (`suggest`), not a verdict: on a site written for another tool, `note` is its
+/// theme's key, not a slip of `date`.
+pub fn is_slip(unknown: &str, known: &[&str]) -> bool {
+    let unknown = unknown.to_lowercase();
+    known.iter().any(|k| {
+        let allowed = if k.chars().count() <= 6 { 1 } else { 2 };
+        swap_distance(&unknown, k) <= allowed
+    })
+}
+
+/// Edit distance that counts two neighbours swapped as one edit (optimal string alignment).
+fn swap_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
@@ -383,6 +421,25 @@ pub fn links_left(warnings: &[Diagnostic]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_slip_is_a_letter_or_a_swap_away() {
+        let known = ["title", "tags", "date", "description", "weight"];
+        for slip in [
+            "titel",
+            "tittle",
+            "tag",
+            "Date",
+            "desciption",
+            "descriptoin",
+            "weigth",
+        ] {
+            assert!(is_slip(slip, &known), "{slip}");
+        }
+        for word in ["note", "author", "layout", "data_x", "dscrptn"] {
+            assert!(!is_slip(word, &known), "{word}");
+        }
+    }
 
     #[test]
     fn suggests_nearest_key() {

@@ -1646,3 +1646,43 @@ fn math_of_an_mkdocs_site_is_typeset() {
     );
     assert!(!page.contains("<math"));
 }
+
+/// MkDocs reads `key: value` lines opening a page as its meta-data (MultiMarkdown's); OI-wiki's
+/// 204 pages open with `author: …`, which showed as their first paragraph and description.
+#[test]
+fn meta_data_lines_of_an_mkdocs_page_are_no_text() {
+    let s = Scratch::new("m-meta");
+    s.write("site/helpcenter.yaml", "title: 维基\n");
+    s.write("site/mkdocs.yml", "site_name: x\n");
+    s.write(
+        "site/content/kmp.md",
+        "Title: 前缀函数\nauthor: Ir1d, LeoJacob,\n    Xeonacid\ndisqus:\n\n## 定义\n\n给定一个字符串。\n",
+    );
+    s.write("site/content/plain.md", "# 普通\n\nNote: this stays.\n");
+    let (out, log) = built(&s);
+    let page = read(&out, "kmp/index.html");
+    assert!(
+        page.contains("<h1") && page.contains(">前缀函数</h1>"),
+        "{page}"
+    );
+    assert!(!page.contains("Ir1d") && !page.contains("disqus"), "{page}");
+    assert!(
+        page.contains("<meta name=\"description\" content=\"给定一个字符串。\">"),
+        "{page}"
+    );
+    assert!(
+        log.contains("`author`") && log.contains("`disqus`"),
+        "{log}"
+    );
+    // Only at the top: a `key:` line below the title is text.
+    assert!(read(&out, "plain/index.html").contains("<p>Note: this stays.</p>"));
+
+    // The same page on a site not written for MkDocs shows its lines, as other tools do.
+    std::fs::remove_file(s.path().join("site/mkdocs.yml")).unwrap();
+    s.write(
+        "site/content/kmp.md",
+        "author: Ir1d\n\n# 前缀函数\n\n正文。\n",
+    );
+    let (out, _) = built(&s);
+    assert!(read(&out, "kmp/index.html").contains("<p>author: Ir1d</p>"));
+}

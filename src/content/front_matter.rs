@@ -64,6 +64,9 @@ pub enum Format {
     Yaml,
     /// Between `+++` lines (Hugo, Zola).
     Toml,
+    /// `key: value` lines opening the file, up to a blank line: MultiMarkdown's meta-data,
+    /// which MkDocs reads (OI-wiki's 204 pages open with `author: …`).
+    Meta,
 }
 
 /// The front matter block of a file, as written.
@@ -105,6 +108,87 @@ pub(super) fn split(text: &str) -> Result<(Option<Block<'_>>, &str, usize), Diag
         )))
 }
 
+/// MultiMarkdown meta-data opening `text` (`author: A, B` and `title: 标题` lines, a line
+/// indented by four spaces going on with the value above), as MkDocs reads it: the block, the
+/// body after it and the line the body starts on; `None` when the first line is no `key:`.
+pub(super) fn split_meta(text: &str) -> Option<(Block<'_>, &str, usize)> {
+    let mut pos = 0;
+    let mut line = 1;
+    let mut any = false;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        let l = text[pos..end].trim_end();
+        let more = any && (l.starts_with("    ") || l.starts_with('\t'));
+        if l.trim().is_empty() || !(meta_line(l).is_some() || more) {
+            break;
+        }
+        any = true;
+        pos = end;
+        line += 1;
+    }
+    any.then(|| {
+        let block = Block {
+            format: Format::Meta,
+            text: &text[..pos],
+        };
+        (block, &text[pos..], line)
+    })
+}
+
+/// A meta-data line's key and value: a key of letters, digits, `_` and `-` after at most three
+/// spaces.
+fn meta_line(line: &str) -> Option<(&str, &str)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let (key, value) = line.trim_start().split_once(':')?;
+    let ok = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    ok.then(|| (key, value.trim()))
+}
+
+/// Meta-data as front matter: each key (folded to lower case, as MkDocs folds it) with its
+/// value's lines joined by spaces, an empty value none; and each key's line.
+fn meta_map(text: &str, first_line: usize) -> (Map<String, Value>, Vec<(String, usize)>) {
+    let mut map = Map::new();
+    let mut lines = Vec::new();
+    let mut last: Option<String> = None;
+    for (i, l) in text.lines().enumerate() {
+        match meta_line(l) {
+            Some((key, value)) => {
+                let key = key.to_ascii_lowercase();
+                let joined = match map.get(&key) {
+                    Some(Value::String(old)) if !value.is_empty() => format!("{old} {value}"),
+                    Some(old @ Value::String(_)) => old.as_str().unwrap_or_default().to_owned(),
+                    _ => value.to_owned(),
+                };
+                map.insert(key.clone(), text_or_none(joined));
+                lines.push((key.clone(), first_line + i));
+                last = Some(key);
+            }
+            None => {
+                if let Some(key) = &last {
+                    let old = map.get(key).and_then(Value::as_str).unwrap_or_default();
+                    let joined = format!("{old} {}", l.trim()).trim().to_owned();
+                    map.insert(key.clone(), text_or_none(joined));
+                }
+            }
+        }
+    }
+    (map, lines)
+}
+
+fn text_or_none(s: String) -> Value {
+    if s.is_empty() {
+        Value::Null
+    } else {
+        Value::String(s)
+    }
+}
+
 /// The front matter read, and what was left out.
 pub struct Read {
     /// In helpcenter's keys.
@@ -132,6 +216,7 @@ pub(super) fn read(
             toml_map(block.text, first_line)?,
             toml_key_lines(block.text, first_line),
         ),
+        Format::Meta => meta_map(block.text, first_line),
     };
     let line_of = |key: &str| {
         key_lines
@@ -184,8 +269,9 @@ pub(super) fn read(
     // looks like a slip of helpcenter's own keys stays an error.
     if !ignored.is_empty() || made_for.is_some() {
         unknown.retain(|k| {
-            // A slip of helpcenter's own keys; one near another tool's (`pre`, `prev`) is not.
-            let slip = suggest(k, KEYS).is_some();
+            // A slip of helpcenter's own keys; one near another tool's (`pre`, `prev`) is not,
+            // nor a word a letter or two from one (Jekyll's `note:` is no slip of `date`).
+            let slip = crate::error::is_slip(k, KEYS);
             if !slip {
                 ignored.push((k.clone(), THEME));
             }
@@ -598,4 +684,44 @@ pub(super) fn take_first_h1(body: &mut String) -> Option<String> {
     let (start, len, title) = found?;
     body.replace_range(start..start + len, "");
     (!title.is_empty()).then_some(title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Format, meta_map, split_meta};
+
+    #[test]
+    fn meta_data_is_the_key_lines_up_to_a_blank_line() {
+        let (b, body, line) =
+            split_meta("Title: 标题\nauthor: a,\n    b\ntags:\n\n## 正文\n").unwrap();
+        assert_eq!(b.format, Format::Meta);
+        assert_eq!((body, line), ("\n## 正文\n", 5));
+        let (map, lines) = meta_map(b.text, 1);
+        assert_eq!(map["title"], "标题");
+        assert_eq!(map["author"], "a, b");
+        assert!(map["tags"].is_null());
+        assert_eq!(lines[1], ("author".to_owned(), 2));
+        // A first line that is no `key:` (Chinese, indented code, a heading) is no meta-data.
+        for text in [
+            "注意: x\n",
+            "    key: x\n",
+            "# 标题\nkey: x\n",
+            "\nkey: x\n",
+        ] {
+            assert!(split_meta(text).is_none(), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text splits into meta-data and a body that are the text, and reads without a
+        /// panic.
+        #[test]
+        fn any_text_splits_whole(text in r"([a-zA-Z_ -]{0,6}:?[ \t]{0,5}\PC{0,8}\n?){0,6}") {
+            if let Some((b, body, line)) = split_meta(&text) {
+                proptest::prop_assert_eq!(format!("{}{body}", b.text), text.clone());
+                proptest::prop_assert_eq!(line, b.text.matches('\n').count() + 1 + usize::from(!b.text.ends_with('\n')));
+                let _ = meta_map(b.text, 1);
+            }
+        }
+    }
 }

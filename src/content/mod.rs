@@ -739,10 +739,24 @@ pub fn parse_file(
             .hint("save the file as UTF-8 (many editors call it \"UTF-8 without BOM\"); GBK/GB2312 files must be converted")
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (block, body, body_line) = front_matter::split(text)?;
-    // The front matter starts on line 2, after the opening fence.
+    let (mut block, mut body, mut body_line) = front_matter::split(text)?;
+    // Without a fenced block, an MkDocs page may open with meta-data lines, as MkDocs reads
+    // them (`author: …`, shown as the first paragraph and taken for the description before).
+    if block.is_none() && options.made_for == Some("MkDocs") {
+        if let Some((b, rest, line)) = front_matter::split_meta(text) {
+            (block, body, body_line) = (Some(b), rest, line);
+        }
+    }
     let read = match &block {
-        Some(b) if !b.text.trim().is_empty() => front_matter::read(b, 2, options.made_for)?,
+        Some(b) if !b.text.trim().is_empty() => {
+            // The front matter starts on line 2, after the opening fence; meta-data on line 1.
+            let first = if b.format == front_matter::Format::Meta {
+                1
+            } else {
+                2
+            };
+            front_matter::read(b, first, options.made_for)?
+        }
         _ => front_matter::Read {
             front: FrontMatter::default(),
             key_lines: Vec::new(),

@@ -158,6 +158,7 @@ pub fn check(
             .hint("remove such a file from static/ to have helpcenter write its own"),
         );
     }
+    diags.extend(inside_generated_folders(&claims));
     for (path, list) in &claims {
         diags.extend(collisions(path, list));
     }
@@ -211,18 +212,75 @@ fn generated(what: String) -> Claim {
     }
 }
 
-/// The errors for one output path: a site's file under a folder the generator owns, a site's
-/// file where the generator writes, or two of the site's files at one path.
+/// Pages inside one generated folder named in one error from this many on.
+const GROUPED: usize = 3;
+
+/// The site's paths inside a folder the generator owns (`search/`): one error per folder.
+/// A content folder of that name (OI-wiki's `search/`, 搜索) is the cause of every page and
+/// file in it; its files, published because its pages show them, are not errors of their own
+/// (they were 20 of OI-wiki's 31).
+fn inside_generated_folders(claims: &BTreeMap<String, Vec<Claim>>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (folder, holds, _) in GENERATED_FOLDERS {
+        let theirs: Vec<(&str, &Claim)> = claims
+            .range(folder.to_string()..)
+            .take_while(|(p, _)| p.starts_with(folder))
+            .flat_map(|(p, list)| {
+                list.iter()
+                    .filter(|c| !c.generated)
+                    .map(move |c| (p.as_str(), c))
+            })
+            .collect();
+        let pages: Vec<&(&str, &Claim)> = theirs
+            .iter()
+            .filter(|(_, c)| c.what != "the file")
+            .collect();
+        let blamed = if pages.is_empty() {
+            theirs.iter().collect()
+        } else {
+            pages
+        };
+        let Some((_, first)) = blamed.first() else {
+            continue;
+        };
+        // A page or two are named each; more are a folder's, named once.
+        if blamed.len() < GROUPED {
+            for (path, c) in &blamed {
+                out.push(
+                    c.diagnostic(format!("{} would be written to /{path}, inside /{folder}, where helpcenter writes {holds}", c.what))
+                        .hint(format!("rename it (or its folder) so its URL does not start with /{folder}")),
+                );
+            }
+            continue;
+        }
+        let names: Vec<String> = blamed.iter().map(|(_, c)| c.where_()).collect();
+        let shown = names.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
+        let more = names.len().saturating_sub(5);
+        let files = theirs.len() - blamed.len();
+        out.push(
+            first
+                .diagnostic(format!(
+                    "{} pages would be written inside /{folder}, where helpcenter writes {holds}: {shown}{}{}",
+                    blamed.len(),
+                    if more > 0 { format!(" and {more} more") } else { String::new() },
+                    match files {
+                        0 => String::new(),
+                        1 => " (and a file they show)".to_owned(),
+                        n => format!(" (and {n} files they show)"),
+                    },
+                ))
+                .hint(format!("rename their folder so its URL does not start with /{folder} (content/{} → content/{}-pages/, say); links written as .md paths must follow", folder.trim_end_matches('/'), folder.trim_end_matches('/'))),
+        );
+    }
+    out
+}
+
+/// The errors for one output path: a site's file where the generator writes, or two of the
+/// site's files at one path (inside a folder the generator owns: `inside_generated_folders`).
 fn collisions(path: &str, list: &[Claim]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let theirs: Vec<&Claim> = list.iter().filter(|c| !c.generated).collect();
-    if let Some((folder, holds, _)) = GENERATED_FOLDERS.iter().find(|(f, ..)| path.starts_with(f)) {
-        for c in &theirs {
-            out.push(
-                c.diagnostic(format!("{} would be written to /{path}, inside /{folder}, where helpcenter writes {holds}", c.what))
-                    .hint(format!("rename it (or its folder) so its URL does not start with /{folder}")),
-            );
-        }
+    if GENERATED_FOLDERS.iter().any(|(f, ..)| path.starts_with(f)) {
         return out;
     }
     // A site's static file may replace a built-in one of the same name: that is how themes are
@@ -402,6 +460,27 @@ mod tests {
                 "x.md:3: alias `search/index.html` would be written to /search/index.html, inside /search/, where helpcenter writes the search page and index",
                 "x.md:3: alias `tags/安全/` would be written to /tags/安全/index.html, inside /tags/, where helpcenter writes the tag pages",
                 "x.md:3: helpcenter's own sitemap.xml is a file at /sitemap.xml, where alias `sitemap.xml` (x.md) needs a folder",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_folder_of_pages_inside_a_generated_one_is_one_error() {
+        let with_image = "---\ntitle: A\n---\n![图](bfs.svg)\n";
+        let m = check(
+            &[
+                ("search/bfs.md", with_image),
+                ("search/dfs.md", A),
+                ("search/astar.md", A),
+                ("search/bfs.svg", "<svg/>"),
+                ("x.md", A),
+            ],
+            &[],
+        );
+        assert_eq!(
+            m,
+            [
+                "search/astar.md: 4 pages would be written inside /search/, where helpcenter writes the search page and index: search/astar.md, search/bfs.md, search/dfs.md, content/search (and a file they show)"
             ]
         );
     }

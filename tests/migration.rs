@@ -1686,3 +1686,48 @@ fn meta_data_lines_of_an_mkdocs_page_are_no_text() {
     let (out, _) = built(&s);
     assert!(read(&out, "kmp/index.html").contains("<p>author: Ir1d</p>"));
 }
+
+/// PyMdown's snippets (`--8<-- "docs/code/a.cpp:core"`), named from the folder of mkdocs.yml
+/// as MkDocs names them: OI-wiki's 564 code blocks of reference solutions showed the line.
+#[test]
+fn snippets_of_an_mkdocs_site_show_their_code() {
+    let s = Scratch::new("m-snippets");
+    s.write(
+        "repo/mkdocs.yml",
+        "site_name: x\nmarkdown_extensions:\n  - pymdownx.snippets\n",
+    );
+    s.write(
+        "repo/docs/code/a.cpp",
+        "#include <cstdio>\n// --8<-- [start:core]\nint twice(int x) { return 2 * x; }\n// --8<-- [end:core]\nint main() {}\n",
+    );
+    s.write(
+        "repo/docs/kmp.md",
+        "# 例题\n\n```cpp\n--8<-- \"docs/code/a.cpp:core\"\n```\n\n??? note \"参考代码\"\n    ```cpp\n    --8<-- \"docs/code/a.cpp\"\n    ```\n\n```cpp\n--8<-- \"docs/code/missing.cpp\"\n```\n\n```\n--8<-- \"/etc/passwd\"\n```\n",
+    );
+    s.write("site/helpcenter.yaml", "title: 维基\n");
+    std::os::unix::fs::symlink(s.path().join("repo/docs"), s.path().join("site/content")).unwrap();
+    std::os::unix::fs::symlink(
+        s.path().join("repo/mkdocs.yml"),
+        s.path().join("site/mkdocs.yml"),
+    )
+    .unwrap();
+    let (out, log) = built(&s);
+    let page = text_with_code(&read(&out, "kmp/index.html"));
+    assert_eq!(page.matches("int twice(int x)").count(), 2, "{page}");
+    assert_eq!(
+        page.matches("#include").count(),
+        1,
+        "the part, then the whole: {page}"
+    );
+    assert!(
+        !page.contains("--8<--") && !page.contains("[start:core]"),
+        "{page}"
+    );
+    assert!(!page.contains("root:"), "nothing of /etc/passwd: {page}");
+    assert!(
+        log.contains("PyMdown's snippet `--8<-- \"docs/code/missing.cpp\"` shows nothing")
+            && log.contains("kmp.md:13"),
+        "{log}"
+    );
+    assert!(log.contains("`/etc/passwd` is outside the site"), "{log}");
+}

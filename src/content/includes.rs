@@ -4,6 +4,10 @@
 //! read relative to the page, as mdBook reads it, and only from the site's folder or the book's
 //! (the folder of the `book.toml` the site reads), and never a hidden one: a page cannot publish
 //! `/etc/passwd`, a file of its author's home or the checkout's `.git/config`.
+//!
+//! PyMdown's snippets (`--8<-- "docs/code/a.cpp:core"`, MkDocs) are read alike, from the
+//! folder of the `mkdocs.yml` the site reads (their base), with the part between
+//! `--8<-- [start:core]` and `--8<-- [end:core]` as an anchor.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -16,6 +20,9 @@ const MAX_FILE_BYTES: u64 = 1 << 20;
 
 /// The kinds of include, as written after `{{#`.
 const KINDS: [&str; 3] = ["include", "rustdoc_include", "playground"];
+/// PyMdown's snippet mark, and its kind of include.
+const SNIPPET: &str = "--8<--";
+pub const SNIPPET_KIND: &str = "snippet";
 
 /// Where a site's includes may read.
 #[derive(Debug)]
@@ -24,6 +31,8 @@ pub struct Includes {
     content_dir: PathBuf,
     /// Folders, resolved, that an included file must be in.
     roots: Vec<PathBuf>,
+    /// The folder snippets are named from: the `mkdocs.yml`'s, else the site's.
+    snippet_base: Option<PathBuf>,
     /// Every file an include has read, resolved: `serve` rebuilds when one changes.
     read: Mutex<BTreeSet<PathBuf>>,
 }
@@ -52,11 +61,30 @@ pub enum Part<'a> {
     Anchor(&'a str),
 }
 
-/// The include a line is, if it is one alone on its line (`{{#include ../x.rs:main}}`).
+/// The include a line is, if it is one alone on its line (`{{#include ../x.rs:main}}`,
+/// `--8<-- "docs/x.cpp:core"`).
 pub fn parse(line: &str) -> Option<Include<'_>> {
-    let inner = line.trim().strip_prefix("{{#")?.strip_suffix("}}")?;
-    let (kind, arg) = inner.split_once(char::is_whitespace)?;
-    let kind = KINDS.into_iter().find(|k| *k == kind)?;
+    let line = line.trim();
+    let (kind, arg) = match line.strip_prefix(SNIPPET) {
+        Some(rest) => {
+            let rest = rest.trim();
+            // `--8<-- "file"`, `'file'` or bare; `--8<-- [start:x]` marks a part, and a line
+            // of the mark alone opens a block of files, which is not read.
+            let arg = ['"', '\'']
+                .iter()
+                .find_map(|q| rest.strip_prefix(*q)?.strip_suffix(*q))
+                .unwrap_or(rest);
+            if arg.is_empty() || arg.starts_with('[') || arg.contains(char::is_whitespace) {
+                return None;
+            }
+            (SNIPPET_KIND, arg)
+        }
+        None => {
+            let inner = line.strip_prefix("{{#")?.strip_suffix("}}")?;
+            let (kind, arg) = inner.split_once(char::is_whitespace)?;
+            (KINDS.into_iter().find(|k| *k == kind)?, arg)
+        }
+    };
     let arg = arg.trim();
     // `file.rs:2:10`, `file.rs::10`, `file.rs:name`; a path has no `:` of its own.
     let mut parts = arg.splitn(3, ':');
@@ -103,17 +131,18 @@ impl Includes {
         // The book's folder only when `book.toml` is a file of the tree `content/` is in
         // (`src/` beside it): a link to `/etc/passwd` must not make `/etc` a root.
         let content = content_dir.canonicalize().ok();
-        let book = root
-            .join("book.toml")
-            .canonicalize()
-            .ok()
-            .filter(|p| p.is_file() && !is_system_path(p))
-            .and_then(|p| p.parent().map(Path::to_path_buf))
-            .filter(|b| b.parent().is_some() && content.as_ref().is_some_and(|c| c.starts_with(b)));
+        let book = tree_config(root, "book.toml", content.as_deref());
         roots.extend(book);
+        // MkDocs's config folder likewise: the base its snippets are named from.
+        let mkdocs = ["mkdocs.yml", "mkdocs.yaml"]
+            .iter()
+            .find_map(|name| tree_config(root, name, content.as_deref()));
+        let snippet_base = mkdocs.clone().or_else(|| root.canonicalize().ok());
+        roots.extend(mkdocs);
         Includes {
             content_dir: content_dir.to_path_buf(),
             roots,
+            snippet_base,
             read: Mutex::default(),
         }
     }
@@ -127,15 +156,22 @@ impl Includes {
     /// The text `include` on page `page` (relative to `content/`) shows, or why it shows
     /// nothing.
     pub fn read(&self, page: &str, include: &Include) -> Result<String, String> {
-        let path = self
-            .content_dir
-            .join(parent_of(page))
+        let from = match (include.kind, &self.snippet_base) {
+            (SNIPPET_KIND, Some(base)) => base.clone(),
+            _ => self.content_dir.join(parent_of(page)),
+        };
+        let path = from
             .join(include.path)
             .canonicalize()
             .map_err(|_| format!("there is no file `{}`", include.path))?;
         let Some(inside) = self.roots.iter().find_map(|r| path.strip_prefix(r).ok()) else {
+            let tools = if include.kind == SNIPPET_KIND {
+                "the folder of mkdocs.yml"
+            } else {
+                "the book's folder"
+            };
             return Err(format!(
-                "`{}` is outside the site and the book's folder",
+                "`{}` is outside the site and {tools}",
                 include.path
             ));
         };
@@ -178,9 +214,29 @@ impl Includes {
     }
 }
 
-/// Whether a line marks an anchor (`// ANCHOR: main`, `# ANCHOR_END: main`): such lines are
-/// the book's, never shown.
+/// The folder of the tool's config `name` beside `content/` (or a link to one), when it is a
+/// file of the tree `content/` is in: a link to `/etc/passwd` must not make `/etc` a root.
+fn tree_config(root: &Path, name: &str, content: Option<&Path>) -> Option<PathBuf> {
+    root.join(name)
+        .canonicalize()
+        .ok()
+        .filter(|p| p.is_file() && !is_system_path(p))
+        .and_then(|p| p.parent().map(Path::to_path_buf))
+        .filter(|b| b.parent().is_some() && content.is_some_and(|c| c.starts_with(b)))
+}
+
+/// Whether a line marks an anchor (`// ANCHOR: main`, `# ANCHOR_END: main`, a snippet's
+/// `// --8<-- [start:main]`): such lines are the book's, never shown.
 fn anchor_mark(line: &str) -> Option<(bool, &str)> {
+    if let Some(at) = line.find("--8<-- [") {
+        let mark = line[at + "--8<-- [".len()..].split(']').next()?;
+        let (kind, name) = mark.split_once(':')?;
+        return match kind {
+            "start" => Some((true, name.trim())),
+            "end" => Some((false, name.trim())),
+            _ => None,
+        };
+    }
     let (start, rest) = match line.find("ANCHOR_END:") {
         Some(at) => (false, &line[at + "ANCHOR_END:".len()..]),
         None => (true, &line[line.find("ANCHOR:")? + "ANCHOR:".len()..]),
@@ -225,6 +281,28 @@ mod tests {
     #[test]
     fn include_lines_are_read() {
         let p = |s| parse(s).map(|i| (i.kind, i.path, i.part));
+        // PyMdown's snippets: quoted or not, a part by name or lines; its marks and its block
+        // of files are no include.
+        assert_eq!(
+            p(r#"    --8<-- "docs/code/a.cpp:core""#),
+            Some(("snippet", "docs/code/a.cpp", Part::Anchor("core")))
+        );
+        assert_eq!(
+            p("--8<-- 'a.md:2:4'").map(|x| x.2),
+            Some(Part::Lines {
+                from: 2,
+                to: Some(4)
+            })
+        );
+        assert_eq!(p("--8<-- a.md"), Some(("snippet", "a.md", Part::Whole)));
+        for no in [
+            "--8<--",
+            "// --8<-- [start:core]",
+            "--8<-- \"\"",
+            "--8<-- a b",
+        ] {
+            assert_eq!(p(no), None, "{no}");
+        }
         assert_eq!(
             p("{{#rustdoc_include ../listings/ch02/src/main.rs:all}}"),
             Some((

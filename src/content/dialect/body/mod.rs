@@ -209,7 +209,7 @@ impl Transform<'_> {
         self.push(text, src);
     }
 
-    /// An mdBook include alone on its line, replaced by what it shows (its indentation kept,
+    /// An mdBook include or PyMdown snippet alone on its line, replaced by what it shows (its indentation kept,
     /// so it stays in its list item); a `{{#playground}}` outside a code block is one. What
     /// cannot be shown is warned about and the line goes. `None` when there is no reader (the
     /// line is then a `file_include`) or the line is no include.
@@ -263,13 +263,21 @@ impl Transform<'_> {
             }
             Err(why) if why.is_empty() => self.replace(String::new(), i),
             Err(why) => {
+                let (whose, hint) = if include.kind == includes::SNIPPET_KIND {
+                    (
+                        "PyMdown's snippet",
+                        "the line is left out; name a file from the folder of mkdocs.yml, and a part (`--8<-- [start:name]`) it has",
+                    )
+                } else {
+                    (
+                        "mdBook's include",
+                        "the line is left out; name a file of the site or of the book's folder, and an anchor (`// ANCHOR: name`) it has",
+                    )
+                };
                 self.warnings.push(
-                    Diagnostic::warning(format!(
-                        "mdBook's include `{}` shows nothing: {why}",
-                        line.trim()
-                    ))
-                    .at_line(i + 1)
-                    .hint("the line is left out; name a file of the site or of the book's folder, and an anchor (`// ANCHOR: name`) it has"),
+                    Diagnostic::warning(format!("{whose} `{}` shows nothing: {why}", line.trim()))
+                        .at_line(i + 1)
+                        .hint(hint),
                 );
                 self.replace(String::new(), i);
             }

@@ -95,6 +95,16 @@ pub fn transform(body: &str, options: &Options) -> Body {
         t.close_content_tabs(0, "", body.split('\n').count());
     }
     t.close_tabs("", body.split('\n').count());
+    if let Some((end, open, pad)) = t.liquid_code.take() {
+        t.warnings.push(
+            Diagnostic::warning(format!(
+                "this code block is never closed with `{{% {end} %}}`: the rest of the page is its code"
+            ))
+            .at_line(open + 1)
+            .hint(format!("end the code with a line `{{% {end} %}}`")),
+        );
+        t.push(format!("{pad}{LIQUID_FENCE}"), body.split('\n').count());
+    }
     if let Some(open) = t.jsx_comment {
         t.warnings.push(
             Diagnostic::warning(
@@ -142,6 +152,9 @@ struct Transform<'a> {
     jsx_comment: Option<usize>,
     /// Inside Liquid's `{% raw %}`.
     raw: bool,
+    /// Inside Jekyll's `{% highlight %}` or Hexo's `{% codeblock %}`: the tag that ends it, its
+    /// line and indentation.
+    liquid_code: Option<(&'static str, usize, String)>,
     /// Inside an HTML comment that goes on over lines: a container or shortcode in it is
     /// hidden text, and expanding it would end the comment at the directive's `-->`. `Some(true)`
     /// when it opened after text, in a paragraph: CommonMark reads it as a comment only if it
@@ -184,6 +197,7 @@ impl<'a> Transform<'a> {
             shifted: false,
             jsx_comment: None,
             raw: false,
+            liquid_code: None,
             html_comment: None,
             quote: false,
             comma_list: false,
@@ -325,6 +339,29 @@ impl Transform<'_> {
         // Inside a TiDB note, its quote's lines are the callout's Markdown.
         let unquoted = self.note_line(line, i);
         let line = unquoted.as_deref().unwrap_or(line);
+        // `{% raw %}…{% endraw %}` within a line (in code too: Liquid reads the page before
+        // Markdown does) is what it holds.
+        let unraw = inline_raw(line);
+        if unraw.is_some() {
+            self.changed = true;
+        }
+        let line = unraw.as_deref().unwrap_or(line);
+        // Inside a Liquid code block, lines are its code, as written.
+        if let Some((end, _, pad)) = &self.liquid_code {
+            let tag = liquid_name(line.trim());
+            if tag == Some(end) {
+                let close = format!("{pad}{LIQUID_FENCE}");
+                self.liquid_code = None;
+                self.replace(close, i);
+            } else if matches!(tag, Some("raw" | "endraw")) {
+                // Liquid reads the block before it is highlighted: its escape is no code.
+                self.changed = true;
+                self.shifted = true;
+            } else {
+                self.push(line.to_owned(), i);
+            }
+            return;
+        }
         // Inside `{% raw %}`, lines are text as written.
         if self.raw {
             if liquid_name(line.trim()) == Some("endraw") {
@@ -758,6 +795,16 @@ impl Transform<'_> {
                 };
                 end_line(pad, directive)
             }
+            // Jekyll's and Hexo's code blocks: a fence, the code as written inside.
+            "highlight" | "codeblock" | "code" => {
+                let end = match name {
+                    "highlight" => "endhighlight",
+                    "codeblock" => "endcodeblock",
+                    _ => "endcode",
+                };
+                self.liquid_code = Some((end, i, pad.to_owned()));
+                format!("{pad}{LIQUID_FENCE}{}", code_language(name, &attrs))
+            }
             // Jinja's and Liquid's escape: what it holds is text, as written, to `endraw`.
             "raw" => {
                 self.raw = true;
@@ -1009,6 +1056,65 @@ fn end_line(pad: &str, directive: bool) -> String {
     }
 }
 
+/// `line` with each `{% raw %}…{% endraw %}` on it replaced by what it holds; `None` when it
+/// has none (a `{% raw %}` alone on its line opens a block: `Transform::liquid`).
+fn inline_raw(line: &str) -> Option<String> {
+    if !line.contains("raw") {
+        return None;
+    }
+    let mut out = String::new();
+    let mut rest = line;
+    let mut found = false;
+    while let Some((open, after_open)) = liquid_tag_at(rest, "raw") {
+        let Some((close, after_close)) = liquid_tag_at(&rest[after_open..], "endraw") else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[after_open..after_open + close]);
+        rest = &rest[after_open + after_close..];
+        found = true;
+    }
+    found.then(|| out + rest)
+}
+
+/// Where the first Liquid tag `{% name %}` (or `{%- name -%}`) in `s` starts and ends.
+fn liquid_tag_at(s: &str, name: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(at) = s[from..].find("{%") {
+        let start = from + at;
+        let end = start + s[start..].find("%}")? + 2;
+        if liquid_inner(&s[start..end]) == Some(name) {
+            return Some((start, end));
+        }
+        from = start + 2;
+    }
+    None
+}
+
+/// The fence a Liquid code block is written out with: longer than any a code example of
+/// Markdown holds.
+const LIQUID_FENCE: &str = "`````";
+
+/// The language of `{% highlight ruby linenos %}` (the first word) or of Hexo's
+/// `{% codeblock title lang:js %}` (its `lang:`).
+fn code_language(tag: &str, attrs: &[(Option<String>, String)]) -> String {
+    let words = attrs
+        .iter()
+        .filter(|(k, _)| k.is_none())
+        .map(|(_, v)| v.as_str());
+    let lang = if tag == "highlight" {
+        words.take(1).next().unwrap_or("")
+    } else {
+        words
+            .filter_map(|w| w.strip_prefix("lang:"))
+            .next()
+            .unwrap_or("")
+    };
+    lang.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '#' | '_'))
+        .collect()
+}
+
 /// What a line that is one Liquid tag holds: `{%- tab title="x" -%}` → `tab title="x"`.
 fn liquid_inner(trimmed: &str) -> Option<&str> {
     let inner = trimmed.strip_prefix("{%")?.strip_suffix("%}")?.trim();
@@ -1222,6 +1328,23 @@ pub(super) mod tests {
         let lines: Vec<usize> = b.warnings.iter().map(|w| w.line.unwrap_or(0)).collect();
         assert_eq!(lines, [2, 3], "{:?}", b.warnings);
         assert!(b.warnings[0].message.contains("FastAPI's code include"));
+    }
+
+    #[test]
+    fn liquid_code_blocks_are_fences_and_inline_raw_is_its_text() {
+        let b = run(
+            "{% highlight bash linenos %}\n{% raw %}\n# 注释\n- 不是列表\n{% endraw %}\n{% endhighlight %}\n  {% codeblock 标题 lang:js %}\n  alert(1)\n  {% endcodeblock %}\n日期 `{% raw %}{{ site.time }}{% endraw %}` 与 {%- raw -%}{% if x %}{%- endraw -%}\n",
+        );
+        assert_eq!(
+            b.text,
+            "`````bash\n# 注释\n- 不是列表\n`````\n  `````js\n  alert(1)\n  `````\n日期 `{{ site.time }}` 与 {% if x %}\n"
+        );
+        assert!(b.warnings.is_empty(), "{:?}", b.warnings);
+        // One never closed is code to the end, and says so.
+        let b = run("{% highlight ruby %}\nputs 1\n");
+        assert_eq!(b.text, "`````ruby\nputs 1\n\n`````");
+        assert_eq!(b.warnings[0].line, Some(1));
+        assert!(b.warnings[0].message.contains("endhighlight"));
     }
 
     #[test]

@@ -158,9 +158,13 @@ impl Included {
         let Some(built) = &session.built else {
             return;
         };
-        let mut files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
-        files.clear();
-        files.extend(built.site.included.iter().cloned());
+        {
+            let mut files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
+            files.clear();
+            files.extend(built.site.included.iter().cloned());
+        }
+        // Not under the lock: adding a watch waits on the watcher's thread, which may be in the
+        // callback waiting for the lock.
         for file in &built.site.included {
             let Some(dir) = file.parent() else { continue };
             if dir == self.root

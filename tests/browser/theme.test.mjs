@@ -379,3 +379,32 @@ test("math: a fraction is drawn stacked, aligned equations line up at `&`, a wid
     await b.close();
   }
 });
+
+test("a table written as HTML scrolls within the column on a phone, as a Markdown one does", async () => {
+  const b = await browser();
+  try {
+    await withSite((put) => {
+      put("helpcenter.yaml", "title: 表格\n");
+      const row = Array.from({ length: 8 }, (_, i) => `<td><code>site.data.members_${i}.graduation_year</code></td>`).join("");
+      put("content/t.md", ["# 表格", "", "<table>", `<tr>${row}</tr>`, "</table>", "", "| a | b |", "|---|---|", "| 1 | 2 |", ""].join("\n"));
+    }, async (out) => {
+      const page = await b.newPage({ viewport: { width: 375, height: 800 } });
+      await page.goto(pathToFileURL(join(out, "t/index.html")).href);
+      const seen = await page.evaluate(() => {
+        const raw = document.querySelector(".prose > table");
+        return {
+          page: document.documentElement.scrollWidth,
+          view: window.innerWidth,
+          scrolls: raw.scrollWidth > raw.clientWidth,
+          right: raw.getBoundingClientRect().right,
+          column: document.querySelector(".prose").getBoundingClientRect().right,
+        };
+      });
+      assert.ok(seen.page <= seen.view, `the page is no wider than the phone: ${JSON.stringify(seen)}`);
+      assert.ok(seen.scrolls, `the table scrolls: ${JSON.stringify(seen)}`);
+      assert.ok(seen.right <= seen.column + 1, `and stays in its column: ${JSON.stringify(seen)}`);
+    });
+  } finally {
+    await b.close();
+  }
+});

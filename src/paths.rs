@@ -308,7 +308,10 @@ pub fn markdown_path(rel: &str) -> Option<String> {
     if rel.ends_with(".md") {
         Some(rel.to_owned())
     } else {
-        rel.strip_suffix(".mdx").map(|stem| format!("{stem}.md"))
+        // `.markdown`: Jekyll's, Hugo's and Hexo's other name for Markdown (jekyllcn's 50 posts).
+        rel.strip_suffix(".mdx")
+            .or_else(|| rel.strip_suffix(".markdown"))
+            .map(|stem| format!("{stem}.md"))
     }
 }
 

@@ -1731,3 +1731,51 @@ fn snippets_of_an_mkdocs_site_show_their_code() {
     );
     assert!(log.contains("`/etc/passwd` is outside the site"), "{log}");
 }
+
+/// `.markdown` is Markdown (Jekyll's, Hugo's and Hexo's other name: jekyllcn's 50 posts were
+/// left out without a word), and links to it find its page.
+#[test]
+fn dot_markdown_files_are_pages() {
+    let s = Scratch::new("m-dotmarkdown");
+    s.write("site/helpcenter.yaml", "title: 博客\n");
+    s.write(
+        "site/content/about.markdown",
+        "---\ntitle: 关于\n---\n\n见[社区](community.md)。\n",
+    );
+    s.write(
+        "site/content/community.md",
+        "---\ntitle: 社区\n---\n\n见[关于](about.markdown)。\n",
+    );
+    let (out, _) = built(&s);
+    assert!(read(&out, "about/index.html").contains("<h1"));
+    assert!(read(&out, "community/index.html").contains("href=\"../about/\""));
+}
+
+/// MkDocs numbers a repeated heading's id `_1`, `_2` (helpcenter: `-1`, `-2`); a link written
+/// for it finds the heading. An admonition's title keeps its links, as Python-Markdown's does.
+#[test]
+fn mkdocs_ids_of_repeated_headings_and_links_in_titles() {
+    let s = Scratch::new("m-mkdocs-ids");
+    s.write("site/helpcenter.yaml", "title: 维基\n");
+    s.write("site/mkdocs.yml", "site_name: x\n");
+    s.write(
+        "site/content/a.md",
+        "# 题目\n\n## 例题\n\n一。\n\n## 例题\n\n二。\n\n## 例题\n\n三。\n\n???+ note \"例题 [Luogu P5357](https://www.luogu.com.cn/problem/P5357)\"\n    见[第三个](#例题_2)。\n\n!!! tip \"用 `git` [本站](b.md)\"\n    文字。\n",
+    );
+    s.write("site/content/b.md", "# 乙\n\n见 [a](a.md#例题_1)。\n");
+    let (out, _) = built(&s);
+    let a = read(&out, "a/index.html");
+    assert!(
+        a.contains("id=\"例题-2\"") && a.contains("id=\"例题_2\""),
+        "{a}"
+    );
+    // The alias is in the third heading, not elsewhere.
+    let third = a.find("三。").unwrap();
+    let alias = a.find("id=\"例题_2\"").unwrap();
+    assert!(alias < third && alias > a.find("二。").unwrap());
+    assert!(
+        a.contains("<summary>例题 <a href=\"https://www.luogu.com.cn/problem/P5357\">Luogu P5357</a></summary>"),
+        "{a}"
+    );
+    assert!(a.contains("用 <code>git</code> 本站</p>"), "{a}");
+}

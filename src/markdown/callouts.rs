@@ -53,7 +53,7 @@ impl<'e> Writer<'e, '_> {
                 "<div class=\"callout callout-{class}\" role=\"note\" aria-label=\"{label}\">\n"
             );
         }
-        let shown = title.map_or_else(|| label.to_owned(), escape::html);
+        let shown = title.map_or_else(|| label.to_owned(), inline_title);
         format!(
             "<div class=\"callout callout-{class}\" role=\"note\" aria-label=\"{label}\">\n\
              <p class=\"callout-title\"><span class=\"callout-icon\" aria-hidden=\"true\"></span>{shown}</p>\n"
@@ -80,5 +80,82 @@ fn kind_name(kind: BlockQuoteKind) -> &'static str {
         BlockQuoteKind::Important => "important",
         BlockQuoteKind::Warning => "warning",
         BlockQuoteKind::Caution => "caution",
+    }
+}
+
+/// A callout's or details block's title with its inline Markdown, as Python-Markdown renders
+/// it (OI-wiki's 342 titles `例题 [Luogu P5357](https://…)` lost their links): emphasis, code
+/// and links to other sites; a link into the site shows its text (its page is checked where
+/// the body links to it), raw HTML shows as written.
+pub(super) fn inline_title(title: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    // Only inline Markdown: a title that starts like a block (`1. 步骤`, `# x`, `- x`) is text.
+    let title = title.trim();
+    let digits = title.len() - title.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let md = if title.starts_with(['#', '>', '-', '+', '*', '=']) {
+        format!("\\{title}")
+    } else if digits > 0 && title[digits..].starts_with(['.', ')']) {
+        format!("{}\\{}", &title[..digits], &title[digits..])
+    } else {
+        title.to_owned()
+    };
+    let mut out = String::new();
+    let mut links: Vec<bool> = Vec::new();
+    for event in Parser::new(&md) {
+        match event {
+            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&escape::html(&t));
+            }
+            Event::Code(t) => {
+                out.push_str("<code>");
+                out.push_str(&escape::html(&t));
+                out.push_str("</code>");
+            }
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::Start(Tag::Emphasis) => out.push_str("<em>"),
+            Event::End(TagEnd::Emphasis) => out.push_str("</em>"),
+            Event::Start(Tag::Strong) => out.push_str("<strong>"),
+            Event::End(TagEnd::Strong) => out.push_str("</strong>"),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let outside = ["https://", "http://", "mailto:"]
+                    .iter()
+                    .any(|s| dest_url.starts_with(s));
+                if outside {
+                    out.push_str(&format!("<a href=\"{}\">", escape::html(&dest_url)));
+                }
+                links.push(outside);
+            }
+            Event::End(TagEnd::Link) if links.pop() == Some(true) => out.push_str("</a>"),
+            _ => {}
+        }
+    }
+    out.trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inline_title;
+
+    #[test]
+    fn titles_keep_their_inline_markdown_and_nothing_else() {
+        assert_eq!(
+            inline_title("例题 [Luogu P5357](https://www.luogu.com.cn/problem/P5357) 参考代码"),
+            "例题 <a href=\"https://www.luogu.com.cn/problem/P5357\">Luogu P5357</a> 参考代码"
+        );
+        assert_eq!(
+            inline_title("用 `git` 与 *小心* [本站](../a.md)"),
+            "用 <code>git</code> 与 <em>小心</em> 本站"
+        );
+        assert_eq!(
+            inline_title("[x](javascript:alert) <script>x</script>"),
+            "x &lt;script&gt;x&lt;/script&gt;"
+        );
+        for plain in ["1. 步骤", "# 标题", "- 列表", "> 引用", "2) 二", "    缩进"] {
+            assert_eq!(
+                inline_title(plain),
+                crate::escape::html(plain.trim()),
+                "{plain}"
+            );
+        }
     }
 }

@@ -52,12 +52,22 @@ impl<'e> Writer<'e, '_> {
         let given = id.as_ref().map(|s| s.to_string()).or(id_attr);
         let id_given = given.is_some();
         let base = given.unwrap_or_else(|| heading_id(&text));
-        let id = unique_id(base, &mut self.used_ids);
+        let id = unique_id(base.clone(), &mut self.used_ids);
         self.out.ids.insert(id.clone());
-        // The id VitePress would give, when it differs, as a second anchor in the heading.
-        let alias = (!id_given)
-            .then(|| vitepress_id(&text))
-            .filter(|v| !v.is_empty() && self.used_ids.take(v));
+        // The ids other tools would give, when they differ, as more anchors in the heading:
+        // VitePress's, and a repeated heading's as MkDocs numbers it (`例题_2` for the third
+        // 例题, where helpcenter's is `例题-2`).
+        let mut aliases: Vec<String> = Vec::new();
+        if !id_given {
+            aliases.push(vitepress_id(&text));
+        }
+        if let Some(n) = id
+            .strip_prefix(base.as_str())
+            .and_then(|r| r.strip_prefix('-'))
+        {
+            aliases.push(format!("{base}_{n}"));
+        }
+        aliases.retain(|v| !v.is_empty() && self.used_ids.take(v));
         let lvl = level_num(*level);
         if (2..=self.page.toc_depth).contains(&lvl) {
             self.flat_toc.push(TocEntry {
@@ -76,7 +86,7 @@ impl<'e> Writer<'e, '_> {
             classes: classes.clone(),
             attrs,
         }));
-        if let Some(alias) = alias {
+        for alias in aliases {
             self.out.ids.insert(alias.clone());
             self.emit_html(format!(
                 "<span class=\"anchor-alias\" id=\"{}\"></span>",

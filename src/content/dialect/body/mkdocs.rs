@@ -88,7 +88,7 @@ impl Transform<'_> {
         {
             return None;
         }
-        let label = readable(&label[1..label.len() - 1]);
+        let label = crate::content::title::plain(&readable(&label[1..label.len() - 1])).text;
         let column = self.body_column(pad) - 4;
         let mut text = String::new();
         let open_here = self.content_tabs.last().is_some_and(|(c, _)| *c == column);
@@ -136,7 +136,9 @@ fn capitalised(word: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A title written in Markdown, as text: links read as their text, code spans as their code.
+/// A title written in Markdown, as the callout shows it: a link to another site stays (the
+/// renderer keeps it, OI-wiki's `例题 [Luogu P5357](https://…)`), any other link reads as its
+/// text (a reference link's target is not known here), code spans and emphasis stay.
 fn readable(title: &str) -> String {
     let mut out = String::with_capacity(title.len());
     let mut rest = title;
@@ -150,7 +152,12 @@ fn readable(title: &str) -> String {
             Some('[') => after.find(']').map(|e| e + 1),
             _ => None,
         };
+        let outside = after.starts_with("(http://") || after.starts_with("(https://");
         match target_end {
+            Some(e) if outside => {
+                out.push_str(&rest[..close + 1 + e]);
+                rest = &after[e..];
+            }
             Some(e) => {
                 out.push_str(&rest[..open]);
                 out.push_str(&rest[open + 1..close]);
@@ -163,7 +170,7 @@ fn readable(title: &str) -> String {
         }
     }
     out.push_str(rest);
-    crate::content::title::plain(&out).text
+    out.trim().to_owned()
 }
 
 #[cfg(test)]
@@ -184,7 +191,7 @@ mod tests {
         assert_eq!(
             b.text,
             concat!(
-                "<!--helpcenter:callout note \"The site_url setting must be set\"-->\n甲\n\n<!--helpcenter:end-->\n",
+                "<!--helpcenter:callout note \"The `site_url` setting must be set\"-->\n甲\n\n<!--helpcenter:end-->\n",
                 "<!--helpcenter:callout note \"Inline\"-->\n乙\n\n<!--helpcenter:end-->\n",
                 "<!--helpcenter:callout note \"\"-->\n丙\n\n<!--helpcenter:end-->\n",
                 "<!--helpcenter:details-open:warning \"Open collapsible\"-->\n丁\n\n<!--helpcenter:end-->\n",
@@ -267,7 +274,11 @@ mod tests {
 
     #[test]
     fn readable_titles() {
-        assert_eq!(readable("[a](b) and [`c`][d] [e]"), "a and c [e]");
+        assert_eq!(readable("[a](b) and [`c`][d] [e]"), "a and `c` [e]");
+        assert_eq!(
+            readable("例题 [P1](https://x.cn/p1) 与 [本站](a.md)"),
+            "例题 [P1](https://x.cn/p1) 与 本站"
+        );
         assert_eq!(readable("x [y"), "x [y");
     }
 }

@@ -1779,3 +1779,46 @@ fn mkdocs_ids_of_repeated_headings_and_links_in_titles() {
     );
     assert!(a.contains("用 <code>git</code> 本站</p>"), "{a}");
 }
+
+/// Jekyll publishes `_posts/` and each collection its `_config.yml` gives `output: true`, at
+/// URLs without the `_`: jekyllcn's manual is `_docs/`, and the site had 2 articles of 87.
+#[test]
+fn jekyll_collections_are_published_without_their_underscore() {
+    let s = Scratch::new("m-jekyll");
+    s.write("site/helpcenter.yaml", "title: 文档\nlinks: warn\n");
+    s.write(
+        "site/content/_config.yml",
+        "collections:\n  docs:\n    output: true\n  notes:\n    output: false\n",
+    );
+    s.write(
+        "site/content/_docs/quickstart.md",
+        "---\ntitle: 快速指南\npermalink: /docs/quickstart/\n---\n\n下一步：[安装](/docs/installation/)。\n",
+    );
+    s.write(
+        "site/content/_docs/installation.md",
+        "---\ntitle: 安装\n---\n\n{% include note.html %}\n",
+    );
+    s.write(
+        "site/content/_posts/2016-05-18-released.markdown",
+        "---\ntitle: 发布了\n---\n\n新版本。\n",
+    );
+    s.write(
+        "site/content/_notes/private.md",
+        "---\ntitle: 笔记\n---\n\n不发布。\n",
+    );
+    s.write("site/content/_includes/note.md", "片段。\n");
+    let (out, log) = built(&s);
+    let quick = read(&out, "docs/quickstart/index.html");
+    assert!(
+        quick.contains("href=\"../installation/\""),
+        "the link finds its page"
+    );
+    assert!(read(&out, "posts/2016-05-18-released/index.html").contains("新版本"));
+    assert!(!out.join("notes").exists() && !out.join("_notes").exists());
+    assert!(!out.join("_docs").exists());
+    assert!(!log.contains("link to a missing page"), "{log}");
+    // Without a Jekyll config, a `_` folder is still a piece of other pages.
+    std::fs::remove_file(s.path().join("site/content/_config.yml")).unwrap();
+    let (out, _) = built(&s);
+    assert!(!out.join("docs").exists());
+}

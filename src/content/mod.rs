@@ -16,6 +16,7 @@ pub mod dialect;
 mod docusaurus;
 mod front_matter;
 pub mod includes;
+mod jekyll;
 mod js;
 mod mkdocs;
 pub mod nav;
@@ -183,7 +184,8 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
 
     let mut markdown = walk(root, &dir, &mut content, &mut diags);
     one_source_per_page(root, &dir, &mut markdown, &mut diags);
-    partials::leave_out(&mut markdown, &content.shown, &mut diags);
+    let published = jekyll::published_folders(root, &dir, &mut diags);
+    partials::leave_out(&mut markdown, &content.shown, &published, &mut diags);
     let vitepress = vitepress::read(root, &dir, &content.folders, &mut diags);
     vitepress.exclude.apply(&mut markdown, &mut diags);
     // Navigation files order the others; they are no pages of their own.

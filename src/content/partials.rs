@@ -10,9 +10,16 @@ use crate::error::{Diagnostic, Diagnostics};
 /// Names beginning with `_` that are pages or navigation here.
 const OWN: &[&str] = &["_index.md", "_sidebar.md"];
 
-/// Whether the Markdown file at `rel` is a piece of other pages rather than a page.
-fn is_partial(rel: &str) -> bool {
+/// Whether the Markdown file at `rel` is a piece of other pages rather than a page. A top
+/// folder of `published` (Jekyll's `_posts`, its collections) holds pages.
+fn is_partial(rel: &str, published: &[String]) -> bool {
     let mut segments = rel.split('/').peekable();
+    if segments
+        .peek()
+        .is_some_and(|first| published.iter().any(|p| p == first) && rel.contains('/'))
+    {
+        segments.next();
+    }
     while let Some(seg) = segments.next() {
         let last = segments.peek().is_none();
         if seg.starts_with('_') && !(last && OWN.contains(&seg)) {
@@ -23,9 +30,14 @@ fn is_partial(rel: &str) -> bool {
 }
 
 /// Leaves the partials out of `markdown` ((path, content path)), with a note on `content`.
-pub fn leave_out(markdown: &mut Vec<(PathBuf, String)>, content: &Path, diags: &mut Diagnostics) {
+pub fn leave_out(
+    markdown: &mut Vec<(PathBuf, String)>,
+    content: &Path,
+    published: &[String],
+    diags: &mut Diagnostics,
+) {
     let before = markdown.len();
-    markdown.retain(|(_, rel)| !is_partial(rel));
+    markdown.retain(|(_, rel)| !is_partial(rel, published));
     let left = before - markdown.len();
     if left > 0 {
         diags.push(
@@ -54,7 +66,7 @@ mod tests {
             "_navbar.md",
             "_coverpage.md",
         ] {
-            assert!(is_partial(rel), "{rel}");
+            assert!(is_partial(rel, &[]), "{rel}");
         }
         for rel in [
             "_index.md",
@@ -64,7 +76,19 @@ mod tests {
             "a_b/c_.md",
             "a/_index.md/x.md",
         ] {
-            assert_eq!(is_partial(rel), rel == "a/_index.md/x.md", "{rel}");
+            assert_eq!(is_partial(rel, &[]), rel == "a/_index.md/x.md", "{rel}");
+        }
+        // Jekyll's published folders hold pages; what is in a `_` folder of theirs does not.
+        let published = ["_posts".to_owned(), "_docs".to_owned()];
+        for (rel, partial) in [
+            ("_docs/a.md", false),
+            ("_posts/2013-05-06-a.markdown", false),
+            ("_docs/_x/a.md", true),
+            ("_includes/a.md", true),
+            ("_docs", true),
+            ("a/_docs/b.md", true),
+        ] {
+            assert_eq!(is_partial(rel, &published), partial, "{rel}");
         }
     }
 }

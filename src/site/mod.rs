@@ -284,7 +284,13 @@ fn would_be_url(rel: &str) -> String {
     let dir_url: String = dir
         .split('/')
         .filter(|s| !s.is_empty())
-        .map(|s| format!("{}/", number_prefix(s).1))
+        .map(|s| {
+            let s = number_prefix(s).1;
+            format!(
+                "{}/",
+                s.strip_prefix('_').filter(|n| !n.is_empty()).unwrap_or(s)
+            )
+        })
         .collect();
     match name {
         "_index" | "index" | "README" => dir_url,
@@ -307,6 +313,12 @@ fn sections_of(folders: &[String], site_title: &str) -> (Vec<Section>, HashMap<S
     for dir in dirs {
         let folder = dir.rsplit('/').next().unwrap_or(&dir);
         let (prefix, name) = (order_number(folder), number_prefix(folder).1);
+        // A folder of pages named with a `_` is one of Jekyll's (`_docs`, `_posts`): the
+        // others are pieces left out before (`content::partials`). Jekyll serves it without.
+        let name = name
+            .strip_prefix('_')
+            .filter(|n| !n.is_empty())
+            .unwrap_or(name);
         let name = name.to_owned();
         let idx = sections.len();
         let parent = section_of_dir.get(parent_of(&dir)).copied().unwrap_or(0);

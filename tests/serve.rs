@@ -635,4 +635,18 @@ fn a_listing_beside_the_book_is_watched_where_it_is() {
             .text()
             .contains("edited")
     );
+
+    // `git checkout` deletes the listing's folder and makes it anew: its watch went with it.
+    std::fs::remove_dir_all(s.path().join("book/listings/guess")).unwrap();
+    s.write(
+        "book/listings/guess/main.rs",
+        "fn main() {\n    // ANCHOR: body\n    let third = 3;\n    // ANCHOR_END: body\n}\n",
+    );
+    reloaded("the listing's folder made anew");
+    s.write(
+        "book/listings/guess/main.rs",
+        "fn main() {\n    // ANCHOR: body\n    let fourth = 4;\n    // ANCHOR_END: body\n}\n",
+    );
+    reloaded("an edit in the folder made anew");
+    assert!(guess().contains("fourth"));
 }

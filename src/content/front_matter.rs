@@ -182,6 +182,11 @@ fn meta_map(text: &str, first_line: usize) -> (Map<String, Value>, Vec<(String, 
 }
 
 fn text_or_none(s: String) -> Value {
+    // What YAML refuses (NUL and other controls) is no text a page shows either.
+    let s: String = s
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\t')
+        .collect();
     if s.is_empty() {
         Value::Null
     } else {

@@ -11,12 +11,18 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 use crate::paths::{is_system_path, parent_of, read_capped};
 
 /// A file larger than this is no listing: it is not included.
 const MAX_FILE_BYTES: u64 = 1 << 20;
+/// What a whole site's includes may add up to: every page may include 8 MB
+/// (`dialect::body`), and each byte included costs about thirty in memory once highlighted
+/// and indexed (80 pages of nine includes of a 1 MB file ran out of 2 GB). The Rust book's
+/// 565 includes are 2 MB, OI-wiki's 564 snippets under 1 MB.
+const MAX_SITE_BYTES: usize = 64 << 20;
 
 /// The kinds of include, as written after `{{#`.
 const KINDS: [&str; 3] = ["include", "rustdoc_include", "playground"];
@@ -35,6 +41,8 @@ pub struct Includes {
     snippet_base: Option<PathBuf>,
     /// Every file an include has read, resolved: `serve` rebuilds when one changes.
     read: Mutex<BTreeSet<PathBuf>>,
+    /// Bytes all pages' includes have read so far.
+    total: AtomicUsize,
 }
 
 /// An include line, read.
@@ -144,6 +152,7 @@ impl Includes {
             roots,
             snippet_base,
             read: Mutex::default(),
+            total: AtomicUsize::new(0),
         }
     }
 
@@ -201,6 +210,14 @@ impl Includes {
         let bytes = read_capped(&path, MAX_FILE_BYTES)
             .map_err(|e| format!("`{}`: {e}", include.path))?
             .ok_or_else(too_large)?;
+        let before = self.total.fetch_add(bytes.len(), Ordering::Relaxed);
+        if before + bytes.len() > MAX_SITE_BYTES {
+            return Err(format!(
+                "the site's includes pass {} MB, and `{}` is left out",
+                MAX_SITE_BYTES >> 20,
+                include.path
+            ));
+        }
         if bytes.contains(&0) {
             return Err(format!("`{}` is not text", include.path));
         }
@@ -214,12 +231,16 @@ impl Includes {
     }
 }
 
-/// The folder of the tool's config `name` beside `content/` (or a link to one), when it is a
-/// file of the tree `content/` is in: a link to `/etc/passwd` must not make `/etc` a root.
+/// The folder of the tool's config `name` beside `content/` (or a link to a file of that name),
+/// when it is a file of the tree `content/` is in: a link to `/etc/passwd` must not make `/etc`
+/// a root.
 fn tree_config(root: &Path, name: &str, content: Option<&Path>) -> Option<PathBuf> {
     root.join(name)
         .canonicalize()
         .ok()
+        // The file a link leads to must be that tool's config too: `mkdocs.yml ->
+        // ../../.profile` would make the home folder a root.
+        .filter(|p| p.file_name().is_some_and(|n| n == name))
         .filter(|p| p.is_file() && !is_system_path(p))
         .and_then(|p| p.parent().map(Path::to_path_buf))
         .filter(|b| b.parent().is_some() && content.is_some_and(|c| c.starts_with(b)))
@@ -277,6 +298,30 @@ fn part_of<'t>(text: &'t str, part: &Part) -> Option<Vec<&'t str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tool_config_that_links_elsewhere_widens_nothing() {
+        // `mkdocs.yml -> ../../.profile` made the home folder a root: a page published
+        // ~/Documents through a snippet (found by this session's attacker).
+        let home = std::env::temp_dir().join(format!("hc-inc-home-{}", std::process::id()));
+        let site = home.join("proj/site");
+        std::fs::create_dir_all(site.join("content")).unwrap();
+        std::fs::create_dir_all(home.join("Documents")).unwrap();
+        std::fs::write(home.join(".profile"), "x").unwrap();
+        std::fs::write(home.join("Documents/tax.txt"), "secret").unwrap();
+        for (config, line) in [
+            ("mkdocs.yml", r#"--8<-- "Documents/tax.txt""#),
+            ("book.toml", "{{#include ../../../Documents/tax.txt}}"),
+        ] {
+            let link = site.join(config);
+            std::os::unix::fs::symlink("../../.profile", &link).unwrap();
+            let includes = Includes::new(&site, &site.join("content"));
+            let read = includes.read("a.md", &parse(line).unwrap());
+            assert!(read.is_err(), "{config}: {read:?}");
+            std::fs::remove_file(&link).unwrap();
+        }
+        std::fs::remove_dir_all(&home).unwrap();
+    }
 
     #[test]
     fn include_lines_are_read() {

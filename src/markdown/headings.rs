@@ -43,7 +43,9 @@ impl<'e> Writer<'e, '_> {
         for (e, _) in rest {
             match e {
                 Event::End(TagEnd::Heading(_)) => break,
-                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                    text.push_str(t)
+                }
                 _ => {}
             }
         }

@@ -25,22 +25,19 @@ impl Writer<'_, '_> {
         let html = match typeset(tex, display) {
             Ok(mathml) => mathml,
             Err(why) => {
-                self.diags.push(
-                    crate::error::Diagnostic::warning(format!(
-                        "this formula is shown as its TeX source: {why}"
-                    ))
-                    .at_line(line)
-                    .hint("check the TeX; what helpcenter typesets is the math of LaTeX's math mode (\\frac, \\sum, environments such as aligned and cases)"),
-                );
-                let class = if display {
-                    "math-display"
-                } else {
-                    "math-inline"
-                };
-                format!(
-                    "<code class=\"math-tex {class}\">{}</code>",
-                    escape::html(tex)
-                )
+                // One page of 20,000 broken formulas is not 20,000 warnings: past the first
+                // ones, `finish_math` counts the rest.
+                self.math_warnings += 1;
+                if self.math_warnings <= MAX_WARNINGS {
+                    self.diags.push(
+                        crate::error::Diagnostic::warning(format!(
+                            "this formula is shown as its TeX source: {why}"
+                        ))
+                        .at_line(line)
+                        .hint("check the TeX; what helpcenter typesets is the math of LaTeX's math mode (\\frac, \\sum, environments such as aligned and cases)"),
+                    );
+                }
+                source(tex, display)
             }
         };
         if display {
@@ -51,9 +48,35 @@ impl Writer<'_, '_> {
         }
     }
 
+    /// After the page: how many more formulas than were warned about are shown as source.
+    pub(super) fn finish_math(&mut self) {
+        if self.math_warnings > MAX_WARNINGS {
+            self.diags.push(crate::error::Diagnostic::warning(format!(
+                "{} more formulas on this page are shown as their TeX source",
+                self.math_warnings - MAX_WARNINGS
+            )));
+        }
+    }
+
     fn emit_inline_html(&mut self, html: String) {
         self.emit(pulldown_cmark::Event::InlineHtml(html.into()));
     }
+}
+
+/// Formulas warned about one by one on a page.
+const MAX_WARNINGS: usize = 20;
+
+/// A formula shown as it is written.
+fn source(tex: &str, display: bool) -> String {
+    let class = if display {
+        "math-display"
+    } else {
+        "math-inline"
+    };
+    format!(
+        "<code class=\"math-tex {class}\">{}</code>",
+        escape::html(tex)
+    )
 }
 
 /// `tex` as a `<math>` element, or why not.
@@ -64,6 +87,34 @@ fn typeset(tex: &str, display: bool) -> Result<String, String> {
             MAX_TEX >> 10
         ));
     }
+    // The TeX reader recurses as deep as the formula nests (`\sqrt\sqrt…` 2,000 deep overflowed
+    // a worker thread's 2 MB and aborted the build): a formula of many commands and groups is
+    // read on a thread of its own with room for the deepest 16 KB can nest.
+    let marks = tex
+        .bytes()
+        .filter(|b| matches!(b, b'\\' | b'{' | b'^' | b'_'))
+        .count();
+    if marks > DEEP_MARKS {
+        let tex = tex.to_owned();
+        return std::thread::Builder::new()
+            .stack_size(DEEP_STACK)
+            .spawn(move || read(&tex, display))
+            .map_err(|e| e.to_string())
+            .and_then(|t| {
+                t.join()
+                    .unwrap_or_else(|_| Err("the TeX reader failed on it".to_owned()))
+            });
+    }
+    read(tex, display)
+}
+
+/// Commands and groups past which a formula is read on a thread of its own.
+const DEEP_MARKS: usize = 200;
+/// That thread's stack: reserved, not used, unless the formula nests that deep.
+const DEEP_STACK: usize = 512 << 20;
+
+/// `tex` read and written as MathML, or why not.
+fn read(tex: &str, display: bool) -> Result<String, String> {
     // The TeX reader is another crate's: a formula that trips it is shown as written, never
     // the end of the build.
     catch_unwind(AssertUnwindSafe(|| {
@@ -171,15 +222,36 @@ const ATTRIBUTES: &[&str] = &[
 /// that starts no entity is escaped. No formula can open an element or an attribute of its own.
 fn clean(m: &str) -> String {
     let mut out = String::with_capacity(m.len() + 16);
+    // Elements open, innermost last: a closing tag must close the innermost, so no name the
+    // reader writes as it is can end the `<math>` and open elements outside it.
+    let mut open: Vec<&str> = Vec::new();
+    // Once the `<math>` closes, all that follows is text.
+    let mut closed = false;
     let mut i = 0;
     while i < m.len() {
         let rest = &m[i..];
         let c = rest.chars().next().unwrap_or(' ');
         if c == '<' {
-            if let Some(len) = tag_len(rest) {
-                out.push_str(&rest[..len]);
-                i += len;
-                continue;
+            if let Some((len, name, kind)) = tag_len(rest).filter(|_| !closed) {
+                let fits = match kind {
+                    Tag::Open if open.is_empty() && name != "math" => false,
+                    Tag::Open => {
+                        open.push(name);
+                        true
+                    }
+                    Tag::Close if open.last() == Some(&name) => {
+                        open.pop();
+                        closed = open.is_empty();
+                        true
+                    }
+                    Tag::Close => false,
+                    Tag::Empty => true,
+                };
+                if fits {
+                    out.push_str(&rest[..len]);
+                    i += len;
+                    continue;
+                }
             }
             out.push_str("&lt;");
         } else if c == '>' {
@@ -194,34 +266,79 @@ fn clean(m: &str) -> String {
     out
 }
 
-/// The length of the tag `s` starts with, when it is one of the reader's.
-fn tag_len(s: &str) -> Option<usize> {
+#[derive(Clone, Copy, PartialEq)]
+enum Tag {
+    Open,
+    Close,
+    Empty,
+}
+
+/// The length, element and kind of the tag `s` starts with, when it is one of the reader's.
+fn tag_len(s: &str) -> Option<(usize, &str, Tag)> {
     let end = s.find('>')?;
     let inner = &s[1..end];
     if inner.contains('<') {
         return None;
     }
-    let inner = inner.strip_prefix('/').unwrap_or(inner);
-    let inner = inner.strip_suffix('/').unwrap_or(inner).trim_end();
+    let (inner, kind) = match (inner.strip_prefix('/'), inner.strip_suffix('/')) {
+        (Some(i), _) => (i, Tag::Close),
+        (None, Some(i)) => (i, Tag::Empty),
+        (None, None) => (inner, Tag::Open),
+    };
+    let inner = inner.trim_end();
     let (name, mut attrs) = inner.split_once(' ').unwrap_or((inner, ""));
-    if !ELEMENTS.contains(&name) {
+    let name = *ELEMENTS.iter().find(|e| **e == name)?;
+    if kind == Tag::Close && !attrs.is_empty() {
         return None;
     }
     loop {
         attrs = attrs.trim_start();
         if attrs.is_empty() {
-            return Some(end + 1);
+            return Some((end + 1, name, kind));
         }
         let (key, rest) = attrs.split_once("=\"")?;
         let (value, rest) = rest.split_once('"')?;
         let plain = value
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || " .,:;()#%-_/".contains(c));
-        if !ATTRIBUTES.contains(&key) || !plain || value.contains("url") {
+        let ok = match key {
+            "style" => is_plain_style(value),
+            _ => ATTRIBUTES.contains(&key) && plain && !value.contains(':'),
+        };
+        if !(ok || key == "encoding" && value == "application/x-tex") {
             return None;
         }
         attrs = rest;
     }
+}
+
+/// Style the reader writes: colours and lengths of a few properties, nothing that places an
+/// element elsewhere or loads anything.
+fn is_plain_style(value: &str) -> bool {
+    const PROPERTIES: &[&str] = &[
+        "color",
+        "background-color",
+        "border-color",
+        "border",
+        "margin-left",
+        "margin-right",
+        "height",
+        "width",
+        "padding",
+    ];
+    value
+        .split(';')
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .all(|d| {
+            d.split_once(':').is_some_and(|(p, v)| {
+                PROPERTIES.contains(&p.trim())
+                    && v.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || " .,#%()-".contains(c))
+                    && !v.to_ascii_lowercase().contains("url")
+                    && !v.to_ascii_lowercase().contains("expression")
+            })
+        })
 }
 
 fn is_entity(s: &str) -> bool {
@@ -312,22 +429,70 @@ mod tests {
     }
 
     #[test]
+    fn a_formula_cannot_leave_its_math() {
+        for tex in [
+            r"\operatorname{</mi></mrow></semantics></math><mi style=x>}",
+            r"\operatorname{</math><mspace style=position:fixed;background:URL(x)>}",
+        ] {
+            let m = typeset(tex, false).unwrap();
+            assert!(m.starts_with("<math"), "{m}");
+            let end = m.find("</math>").unwrap() + "</math>".len();
+            assert!(
+                !m[end..].contains('<'),
+                "nothing but text after the math: {m}"
+            );
+            assert!(
+                !m.contains("<mspace style") && !m.contains("<mi style"),
+                "{m}"
+            );
+        }
+    }
+
+    #[test]
+    fn deep_formulas_are_read_or_refused_never_the_end_of_the_build() {
+        // 2,000 nested roots overflowed a worker thread's stack and aborted the process.
+        for deep in [
+            format!("{}x", r"\sqrt".repeat(2000)),
+            format!("{}x", r"\frac1".repeat(2700)),
+            format!("{}x{}", r"\sqrt{".repeat(2700), "}".repeat(2700)),
+        ] {
+            let worker = std::thread::Builder::new()
+                .stack_size(2 << 20)
+                .spawn(move || typeset(&deep, false).map(|m| m.len()))
+                .unwrap();
+            assert!(worker.join().is_ok());
+        }
+    }
+
+    #[test]
     fn only_the_readers_tags_pass() {
         use super::clean;
-        assert_eq!(clean("<mo><</mo>"), "<mo>&lt;</mo>");
-        assert_eq!(clean("<mi>a&b</mi>&amp;"), "<mi>a&amp;b</mi>&amp;");
+        let math = |inner: &str| clean(&format!("<math>{inner}</math>"));
+        assert_eq!(math("<mo><</mo>"), "<math><mo>&lt;</mo></math>");
         assert_eq!(
-            clean("<mi onclick=\"x\">a</mi>"),
-            "&lt;mi onclick=\"x\"&gt;a</mi>"
+            math("<mi>a&b</mi>&amp;"),
+            "<math><mi>a&amp;b</mi>&amp;</math>"
         );
         assert_eq!(
-            clean("<mi style=\"color: rgb(1 2 3)\">a</mi>"),
-            "<mi style=\"color: rgb(1 2 3)\">a</mi>"
+            math("<mi onclick=\"x\">a</mi>"),
+            "<math>&lt;mi onclick=\"x\"&gt;a&lt;/mi&gt;</math>"
         );
         assert_eq!(
-            clean("<mspace width=\"0.1667em\" />"),
-            "<mspace width=\"0.1667em\" />"
+            math("<mi style=\"color: rgb(1 2 3)\">a</mi>"),
+            "<math><mi style=\"color: rgb(1 2 3)\">a</mi></math>"
         );
+        assert!(math("<mi style=\"position: fixed\">a</mi>").starts_with("<math>&lt;mi"));
+        assert_eq!(
+            math("<mi>a</mo></mi>"),
+            "<math><mi>a&lt;/mo&gt;</mi></math>"
+        );
+        assert_eq!(
+            math("<mspace width=\"0.1667em\" />"),
+            "<math><mspace width=\"0.1667em\" /></math>"
+        );
+        // Nothing opens before the `<math>` or after it closes.
+        assert_eq!(clean("<mi>a</mi>"), "&lt;mi&gt;a&lt;/mi&gt;");
+        assert_eq!(clean("<math></math><mi>"), "<math></math>&lt;mi&gt;");
     }
 
     proptest::proptest! {

@@ -208,6 +208,8 @@ struct Writer<'e, 'c> {
     /// Stack of open lists: `Some(next step number)` for step lists.
     lists: Vec<Option<u64>>,
     in_footnote: bool,
+    /// Formulas shown as their source so far (see `math`).
+    math_warnings: usize,
     /// The code block being read.
     code: Option<code::Block>,
 }
@@ -241,6 +243,7 @@ impl<'e, 'c> Writer<'e, 'c> {
             warned: HashSet::new(),
             lists: Vec::new(),
             in_footnote: false,
+            math_warnings: 0,
             code: None,
         }
     }
@@ -375,6 +378,7 @@ impl<'e, 'c> Writer<'e, 'c> {
     }
 
     fn finish(mut self, body_len: usize) -> (Rendered, Diagnostics) {
+        self.finish_math();
         // A comment never closed would hide the theme's footer and scripts too: it ends with
         // the text, which is all it hides, as Markdown reads it.
         if let Some(line) = self.in_comment.take() {

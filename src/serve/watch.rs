@@ -81,11 +81,12 @@ pub(super) fn start(
         }
     }
     watcher.watch(&root, RecursiveMode::NonRecursive)?;
+    // Before `serve` says it is serving: an edit right after must be seen.
+    let mut included = included;
+    included.follow(&session, &mut watcher);
     std::thread::spawn(move || {
         let mut watcher = watcher; // kept alive as long as the thread runs
         let mut session = session;
-        let mut included = included;
-        included.follow(&session, &mut watcher);
         while let Ok(first) = rx.recv() {
             let mut changed = Vec::new();
             take(first, &mut changed, &mut watcher);
@@ -99,16 +100,18 @@ pub(super) fn start(
             }
             // An included stylesheet is code on a page, not the page's style.
             let included_changed = changed.iter().any(|p| included.contains(p));
-            rebuild(
+            let (outcome, css_only, started) = rebuild(
                 &opts,
-                &state,
                 &mut changed,
                 lost || included_changed,
                 &mut session,
                 &rx,
                 &mut watcher,
             );
+            // Before the browsers hear of it: an edit right after the reload must find its
+            // file watched.
             included.follow(&session, &mut watcher);
+            publish(&state, outcome, css_only, started);
         }
     });
     Ok(())
@@ -119,10 +122,9 @@ const TOP_FOLDERS: [&str; 4] = ["content", "templates", "static", ".vitepress"];
 
 /// The files the last build's pages include, and the folders watched for them.
 struct Included {
-    /// Read by the watcher's callback, to let their events through.
+    /// The included files and their folders, read by the watcher's callback to let their
+    /// events through (a folder's own: it was deleted).
     files: Arc<Mutex<HashSet<PathBuf>>>,
-    /// Folders watched for included files.
-    folders: HashSet<PathBuf>,
     /// Folders watched already (the site's own, resolved): an included file there needs no
     /// watch of its own.
     covered: Vec<PathBuf>,
@@ -140,7 +142,6 @@ impl Included {
             .collect();
         Included {
             files: Arc::default(),
-            folders: HashSet::new(),
             covered,
             root: root.to_path_buf(),
             warned: false,
@@ -152,39 +153,46 @@ impl Included {
         files.contains(p)
     }
 
-    /// Watches the folders of the files the session's build includes that nothing watches yet.
-    /// A folder no longer needed stays watched: it costs nothing until a file in it changes.
+    /// Watches the folders of the files the session's build includes that the site's watches
+    /// do not cover, after every build: a folder deleted and made anew (`git checkout`) lost
+    /// its watch, and watching one again costs a system call. One no longer needed stays
+    /// watched: it costs nothing until a file in it changes.
     fn follow(&mut self, session: &Session, watcher: &mut impl Watcher) {
         let Some(built) = &session.built else {
             return;
         };
+        let folders: std::collections::BTreeSet<&Path> = built
+            .site
+            .included
+            .iter()
+            .filter_map(|f| f.parent())
+            .filter(|d| *d != self.root && !self.covered.iter().any(|c| d.starts_with(c)))
+            .collect();
         {
             let mut files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
             files.clear();
             files.extend(built.site.included.iter().cloned());
+            files.extend(folders.iter().map(|d| d.to_path_buf()));
         }
+        // Their parents too, so that a folder made anew is seen (its creation is an event of
+        // its parent's), and watched again by the build that follows.
+        let parents: std::collections::BTreeSet<&Path> = folders
+            .iter()
+            .filter_map(|d| d.parent())
+            .filter(|d| *d != self.root && !self.covered.iter().any(|c| d.starts_with(c)))
+            .collect();
+        let watched: std::collections::BTreeSet<&Path> =
+            folders.iter().chain(&parents).copied().collect();
         // Not under the lock: adding a watch waits on the watcher's thread, which may be in the
         // callback waiting for the lock.
-        for file in &built.site.included {
-            let Some(dir) = file.parent() else { continue };
-            if dir == self.root
-                || self.covered.iter().any(|c| dir.starts_with(c))
-                || self.folders.contains(dir)
-            {
-                continue;
-            }
-            if self.folders.len() >= MAX_INCLUDE_FOLDERS {
-                if !self.warned {
-                    self.warned = true;
-                    elog!(
-                        "Included files are in more than {MAX_INCLUDE_FOLDERS} folders: a change to those of the others needs a save of a page to show"
-                    );
-                }
-                break;
-            }
-            if watcher.watch(dir, RecursiveMode::NonRecursive).is_ok() {
-                self.folders.insert(dir.to_path_buf());
-            }
+        for dir in watched.iter().take(MAX_INCLUDE_FOLDERS) {
+            let _ = watcher.watch(dir, RecursiveMode::NonRecursive);
+        }
+        if watched.len() > MAX_INCLUDE_FOLDERS && !self.warned {
+            self.warned = true;
+            elog!(
+                "Included files are in more than {MAX_INCLUDE_FOLDERS} folders: a change to those of the others needs a save of a page to show"
+            );
         }
     }
 }
@@ -307,17 +315,17 @@ struct Update {
     pages: usize,
 }
 
-/// Rebuilds after `changed` and tells the browsers. A failure right after a change is retried
-/// once after a short pause (a half-written file), taking in any change that came meanwhile.
+/// Rebuilds after `changed`: the outcome, whether swapping the stylesheet is enough, and when
+/// it started. A failure right after a change is retried once after a short pause (a
+/// half-written file), taking in any change that came meanwhile.
 fn rebuild(
     opts: &BuildOptions,
-    state: &AppState,
     changed: &mut Vec<PathBuf>,
     lost: bool,
     session: &mut Session,
     rx: &Receiver<Change>,
     watcher: &mut impl Watcher,
-) {
+) -> (Result<Update, Diagnostics>, bool, Instant) {
     let started = Instant::now();
     // Swapping the stylesheet is enough only when every change is known and is CSS.
     let css_only = !lost
@@ -333,7 +341,7 @@ fn rebuild(
         }
         outcome = attempt(opts, changed, session);
     }
-    publish(state, outcome, css_only, started);
+    (outcome, css_only, started)
 }
 
 /// One try: body-only edits of existing articles are applied incrementally, anything else is a

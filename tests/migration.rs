@@ -1605,7 +1605,7 @@ fn math_of_an_mkdocs_site_is_typeset() {
     );
     s.write(
         "site/content/kmp.md",
-        "# 前缀函数\n\n系数 $[u^k](\\sigma_f\\sigma_g)$ 与 $a_i + b_j$，集合 $\\{1,2\\}$。\n\n$$\n\\begin{aligned}\nf(x)&=1\\\\\n&=2\n\\end{aligned}\n$$\n\n坏的 $\\frac{a}$ 公式。\n",
+        "# 前缀函数\n\n系数 $[u^k](\\sigma_f\\sigma_g)$ 与 $a_i + b_j$，集合 $\\{1,2\\}$。\n\n$$\n\\begin{aligned}\nf(x)&=1\\\\\n&=2\n\\end{aligned}\n$$\n\n坏的 $\\frac{a}$ 公式。\n\n```math\n\\sum_i x_i\n```\n",
     );
     let (out, log) = built(&s);
     let page = read(&out, "kmp/index.html");
@@ -1614,7 +1614,9 @@ fn math_of_an_mkdocs_site_is_typeset() {
         !body.contains("<em>") && !body.contains("<a href"),
         "{body}"
     );
-    assert_eq!(body.matches("<math").count(), 4, "{body}");
+    // Three inline, one display, and the ```math fence as a display formula.
+    assert_eq!(body.matches("<math").count(), 5, "{body}");
+    assert!(body.contains(">\\sum_i x_i\n</annotation>"), "{body}");
     assert!(body.contains("<math display=\"block\""), "{body}");
     // The source is kept for copying and screen readers, as written.
     assert!(

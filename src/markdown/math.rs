@@ -63,6 +63,33 @@ impl Writer<'_, '_> {
     }
 }
 
+/// A ```` ```math ```` fence (GitLab's, GitHub's, MkDocs's arithmatex fence) is a display
+/// formula when math is on: its events become one.
+pub(super) fn fences<'a>(
+    events: Vec<(pulldown_cmark::Event<'a>, std::ops::Range<usize>)>,
+) -> Vec<(pulldown_cmark::Event<'a>, std::ops::Range<usize>)> {
+    use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
+    let mut out = Vec::with_capacity(events.len());
+    let mut math: Option<(String, std::ops::Range<usize>)> = None;
+    for (event, range) in events {
+        match (&mut math, event) {
+            (None, Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))))
+                if lang.split_whitespace().next() == Some("math") =>
+            {
+                math = Some((String::new(), range));
+            }
+            (Some((tex, _)), Event::Text(t)) => tex.push_str(&t),
+            (Some(_), Event::End(TagEnd::CodeBlock)) => {
+                if let Some((tex, range)) = math.take() {
+                    out.push((Event::DisplayMath(tex.into()), range));
+                }
+            }
+            (_, event) => out.push((event, range)),
+        }
+    }
+    out
+}
+
 /// Formulas warned about one by one on a page.
 const MAX_WARNINGS: usize = 20;
 

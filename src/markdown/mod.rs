@@ -130,6 +130,11 @@ pub fn render(body: &str, page: &PageContext, links: &LinkMap) -> (Rendered, Dia
         .into_offset_iter()
         .map(|(e, r)| (without_stray_marks(e), r))
         .collect();
+    let events = if page.math {
+        math::fences(events)
+    } else {
+        events
+    };
     let events = emphasis::chinese_strong(events, body);
     let events = api_styles::heading_marks(events, body);
     let events = linebreaks::join_wide_lines(events);

@@ -774,6 +774,26 @@ impl Transform<'_> {
                 });
                 format!("{pad}{DIRECTIVE}{}-->", callout_directive(kind, None))
             }
+            // Hexo's (NexT's) `{% note info 标题 %}`: a class, then the title.
+            "note" => {
+                let words: Vec<&str> = attrs
+                    .iter()
+                    .filter(|(k, _)| k.is_none())
+                    .map(|(_, v)| v.as_str())
+                    .collect();
+                let (kind, title) = match words.split_first() {
+                    Some((first, rest)) if callout_kind(first).is_some() || *first == "default" => {
+                        (callout_kind(first).unwrap_or("note"), rest.join(" "))
+                    }
+                    _ => ("note", words.join(" ")),
+                };
+                self.open.push(Open::Shortcode {
+                    name: "note".into(),
+                    directive: true,
+                });
+                let title = (!title.is_empty()).then_some(title.as_str());
+                format!("{pad}{DIRECTIVE}{}-->", callout_directive(kind, title))
+            }
             "tabs" => {
                 self.open.push(Open::Shortcode {
                     name: "tabs".into(),
@@ -1345,6 +1365,18 @@ pub(super) mod tests {
         let lines: Vec<usize> = b.warnings.iter().map(|w| w.line.unwrap_or(0)).collect();
         assert_eq!(lines, [2, 3], "{:?}", b.warnings);
         assert!(b.warnings[0].message.contains("FastAPI's code include"));
+    }
+
+    #[test]
+    fn hexo_notes_are_callouts_with_their_titles() {
+        let b = run(
+            "{% note info 网站存放在子目录 %}\n请设置 `root`。\n{% endnote %}\n{% note warning %}\n小心\n{% endnote %}\n{% note 只有标题 %}\n文\n{% endnote %}\n",
+        );
+        assert_eq!(
+            b.text,
+            "<!--helpcenter:callout note \"网站存放在子目录\"-->\n请设置 `root`。\n<!--helpcenter:end-->\n<!--helpcenter:callout warning-->\n小心\n<!--helpcenter:end-->\n<!--helpcenter:callout note \"只有标题\"-->\n文\n<!--helpcenter:end-->\n"
+        );
+        assert!(b.warnings.is_empty(), "{:?}", b.warnings);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use super::js;
+use super::{FrontMatter, js};
 use crate::error::{Diagnostic, Diagnostics};
 
 const CONFIG_FILES: &[&str] = &["_config.yml", "_config.yaml"];
@@ -52,9 +52,62 @@ pub fn published_folders(root: &Path, content_dir: &Path, diags: &mut Diagnostic
     folders
 }
 
+/// A Jekyll post's file name carries its date and its name (`_posts/2016-05-18-released.md`):
+/// they are its `date` and `slug` when its front matter gives none, as Jekyll reads them.
+pub fn post_name(rel: &str, front: &mut FrontMatter) {
+    let mut parts = rel.rsplit('/');
+    let (Some(name), Some("_posts")) = (parts.next(), parts.next()) else {
+        return;
+    };
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let date = stem.get(..10).filter(|d| {
+        d.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+    });
+    let Some((date, title)) = date
+        .zip(stem.get(11..))
+        .filter(|(_, t)| stem.as_bytes().get(10) == Some(&b'-') && !t.is_empty())
+    else {
+        return;
+    };
+    front.date.get_or_insert_with(|| date.to_owned());
+    front.slug.get_or_insert_with(|| title.to_owned());
+}
+
 #[cfg(test)]
 mod tests {
-    use super::published_folders;
+    use super::{post_name, published_folders};
+    use crate::content::FrontMatter;
+
+    #[test]
+    fn a_posts_file_name_gives_its_date_and_slug() {
+        let mut f = FrontMatter::default();
+        post_name("_posts/2016-05-18-jekyll-released.markdown", &mut f);
+        assert_eq!(f.date.as_deref(), Some("2016-05-18"));
+        assert_eq!(f.slug.as_deref(), Some("jekyll-released"));
+        // The front matter's own win; other names and folders give nothing.
+        let mut f = FrontMatter {
+            date: Some("2020-01-01 10:00".into()),
+            ..FrontMatter::default()
+        };
+        post_name("_posts/2016-05-18-x.md", &mut f);
+        assert_eq!(f.date.as_deref(), Some("2020-01-01 10:00"));
+        for rel in [
+            "posts/2016-05-18-x.md",
+            "_posts/2016-5-18-x.md",
+            "_posts/2016-05-18-.md",
+            "_posts/2016-05-18.md",
+        ] {
+            let mut f = FrontMatter::default();
+            post_name(rel, &mut f);
+            assert!(f.date.is_none() && f.slug.is_none(), "{rel}");
+        }
+    }
     use crate::error::Diagnostics;
 
     #[test]

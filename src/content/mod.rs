@@ -767,6 +767,7 @@ pub fn parse_file(
         },
     };
     let mut front = read.front;
+    jekyll::post_name(rel, &mut front);
     let key_line = |key: &str| {
         read.key_lines
             .iter()

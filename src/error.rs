@@ -350,7 +350,7 @@ pub fn suggest<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
     let unknown = unknown.to_lowercase();
     known
         .iter()
-        .map(|k| (edit_distance(&unknown, k), *k))
+        .map(|k| (distance(&unknown, k, false), *k))
         .filter(|(d, k)| *d <= (k.chars().count() / 2).max(2))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
@@ -364,12 +364,13 @@ pub fn is_slip(unknown: &str, known: &[&str]) -> bool {
     let unknown = unknown.to_lowercase();
     known.iter().any(|k| {
         let allowed = if k.chars().count() <= 6 { 1 } else { 2 };
-        swap_distance(&unknown, k) <= allowed
+        distance(&unknown, k, true) <= allowed
     })
 }
 
-/// Edit distance that counts two neighbours swapped as one edit (optimal string alignment).
-fn swap_distance(a: &str, b: &str) -> usize {
+/// Edit distance between `a` and `b`; with `swaps`, two neighbours swapped count as one edit
+/// (optimal string alignment), as a slip of the fingers does.
+fn distance(a: &str, b: &str, swaps: bool) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
@@ -385,27 +386,13 @@ fn swap_distance(a: &str, b: &str) -> usize {
             let mut best = (d[i - 1][j] + 1)
                 .min(d[i][j - 1] + 1)
                 .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+            if swaps && i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(d[i - 2][j - 2] + 1);
             }
             d[i][j] = best;
         }
     }
     d[a.len()][b.len()]
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 /// Under `links: warn`, how many broken links were left as written, for the summary line: a

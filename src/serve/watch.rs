@@ -161,12 +161,15 @@ impl Included {
         let Some(built) = &session.built else {
             return;
         };
+        // A folder the site's own watches see needs none of its own.
+        let unwatched =
+            |d: &&Path| *d != self.root && !self.covered.iter().any(|c| d.starts_with(c));
         let folders: std::collections::BTreeSet<&Path> = built
             .site
             .included
             .iter()
             .filter_map(|f| f.parent())
-            .filter(|d| *d != self.root && !self.covered.iter().any(|c| d.starts_with(c)))
+            .filter(unwatched)
             .collect();
         {
             let mut files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
@@ -179,7 +182,7 @@ impl Included {
         let parents: std::collections::BTreeSet<&Path> = folders
             .iter()
             .filter_map(|d| d.parent())
-            .filter(|d| *d != self.root && !self.covered.iter().any(|c| d.starts_with(c)))
+            .filter(unwatched)
             .collect();
         let watched: std::collections::BTreeSet<&Path> =
             folders.iter().chain(&parents).copied().collect();

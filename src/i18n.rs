@@ -1,12 +1,14 @@
 //! The site's language and what follows from it — UI strings, date style, list separators, the
-//! default time zone — behind one [`Locale`], so no stage decides by a `chinese: bool` of its own.
+//! default time zone, the order of titles — behind one [`Locale`], so no stage decides by a `chinese: bool` of its own.
 //! zh-* sites get Chinese, every other language English (more languages are rows in a table).
 //!
-//! Below every stage: it imports nothing of the crate.
+//! Below every stage: of the crate it imports only `collate`, the orders it chooses between.
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset};
+
+use crate::collate::{self, SortKey};
 
 const ZH: &[(&str, &str)] = &[
     ("home", "首页"),
@@ -210,6 +212,11 @@ impl Locale {
     /// "Step 3" as a label for the third step of a step list.
     pub fn step_label(&self, n: u64) -> String {
         self.text("step").replace("{n}", &n.to_string())
+    }
+
+    /// A title's place among others the author gave no order: by pinyin on a Chinese site.
+    pub fn title_key(&self, title: &str) -> SortKey {
+        collate::key(title, self.chinese)
     }
 
     /// The offset, in hours east of UTC, of dates written without one when the config sets no

@@ -16,7 +16,8 @@
 //! 0. Helpers, below every stage (they may use each other): `error` (diagnostics, shown
 //!    paths), `paths` (URLs, relative links, percent-encoding), `escape`, `hash`, `yaml` (the
 //!    only user of the YAML library), `i18n` (the site language), `tokenize` (terms for search
-//!    and related), `highlight` (code colouring, as classes).
+//!    and related), `highlight` (code colouring, as classes), `collate` (the order titles
+//!    sort in for a reader).
 //! 1. Load: `config`, `content`.
 //! 2. The model: `site`; and `output`, the output's files and their atomic writing, which
 //!    every stage that makes files hands its results to.
@@ -33,6 +34,7 @@
 
 pub(crate) mod claims;
 pub mod cli;
+pub(crate) mod collate;
 pub(crate) mod config;
 pub(crate) mod content;
 pub(crate) mod error;
@@ -71,6 +73,7 @@ mod tests {
         ("yaml", 0),
         ("i18n", 0),
         ("tokenize", 0),
+        ("collate", 0),
         ("config", 1),
         ("content", 1),
         ("site", 2),

@@ -724,3 +724,52 @@ fn tag_and_redirect_pages_read_right_in_english() {
     let out = build_ok(zh.path(), &zh);
     assert!(read(&out, "tags/入门/index.html").contains("<title>标签：入门 - 测试</title>"));
 }
+
+/// Where the author gave no order, a Chinese reader finds titles by pinyin, as in a dictionary:
+/// 安装 (ān) before 登录 (dēng) before 注册 (zhù), which Unicode has the other way round.
+#[test]
+fn chinese_titles_without_an_order_sort_by_pinyin() {
+    let s = Scratch::new("pinyin-order");
+    s.write("helpcenter.yaml", "title: 测试\n");
+    s.write("content/_index.md", "---\ntitle: 首页\n---\n");
+    for (dir, title) in [("z", "注册账号"), ("d", "登录问题"), ("a", "安装应用")] {
+        s.write(
+            &format!("content/{dir}/_index.md"),
+            format!("---\ntitle: {title}\n---\n"),
+        );
+    }
+    for (file, title, tag) in [
+        ("q", "绑定第10张卡", "转账"),
+        ("r", "绑定第2张卡", "安全"),
+        ("p", "iOS 设置", "登录"),
+    ] {
+        s.write(
+            &format!("content/a/{file}.md"),
+            format!("---\ntitle: {title}\ntags: [{tag}]\n---\n\n正文。\n"),
+        );
+    }
+    let out = build_ok(s.path(), &s);
+    let in_order = |html: &str, titles: &[&str]| {
+        let at: Vec<usize> = titles
+            .iter()
+            .map(|t| {
+                html.find(t)
+                    .unwrap_or_else(|| panic!("{t} not in the page"))
+            })
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{titles:?} at {at:?}");
+    };
+    let main = |html: String| html[html.find("<main").unwrap()..].to_owned();
+    in_order(
+        &main(read(&out, "index.html")),
+        &["安装应用", "登录问题", "注册账号"],
+    );
+    in_order(
+        &main(read(&out, "a/index.html")),
+        &["iOS 设置", "绑定第2张卡", "绑定第10张卡"],
+    );
+    in_order(
+        &main(read(&out, "tags/index.html")),
+        &[">安全 <", ">登录 <", ">转账 <"],
+    );
+}

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::views::{ArticleItem, LinkView, PageView, RelatedView, SectionCard, href};
 use super::{Ctx, HOME_ARTICLES_PER_SECTION, SIBLING_WINDOW};
+use crate::collate::SortKey;
 use crate::error::Diagnostic;
 use crate::output::OutputFile;
 use crate::site::Alias;
@@ -214,16 +215,22 @@ impl Ctx<'_> {
             url: &'a str,
             count: usize,
         }
-        let tags: Vec<TagItem> = self
+        let mut tags: Vec<(SortKey, TagItem)> = self
             .site
             .tags
             .values()
-            .map(|t| TagItem {
-                name: &t.name,
-                url: &t.url,
-                count: t.articles.len(),
+            .map(|t| {
+                let item = TagItem {
+                    name: &t.name,
+                    url: &t.url,
+                    count: t.articles.len(),
+                };
+                (self.locale.title_key(&t.name), item)
             })
             .collect();
+        // As the reader looks for them: by pinyin on a Chinese site, not by URL slug.
+        tags.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.url.cmp(b.1.url)));
+        let tags: Vec<TagItem> = tags.into_iter().map(|t| t.1).collect();
         ctx.insert("tags", &tags);
         self.finish("tags.html", "tags/", &ctx)
     }

@@ -10,9 +10,11 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use crate::collate::SortKey;
 use crate::config::Config;
 use crate::content::{Asset, Content, Kind, SourceFile};
 use crate::error::{Diagnostic, Diagnostics};
+use crate::i18n::Locale;
 use crate::paths::{TOO_LONG, number_prefix, order_number, parent_of, segment_problem};
 
 mod alias;
@@ -232,13 +234,15 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         (!path.is_empty()).then(|| path.to_owned())
     });
     let aliases = aliases(&articles, warn, base_path.as_deref(), &mut diags);
+    let locale = config.locale();
     order_sections(
         &mut sections,
         &articles,
         content.made_for == Some("Docusaurus"),
+        &locale,
     );
     diags.extend(same_titles(&sections, &articles));
-    let tags = collect_tags(&mut articles, &mut diags);
+    let tags = collect_tags(&mut articles, &locale, &mut diags);
     let by_path: HashMap<String, usize> = articles
         .iter()
         .enumerate()
@@ -563,7 +567,11 @@ fn same_titles(sections: &[Section], articles: &[Article]) -> Diagnostics {
 }
 
 /// Tags by URL slug, each listing its articles newest first; each article learns its tag keys.
-fn collect_tags(articles: &mut [Article], diags: &mut Diagnostics) -> BTreeMap<String, Tag> {
+fn collect_tags(
+    articles: &mut [Article],
+    locale: &Locale,
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, Tag> {
     let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
     for (idx, a) in articles.iter_mut().enumerate() {
         for name in &a.source.front.tags {
@@ -616,9 +624,12 @@ fn collect_tags(articles: &mut [Article], diags: &mut Diagnostics) -> BTreeMap<S
         }
     }
     for t in tags.values_mut() {
+        let titles: HashMap<usize, SortKey> = (t.articles.iter())
+            .map(|&i| (i, locale.title_key(&articles[i].source.title)))
+            .collect();
         t.articles.sort_by(|&x, &y| {
             newest_first(articles[x].source.date, articles[y].source.date)
-                .then_with(|| articles[x].source.title.cmp(&articles[y].source.title))
+                .then_with(|| titles[&x].cmp(&titles[&y]))
                 .then_with(|| articles[x].url.cmp(&articles[y].url))
         });
     }
@@ -820,7 +831,9 @@ mod tests {
             .iter()
             .map(|&i| s.sections[i].title.as_str())
             .collect();
-        assert_eq!(titles, ["丙", "乙", "甲"]);
+        // Without weights, as a Chinese reader looks for them: 甲 jiǎ before 乙 yǐ (in code
+        // points 乙 U+4E59 comes first).
+        assert_eq!(titles, ["丙", "甲", "乙"]);
     }
 
     #[test]

@@ -2,23 +2,45 @@
 //! numbers in file names, dates and titles.
 
 use super::{Article, Section};
+use crate::collate::SortKey;
 use crate::content::DateInfo;
+use crate::i18n::Locale;
 
 /// Lists each section's articles, in `order`, and orders its sub-sections the same way (without
 /// dates: the navigation file, weight, number, title).
 ///
 /// `by_name`: the last resort is the file or folder name, not the title, as in Docusaurus
 /// (Volcano's docs came out in the code-point order of their Chinese titles: 云 < 多 < 层).
-pub(super) fn order_sections(sections: &mut [Section], articles: &[Article], by_name: bool) {
+/// Titles and names sort as the site language's readers expect (`Locale::title_key`).
+pub(super) fn order_sections(
+    sections: &mut [Section],
+    articles: &[Article],
+    by_name: bool,
+    locale: &Locale,
+) {
     for (idx, a) in articles.iter().enumerate() {
         sections[a.section].articles.push(idx);
     }
+    let titles: Vec<SortKey> = articles
+        .iter()
+        .map(|a| {
+            locale.title_key(if by_name {
+                &a.source.rel
+            } else {
+                &a.source.title
+            })
+        })
+        .collect();
     for s in sections.iter_mut() {
-        s.articles
-            .sort_by(|&x, &y| order(&articles[x], &articles[y], by_name));
+        s.articles.sort_by(|&x, &y| {
+            order(&articles[x], &articles[y])
+                .then_with(|| titles[x].cmp(&titles[y]))
+                .then_with(|| articles[x].source.rel.cmp(&articles[y].source.rel))
+        });
     }
-    // (navigation order, weight, number prefix, title or name) of each section.
-    type Key = (Option<usize>, Option<i64>, Option<u64>, String);
+    // (navigation order, weight, number prefix, title or name, the same as written) of each
+    // section.
+    type Key = (Option<usize>, Option<i64>, Option<u64>, SortKey, String);
     let keys: Vec<Key> = sections
         .iter()
         .map(|s| {
@@ -27,7 +49,13 @@ pub(super) fn order_sections(sections: &mut [Section], articles: &[Article], by_
             } else {
                 s.title.clone()
             };
-            (s.nav_order, s.weight, s.prefix, last)
+            (
+                s.nav_order,
+                s.weight,
+                s.prefix,
+                locale.title_key(&last),
+                last,
+            )
         })
         .collect();
     for s in sections.iter_mut() {
@@ -37,6 +65,7 @@ pub(super) fn order_sections(sections: &mut [Section], articles: &[Article], by_
                 .then_with(|| cmp_weight(a.1, b.1))
                 .then_with(|| first_some(a.2, b.2))
                 .then_with(|| a.3.cmp(&b.3))
+                .then_with(|| a.4.cmp(&b.4))
         });
     }
 }
@@ -60,21 +89,14 @@ pub(super) fn newest_first(a: Option<DateInfo>, b: Option<DateInfo>) -> std::cmp
 }
 
 /// Articles in a section: the navigation file's order, then weight, then the file name's
-/// number, then newest first, then title (the file name on a Docusaurus site).
-fn order(a: &Article, b: &Article, by_name: bool) -> std::cmp::Ordering {
+/// number, then newest first; the caller then compares titles (the file name on a Docusaurus
+/// site).
+fn order(a: &Article, b: &Article) -> std::cmp::Ordering {
     let (x, y) = (&a.source, &b.source);
     first_some(a.nav_order, b.nav_order)
         .then_with(|| cmp_weight(x.front.weight, y.front.weight))
         .then_with(|| first_some(a.prefix, b.prefix))
         .then_with(|| newest_first(x.date, y.date))
-        .then_with(|| {
-            if by_name {
-                x.rel.cmp(&y.rel)
-            } else {
-                x.title.cmp(&y.title)
-            }
-        })
-        .then_with(|| x.rel.cmp(&y.rel))
 }
 
 /// Ascending, the ones without a value last.

@@ -14,6 +14,8 @@ use pulldown_latex::{Parser, RenderConfig, Storage, push_mathml};
 use super::Writer;
 use crate::escape;
 
+mod rewrite;
+
 /// Past this a formula is no formula but a page's worth of text (a `$` left open): shown as
 /// written.
 const MAX_TEX: usize = 16 * 1024;
@@ -146,9 +148,15 @@ fn read(tex: &str, display: bool) -> Result<String, String> {
     // the end of the build.
     catch_unwind(AssertUnwindSafe(|| {
         let storage = Storage::new();
-        let events: Vec<_> = Parser::new(tex, &storage).collect();
+        let known = rewrite::rewrite(tex);
+        let events: Vec<_> = Parser::new(&known, &storage).collect();
         if let Some(Err(e)) = events.iter().find(|e| e.is_err()) {
-            return Err(first_line(&e.to_string()));
+            // Told about the formula as the author wrote it, when that fails too.
+            let original = Storage::new();
+            let written = (known != tex)
+                .then(|| Parser::new(tex, &original).find_map(Result::err))
+                .flatten();
+            return Err(first_line(&written.as_ref().unwrap_or(e).to_string()));
         }
         let config = RenderConfig {
             display_mode: if display {
@@ -163,6 +171,9 @@ fn read(tex: &str, display: bool) -> Result<String, String> {
         };
         let mut out = String::new();
         push_mathml(&mut out, events.into_iter(), config).map_err(|e| e.to_string())?;
+        // The reader writes the space of `\ ` and `~` as `&nbsp;` and then escapes it: the
+        // page showed "a&nbsp;b".
+        let out = out.replace("&amp;nbsp;", "&#160;");
         let mut out = clean(&out);
         if let Some(at) = out.rfind(EMPTY_ANNOTATION) {
             let source = format!(
@@ -414,12 +425,44 @@ mod tests {
         assert!(block.contains("display=\"block\""), "{block}");
     }
 
+    /// OI-wiki's formulas in commands of MathJax's that the reader lacks.
+    #[test]
+    fn mathjax_commands_are_typeset_and_annotated_as_written() {
+        for tex in [
+            r"a,b\in \Bbb{P},\mathbf{x}",
+            r"\rm\LaTeX",
+            r"\sum_{k=0}^n{n\brack k}x^k = x^{\overline{n}}\tag{4}",
+            r"\displaystyle{n\brace k}=\frac{1}{k!}",
+            r"y^{-1} \mod 10^9+7",
+            r"a \equiv b \pod{m}",
+            r"{n \atop k} + {n \choose k} + {1 \over 2}",
+        ] {
+            let m = typeset(tex, true).unwrap_or_else(|e| panic!("{tex}: {e}"));
+            assert!(
+                m.contains(&format!(">{}</annotation>", crate::escape::html(tex))),
+                "{tex}: {m}"
+            );
+        }
+        for tex in [r"a\ b", "a~b", r"a \mod b"] {
+            let m = typeset(tex, false).unwrap();
+            assert!(!m.contains("nbsp") && m.contains("&#160;"), "{tex}: {m}");
+        }
+        let m = typeset(r"{n\brack k}", false).unwrap();
+        assert!(
+            m.contains("<mo") && m.contains('[') && m.contains("<mfrac"),
+            "{m}"
+        );
+    }
+
     #[test]
     fn what_is_not_tex_says_why() {
         let why = typeset(r"\frac{a}", false).unwrap_err();
         assert!(!why.is_empty() && !why.contains('\n'), "{why}");
-        let why = typeset(r"\exists \alpha(G)\in\Bbb{N}^*", false).unwrap_err();
-        assert!(why.contains("unknown") && why.contains(r"\Bbb{N}"), "{why}");
+        let why = typeset(r"\exists \alpha(G)\in\ce{N}^*", false).unwrap_err();
+        assert!(why.contains("unknown") && why.contains(r"\ce{N}"), "{why}");
+        // A formula rewritten and still wrong is named as written.
+        let why = typeset(r"\Bbb{N} \ce{x}", false).unwrap_err();
+        assert!(why.contains(r"\Bbb{N}"), "{why}");
         assert!(typeset(&"x".repeat(20_000), false).is_err());
     }
 

@@ -1346,6 +1346,44 @@ fn a_hugo_sites_theme_keys_are_ignored() {
     }
 }
 
+/// A Docsy site as it is (CloudWeGo's docs failed on both): `content/search.md` with
+/// `layout: search`, on every Docsy site, gives way to helpcenter's own search page; keys in
+/// Hugo's other cases and an empty `lastmod` read as Hugo reads them.
+#[test]
+fn a_docsy_sites_search_page_and_capitalised_keys() {
+    let s = site_of(
+        "m-docsy",
+        &[
+            ("helpcenter.yaml", "title: 文档\n"),
+            ("config.toml", "baseURL = \"https://example.org/\"\n"),
+            (
+                "content/search.md",
+                "---\ntitle: Search Results\nlayout: search\n---\n",
+            ),
+            ("content/docs/_index.md", "---\ntitle: 文档\n---\n"),
+            (
+                "content/docs/start.md",
+                "---\nTitle: 快速开始\nDescription: 五分钟上手\nlastmod: \"\"\nLinkTitle: 开始\n---\n\n先[搜索](/search/)。\n",
+            ),
+        ],
+    );
+    let (out, log) = built(&s);
+    has(
+        &log,
+        &[
+            "search.md",
+            "`layout: search`) is left out: helpcenter's own search page is at /search/",
+        ],
+    );
+    let page = read(&out, "docs/start/index.html");
+    has(
+        &page,
+        &["<h1", "快速开始", "五分钟上手", "href=\"../../search/\""],
+    );
+    assert!(read(&out, "search/index.html").contains("type=\"search\""));
+    assert!(!read(&out, "search/index.html").contains("Search Results"));
+}
+
 /// Prettier's docs keep their sidebar in `sidebars.json` (categories as keys), which
 /// `docusaurus.config.js` names: it orders the docs as `sidebars.js` would.
 #[test]

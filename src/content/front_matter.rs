@@ -204,6 +204,9 @@ pub struct Read {
     pub ignored: Vec<(String, &'static str)>,
     /// A VitePress home page's actions and features, as Markdown to show after its text.
     pub home: Option<String>,
+    /// The page another tool's theme draws its search results on (Docsy's `content/search.md`,
+    /// `layout: search`): helpcenter has a search page of its own.
+    pub search_page: bool,
 }
 
 /// Reads a front matter block whose text starts on file line `first_line`.
@@ -234,22 +237,23 @@ pub(super) fn read(
     let mut unknown = Vec::new();
     let mut diags = Diagnostics::default();
     let mut set_by_own: BTreeSet<&str> = BTreeSet::new();
+    // Keys as Hugo reads them, whatever their case (`Description`, `LinkTitle`: CloudWeGo's 103
+    // pages), when no key of that name in another case is there too.
+    let named: Vec<(&str, &String, &Value)> = map
+        .iter()
+        .map(|(k, v)| (known_name(k, &map).unwrap_or(k.as_str()), k, v))
+        .collect();
     // Own keys first, so `description` wins over `summary` whatever their order.
-    let (own, other): (Vec<_>, Vec<_>) = map.iter().partition(|(k, _)| KEYS.contains(&k.as_str()));
-    for (k, v) in own {
-        let own_key = KEYS
-            .iter()
-            .find(|o| **o == k.as_str())
-            .copied()
-            .unwrap_or_default();
+    let (own, other): (Vec<_>, Vec<_>) = named.into_iter().partition(|(n, _, _)| KEYS.contains(n));
+    for (own_key, k, v) in own {
         set_by_own.insert(own_key);
         if let Err(d) = set(&mut front, own_key, v, false) {
             diags.push(d.at_line(line_of(k)));
         }
     }
-    for (k, v) in other {
+    for (name, k, v) in other {
         // Zola's `template` names a Zola template: meaningless here.
-        match dialect::foreign_key(k) {
+        match dialect::foreign_key(name, made_for) {
             Some(f) => match f.becomes {
                 Becomes::Ignored => ignored.push((k.clone(), f.tool)),
                 Becomes::Key(own) | Becomes::Not(own) if set_by_own.contains(own) => {}
@@ -312,11 +316,24 @@ pub(super) fn read(
         key_lines,
         ignored,
         home,
+        search_page: map.get("layout").and_then(Value::as_str) == Some("search"),
     })
 }
 
 /// What the note on ignored keys says of a key only the site's own theme knows.
 const THEME: &str = "its theme's own";
+
+/// The key `key` is in another case (`Title` → `title`, `LinkTitle` → `linkTitle`), when it is
+/// not one as written and no key of `map` is the other already.
+fn known_name(key: &str, map: &Map<String, Value>) -> Option<&'static str> {
+    if KEYS.contains(&key) || dialect::foreign_key(key, None).is_some() {
+        return None;
+    }
+    known_keys()
+        .into_iter()
+        .find(|n| n.eq_ignore_ascii_case(key))
+        .filter(|n| !map.contains_key(*n))
+}
 
 /// helpcenter's keys and every other tool's it knows.
 fn known_keys() -> Vec<&'static str> {
@@ -434,7 +451,9 @@ fn text(key: &str, v: &Value) -> Result<Option<String>, Diagnostic> {
 /// A date: text, or a map with a `date` (Docusaurus's `last_update: {date: …, author: …}`).
 fn date(key: &str, v: &Value) -> Result<Option<String>, Diagnostic> {
     match v {
-        Value::Object(m) => m.get("date").map_or(Ok(None), |d| text(key, d)),
+        Value::Object(m) => m.get("date").map_or(Ok(None), |d| date(key, d)),
+        // `lastmod: ""`, as Hugo's archetypes leave it: no date, as Hugo reads it.
+        Value::String(s) if s.trim().is_empty() => Ok(None),
         _ => text(key, v),
     }
 }

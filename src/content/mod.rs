@@ -84,6 +84,8 @@ pub struct SourceFile {
     pub front_raw: String,
     /// Keys of other tools that mean nothing here, with the tool: noted once per build.
     pub ignored_keys: Vec<(String, &'static str)>,
+    /// Another tool's search results page (`layout: search`): left out.
+    pub search_page: bool,
 }
 
 impl SourceFile {
@@ -284,6 +286,17 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
             }
         }
     }
+    // Docsy's `content/search.md` (`layout: search`), on every Docsy site, is where its theme
+    // shows results; its URL is helpcenter's search page's, which takes its place.
+    content.files.retain(|f| {
+        if f.search_page && f.kind == Kind::Article {
+            diags.push(
+                Diagnostic::info("the page of the other tool's search results (`layout: search`) is left out: helpcenter's own search page is at /search/")
+                    .in_file(&f.shown),
+            );
+        }
+        !(f.search_page && f.kind == Kind::Article)
+    });
     let mut drawn: Vec<PathBuf> = Vec::new();
     content.files.retain(|f| {
         if f.kind != Kind::Article || !f.title.is_empty() {
@@ -764,6 +777,7 @@ pub fn parse_file(
             key_lines: Vec::new(),
             ignored: Vec::new(),
             home: None,
+            search_page: false,
         },
     };
     let mut front = read.front;
@@ -804,13 +818,29 @@ pub fn parse_file(
     let bundle_dir = (name == "index.md" && rel.contains('/')).then(|| parent_of(rel).to_owned());
 
     let mut diags = Diagnostics::default();
-    let mut date_field = |key: &str, value: &Option<String>| -> Option<DateInfo> {
+    // The key as the file writes it: `lastmod` for `updated` on a Hugo page, `Date` for `date`.
+    let written = |key: &'static str| -> String {
+        read.key_lines
+            .iter()
+            .map(|(k, _)| k)
+            .find(|k| {
+                k.eq_ignore_ascii_case(key)
+                    || dialect::foreign_key(k, options.made_for).is_some_and(|f| {
+                        f.becomes == dialect::Becomes::Key(key)
+                            && !read.key_lines.iter().any(|(o, _)| o == key)
+                    })
+            })
+            .cloned()
+            .unwrap_or_else(|| key.to_owned())
+    };
+    let mut date_field = |key: &'static str, value: &Option<String>| -> Option<DateInfo> {
         let v = value.as_ref()?;
         let d = parse_date(v, offset);
         if d.is_none() {
+            let key = written(key);
             diags.push(
                 Diagnostic::error(format!("`{key}` is not a date: `{v}`"))
-                    .at_line(key_line(key))
+                    .at_line(key_line(&key))
                     .hint(
                         "write it as 2024-04-07, 2024-04-07 15:04:49, 2024-04-07 15:04:49 -0600 or 2024-04-07T15:04:49+08:00",
                     ),
@@ -928,6 +958,7 @@ pub fn parse_file(
         front_raw: block.map(|b| b.text.to_owned()).unwrap_or_default(),
         key_lines: read.key_lines,
         ignored_keys: read.ignored,
+        search_page: read.search_page,
     })
 }
 
@@ -1074,6 +1105,36 @@ mod tests {
         assert_eq!(f.front.keywords, ["a", "b"]);
         let ignored: Vec<&str> = f.ignored_keys.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(ignored, ["layout", "outline"]);
+    }
+
+    /// Hugo reads keys whatever their case, and an empty date as none (CloudWeGo's docs:
+    /// `Description:` on 103 pages, `lastmod: ""` on 98).
+    #[test]
+    fn keys_in_another_case_and_empty_dates_read_as_hugo_reads_them() {
+        let f = parse_file(
+            "---\nTitle: 安装\nDescription: 说明\nWeight: 2\nLinkTitle: 装\nlastmod: \"\"\nDate: 2024-05-01\n---\n".as_bytes(),
+            "a.md",
+            opts(),
+        )
+        .unwrap();
+        assert_eq!(f.title, "安装");
+        assert_eq!(f.front.description.as_deref(), Some("说明"));
+        assert_eq!(f.front.weight, Some(2));
+        assert_eq!(f.front.nav_title.as_deref(), Some("装"));
+        assert!(f.updated.is_none() && f.date.is_some());
+        // Both spellings: which one is meant is the author's to say.
+        let d =
+            parse_file("---\ntitle: a\nTitle: b\n---\n".as_bytes(), "a.md", opts()).unwrap_err();
+        assert_eq!(d.0[0].message, "unknown key `Title`");
+        // A date that is none names the key as written, at its line.
+        let d = parse_file(
+            "---\ntitle: a\nweight: 1\nlastmod: soon\n---\n".as_bytes(),
+            "a.md",
+            opts(),
+        )
+        .unwrap_err();
+        assert_eq!(d.0[0].message, "`lastmod` is not a date: `soon`");
+        assert_eq!(d.0[0].line, Some(4));
     }
 
     #[test]

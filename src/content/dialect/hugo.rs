@@ -58,6 +58,7 @@ pub(super) const KEYS: &[ForeignKey] = &[
     key("params", T, Ignored),
     key("author", T, Ignored),
     key("authors", T, Ignored),
+    key("layout", T, Ignored),
     key("exclude_search", DOCSY, Not("search")),
     key("no_list", DOCSY, Ignored),
     key("simple_list", DOCSY, Ignored),

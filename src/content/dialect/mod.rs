@@ -65,11 +65,12 @@ const TOOLS: &[&[ForeignKey]] = &[
 /// The other tool's key of this name, if a known tool uses it. Keys starting with `hide_`
 /// (Docusaurus's `hide_title`, the `hide_sidebar` of many themes) are layout switches of one tool
 /// or another: ignored.
-pub fn foreign_key(name: &str) -> Option<ForeignKey> {
-    TOOLS
-        .iter()
-        .flat_map(|t| t.iter())
-        .find(|k| k.name == name)
+pub fn foreign_key(name: &str, made_for: Option<&str>) -> Option<ForeignKey> {
+    // The key of the tool the site was written for, when several use the name (`layout`).
+    let all = || TOOLS.iter().flat_map(|t| t.iter());
+    all()
+        .find(|k| k.name == name && Some(k.tool) == made_for)
+        .or_else(|| all().find(|k| k.name == name))
         .copied()
         .or_else(|| {
             name.starts_with("hide_").then_some(key(
@@ -126,23 +127,26 @@ mod tests {
     #[test]
     fn mapped_keys() {
         assert_eq!(
-            foreign_key("linkTitle").unwrap().becomes,
+            foreign_key("linkTitle", None).unwrap().becomes,
             Becomes::Key("nav_title")
         );
         assert_eq!(
-            foreign_key("published").unwrap().becomes,
+            foreign_key("published", None).unwrap().becomes,
             Becomes::Not("draft")
         );
-        assert_eq!(foreign_key("outline").unwrap().becomes, Becomes::Ignored);
         assert_eq!(
-            foreign_key("hide_sidebar").unwrap().becomes,
+            foreign_key("outline", None).unwrap().becomes,
             Becomes::Ignored
         );
         assert_eq!(
-            foreign_key("exclude_search").unwrap().becomes,
+            foreign_key("hide_sidebar", None).unwrap().becomes,
+            Becomes::Ignored
+        );
+        assert_eq!(
+            foreign_key("exclude_search", None).unwrap().becomes,
             Becomes::Not("search")
         );
-        assert_eq!(foreign_key("no_list").unwrap().tool, "Docsy");
-        assert!(foreign_key("titel").is_none());
+        assert_eq!(foreign_key("no_list", None).unwrap().tool, "Docsy");
+        assert!(foreign_key("titel", None).is_none());
     }
 }

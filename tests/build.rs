@@ -773,3 +773,35 @@ fn chinese_titles_without_an_order_sort_by_pinyin() {
         &[">安全 <", ">登录 <", ">转账 <"],
     );
 }
+
+/// `nav_title` (Hugo's `linkTitle`) names a page where room is short: in breadcrumbs and the
+/// top navigation, for sections as for articles; the page's heading keeps its full title.
+#[test]
+fn nav_titles_name_pages_in_breadcrumbs_and_the_top_navigation() {
+    let s = Scratch::new("nav-titles");
+    s.write("helpcenter.yaml", "title: 测试\n");
+    s.write("content/_index.md", "---\ntitle: 首页\n---\n");
+    s.write(
+        "content/coop/_index.md",
+        "---\ntitle: 合作伙伴的用户案例\nlinkTitle: 用户案例\n---\n",
+    );
+    s.write(
+        "content/coop/semir.md",
+        "---\ntitle: 森马的云原生实践\nnav_title: 森马\n---\n\n正文。\n",
+    );
+    let out = build_ok(s.path(), &s);
+    let page = read(&out, "coop/semir/index.html");
+    assert!(
+        page.contains(
+            "<li><a href=\"../../coop/\">用户案例</a></li><li aria-current=\"page\">森马</li>"
+        ),
+        "{page}"
+    );
+    assert!(page.contains(">森马的云原生实践</h1>"), "{page}");
+    let home = read(&out, "index.html");
+    let nav = &home[home.find("<nav").unwrap()..];
+    assert!(
+        nav[..nav.find("</nav>").unwrap()].contains(">用户案例</a>"),
+        "{home}"
+    );
+}

@@ -111,7 +111,8 @@ fn vitepress() {
     has(
         &features,
         &[
-            "<li><a href=\"../../guide/介绍/\">介绍</a></li><li aria-current=\"page\">功能 features</li>",
+            // The sidebar's label is the page's navigation title, breadcrumbs' too.
+            "<li><a href=\"../../guide/介绍/\">介绍</a></li><li aria-current=\"page\">功能特性</li>",
         ],
     );
     // A group whose items a function returns, links under its `base`, a label built by code

@@ -130,7 +130,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .take(NAV_SECTIONS)
             .map(|&i| LinkView {
-                title: site.sections[i].title.clone(),
+                title: site.sections[i].nav_title().to_owned(),
                 url: site.sections[i].url.clone(),
             })
             .collect();
@@ -270,12 +270,21 @@ impl Ctx<'_> {
         }
     }
 
+    /// A section as breadcrumbs and the top navigation name it: its `nav_title`, if it has one.
+    fn section_nav_title(&self, i: usize) -> String {
+        if i == 0 {
+            self.locale.text("home").to_owned()
+        } else {
+            self.site.sections[i].nav_title().to_owned()
+        }
+    }
+
     fn breadcrumbs(&self, section: usize) -> Vec<LinkView> {
         self.site
             .ancestry(section)
             .into_iter()
             .map(|i| LinkView {
-                title: self.section_title(i),
+                title: self.section_nav_title(i),
                 url: self.site.sections[i].url.clone(),
             })
             .collect()
@@ -340,6 +349,7 @@ impl Ctx<'_> {
         PageView {
             kind,
             title,
+            nav_title: title,
             title_html: escape::html(title),
             title_id: None,
             description: "",

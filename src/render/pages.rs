@@ -16,6 +16,7 @@ impl Ctx<'_> {
         let view = PageView {
             kind: "home",
             title: &self.site.config.title,
+            nav_title: &self.site.config.title,
             title_html: escape::html(&self.site.config.title),
             title_id: None,
             description: if s.description.is_empty() {
@@ -62,6 +63,7 @@ impl Ctx<'_> {
         let view = PageView {
             kind: "section",
             title: &s.title,
+            nav_title: s.nav_title(),
             title_html: s
                 .source
                 .as_ref()
@@ -110,6 +112,7 @@ impl Ctx<'_> {
         let view = PageView {
             kind: "article",
             title: &f.title,
+            nav_title: a.nav_title(),
             title_html: f.title_html.clone(),
             title_id: f.title_id.as_deref(),
             description: self.derived.parsed.description(self.site, idx),

@@ -97,6 +97,8 @@ pub(super) struct SiteView<'a> {
 pub(super) struct PageView<'a> {
     pub(super) kind: &'static str,
     pub(super) title: &'a str,
+    /// The shorter title of breadcrumbs and navigation (`nav_title`), else the title.
+    pub(super) nav_title: &'a str,
     /// The title as inline HTML, for the page's `<h1>`.
     pub(super) title_html: String,
     /// The `<h1>`'s id, when the title's heading gave one.

@@ -57,6 +57,18 @@ pub struct Section {
     pub from_nav: bool,
 }
 
+impl Section {
+    /// Its title in breadcrumbs and the top navigation: its `_index.md`'s `nav_title`, else the
+    /// title.
+    pub fn nav_title(&self) -> &str {
+        self.source
+            .as_ref()
+            .and_then(|f| f.front.nav_title.as_deref())
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or(&self.title)
+    }
+}
+
 /// A page of the help center: one Markdown file that is not a section's `_index.md`.
 #[derive(Debug)]
 pub struct Article {

@@ -1385,6 +1385,48 @@ fn a_docsy_sites_search_page_and_capitalised_keys() {
     assert!(!read(&out, "search/index.html").contains("Search Results"));
 }
 
+/// A multilingual Hugo site keeps each language in a folder (`content/zh`) served under its
+/// name: with content/ a link to that folder, links written `/zh/docs/…` find their pages
+/// (CloudWeGo's docs: 155 of their broken links).
+#[cfg(unix)]
+#[test]
+fn links_under_the_language_folder_find_their_pages() {
+    let s = site_of(
+        "m-hugo-language",
+        &[
+            ("helpcenter.yaml", "title: 文档\n"),
+            (
+                "config.toml",
+                "baseURL = \"https://example.org/\"\n[languages.zh]\ncontentDir = \"content/zh\"\n",
+            ),
+            ("hugo/content/zh/docs/_index.md", "---\ntitle: 文档\n---\n"),
+            (
+                "hugo/content/zh/docs/start.md",
+                "---\ntitle: 快速开始\n---\n\n见[文档](/zh/docs/)、[首页](/zh/)和[概览](/zh/docs/overview/#安装)。\n",
+            ),
+            (
+                "hugo/content/zh/docs/overview.md",
+                "---\ntitle: 概览\n---\n\n## 安装\n\n正文。\n",
+            ),
+        ],
+    );
+    std::os::unix::fs::symlink(
+        s.path().join("site/hugo/content/zh"),
+        s.path().join("site/content"),
+    )
+    .unwrap();
+    let (out, log) = built(&s);
+    assert!(!log.contains("missing"), "{log}");
+    has(
+        &read(&out, "docs/start/index.html"),
+        &[
+            "href=\"../\">文档</a>",
+            "href=\"../../\">首页</a>",
+            "href=\"../overview/#%E5%AE%89%E8%A3%85\">概览</a>",
+        ],
+    );
+}
+
 /// Prettier's docs keep their sidebar in `sidebars.json` (categories as keys), which
 /// `docusaurus.config.js` names: it orders the docs as `sidebars.js` would.
 #[test]

@@ -128,9 +128,10 @@ pub struct Content {
     pub shown: PathBuf,
     /// Navigation files (`SUMMARY.md`, `TOC.md`), VitePress and Docusaurus sidebars, read.
     pub navs: Vec<nav::Nav>,
-    /// The URL path another tool served these docs under (Docusaurus's `docs/`): links written
-    /// as `/docs/guide/intro` mean `guide/intro`.
-    pub docs_route: Option<String>,
+    /// The URL paths another tool served these docs under (Docusaurus's `docs/`; a language's
+    /// `zh/` when content/ is that language's folder): links written as `/docs/guide/intro` mean
+    /// `guide/intro`.
+    pub docs_routes: Vec<String>,
     /// Markdown files SUMMARY.md does not list, left out as mdBook leaves them: a link to one
     /// says so.
     pub unlisted: Vec<String>,
@@ -206,7 +207,8 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         docusaurus::translate(&mut nav.nodes, &labels);
     }
     content.navs.extend(docusaurus.navs);
-    content.docs_route = docusaurus.route;
+    content.docs_routes = docusaurus.route.into_iter().collect();
+    content.docs_routes.extend(language_route(&dir));
     let mkdocs = mkdocs::read(root, &dir, &mut diags);
     content.navs.extend(mkdocs.nav);
     content.math = mkdocs.math || vitepress.math || docusaurus.math;
@@ -341,6 +343,24 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     }
     diags.extend(ignored_keys_note(&content.files));
     (content, diags)
+}
+
+/// Languages a multilingual Hugo, Hexo or Docusaurus site keeps in a folder each (Hugo's
+/// `content/zh`, Hexo's `source/zh-cn`), served under the folder's name.
+const LANGUAGE_FOLDERS: &[&str] = &[
+    "zh", "zh-cn", "zh-hans", "zh-hant", "zh-tw", "zh-hk", "cn", "en", "en-us", "ja", "ko", "fr",
+    "de", "es", "ru", "pt", "pt-br", "it", "vi", "id", "th", "tr", "ar",
+];
+
+/// `zh/` when the content folder (a link followed) is such a language's folder: CloudWeGo's docs
+/// link `/zh/docs/hertz/…` from `content/zh`, 387 of their 405 broken links.
+fn language_route(dir: &Path) -> Option<String> {
+    let real = std::fs::canonicalize(dir).ok()?;
+    let name = real.file_name()?.to_str()?;
+    let folded = name.to_ascii_lowercase().replace('_', "-");
+    LANGUAGE_FOLDERS
+        .contains(&folded.as_str())
+        .then(|| format!("{name}/"))
 }
 
 /// The titles and orders Docusaurus's `_category_.json` / `_category_.yml` files give their
@@ -1214,6 +1234,26 @@ mod tests {
         bytes.extend([0xB9, 0xD8, 0xB1, 0xD5]); // "关闭" in GBK
         let d = parse_file(&bytes, "a.md", opts()).unwrap_err();
         assert_eq!(d.0[0].line, Some(5));
+    }
+
+    #[test]
+    fn a_language_folder_is_served_under_its_name() {
+        let base = std::env::temp_dir().join(format!("hc-lang-{}", std::process::id()));
+        for name in ["zh", "zh_CN", "content"] {
+            std::fs::create_dir_all(base.join(name)).unwrap();
+        }
+        let link = base.join("content-link");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(base.join("zh"), &link).unwrap();
+        assert_eq!(language_route(&base.join("zh")).as_deref(), Some("zh/"));
+        assert_eq!(
+            language_route(&base.join("zh_CN")).as_deref(),
+            Some("zh_CN/")
+        );
+        assert_eq!(language_route(&base.join("content")), None);
+        #[cfg(unix)]
+        assert_eq!(language_route(&link).as_deref(), Some("zh/"));
+        std::fs::remove_dir_all(&base).unwrap();
     }
 
     #[test]

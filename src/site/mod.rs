@@ -197,7 +197,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
     let mut links = LinkMap {
         failed: content.failed.iter().cloned().collect(),
         failed_urls: content.failed.iter().map(|rel| would_be_url(rel)).collect(),
-        docs_route: content.docs_route.clone(),
+        docs_routes: content.docs_routes.clone(),
         unlisted: content.unlisted.iter().cloned().collect(),
         docsify: content
             .navs

@@ -27,9 +27,9 @@ pub struct LinkMap {
     pub assets: HashMap<String, String>,
     /// Folders whose files a site serves at its root (VitePress's `public/`), as `public/`.
     pub public: Vec<String>,
-    /// The URL path another tool served the docs under (Docusaurus's `docs/`): a link from the
-    /// root under it that names nothing as written names what follows it.
-    pub docs_route: Option<String>,
+    /// The URL paths another tool served the docs under (Docusaurus's `docs/`, a language's
+    /// `zh/`): a link from the root under one that names nothing as written names what follows.
+    pub docs_routes: Vec<String>,
     /// A page's name as Hugo's `ref` knows it (its file name without `.md`, a folder page's
     /// folder name), lowercase → the content paths of the pages of that name. Filled by
     /// [`LinkMap::index_names`] once `pages` is.
@@ -263,12 +263,19 @@ impl LinkMap {
                 }
             }
         }
-        if let Some(rest) = self
-            .docs_route
-            .as_deref()
-            .filter(|_| rooted)
-            .and_then(|r| rel.strip_prefix(r))
-        {
+        for route in self.docs_routes.iter().filter(|_| rooted) {
+            // Case as the tool served it: Hugo folds `/zh-CN/` to `/zh-cn/`.
+            let Some(rest) = rel
+                .get(..route.len())
+                .filter(|r| r.eq_ignore_ascii_case(route))
+                .map(|_| &rel[route.len()..])
+            else {
+                continue;
+            };
+            // `/zh/`: the home page.
+            if rest.is_empty() {
+                return Resolved::SiteUrl(String::new());
+            }
             let found = self.resolve_path(&format!("/{rest}"), from_dir, from_url);
             if !matches!(found, Resolved::Missing { .. } | Resolved::SiteUrl(_)) {
                 return found;
@@ -516,9 +523,20 @@ mod tests {
     }
 
     #[test]
+    fn links_under_the_language_folder_a_site_was_served_from() {
+        let mut m = map();
+        m.docs_routes = vec!["zh-cn/".into()];
+        let from = |link: &str| m.resolve(link, "guide", "guide/why/").resolved;
+        assert_eq!(from("/zh-cn/guide/features/"), page("guide/features.md"));
+        assert_eq!(from("/zh-CN/overview"), page("overview.md"));
+        assert_eq!(from("/zh-cn/"), Resolved::SiteUrl(String::new()));
+        assert!(matches!(from("/en/overview"), Resolved::SiteUrl(_)));
+    }
+
+    #[test]
     fn docusaurus_links_by_the_docs_url_path() {
         let mut m = map();
-        m.docs_route = Some("docs/".into());
+        m.docs_routes = vec!["docs/".into()];
         let from = |link: &str| m.resolve(link, "guide", "guide/why/").resolved;
         for link in [
             "/docs/guide/features",

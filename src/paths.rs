@@ -147,12 +147,20 @@ pub fn number_prefix(name: &str) -> (Option<u64>, &str) {
 /// The number a file or folder name starts with, as its author's order: a number prefix, or
 /// two digits or more run straight into a word (`01quickstart.md`, RocketMQ's docs), which no
 /// tool strips from the URL but Docusaurus and a file manager sort by. One digit so run is a
-/// name (`2fa.md`, `3d-printing.md`), which must not jump to the top of its section.
+/// name (`2fa.md`, `3d-printing.md`), which must not jump to the top of its section; an
+/// ordinal is a number however short (CloudWeGo's weekly reports `5th/` … `21th/` came out as
+/// 10th … 21th, then 5th … 9th).
 pub fn order_number(name: &str) -> Option<u64> {
     number_prefix(name).0.or_else(|| {
         let digits = name.bytes().take_while(u8::is_ascii_digit).count();
-        let next = name[digits..].chars().next()?;
-        (digits >= 2 && next.is_alphabetic()).then(|| name[..digits].parse().ok())?
+        let rest = &name[digits..];
+        let next = rest.chars().next()?;
+        let ordinal = ["st", "nd", "rd", "th"].iter().any(|o| {
+            rest.get(..2).is_some_and(|r| r.eq_ignore_ascii_case(o))
+                && !rest[2..].starts_with(|c: char| c.is_alphabetic())
+        });
+        (digits >= 1 && (ordinal || (digits >= 2 && next.is_alphabetic())))
+            .then(|| name[..digits].parse().ok())?
     })
 }
 
@@ -527,6 +535,12 @@ mod tests {
         // The order a name gives, with or without a separator.
         assert_eq!(order_number("01quickstart.md"), Some(1));
         assert_eq!(order_number("02-docker.md"), Some(2));
+        assert_eq!(order_number("5th"), Some(5));
+        assert_eq!(order_number("21th"), Some(21));
+        assert_eq!(order_number("1st-report.md"), Some(1));
+        assert_eq!(order_number("3rd.md"), Some(3));
+        assert_eq!(order_number("4three.md"), None);
+        assert_eq!(order_number("5thumbs.md"), None);
         assert_eq!(order_number("12领域模型"), Some(12));
         for none in [
             "2024",

@@ -805,3 +805,31 @@ fn nav_titles_name_pages_in_breadcrumbs_and_the_top_navigation() {
         "{home}"
     );
 }
+
+/// Folders that hold only an `_index.md` with text are pages in all but name (CloudWeGo's
+/// weekly reports `5th/` … `21th/`): their cards say no "0 篇文章", and they come in their
+/// number's order, ordinals however short.
+#[test]
+fn page_like_sections_show_no_count_and_ordinals_order() {
+    let s = Scratch::new("ordinals");
+    s.write("helpcenter.yaml", "title: 测试\n");
+    s.write("content/_index.md", "---\ntitle: 首页\n---\n");
+    s.write("content/weekly/_index.md", "---\ntitle: 周报\n---\n");
+    for n in [5, 6, 10, 11] {
+        s.write(
+            &format!("content/weekly/{n}th/_index.md"),
+            format!("---\ntitle: 第{n:02}期周报\nweight: 1\n---\n\n**第{n}期周报**\n"),
+        );
+    }
+    let out = build_ok(s.path(), &s);
+    let list = read(&out, "weekly/index.html");
+    let main = &list[list.find("<main").unwrap()..];
+    let at: Vec<usize> = ["第05期", "第06期", "第10期", "第11期"]
+        .iter()
+        .map(|t| main.find(t).unwrap())
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{main}");
+    assert!(!main.contains("0 篇文章"), "{main}");
+    let home = read(&out, "index.html");
+    assert!(!home.contains("0 篇文章"), "{home}");
+}

@@ -135,6 +135,9 @@ pub fn transform(body: &str, options: &Options) -> Body {
 
 struct Transform<'a> {
     options: &'a Options<'a>,
+    /// Per open `{{< tabs "A" "B" >}}`, its tabs' names not yet given to a `{{% codetab %}}`
+    /// (Dapr's and CloudWeGo's tabs name their tabs on the set, not on each tab).
+    tab_names: Vec<std::collections::VecDeque<String>>,
     /// (line, source line) of the result.
     out: Vec<(String, usize)>,
     open: Vec<Open>,
@@ -192,6 +195,7 @@ impl<'a> Transform<'a> {
     fn new(options: &'a Options<'a>) -> Transform<'a> {
         Transform {
             options,
+            tab_names: Vec::new(),
             out: Vec::new(),
             open: Vec::new(),
             warnings: Vec::new(),
@@ -680,9 +684,24 @@ impl Transform<'_> {
             let Open::Shortcode { directive, .. } = self.open.remove(pos) else {
                 return None;
             };
+            if matches!(sc.name.as_str(), "tabs" | "tabpane") {
+                self.tab_names.pop();
+            }
             self.replace(end_line(pad, directive), i);
             return Some(());
         }
+        if matches!(sc.name.as_str(), "tabs" | "tabpane") {
+            self.tab_names.push(
+                (0..)
+                    .map_while(|n| sc.positional(n))
+                    .map(str::to_owned)
+                    .collect(),
+            );
+        }
+        // A tab named by its set: the set's next name.
+        let set_name = (sc.name == "codetab")
+            .then(|| self.tab_names.last_mut().and_then(|q| q.pop_front()))
+            .flatten();
         let title = sc
             .arg("title")
             .or_else(|| sc.arg("header"))
@@ -696,6 +715,7 @@ impl Transform<'_> {
                         .or_else(|| sc.positional(0))
                         .unwrap_or_default(),
                 )),
+                "codetab" => Some(tab_directive(set_name.as_deref().unwrap_or_default())),
                 "details" | "expand" => Some(details_directive(
                     title.or_else(|| sc.positional(0)).unwrap_or_default(),
                 )),
@@ -1556,5 +1576,19 @@ pub(super) mod tests {
             b.text,
             "<!--helpcenter:tabs-->\n```js [a.js]\nx\n```\n<!--helpcenter:end-->\n<!--helpcenter:tabs-->\n<!--helpcenter:tab \"macOS\"-->\nA\n<!--helpcenter:end-->\n<!--helpcenter:end-->\n"
         );
+    }
+
+    /// Dapr's and CloudWeGo's tabs are named on their set, one `codetab` each, in order (they
+    /// had been titled by their code's language: "bash | bash").
+    #[test]
+    fn tabs_named_on_their_set() {
+        let b = run(
+            "{{< tabs \"在 GOPATH 外\" \"在 GOPATH 下\" >}}\n{{% codetab %}}\nA\n{{% /codetab %}}\n{{% codetab %}}\nB\n{{% /codetab %}}\n{{% codetab %}}\nC\n{{% /codetab %}}\n{{< /tabs >}}\n{{% codetab %}}\nD\n{{% /codetab %}}\n",
+        );
+        assert_eq!(
+            b.text,
+            "<!--helpcenter:tabs-->\n<!--helpcenter:tab \"在 GOPATH 外\"-->\nA\n<!--helpcenter:end-->\n<!--helpcenter:tab \"在 GOPATH 下\"-->\nB\n<!--helpcenter:end-->\n<!--helpcenter:tab \"\"-->\nC\n<!--helpcenter:end-->\n<!--helpcenter:end-->\n<!--helpcenter:tab \"\"-->\nD\n<!--helpcenter:end-->\n"
+        );
+        assert!(b.warnings.is_empty(), "{:?}", b.warnings);
     }
 }

@@ -1427,6 +1427,50 @@ fn links_under_the_language_folder_find_their_pages() {
     );
 }
 
+/// Hugo writes pages' paths in lower case, a `-` for spaces: the help center keeps those URLs,
+/// so links written as the old site's (`/docs/getting-started/install-guide/`) find their
+/// pages (CloudWeGo's docs: 158 broken links); `disablePathToLower` keeps the case.
+#[test]
+fn a_hugo_sites_urls_are_lower_case() {
+    for (config, url) in [
+        ("", "docs/getting-started/install-guide/"),
+        (
+            "disablePathToLower = true\n",
+            "docs/Getting-Started/Install-Guide/",
+        ),
+    ] {
+        let s = site_of(
+            "m-hugo-lower",
+            &[
+                ("helpcenter.yaml", "title: 文档\n"),
+                (
+                    "config.toml",
+                    &format!("baseURL = \"https://example.org/\"\n{config}"),
+                ),
+                ("content/docs/_index.md", "---\ntitle: 文档\n---\n"),
+                (
+                    "content/docs/Getting Started/_index.md",
+                    "---\ntitle: 开始\n---\n",
+                ),
+                (
+                    "content/docs/Getting Started/Install Guide.md",
+                    "---\ntitle: 安装\n---\n\n正文。\n",
+                ),
+                (
+                    "content/docs/intro.md",
+                    &format!("---\ntitle: 介绍\n---\n\n先读[安装](/{url})。\n"),
+                ),
+            ],
+        );
+        let (out, log) = built(&s);
+        assert!(!log.contains("missing"), "{config}: {log}");
+        assert!(
+            out.join(url).join("index.html").is_file(),
+            "{config}: {url}"
+        );
+    }
+}
+
 /// Prettier's docs keep their sidebar in `sidebars.json` (categories as keys), which
 /// `docusaurus.config.js` names: it orders the docs as `sidebars.js` would.
 #[test]

@@ -115,6 +115,10 @@ pub struct Asset {
 pub struct Content {
     /// The tool whose config the content came with (see `ReadOptions::made_for`).
     pub made_for: Option<&'static str>,
+    /// Pages' URLs are written as Hugo writes them: a `-` for spaces in folders' names too, and
+    /// in lower case unless its config says `disablePathToLower` (`Some(false)`). Links written
+    /// as the old site's URLs find their pages, and the help center keeps them.
+    pub hugo_urls: Option<bool>,
     /// Markdown files that loaded, in path order.
     pub files: Vec<SourceFile>,
     /// Every other file, in path order.
@@ -217,6 +221,7 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     } else if let Some(tool) = vitepress.tool {
         Some(tool)
     } else if dialect::is_hugo_site(root, &dir) {
+        content.hugo_urls = Some(!dialect::hugo_keeps_case(root, &dir));
         Some("Hugo")
     } else if docusaurus.found {
         Some("Docusaurus")

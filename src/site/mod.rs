@@ -196,7 +196,9 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
     let mut diags = Diagnostics::default();
     let mut links = LinkMap {
         failed: content.failed.iter().cloned().collect(),
-        failed_urls: content.failed.iter().map(|rel| would_be_url(rel)).collect(),
+        failed_urls: (content.failed.iter())
+            .map(|rel| would_be_url(rel, content.hugo_urls == Some(true)))
+            .collect(),
         docs_routes: content.docs_routes.clone(),
         unlisted: content.unlisted.iter().cloned().collect(),
         docsify: content
@@ -205,7 +207,8 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
             .any(|n| n.kind == crate::content::nav::NavKind::Docsify),
         ..LinkMap::default()
     };
-    let (mut sections, section_of_dir) = sections_of(&content.folders, &config.title);
+    let (mut sections, section_of_dir) =
+        sections_of(&content.folders, &config.title, content.hugo_urls);
     for (dir, meta) in &content.folder_meta {
         if let Some(&i) = section_of_dir.get(dir) {
             if let Some(t) = &meta.title {
@@ -219,6 +222,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         &mut sections,
         &section_of_dir,
         drafts,
+        content.hugo_urls == Some(true),
         &mut links,
         &mut diags,
     );
@@ -290,7 +294,12 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
 }
 
 /// The URL a file that failed to load would have had (its slug unknown: its name's).
-fn would_be_url(rel: &str) -> String {
+fn would_be_url(rel: &str, lower: bool) -> String {
+    let url = written_url(rel);
+    if lower { url.to_lowercase() } else { url }
+}
+
+fn written_url(rel: &str) -> String {
     let dir = parent_of(rel);
     let name = rel
         .rsplit('/')
@@ -315,7 +324,12 @@ fn would_be_url(rel: &str) -> String {
 }
 
 /// Sections: every folder, plus the root, each under its parent folder.
-fn sections_of(folders: &[String], site_title: &str) -> (Vec<Section>, HashMap<String, usize>) {
+/// `hugo`: URLs as Hugo writes them, a `-` for each run of spaces, and lower case when `true`.
+fn sections_of(
+    folders: &[String],
+    site_title: &str,
+    hugo: Option<bool>,
+) -> (Vec<Section>, HashMap<String, usize>) {
     let mut dirs: Vec<String> = folders.to_vec();
     dirs.sort();
     let mut sections: Vec<Section> = Vec::with_capacity(dirs.len() + 1);
@@ -338,7 +352,12 @@ fn sections_of(folders: &[String], site_title: &str) -> (Vec<Section>, HashMap<S
         let name = name.to_owned();
         let idx = sections.len();
         let parent = section_of_dir.get(parent_of(&dir)).copied().unwrap_or(0);
-        let url = format!("{}{name}/", sections[parent].url);
+        let folder = match hugo {
+            Some(true) => url_segment(&name).to_lowercase(),
+            Some(false) => url_segment(&name),
+            None => name.clone(),
+        };
+        let url = format!("{}{folder}/", sections[parent].url);
         let mut s = new_section(dir.clone(), url, name);
         s.prefix = prefix;
         s.parent = Some(parent);
@@ -356,6 +375,7 @@ fn place_files(
     sections: &mut [Section],
     section_of_dir: &HashMap<String, usize>,
     drafts: bool,
+    lower: bool,
     links: &mut LinkMap,
     diags: &mut Diagnostics,
 ) -> Vec<Article> {
@@ -393,7 +413,10 @@ fn place_files(
                     None => parent_of(&file.rel).to_owned(),
                 };
                 let section = section_of_dir.get(&dir).copied().unwrap_or(0);
-                let segment = url_segment(&slug_of(&file));
+                let mut segment = url_segment(&slug_of(&file));
+                if lower {
+                    segment = segment.to_lowercase();
+                }
                 // Reserved characters are dropped from a name: what is left may be `.` or `..`.
                 if let Some(problem) = segment_problem(&segment) {
                     let (what, line) = match file.front.slug {

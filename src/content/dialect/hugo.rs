@@ -28,6 +28,21 @@ pub fn is_site(root: &Path, content_dir: &Path) -> bool {
         .is_some_and(|c| c.rel.contains("hugo.") || c.text.to_ascii_lowercase().contains("baseurl"))
 }
 
+/// Whether the site's Hugo config keeps the case of URLs (`disablePathToLower = true`); Hugo
+/// otherwise writes every page's path in lower case.
+pub fn keeps_case(root: &Path, content_dir: &Path) -> bool {
+    let places = js::beside_or_in(root, content_dir);
+    let mut quiet = Diagnostics::default();
+    js::read_config(root, &places, CONFIG_FILES, "Hugo config", &mut quiet).is_some_and(|c| {
+        c.text.lines().any(|l| {
+            let l = l.trim().to_ascii_lowercase();
+            l.strip_prefix("disablepathtolower")
+                .map(|v| v.trim_start_matches([' ', '"', ':', '=']).trim())
+                .is_some_and(|v| v.starts_with("true"))
+        })
+    })
+}
+
 const T: &str = "Hugo";
 const DOCSY: &str = "Docsy";
 

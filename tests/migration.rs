@@ -1471,6 +1471,38 @@ fn a_hugo_sites_urls_are_lower_case() {
     }
 }
 
+/// Docsify reads a link's title of `:` words as options (`':ignore'`, `':size=50x100'`,
+/// `':target=_blank'`): they show as no tooltip, and an ignored link is left as written, not
+/// checked (Docsify's Chinese docs failed the build on `[演示](/demo/ ':ignore')`).
+#[test]
+fn docsify_link_options_are_no_titles() {
+    let s = site_of(
+        "m-docsify-options",
+        &[
+            ("helpcenter.yaml", "title: 文档\n"),
+            ("content/README.md", "# 首页\n\n见[助手](helpers.md)。\n"),
+            ("content/_sidebar.md", "- [助手](helpers.md)\n"),
+            (
+                "content/helpers.md",
+                "# 文档助手\n\n![logo](https://example.org/icon.svg ':size=50x100')\n\n[演示页面](/demo/ \":ignore\") [GitHub](https://github.com/x ':target=_blank') [说明](README.md \"首页说明\")\n",
+            ),
+        ],
+    );
+    let (out, log) = built(&s);
+    assert!(!log.contains("missing"), "{log}");
+    let page = read(&out, "helpers/index.html");
+    has(
+        &page,
+        &[
+            "<img src=\"https://example.org/icon.svg\" alt=\"logo\" />",
+            "<a href=\"/demo/\">演示页面</a>",
+            "<a href=\"https://github.com/x\">GitHub</a>",
+            "title=\"首页说明\"",
+        ],
+    );
+    assert!(!page.contains("title=\":"), "{page}");
+}
+
 /// Prettier's docs keep their sidebar in `sidebars.json` (categories as keys), which
 /// `docusaurus.config.js` names: it orders the docs as `sidebars.js` would.
 #[test]

@@ -76,12 +76,19 @@ impl<'e> Writer<'e, '_> {
                 dest_url,
                 title,
                 id,
-            }) => Event::Start(Tag::Link {
-                link_type: *link_type,
-                dest_url: rewrite(dest_url),
-                title: title.clone(),
-                id: id.clone(),
-            }),
+            }) => {
+                let (title, ignore) = docsify_options(title, links.docsify);
+                Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: if ignore {
+                        dest_url.clone()
+                    } else {
+                        rewrite(dest_url)
+                    },
+                    title,
+                    id: id.clone(),
+                })
+            }
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
@@ -90,13 +97,25 @@ impl<'e> Writer<'e, '_> {
             }) => Event::Start(Tag::Image {
                 link_type: *link_type,
                 dest_url: rewrite(dest_url),
-                title: title.clone(),
+                title: docsify_options(title, links.docsify).0,
                 id: id.clone(),
             }),
             other => other.clone(),
         };
         self.emit(event);
     }
+}
+
+/// A link's or image's title on a Docsify site, where a title of `:` words is options
+/// (`':ignore'`, `':size=50x100'`, `':target=_blank'`), not text to show as a tooltip: the title
+/// without them, and whether `:ignore` asks for the link to be left as written (a page Docsify
+/// does not serve, which no check should expect to find).
+fn docsify_options<'e>(title: &CowStr<'e>, docsify: bool) -> (CowStr<'e>, bool) {
+    let options = || title.split_whitespace();
+    if !docsify || title.trim().is_empty() || !options().all(|w| w.starts_with(':')) {
+        return (title.clone(), false);
+    }
+    (CowStr::from(""), options().any(|w| w == ":ignore"))
 }
 
 /// Rewrites one link or image destination, recording internal links for the link check.

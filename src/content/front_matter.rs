@@ -305,7 +305,12 @@ pub(super) fn read(
         return Err(diags);
     }
     let home = dialect::home::read(&map).map(|h| {
-        ignored.retain(|(k, _)| k != "hero" && k != "features");
+        ignored.retain(|(k, _)| {
+            !matches!(
+                k.as_str(),
+                "hero" | "features" | "tagline" | "actionText" | "actionLink"
+            )
+        });
         if front.description.is_none() {
             front.description = h.lead;
         }

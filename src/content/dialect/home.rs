@@ -20,7 +20,9 @@ pub struct Home {
 pub fn read(front: &Map<String, Value>) -> Option<Home> {
     let hero = front.get("hero").and_then(Value::as_object);
     let features = front.get("features").and_then(Value::as_array);
-    if hero.is_none() && features.is_none() {
+    // VuePress 1 writes its hero's parts at the top: `tagline`, `actionText`, `actionLink`.
+    let vuepress1 = front.get("home").and_then(Value::as_bool) == Some(true);
+    if hero.is_none() && features.is_none() && !vuepress1 {
         return None;
     }
     let text = |v: Option<&Value>| {
@@ -40,6 +42,14 @@ pub fn read(front: &Map<String, Value>) -> Option<Home> {
             .collect();
         if !actions.is_empty() {
             home.markdown.push_str(&actions.join(" · "));
+            home.markdown.push_str("\n\n");
+        }
+    }
+    if vuepress1 && hero.is_none() {
+        home.lead = text(front.get("tagline"));
+        if let (Some(t), Some(to)) = (text(front.get("actionText")), text(front.get("actionLink")))
+        {
+            home.markdown.push_str(&link(&t, &to));
             home.markdown.push_str("\n\n");
         }
     }
@@ -105,5 +115,25 @@ mod tests {
         let name_only: Map<String, Value> =
             serde_json::from_str(r#"{"hero": {"name": "Vite"}}"#).unwrap();
         assert_eq!(read(&name_only), None);
+    }
+
+    /// VuePress 1's home page: its hero's parts at the top of the front matter.
+    #[test]
+    fn a_vuepress_1_home_keeps_its_tagline_and_action() {
+        let front: Map<String, Value> = serde_json::from_str(
+            r#"{"home": true, "heroImage": "/hero.png", "tagline": "Vue 驱动的静态网站生成器",
+                "actionText": "快速上手 →", "actionLink": "/guide/",
+                "features": [{"title": "简洁至上", "details": "以 Markdown 为中心。"}]}"#,
+        )
+        .unwrap();
+        let home = read(&front).unwrap();
+        assert_eq!(home.lead.as_deref(), Some("Vue 驱动的静态网站生成器"));
+        assert_eq!(
+            home.markdown,
+            "[快速上手 →](</guide/>)\n\n- **简洁至上**：以 Markdown 为中心。\n"
+        );
+        let no_home: Map<String, Value> =
+            serde_json::from_str(r#"{"actionText": "x", "actionLink": "/y/"}"#).unwrap();
+        assert_eq!(read(&no_home), None);
     }
 }

@@ -832,7 +832,7 @@ pub fn parse_file(
         .into_iter()
         .flatten()
     {
-        *t = title::plain(t).text;
+        *t = title::without_strong(&title::plain(t).text);
     }
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let kind = match (name, rel.contains('/')) {

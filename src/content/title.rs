@@ -17,6 +17,32 @@ pub struct Title {
     pub id: Option<String>,
 }
 
+/// Text with its strong marks (`**高性能**`) left out, as Docsy's lists show a description:
+/// bold there, and no asterisks. Only pairs around text count (`a ** b`, `C**` are as written);
+/// single `*` and `_` are as meant, as in a title.
+pub fn without_strong(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("**") {
+        let inner = &rest[open + 2..];
+        let close = inner.find("**").filter(|&c| {
+            c > 0
+                && !inner.starts_with(char::is_whitespace)
+                && !inner[..c].ends_with(char::is_whitespace)
+        });
+        let Some(close) = close else {
+            out.push_str(&rest[..open + 2]);
+            rest = inner;
+            continue;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&inner[..close]);
+        rest = &inner[close + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A title from front matter: text as written, but for its code spans (TiDB's ``title: 通过系统变量
 /// `tidb_read_staleness` 读取历史数据``), which are code in the `<h1>` and their text elsewhere, as
 /// in a title heading. Nothing else is read as Markdown: `*`, `_` and `\` in a front-matter
@@ -166,6 +192,25 @@ fn title_tag(tag: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn descriptions_lose_their_strong_marks_only() {
+        assert_eq!(
+            super::without_strong("**高性能**、**强扩展性**的 Go RPC 框架"),
+            "高性能、强扩展性的 Go RPC 框架"
+        );
+        for kept in [
+            "C** 与 a ** b **",
+            "**",
+            "2 ** 10",
+            "a*b*c",
+            "__init__.py",
+            "** x**",
+        ] {
+            assert_eq!(super::without_strong(kept), kept);
+        }
+    }
+
     use super::*;
 
     #[test]

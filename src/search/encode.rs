@@ -149,10 +149,11 @@ fn encode_term<'a>(
     max: f32,
 ) -> EncodedTerm<'a> {
     let docs = &analysis.docs;
-    let quantized: Vec<(u32, u8)> = list
+    let mut quantized: Vec<(u32, u8)> = list
         .iter()
         .map(|&(doc, score)| (doc, (score / max * MAX_Q).round().clamp(1.0, MAX_Q) as u8))
         .collect();
+    keep_titles_ahead(analysis, term, list, &mut quantized);
     // The term's best documents in the client's order for a one-term query: score, then
     // document id. Documents come in id order, so only a higher score displaces one.
     let mut best: Vec<(u8, u32)> = Vec::with_capacity(HOT_PER_TERM + 1);
@@ -213,6 +214,39 @@ fn encode_term<'a>(
         df: list.len(),
         postings: s,
         described: hot,
+    }
+}
+
+/// A word in most documents has so low an IDF that every score of it rounds to the same level,
+/// and the article named after it (`使用插件` for 插件) tied with long texts that repeat it,
+/// then lost on document order. What its title adds is kept: a document whose title has the
+/// term (or a heading defines it) is a level above every document without that scores no more.
+fn keep_titles_ahead(analysis: &Analysis, term: &str, list: &[(u32, f32)], q: &mut [(u32, u8)]) {
+    let named = |doc: u32| {
+        let t = &analysis.terms[doc as usize];
+        t.titled.contains(term) || t.defined.contains_key(term)
+    };
+    if !list.iter().any(|&(doc, _)| named(doc)) {
+        return;
+    }
+    // The others by raw score, each with the highest level of those scoring no more.
+    let mut others: Vec<(f32, u8)> = (list.iter().zip(q.iter()))
+        .filter(|((doc, _), _)| !named(*doc))
+        .map(|((_, score), (_, level))| (*score, *level))
+        .collect();
+    others.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+    let mut highest = 0u8;
+    for o in &mut others {
+        highest = highest.max(o.1);
+        o.1 = highest;
+    }
+    for ((doc, score), (_, level)) in list.iter().zip(q.iter_mut()) {
+        if named(*doc) {
+            let below = others.partition_point(|o| o.0 <= *score);
+            if let Some(&(_, top)) = below.checked_sub(1).and_then(|i| others.get(i)) {
+                *level = (*level).max(top.saturating_add(1)).min(MAX_Q as u8);
+            }
+        }
     }
 }
 

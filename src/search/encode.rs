@@ -219,8 +219,10 @@ fn encode_term<'a>(
 
 /// A word in most documents has so low an IDF that every score of it rounds to the same level,
 /// and the article named after it (`使用插件` for 插件) tied with long texts that repeat it,
-/// then lost on document order. What its title adds is kept: a document whose title has the
-/// term (or a heading defines it) is a level above every document without that scores no more.
+/// then lost on document order. What its title adds is kept where rounding erased it: a
+/// document whose title has the term (or a heading defines it) goes a level above the documents
+/// without that score no more, unless one that scores more is on its level (rounding never
+/// reverses two scores).
 fn keep_titles_ahead(analysis: &Analysis, term: &str, list: &[(u32, f32)], q: &mut [(u32, u8)]) {
     let named = |doc: u32| {
         let t = &analysis.terms[doc as usize];
@@ -229,23 +231,32 @@ fn keep_titles_ahead(analysis: &Analysis, term: &str, list: &[(u32, f32)], q: &m
     if !list.iter().any(|&(doc, _)| named(doc)) {
         return;
     }
-    // The others by raw score, each with the highest level of those scoring no more.
+    // The others by raw score; for each, the highest level of those scoring no more, and the
+    // lowest of those scoring as much or more.
     let mut others: Vec<(f32, u8)> = (list.iter().zip(q.iter()))
         .filter(|((doc, _), _)| !named(*doc))
         .map(|((_, score), (_, level))| (*score, *level))
         .collect();
     others.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
-    let mut highest = 0u8;
-    for o in &mut others {
-        highest = highest.max(o.1);
-        o.1 = highest;
+    let mut up_to: Vec<u8> = Vec::with_capacity(others.len());
+    for o in &others {
+        up_to.push(up_to.last().copied().unwrap_or(0).max(o.1));
+    }
+    let mut from: Vec<u8> = vec![u8::MAX; others.len() + 1];
+    for i in (0..others.len()).rev() {
+        from[i] = from[i + 1].min(others[i].1);
     }
     for ((doc, score), (_, level)) in list.iter().zip(q.iter_mut()) {
-        if named(*doc) {
-            let below = others.partition_point(|o| o.0 <= *score);
-            if let Some(&(_, top)) = below.checked_sub(1).and_then(|i| others.get(i)) {
-                *level = (*level).max(top.saturating_add(1)).min(MAX_Q as u8);
-            }
+        if !named(*doc) {
+            continue;
+        }
+        let below = others.partition_point(|o| o.0 <= *score);
+        let Some(&lower) = below.checked_sub(1).and_then(|i| up_to.get(i)) else {
+            continue;
+        };
+        let raised = lower.saturating_add(1).min(MAX_Q as u8);
+        if lower >= *level && raised <= from[below] {
+            *level = raised;
         }
     }
 }

@@ -197,7 +197,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
     let mut links = LinkMap {
         failed: content.failed.iter().cloned().collect(),
         failed_urls: (content.failed.iter())
-            .map(|rel| would_be_url(rel, content.hugo_urls == Some(true)))
+            .map(|rel| would_be_url(rel, content.hugo_urls))
             .collect(),
         docs_routes: content.docs_routes.clone(),
         unlisted: content.unlisted.iter().cloned().collect(),
@@ -294,12 +294,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
 }
 
 /// The URL a file that failed to load would have had (its slug unknown: its name's).
-fn would_be_url(rel: &str, lower: bool) -> String {
-    let url = written_url(rel);
-    if lower { url.to_lowercase() } else { url }
-}
-
-fn written_url(rel: &str) -> String {
+fn would_be_url(rel: &str, hugo: Option<bool>) -> String {
     let dir = parent_of(rel);
     let name = rel
         .rsplit('/')
@@ -311,20 +306,34 @@ fn written_url(rel: &str) -> String {
         .filter(|s| !s.is_empty())
         .map(|s| {
             let s = number_prefix(s).1;
-            format!(
-                "{}/",
-                s.strip_prefix('_').filter(|n| !n.is_empty()).unwrap_or(s)
-            )
+            let s = s.strip_prefix('_').filter(|n| !n.is_empty()).unwrap_or(s);
+            format!("{}/", folder_url(s, hugo))
         })
         .collect();
     match name {
         "_index" | "index" | "README" => dir_url,
-        name => format!("{dir_url}{}/", url_segment(number_prefix(name).1)),
+        name => {
+            let segment = url_segment(number_prefix(name).1);
+            match hugo {
+                Some(true) => format!("{dir_url}{}/", segment.to_lowercase()),
+                _ => format!("{dir_url}{segment}/"),
+            }
+        }
     }
 }
 
-/// Sections: every folder, plus the root, each under its parent folder.
-/// `hugo`: URLs as Hugo writes them, a `-` for each run of spaces, and lower case when `true`.
+/// A folder's part of its section's URL: its name, or as Hugo writes it (`hugo`: a `-` for
+/// each run of spaces, and lower case when `true`).
+fn folder_url(name: &str, hugo: Option<bool>) -> String {
+    match hugo {
+        Some(true) => url_segment(name).to_lowercase(),
+        Some(false) => url_segment(name),
+        None => name.to_owned(),
+    }
+}
+
+/// Sections: every folder, plus the root, each under its parent folder (`hugo`: see
+/// `folder_url`).
 fn sections_of(
     folders: &[String],
     site_title: &str,
@@ -352,12 +361,7 @@ fn sections_of(
         let name = name.to_owned();
         let idx = sections.len();
         let parent = section_of_dir.get(parent_of(&dir)).copied().unwrap_or(0);
-        let folder = match hugo {
-            Some(true) => url_segment(&name).to_lowercase(),
-            Some(false) => url_segment(&name),
-            None => name.clone(),
-        };
-        let url = format!("{}{folder}/", sections[parent].url);
+        let url = format!("{}{}/", sections[parent].url, folder_url(&name, hugo));
         let mut s = new_section(dir.clone(), url, name);
         s.prefix = prefix;
         s.parent = Some(parent);

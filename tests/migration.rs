@@ -36,22 +36,6 @@ fn built(s: &Scratch) -> (PathBuf, String) {
     (out, stderr(&o))
 }
 
-/// Every one of `what` is in `html`, in this order.
-fn in_order(html: &str, what: &[&str]) {
-    let at = |t: &str| {
-        html.find(t)
-            .unwrap_or_else(|| panic!("`{t}` missing from:\n{html}"))
-    };
-    for pair in what.windows(2) {
-        assert!(
-            at(pair[0]) < at(pair[1]),
-            "`{}` after `{}` in:\n{html}",
-            pair[0],
-            pair[1]
-        );
-    }
-}
-
 fn has(html: &str, what: &[&str]) {
     for w in what {
         assert!(html.contains(w), "`{w}` missing from:\n{html}");

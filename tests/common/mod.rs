@@ -437,3 +437,19 @@ fn text_of(html: &str) -> String {
         .replace("&#39;", "'")
         .replace("&amp;", "&")
 }
+
+/// Every one of `what` is in `html`, in this order.
+pub fn in_order(html: &str, what: &[&str]) {
+    let at = |t: &str| {
+        html.find(t)
+            .unwrap_or_else(|| panic!("`{t}` missing from:\n{html}"))
+    };
+    for pair in what.windows(2) {
+        assert!(
+            at(pair[0]) < at(pair[1]),
+            "`{}` after `{}` in:\n{html}",
+            pair[0],
+            pair[1]
+        );
+    }
+}

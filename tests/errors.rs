@@ -256,6 +256,28 @@ fn unknown_template_in_front_matter() {
     );
 }
 
+/// A file's front-matter errors come in one run: an unknown key does not hide a bad date or a
+/// bad weight of the same file (CloudWeGo: 103 `Description:` errors, then 98 date errors).
+#[test]
+fn every_front_matter_error_of_a_file_in_one_run() {
+    let err = fails_with(
+        "waves",
+        &[(
+            "content/a/w.md",
+            "---\ntitle: 波次\nfoo: 1\ndate: notadate\nweight: abc\n---\n正文\n",
+        )],
+        &[
+            "unknown key `foo`",
+            "content/a/w.md:3",
+            "`date` is not a date: `notadate`",
+            "content/a/w.md:4",
+            "`weight` should be a whole number, not `abc`",
+            "content/a/w.md:5",
+        ],
+    );
+    assert!(err.contains("3 errors"), "{err}");
+}
+
 #[test]
 fn not_utf8_names_the_line() {
     let mut bytes = "---\ntitle: ok\n---\n\n第一行\n".as_bytes().to_vec();

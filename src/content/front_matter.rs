@@ -209,12 +209,14 @@ pub struct Read {
     pub search_page: bool,
 }
 
-/// Reads a front matter block whose text starts on file line `first_line`.
+/// Reads a front matter block whose text starts on file line `first_line`: an error if it is
+/// not a map of keys; otherwise what it says, with every key's error, so that the file's other
+/// errors (a date the caller reads) come in the same run rather than after this one's fix.
 pub(super) fn read(
     block: &Block,
     first_line: usize,
     made_for: Option<&'static str>,
-) -> Result<Read, Diagnostics> {
+) -> Result<(Read, Diagnostics), Diagnostics> {
     let (map, key_lines) = match block.format {
         Format::Yaml => (
             yaml::to_json_map(block.text, first_line - 1)?,
@@ -301,9 +303,6 @@ pub(super) fn read(
     if !unknown.is_empty() {
         diags.push(unknown_keys(&unknown, line_of(&unknown[0])));
     }
-    if diags.has_errors() {
-        return Err(diags);
-    }
     let home = dialect::home::read(&map).map(|h| {
         ignored.retain(|(k, _)| {
             !matches!(
@@ -316,13 +315,14 @@ pub(super) fn read(
         }
         h.markdown
     });
-    Ok(Read {
+    let read = Read {
         front,
         key_lines,
         ignored,
         home,
         search_page: map.get("layout").and_then(Value::as_str) == Some("search"),
-    })
+    };
+    Ok((read, diags))
 }
 
 /// What the note on ignored keys says of a key only the site's own theme knows.

@@ -787,7 +787,7 @@ pub fn parse_file(
             (block, body, body_line) = (Some(b), rest, line);
         }
     }
-    let read = match &block {
+    let (read, mut diags) = match &block {
         Some(b) if !b.text.trim().is_empty() => {
             // The front matter starts on line 2, after the opening fence; meta-data on line 1.
             let first = if b.format == front_matter::Format::Meta {
@@ -797,13 +797,16 @@ pub fn parse_file(
             };
             front_matter::read(b, first, options.made_for)?
         }
-        _ => front_matter::Read {
-            front: FrontMatter::default(),
-            key_lines: Vec::new(),
-            ignored: Vec::new(),
-            home: None,
-            search_page: false,
-        },
+        _ => (
+            front_matter::Read {
+                front: FrontMatter::default(),
+                key_lines: Vec::new(),
+                ignored: Vec::new(),
+                home: None,
+                search_page: false,
+            },
+            Diagnostics::default(),
+        ),
     };
     let mut front = read.front;
     jekyll::post_name(rel, &mut front);
@@ -842,7 +845,6 @@ pub fn parse_file(
     };
     let bundle_dir = (name == "index.md" && rel.contains('/')).then(|| parent_of(rel).to_owned());
 
-    let mut diags = Diagnostics::default();
     // The key as the file writes it: `lastmod` for `updated` on a Hugo page, `Date` for `date`.
     let written = |key: &'static str| -> String {
         read.key_lines

@@ -499,6 +499,15 @@ fn hugo() {
         &read(&out, "reference/api/cli_api/index.html"),
         &["href=\"../../../docs/install/\">安装指南</a>"],
     );
+    // A shortcode not understood keeps what it shows as text, as text: a card's heading.
+    has(
+        &install,
+        &["<p><strong>&lt;b&gt;华兴&lt;/b&gt; 的实践</strong></p>\n<p>华兴证券是企业用户。</p>"],
+    );
+    assert!(
+        !install.contains("logo.png"),
+        "an image argument is no text"
+    );
     let config = read(&out, "docs/config/index.html");
     has(&config, &["href=\"../install/\">安装</a>"]);
     // linkTitle is the article's title in navigation lists.
@@ -510,6 +519,8 @@ fn hugo() {
         &[
             "the Hugo shortcode `{{< youtube abc123 >}}` is not understood",
             "docs/install.md:31",
+            "the Hugo shortcode `{{< card header=",
+            "docs/install.md:33",
             "`no_list` (Docsy, 1 file)",
         ],
     );

@@ -59,7 +59,7 @@ pub fn read(front: &Map<String, Value>) -> Option<Home> {
         };
         let title = match text(f.get("link")) {
             Some(to) => link(&title, &to),
-            None => format!("**{}**", escaped(&title)),
+            None => format!("**{}**", super::escaped(&title)),
         };
         match text(f.get("details")) {
             Some(details) => home.markdown.push_str(&format!("- {title}：{details}\n")),
@@ -73,19 +73,11 @@ pub fn read(front: &Map<String, Value>) -> Option<Home> {
 
 /// `[text](to)`, the text's brackets escaped and the address in `<…>` (it may hold spaces).
 fn link(text: &str, to: &str) -> String {
-    format!("[{}](<{}>)", escaped(text), to.replace(['<', '>'], ""))
-}
-
-/// Text with the characters that would open Markdown of its own escaped.
-fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '[' | ']' | '*' | '_' | '`' | '<' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    format!(
+        "[{}](<{}>)",
+        super::escaped(text),
+        to.replace(['<', '>'], "")
+    )
 }
 
 #[cfg(test)]

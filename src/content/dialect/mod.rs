@@ -86,6 +86,19 @@ pub fn key_names() -> impl Iterator<Item = &'static str> {
     TOOLS.iter().flat_map(|t| t.iter()).map(|k| k.name)
 }
 
+/// Text another tool shows as text (a home page's titles, a shortcode's parameters), written
+/// into Markdown with the characters that would open Markdown or HTML of their own escaped.
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '[' | ']' | '*' | '_' | '`' | '<' | '&' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

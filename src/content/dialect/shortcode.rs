@@ -55,6 +55,20 @@ impl<'a> Shortcode<'a> {
             .map(|(_, v)| v.as_str())
     }
 
+    /// The arguments a theme shows as text (a card's `header`, a cover's `title`, a
+    /// `description`), in the order written, each with whether it is a heading. Other arguments
+    /// (an image, a colour, a link) are not text to show.
+    pub(super) fn shown_text(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.args.iter().filter_map(|(k, v)| {
+            let heading = match k.as_deref()? {
+                "title" | "header" | "heading" => true,
+                "subtitle" | "summary" | "description" | "caption" | "text" => false,
+                _ => return None,
+            };
+            (!v.trim().is_empty()).then_some((v.trim(), heading))
+        })
+    }
+
     pub(super) fn positional(&self, n: usize) -> Option<&str> {
         self.args
             .iter()

@@ -760,6 +760,15 @@ impl Transform<'_> {
                         i,
                         format!("the Hugo shortcode `{}` is not understood", sc.written),
                     );
+                    // What it shows as text stays, each a paragraph of its own (CloudWeGo's
+                    // 用户案例: nine cards' headings).
+                    for (text, heading) in sc.shown_text() {
+                        self.shifted = true;
+                        let text = super::escaped(text);
+                        let text = if heading { format!("**{text}**") } else { text };
+                        self.replace(pad.to_owned(), i);
+                        self.replace(format!("{pad}{text}"), i);
+                    }
                     // A pair's closing tag, when it comes, drops out too.
                     self.open.push(Open::Shortcode {
                         name: name.to_owned(),
@@ -1339,12 +1348,13 @@ pub(super) mod tests {
         // A ref in a link is marked for the resolver; as text it is its path.
         assert_eq!(
             b.text,
-            "<!--helpcenter:callout note-->\n注意\n<!--helpcenter:end-->\n<!--helpcenter:callout warning \"小心\"-->\n文字\n<!--helpcenter:end-->\n见[安装](hugo-ref:install.md#a)。\n<!--helpcenter:figure src=\"x.png\" caption=\"图 1\"-->\n\n[开始\\[1\\]](<hugo-ref:getting-started>)\n[官网](<https://dapr.io>)\n\n路径是 x.md。\n"
+            "<!--helpcenter:callout note-->\n注意\n<!--helpcenter:end-->\n<!--helpcenter:callout warning \"小心\"-->\n文字\n<!--helpcenter:end-->\n见[安装](hugo-ref:install.md#a)。\n<!--helpcenter:figure src=\"x.png\" caption=\"图 1\"-->\n\n[开始\\[1\\]](<hugo-ref:getting-started>)\n[官网](<https://dapr.io>)\n\n空\n\n路径是 x.md。\n"
         );
+        assert_eq!(b.line_map.len(), b.text.split('\n').count());
         assert_eq!(
             b.warnings.len(),
             1,
-            "a button leading nowhere: {:?}",
+            "a button leading nowhere, its text kept: {:?}",
             b.warnings
         );
     }

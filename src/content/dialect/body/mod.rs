@@ -83,7 +83,7 @@ enum Open {
 /// Turns another tool's syntax in `body` into helpcenter's.
 pub fn transform(body: &str, options: &Options) -> Body {
     let mut t = Transform::new(options);
-    if body.contains("{%") {
+    if body.contains("{%") || body.contains(FLOW_START) {
         t.fence_for_liquid = liquid_fence(body);
     }
     for (i, line) in body.split('\n').enumerate() {
@@ -101,10 +101,11 @@ pub fn transform(body: &str, options: &Options) -> Body {
     if let Some((end, open, pad)) = t.liquid_code.take() {
         t.warnings.push(
             Diagnostic::warning(format!(
-                "this code block is never closed with `{{% {end} %}}`: the rest of the page is its code"
+                "this code block is never closed with `{}`: the rest of the page is its code",
+                closing_line(end)
             ))
             .at_line(open + 1)
-            .hint(format!("end the code with a line `{{% {end} %}}`")),
+            .hint(format!("end the code with a line `{}`", closing_line(end))),
         );
         let fence = t.fence_for_liquid.clone();
         t.push(format!("{pad}{fence}"), body.split('\n').count());
@@ -360,7 +361,7 @@ impl Transform<'_> {
         // Inside a Liquid code block, lines are its code, as written.
         if let Some((end, _, pad)) = &self.liquid_code {
             let tag = liquid_name(line.trim());
-            if tag == Some(end) {
+            if tag == Some(end) || line.trim() == *end {
                 let close = format!("{pad}{}", self.fence_for_liquid);
                 self.liquid_code = None;
                 self.replace(close, i);
@@ -505,6 +506,12 @@ impl Transform<'_> {
         }
         if let Some(done) = self.liquid(pad, trimmed, i) {
             return done;
+        }
+        // VuePress's flowchart plugin: `@flowstart` … `@flowend` is a `flow` diagram, shown as
+        // its source with the diagram warning, not as a paragraph of its text.
+        if trimmed == FLOW_START || trimmed.starts_with(&format!("{FLOW_START} ")) {
+            self.liquid_code = Some((FLOW_END, i, pad.to_owned()));
+            return self.replace(format!("{pad}{}flow", self.fence_for_liquid), i);
         }
         self.writing_slips(trimmed, i);
         let mut text = self.jsx_comments(&line, i);
@@ -1154,6 +1161,20 @@ fn liquid_tag_at(s: &str, name: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// The lines that open and close a flowchart of `vuepress-plugin-flowchart`.
+const FLOW_START: &str = "@flowstart";
+const FLOW_END: &str = "@flowend";
+
+/// The line that closes a block read as code: a Liquid tag's `{% endhighlight %}`, or the
+/// `@flowend` of a flowchart.
+fn closing_line(end: &str) -> String {
+    if end.starts_with('@') {
+        end.to_owned()
+    } else {
+        format!("{{% {end} %}}")
+    }
+}
+
 /// The fence a page's Liquid code blocks are written out with: longer than any run of
 /// backticks on the page, so no line of their code closes it.
 fn liquid_fence(body: &str) -> String {
@@ -1407,6 +1428,26 @@ pub(super) mod tests {
             "<!--helpcenter:callout note \"网站存放在子目录\"-->\n请设置 `root`。\n<!--helpcenter:end-->\n<!--helpcenter:callout warning-->\n小心\n<!--helpcenter:end-->\n<!--helpcenter:callout note \"只有标题\"-->\n文\n<!--helpcenter:end-->\n"
         );
         assert!(b.warnings.is_empty(), "{:?}", b.warnings);
+    }
+
+    #[test]
+    fn vuepress_flowcharts_are_flow_code() {
+        // VuePress's own FAQ; a fence inside is no end, and `@flowstart` in code is code.
+        let b = run(
+            "前\n@flowstart\nst=>start: 开始\n```\nst->e\n@flowend\n后\n```\n@flowstart\n```\n",
+        );
+        assert_eq!(
+            b.text,
+            "前\n````flow\nst=>start: 开始\n```\nst->e\n````\n后\n```\n@flowstart\n```\n"
+        );
+        assert!(b.warnings.is_empty(), "{:?}", b.warnings);
+        let b = run("@flowstart ant\nst=>start: 开始\n");
+        assert_eq!(b.text, "```flow\nst=>start: 开始\n\n```");
+        assert!(
+            b.warnings[0]
+                .message
+                .contains("never closed with `@flowend`")
+        );
     }
 
     #[test]

@@ -1498,6 +1498,78 @@ fn docsify_link_options_are_no_titles() {
     assert!(!page.contains("title=\":"), "{page}");
 }
 
+/// Docsify's `':include'` embeds, as its own docs use them: a Markdown file of `_media/` (its
+/// front matter left out), code, a fragment of code; a web page stays a link, with a warning.
+#[test]
+fn docsify_embeds_show_the_file() {
+    let s = site_of(
+        "m-docsify-embed",
+        &[
+            ("helpcenter.yaml", "title: 文档\n"),
+            ("content/README.md", "# 首页\n"),
+            ("content/_sidebar.md", "- [嵌入](zh/embed.md)\n"),
+            (
+                "content/_media/example.md",
+                "---\nauthor: 某人\n---\n\n> 来自 `example.md` 的 <b>内容</b>\n",
+            ),
+            (
+                "content/_media/example.js",
+                "const a = 1;\n/// [demo]\nconst shown = 2;\n/// [demo]\nconst b = 3;\n",
+            ),
+            (
+                "content/zh/embed.md",
+                "# 文件嵌入\n\n[filename](../_media/example.md \":include\")\n\n[x](/_media/example.js ':include :type=code :fragment=demo')\n\n[x](../_media/example.js \":include\")\n\n[站点](https://example.org ':include :type=iframe')\n\n[外](/../../../../../../../../../../etc/passwd ':include :type=code')\n\n后文。\n",
+            ),
+        ],
+    );
+    let (out, log) = built(&s);
+    let page = read(&out, "zh/embed/index.html");
+    has(
+        &page,
+        &[
+            "<blockquote>\n<p>来自 <code>example.md</code> 的 <b>内容</b></p>",
+            "后文。",
+        ],
+    );
+    assert!(!page.contains("某人"), "front matter left out: {page}");
+    // The fragment alone, then the whole file.
+    let code: Vec<String> = page
+        .split("<code class=\"language-js\">")
+        .skip(1)
+        .map(|c| {
+            let c = c.split("</code>").next().unwrap();
+            let mut text = String::new();
+            let mut tag = false;
+            for ch in c.chars() {
+                match ch {
+                    '<' => tag = true,
+                    '>' => tag = false,
+                    _ if !tag => text.push(ch),
+                    _ => {}
+                }
+            }
+            text
+        })
+        .collect();
+    assert_eq!(code.len(), 2, "{page}");
+    assert_eq!(code[0].trim(), "const shown = 2;");
+    assert!(
+        code[1].contains("const a = 1;") && code[1].contains("const b = 3;"),
+        "{code:?}"
+    );
+    assert!(page.contains("href=\"https://example.org\""), "{page}");
+    has(
+        &log,
+        &[
+            "Docsify's `':include'` embed is not understood",
+            "content/zh/embed.md:9",
+            "Docsify's embed cannot be shown: `/../../../../../../../../../../etc/passwd` is outside the site",
+            "content/zh/embed.md:11",
+        ],
+    );
+    assert!(!log.contains("missing"), "{log}");
+}
+
 /// Prettier's docs keep their sidebar in `sidebars.json` (categories as keys), which
 /// `docusaurus.config.js` names: it orders the docs as `sidebars.js` would.
 #[test]

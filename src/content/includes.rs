@@ -29,6 +29,8 @@ const KINDS: [&str; 3] = ["include", "rustdoc_include", "playground"];
 /// PyMdown's snippet mark, and its kind of include.
 const SNIPPET: &str = "--8<--";
 pub const SNIPPET_KIND: &str = "snippet";
+/// Docsify's `':include'` embed, whose path may start from the site's root (`/_media/a.md`).
+pub const DOCSIFY_KIND: &str = "docsify";
 
 /// Where a site's includes may read.
 #[derive(Debug)]
@@ -165,24 +167,25 @@ impl Includes {
     /// The text `include` on page `page` (relative to `content/`) shows, or why it shows
     /// nothing.
     pub fn read(&self, page: &str, include: &Include) -> Result<String, String> {
-        let from = match (include.kind, &self.snippet_base) {
-            (SNIPPET_KIND, Some(base)) => base.clone(),
-            _ => self.content_dir.join(parent_of(page)),
+        let (from, path) = match (include.kind, &self.snippet_base) {
+            (SNIPPET_KIND, Some(base)) => (base.clone(), include.path),
+            (DOCSIFY_KIND, _) if include.path.starts_with('/') => (
+                self.content_dir.clone(),
+                include.path.trim_start_matches('/'),
+            ),
+            _ => (self.content_dir.join(parent_of(page)), include.path),
         };
         let path = from
-            .join(include.path)
+            .join(path)
             .canonicalize()
             .map_err(|_| format!("there is no file `{}`", include.path))?;
         let Some(inside) = self.roots.iter().find_map(|r| path.strip_prefix(r).ok()) else {
-            let tools = if include.kind == SNIPPET_KIND {
-                "the folder of mkdocs.yml"
-            } else {
-                "the book's folder"
+            let tools = match include.kind {
+                SNIPPET_KIND => " and the folder of mkdocs.yml",
+                DOCSIFY_KIND => "",
+                _ => " and the book's folder",
             };
-            return Err(format!(
-                "`{}` is outside the site and {tools}",
-                include.path
-            ));
+            return Err(format!("`{}` is outside the site{tools}", include.path));
         };
         // Hidden files are a checkout's and a machine's (`.git/config` holds a CI's token,
         // `.env` its secrets), never a listing.

@@ -1,9 +1,113 @@
 //! Docsify (docsify.js.org), which many Chinese projects' docs are written for: its notices
 //! `?> 提示` and `!> 重要`, GitHub alerts with their text on the marker's line
-//! (`> [!TIP] 文字`), heading ids written `## 标题 :id=custom`, and `':include'` links, which
-//! embed a file there (here they stay links, with a warning).
+//! (`> [!TIP] 文字`), heading ids written `## 标题 :id=custom`, and `':include'` links alone on
+//! their line, which embed a file of the site there: its Markdown, or its code (`:type=code`).
+//! Others (a web page, a video, a part of a file) stay links, with a warning.
 
 use super::{DIRECTIVE, Transform, callout_directive};
+
+/// A line that is only an `':include'` link to a file of the site that shows as Markdown or
+/// code: the file, as the site's includes read it, and how it shows.
+pub(super) struct Embed<'a> {
+    pub(super) path: &'a str,
+    /// The code's language; `None` for Markdown.
+    pub(super) code: Option<&'a str>,
+    /// `:fragment=name`: only the code between two lines marked `/// [name]` or `### [name]`.
+    pub(super) fragment: Option<&'a str>,
+    /// `:omitFragmentLine`: the marked lines go, not only their marks.
+    pub(super) omit_fragment_line: bool,
+}
+
+/// `[名字](_media/example.md ':include')`, `[x](/a.js ":include :type=code :fragment=demo")`.
+/// As Docsify reads the type: `:type=`, else by extension (Markdown for `.md`, code for any
+/// other than a web page's, an audio's or a video's, which stay links).
+pub(super) fn embed(trimmed: &str) -> Option<Embed<'_>> {
+    let inner = trimmed.strip_prefix('[')?.strip_suffix(')')?;
+    let (_, dest) = inner.split_once("](")?;
+    let (path, options) = dest.split_once(char::is_whitespace)?;
+    let options = options
+        .trim()
+        .strip_prefix(['\'', '"'])?
+        .strip_suffix(['\'', '"'])?;
+    if !options.split_whitespace().any(|w| w == ":include") {
+        return None;
+    }
+    if path.contains("://") || path.starts_with("//") || path.is_empty() {
+        return None;
+    }
+    let mut embed = Embed {
+        path,
+        code: None,
+        fragment: None,
+        omit_fragment_line: false,
+    };
+    let mut kind = None;
+    for w in options.split_whitespace() {
+        if let Some(t) = w.strip_prefix(":type=") {
+            kind = Some(t);
+        } else if let Some(f) = w.strip_prefix(":fragment=") {
+            embed.fragment = Some(f);
+        } else if w == ":omitFragmentLine" {
+            embed.omit_fragment_line = true;
+        }
+    }
+    let ext = path
+        .split(['?', '#'])
+        .next()
+        .and_then(|p| p.rsplit_once('.'))
+        .map_or("", |(_, e)| e);
+    match kind {
+        Some("markdown") => {}
+        Some("code") => embed.code = Some(ext),
+        Some(_) => return None,
+        None => match ext {
+            "md" | "markdown" => {}
+            "html" | "htm" | "mp3" | "mp4" | "ogg" => return None,
+            _ => embed.code = Some(ext),
+        },
+    }
+    Some(embed)
+}
+
+/// The lines of `text` between the two marked `/// [name]` or `### [name]`, their marks left
+/// out (or the marked lines, with `omit_line`).
+pub(super) fn fragment(text: &str, name: &str, omit_line: bool) -> Option<String> {
+    let marks = [format!("/// [{name}]"), format!("### [{name}]")];
+    let marked = |l: &str| marks.iter().find(|m| l.contains(m.as_str()));
+    let mut lines = text.split('\n');
+    let first = lines.by_ref().find(|l| marked(l).is_some())?;
+    let unmarked = |l: &str, mark: &str| {
+        let rest = l.replacen(mark, "", 1);
+        (!omit_line && !rest.trim().is_empty()).then_some(rest)
+    };
+    let mut out: Vec<String> = unmarked(first, marked(first)?).into_iter().collect();
+    for l in lines {
+        if let Some(mark) = marked(l) {
+            out.extend(unmarked(l, mark));
+            return Some(out.join("\n"));
+        }
+        out.push(l.to_owned());
+    }
+    None
+}
+
+/// A Markdown file's text without its YAML front matter, which Docsify leaves out of an embed.
+pub(super) fn without_front_matter(text: &str) -> &str {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
+        return text;
+    };
+    let mut at = 0;
+    for line in rest.split_inclusive('\n') {
+        at += line.len();
+        if line.trim_end() == "---" {
+            return &rest[at..];
+        }
+    }
+    text
+}
 
 impl Transform<'_> {
     /// A notice or an alert with its text beside the marker, as the callouts they are.
@@ -83,7 +187,52 @@ pub(super) fn attributes_of(line: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::heading_attributes;
+    use super::{embed, fragment, heading_attributes, without_front_matter};
+
+    #[test]
+    fn embeds_by_type_and_extension() {
+        let e = embed("[f](_media/a.md ':include')").unwrap();
+        assert_eq!((e.path, e.code), ("_media/a.md", None));
+        let e = embed("[f](/a.md \":include :type=code :fragment=x :omitFragmentLine\")").unwrap();
+        assert_eq!(
+            (e.path, e.code, e.fragment),
+            ("/a.md", Some("md"), Some("x"))
+        );
+        assert!(e.omit_fragment_line);
+        assert_eq!(embed("[f](a.py ':include')").unwrap().code, Some("py"));
+        for not in [
+            "[f](a.html ':include')",
+            "[f](https://x.org/a.md ':include')",
+            "[f](a.md ':include :type=iframe')",
+            "[f](a.md ':ignore')",
+            "见 [f](a.md ':include')",
+            "[f](a.md)",
+        ] {
+            assert!(embed(not).is_none(), "{not}");
+        }
+    }
+
+    #[test]
+    fn fragments_and_front_matter() {
+        let code = "a\n/// [x]\nb\n// /// [x] end\nc\n";
+        assert_eq!(fragment(code, "x", false).as_deref(), Some("b\n//  end"));
+        assert_eq!(fragment(code, "x", true).as_deref(), Some("b"));
+        assert_eq!(fragment("### [y]\nb\n", "y", false), None);
+        assert_eq!(without_front_matter("---\na: 1\n---\n正文\n"), "正文\n");
+        assert_eq!(without_front_matter("---\n未闭合\n"), "---\n未闭合\n");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, failure_persistence: None, ..Default::default() })]
+
+        /// Any line and file: read without a panic.
+        #[test]
+        fn any_embed_line_and_file(line in "\\[?\\PC{0,12}(\\]\\()?\\PC{0,12}( ['\"]:include\\PC{0,12}['\"]\\)?)?", text in "(\\PC|\n|/// \\[x\\]){0,40}") {
+            let _ = embed(&line);
+            let _ = fragment(&text, "x", false);
+            let _ = without_front_matter(&text);
+        }
+    }
 
     #[test]
     fn heading_ids_and_ignores() {

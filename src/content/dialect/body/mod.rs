@@ -235,16 +235,13 @@ impl Transform<'_> {
         self.push(text, src);
     }
 
-    /// An mdBook include or PyMdown snippet alone on its line, replaced by what it shows (its indentation kept,
-    /// so it stays in its list item); a `{{#playground}}` outside a code block is one. What
-    /// cannot be shown is warned about and the line goes. `None` when there is no reader (the
-    /// line is then a `file_include`) or the line is no include.
-    fn mdbook_include(&mut self, line: &str, i: usize, outside_code: bool) -> Option<()> {
+    /// What `include` shows, within the page's budget; an empty error when the budget is spent
+    /// (the one warning was given); `None` when there is no reader.
+    fn read_include(&mut self, include: &includes::Include) -> Option<Result<String, String>> {
         let read = self.options.include?;
-        let include = includes::parse(line)?;
         // Past the budget, the rest are left out with the one warning already given.
         let spent = self.included > MAX_INCLUDED;
-        let read = read(&include).and_then(|text| {
+        Some(read(include).and_then(|text| {
             if spent {
                 return Err(String::new());
             }
@@ -258,8 +255,67 @@ impl Transform<'_> {
             } else {
                 Ok(text)
             }
-        });
-        match read {
+        }))
+    }
+
+    /// Docsify's `':include'` link alone on its line, to a Markdown file or code of the site:
+    /// what the file holds, there (Docsify's own docs embed `_media/example.md`). `None` when
+    /// the line is no such link or there is no reader: it stays a link, with a warning.
+    fn docsify_embed(&mut self, pad: &str, trimmed: &str, i: usize) -> Option<()> {
+        self.options.include?;
+        let embed = docsify::embed(trimmed)?;
+        let include = includes::Include {
+            kind: includes::DOCSIFY_KIND,
+            path: embed.path,
+            part: includes::Part::Whole,
+        };
+        let shown = self
+            .read_include(&include)?
+            .and_then(|text| match embed.fragment {
+                Some(name) => docsify::fragment(&text, name, embed.omit_fragment_line)
+                    .ok_or_else(|| format!("`{}` has no fragment `{name}`", embed.path)),
+                None if embed.code.is_none() => Ok(docsify::without_front_matter(&text).to_owned()),
+                None => Ok(text),
+            });
+        match shown {
+            Ok(text) => {
+                self.shifted = true;
+                self.changed = true;
+                let fence = embed.code.map(|lang| {
+                    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+                    ("`".repeat((longest + 1).max(3)), lang)
+                });
+                if let Some((fence, lang)) = &fence {
+                    self.push(format!("{pad}{fence}{lang}"), i);
+                }
+                for l in text.split('\n') {
+                    self.push(format!("{pad}{l}").trim_end().to_owned(), i);
+                }
+                if let Some((fence, _)) = fence {
+                    self.push(format!("{pad}{fence}"), i);
+                }
+            }
+            Err(why) if why.is_empty() => self.replace(String::new(), i),
+            Err(why) => {
+                self.warnings.push(
+                    Diagnostic::warning(format!("Docsify's embed cannot be shown: {why}"))
+                        .at_line(i + 1)
+                        .hint("the line is left out; name a Markdown or code file of the site"),
+                );
+                self.replace(String::new(), i);
+            }
+        }
+        Some(())
+    }
+
+    /// An mdBook include or PyMdown snippet alone on its line, replaced by what it shows (its indentation kept,
+    /// so it stays in its list item); a `{{#playground}}` outside a code block is one. What
+    /// cannot be shown is warned about and the line goes. `None` when there is no reader (the
+    /// line is then a `file_include`) or the line is no include.
+    fn mdbook_include(&mut self, line: &str, i: usize, outside_code: bool) -> Option<()> {
+        self.options.include?;
+        let include = includes::parse(line)?;
+        match self.read_include(&include)? {
             Ok(text) => {
                 let pad = &line[..line.len() - line.trim_start().len()];
                 let fenced = outside_code && include.kind == "playground";
@@ -523,6 +579,9 @@ impl Transform<'_> {
             if let Some(heading) = attrs::percent_braces(&text) {
                 text = heading;
             }
+        }
+        if pad.len() < 4 && self.docsify_embed(pad, trimmed, i).is_some() {
+            return;
         }
         if has_include_link(&text) {
             self.warn(

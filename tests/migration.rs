@@ -637,6 +637,41 @@ fn a_tool_config_beside_content_may_be_a_link() {
     );
 }
 
+/// VuePress 1's docs keep each language in a folder (`docs/zh`) and the files served at the
+/// root in `docs/.vuepress/public`: with `content` linked to the language's folder those are
+/// not read, and a note says how to publish them; done so, the links resolve.
+#[test]
+fn a_language_folder_says_where_its_public_files_are() {
+    let s = site_of(
+        "m-vuepress-lang",
+        &[("helpcenter.yaml", "title: t\nlinks: warn\n")],
+    );
+    s.write(
+        "docs/zh/README.md",
+        "# 首页\n\n![架构](/architecture.png)\n",
+    );
+    s.write("docs/.vuepress/public/architecture.png", "png");
+    std::os::unix::fs::symlink(s.path().join("docs/zh"), s.path().join("site/content")).unwrap();
+    let (out, log) = built(&s);
+    let public = s.path().join("docs/.vuepress/public");
+    has(
+        &log,
+        &[
+            "VuePress serves the files of",
+            "link to a missing page: `/architecture.png`",
+            &format!("ln -s {}", public.display()),
+        ],
+    );
+    assert!(!out.join("architecture.png").exists());
+    std::os::unix::fs::symlink(&public, s.path().join("site/static")).unwrap();
+    let (out, log) = built(&s);
+    assert!(
+        !log.contains("VuePress serves") && !log.contains("missing"),
+        "{log}"
+    );
+    assert_eq!(read(&out, "architecture.png"), "png");
+}
+
 #[test]
 fn mdbook_includes_show_the_files_they_name() {
     // The Rust book: each code block is one `{{#rustdoc_include ../listings/…:anchor}}` line,

@@ -213,6 +213,7 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     content.navs.extend(docusaurus.navs);
     content.docs_routes = docusaurus.route.into_iter().collect();
     content.docs_routes.extend(language_route(&dir));
+    diags.extend(unread_public(root, &dir));
     let mkdocs = mkdocs::read(root, &dir, &mut diags);
     content.navs.extend(mkdocs.nav);
     content.math = mkdocs.math || vitepress.math || docusaurus.math;
@@ -366,6 +367,41 @@ fn language_route(dir: &Path) -> Option<String> {
     LANGUAGE_FOLDERS
         .contains(&folded.as_str())
         .then(|| format!("{name}/"))
+}
+
+/// When `content/` is one language's folder of a site whose files are served at the root from
+/// beside it (VuePress's `docs/.vuepress/public` for `docs/zh`, Hugo's `static/` for
+/// `content/zh`), and the site has no `static/` of its own: a note that those files are not
+/// read, and how to publish them. They are not published unasked: only the site's folder is.
+fn unread_public(root: &Path, dir: &Path) -> Option<Diagnostic> {
+    language_route(dir)?;
+    if root.join("static").exists() {
+        return None;
+    }
+    let real = std::fs::canonicalize(dir).ok()?;
+    let parent = real.parent()?;
+    let hugo = parent
+        .parent()
+        .filter(|_| parent.file_name().is_some_and(|n| n == "content"));
+    let public = [
+        ("VuePress", Some(parent.join(VUEPRESS_PUBLIC))),
+        ("Hugo", hugo.map(|site| site.join("static"))),
+    ]
+    .into_iter()
+    .find_map(|(tool, p)| p.filter(|p| p.is_dir()).map(|p| (tool, p)))?;
+    let (tool, public) = public;
+    Some(
+        Diagnostic::info(format!(
+            "content/ is one language's folder, and {tool} serves the files of {} at the site's root: they are not read",
+            public.display()
+        ))
+        .in_file(root.join(CONTENT_DIR))
+        .hint(format!(
+            "links to them (`/logo.png`) are broken; to publish them, link that folder as this site's static/: ln -s {} {}",
+            public.display(),
+            root.join("static").display()
+        )),
+    )
 }
 
 /// The titles and orders Docusaurus's `_category_.json` / `_category_.yml` files give their

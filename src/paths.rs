@@ -313,14 +313,14 @@ pub fn is_external(d: &str) -> bool {
 /// `x.mdx` as `x.md`, so every stage after loading (pages, links, ids, URLs) sees one kind of
 /// source; `None` for any other file. Its messages still name the file as it is on disk.
 pub fn markdown_path(rel: &str) -> Option<String> {
-    if rel.ends_with(".md") {
-        Some(rel.to_owned())
-    } else {
-        // `.markdown`: Jekyll's, Hugo's and Hexo's other name for Markdown (jekyllcn's 50 posts).
-        rel.strip_suffix(".mdx")
-            .or_else(|| rel.strip_suffix(".markdown"))
-            .map(|stem| format!("{stem}.md"))
-    }
+    // `.markdown`: Jekyll's, Hugo's and Hexo's other name for Markdown (jekyllcn's 50 posts);
+    // any case (`README.MD`, `Guide.Md`), as the tools and editors read them.
+    [".md", ".mdx", ".markdown"].iter().find_map(|ext| {
+        let stem = rel.len().checked_sub(ext.len())?;
+        let tail = rel.get(stem..)?;
+        tail.eq_ignore_ascii_case(ext)
+            .then(|| format!("{}.md", &rel[..stem]))
+    })
 }
 
 /// What a Hugo `{{< ref >}}` leaves in a link's destination before the path it names: such a
@@ -393,6 +393,22 @@ pub fn encode_path(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_in_any_case_is_known_by_its_md_path() {
+        for (file, path) in [
+            ("a/b.md", Some("a/b.md")),
+            ("README.MD", Some("README.md")),
+            ("x.Mdx", Some("x.md")),
+            ("y.MARKDOWN", Some("y.md")),
+            ("说明.md", Some("说明.md")),
+            ("z.mdown", None),
+            ("md", None),
+            ("图.png", None),
+        ] {
+            assert_eq!(markdown_path(file).as_deref(), path, "{file}");
+        }
+    }
 
     #[test]
     fn relative_urls() {

@@ -672,6 +672,40 @@ fn a_language_folder_says_where_its_public_files_are() {
     assert_eq!(read(&out, "architecture.png"), "png");
 }
 
+/// Repositories written on Windows or by hand name Markdown `README.MD` or `Setup.Md`: pages
+/// like any other, their links found either way.
+#[test]
+fn markdown_extensions_in_any_case_are_pages() {
+    let s = site_of(
+        "m-upper-md",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            (
+                "content/guide/README.MD",
+                "# 指南\n\n先看[安装](Setup.Md)，再看[配置](config.md)。\n",
+            ),
+            (
+                "content/guide/Setup.Md",
+                "# 安装\n\n回到[指南](README.MD)。\n",
+            ),
+            ("content/guide/config.MARKDOWN", "# 配置\n\n正文。\n"),
+        ],
+    );
+    let (out, log) = built(&s);
+    assert!(!log.contains("missing"), "{log}");
+    has(
+        &read(&out, "guide/index.html"),
+        &[
+            "<a href=\"Setup/\">安装</a>",
+            "<a href=\"config/\">配置</a>",
+        ],
+    );
+    has(
+        &read(&out, "guide/Setup/index.html"),
+        &["<a href=\"../\">指南</a>"],
+    );
+}
+
 #[test]
 fn mdbook_includes_show_the_files_they_name() {
     // The Rust book: each code block is one `{{#rustdoc_include ../listings/…:anchor}}` line,

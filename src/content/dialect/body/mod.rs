@@ -803,6 +803,13 @@ impl Transform<'_> {
             "figure" => format!("{pad}{DIRECTIVE}figure {}-->", sc.attributes()),
             "toc" => format!("{pad}{DIRECTIVE}toc-->"),
             // A theme's call to action (Dapr's docs: "开始使用" → a page): a link says the same.
+            // A video a theme embeds: a link to it says where it is.
+            "youtube" | "vimeo" | "bilibili"
+                if video_link(&sc.name, sc.arg("id").or_else(|| sc.positional(0))).is_some() =>
+            {
+                let id = sc.arg("id").or_else(|| sc.positional(0));
+                format!("{pad}{}", video_link(&sc.name, id).unwrap_or_default())
+            }
             "button" if sc.arg("text").is_some() && button_target(&sc).is_some() => {
                 let text = sc.arg("text").unwrap_or_default();
                 let text = text.replace('[', "\\[").replace(']', "\\]");
@@ -861,6 +868,13 @@ impl Transform<'_> {
                 .map(|(_, v)| v.as_str())
         };
         let text = match name {
+            // Hexo's `{% youtube id %}`, `{% vimeo id %}`: a link to the video.
+            "youtube" | "vimeo" if video_link(name, get_positional(&attrs)).is_some() => {
+                format!(
+                    "{pad}{}",
+                    video_link(name, get_positional(&attrs)).unwrap_or_default()
+                )
+            }
             "hint" => {
                 let kind = callout_kind(get("style").unwrap_or("info")).unwrap_or("note");
                 self.open.push(Open::Shortcode {
@@ -1220,6 +1234,32 @@ fn liquid_tag_at(s: &str, name: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// The first positional argument of a Liquid tag.
+fn get_positional(attrs: &[(Option<String>, String)]) -> Option<&str> {
+    attrs
+        .iter()
+        .find(|(k, _)| k.is_none())
+        .map(|(_, v)| v.as_str())
+}
+
+/// A Markdown link to a video of YouTube, Vimeo or bilibili by its id, when the id is one (letters,
+/// digits, `-` and `_`): what a theme's embed shows, as something a reader can follow.
+fn video_link(service: &str, id: Option<&str>) -> Option<String> {
+    let id = id?.trim();
+    let valid = !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let (name, url) = match service {
+        "youtube" => ("YouTube", format!("https://www.youtube.com/watch?v={id}")),
+        "vimeo" => ("Vimeo", format!("https://vimeo.com/{id}")),
+        "bilibili" => ("bilibili", format!("https://www.bilibili.com/video/{id}")),
+        _ => return None,
+    };
+    valid.then(|| format!("[▶ {name} {}](<{url}>)", id.replace('_', "\\_")))
+}
+
 /// The lines that open and close a flowchart of `vuepress-plugin-flowchart`.
 const FLOW_START: &str = "@flowstart";
 const FLOW_END: &str = "@flowend";
@@ -1391,10 +1431,23 @@ pub(super) mod tests {
     }
 
     #[test]
-    fn unknown_syntax_keeps_its_text_and_warns() {
+    fn videos_are_links_to_them() {
         let b = run(
-            "::: spoiler 剧透\n文字\n:::\n{{< youtube abc >}}\n{{< kbd >}}Ctrl{{< /kbd >}} 键\n",
+            "{{< youtube id=\"w7Ft2ym_a\" >}}\n{{< vimeo 146022717 >}}\n{% youtube lJIrF4YjHfQ %}\n{{< youtube \"x<script>\" >}}\n",
         );
+        assert_eq!(
+            b.text,
+            "[▶ YouTube w7Ft2ym\\_a](<https://www.youtube.com/watch?v=w7Ft2ym_a>)\n[▶ Vimeo 146022717](<https://vimeo.com/146022717>)\n[▶ YouTube lJIrF4YjHfQ](<https://www.youtube.com/watch?v=lJIrF4YjHfQ>)\n\n"
+        );
+        // An id that is no id is not understood, and said so.
+        assert_eq!(b.warnings.len(), 1, "{:?}", b.warnings);
+        assert_eq!(b.warnings[0].line, Some(4));
+    }
+
+    #[test]
+    fn unknown_syntax_keeps_its_text_and_warns() {
+        let b =
+            run("::: spoiler 剧透\n文字\n:::\n{{< gist abc >}}\n{{< kbd >}}Ctrl{{< /kbd >}} 键\n");
         assert_eq!(b.text, "\n文字\n\n\nCtrl 键\n");
         let lines: Vec<_> = b
             .warnings
@@ -1410,7 +1463,7 @@ pub(super) mod tests {
                 ),
                 (
                     Some(4),
-                    "the Hugo shortcode `{{< youtube abc >}}` is not understood".to_owned()
+                    "the Hugo shortcode `{{< gist abc >}}` is not understood".to_owned()
                 ),
                 (
                     Some(5),

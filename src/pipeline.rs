@@ -364,11 +364,7 @@ fn read_edits(
     for p in changed {
         // Folders change with every file in them; temporary files of editors and tools come
         // and go. A Markdown file that is gone, though, was deleted: that needs a full build.
-        if p.is_dir()
-            || (!p.exists()
-                && p.extension()
-                    .is_none_or(|e| e != "md" && e != "mdx" && e != "markdown"))
-        {
+        if p.is_dir() || (!p.exists() && paths::markdown_path(&paths::slash_path(p)).is_none()) {
             continue;
         }
         let p = std::fs::canonicalize(p).ok()?;

@@ -661,7 +661,7 @@ fn a_language_folder_says_where_its_public_files_are() {
         &[
             "VuePress serves the files of",
             "link to a missing page: `/architecture.png`",
-            &format!("ln -s {}", public.display()),
+            &format!("ln -s '{}'", public.display()),
         ],
     );
     assert!(!out.join("architecture.png").exists());
@@ -1578,6 +1578,7 @@ fn docsify_embeds_show_the_file() {
         &[
             ("helpcenter.yaml", "title: 文档\n"),
             ("content/README.md", "# 首页\n"),
+            ("content/.env", "TOKEN=secret\n"),
             ("content/_sidebar.md", "- [嵌入](zh/embed.md)\n"),
             (
                 "content/_media/example.md",
@@ -1589,7 +1590,7 @@ fn docsify_embeds_show_the_file() {
             ),
             (
                 "content/zh/embed.md",
-                "# 文件嵌入\n\n[filename](../_media/example.md \":include\")\n\n[x](/_media/example.js ':include :type=code :fragment=demo')\n\n[x](../_media/example.js \":include\")\n\n[站点](https://example.org ':include :type=iframe')\n\n[外](/../../../../../../../../../../etc/passwd ':include :type=code')\n\n后文。\n",
+                "# 文件嵌入\n\n[filename](../_media/example.md \":include\")\n\n[x](/_media/example.js ':include :type=code :fragment=demo')\n\n[x](../_media/example.js \":include\")\n\n[站点](https://example.org ':include :type=iframe')\n\n[外](/../../../../../../../../../../etc/passwd ':include :type=code')\n\n[藏](/.env ':include :type=code')\n\n[缺](nope.md ':include')\n\n后文。\n",
             ),
         ],
     );
@@ -1636,8 +1637,13 @@ fn docsify_embeds_show_the_file() {
             "content/zh/embed.md:9",
             "Docsify's embed cannot be shown: `/../../../../../../../../../../etc/passwd` is outside the site",
             "content/zh/embed.md:11",
+            "`/.env` is a hidden file",
+            "content/zh/embed.md:13",
+            "there is no file `nope.md`",
+            "content/zh/embed.md:15",
         ],
     );
+    assert!(!page.contains("secret"), "{page}");
     assert!(!log.contains("missing"), "{log}");
 }
 

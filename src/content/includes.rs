@@ -8,6 +8,9 @@
 //! PyMdown's snippets (`--8<-- "docs/code/a.cpp:core"`, MkDocs) are read alike, from the
 //! folder of the `mkdocs.yml` the site reads (their base), with the part between
 //! `--8<-- [start:core]` and `--8<-- [end:core]` as an anchor.
+//!
+//! Docsify's `':include'` embeds (`dialect::body::docsify`) read a whole file alike, within the
+//! same bounds, from the page or, starting with `/`, from `content/`.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -50,9 +53,11 @@ pub struct Includes {
 /// An include line, read.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Include<'a> {
-    /// `include`, `rustdoc_include` or `playground`.
+    /// `include`, `rustdoc_include` or `playground` (mdBook's), `SNIPPET_KIND` (PyMdown's) or
+    /// `DOCSIFY_KIND`.
     pub kind: &'a str,
-    /// The file, relative to the page.
+    /// The file, relative to the page (a snippet's: to its base; a Docsify embed's starting
+    /// with `/`: to `content/`).
     pub path: &'a str,
     /// What part of it: lines or an anchor.
     pub part: Part<'a>,
@@ -225,6 +230,10 @@ impl Includes {
             return Err(format!("`{}` is not text", include.path));
         }
         let text = String::from_utf8_lossy(&bytes);
+        // Docsify embeds the file as it is: anchor marks are mdBook's and PyMdown's.
+        if include.kind == DOCSIFY_KIND {
+            return Ok(text.lines().collect::<Vec<_>>().join("\n"));
+        }
         part_of(&text, &include.part)
             .ok_or_else(|| match include.part {
                 Part::Anchor(name) => format!("`{}` has no anchor `{name}`", include.path),

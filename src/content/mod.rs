@@ -374,10 +374,11 @@ fn language_route(dir: &Path) -> Option<String> {
 /// `content/zh`), and the site has no `static/` of its own: a note that those files are not
 /// read, and how to publish them. They are not published unasked: only the site's folder is.
 fn unread_public(root: &Path, dir: &Path) -> Option<Diagnostic> {
-    language_route(dir)?;
+    // A site with a static/ of its own has chosen what it serves at the root.
     if root.join("static").exists() {
         return None;
     }
+    language_route(dir)?;
     let real = std::fs::canonicalize(dir).ok()?;
     let parent = real.parent()?;
     let hugo = parent
@@ -397,7 +398,7 @@ fn unread_public(root: &Path, dir: &Path) -> Option<Diagnostic> {
         ))
         .in_file(root.join(CONTENT_DIR))
         .hint(format!(
-            "links to them (`/logo.png`) are broken; to publish them, link that folder as this site's static/: ln -s {} {}",
+            "links to them (`/logo.png`) are broken; to publish them, link that folder as this site's static/: ln -s '{}' '{}'",
             public.display(),
             root.join("static").display()
         )),
@@ -656,8 +657,9 @@ fn walk(
     markdown
 }
 
-/// `x.md` and `x.mdx` beside it would be one page (Docusaurus refuses them as one doc id, too):
-/// an error naming both, and `x.md` is kept so the rest of the site still builds and checks.
+/// `x.md` and `x.mdx` (or `x.MD`) beside it would be one page (Docusaurus refuses them as one
+/// doc id, too): an error naming both, and the first in file-name order is kept so the rest of
+/// the site still builds and checks.
 fn one_source_per_page(
     root: &Path,
     dir: &Path,

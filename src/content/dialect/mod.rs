@@ -86,8 +86,24 @@ pub fn key_names() -> impl Iterator<Item = &'static str> {
     TOOLS.iter().flat_map(|t| t.iter()).map(|k| k.name)
 }
 
-/// Text another tool shows as text (a home page's titles, a shortcode's parameters), written
-/// into Markdown with the characters that would open Markdown or HTML of their own escaped.
+/// Text another tool shows as a paragraph of its own (a shortcode's parameter): escaped, and a
+/// start that would make it a heading, quote, list, rule, table or fence (`# x`, `> x`, `1. x`,
+/// `~~~`) escaped too.
+fn paragraph(text: &str) -> String {
+    let text = escaped(text.trim());
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if text.starts_with(['#', '>', '-', '+', '=', '~', '|']) {
+        format!("\\{text}")
+    } else if digits > 0 && text[digits..].starts_with(['.', ')']) {
+        format!("{}\\{}", &text[..digits], &text[digits..])
+    } else {
+        text
+    }
+}
+
+/// Text another tool shows as text within a line (a home page's titles, a button's label),
+/// written into Markdown with the characters that would open Markdown or HTML of their own
+/// escaped.
 fn escaped(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -101,6 +117,24 @@ fn escaped(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::paragraph;
+
+    #[test]
+    fn a_paragraph_of_text_opens_no_block() {
+        for (text, md) in [
+            ("# 标题", "\\# 标题"),
+            ("~~~", "\\~~~"),
+            ("> 引", "\\> 引"),
+            ("- 项", "\\- 项"),
+            ("12. 项", "12\\. 项"),
+            ("3) 项", "3\\) 项"),
+            ("<b>粗</b> & *斜*", "\\<b>粗\\</b> \\& \\*斜\\*"),
+            ("2024 年", "2024 年"),
+        ] {
+            assert_eq!(paragraph(text), md, "{text}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -69,21 +69,33 @@ pub(super) fn embed(trimmed: &str) -> Option<Embed<'_>> {
     Some(embed)
 }
 
-/// The lines of `text` between the two marked `/// [name]` or `### [name]`, their marks left
-/// out (or the marked lines, with `omit_line`).
+/// The lines of `text` between the two marked `/// [name]` or `### [name]` (space or none
+/// between, as Docsify matches them), their marks left out (or the marked lines, with
+/// `omit_line`).
 pub(super) fn fragment(text: &str, name: &str, omit_line: bool) -> Option<String> {
-    let marks = [format!("/// [{name}]"), format!("### [{name}]")];
-    let marked = |l: &str| marks.iter().find(|m| l.contains(m.as_str()));
-    let mut lines = text.split('\n');
-    let first = lines.by_ref().find(|l| marked(l).is_some())?;
-    let unmarked = |l: &str, mark: &str| {
-        let rest = l.replacen(mark, "", 1);
+    let label = format!("[{name}]");
+    // The mark's place in a line: `///` or `###`, spaces, the label.
+    let mark = |l: &str| -> Option<(usize, usize)> {
+        ["///", "###"].iter().find_map(|m| {
+            l.match_indices(m).find_map(|(at, _)| {
+                let rest = &l[at + m.len()..];
+                let after = rest.trim_start();
+                after
+                    .starts_with(&label)
+                    .then(|| (at, l.len() - after.len() + label.len()))
+            })
+        })
+    };
+    let unmarked = |l: &str, (from, to): (usize, usize)| {
+        let rest = format!("{}{}", &l[..from], &l[to..]);
         (!omit_line && !rest.trim().is_empty()).then_some(rest)
     };
-    let mut out: Vec<String> = unmarked(first, marked(first)?).into_iter().collect();
+    let mut lines = text.split('\n');
+    let (first, at) = lines.by_ref().find_map(|l| mark(l).map(|m| (l, m)))?;
+    let mut out: Vec<String> = unmarked(first, at).into_iter().collect();
     for l in lines {
-        if let Some(mark) = marked(l) {
-            out.extend(unmarked(l, mark));
+        if let Some(m) = mark(l) {
+            out.extend(unmarked(l, m));
             return Some(out.join("\n"));
         }
         out.push(l.to_owned());
@@ -91,22 +103,12 @@ pub(super) fn fragment(text: &str, name: &str, omit_line: bool) -> Option<String
     None
 }
 
-/// A Markdown file's text without its YAML front matter, which Docsify leaves out of an embed.
+/// A Markdown file's text without its front matter, which Docsify leaves out of an embed.
 pub(super) fn without_front_matter(text: &str) -> &str {
-    let Some(rest) = text
-        .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))
-    else {
-        return text;
-    };
-    let mut at = 0;
-    for line in rest.split_inclusive('\n') {
-        at += line.len();
-        if line.trim_end() == "---" {
-            return &rest[at..];
-        }
+    match crate::content::front_matter::split(text) {
+        Ok((Some(_), body, _)) => body,
+        _ => text,
     }
-    text
 }
 
 impl Transform<'_> {
@@ -214,9 +216,15 @@ mod tests {
 
     #[test]
     fn fragments_and_front_matter() {
-        let code = "a\n/// [x]\nb\n// /// [x] end\nc\n";
-        assert_eq!(fragment(code, "x", false).as_deref(), Some("b\n//  end"));
-        assert_eq!(fragment(code, "x", true).as_deref(), Some("b"));
+        // Docsify's own example.js, a mark without its space, and one in an HTML comment.
+        let code = "a\n/// [x]\nb\n///[x]\nc\n";
+        assert_eq!(fragment(code, "x", false).as_deref(), Some("b"));
+        let html = "<!-- /// [x] -->\n<p>b</p>\n<!-- ### [x] -->\n";
+        assert_eq!(
+            fragment(html, "x", false).as_deref(),
+            Some("<!--  -->\n<p>b</p>\n<!--  -->")
+        );
+        assert_eq!(fragment(html, "x", true).as_deref(), Some("<p>b</p>"));
         assert_eq!(fragment("### [y]\nb\n", "y", false), None);
         assert_eq!(without_front_matter("---\na: 1\n---\n正文\n"), "正文\n");
         assert_eq!(without_front_matter("---\n未闭合\n"), "---\n未闭合\n");

@@ -160,8 +160,9 @@ struct Transform<'a> {
     jsx_comment: Option<usize>,
     /// Inside Liquid's `{% raw %}`.
     raw: bool,
-    /// Inside Jekyll's `{% highlight %}` or Hexo's `{% codeblock %}`: the tag that ends it, its
-    /// line and indentation.
+    /// Inside Jekyll's `{% highlight %}`, Hexo's `{% codeblock %}` or a VuePress flowchart (the
+    /// same: lines written out as code up to a line of their own that ends it): the tag that
+    /// ends it (`@flowend` for a flowchart), its line and indentation.
     liquid_code: Option<(&'static str, usize, String)>,
     /// The fence such a block is written out with (`liquid_fence`).
     fence_for_liquid: String,
@@ -282,14 +283,22 @@ impl Transform<'_> {
                 self.shifted = true;
                 self.changed = true;
                 let fence = embed.code.map(|lang| {
-                    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-                    ("`".repeat((longest + 1).max(3)), lang)
+                    let lang: String = lang
+                        .chars()
+                        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '#' | '_'))
+                        .collect();
+                    (liquid_fence(&text), lang)
                 });
                 if let Some((fence, lang)) = &fence {
                     self.push(format!("{pad}{fence}{lang}"), i);
                 }
                 for l in text.split('\n') {
-                    self.push(format!("{pad}{l}").trim_end().to_owned(), i);
+                    let l = if l.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{pad}{l}")
+                    };
+                    self.push(l, i);
                 }
                 if let Some((fence, _)) = fence {
                     self.push(format!("{pad}{fence}"), i);
@@ -417,7 +426,7 @@ impl Transform<'_> {
         // Inside a Liquid code block, lines are its code, as written.
         if let Some((end, _, pad)) = &self.liquid_code {
             let tag = liquid_name(line.trim());
-            if tag == Some(end) || line.trim() == *end {
+            if tag == Some(end) || (end.starts_with('@') && line.trim() == *end) {
                 let close = format!("{pad}{}", self.fence_for_liquid);
                 self.liquid_code = None;
                 self.replace(close, i);
@@ -799,17 +808,15 @@ impl Transform<'_> {
                 other => callout_kind(other).map(|k| callout_directive(k, title)),
             }
         };
+        // A video a theme embeds: a link to it says where it is.
+        let video = video_link(&sc.name, sc.arg("id").or_else(|| sc.positional(0)), None);
         let text = match sc.name.as_str() {
             "figure" => format!("{pad}{DIRECTIVE}figure {}-->", sc.attributes()),
             "toc" => format!("{pad}{DIRECTIVE}toc-->"),
-            // A theme's call to action (Dapr's docs: "开始使用" → a page): a link says the same.
-            // A video a theme embeds: a link to it says where it is.
-            "youtube" | "vimeo" | "bilibili"
-                if video_link(&sc.name, sc.arg("id").or_else(|| sc.positional(0))).is_some() =>
-            {
-                let id = sc.arg("id").or_else(|| sc.positional(0));
-                format!("{pad}{}", video_link(&sc.name, id).unwrap_or_default())
+            "youtube" | "vimeo" | "bilibili" if video.is_some() => {
+                format!("{pad}{}", video.unwrap_or_default())
             }
+            // A theme's call to action (Dapr's docs: "开始使用" → a page): a link says the same.
             "button" if sc.arg("text").is_some() && button_target(&sc).is_some() => {
                 let text = sc.arg("text").unwrap_or_default();
                 let text = text.replace('[', "\\[").replace(']', "\\]");
@@ -837,7 +844,7 @@ impl Transform<'_> {
                     // 用户案例: nine cards' headings).
                     for (text, heading) in sc.shown_text() {
                         self.shifted = true;
-                        let text = super::escaped(text);
+                        let text = super::paragraph(text);
                         let text = if heading { format!("**{text}**") } else { text };
                         self.replace(pad.to_owned(), i);
                         self.replace(format!("{pad}{text}"), i);
@@ -867,14 +874,20 @@ impl Transform<'_> {
                 .find(|(key, _)| key.as_deref() == Some(k))
                 .map(|(_, v)| v.as_str())
         };
+        let positional: Vec<&str> = attrs
+            .iter()
+            .filter(|(k, _)| k.is_none())
+            .map(|(_, v)| v.as_str())
+            .collect();
+        let video = video_link(
+            name,
+            positional.first().copied(),
+            positional.get(1).copied(),
+        );
         let text = match name {
-            // Hexo's `{% youtube id %}`, `{% vimeo id %}`: a link to the video.
-            "youtube" | "vimeo" if video_link(name, get_positional(&attrs)).is_some() => {
-                format!(
-                    "{pad}{}",
-                    video_link(name, get_positional(&attrs)).unwrap_or_default()
-                )
-            }
+            // Hexo's `{% youtube id %}`, `{% youtube id 'playlist' %}`, `{% vimeo id %}`: a
+            // link to the video.
+            "youtube" | "vimeo" if video.is_some() => format!("{pad}{}", video.unwrap_or_default()),
             "hint" => {
                 let kind = callout_kind(get("style").unwrap_or("info")).unwrap_or("note");
                 self.open.push(Open::Shortcode {
@@ -1234,17 +1247,10 @@ fn liquid_tag_at(s: &str, name: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// The first positional argument of a Liquid tag.
-fn get_positional(attrs: &[(Option<String>, String)]) -> Option<&str> {
-    attrs
-        .iter()
-        .find(|(k, _)| k.is_none())
-        .map(|(_, v)| v.as_str())
-}
-
-/// A Markdown link to a video of YouTube, Vimeo or bilibili by its id, when the id is one (letters,
-/// digits, `-` and `_`): what a theme's embed shows, as something a reader can follow.
-fn video_link(service: &str, id: Option<&str>) -> Option<String> {
+/// A Markdown link to a video (or, `kind` `playlist`, a YouTube playlist) of YouTube, Vimeo or
+/// bilibili by its id, when the id is one (letters, digits, `-` and `_`, so it cannot end the
+/// link or the URL): what a theme's embed shows, as something a reader can follow.
+fn video_link(service: &str, id: Option<&str>, kind: Option<&str>) -> Option<String> {
     let id = id?.trim();
     let valid = !id.is_empty()
         && id.len() <= 64
@@ -1252,6 +1258,10 @@ fn video_link(service: &str, id: Option<&str>) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     let (name, url) = match service {
+        "youtube" if kind == Some("playlist") => (
+            "YouTube",
+            format!("https://www.youtube.com/playlist?list={id}"),
+        ),
         "youtube" => ("YouTube", format!("https://www.youtube.com/watch?v={id}")),
         "vimeo" => ("Vimeo", format!("https://vimeo.com/{id}")),
         "bilibili" => ("bilibili", format!("https://www.bilibili.com/video/{id}")),
@@ -1260,7 +1270,8 @@ fn video_link(service: &str, id: Option<&str>) -> Option<String> {
     valid.then(|| format!("[▶ {name} {}](<{url}>)", id.replace('_', "\\_")))
 }
 
-/// The lines that open and close a flowchart of `vuepress-plugin-flowchart`.
+/// The lines that open and close a flowchart of `vuepress-plugin-flowchart`, whose text is the
+/// chart's source: read as a Liquid code block is, it cannot open containers or lists.
 const FLOW_START: &str = "@flowstart";
 const FLOW_END: &str = "@flowend";
 
@@ -1433,11 +1444,11 @@ pub(super) mod tests {
     #[test]
     fn videos_are_links_to_them() {
         let b = run(
-            "{{< youtube id=\"w7Ft2ym_a\" >}}\n{{< vimeo 146022717 >}}\n{% youtube lJIrF4YjHfQ %}\n{{< youtube \"x<script>\" >}}\n",
+            "{{< youtube id=\"w7Ft2ym_a\" >}}\n{{< vimeo 146022717 >}}\n{% youtube lJIrF4YjHfQ %}\n{{< youtube \"x<script>\" >}}\n{% youtube PLx1 'playlist' %}\n",
         );
         assert_eq!(
             b.text,
-            "[▶ YouTube w7Ft2ym\\_a](<https://www.youtube.com/watch?v=w7Ft2ym_a>)\n[▶ Vimeo 146022717](<https://vimeo.com/146022717>)\n[▶ YouTube lJIrF4YjHfQ](<https://www.youtube.com/watch?v=lJIrF4YjHfQ>)\n\n"
+            "[▶ YouTube w7Ft2ym\\_a](<https://www.youtube.com/watch?v=w7Ft2ym_a>)\n[▶ Vimeo 146022717](<https://vimeo.com/146022717>)\n[▶ YouTube lJIrF4YjHfQ](<https://www.youtube.com/watch?v=lJIrF4YjHfQ>)\n\n[▶ YouTube PLx1](<https://www.youtube.com/playlist?list=PLx1>)\n"
         );
         // An id that is no id is not understood, and said so.
         assert_eq!(b.warnings.len(), 1, "{:?}", b.warnings);
@@ -1571,6 +1582,10 @@ pub(super) mod tests {
             b.text,
             "```bash\n# 注释\n- 不是列表\n```\n  ```js\n  alert(1)\n  ```\n日期 `{{ site.time }}` 与 {% if x %}\n"
         );
+        assert!(b.warnings.is_empty(), "{:?}", b.warnings);
+        // A line of code that is the tag's name alone is code: only a flowchart ends so.
+        let b = run("{% highlight text %}\nendhighlight\n{% endhighlight %}\n");
+        assert_eq!(b.text, "```text\nendhighlight\n```\n");
         assert!(b.warnings.is_empty(), "{:?}", b.warnings);
         // One never closed is code to the end, and says so.
         let b = run("{% highlight ruby %}\nputs 1\n");

@@ -259,6 +259,35 @@ impl Transform<'_> {
         }))
     }
 
+    /// What an include line shows, in its place and at its indentation: `text` as it is, or
+    /// as a code block in language `code` (its name filtered to what a fence's info can hold),
+    /// fenced longer than any run of backticks it has.
+    fn paste(&mut self, pad: &str, text: &str, code: Option<&str>, i: usize) {
+        self.changed = true;
+        self.shifted = true;
+        let fence = code.map(|lang| {
+            let lang: String = lang
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '#' | '_'))
+                .collect();
+            (liquid_fence(text), lang)
+        });
+        if let Some((fence, lang)) = &fence {
+            self.push(format!("{pad}{fence}{lang}"), i);
+        }
+        for l in text.split('\n') {
+            let l = if l.is_empty() {
+                String::new()
+            } else {
+                format!("{pad}{l}")
+            };
+            self.push(l, i);
+        }
+        if let Some((fence, _)) = fence {
+            self.push(format!("{pad}{fence}"), i);
+        }
+    }
+
     /// Docsify's `':include'` link alone on its line, to a Markdown file or code of the site:
     /// what the file holds, there (Docsify's own docs embed `_media/example.md`). `None` when
     /// the line is no such link or there is no reader: it stays a link, with a warning.
@@ -279,31 +308,7 @@ impl Transform<'_> {
                 None => Ok(text),
             });
         match shown {
-            Ok(text) => {
-                self.shifted = true;
-                self.changed = true;
-                let fence = embed.code.map(|lang| {
-                    let lang: String = lang
-                        .chars()
-                        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '#' | '_'))
-                        .collect();
-                    (liquid_fence(&text), lang)
-                });
-                if let Some((fence, lang)) = &fence {
-                    self.push(format!("{pad}{fence}{lang}"), i);
-                }
-                for l in text.split('\n') {
-                    let l = if l.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{pad}{l}")
-                    };
-                    self.push(l, i);
-                }
-                if let Some((fence, _)) = fence {
-                    self.push(format!("{pad}{fence}"), i);
-                }
-            }
+            Ok(text) => self.paste(pad, &text, embed.code, i),
             Err(why) if why.is_empty() => self.replace(String::new(), i),
             Err(why) => {
                 self.warnings.push(
@@ -335,22 +340,7 @@ impl Transform<'_> {
                         "rs" => "rust",
                         other => other,
                     });
-                if fenced {
-                    self.push(format!("{pad}```{lang}"), i);
-                }
-                for l in text.split('\n') {
-                    let l = if l.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{pad}{l}")
-                    };
-                    self.push(l, i);
-                }
-                if fenced {
-                    self.push(format!("{pad}```"), i);
-                }
-                self.changed = true;
-                self.shifted = true;
+                self.paste(pad, &text, fenced.then_some(lang), i);
             }
             Err(why) if why.is_empty() => self.replace(String::new(), i),
             Err(why) => {
@@ -898,11 +888,7 @@ impl Transform<'_> {
             }
             // Hexo's (NexT's) `{% note info 标题 %}`: a class, then the title.
             "note" => {
-                let words: Vec<&str> = attrs
-                    .iter()
-                    .filter(|(k, _)| k.is_none())
-                    .map(|(_, v)| v.as_str())
-                    .collect();
+                let words = &positional;
                 let (kind, title) = match words.split_first() {
                     Some((first, rest)) if callout_kind(first).is_some() || *first == "default" => {
                         (callout_kind(first).unwrap_or("note"), rest.join(" "))

@@ -212,8 +212,12 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     }
     content.navs.extend(docusaurus.navs);
     content.docs_routes = docusaurus.route.into_iter().collect();
-    content.docs_routes.extend(language_route(&dir));
-    diags.extend(unread_public(root, &dir));
+    // The content folder as it is on disk, links followed: what a language's folder is named.
+    let real = std::fs::canonicalize(&dir).ok();
+    content
+        .docs_routes
+        .extend(real.as_deref().and_then(language_route));
+    diags.extend(real.as_deref().and_then(|real| unread_public(root, real)));
     let mkdocs = mkdocs::read(root, &dir, &mut diags);
     content.navs.extend(mkdocs.nav);
     content.math = mkdocs.math || vitepress.math || docusaurus.math;
@@ -358,10 +362,9 @@ const LANGUAGE_FOLDERS: &[&str] = &[
     "de", "es", "ru", "pt", "pt-br", "it", "vi", "id", "th", "tr", "ar",
 ];
 
-/// `zh/` when the content folder (a link followed) is such a language's folder: CloudWeGo's docs
-/// link `/zh/docs/hertz/…` from `content/zh`, 387 of their 405 broken links.
-fn language_route(dir: &Path) -> Option<String> {
-    let real = std::fs::canonicalize(dir).ok()?;
+/// `zh/` when the content folder, `real` (its links followed), is such a language's folder:
+/// CloudWeGo's docs link `/zh/docs/hertz/…` from `content/zh`, 387 of their 405 broken links.
+fn language_route(real: &Path) -> Option<String> {
     let name = real.file_name()?.to_str()?;
     let folded = name.to_ascii_lowercase().replace('_', "-");
     LANGUAGE_FOLDERS
@@ -369,17 +372,16 @@ fn language_route(dir: &Path) -> Option<String> {
         .then(|| format!("{name}/"))
 }
 
-/// When `content/` is one language's folder of a site whose files are served at the root from
+/// When `content/` (`real`, its links followed) is one language's folder of a site whose files are served at the root from
 /// beside it (VuePress's `docs/.vuepress/public` for `docs/zh`, Hugo's `static/` for
 /// `content/zh`), and the site has no `static/` of its own: a note that those files are not
 /// read, and how to publish them. They are not published unasked: only the site's folder is.
-fn unread_public(root: &Path, dir: &Path) -> Option<Diagnostic> {
+fn unread_public(root: &Path, real: &Path) -> Option<Diagnostic> {
     // A site with a static/ of its own has chosen what it serves at the root.
     if root.join("static").exists() {
         return None;
     }
-    language_route(dir)?;
-    let real = std::fs::canonicalize(dir).ok()?;
+    language_route(real)?;
     let parent = real.parent()?;
     let hugo = parent
         .parent()
@@ -1290,14 +1292,12 @@ mod tests {
         let link = base.join("content-link");
         #[cfg(unix)]
         std::os::unix::fs::symlink(base.join("zh"), &link).unwrap();
-        assert_eq!(language_route(&base.join("zh")).as_deref(), Some("zh/"));
-        assert_eq!(
-            language_route(&base.join("zh_CN")).as_deref(),
-            Some("zh_CN/")
-        );
-        assert_eq!(language_route(&base.join("content")), None);
+        let route = |p: &Path| language_route(&std::fs::canonicalize(p).unwrap());
+        assert_eq!(route(&base.join("zh")).as_deref(), Some("zh/"));
+        assert_eq!(route(&base.join("zh_CN")).as_deref(), Some("zh_CN/"));
+        assert_eq!(route(&base.join("content")), None);
         #[cfg(unix)]
-        assert_eq!(language_route(&link).as_deref(), Some("zh/"));
+        assert_eq!(route(&link).as_deref(), Some("zh/"));
         std::fs::remove_dir_all(&base).unwrap();
     }
 

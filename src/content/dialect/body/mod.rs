@@ -1243,6 +1243,9 @@ fn video_link(service: &str, id: Option<&str>, kind: Option<&str>) -> Option<Str
         && id
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !valid {
+        return None;
+    }
     let (name, url) = match service {
         "youtube" if kind == Some("playlist") => (
             "YouTube",
@@ -1253,7 +1256,7 @@ fn video_link(service: &str, id: Option<&str>, kind: Option<&str>) -> Option<Str
         "bilibili" => ("bilibili", format!("https://www.bilibili.com/video/{id}")),
         _ => return None,
     };
-    valid.then(|| format!("[▶ {name} {}](<{url}>)", id.replace('_', "\\_")))
+    Some(format!("[▶ {name} {}](<{url}>)", id.replace('_', "\\_")))
 }
 
 /// The lines that open and close a flowchart of `vuepress-plugin-flowchart`, whose text is the

@@ -34,7 +34,7 @@ use crate::site::Site;
 use links::LinkGraph;
 use overview::Overviews;
 use pins::resolve_pins;
-use score::{Candidates, Place, Scorer, Scratch, Shown};
+use score::{Candidates, NO_SERIES, Place, Scorer, Scratch, Shown};
 use series::series;
 
 /// Why an article is listed: its strongest signal.
@@ -102,6 +102,20 @@ pub fn compute(site: &Site, parsed: &Parsed) -> (Lists, Diagnostics) {
     let (mut text, mentions) = text::term_vectors(site, parsed);
     let overviews = Overviews::new(std::mem::take(&mut text.overviews));
     let titles = text::title_vectors(site);
+    let series = series(site);
+    let tag_ids: Vec<Vec<u32>> = {
+        let ids: HashMap<&str, u32> = site
+            .tags
+            .keys()
+            .enumerate()
+            .map(|(i, k)| (k.as_str(), i as u32))
+            .collect();
+        site.articles
+            .iter()
+            .map(|a| a.tags.iter().map(|t| ids[t.as_str()]).collect())
+            .collect()
+    };
+    let tag_bits = common_tag_bits(site);
     let mut position = vec![0usize; n];
     for s in &site.sections {
         for (i, &a) in s.articles.iter().enumerate() {
@@ -125,19 +139,6 @@ pub fn compute(site: &Site, parsed: &Parsed) -> (Lists, Diagnostics) {
             .iter()
             .map(|a| a.tags.iter().map(String::as_str).collect())
             .collect(),
-        tag_ids: {
-            let ids: HashMap<&str, u32> = site
-                .tags
-                .keys()
-                .enumerate()
-                .map(|(i, k)| (k.as_str(), i as u32))
-                .collect();
-            site.articles
-                .iter()
-                .map(|a| a.tags.iter().map(|t| ids[t.as_str()]).collect())
-                .collect()
-        },
-        series: series(site),
         rarity: site
             .sections
             .iter()
@@ -146,15 +147,20 @@ pub fn compute(site: &Site, parsed: &Parsed) -> (Lists, Diagnostics) {
         place: site
             .articles
             .iter()
-            .zip(&position)
-            .map(|(a, &position)| Place {
+            .enumerate()
+            .map(|(i, a)| Place {
+                common_tags: tag_ids[i].iter().fold(0, |m, &t| m | tag_bits[t as usize]),
                 section: a.section as u32,
-                position: position as u32,
+                position: position[i] as u32,
+                series: series[i].unwrap_or(NO_SERIES),
                 ordered: a.nav_order.is_some()
                     || a.prefix.is_some()
                     || a.source.front.weight.is_some(),
             })
             .collect(),
+        sections: site.articles.iter().map(|a| a.section as u32).collect(),
+        tag_ids,
+        tag_bits,
     };
     let candidates: Vec<Candidates> = (0..n)
         .into_par_iter()
@@ -201,6 +207,25 @@ pub fn compute(site: &Site, parsed: &Parsed) -> (Lists, Diagnostics) {
         )
         .collect();
     (Lists { articles, sections }, diags)
+}
+
+/// By tag number (`Site::tags` order), a bit of `Place::common_tags` for each of the 64 tags
+/// with the most articles among those too common to bring candidates; 0 for the others. The
+/// scoring loop tests a candidate for such a tag with its bit, and for the rare 65th by its list.
+fn common_tag_bits(site: &Site) -> Vec<u64> {
+    let mut common: Vec<(usize, usize)> = site
+        .tags
+        .values()
+        .enumerate()
+        .filter(|(_, t)| t.articles.len() > score::TAG_CANDIDATE_CAP)
+        .map(|(i, t)| (i, t.articles.len()))
+        .collect();
+    common.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    let mut bits = vec![0; site.tags.len()];
+    for (k, (i, _)) in common.into_iter().take(64).enumerate() {
+        bits[i] = 1 << k;
+    }
+    bits
 }
 
 /// Each tag's rarity weight, by tag key.
@@ -524,6 +549,43 @@ mod tests {
             Some("类型标注")
         );
         assert_eq!(props[0].reason, super::Reason::Text);
+    }
+
+    #[test]
+    fn a_tag_too_common_to_bring_candidates_counts_past_the_64_with_bits() {
+        // 65 tags on more than 200 articles each: t64, on the fewest, is the one without a
+        // bit in the candidates' records, and is looked up in the article's own tags instead.
+        let all: Vec<String> = (0..65).map(|k| format!("t{k:02}")).collect();
+        let mut files: Vec<(&'static str, String)> = Vec::new();
+        for j in 0..290 {
+            let tags = if j < 210 { &all[..] } else { &all[..64] };
+            let path: &'static str = Box::leak(format!("f/f{j}.md").into_boxed_str());
+            let body = format!(
+                "---\ntitle: Filler{j}\ntags: [{}]\n---\n\nword{j}\n",
+                tags.join(", ")
+            );
+            files.push((path, body));
+        }
+        let tagged = |t: &str, tag: &str, word: &str| {
+            format!("---\ntitle: {t}\ntags: [{tag}]\n---\n\n{word} {t}\n")
+        };
+        files.push(("x/p.md", tagged("Apple", "t64", "kappa")));
+        files.push(("x/q.md", tagged("Banana", "t64", "kappa")));
+        files.push(("y/p.md", tagged("Cherry", "t00", "lambda")));
+        files.push(("y/q.md", tagged("Durian", "t00", "lambda")));
+        files.push(("z/p.md", page("Elder", "mu Elder")));
+        files.push(("z/q.md", page("Fig", "mu Fig")));
+        let (s, lists) = lists_of(&files);
+        let first = |path: &str| lists[idx(&s, path)][0].clone();
+        let (without_bit, with_bit, untagged) = (first("x/p.md"), first("y/p.md"), first("z/p.md"));
+        assert_eq!(without_bit.target, Target::Article(idx(&s, "x/q.md")));
+        assert_eq!(without_bit.shared_tags, ["t64"]);
+        assert_eq!(with_bit.shared_tags, ["t00"]);
+        assert_eq!(without_bit.score, with_bit.score);
+        assert!(
+            without_bit.score > untagged.score + 0.2,
+            "{without_bit:?} {untagged:?}"
+        );
     }
 
     #[test]

@@ -169,7 +169,7 @@ impl Scorer<'_> {
             let text = TEXT_SHARE * similar.min(1.0);
             let link = LINK_SHARE * e.link;
             let mut score = text + link;
-            if self.series[b].is_some() {
+            if self.in_series(b) {
                 score *= SERIES_FACTOR;
             }
             let score = self.demoted(score, shown.articles[b]);

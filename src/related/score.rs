@@ -15,7 +15,7 @@ use crate::site::Site;
 
 /// Tags on more articles than this are too common to bring candidates on their own: they
 /// weigh only on candidates that something else brought.
-const TAG_CANDIDATE_CAP: usize = 200;
+pub(super) const TAG_CANDIDATE_CAP: usize = 200;
 /// How much each signal can add to a score (each signal is in 0..=1). Chosen on the editors'
 /// lists of `bench/related/`: text carries most of the ranking; links and co-citation bring
 /// candidates in and break ties, as a link alone often points at a reference page.
@@ -78,12 +78,16 @@ pub(super) struct Scorer<'a> {
     pub(super) article_tags: Vec<Vec<&'a str>>,
     /// The same as numbers (in `Site::tags` order), for comparing in the scoring loop.
     pub(super) tag_ids: Vec<Vec<u32>>,
+    /// By tag number: the tag's bit in `Place::common_tags`, 0 for the tags without one.
+    pub(super) tag_bits: Vec<u64>,
     /// For each section, the share of the site's articles not in it.
     pub(super) rarity: Vec<f32>,
-    /// Each article's series (see `series`), if it is in one.
-    pub(super) series: Vec<Option<u32>>,
-    /// Where each article is listed: read for thousands of candidates per article.
+    /// Where each article is listed, and what else the scoring loop reads of a candidate: read
+    /// for hundreds of candidates per article.
     pub(super) place: Vec<Place>,
+    /// Each article's section, as in `place`: read for thousands of candidates per article, in
+    /// an array a core's cache holds better than the whole records.
+    pub(super) sections: Vec<u32>,
 }
 
 /// Best first; the comparison is a total order (score, then article order), so lists are
@@ -275,7 +279,9 @@ impl Scorer<'_> {
                     continue;
                 }
                 if members.len() > TAG_CANDIDATE_CAP {
-                    scratch.common_tags.push((*id, weight));
+                    scratch
+                        .common_tags
+                        .push((*id, self.tag_bits[*id as usize], weight));
                     continue;
                 }
                 for &b in members {
@@ -311,6 +317,12 @@ impl Scorer<'_> {
             let text = TEXT_SHARE * similar.min(1.0) + TITLE_SHARE * e.title.min(1.0);
             let link = LINK_SHARE * e.link;
             let own = text + link + TAG_SHARE * e.tags.min(1.0);
+            let cited_part = if e.cited > 0.0 { COCITATION_SHARE } else { 0.0 };
+            // Four in five candidates at 10k articles: too weak to be listed unless the
+            // section's bonus lifts them, and in another section.
+            if own + cited_part < MIN_SCORE && self.sections[i] != here.section {
+                continue;
+            }
             let there = self.place[i];
             let place = if there.section == here.section {
                 let next =
@@ -319,17 +331,17 @@ impl Scorer<'_> {
             } else {
                 0.0
             };
-            if own + place + if e.cited > 0.0 { COCITATION_SHARE } else { 0.0 } < MIN_SCORE
-                || i == a
-                || self.pins[a].contains(&i)
-            {
+            if own + place + cited_part < MIN_SCORE || i == a || self.pins[a].contains(&i) {
                 continue;
             }
             let common: f32 = scratch
                 .common_tags
                 .iter()
-                .filter(|(t, _)| self.tag_ids[i].contains(t))
-                .map(|(_, w)| w)
+                .filter(|&&(t, bit, _)| match bit {
+                    0 => self.tag_ids[i].contains(&t),
+                    _ => there.common_tags & bit != 0,
+                })
+                .map(|(_, _, w)| w)
                 .sum();
             let tags = TAG_SHARE * (e.tags + common).min(1.0);
             let cited = if e.cited > 0.0 {
@@ -338,7 +350,7 @@ impl Scorer<'_> {
                 0.0
             };
             let mut score = text + tags + link + place + cited;
-            if self.in_other_series(a, i) {
+            if there.series != NO_SERIES && there.series != here.series {
                 score *= SERIES_FACTOR;
             }
             // Being neighbours alone relates nothing: some shared content or link must too.
@@ -379,7 +391,13 @@ impl Scorer<'_> {
 
     /// `b` is in a series of versions that `a` is not in: it counts for less (see `series`).
     fn in_other_series(&self, a: usize, b: usize) -> bool {
-        self.series[b].is_some() && self.series[b] != self.series[a]
+        let (a, b) = (self.place[a].series, self.place[b].series);
+        b != NO_SERIES && b != a
+    }
+
+    /// `b` is in a series of versions (see `series`).
+    pub(super) fn in_series(&self, b: usize) -> bool {
+        self.place[b].series != NO_SERIES
     }
 
     fn shared_tags(&self, a: usize, b: usize) -> Vec<String> {
@@ -413,14 +431,24 @@ pub(super) fn keep_above_floors<T>(
     });
 }
 
-/// An article's section and place in its list. The place is a sign only when it is the
-/// author's (a navigation file, a weight, a number in the file name), not the alphabet's.
+/// An article's section and place in its list, and what else the scoring loop reads of a
+/// candidate, in one record: at 100k articles, reading the candidate's series and common tags
+/// from arrays of their own cost a cache miss each, and a third of the candidate pass.
 #[derive(Clone, Copy)]
 pub(super) struct Place {
+    /// Bit k: the article has the tag whose `Scorer::tag_bits` is bit k.
+    pub(super) common_tags: u64,
     pub(super) section: u32,
     pub(super) position: u32,
+    /// Its series of versions (see `series`), or `NO_SERIES`.
+    pub(super) series: u32,
+    /// The place is a sign only when it is the author's (a navigation file, a weight, a number
+    /// in the file name), not the alphabet's.
     pub(super) ordered: bool,
 }
+
+/// `Place::series` of an article in none.
+pub(super) const NO_SERIES: u32 = u32::MAX;
 
 /// A candidate's signals other than text: most candidates have none.
 #[derive(Clone, Copy, Default)]
@@ -445,8 +473,8 @@ pub(super) struct Scratch {
     flags: Vec<u8>,
     other: Vec<Other>,
     pub(super) touched: Vec<u32>,
-    /// The article's tags too common to list their articles, with their weights.
-    pub(super) common_tags: Vec<(u32, f32)>,
+    /// The article's tags too common to list their articles: number, bit and weight.
+    pub(super) common_tags: Vec<(u32, u64, f32)>,
 }
 
 impl Scratch {
@@ -469,7 +497,10 @@ impl Scratch {
     }
 
     pub(super) fn add_text(&mut self, b: usize, w: f32) {
-        self.enter(b);
+        // Weights are positive: text is 0 only before the first, and the flags are read once.
+        if self.text[b] == 0.0 {
+            self.enter(b);
+        }
         self.text[b] += w;
     }
 

@@ -188,11 +188,7 @@ pub(super) fn term_vectors(site: &Site, parsed: &Parsed) -> (TermVectors, Mentio
     let (weights, by_id) = Weights::new(&raw);
     let mut vectors: Vec<Vec<(u32, f32)>> = by_id
         .par_iter()
-        .map(|terms| {
-            let mut v = weights.weigh(terms);
-            v.truncate(terms_kept(terms.len()) * CANDIDATE_FACTOR);
-            v
-        })
+        .map(|terms| weights.weigh(terms, terms_kept(terms.len()) * CANDIDATE_FACTOR))
         .collect();
     let kept: Vec<usize> = raw.iter().map(|terms| terms_kept(terms.len())).collect();
     discount_section_scaffolding(site, &mut vectors);
@@ -274,8 +270,7 @@ fn overview_vectors(
                 &r.blocks,
                 scaffold,
             );
-            let mut v = weights.weigh(&weights.ids_of(&terms));
-            v.truncate(terms_kept(terms.len()));
+            let mut v = weights.weigh(&weights.ids_of(&terms), terms_kept(terms.len()));
             unit(&mut v);
             Some((i, v))
         })
@@ -300,7 +295,10 @@ pub(super) fn title_vectors(site: &Site) -> TermVectors {
         })
         .collect();
     let (weights, by_id) = Weights::new(&raw);
-    let mut vectors: Vec<Vec<(u32, f32)>> = by_id.par_iter().map(|t| weights.weigh(t)).collect();
+    let mut vectors: Vec<Vec<(u32, f32)>> = by_id
+        .par_iter()
+        .map(|t| weights.weigh(t, t.len()))
+        .collect();
     vectors.par_iter_mut().for_each(|v| unit(v));
     let postings = inverted_index(&vectors, weights.df.len());
     TermVectors {
@@ -315,6 +313,8 @@ pub(super) fn title_vectors(site: &Site) -> TermVectors {
 struct Weights {
     ids: IdMap<u32>,
     df: Vec<u32>,
+    /// By id, worked out once: `weigh` would take a logarithm per term of every article.
+    idf: Vec<f32>,
     n: usize,
 }
 
@@ -341,9 +341,15 @@ impl Weights {
                     .collect()
             })
             .collect();
+        let n = raw.len() as f32;
+        let idf = df
+            .par_iter()
+            .map(|&df| ((n + 1.0) / (df as f32 + 1.0)).ln())
+            .collect();
         let weights = Weights {
             ids,
             df,
+            idf,
             n: raw.len(),
         };
         (weights, by_id)
@@ -358,21 +364,24 @@ impl Weights {
             .collect()
     }
 
-    /// Term frequencies by id as TF-IDF weights, strongest first, without the terms in one
-    /// article only or in most.
-    fn weigh(&self, terms: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    /// Term frequencies by id as TF-IDF weights, the strongest `keep` of them, strongest first,
+    /// without the terms in one article only or in most. Only the kept are sorted: a long
+    /// article has thousands of terms and keeps a hundred.
+    fn weigh(&self, terms: &[(u32, f32)], keep: usize) -> Vec<(u32, f32)> {
         let n = self.n as f32;
         let max_df = (n * BOILERPLATE_SHARE).max(2.0);
         let mut v: Vec<(u32, f32)> = terms
             .iter()
             .filter_map(|&(id, f)| {
                 let df = self.df[id as usize];
-                ((df as f32) <= max_df && df > 1).then(|| {
-                    let idf = ((n + 1.0) / (df as f32 + 1.0)).ln();
-                    (id, (1.0 + f.ln()) * idf)
-                })
+                ((df as f32) <= max_df && df > 1)
+                    .then(|| (id, (1.0 + f.ln()) * self.idf[id as usize]))
             })
             .collect();
+        if v.len() > keep {
+            v.select_nth_unstable_by(keep, by_weight);
+            v.truncate(keep);
+        }
         v.sort_by(by_weight);
         v
     }
@@ -426,18 +435,19 @@ fn discount_section_scaffolding(site: &Site, vectors: &mut [Vec<(u32, f32)>]) {
             if size < SECTION_MIN_ARTICLES {
                 return Vec::new();
             }
-            let mut df: HashMap<u32, u32> = HashMap::new();
-            for &a in &section.articles {
-                for (id, _) in &vectors[a] {
-                    *df.entry(*id).or_default() += 1;
+            // Counted by sorting: each article has a term once.
+            let mut all: Vec<u32> = section
+                .articles
+                .iter()
+                .flat_map(|&a| vectors[a].iter().map(|(id, _)| *id))
+                .collect();
+            all.sort_unstable();
+            let mut ids = Vec::new();
+            for run in all.chunk_by(|x, y| x == y) {
+                if run.len() as f32 > SECTION_SHARE * size as f32 {
+                    ids.push(run[0]);
                 }
             }
-            let mut ids: Vec<u32> = df
-                .into_iter()
-                .filter(|&(_, c)| c as f32 > SECTION_SHARE * size as f32)
-                .map(|(id, _)| id)
-                .collect();
-            ids.sort_unstable();
             ids
         })
         .collect();

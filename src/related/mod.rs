@@ -150,7 +150,6 @@ pub fn compute(site: &Site, parsed: &Parsed) -> (Lists, Diagnostics) {
             .enumerate()
             .map(|(i, a)| Place {
                 common_tags: tag_ids[i].iter().fold(0, |m, &t| m | tag_bits[t as usize]),
-                section: a.section as u32,
                 position: position[i] as u32,
                 series: series[i].unwrap_or(NO_SERIES),
                 ordered: a.nav_order.is_some()
@@ -556,26 +555,35 @@ mod tests {
         // 65 tags on more than 200 articles each: t64, on the fewest, is the one without a
         // bit in the candidates' records, and is looked up in the article's own tags instead.
         let all: Vec<String> = (0..65).map(|k| format!("t{k:02}")).collect();
-        let mut files: Vec<(&'static str, String)> = Vec::new();
+        let mut files: Vec<(String, String)> = Vec::new();
         for j in 0..290 {
             let tags = if j < 210 { &all[..] } else { &all[..64] };
-            let path: &'static str = Box::leak(format!("f/f{j}.md").into_boxed_str());
             let body = format!(
                 "---\ntitle: Filler{j}\ntags: [{}]\n---\n\nword{j}\n",
                 tags.join(", ")
             );
-            files.push((path, body));
+            files.push((format!("f/f{j}.md"), body));
         }
         let tagged = |t: &str, tag: &str, word: &str| {
             format!("---\ntitle: {t}\ntags: [{tag}]\n---\n\n{word} {t}\n")
         };
-        files.push(("x/p.md", tagged("Apple", "t64", "kappa")));
-        files.push(("x/q.md", tagged("Banana", "t64", "kappa")));
-        files.push(("y/p.md", tagged("Cherry", "t00", "lambda")));
-        files.push(("y/q.md", tagged("Durian", "t00", "lambda")));
-        files.push(("z/p.md", page("Elder", "mu Elder")));
-        files.push(("z/q.md", page("Fig", "mu Fig")));
-        let (s, lists) = lists_of(&files);
+        for (path, body) in [
+            ("x/p.md", tagged("Apple", "t64", "kappa")),
+            ("x/q.md", tagged("Banana", "t64", "kappa")),
+            ("y/p.md", tagged("Cherry", "t00", "lambda")),
+            ("y/q.md", tagged("Durian", "t00", "lambda")),
+            ("z/p.md", page("Elder", "mu Elder")),
+            ("z/q.md", page("Fig", "mu Fig")),
+        ] {
+            files.push((path.to_owned(), body));
+        }
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(p, b)| (p.as_str(), b.as_str()))
+            .collect();
+        let (s, _) = site(&refs);
+        let (p, _) = parse(&s);
+        let lists = super::compute(&s, &p).0.articles;
         let first = |path: &str| lists[idx(&s, path)][0].clone();
         let (without_bit, with_bit, untagged) = (first("x/p.md"), first("y/p.md"), first("z/p.md"));
         assert_eq!(without_bit.target, Target::Article(idx(&s, "x/q.md")));

@@ -82,12 +82,12 @@ pub(super) struct Scorer<'a> {
     pub(super) tag_bits: Vec<u64>,
     /// For each section, the share of the site's articles not in it.
     pub(super) rarity: Vec<f32>,
-    /// Where each article is listed, and what else the scoring loop reads of a candidate: read
-    /// for hundreds of candidates per article.
-    pub(super) place: Vec<Place>,
-    /// Each article's section, as in `place`: read for thousands of candidates per article, in
-    /// an array a core's cache holds better than the whole records.
+    /// Each article's section: read for thousands of candidates per article, in an array a
+    /// core's cache holds better than records with more in them.
     pub(super) sections: Vec<u32>,
+    /// Each article's place in its section, and what else the scoring loop reads of the
+    /// candidates its section does not rule out: read for hundreds of candidates per article.
+    pub(super) place: Vec<Place>,
 }
 
 /// Best first; the comparison is a total order (score, then article order), so lists are
@@ -295,7 +295,7 @@ impl Scorer<'_> {
         for b in self.links.neighbours(a) {
             scratch.other(b).link = self.links.direct(a, b);
         }
-        let section = &self.site.sections[self.place[a].section as usize].articles;
+        let section = &self.site.sections[self.sections[a] as usize].articles;
         let place = self.place[a].position as usize;
         for b in [place.wrapping_sub(1), place + 1] {
             if let Some(&b) = section.get(b) {
@@ -308,6 +308,7 @@ impl Scorer<'_> {
     /// `scratch` for the next article.
     fn scored(&self, a: usize, scratch: &mut Scratch) -> Vec<Scored> {
         let here = self.place[a];
+        let section = self.sections[a];
         let mut scored = Vec::new();
         for &b in &scratch.touched {
             let i = b as usize;
@@ -320,11 +321,12 @@ impl Scorer<'_> {
             let cited_part = if e.cited > 0.0 { COCITATION_SHARE } else { 0.0 };
             // Four in five candidates at 10k articles: too weak to be listed unless the
             // section's bonus lifts them, and in another section.
-            if own + cited_part < MIN_SCORE && self.sections[i] != here.section {
+            let same_section = self.sections[i] == section;
+            if own + cited_part < MIN_SCORE && !same_section {
                 continue;
             }
             let there = self.place[i];
-            let place = if there.section == here.section {
+            let place = if same_section {
                 let next =
                     here.ordered && there.ordered && there.position.abs_diff(here.position) == 1;
                 SECTION_BONUS + if next { NEIGHBOUR_BONUS } else { 0.0 }
@@ -350,7 +352,7 @@ impl Scorer<'_> {
                 0.0
             };
             let mut score = text + tags + link + place + cited;
-            if there.series != NO_SERIES && there.series != here.series {
+            if there.in_other_series_than(here) {
                 score *= SERIES_FACTOR;
             }
             // Being neighbours alone relates nothing: some shared content or link must too.
@@ -359,8 +361,8 @@ impl Scorer<'_> {
                 continue;
             }
             // Among articles related on their own merits, those of a small section come first.
-            if there.section == here.section && evidence >= MIN_SCORE {
-                score += SMALL_SECTION_BONUS * self.rarity[here.section as usize];
+            if same_section && evidence >= MIN_SCORE {
+                score += SMALL_SECTION_BONUS * self.rarity[section as usize];
             }
             // Ties go to the stronger kind of evidence, in this order. The section both are in
             // is never the reason over a link the reader can follow, whatever their bonus.
@@ -391,8 +393,7 @@ impl Scorer<'_> {
 
     /// `b` is in a series of versions that `a` is not in: it counts for less (see `series`).
     fn in_other_series(&self, a: usize, b: usize) -> bool {
-        let (a, b) = (self.place[a].series, self.place[b].series);
-        b != NO_SERIES && b != a
+        self.place[b].in_other_series_than(self.place[a])
     }
 
     /// `b` is in a series of versions (see `series`).
@@ -431,14 +432,13 @@ pub(super) fn keep_above_floors<T>(
     });
 }
 
-/// An article's section and place in its list, and what else the scoring loop reads of a
+/// An article's place in its section's list, and what else the scoring loop reads of a
 /// candidate, in one record: at 100k articles, reading the candidate's series and common tags
 /// from arrays of their own cost a cache miss each, and a third of the candidate pass.
 #[derive(Clone, Copy)]
 pub(super) struct Place {
     /// Bit k: the article has the tag whose `Scorer::tag_bits` is bit k.
     pub(super) common_tags: u64,
-    pub(super) section: u32,
     pub(super) position: u32,
     /// Its series of versions (see `series`), or `NO_SERIES`.
     pub(super) series: u32,
@@ -449,6 +449,13 @@ pub(super) struct Place {
 
 /// `Place::series` of an article in none.
 pub(super) const NO_SERIES: u32 = u32::MAX;
+
+impl Place {
+    /// This article is in a series of versions that the one at `other` is not in.
+    fn in_other_series_than(self, other: Place) -> bool {
+        self.series != NO_SERIES && self.series != other.series
+    }
+}
 
 /// A candidate's signals other than text: most candidates have none.
 #[derive(Clone, Copy, Default)]

@@ -319,8 +319,8 @@ impl Scorer<'_> {
             let link = LINK_SHARE * e.link;
             let own = text + link + TAG_SHARE * e.tags.min(1.0);
             let cited_part = if e.cited > 0.0 { COCITATION_SHARE } else { 0.0 };
-            // Four in five candidates at 10k articles: too weak to be listed unless the
-            // section's bonus lifts them, and in another section.
+            // 80% of the candidates at 10k articles are too weak to be listed unless the
+            // section's bonus lifts them: in another section, they stop before their record.
             let same_section = self.sections[i] == section;
             if own + cited_part < MIN_SCORE && !same_section {
                 continue;

@@ -38,25 +38,25 @@ fn is_word_char(c: char) -> bool {
 /// related-article scoring and of the search index.
 pub fn each_term(text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::new();
-    let mut prev: Option<char> = None; // last CJK char of the current run
+    // Where the last CJK character of the current run starts in `text`: folding leaves CJK
+    // characters as they are, so a bigram is a slice of the text itself.
+    let mut prev: Option<usize> = None;
     let mut run_len = 0usize;
-    let mut buf = [0u8; 8];
-    for c in text.chars().map(fold) {
+    for (i, original) in text.char_indices() {
+        let c = fold(original);
         if is_cjk(c) {
             if !word.is_empty() {
                 f(&word);
                 word.clear();
             }
             if let Some(p) = prev {
-                let n = p.encode_utf8(&mut buf).len();
-                let m = c.encode_utf8(&mut buf[n..]).len();
-                f(std::str::from_utf8(&buf[..n + m]).unwrap_or_default());
+                f(&text[p..i + original.len_utf8()]);
             }
-            prev = Some(c);
+            prev = Some(i);
             run_len += 1;
         } else {
             if let (1, Some(p)) = (run_len, prev) {
-                f(p.encode_utf8(&mut buf));
+                f(&text[p..i]);
             }
             prev = None;
             run_len = 0;
@@ -69,7 +69,7 @@ pub fn each_term(text: &str, mut f: impl FnMut(&str)) {
         }
     }
     if let (1, Some(p)) = (run_len, prev) {
-        f(p.encode_utf8(&mut buf));
+        f(&text[p..]);
     }
     if !word.is_empty() {
         f(&word);
@@ -167,6 +167,43 @@ mod tests {
         assert_eq!(t("Promise.all()"), ["promise", "all"]);
         assert_eq!(t("WeChat支付"), ["wechat", "支付"]);
         assert_eq!(t("2024年4月"), ["2024", "年", "4", "月"]);
+    }
+
+    /// The terms as the tokenizer's doc comment defines them, spelled out over the folded
+    /// characters: bigrams are read from the text unfolded, so this says the two agree.
+    fn terms_by_definition(s: &str) -> Vec<String> {
+        let chars: Vec<char> = s.chars().map(fold).collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let start = i;
+            if is_cjk(chars[i]) {
+                while i < chars.len() && is_cjk(chars[i]) {
+                    i += 1;
+                }
+                match i - start {
+                    1 => out.push(chars[start].to_string()),
+                    _ => out.extend(chars[start..i].windows(2).map(|w| w.iter().collect())),
+                }
+            } else if is_word_char(chars[i]) {
+                while i < chars.len() && is_word_char(chars[i]) {
+                    i += 1;
+                }
+                out.push(chars[start..i].iter().collect());
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn terms_are_the_folded_words_and_cjk_bigrams(
+            s in "([a-zA-Z0-9 ，。ＡＢ１　_.-]|[\\u{3040}-\\u{30ff}]|[\\u{4e00}-\\u{4e20}]|[\\u{ac00}-\\u{ac05}]|[\\u{20000}-\\u{20003}]|\\PC){0,40}"
+        ) {
+            proptest::prop_assert_eq!(t(&s), terms_by_definition(&s));
+        }
     }
 
     /// The cases search.js is tested on too (tests/browser/search-engine.test.mjs).

@@ -152,15 +152,13 @@ impl Scorer<'_> {
             return list;
         };
         for (id, w) in vector {
-            for (b, wb) in &self.postings[*id as usize] {
-                scratch.add_text(*b as usize, w * wb);
-            }
+            scratch.add_text(*w, &self.postings[*id as usize]);
         }
         for b in self.links.section_neighbours(section) {
             scratch.other(b).link = self.links.section_direct(section, b);
         }
         let mut places: Vec<(f32, usize, f32, Reason)> = Vec::new();
-        for &b in &scratch.touched {
+        for &b in scratch.touched() {
             let b = b as usize;
             let (similar, e) = scratch.get(b);
             if own_section(self.site, b) == section || pins.contains(&b) {

@@ -517,9 +517,9 @@ impl Scratch {
     /// Adds `w` times each article's weight in `postings` to its text similarity. Text is
     /// added before any other signal (`enter` and `other` read it), so an article is new
     /// exactly when its text is still 0: every article is written to the next slot of
-    /// `touched`, and the count moves on only for the new ones. Without a branch to
-    /// mispredict, this loop, the hottest of the stage, took a quarter less time at 10k
-    /// articles.
+    /// `touched`, and the count moves on only for the new ones. Without a branch per
+    /// posting, the candidate pass took about an eighth less time at 10k articles (median
+    /// of five runs, 347 ms against 399 ms).
     pub(super) fn add_text(&mut self, w: f32, postings: &[(u32, f32)]) {
         debug_assert!(!self.others, "text is added before the other signals");
         let last = self.touched.len() - 1;

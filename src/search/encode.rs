@@ -1,16 +1,17 @@
 //! Scoring (BM25 with field weights) and encoding every term's postings as a compact string of
 //! base-64 digits, with its best documents described.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::describe::{self, Detail, HOT_MIN_DF, HOT_PER_TERM, Hot, detail, hot_entry};
+use super::packed::{DEFINED, HEADED, PackedTerms, TITLED};
 use super::{Analysis, B, DEFINED_BOOST, Doc, HEADING_BOOST, K1, SECTION_PAGE, TITLE_BOOST};
 use crate::markdown::Parsed;
 use crate::site::Site;
-use crate::tokenize;
+use crate::{hash, tokenize};
 
 /// Shards are sized for a cold query's budget: a few of them fit in well under 100 KB.
 const TARGET_SHARD_BYTES: usize = 8 * 1024;
@@ -30,6 +31,10 @@ fn push_varint(out: &mut String, mut n: u32) {
         out.push(DIGITS[(low | 32) as usize] as char);
     }
 }
+
+/// A document that has a term: its id, the term's weighted frequency there (then its score),
+/// and its roles there (`packed::TITLED` …).
+type Posting = (u32, f32, u8);
 
 /// Every term's postings, encoded, and the JSON of its described documents: the index before it
 /// is split into shards.
@@ -67,50 +72,54 @@ impl Encoded<'_> {
 pub fn encode<'a>(site: &Site, parsed: &Parsed, analysis: &'a Analysis) -> Encoded<'a> {
     let docs = &analysis.docs;
     let n = docs.len();
-    let tfs: Vec<(&HashMap<String, f32>, f32)> =
-        analysis.terms.iter().map(|d| (&d.tf, d.len)).collect();
+    let tfs: Vec<(&PackedTerms, f32)> = analysis.terms.iter().map(|d| (&d.tf, d.len)).collect();
     let avg_len = (tfs.iter().map(|(_, l)| *l).sum::<f32>() / n.max(1) as f32).max(1.0);
 
-    // Postings per term, documents in order.
-    let mut postings: HashMap<&str, Vec<(u32, f32)>> = HashMap::new();
-    for (doc, (tf, _)) in tfs.iter().enumerate() {
-        for (term, f) in tf.iter() {
+    // Postings per term, documents in order, each with the term's roles in the document. One
+    // map took 10 s on one core for a 100k-article site's 64 million pairs: each thread
+    // gathers the terms of its share of the vocabulary (by a hash of the term) from every
+    // document.
+    let parts = rayon::current_num_threads().max(1) as u64;
+    let mut terms: Vec<(&str, Vec<Posting>)> = (0..parts)
+        .into_par_iter()
+        .flat_map_iter(|part| {
+            let mut postings: FxHashMap<&str, Vec<Posting>> = FxHashMap::default();
+            for (doc, (tf, _)) in tfs.iter().enumerate() {
+                for (term, f, roles) in tf.iter() {
+                    if hash::fnv1a64(term.as_bytes()) % parts == part {
+                        postings
+                            .entry(term)
+                            .or_default()
+                            .push((doc as u32, f, roles));
+                    }
+                }
+            }
             postings
-                .entry(term.as_str())
-                .or_default()
-                .push((doc as u32, *f));
-        }
-    }
-    // A name that one page uses and no page defines is left out: its words find that page
-    // anyway, and TiDB's 4,000 such names (of 6,300) took its index past 3× its Markdown.
-    let mut terms: Vec<(&str, Vec<(u32, f32)>)> = postings
-        .into_iter()
+        })
+        // A name that one page uses and no page defines is left out: its words find that
+        // page anyway, and TiDB's 4,000 such names (of 6,300) took its index past 3× its
+        // Markdown.
         .filter(|(term, list)| {
-            !(term.contains(tokenize::JOINERS)
-                && list.len() == 1
-                && !analysis.terms[list[0].0 as usize]
-                    .defined
-                    .contains_key(*term))
+            !(term.contains(tokenize::JOINERS) && list.len() == 1 && list[0].2 & DEFINED == 0)
         })
         .collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
 
     // BM25 weights, then one scale for the whole site so scores add up across terms.
-    let weighted: Vec<(&str, Vec<(u32, f32)>)> = terms
+    let weighted: Vec<(&str, Vec<Posting>)> = terms
         .into_par_iter()
         .map(|(term, list)| {
             let df = list.len() as f32;
             let idf = ((n as f32 - df + 0.5) / (df + 0.5) + 1.0).ln();
             let list = list
                 .into_iter()
-                .map(|(doc, f)| {
+                .map(|(doc, f, roles)| {
                     let dl = tfs[doc as usize].1;
-                    let terms = &analysis.terms[doc as usize];
-                    let title = if terms.defined.contains_key(term) {
+                    let title = if roles & DEFINED != 0 {
                         DEFINED_BOOST * idf
-                    } else if terms.titled.contains(term) {
+                    } else if roles & TITLED != 0 {
                         TITLE_BOOST * idf
-                    } else if terms.headed.contains(term) {
+                    } else if roles & HEADED != 0 {
                         HEADING_BOOST * idf
                     } else {
                         0.0
@@ -120,7 +129,7 @@ pub fn encode<'a>(site: &Site, parsed: &Parsed, analysis: &'a Analysis) -> Encod
                         Doc::Article(_) => 1.0,
                     };
                     let bm25 = idf * f * (K1 + 1.0) / (f + K1 * (1.0 - B + B * dl / avg_len));
-                    (doc, page * (bm25 + title))
+                    (doc, page * (bm25 + title), roles)
                 })
                 .collect();
             (term, list)
@@ -128,7 +137,7 @@ pub fn encode<'a>(site: &Site, parsed: &Parsed, analysis: &'a Analysis) -> Encod
         .collect();
     let max = weighted
         .iter()
-        .flat_map(|(_, l)| l.iter().map(|(_, s)| *s))
+        .flat_map(|(_, l)| l.iter().map(|&(_, s, _)| s))
         .fold(0.0f32, f32::max)
         .max(f32::MIN_POSITIVE);
     let encoded: Vec<EncodedTerm> = weighted
@@ -138,22 +147,22 @@ pub fn encode<'a>(site: &Site, parsed: &Parsed, analysis: &'a Analysis) -> Encod
     Encoded { terms: encoded }
 }
 
-/// One term's postings, scores quantized against the site's highest score `max`, and the JSON
-/// of its best documents' descriptions.
+/// One term's postings (document, score, its roles there), scores quantized against the site's
+/// highest score `max`, and the JSON of its best documents' descriptions.
 fn encode_term<'a>(
     site: &Site,
     parsed: &Parsed,
     analysis: &Analysis,
     term: &'a str,
-    list: &[(u32, f32)],
+    list: &[Posting],
     max: f32,
 ) -> EncodedTerm<'a> {
     let docs = &analysis.docs;
     let mut quantized: Vec<(u32, u8)> = list
         .iter()
-        .map(|&(doc, score)| (doc, (score / max * MAX_Q).round().clamp(1.0, MAX_Q) as u8))
+        .map(|&(doc, score, _)| (doc, (score / max * MAX_Q).round().clamp(1.0, MAX_Q) as u8))
         .collect();
-    keep_titles_ahead(analysis, term, list, &mut quantized);
+    keep_titles_ahead(list, &mut quantized);
     // The term's best documents in the client's order for a one-term query: score, then
     // document id. Documents come in id order, so only a higher score displaces one.
     let mut best: Vec<(u8, u32)> = Vec::with_capacity(HOT_PER_TERM + 1);
@@ -223,19 +232,16 @@ fn encode_term<'a>(
 /// document whose title has the term (or a heading defines it) goes a level above the documents
 /// without that score no more, unless one that scores more is on its level (rounding never
 /// reverses two scores).
-fn keep_titles_ahead(analysis: &Analysis, term: &str, list: &[(u32, f32)], q: &mut [(u32, u8)]) {
-    let named = |doc: u32| {
-        let t = &analysis.terms[doc as usize];
-        t.titled.contains(term) || t.defined.contains_key(term)
-    };
-    if !list.iter().any(|&(doc, _)| named(doc)) {
+fn keep_titles_ahead(list: &[Posting], q: &mut [(u32, u8)]) {
+    let named = |roles: u8| roles & (TITLED | DEFINED) != 0;
+    if !list.iter().any(|&(_, _, roles)| named(roles)) {
         return;
     }
     // The others by raw score; for each, the highest level of those scoring no more, and the
     // lowest of those scoring as much or more.
     let mut others: Vec<(f32, u8)> = (list.iter().zip(q.iter()))
-        .filter(|((doc, _), _)| !named(*doc))
-        .map(|((_, score), (_, level))| (*score, *level))
+        .filter(|((_, _, roles), _)| !named(*roles))
+        .map(|((_, score, _), (_, level))| (*score, *level))
         .collect();
     others.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
     let mut up_to: Vec<u8> = Vec::with_capacity(others.len());
@@ -246,8 +252,8 @@ fn keep_titles_ahead(analysis: &Analysis, term: &str, list: &[(u32, f32)], q: &m
     for i in (0..others.len()).rev() {
         from[i] = from[i + 1].min(others[i].1);
     }
-    for ((doc, score), (_, level)) in list.iter().zip(q.iter_mut()) {
-        if !named(*doc) {
+    for ((_, score, roles), (_, level)) in list.iter().zip(q.iter_mut()) {
+        if !named(*roles) {
             continue;
         }
         let below = others.partition_point(|o| o.0 <= *score);

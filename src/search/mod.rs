@@ -19,12 +19,13 @@
 mod describe;
 mod doc;
 mod encode;
+mod packed;
 pub(crate) mod pinyin;
 mod synonyms;
 pub(crate) mod variants;
 mod write;
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
@@ -103,19 +104,18 @@ pub fn shard_hash(key: &str) -> u32 {
 /// kept by `serve` so an edit re-analyses only the article that changed.
 #[derive(Debug, Clone, Default)]
 pub struct DocTerms {
-    tf: HashMap<String, f32>,
-    /// The terms of its title: a title that names what the reader typed is worth more than
-    /// any number of mentions in the text, which BM25 saturates.
-    titled: std::collections::HashSet<String>,
+    /// Each term with its weight, and whether the title has it (a title that names what the
+    /// reader typed is worth more than any number of mentions in the text, which BM25
+    /// saturates), a heading (`HEADING_BOOST`), or a heading begins with it as a name
+    /// (`DEFINED_BOOST`).
+    tf: packed::PackedTerms,
     /// The names its headings begin with (`### tidb_gc_life_time`), with the first such block:
-    /// the page that defines a name, among the many that use it (`DEFINED_BOOST`), and where.
-    defined: HashMap<String, usize>,
-    /// The terms of its headings, for the same reason (`HEADING_BOOST`).
-    headed: std::collections::HashSet<String>,
+    /// the page that defines a name, among the many that use it, and where.
+    defined: FxHashMap<String, usize>,
     len: f32,
     /// The document's `Hot` entries written so far, as JSON, by term. They depend on its text
     /// alone, so `serve` reuses them for every document an edit did not touch.
-    described: Arc<Mutex<HashMap<String, Arc<describe::Hot>>>>,
+    described: Arc<Mutex<FxHashMap<String, Arc<describe::Hot>>>>,
     /// Its card (title, URL) as JSON list items, likewise.
     card: OnceLock<String>,
 }
@@ -147,14 +147,21 @@ pub fn analyze(site: &Site, parsed: &Parsed) -> Analysis {
 pub fn analyze_doc(site: &Site, parsed: &Parsed, d: Doc) -> DocTerms {
     let page = d.page(site, parsed);
     let r = page.parsed;
-    let mut tf: HashMap<String, f32> = HashMap::new();
+    // About one distinct term per 8 bytes of text on Chinese and English pages: sized once,
+    // the map is not rehashed as it grows.
+    let bytes: usize = (r.blocks.iter())
+        .map(|b| b.heading.len() + b.text.len() + b.code.len())
+        .sum();
+    let mut tf: FxHashMap<String, f32> =
+        FxHashMap::with_capacity_and_hasher(bytes / 8, Default::default());
     let mut len = 0.0;
-    // Everything said, folded, for the synonyms.
+    // Everything said, folded, for the synonyms, when the site has any.
+    let synonyms = &site.config.search.synonyms;
     let mut said = String::new();
     let mut add = |text: &str, w: f32, short: bool| {
         let text = variants::to_simplified(text);
         tokenize::each_term(&text, |t| {
-            *tf.entry(t.to_owned()).or_default() += w;
+            count(&mut tf, t, w);
             len += w;
         });
         // Names as a whole, besides their words (they do not lengthen the document: its words
@@ -162,7 +169,7 @@ pub fn analyze_doc(site: &Site, parsed: &Parsed, d: Doc) -> DocTerms {
         // code. Prose's paths, hosts and versions, and code's, took TiDB's index past 3× its
         // Markdown.
         if short {
-            tokenize::each_compound(&text, |t| *tf.entry(t.to_owned()).or_default() += w);
+            tokenize::each_compound(&text, |t| count(&mut tf, t, w));
         }
         // Titles, tags and headings: one-character queries, and pinyin.
         if short {
@@ -171,17 +178,17 @@ pub fn analyze_doc(site: &Site, parsed: &Parsed, d: Doc) -> DocTerms {
                 .map(tokenize::fold)
                 .filter(|c| tokenize::is_cjk(*c))
             {
-                *tf.entry(c.to_string()).or_default() += w;
+                count(&mut tf, c.encode_utf8(&mut [0; 4]), w);
             }
-            pinyin::each_term(&text, |t| {
-                *tf.entry(t.to_owned()).or_default() += w * PINYIN
-            });
+            pinyin::each_term(&text, |t| count(&mut tf, t, w * PINYIN));
         }
-        said.extend(text.chars().map(tokenize::fold));
-        said.push('\n');
+        if !synonyms.is_empty() {
+            said.extend(text.chars().map(tokenize::fold));
+            said.push('\n');
+        }
     };
     add(page.title, TITLE, true);
-    let mut titled = std::collections::HashSet::new();
+    let mut titled = FxHashSet::default();
     let title = variants::to_simplified(page.title);
     tokenize::each_term(&title, |t| {
         titled.insert(t.to_owned());
@@ -194,8 +201,8 @@ pub fn analyze_doc(site: &Site, parsed: &Parsed, d: Doc) -> DocTerms {
         add(t, TAGS, true);
     }
     add(page.description, DESCRIPTION, false);
-    let mut headed = std::collections::HashSet::new();
-    let mut defined = HashMap::new();
+    let mut headed = FxHashSet::default();
+    let mut defined = FxHashMap::default();
     // Names in inline code, as prose: counted with its words once `add` is done.
     let mut spans = Vec::new();
     for (index, b) in r.blocks.iter().enumerate() {
@@ -221,19 +228,41 @@ pub fn analyze_doc(site: &Site, parsed: &Parsed, d: Doc) -> DocTerms {
     for name in spans {
         *tf.entry(name).or_default() += BODY;
     }
-    for (member, times) in synonyms::implied(&site.config.search.synonyms, &said) {
+    for (member, times) in synonyms::implied(synonyms, &said) {
         tokenize::each_term(&variants::to_simplified(member), |t| {
-            *tf.entry(t.to_owned()).or_default() += synonyms::WEIGHT * BODY * times as f32
+            count(&mut tf, t, synonyms::WEIGHT * BODY * times as f32)
         });
     }
+    let tf = packed::PackedTerms::pack(tf, |t| {
+        let mut roles = 0;
+        if titled.contains(t) {
+            roles |= packed::TITLED;
+        }
+        if headed.contains(t) {
+            roles |= packed::HEADED;
+        }
+        if defined.contains_key(t) {
+            roles |= packed::DEFINED;
+        }
+        roles
+    });
     DocTerms {
         tf,
-        titled,
-        headed,
         defined,
         len,
         described: Default::default(),
         card: OnceLock::new(),
+    }
+}
+
+/// Adds `w` to the term's weight, allocating the term only the first time the document has it:
+/// `entry` takes an owned key, and a word's every occurrence paid for one.
+fn count(tf: &mut FxHashMap<String, f32>, term: &str, w: f32) {
+    match tf.get_mut(term) {
+        Some(f) => *f += w,
+        None => {
+            tf.insert(term.to_owned(), w);
+        }
     }
 }
 
@@ -290,11 +319,11 @@ mod tests {
         let (parsed, _) = crate::testing::parse(&site);
         let tf = analyze_doc(&site, &parsed, Doc::Article(0)).tf;
         assert_eq!(
-            tf["retries"],
-            BODY + DESCRIPTION,
+            tf.weight("retries"),
+            Some(BODY + DESCRIPTION),
             "prose, and the first paragraph"
         );
-        assert_eq!(tf["backoff"], CODE, "code");
+        assert_eq!(tf.weight("backoff"), Some(CODE), "code");
         const { assert!(CODE < BODY) };
     }
 

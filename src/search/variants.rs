@@ -7,12 +7,14 @@
 //! The mapping is character by character (a word-level converter would give the client a
 //! dictionary to download), derived once from `character_converter`'s table.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// Traditional (or variant) character → its simplified form, for every character that differs.
-static TO_SIMPLIFIED: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+static TO_SIMPLIFIED: LazyLock<FxHashMap<char, char>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
     let mut buf = [0u8; 4];
     for cp in (0x3400u32..=0x4DBF)
         .chain(0x4E00..=0x9FFF)

@@ -43,8 +43,15 @@ pub fn each_term(text: &str, mut f: impl FnMut(&str)) {
     let mut prev: Option<usize> = None;
     let mut run_len = 0usize;
     for (i, original) in text.char_indices() {
-        let c = fold(original);
-        if is_cjk(c) {
+        // Most characters of a Chinese page are common ideographs, which fold to themselves:
+        // told apart first, they skip `fold`'s cases and a second range test.
+        let (c, cjk) = if ('\u{4E00}'..='\u{9FFF}').contains(&original) {
+            (original, true)
+        } else {
+            let c = fold(original);
+            (c, is_cjk(c))
+        };
+        if cjk {
             if !word.is_empty() {
                 f(&word);
                 word.clear();

@@ -223,7 +223,10 @@ fn page_terms<'a>(
     let bytes: usize = (blocks.iter())
         .map(|b| b.text.len() + b.heading.len() + b.code.len())
         .sum();
-    let mut tf: IdMap<f32> = IdMap::with_capacity_and_hasher(bytes / 16, Default::default());
+    let mut tf: IdMap<f32> = IdMap::with_capacity_and_hasher(
+        (bytes / 16).min(tokenize::MAX_PRESIZED_TERMS),
+        Default::default(),
+    );
     let mut add = |text: &str, weight: f32| {
         tokenize::each_term(text, |t| {
             *tf.entry(fnv1a64(t.as_bytes())).or_default() += weight

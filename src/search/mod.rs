@@ -148,12 +148,15 @@ pub fn analyze_doc(site: &Site, parsed: &Parsed, d: Doc) -> DocTerms {
     let page = d.page(site, parsed);
     let r = page.parsed;
     // About one distinct term per 8 bytes of text on Chinese and English pages: sized once,
-    // the map is not rehashed as it grows.
+    // the map is not rehashed as it grows. Not past `tokenize::MAX_PRESIZED_TERMS`: a huge file
+    // that repeats a few words would reserve gigabytes for terms it does not have.
     let bytes: usize = (r.blocks.iter())
         .map(|b| b.heading.len() + b.text.len() + b.code.len())
         .sum();
-    let mut tf: FxHashMap<String, f32> =
-        FxHashMap::with_capacity_and_hasher(bytes / 8, Default::default());
+    let mut tf: FxHashMap<String, f32> = FxHashMap::with_capacity_and_hasher(
+        (bytes / 8).min(tokenize::MAX_PRESIZED_TERMS),
+        Default::default(),
+    );
     let mut len = 0.0;
     // Everything said, folded, for the synonyms, when the site has any.
     let synonyms = &site.config.search.synonyms;

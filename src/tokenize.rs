@@ -83,9 +83,9 @@ pub fn each_term(text: &str, mut f: impl FnMut(&str)) {
     }
 }
 
-/// The most terms a page's term map is sized for before it is read (64k: about 2 MB): past
-/// that it grows as terms come. Sized from the page's length alone, a huge file that repeats a
-/// few words would reserve gigabytes.
+/// The most terms a page's term map is sized for before it is read (64k: 2–4 MB): past that
+/// it grows as terms come. Sized from the page's length alone, a huge file that repeats a few
+/// words would reserve gigabytes.
 pub const MAX_PRESIZED_TERMS: usize = 1 << 16;
 
 /// Characters that join the words of a name into one: `tidb_gc_life_time`, `import.meta.glob`,

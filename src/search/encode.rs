@@ -32,6 +32,9 @@ fn push_varint(out: &mut String, mut n: u32) {
     }
 }
 
+/// Threads that gather postings at most (see `encode`).
+const POSTING_PARTS: usize = 4;
+
 /// A document that has a term: its id, the term's weighted frequency there (then its score),
 /// and its roles there (`packed::TITLED` …).
 type Posting = (u32, f32, u8);
@@ -78,8 +81,8 @@ pub fn encode<'a>(site: &Site, parsed: &Parsed, analysis: &'a Analysis) -> Encod
     // Postings per term, documents in order, each with the term's roles in the document. One
     // map took 10 s on one core for a 100k-article site's 64 million pairs: each thread
     // gathers the terms of its share of the vocabulary (by a hash of the term) from every
-    // document.
-    let parts = rayon::current_num_threads().max(1) as u64;
+    // document. Each reads every document's terms, so a few such threads, not one per core.
+    let parts = rayon::current_num_threads().min(POSTING_PARTS) as u64;
     let mut terms: Vec<(&str, Vec<Posting>)> = (0..parts)
         .into_par_iter()
         .flat_map_iter(|part| {

@@ -25,10 +25,10 @@ mod synonyms;
 pub(crate) mod variants;
 mod write;
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::markdown::Parsed;
 use crate::output::OutputFile;
@@ -147,9 +147,8 @@ pub fn analyze(site: &Site, parsed: &Parsed) -> Analysis {
 pub fn analyze_doc(site: &Site, parsed: &Parsed, d: Doc) -> DocTerms {
     let page = d.page(site, parsed);
     let r = page.parsed;
-    // About one distinct term per 8 bytes of text on Chinese and English pages: sized once,
-    // the map is not rehashed as it grows. Not past `tokenize::MAX_PRESIZED_TERMS`: a huge file
-    // that repeats a few words would reserve gigabytes for terms it does not have.
+    // About one distinct term per 8 bytes of text on Chinese and English pages: sized for that,
+    // the map is rarely rehashed as it grows (up to `tokenize::MAX_PRESIZED_TERMS`).
     let bytes: usize = (r.blocks.iter())
         .map(|b| b.heading.len() + b.text.len() + b.code.len())
         .sum();

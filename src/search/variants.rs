@@ -8,9 +8,9 @@
 //! dictionary to download), derived once from `character_converter`'s table.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
-use std::sync::LazyLock;
 
 /// Traditional (or variant) character → its simplified form, for every character that differs.
 static TO_SIMPLIFIED: LazyLock<FxHashMap<char, char>> = LazyLock::new(|| {

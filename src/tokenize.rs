@@ -86,7 +86,13 @@ pub fn each_term(text: &str, mut f: impl FnMut(&str)) {
 /// The most terms a page's term map is sized for before it is read (64k: 2–4 MB): past that
 /// it grows as terms come. Sized from the page's length alone, a huge file that repeats a few
 /// words would reserve gigabytes.
-pub const MAX_PRESIZED_TERMS: usize = 1 << 16;
+const MAX_PRESIZED_TERMS: usize = 1 << 16;
+
+/// How many distinct terms to size a term map for, for `bytes` of text with about one per
+/// `bytes_per_term`: sized once, the map is rarely rehashed as it is filled.
+pub fn presized_terms(bytes: usize, bytes_per_term: usize) -> usize {
+    (bytes / bytes_per_term.max(1)).min(MAX_PRESIZED_TERMS)
+}
 
 /// Characters that join the words of a name into one: `tidb_gc_life_time`, `import.meta.glob`,
 /// `max-replicas`.

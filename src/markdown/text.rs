@@ -22,6 +22,13 @@ pub struct TextBlock {
     pub spans: String,
 }
 
+impl TextBlock {
+    /// The bytes a tokenizer reads of it: heading, text and code (`spans` repeats the text's).
+    pub fn text_bytes(&self) -> usize {
+        self.heading.len() + self.text.len() + self.code.len()
+    }
+}
+
 impl<'e> Writer<'e, '_> {
     /// Closes the block being gathered and starts the one under a new heading.
     pub(super) fn start_block(&mut self, heading_id: Option<String>, heading: String) {

@@ -220,13 +220,9 @@ fn page_terms<'a>(
 ) -> Vec<(u64, f32)> {
     // A page has a distinct term per 7–16 bytes of text (the 10k-article bench site, TiDB's
     // docs): sized for the lower count, the map skips most of its growing as it is filled.
-    let bytes: usize = (blocks.iter())
-        .map(|b| b.text.len() + b.heading.len() + b.code.len())
-        .sum();
-    let mut tf: IdMap<f32> = IdMap::with_capacity_and_hasher(
-        (bytes / 16).min(tokenize::MAX_PRESIZED_TERMS),
-        Default::default(),
-    );
+    let bytes: usize = blocks.iter().map(TextBlock::text_bytes).sum();
+    let mut tf: IdMap<f32> =
+        IdMap::with_capacity_and_hasher(tokenize::presized_terms(bytes, 16), Default::default());
     let mut add = |text: &str, weight: f32| {
         tokenize::each_term(text, |t| {
             *tf.entry(fnv1a64(t.as_bytes())).or_default() += weight

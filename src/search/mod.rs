@@ -30,7 +30,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::markdown::Parsed;
+use crate::markdown::{Parsed, TextBlock};
 use crate::output::OutputFile;
 use crate::site::Site;
 use crate::tokenize;
@@ -147,15 +147,10 @@ pub fn analyze(site: &Site, parsed: &Parsed) -> Analysis {
 pub fn analyze_doc(site: &Site, parsed: &Parsed, d: Doc) -> DocTerms {
     let page = d.page(site, parsed);
     let r = page.parsed;
-    // About one distinct term per 8 bytes of text on Chinese and English pages: sized for that,
-    // the map is rarely rehashed as it grows (up to `tokenize::MAX_PRESIZED_TERMS`).
-    let bytes: usize = (r.blocks.iter())
-        .map(|b| b.heading.len() + b.text.len() + b.code.len())
-        .sum();
-    let mut tf: FxHashMap<String, f32> = FxHashMap::with_capacity_and_hasher(
-        (bytes / 8).min(tokenize::MAX_PRESIZED_TERMS),
-        Default::default(),
-    );
+    // About one distinct term per 8 bytes of text on Chinese and English pages.
+    let bytes: usize = r.blocks.iter().map(TextBlock::text_bytes).sum();
+    let mut tf: FxHashMap<String, f32> =
+        FxHashMap::with_capacity_and_hasher(tokenize::presized_terms(bytes, 8), Default::default());
     let mut len = 0.0;
     // Everything said, folded, for the synonyms, when the site has any.
     let synonyms = &site.config.search.synonyms;

@@ -48,8 +48,15 @@ fn title_words(title: &str) -> Vec<u64> {
 }
 
 impl Mentions {
-    /// From the articles' weighted term frequencies by term hash (`raw`, as `text` counts them).
-    pub(super) fn new(site: &Site, raw: &[Vec<(u64, f32)>]) -> Mentions {
+    /// From the articles' weighted term frequencies (as `text` counts them) by term id, and
+    /// `term_id`, which gives a term hash's id there: the title words are looked up once each,
+    /// not once per article that uses them.
+    pub(super) fn new(
+        site: &Site,
+        term_id: impl Fn(u64) -> Option<u32>,
+        vocabulary: usize,
+        by_id: &[Vec<(u32, f32)>],
+    ) -> Mentions {
         let title_terms: Vec<Vec<u64>> = site
             .articles
             .par_iter()
@@ -91,13 +98,23 @@ impl Mentions {
                 v
             })
             .collect();
-        let uses = raw
+        // By term id, the counted title word it is, or `NOT_COUNTED`.
+        const NOT_COUNTED: u32 = u32::MAX;
+        let mut title_word = vec![NOT_COUNTED; vocabulary];
+        for (t, &id) in &ids {
+            if let Some(term) = term_id(*t).filter(|_| counted(id)) {
+                title_word[term as usize] = id;
+            }
+        }
+        let uses = by_id
             .par_iter()
             .map(|terms| {
                 let mut v: Vec<(u32, f32)> = terms
                     .iter()
-                    .filter_map(|(t, f)| Some((*ids.get(t)?, *f)))
-                    .filter(|x| counted(x.0))
+                    .filter_map(|&(t, f)| {
+                        let id = title_word[t as usize];
+                        (id != NOT_COUNTED).then_some((id, f))
+                    })
                     .collect();
                 v.sort_unstable_by_key(|x| x.0);
                 v

@@ -266,7 +266,7 @@ pub(super) fn term_vectors(site: &Site, parsed: &Parsed) -> (TermVectors, Mentio
     (vectors, mentions)
 }
 
-/// A page's term frequencies by term hash, sorted: its title, keywords and tags, headings and
+/// A page's term frequencies by term hash, in no order: its title, keywords and tags, headings and
 /// text (scaffolding left out) and code, each with its weight.
 fn page_terms<'a>(
     title: &str,
@@ -299,9 +299,7 @@ fn page_terms<'a>(
         each_sentence_or_rest(&b.text, scaffold_sentences, |s| add(s, 1.0));
         add(&b.code, CODE_WEIGHT);
     }
-    let mut v: Vec<(u64, f32)> = tf.into_iter().collect();
-    v.sort_unstable_by_key(|x| x.0);
-    v
+    tf.into_iter().collect()
 }
 
 /// Characters of its own text a section's page needs to be an overview worth listing among
@@ -401,18 +399,17 @@ impl Weights {
         let to_site: Vec<Vec<u32>> = runs
             .iter()
             .map(|r| {
-                r.terms
-                    .iter()
-                    .zip(&r.df)
-                    .map(|(t, &d)| {
-                        let id = *ids.entry(*t).or_insert(df.len() as u32);
-                        if id as usize == df.len() {
-                            df.push(0);
-                        }
-                        df[id as usize] += d;
-                        id
-                    })
-                    .collect()
+                let mut to_site = vec![0; r.terms.len()];
+                for &local in &r.order {
+                    let local = local as usize;
+                    let id = *ids.entry(r.terms[local]).or_insert(df.len() as u32);
+                    if id as usize == df.len() {
+                        df.push(0);
+                    }
+                    df[id as usize] += r.df[local];
+                    to_site[local] = id;
+                }
+                to_site
             })
             .collect();
         let by_id = runs
@@ -482,6 +479,11 @@ struct Vocabulary {
     /// By id: the term's hash, and how many of the pages have it.
     terms: Vec<u64>,
     df: Vec<u32>,
+    /// The ids by the first page that has the term, then by hash: the order in which one pass
+    /// over the pages would meet them if each page's terms were sorted by hash. Ordered here
+    /// once per run, rather than each page's terms sorted, which took a seventh of the terms'
+    /// time on the 10k bench site.
+    order: Vec<u32>,
     /// Each page's term frequencies by id.
     pages: Vec<Vec<(u32, f32)>>,
 }
@@ -490,15 +492,18 @@ impl Vocabulary {
     fn of(raw: &[Vec<(u64, f32)>]) -> Vocabulary {
         let mut ids: IdMap<u32> = IdMap::default();
         let mut terms = Vec::new();
+        let mut first: Vec<u32> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
         let pages = raw
             .iter()
-            .map(|page| {
+            .enumerate()
+            .map(|(p, page)| {
                 page.iter()
                     .map(|&(t, f)| {
                         let id = *ids.entry(t).or_insert(terms.len() as u32);
                         if id as usize == terms.len() {
                             terms.push(t);
+                            first.push(p as u32);
                             df.push(0);
                         }
                         df[id as usize] += 1;
@@ -507,7 +512,14 @@ impl Vocabulary {
                     .collect()
             })
             .collect();
-        Vocabulary { terms, df, pages }
+        let mut order: Vec<u32> = (0..terms.len() as u32).collect();
+        order.sort_unstable_by_key(|&id| (first[id as usize], terms[id as usize]));
+        Vocabulary {
+            terms,
+            df,
+            order,
+            pages,
+        }
     }
 }
 

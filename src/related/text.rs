@@ -718,4 +718,55 @@ mod tests {
             proptest::prop_assert_eq!(rest, expected);
         }
     }
+
+    /// Ids as one pass over the pages, each page's terms sorted by hash, would number them:
+    /// the definition `Weights::new` is tested against.
+    fn vocabulary_by_definition(raw: &[Vec<(u64, f32)>]) -> (Vec<u64>, Vec<u32>) {
+        let mut terms: Vec<u64> = Vec::new();
+        let mut df = Vec::new();
+        for page in raw {
+            let mut page = page.clone();
+            page.sort_by_key(|x| x.0);
+            for (t, _) in page {
+                match terms.iter().position(|&x| x == t) {
+                    Some(id) => df[id] += 1,
+                    None => {
+                        terms.push(t);
+                        df.push(1);
+                    }
+                }
+            }
+        }
+        (terms, df)
+    }
+
+    proptest::proptest! {
+        /// Pages of a few terms each in no order, enough of them to make several runs.
+        #[test]
+        fn the_vocabulary_is_numbered_as_by_one_pass_over_sorted_pages(
+            pages in proptest::collection::vec(
+                proptest::collection::btree_map(0u64..40, 1u8..4, 0..12), 0..300),
+            seed in 0u64..1000,
+        ) {
+            // Each page's terms in an order of their own, as a hash map gives them.
+            let raw: Vec<Vec<(u64, f32)>> = pages
+                .iter()
+                .map(|p| {
+                    let mut v: Vec<(u64, f32)> = p.iter().map(|(&t, &f)| (t, f32::from(f))).collect();
+                    v.sort_by_key(|x| (x.0 ^ seed).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+                    v
+                })
+                .collect();
+            let (weights, by_id) = Weights::new(&raw);
+            let (terms, df) = vocabulary_by_definition(&raw);
+            proptest::prop_assert_eq!(&weights.df, &df);
+            for (id, t) in terms.iter().enumerate() {
+                proptest::prop_assert_eq!(weights.ids[t], id as u32);
+            }
+            for (page, ids) in raw.iter().zip(&by_id) {
+                let back: Vec<(u64, f32)> = ids.iter().map(|&(id, f)| (terms[id as usize], f)).collect();
+                proptest::prop_assert_eq!(&back, page);
+            }
+        }
+    }
 }

@@ -26,8 +26,9 @@ pub(super) struct Mentions {
     /// share of the title: rare words (among titles) weigh more, and the shares of all its
     /// words, counted or not, sum to 1.
     titles: Vec<Vec<(u32, f32)>>,
-    /// Per article: how often (weighted as for term vectors) it uses each word of any title,
-    /// sorted by id.
+    /// Per article: how much it uses each word of any title, sorted by id: the logarithm of
+    /// how often (weighted as for term vectors), in 0..=1 (see `FULL_USES`). Worked out here
+    /// once, not for every candidate that reads it.
     uses: Vec<Vec<(u32, f32)>>,
 }
 
@@ -113,7 +114,7 @@ impl Mentions {
                     .iter()
                     .filter_map(|&(t, f)| {
                         let id = title_word[t as usize];
-                        (id != NOT_COUNTED).then_some((id, f))
+                        (id != NOT_COUNTED).then(|| (id, saturated(f)))
                     })
                     .collect();
                 v.sort_unstable_by_key(|x| x.0);
@@ -133,11 +134,17 @@ impl Mentions {
         self.titles[b]
             .iter()
             .map(|&(id, share)| {
-                let times = uses
+                let used = uses
                     .binary_search_by_key(&id, |x| x.0)
                     .map_or(0.0, |i| uses[i].1);
-                share * ((1.0 + times).ln() / (1.0 + FULL_USES).ln()).min(1.0)
+                share * used
             })
             .sum()
     }
+}
+
+/// How much `times` uses of a word count, in 0..=1: in full from `FULL_USES`, fewer by their
+/// logarithm.
+fn saturated(times: f32) -> f32 {
+    ((1.0 + times).ln() / (1.0 + FULL_USES).ln()).min(1.0)
 }

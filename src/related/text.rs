@@ -603,10 +603,12 @@ fn inverted_index(vectors: &[Vec<(u32, f32)>], vocabulary: usize) -> Vec<Vec<(u3
             postings[*id as usize].push((doc as u32, *w));
         }
     }
+    // A common word's list holds most of the site: only its strongest are ordered.
     postings.par_iter_mut().for_each(|p| {
         if p.len() > POSTINGS_PER_TERM {
+            keep_strongest(p, POSTINGS_PER_TERM);
             p.sort_by(by_weight);
-            p.truncate(POSTINGS_PER_TERM);
+            p.shrink_to_fit();
         }
     });
     postings

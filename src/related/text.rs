@@ -253,7 +253,6 @@ pub(super) fn term_vectors(site: &Site, parsed: &Parsed) -> (TermVectors, Mentio
     discount_section_scaffolding(site, &mut vectors);
     vectors.par_iter_mut().zip(&kept).for_each(|(v, &keep)| {
         keep_strongest(v, keep);
-        v.sort_by(by_weight);
         unit(v);
     });
     let postings = inverted_index(&vectors, weights.df.len());
@@ -343,7 +342,6 @@ fn overview_vectors(
                 scaffold,
             );
             let mut v = weights.weigh(&weights.ids_of(&terms), terms_kept(terms.len()));
-            v.sort_by(by_weight);
             unit(&mut v);
             Some((i, v))
         })
@@ -372,10 +370,7 @@ pub(super) fn title_vectors(site: &Site) -> TermVectors {
         .par_iter()
         .map(|t| weights.weigh(t, t.len()))
         .collect();
-    vectors.par_iter_mut().for_each(|v| {
-        v.sort_by(by_weight);
-        unit(v)
-    });
+    vectors.par_iter_mut().for_each(|v| unit(v));
     let postings = inverted_index(&vectors, weights.df.len());
     TermVectors {
         vectors,
@@ -539,8 +534,10 @@ fn by_weight(x: &(u32, f32), y: &(u32, f32)) -> std::cmp::Ordering {
     y.1.total_cmp(&x.1).then(x.0.cmp(&y.0))
 }
 
-/// Scales `v` to unit length and sorts it by term id.
+/// Scales `v` to unit length and sorts it by term id. The squares are summed strongest
+/// first, in an order the terms alone decide, so that the same terms give the same bits.
 fn unit(v: &mut [(u32, f32)]) {
+    v.sort_by(by_weight);
     let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
     if norm > 0.0 {
         for (_, w) in v.iter_mut() {

@@ -5,7 +5,7 @@
 
 use rayon::prelude::*;
 
-use super::text::IdMap;
+use super::text::{IdMap, count_term};
 use crate::hash::fnv1a64;
 use crate::site::Site;
 use crate::tokenize;
@@ -67,12 +67,7 @@ impl Mentions {
         let mut df: Vec<u32> = Vec::new();
         for terms in &title_terms {
             for t in terms {
-                let next = df.len() as u32;
-                let id = *ids.entry(*t).or_insert(next);
-                if id == next {
-                    df.push(0);
-                }
-                df[id as usize] += 1;
+                count_term(&mut ids, &mut df, *t, 1);
             }
         }
         let n = site.articles.len() as f32;

@@ -408,12 +408,7 @@ impl Weights {
                 let mut to_site = vec![0; r.terms.len()];
                 for &local in &r.order {
                     let local = local as usize;
-                    let id = *ids.entry(r.terms[local]).or_insert(df.len() as u32);
-                    if id as usize == df.len() {
-                        df.push(0);
-                    }
-                    df[id as usize] += r.df[local];
-                    to_site[local] = id;
+                    to_site[local] = count_term(&mut ids, &mut df, r.terms[local], r.df[local]);
                 }
                 to_site
             })
@@ -480,6 +475,17 @@ fn keep_strongest(v: &mut Vec<(u32, f32)>, keep: usize) {
     }
 }
 
+/// Term `t`'s id in `ids`, a new one (the next, so terms are numbered in the order first seen)
+/// if it has none, with `count` added to its number of pages in `df` (by id).
+pub(super) fn count_term(ids: &mut IdMap<u32>, df: &mut Vec<u32>, t: u64, count: u32) -> u32 {
+    let id = *ids.entry(t).or_insert(df.len() as u32);
+    if id as usize == df.len() {
+        df.push(0);
+    }
+    df[id as usize] += count;
+    id
+}
+
 /// A run of pages' terms, numbered in the order first seen.
 struct Vocabulary {
     /// By id: the term's hash, and how many of the pages have it.
@@ -506,13 +512,11 @@ impl Vocabulary {
             .map(|(p, page)| {
                 page.iter()
                     .map(|&(t, f)| {
-                        let id = *ids.entry(t).or_insert(terms.len() as u32);
+                        let id = count_term(&mut ids, &mut df, t, 1);
                         if id as usize == terms.len() {
                             terms.push(t);
                             first.push(p as u32);
-                            df.push(0);
                         }
-                        df[id as usize] += 1;
                         (id, f)
                     })
                     .collect()

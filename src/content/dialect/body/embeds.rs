@@ -1,0 +1,190 @@
+//! What a page pulls in from other files of the site: mdBook's `{{#include}}` and PyMdown's
+//! snippets, Docsify's `':include'` embeds, pasted in their place within the page's budget; and
+//! the includes of tools whose files are not read here, which go with a warning.
+
+use super::docsify;
+use super::{Transform, liquid::liquid_fence};
+use crate::content::includes;
+use crate::error::Diagnostic;
+
+impl Transform<'_> {
+    /// What `include` shows, within the page's budget; an empty error when the budget is spent
+    /// (the one warning was given); `None` when there is no reader.
+    pub(super) fn read_include(
+        &mut self,
+        include: &includes::Include,
+    ) -> Option<Result<String, String>> {
+        let read = self.options.include?;
+        // Past the budget, the rest are left out with the one warning already given.
+        let spent = self.included > MAX_INCLUDED;
+        Some(read(include).and_then(|text| {
+            if spent {
+                return Err(String::new());
+            }
+            // A page of includes of one large file would be gigabytes: the page has a budget.
+            self.included += text.len();
+            if self.included > MAX_INCLUDED {
+                Err(format!(
+                    "the page's includes pass {} MB, and this one is left out",
+                    MAX_INCLUDED >> 20
+                ))
+            } else {
+                Ok(text)
+            }
+        }))
+    }
+
+    /// What an include line shows, in its place and at its indentation: `text` as it is, or
+    /// as a code block in language `code` (its name filtered to what a fence's info can hold),
+    /// fenced longer than any run of backticks it has.
+    pub(super) fn paste(&mut self, pad: &str, text: &str, code: Option<&str>, i: usize) {
+        self.changed = true;
+        self.shifted = true;
+        let fence = code.map(|lang| {
+            let lang: String = lang
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '#' | '_'))
+                .collect();
+            (liquid_fence(text), lang)
+        });
+        if let Some((fence, lang)) = &fence {
+            self.push(format!("{pad}{fence}{lang}"), i);
+        }
+        for l in text.split('\n') {
+            let l = if l.is_empty() {
+                String::new()
+            } else {
+                format!("{pad}{l}")
+            };
+            self.push(l, i);
+        }
+        if let Some((fence, _)) = fence {
+            self.push(format!("{pad}{fence}"), i);
+        }
+    }
+
+    /// Docsify's `':include'` link alone on its line, to a Markdown file or code of the site:
+    /// what the file holds, there (Docsify's own docs embed `_media/example.md`). `None` when
+    /// the line is no such link or there is no reader: it stays a link, with a warning.
+    pub(super) fn docsify_embed(&mut self, pad: &str, trimmed: &str, i: usize) -> Option<()> {
+        self.options.include?;
+        let embed = docsify::embed(trimmed)?;
+        let include = includes::Include {
+            kind: includes::DOCSIFY_KIND,
+            path: embed.path,
+            part: includes::Part::Whole,
+        };
+        let shown = self
+            .read_include(&include)?
+            .and_then(|text| match embed.fragment {
+                Some(name) => docsify::fragment(&text, name, embed.omit_fragment_line)
+                    .ok_or_else(|| format!("`{}` has no fragment `{name}`", embed.path)),
+                None if embed.code.is_none() => Ok(docsify::without_front_matter(&text).to_owned()),
+                None => Ok(text),
+            });
+        match shown {
+            Ok(text) => self.paste(pad, &text, embed.code, i),
+            Err(why) if why.is_empty() => self.replace(String::new(), i),
+            Err(why) => {
+                self.warnings.push(
+                    Diagnostic::warning(format!("Docsify's embed cannot be shown: {why}"))
+                        .at_line(i + 1)
+                        .hint("the line is left out; name a Markdown or code file of the site"),
+                );
+                self.replace(String::new(), i);
+            }
+        }
+        Some(())
+    }
+
+    /// An mdBook include or PyMdown snippet alone on its line, replaced by what it shows (its indentation kept,
+    /// so it stays in its list item); a `{{#playground}}` outside a code block is one. What
+    /// cannot be shown is warned about and the line goes. `None` when there is no reader (the
+    /// line is then a `file_include`) or the line is no include.
+    pub(super) fn mdbook_include(
+        &mut self,
+        line: &str,
+        i: usize,
+        outside_code: bool,
+    ) -> Option<()> {
+        self.options.include?;
+        let include = includes::parse(line)?;
+        match self.read_include(&include)? {
+            Ok(text) => {
+                let pad = &line[..line.len() - line.trim_start().len()];
+                let fenced = outside_code && include.kind == "playground";
+                let lang = include
+                    .path
+                    .rsplit_once('.')
+                    .map_or("", |(_, ext)| match ext {
+                        "rs" => "rust",
+                        other => other,
+                    });
+                self.paste(pad, &text, fenced.then_some(lang), i);
+            }
+            Err(why) if why.is_empty() => self.replace(String::new(), i),
+            Err(why) => {
+                let (whose, hint) = if include.kind == includes::SNIPPET_KIND {
+                    (
+                        "PyMdown's snippet",
+                        "the line is left out; name a file from the folder of mkdocs.yml, and a part (`--8<-- [start:name]`) it has",
+                    )
+                } else {
+                    (
+                        "mdBook's include",
+                        "the line is left out; name a file of the site or of the book's folder, and an anchor (`// ANCHOR: name`) it has",
+                    )
+                };
+                self.warnings.push(
+                    Diagnostic::warning(format!("{whose} `{}` shows nothing: {why}", line.trim()))
+                        .at_line(i + 1)
+                        .hint(hint),
+                );
+                self.replace(String::new(), i);
+            }
+        }
+        Some(())
+    }
+
+    /// A line that shows another file: what it names is not read, and the line goes.
+    pub(super) fn file_include(&mut self, trimmed: &str, i: usize) -> Option<()> {
+        // One message per kind, so a site's hundreds of them are counted, not listed.
+        let what = if trimmed.starts_with("{*") && trimmed.ends_with("*}") {
+            "FastAPI's code include `{* file *}`"
+        } else if trimmed.starts_with("<<< @") || trimmed.starts_with("<<<@") {
+            "the code snippet import `<<< @/file` (VitePress, VuePress)"
+        } else if trimmed.starts_with("--8<--") {
+            "the PyMdown snippet include `--8<--`"
+        } else if ["{{#include ", "{{#rustdoc_include ", "{{#playground "]
+            .iter()
+            .any(|p| trimmed.starts_with(p))
+        {
+            "mdBook's include `{{#include file}}`"
+        } else {
+            return None;
+        };
+        self.warnings.push(
+            Diagnostic::warning(format!("{what} is not understood"))
+                .at_line(i + 1)
+                .hint("the file it shows is left out of the page: paste what it should show into the article (in a code block for code)"),
+        );
+        self.replace(String::new(), i);
+        Some(())
+    }
+}
+
+/// What a page's mdBook includes may add up to, in bytes.
+pub(super) const MAX_INCLUDED: usize = 8 << 20;
+
+/// Whether a line has a Docsify embed, `[x](file ':include')` or `"…:include"`, outside code.
+pub(super) fn has_include_link(line: &str) -> bool {
+    [" ':include", " \":include"].iter().any(|m| {
+        line.match_indices(m).any(|(at, _)| {
+            let before = &line[..at];
+            before.matches('`').count() % 2 == 0
+                && before
+                    .rfind("](")
+                    .is_some_and(|open| !before[open..].contains(')'))
+        })
+    })
+}

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
-use crate::error::{Diagnostic, Diagnostics, display_path};
+use crate::error::{Diagnostic, Diagnostics, display_path, elog, log};
 use crate::pipeline::{self, BuildOptions};
 
 /// The parsed command line.
@@ -112,8 +112,8 @@ pub fn run(cli: Cli) -> i32 {
         }),
         Command::Init { dir, language } => match crate::init::create(&dir, &language) {
             Ok(()) => {
-                println!("Created a new help center in {}", display_path(&dir));
-                println!(
+                log!("Created a new help center in {}", display_path(&dir));
+                log!(
                     "Next: helpcenter serve --root {}",
                     shell_word(&display_path(&dir))
                 );
@@ -165,7 +165,7 @@ fn build(
         Err(diags) => {
             let code = report(&diags);
             if out.exists() {
-                eprintln!(
+                elog!(
                     "The previous output in {} was left untouched.",
                     display_path(out)
                 );
@@ -184,11 +184,11 @@ fn build(
             .iter()
             .chain([&("write", write_start.elapsed())])
         {
-            eprintln!("{stage:>20}: {:>8.1} ms", t.as_secs_f64() * 1000.0);
+            elog!("{stage:>20}: {:>8.1} ms", t.as_secs_f64() * 1000.0);
         }
     }
     let bytes: usize = built.files.iter().map(|f| f.bytes.len()).sum();
-    println!(
+    log!(
         "Built {} pages ({} articles, {} files, {}) into {} in {} ms{}",
         built.pages,
         built.site.articles.len(),
@@ -212,7 +212,7 @@ fn check(root: &Path, drafts: bool) -> i32 {
     match guarded_build(&opts) {
         Ok(b) => {
             print_diagnostics(&b.warnings);
-            println!(
+            log!(
                 "Checked {} pages ({} articles): no errors, {} ms{}",
                 b.pages,
                 b.site.articles.len(),
@@ -242,10 +242,10 @@ fn print_diagnostics(list: &[Diagnostic]) {
 fn report(diags: &Diagnostics) -> i32 {
     let text = diags.report();
     if diags.has_errors() {
-        eprintln!("{text}");
+        elog!("{text}");
         1
     } else {
-        eprint!("{text}");
+        let _ = write!(std::io::stderr(), "{text}");
         0
     }
 }

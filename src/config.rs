@@ -293,7 +293,7 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let path = root.join(CONFIG_FILE);
         let shown = shown_path(root, &path);
-        let bytes = std::fs::read(&path).map_err(|e| {
+        let bytes = crate::paths::read_file(&path).map_err(|e| {
             Diagnostic::error(format!("cannot read the site config: {e}"))
                 .in_file(&shown)
                 .hint(format!(

@@ -80,8 +80,17 @@ pub fn prepare(root: &Path, out: &Path, force: bool) -> Result<PathBuf, Diagnost
             );
         }
     }
-    if resolved.is_file() {
-        return refuse("it is a file".into(), "name a folder, such as public/");
+    // Only a folder is ever replaced, even with --force: what else is there (a device such as
+    // /dev/null, a pipe) was moved aside and replaced by a folder.
+    if let Ok(meta) = std::fs::metadata(&resolved)
+        && !meta.is_dir()
+    {
+        let what = if meta.is_file() {
+            "it is a file"
+        } else {
+            "it is not a folder (a device, a pipe or a socket)"
+        };
+        return refuse(what.into(), "name a folder, such as public/");
     }
     if resolved.is_dir() && !force && !replaceable(&resolved) {
         return refuse(
@@ -195,7 +204,7 @@ pub fn write_atomic(out: &Path, files: &[OutputFile], force: bool) -> Result<(),
 
     // Checked again right before the swap: the folder may have changed during the build.
     let had_old = out.exists();
-    if had_old && !force && !replaceable(out) {
+    if had_old && (!out.is_dir() || (!force && !replaceable(out))) {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(Diagnostic::error(format!(
             "refusing to replace {}: it changed during the build and is no longer an earlier helpcenter output",

@@ -173,10 +173,30 @@ pub fn is_system_path(path: &Path) -> bool {
         .any(|root| path.starts_with(root))
 }
 
+/// A file's bytes, when it is a regular file (through symbolic links): opening a named pipe
+/// waits for a writer that never comes (a `mkfifo content/a.md` hung the build), and a device
+/// never ends.
+pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    regular_file(path)?;
+    std::fs::read(path)
+}
+
+fn regular_file(path: &Path) -> std::io::Result<()> {
+    if std::fs::metadata(path)?.is_file() {
+        Ok(())
+    } else {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "it is not a regular file (a folder, a pipe, a device or a socket)",
+        ))
+    }
+}
+
 /// A file's bytes, read up to `max` and no further (`None` past it): what a file's size says
-/// is not trusted, as files of `/proc` say 0.
+/// is not trusted, as files of `/proc` say 0. Only a regular file is read (see `read_file`).
 pub fn read_capped(path: &Path, max: u64) -> std::io::Result<Option<Vec<u8>>> {
     use std::io::Read;
+    regular_file(path)?;
     let mut bytes = Vec::new();
     std::fs::File::open(path)?
         .take(max + 1)

@@ -378,7 +378,7 @@ fn read_edits(
         if !old.shown.ends_with(p.file_name()?) {
             return None;
         }
-        let bytes = std::fs::read(&p).ok()?;
+        let bytes = crate::paths::read_file(&p).ok()?;
         let read = content::ReadOptions {
             offset,
             variables: &site.config.variables,
@@ -547,7 +547,7 @@ fn read_assets(
         .par_iter()
         .map(|(rel, out)| {
             let src = dir.join(rel);
-            std::fs::read(&src)
+            crate::paths::read_file(&src)
                 .map(|bytes| OutputFile {
                     path: (*out).clone(),
                     bytes,

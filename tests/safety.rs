@@ -341,3 +341,180 @@ fn code_that_crashed_or_stalled_a_grammar_builds_and_shows_as_written() {
     assert_eq!(text.matches(&"{".repeat(3900)).count(), 64);
     assert_eq!(text.matches("<v e=\"\"\"={(f()}a{>}<").count(), 2, "{text}");
 }
+
+#[test]
+fn templates_that_would_recurse_without_end_are_errors_not_crashes() {
+    // Each of these overflowed the stack: exit 134, no file named.
+    let s = Scratch::site("tpl-recursion");
+    let site = s.path();
+    s.write("templates/article.html", "{% include \"article.html\" %}");
+    let err = refused(
+        site,
+        &[],
+        &["`article.html` includes itself", "templates/article.html:1"],
+    );
+    assert!(!err.contains("overflow"), "{err}");
+    s.write(
+        "templates/article.html",
+        "{% extends \"base.html\" %}{% block content %}\n{% include \"part.html\" %}{% endblock content %}",
+    );
+    s.write("templates/part.html", "{% include \"article.html\" %}");
+    refused(
+        site,
+        &[],
+        &["`article.html` includes `part.html`, which leads back to it (part.html → article.html)"],
+    );
+    // A macro that calls itself without end fails its page; one that stops is how a tree is
+    // drawn, and renders.
+    std::fs::remove_file(site.join("templates/part.html")).unwrap();
+    let recursive = |limit: &str| {
+        format!(
+            "{{% macro r(n) %}}<i>{{{{ n }}}}</i>{{% if n < {limit} %}}{{{{ self::r(n=n+1) }}}}{{% endif %}}{{% endmacro r %}}"
+        )
+    };
+    s.write(
+        "templates/article.html",
+        "{% extends \"base.html\" %}{% import \"rec.html\" as rec %}{% block content %}{{ rec::r(n=1) }}{% endblock content %}",
+    );
+    s.write("templates/rec.html", recursive("100000"));
+    refused(
+        site,
+        &[],
+        &["the macro `r` of 'rec.html' is called more than 100 deep"],
+    );
+    s.write("templates/rec.html", recursive("90"));
+    let out = build_ok(site, &s);
+    let page = read(&out, "a/ok/index.html");
+    assert!(
+        page.contains("<i>90</i>") && !page.contains("<i>91</i>"),
+        "{page}"
+    );
+}
+
+#[test]
+fn templates_read_only_the_environment_variables_named_for_them() {
+    let s = Scratch::site("tpl-env");
+    s.write(
+        "templates/article.html",
+        "{% extends \"base.html\" %}{% block content %}[{{ get_env(name=\"DEPLOY_TOKEN\") }}]{% endblock content %}",
+    );
+    let o = bin()
+        .args(["build", "--root", s.path().to_str().unwrap()])
+        .env("DEPLOY_TOKEN", "ghp_secret_value")
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("templates read only environment variables whose names start with `HELPCENTER_`, and `DEPLOY_TOKEN` does not"),
+        "{err}"
+    );
+    assert!(!err.contains("ghp_secret_value"), "{err}");
+    assert!(!s.path().join("public").exists());
+    s.write(
+        "templates/article.html",
+        "{% extends \"base.html\" %}{% block content %}[{{ get_env(name=\"HELPCENTER_VERSION\") }}|{{ get_env(name=\"HELPCENTER_UNSET\", default=\"无\") }}]{% endblock content %}",
+    );
+    let o = bin()
+        .args(["build", "--root", s.path().to_str().unwrap()])
+        .env("HELPCENTER_VERSION", "v2.1")
+        .env_remove("HELPCENTER_UNSET")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(&s.path().join("public"), "a/ok/index.html");
+    assert!(page.contains("[v2.1|无]"), "{page}");
+}
+
+fn mkfifo(path: &Path) {
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+}
+
+/// Runs `helpcenter` with `args` under `timeout`: a build that waits for ever fails the test
+/// instead of hanging it.
+fn run_bounded(args: &[&str]) -> std::process::Output {
+    std::process::Command::new("timeout")
+        .arg("120")
+        .arg(env!("CARGO_BIN_EXE_helpcenter"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_output_that_is_not_a_folder_is_never_replaced_even_when_forced() {
+    // A named pipe (as /dev/null, a device) was moved aside and replaced by a folder.
+    let s = new_site("out-fifo");
+    let site = s.path().join("site");
+    let fifo = s.path().join("pipe");
+    mkfifo(&fifo);
+    for force in [&[][..], &["--force"][..]] {
+        let mut args = vec!["build", "--root", site.to_str().unwrap(), "--output"];
+        args.push(fifo.to_str().unwrap());
+        args.extend_from_slice(force);
+        let o = run_bounded(&args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains("it is not a folder (a device, a pipe or a socket)"),
+            "{err}"
+        );
+        let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+        assert!(
+            std::os::unix::fs::FileTypeExt::is_fifo(&kind),
+            "the pipe is still there"
+        );
+    }
+    let left: Vec<_> = std::fs::read_dir(s.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left.len(), 2, "nothing moved aside: {left:?}");
+}
+
+#[test]
+fn a_named_pipe_for_a_page_or_the_config_is_an_error_not_a_hang() {
+    let s = new_site("src-fifo");
+    let site = s.path().join("site");
+    let page = site.join("content/getting-started/pipe.md");
+    mkfifo(&page);
+    let o = run_bounded(&["build", "--root", site.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("cannot read the file: it is not a regular file"),
+        "{err}"
+    );
+    assert!(err.contains("content/getting-started/pipe.md"), "{err}");
+    std::fs::remove_file(&page).unwrap();
+    let config = site.join("helpcenter.yaml");
+    std::fs::remove_file(&config).unwrap();
+    mkfifo(&config);
+    let o = run_bounded(&["check", "--root", site.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("cannot read the site config: it is not a regular file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_closed_stdout_does_not_fail_a_finished_build() {
+    // `helpcenter build | head -0`: the summary line's write failed, and println! panicked (101).
+    let s = Scratch::site("closed-stdout");
+    let mut child = bin()
+        .args(["build", "--root", s.path().to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(s.path().join("public/a/ok/index.html").is_file());
+}

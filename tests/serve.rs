@@ -650,3 +650,49 @@ fn a_listing_beside_the_book_is_watched_where_it_is() {
     reloaded("an edit in the folder made anew");
     assert!(guess().contains("fourth"));
 }
+
+#[test]
+fn a_template_that_would_recurse_without_end_is_an_error_the_server_survives() {
+    // Saving one killed the whole server: the stack overflowed while rendering.
+    let (_s, site) = scratch_fixture("tpl-recursion");
+    let srv = serve(&site, &[]);
+    let events = Events::connect(srv.port);
+    assert_eq!(events.next(10).expect("hello").0, "hello");
+    let template = site.join("templates/article.html");
+    std::fs::create_dir_all(template.parent().unwrap()).unwrap();
+    std::fs::write(&template, "{% include \"article.html\" %}").unwrap();
+    let (kind, data) = events.next(30).expect("an event");
+    assert_eq!(kind, "builderror");
+    assert!(data.contains("`article.html` includes itself"), "{data}");
+    std::fs::write(
+        site.join("templates/rec.html"),
+        "{% macro r(n) %}{{ self::r(n=n+1) }}{% endmacro r %}",
+    )
+    .unwrap();
+    std::fs::write(
+        &template,
+        "{% extends \"base.html\" %}{% import \"rec.html\" as rec %}{% block content %}{{ rec::r(n=1) }}{% endblock content %}",
+    )
+    .unwrap();
+    let data = loop {
+        let (kind, data) = events.next(30).expect("an event");
+        assert_eq!(kind, "builderror");
+        if data.contains("called more than") {
+            break data;
+        }
+    };
+    assert!(data.contains("the macro `r` of 'rec.html'"), "{data}");
+    std::fs::remove_file(&template).unwrap();
+    let mut last = String::new();
+    while let Some((kind, _)) = events.next(30) {
+        last = kind;
+        if last == "reload" {
+            break;
+        }
+    }
+    assert_eq!(
+        last, "reload",
+        "the server lives on and serves the theme's page again"
+    );
+    assert_eq!(request(srv.port, "/").status, 200);
+}

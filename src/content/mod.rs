@@ -419,7 +419,10 @@ fn folder_meta(dir: &Path, assets: &[Asset]) -> std::collections::HashMap<String
         ) {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(dir.join(&a.rel)) else {
+        let Some(text) = crate::paths::read_file(&dir.join(&a.rel))
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+        else {
             continue;
         };
         let map = if name.ends_with(".json") {
@@ -770,7 +773,7 @@ fn read_markdown(
         .par_iter()
         .map(|(path, rel)| {
             let shown = shown_path(root, path);
-            let bytes = std::fs::read(path).map_err(|e| {
+            let bytes = crate::paths::read_file(path).map_err(|e| {
                 Diagnostics::from(
                     Diagnostic::error(format!("cannot read the file: {e}")).in_file(&shown),
                 )

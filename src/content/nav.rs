@@ -96,7 +96,7 @@ pub fn read_all(
             );
             continue;
         };
-        let text = match std::fs::read(path) {
+        let text = match crate::paths::read_file(path) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) => {
                 diags.push(Diagnostic::error(format!("cannot read the file: {e}")).in_file(&shown));

@@ -65,23 +65,7 @@ struct Notice {
     data: String,
 }
 
-/// Prints a line of the server's log. A closed stdout (`serve | head`, a test that stopped
-/// reading) must not take the server down, so write errors are ignored.
-macro_rules! log {
-    ($($arg:tt)*) => {{
-        use std::io::Write;
-        let _ = writeln!(std::io::stdout(), $($arg)*);
-    }};
-}
-
-/// The same for the error log.
-macro_rules! elog {
-    ($($arg:tt)*) => {{
-        use std::io::Write;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
-    }};
-}
-pub(crate) use {elog, log};
+use crate::error::{elog, log};
 
 /// Locks the snapshot even if a thread panicked while holding it: serving stale pages beats
 /// refusing every request.

@@ -18,8 +18,9 @@ use std::time::{Duration, Instant};
 use notify::event::ModifyKind;
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use super::{AppState, Notice, elog, into_map, log, write};
+use super::{AppState, Notice, into_map, write};
 use crate::error::{Diagnostics, guard};
+use crate::error::{elog, log};
 use crate::output::OutputFile;
 use crate::pipeline::{self, BuildOptions, Built};
 

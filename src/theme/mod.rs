@@ -1,6 +1,9 @@
 //! The default theme, embedded in the binary so a site without its own `templates/` and `static/`
 //! builds; a site's file of the same name replaces the embedded one, file by file.
 
+mod environment;
+mod recursion;
+
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -13,7 +16,7 @@ use crate::paths::{path_problem, slash_path};
 
 macro_rules! embed {
     ($dir:literal: $($name:literal),* $(,)?) => {
-        &[$(($name, include_bytes!(concat!("../", $dir, "/", $name)))),*]
+        &[$(($name, include_bytes!(concat!("../../", $dir, "/", $name)))),*]
     };
 }
 
@@ -70,8 +73,15 @@ impl Theme {
             .map(|(n, s)| (n.as_str(), s.as_str()))
             .collect();
         list.sort();
-        if let Err(e) = tera.add_raw_templates(list) {
-            diags.push(template_error(&e, &origins, &sources));
+        match tera.add_raw_templates(list) {
+            Ok(()) => {
+                for cycle in recursion::include_cycles(&tera) {
+                    diags.push(include_cycle_error(&cycle, &origins, &sources));
+                }
+                recursion::count_macro_depth(&mut tera);
+                tera.register_function("get_env", environment::get_env);
+            }
+            Err(e) => diags.push(template_error(&e, &origins, &sources)),
         }
         if diags.has_errors() {
             return Err(diags);
@@ -119,11 +129,8 @@ fn template_error(
         .map(str::to_owned)
         .or_else(|| origins.keys().find(|n| all.contains(n.as_str())).cloned())
         .unwrap_or_default();
-    let shown = match origins.get(&name) {
-        Some(Some(p)) => display_path(p),
-        _ => format!("(built-in theme) templates/{name}"),
-    };
-    let mut d = Diagnostic::error(format!("template error in `{name}`")).in_file(shown);
+    let mut d = Diagnostic::error(format!("template error in `{name}`"))
+        .in_file(shown_template(&name, origins));
     // Parse errors carry ` --> line:column`.
     if let Some(pos) = all.find("--> ") {
         let loc: String = all[pos + 4..]
@@ -154,6 +161,45 @@ fn template_error(
     d.hint(
         "fix the template; a site's templates/NAME.html replaces the built-in one of the same name",
     )
+}
+
+/// A template shown in a message: the site's file, or the built-in theme's.
+fn shown_template(name: &str, origins: &HashMap<String, Option<PathBuf>>) -> String {
+    match origins.get(name) {
+        Some(Some(p)) => display_path(p),
+        _ => format!("(built-in theme) templates/{name}"),
+    }
+}
+
+/// An include that comes back to its own template, at the include's line.
+fn include_cycle_error(
+    cycle: &recursion::IncludeCycle,
+    origins: &HashMap<String, Option<PathBuf>>,
+    sources: &HashMap<String, String>,
+) -> Diagnostic {
+    let (from, to) = (&cycle.from, &cycle.to);
+    let message = if from == to {
+        format!("`{from}` includes itself: its pages would never end")
+    } else {
+        let way: Vec<&str> = std::iter::once(to.as_str())
+            .chain(cycle.back.iter().map(String::as_str))
+            .collect();
+        format!(
+            "`{from}` includes `{to}`, which leads back to it ({}): its pages would never end",
+            way.join(" → ")
+        )
+    };
+    let mut d = Diagnostic::error(message).in_file(shown_template(from, origins));
+    let line = sources.get(from).and_then(|src| {
+        src.lines().position(|l| {
+            l.contains("include")
+                && (l.contains(&format!("\"{to}\"")) || l.contains(&format!("'{to}'")))
+        })
+    });
+    if let Some(i) = line {
+        d = d.at_line(i + 1);
+    }
+    d.hint("remove the include; to draw nested content (a tree), write a macro that calls itself for each child")
 }
 
 /// A theme file and where it came from, for error messages.
@@ -241,7 +287,7 @@ pub fn overlay(
             diags.push(bad_name(&shown, problem));
             continue;
         }
-        match std::fs::read(entry.path()) {
+        match crate::paths::read_file(entry.path()) {
             Ok(bytes) => {
                 files.insert(
                     rel,

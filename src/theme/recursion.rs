@@ -1,0 +1,259 @@
+//! Templates that would go on without end. Tera follows `{% include %}` and macro calls on the
+//! rendering thread's stack and sets no limit of its own: a template that included itself, or a
+//! macro that called itself with no way out, overflowed the stack and aborted the process —
+//! `build` with no file named, and a running `serve` with it.
+//!
+//! Include cycles are found when the templates are loaded: nothing in a template can stop one.
+//! A macro calling itself is how a tree is drawn (the theme's table of contents), so a macro's
+//! depth is counted as it runs instead, and a call past the limit fails the page with an error.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use tera::Tera;
+use tera::ast::{Expr, ExprVal, FunctionCall, If, LogicExpr, LogicOperator, MacroCall, Node, WS};
+
+/// Nested macro calls a page may make. The theme's table of contents goes six deep; a rendering
+/// thread's 2 MiB stack held 700 calls of a one-line macro that calls itself, and overflowed
+/// by 1,000.
+pub const MAX_MACRO_DEPTH: i64 = 100;
+
+/// The argument every macro gets, which each call from a macro's body raises by one.
+const DEPTH: &str = "__helpcenter_macro_depth";
+
+/// Makes every macro of `tera` count how deep it is called, and fail past `MAX_MACRO_DEPTH`.
+pub fn count_macro_depth(tera: &mut Tera) {
+    for template in tera.templates.values_mut() {
+        let file = template.name.clone();
+        for m in template.macros.values_mut() {
+            m.args
+                .insert(DEPTH.to_owned(), Some(Expr::new(ExprVal::Int(0))));
+            for node in &mut m.body {
+                each_call_in_node(node, &mut |call| {
+                    call.args.insert(DEPTH.to_owned(), one_deeper());
+                });
+            }
+            m.body.insert(0, stop_past_limit(&m.name, &file));
+        }
+    }
+}
+
+/// `__helpcenter_macro_depth + 1`.
+fn one_deeper() -> Expr {
+    Expr::new(ExprVal::Math(tera::ast::MathExpr {
+        lhs: Box::new(Expr::new(ExprVal::Ident(DEPTH.to_owned()))),
+        rhs: Box::new(Expr::new(ExprVal::Int(1))),
+        operator: tera::ast::MathOperator::Add,
+    }))
+}
+
+/// `{% if __helpcenter_macro_depth > MAX %}{{ throw(message="…") }}{% endif %}`.
+fn stop_past_limit(name: &str, file: &str) -> Node {
+    let past = Expr::new(ExprVal::Logic(LogicExpr {
+        lhs: Box::new(Expr::new(ExprVal::Ident(DEPTH.to_owned()))),
+        rhs: Box::new(Expr::new(ExprVal::Int(MAX_MACRO_DEPTH))),
+        operator: LogicOperator::Gt,
+    }));
+    let message = format!(
+        "the macro `{name}` of '{file}' is called more than {MAX_MACRO_DEPTH} deep: a macro that \
+         calls itself must stop (call it under an `if`, or for each child of a tree)"
+    );
+    let throw = Expr::new(ExprVal::FunctionCall(FunctionCall {
+        name: "throw".to_owned(),
+        args: HashMap::from([("message".to_owned(), Expr::new(ExprVal::String(message)))]),
+    }));
+    Node::If(
+        If {
+            conditions: vec![(
+                WS::default(),
+                past,
+                vec![Node::VariableBlock(WS::default(), throw)],
+            )],
+            otherwise: None,
+        },
+        WS::default(),
+    )
+}
+
+fn each_call_in_node(node: &mut Node, f: &mut dyn FnMut(&mut MacroCall)) {
+    fn body(nodes: &mut [Node], f: &mut dyn FnMut(&mut MacroCall)) {
+        for n in nodes {
+            each_call_in_node(n, f);
+        }
+    }
+    match node {
+        Node::VariableBlock(_, e) => each_call_in_expr(e, f),
+        Node::Set(_, s) => each_call_in_expr(&mut s.value, f),
+        Node::MacroDefinition(_, m, _) => body(&mut m.body, f),
+        Node::Block(_, b, _) => body(&mut b.body, f),
+        Node::FilterSection(_, s, _) => {
+            each_call_in_function(&mut s.filter, f);
+            body(&mut s.body, f);
+        }
+        Node::Forloop(_, l, _) => {
+            each_call_in_expr(&mut l.container, f);
+            body(&mut l.body, f);
+            if let Some(empty) = &mut l.empty_body {
+                body(empty, f);
+            }
+        }
+        Node::If(i, _) => {
+            for (_, condition, nodes) in &mut i.conditions {
+                each_call_in_expr(condition, f);
+                body(nodes, f);
+            }
+            if let Some((_, nodes)) = &mut i.otherwise {
+                body(nodes, f);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn each_call_in_function(call: &mut FunctionCall, f: &mut dyn FnMut(&mut MacroCall)) {
+    for e in call.args.values_mut() {
+        each_call_in_expr(e, f);
+    }
+}
+
+fn each_call_in_expr(e: &mut Expr, f: &mut dyn FnMut(&mut MacroCall)) {
+    for filter in &mut e.filters {
+        each_call_in_function(filter, f);
+    }
+    each_call_in_value(&mut e.val, f);
+}
+
+fn each_call_in_value(v: &mut ExprVal, f: &mut dyn FnMut(&mut MacroCall)) {
+    match v {
+        ExprVal::MacroCall(call) => {
+            f(call);
+            for e in call.args.values_mut() {
+                each_call_in_expr(e, f);
+            }
+        }
+        ExprVal::FunctionCall(call) => each_call_in_function(call, f),
+        ExprVal::Math(m) => {
+            each_call_in_expr(&mut m.lhs, f);
+            each_call_in_expr(&mut m.rhs, f);
+        }
+        ExprVal::Logic(l) => {
+            each_call_in_expr(&mut l.lhs, f);
+            each_call_in_expr(&mut l.rhs, f);
+        }
+        ExprVal::In(i) => {
+            each_call_in_expr(&mut i.lhs, f);
+            each_call_in_expr(&mut i.rhs, f);
+        }
+        ExprVal::Test(t) => {
+            for e in &mut t.args {
+                each_call_in_expr(e, f);
+            }
+        }
+        ExprVal::Array(items) => {
+            for e in items {
+                each_call_in_expr(e, f);
+            }
+        }
+        ExprVal::StringConcat(s) => {
+            for v in &mut s.values {
+                each_call_in_value(v, f);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// An include that leads back to the template it is in: (that template, the one it includes,
+/// the way back from there, that template last).
+pub struct IncludeCycle {
+    pub from: String,
+    pub to: String,
+    pub back: Vec<String>,
+}
+
+/// An include of each cycle that comes back to its template, through includes, the templates
+/// they extend and the files whose macros they import.
+pub fn include_cycles(tera: &Tera) -> Vec<IncludeCycle> {
+    let mut includes: Vec<(String, String)> = Vec::new();
+    let mut leads_to: HashMap<&str, Vec<String>> = HashMap::new();
+    for (name, t) in &tera.templates {
+        let mut next: Vec<String> = Vec::new();
+        each_include(&t.ast, &mut |to| {
+            if tera.templates.contains_key(to) {
+                includes.push((name.clone(), to.to_owned()));
+                next.push(to.to_owned());
+            }
+        });
+        next.extend(t.parent.iter().cloned());
+        next.extend(t.imported_macro_files.iter().map(|(file, _)| file.clone()));
+        leads_to.insert(name.as_str(), next);
+    }
+    includes.sort();
+    includes.dedup();
+    let mut found: Vec<IncludeCycle> = Vec::new();
+    for (from, to) in includes {
+        // One error per cycle: its other templates' includes are the same cycle.
+        if found
+            .iter()
+            .any(|c| c.from == from || c.to == from || c.back.contains(&from))
+        {
+            continue;
+        }
+        if let Some(back) = way(&leads_to, &to, &from) {
+            found.push(IncludeCycle { from, to, back });
+        }
+    }
+    found
+}
+
+/// The shortest way from `start` to `goal` (its templates after `start`), if there is one.
+fn way(leads_to: &HashMap<&str, Vec<String>>, start: &str, goal: &str) -> Option<Vec<String>> {
+    let mut came_from: HashMap<&str, &str> = HashMap::new();
+    let mut seen: HashSet<&str> = HashSet::from([start]);
+    let mut queue = VecDeque::from([start]);
+    while let Some(t) = queue.pop_front() {
+        if t == goal {
+            let mut way = vec![t.to_owned()];
+            let mut at = t;
+            while let Some(&before) = came_from.get(at) {
+                if before == start {
+                    break;
+                }
+                way.push(before.to_owned());
+                at = before;
+            }
+            way.reverse();
+            return Some(way);
+        }
+        for n in leads_to.get(t).into_iter().flatten() {
+            if seen.insert(n.as_str()) {
+                came_from.insert(n.as_str(), t);
+                queue.push_back(n.as_str());
+            }
+        }
+    }
+    None
+}
+
+fn each_include(nodes: &[Node], f: &mut impl FnMut(&str)) {
+    for node in nodes {
+        match node {
+            Node::Include(_, names, _) => names.iter().for_each(|n| f(n)),
+            Node::MacroDefinition(_, m, _) => each_include(&m.body, f),
+            Node::Block(_, b, _) => each_include(&b.body, f),
+            Node::FilterSection(_, s, _) => each_include(&s.body, f),
+            Node::Forloop(_, l, _) => {
+                each_include(&l.body, f);
+                each_include(l.empty_body.as_deref().unwrap_or_default(), f);
+            }
+            Node::If(i, _) => {
+                for (_, _, body) in &i.conditions {
+                    each_include(body, f);
+                }
+                if let Some((_, body)) = &i.otherwise {
+                    each_include(body, f);
+                }
+            }
+            _ => {}
+        }
+    }
+}

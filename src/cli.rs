@@ -131,10 +131,7 @@ pub fn run(cli: Cli) -> i32 {
 /// `--language` goes into the new config as it is, so it must be a language tag (BCP 47:
 /// letters, digits and `-`), never text that could be YAML of its own.
 fn language_tag(s: &str) -> Result<String, String> {
-    let ok = s.split('-').all(|part| {
-        (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric())
-    }) && s.starts_with(|c: char| c.is_ascii_alphabetic());
-    if ok {
+    if crate::config::is_language_tag(s) {
         Ok(s.to_owned())
     } else {
         Err("a language tag such as zh-CN, en or pt-BR (letters, digits and `-`)".to_owned())

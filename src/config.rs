@@ -273,6 +273,15 @@ fn default_shown() -> std::path::PathBuf {
     CONFIG_FILE.into()
 }
 
+/// A language tag as BCP 47 writes them: parts of 1–8 letters or digits joined by `-`, the
+/// first starting with a letter. It is written into pages (`<html lang>`) and, by `init`, into
+/// a new config.
+pub fn is_language_tag(s: &str) -> bool {
+    s.split('-').all(|part| {
+        (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric())
+    }) && s.starts_with(|c: char| c.is_ascii_alphabetic())
+}
+
 fn default_language() -> String {
     "zh-CN".to_owned()
 }
@@ -342,6 +351,15 @@ impl Config {
                 "set it between 0 and {MAX_RELATED_LIMIT} (the default is {}); related/index.html lists every article's related ones",
                 default_related_limit()
             )));
+        }
+        if !is_language_tag(&config.language) {
+            let line = yaml::key_line(text, "language").unwrap_or(1);
+            return Err(Diagnostic::error(format!(
+                "`language` is {:?}, which is no language tag",
+                config.language
+            ))
+            .at_line(line)
+            .hint("write a language tag such as zh-CN (the default), en or pt-BR: letters, digits and `-`; it goes into every page's <html lang>"));
         }
         if config.timezone.is_some() && config.offset().is_none() {
             let line = yaml::key_line(text, "timezone").unwrap_or(1);

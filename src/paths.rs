@@ -247,6 +247,18 @@ pub fn segment_problem(seg: &str) -> Option<&'static str> {
     }
 }
 
+/// A file or folder name that is not UTF-8 is shown with `�` for its bytes: two such names
+/// would be one file of the output, and one alone would be published under another name.
+pub const NOT_UTF8: &str = "bytes that are not UTF-8 (shown as `�`)";
+
+/// Why a file or folder name read from disk cannot be part of a URL, if it cannot.
+pub fn name_problem(name: &std::ffi::OsStr) -> Option<&'static str> {
+    match name.to_str() {
+        Some(name) => segment_problem(name),
+        None => Some(NOT_UTF8),
+    }
+}
+
 /// Why `path` (segments joined by `/`, relative, a trailing `/` allowed) cannot be written into
 /// the output, if it cannot: the problem of its first bad segment, or a leading `/`.
 pub fn path_problem(path: &str) -> Option<&'static str> {

@@ -819,3 +819,44 @@ fn page_like_sections_show_no_count_and_ordinals_order() {
     let home = read(&out, "index.html");
     assert!(!home.contains("0 篇文章"), "{home}");
 }
+
+#[test]
+fn heading_ids_leave_the_themes_steps_and_footnotes_theirs() {
+    // A heading took `main` from the landmark the skip link targets, `contact-title` from the
+    // box it labels, step 1's `#step-1` and a footnote's `fn:a`; an explicit id already taken
+    // was renamed without a word.
+    let s = Scratch::site("ids");
+    s.write(
+        "content/a/ids.md",
+        "---\ntitle: 锚点\n---\n\n## main\n\n## contact-title\n\n## step-1\n\n1. 第一步\n2. 第二步\n\n\
+         ## 脚注 {#fn:a}\n\n正文[^a]。\n\n## 甲\n\n## 乙 {#甲}\n\n[^a]: 注释。\n",
+    );
+    let o = build(s.path(), &s.path().join("public"), &[]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    let page = read(&s.path().join("public"), "a/ids/index.html");
+    let ids = attrs(&page, "id");
+    let mut seen = std::collections::HashSet::new();
+    for id in &ids {
+        assert!(seen.insert(*id), "`{id}` twice in {ids:?}");
+    }
+    for id in ["main", "step-1", "step-2", "fn:a", "甲"] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+    assert!(page.contains("<li class=\"step\" id=\"step-1\">"), "{page}");
+    assert!(page.contains("<h2 id=\"main-1\">"), "{page}");
+    assert!(
+        err.contains("the heading's id `甲` is taken (an earlier heading or step of the page has it): it is `甲-1`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/a/ids.md:20") && err.contains("content/a/ids.md:14"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "the heading's id `fn:a` is taken (step lists and footnotes number their anchors so)"
+        ),
+        "{err}"
+    );
+}

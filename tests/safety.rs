@@ -518,3 +518,75 @@ fn a_closed_stdout_does_not_fail_a_finished_build() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(s.path().join("public/a/ok/index.html").is_file());
 }
+
+#[test]
+fn a_nul_in_the_text_is_a_replacement_character_in_the_page() {
+    let s = Scratch::site("nul");
+    s.write("content/a/nul.md", "---\ntitle: 空字符\n---\n\n正\0文\n");
+    let out = build_ok(s.path(), &s);
+    let page = read(&out, "a/nul/index.html");
+    assert!(!page.contains('\0'));
+    assert!(page.contains("正\u{FFFD}文"), "{page}");
+}
+
+#[test]
+fn file_names_that_are_not_utf8_are_errors_not_silently_merged() {
+    // `static/s\xff.txt` and `static/s\xfe.txt` were both published as `s�.txt`: one was lost.
+    use std::os::unix::ffi::OsStrExt;
+    let s = Scratch::site("not-utf8");
+    for (byte, text) in [(0xffu8, "one"), (0xfe, "two")] {
+        let bytes = [b's', byte, b'.', b't', b'x', b't'];
+        let name = std::ffi::OsStr::from_bytes(&bytes);
+        let dir = s.path().join("static");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let err = refused(
+        s.path(),
+        &[],
+        &["this name cannot be part of a URL: it holds bytes that are not UTF-8"],
+    );
+    assert_eq!(err.matches("static/s\u{FFFD}.txt").count(), 2, "{err}");
+}
+
+#[test]
+fn percent_encoded_aliases_redirect_from_the_decoded_path() {
+    // Copied from the address bar; written literally, `old%20page/` was reached by no URL.
+    let s = Scratch::site("alias-pct");
+    s.write(
+        "content/a/moved.md",
+        "---\ntitle: 搬家\naliases: [\"old%20page/\", \"/%E6%97%A7/\"]\n---\n\n正文。\n",
+    );
+    let out = build_ok(s.path(), &s);
+    for old in ["old page/index.html", "旧/index.html"] {
+        let page = read(&out, old);
+        assert!(page.contains("a/moved/"), "{old}: {page}");
+    }
+    assert!(!out.join("old%20page").exists());
+    s.write(
+        "content/a/moved.md",
+        "---\ntitle: 搬家\naliases: [\"%2e%2e/%2e%2e/x/\"]\n---\n\n正文。\n",
+    );
+    refused(
+        s.path(),
+        &[],
+        &["is not a path inside the site", "content/a/moved.md:3"],
+    );
+}
+
+#[test]
+fn the_configs_language_must_be_a_language_tag() {
+    let s = Scratch::site("lang");
+    s.write("helpcenter.yaml", "title: 测试\nlanguage: \"../../x\"\n");
+    refused(
+        s.path(),
+        &[],
+        &[
+            "`language` is \"../../x\", which is no language tag",
+            "helpcenter.yaml:2",
+        ],
+    );
+    s.write("helpcenter.yaml", "title: 测试\nlanguage: pt-BR\n");
+    let out = build_ok(s.path(), &s);
+    assert!(read(&out, "a/ok/index.html").contains("<html lang=\"pt-BR\""));
+}

@@ -617,7 +617,7 @@ fn walk(
             continue;
         }
         let name = entry.file_name().to_string_lossy();
-        let problem = segment_problem(&name);
+        let problem = crate::paths::name_problem(entry.file_name());
         let outside = inside.link_outside(&entry);
         if Inside::is_output(&entry) {
             walker.skip_current_dir();
@@ -921,7 +921,13 @@ pub fn parse_file(
     let date = date_field("date", &front.date);
     let updated = date_field("updated", &front.updated);
 
-    let mut body = body.to_owned();
+    // CommonMark reads U+0000 as U+FFFD: a NUL copied into the page is no character a reader
+    // sees, and some tools reading HTML stop at it.
+    let mut body = if body.contains('\0') {
+        body.replace('\0', "\u{FFFD}")
+    } else {
+        body.to_owned()
+    };
     let title = match front.title.as_deref().map(str::trim) {
         Some(t) if !t.is_empty() => {
             let written = title::plain(t);

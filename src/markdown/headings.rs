@@ -29,7 +29,12 @@ pub struct TocEntry {
 
 impl<'e> Writer<'e, '_> {
     /// A heading starts: its text (gathered from `rest`) names it; it opens a new text block.
-    pub(super) fn start_heading(&mut self, event: &Event<'e>, rest: &[(Event<'e>, Range<usize>)]) {
+    pub(super) fn start_heading(
+        &mut self,
+        event: &Event<'e>,
+        range: &Range<usize>,
+        rest: &[(Event<'e>, Range<usize>)],
+    ) {
         let Event::Start(Tag::Heading {
             level,
             id,
@@ -54,7 +59,29 @@ impl<'e> Writer<'e, '_> {
         let given = id.as_ref().map(|s| s.to_string()).or(id_attr);
         let id_given = given.is_some();
         let base = given.unwrap_or_else(|| heading_id(&text));
-        let id = unique_id(base.clone(), &mut self.used_ids);
+        // A heading's own id never takes one a step list or a footnote numbers (`## step-1`
+        // took step 1's anchor, which the README promises to each step).
+        let id = if numbered_elsewhere(&base) {
+            suffixed_id(base.clone(), &mut self.used_ids)
+        } else {
+            unique_id(base.clone(), &mut self.used_ids)
+        };
+        if id_given && id != base {
+            let why = if THEME_IDS.contains(&base.as_str()) {
+                "the theme's page uses it"
+            } else if numbered_elsewhere(&base) {
+                "step lists and footnotes number their anchors so"
+            } else {
+                "an earlier heading or step of the page has it"
+            };
+            self.diags.push(
+                crate::error::Diagnostic::warning(format!(
+                    "the heading's id `{base}` is taken ({why}): it is `{id}`, and links to `#{base}` go elsewhere"
+                ))
+                .at_line(self.line_of(range.start))
+                .hint("give the heading an id of its own in `{#…}`"),
+            );
+        }
         self.out.ids.insert(id.clone());
         // The ids other tools would give, when they differ, as more anchors in the heading:
         // VitePress's, and a repeated heading's as MkDocs numbers it (`例题_2` for the third
@@ -69,7 +96,7 @@ impl<'e> Writer<'e, '_> {
         {
             aliases.push(format!("{base}_{n}"));
         }
-        aliases.retain(|v| !v.is_empty() && self.used_ids.take(v));
+        aliases.retain(|v| !v.is_empty() && !numbered_elsewhere(v) && self.used_ids.take(v));
         let lvl = level_num(*level);
         if (2..=self.page.toc_depth).contains(&lvl) {
             self.flat_toc.push(TocEntry {
@@ -164,10 +191,42 @@ pub(super) struct UsedIds {
     next_suffix: HashMap<String, usize>,
 }
 
+/// The ids the built-in theme gives elements of every page (the main landmark, the boxes'
+/// headings that `aria-labelledby` names, the search box): a heading that took one would be
+/// the landmark, or the label, in their place.
+pub const THEME_IDS: &[&str] = &[
+    "main",
+    "page-title",
+    "search-input",
+    "search-panel",
+    "hero-search-input",
+    "hero-search-panel",
+    "search-status",
+    "search-page-input",
+    "search-page-results",
+    "search-contact",
+    "featured-title",
+    "contact-title",
+    "sections-title",
+    "subsections-title",
+    "related-title",
+    "loose-title",
+    "feedback-title",
+];
+
+/// Ids of the form a step list (`step-3`) or a footnote (`fn:x`, `fnref:x`, `fnref2:x`) gives.
+fn numbered_elsewhere(id: &str) -> bool {
+    id.strip_prefix("step-")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        || id.starts_with("fn:")
+        || (id.starts_with("fnref") && id.contains(':'))
+}
+
 impl UsedIds {
-    /// Ids taken before the body (the title's).
+    /// Ids taken before the body: the theme's, and the title's.
     pub(super) fn with(first: Option<&str>) -> UsedIds {
         let mut ids = UsedIds::default();
+        ids.taken.extend(THEME_IDS.iter().map(|&id| id.to_owned()));
         ids.taken.extend(first.map(str::to_owned));
         ids
     }
@@ -183,6 +242,11 @@ pub(super) fn unique_id(base: String, used: &mut UsedIds) -> String {
     if used.take(&base) {
         return base;
     }
+    suffixed_id(base, used)
+}
+
+/// `base-1`, `base-2` …: the first free one.
+fn suffixed_id(base: String, used: &mut UsedIds) -> String {
     let mut n = used.next_suffix.get(&base).copied().unwrap_or(1);
     loop {
         let candidate = format!("{base}-{n}");
@@ -237,4 +301,27 @@ pub(super) fn toc_html(entries: &[TocEntry], locale: &crate::i18n::Locale) -> St
     list(&mut out, entries);
     out.push_str("</nav>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_themes_ids_are_all_reserved_from_headings() {
+        // The list headings stay clear of must follow the theme's templates.
+        for (name, bytes) in crate::theme::TEMPLATES {
+            let text = std::str::from_utf8(bytes).unwrap();
+            for id in text.split(" id=\"").skip(1) {
+                let id = id.split('"').next().unwrap();
+                if id.contains("{{") || id.contains("{%") {
+                    continue;
+                }
+                assert!(
+                    THEME_IDS.contains(&id),
+                    "templates/{name} gives `{id}`, which headings may take"
+                );
+            }
+        }
+    }
 }

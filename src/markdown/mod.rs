@@ -288,7 +288,7 @@ impl<'e, 'c> Writer<'e, 'c> {
         rest: &[(Event<'e>, Range<usize>)],
     ) {
         match event {
-            Event::Start(Tag::Heading { .. }) => self.start_heading(event, rest),
+            Event::Start(Tag::Heading { .. }) => self.start_heading(event, range, rest),
             Event::End(TagEnd::Heading(level)) => self.end_heading(*level),
             Event::Start(Tag::BlockQuote(kind)) => self.start_quote(*kind, event),
             Event::End(TagEnd::BlockQuote(kind)) => self.end_quote(*kind, event),

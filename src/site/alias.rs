@@ -78,6 +78,10 @@ pub(super) fn aliases(
                 ));
                 continue;
             }
+            // Copied from the address bar, an old URL is percent-encoded (`old%20page/`,
+            // `%E6%97%A7/`); a static host decodes a request before it looks for the file, so
+            // the folder written is the decoded path, checked as any other (`%2e%2e` is `..`).
+            let path = crate::paths::percent_decode(&path);
             if let Some(problem) = path_problem(&path) {
                 diags.push(at_aliases(
                     Diagnostic::error(format!(

@@ -12,7 +12,7 @@ use tera::{Context, Tera};
 use crate::content::{Inside, bad_name, output_inside, outside_link};
 use crate::error::{Diagnostic, Diagnostics, display_path, shown_path};
 use crate::escape;
-use crate::paths::{path_problem, slash_path};
+use crate::paths::{NOT_UTF8, path_problem, slash_path};
 
 macro_rules! embed {
     ($dir:literal: $($name:literal),* $(,)?) => {
@@ -283,7 +283,11 @@ pub fn overlay(
             continue;
         }
         let rel = slash_path(entry.path().strip_prefix(&base).unwrap_or(entry.path()));
-        if let Some(problem) = path_problem(&rel) {
+        let not_utf8 = entry
+            .path()
+            .strip_prefix(&base)
+            .map_or(true, |p| p.to_str().is_none());
+        if let Some(problem) = not_utf8.then_some(NOT_UTF8).or_else(|| path_problem(&rel)) {
             diags.push(bad_name(&shown, problem));
             continue;
         }

@@ -84,6 +84,7 @@ pub enum Command {
 /// Runs the parsed command and returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     crate::error::install_panic_hook();
+    pipeline::init_threads();
     match cli.command {
         Command::Build {
             root,
@@ -218,7 +219,7 @@ fn check(root: &Path, drafts: bool) -> i32 {
             );
             0
         }
-        Err(d) => report(&d),
+        Err(d) => report_as(&d, "Check"),
     }
 }
 
@@ -237,7 +238,12 @@ fn print_diagnostics(list: &[Diagnostic]) {
 
 /// Prints every diagnostic and a closing count; returns 1 if any is an error.
 fn report(diags: &Diagnostics) -> i32 {
-    let text = diags.report();
+    report_as(diags, "Build")
+}
+
+/// The same, for the command `what`.
+fn report_as(diags: &Diagnostics, what: &str) -> i32 {
+    let text = diags.report_as(what);
     if diags.has_errors() {
         elog!("{text}");
         1

@@ -327,6 +327,23 @@ impl Config {
 
     /// Parses the config's text; errors carry the line but no file.
     pub fn parse(text: &str) -> Result<Config, Diagnostic> {
+        // What is no mapping at all gets a message of its own: serde's quoted the whole text
+        // ("invalid type: string \"…\"": a config linked to /etc/passwd printed it whole).
+        match serde_yaml::from_str::<serde_yaml::Value>(text) {
+            Ok(serde_yaml::Value::Null) => {
+                return Err(Diagnostic::error("the config is empty")
+                    .at_line(1)
+                    .hint("give the site a title at least: `title: 帮助中心`"));
+            }
+            Ok(serde_yaml::Value::Mapping(_)) | Err(_) => {}
+            Ok(_) => {
+                return Err(
+                    Diagnostic::error("the config is not a list of `key: value` settings")
+                        .at_line(1)
+                        .hint("write one setting per line, starting with `title: 帮助中心`"),
+                );
+            }
+        }
         let mut config: Config = yaml::from_str(text, 0)?;
         if let Some(base) = &mut config.base_url {
             if base.trim().is_empty() {

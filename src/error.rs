@@ -301,6 +301,11 @@ impl Diagnostics {
     /// The report a person reads: every diagnostic, sorted, each followed by a blank line, then
     /// `Build failed: N errors.` when any is an error (without a final newline).
     pub fn report(&self) -> String {
+        self.report_as("Build")
+    }
+
+    /// The same, for the command `what` (`check` runs no build, and its report says so).
+    pub fn report_as(&self, what: &str) -> String {
         let sorted = self.clone().sorted();
         let mut s: String = sorted.iter().map(|d| format!("{d}\n\n")).collect();
         // Counted as printed: a link repeated on one line is one error (Pinia's docs said 239
@@ -308,7 +313,7 @@ impl Diagnostics {
         let errors = sorted.iter().filter(|d| d.is_error()).count();
         if errors > 0 {
             let plural = if errors == 1 { "" } else { "s" };
-            s.push_str(&format!("Build failed: {errors} error{plural}."));
+            s.push_str(&format!("{what} failed: {errors} error{plural}."));
         }
         s
     }

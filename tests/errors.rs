@@ -660,3 +660,28 @@ fn two_articles_or_sections_named_alike_are_warned_about() {
         assert!(err.contains(want), "`{want}` missing from:\n{err}");
     }
 }
+
+#[test]
+fn a_config_that_is_no_mapping_says_so_without_quoting_itself() {
+    // serde's message quoted the whole text: a config linked to /etc/passwd printed it.
+    let s = Scratch::site("config-shape");
+    for (text, want) in [
+        ("", "the config is empty"),
+        ("~\n", "the config is empty"),
+        (
+            "root:x:0:0:root:/root:/bin/bash\n",
+            "the config is not a list of `key: value` settings",
+        ),
+    ] {
+        s.write("helpcenter.yaml", text);
+        let o = run(&["check", "--root", s.path().to_str().unwrap()]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains(want) && err.contains("helpcenter.yaml:1"),
+            "{err}"
+        );
+        assert!(!err.contains("/bin/bash"), "{err}");
+        assert!(err.contains("Check failed: 1 error."), "{err}");
+    }
+}

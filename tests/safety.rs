@@ -389,6 +389,22 @@ fn templates_that_would_recurse_without_end_are_errors_not_crashes() {
         page.contains("<i>90</i>") && !page.contains("<i>91</i>"),
         "{page}"
     );
+    // 5,000 nested `if`s overflowed the stack while the template was read.
+    let deep = "{% if true %}".repeat(5000) + &"{% endif %}".repeat(5000);
+    s.write(
+        "templates/article.html",
+        format!(
+            "{{% extends \"base.html\" %}}\n{{% block content %}}\n{deep}{{% endblock content %}}"
+        ),
+    );
+    refused(
+        site,
+        &[],
+        &[
+            "the template nests tags or brackets more than 64 deep",
+            "templates/article.html:3",
+        ],
+    );
 }
 
 #[test]

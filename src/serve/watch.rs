@@ -85,7 +85,9 @@ pub(super) fn start(
     // Before `serve` says it is serving: an edit right after must be seen.
     let mut included = included;
     included.follow(&session, &mut watcher);
-    std::thread::spawn(move || {
+    // Rebuilds render some pages on this thread itself: it needs the stack rayon's have.
+    let rebuilds = std::thread::Builder::new().stack_size(crate::pipeline::THREAD_STACK);
+    let spawned = rebuilds.spawn(move || {
         let mut watcher = watcher; // kept alive as long as the thread runs
         let mut session = session;
         while let Ok(first) = rx.recv() {
@@ -115,7 +117,7 @@ pub(super) fn start(
             publish(&state, outcome, css_only, started);
         }
     });
-    Ok(())
+    spawned.map(drop).map_err(notify::Error::io)
 }
 
 /// The site's folders watched whole.

@@ -65,6 +65,22 @@ impl Theme {
             }
             origins.insert(name, file.path);
         }
+        for (name, text) in &sources {
+            if let Some(line) = recursion::too_deep(text) {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "the template nests tags or brackets more than {} deep",
+                        recursion::MAX_NESTING
+                    ))
+                    .in_file(shown_template(name, &origins))
+                    .at_line(line)
+                    .hint("write it flatter: move the inner part into a macro or an include"),
+                );
+            }
+        }
+        if diags.has_errors() {
+            return Err(diags);
+        }
         let mut tera = Tera::default();
         tera.set_escape_fn(escape::html);
         tera.autoescape_on(vec![".html", ".xml"]);

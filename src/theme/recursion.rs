@@ -257,3 +257,57 @@ fn each_include(nodes: &[Node], f: &mut impl FnMut(&str)) {
         }
     }
 }
+
+/// Tags a template may nest (`if`, `for`, `block`, `macro`, `filter`), and brackets an
+/// expression may: Tera parses and renders each level on the stack, and 5,000 nested `if`s
+/// overflowed it while the template was read. Real templates nest a handful deep.
+pub const MAX_NESTING: usize = 64;
+
+/// The line where `text` first nests deeper than `MAX_NESTING`, if it does.
+pub fn too_deep(text: &str) -> Option<usize> {
+    let mut tags = 0usize;
+    let mut brackets = 0usize;
+    let mut rest = text;
+    let mut offset = 0;
+    while let Some(open) = rest.find("{%").or_else(|| rest.find("{{")) {
+        let open = match (rest.find("{%"), rest.find("{{")) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b).unwrap_or(open),
+        };
+        let close = if rest[open..].starts_with("{%") {
+            "%}"
+        } else {
+            "}}"
+        };
+        let end = rest[open + 2..]
+            .find(close)
+            .map_or(rest.len(), |e| open + 2 + e);
+        let inner = rest[open + 2..end].trim_matches(|c: char| c == '-' || c.is_whitespace());
+        let word = inner.split_whitespace().next().unwrap_or("");
+        if close == "%}" {
+            match word {
+                "if" | "for" | "block" | "macro" | "filter" => tags += 1,
+                w if w.starts_with("end") => tags = tags.saturating_sub(1),
+                _ => {}
+            }
+        }
+        for b in inner.bytes() {
+            match b {
+                b'(' | b'[' | b'{' => brackets += 1,
+                b')' | b']' | b'}' => brackets = brackets.saturating_sub(1),
+                _ => {}
+            }
+            if brackets > MAX_NESTING {
+                break;
+            }
+        }
+        if tags > MAX_NESTING || brackets > MAX_NESTING {
+            return Some(text[..offset + open].matches('\n').count() + 1);
+        }
+        brackets = 0;
+        let next = (end + close.len()).min(rest.len());
+        offset += next;
+        rest = &rest[next..];
+    }
+    None
+}

@@ -223,17 +223,16 @@ fn numbered_elsewhere(id: &str) -> bool {
 }
 
 impl UsedIds {
-    /// Ids taken before the body: the theme's, and the title's.
+    /// Ids taken before the body (the title's).
     pub(super) fn with(first: Option<&str>) -> UsedIds {
         let mut ids = UsedIds::default();
-        ids.taken.extend(THEME_IDS.iter().map(|&id| id.to_owned()));
         ids.taken.extend(first.map(str::to_owned));
         ids
     }
 
-    /// Takes `id` if it is free; true when it was.
+    /// Takes `id` if it is free (never one of the theme's); true when it was.
     pub(super) fn take(&mut self, id: &str) -> bool {
-        self.taken.insert(id.to_owned())
+        !THEME_IDS.contains(&id) && self.taken.insert(id.to_owned())
     }
 }
 

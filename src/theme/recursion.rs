@@ -269,11 +269,7 @@ pub fn too_deep(text: &str) -> Option<usize> {
     let mut brackets = 0usize;
     let mut rest = text;
     let mut offset = 0;
-    while let Some(open) = rest.find("{%").or_else(|| rest.find("{{")) {
-        let open = match (rest.find("{%"), rest.find("{{")) {
-            (Some(a), Some(b)) => a.min(b),
-            (a, b) => a.or(b).unwrap_or(open),
-        };
+    while let Some(open) = next_tag(rest) {
         let close = if rest[open..].starts_with("{%") {
             "%}"
         } else {
@@ -310,4 +306,11 @@ pub fn too_deep(text: &str) -> Option<usize> {
         rest = &rest[next..];
     }
     None
+}
+
+/// Where the next `{%` or `{{` in `s` starts.
+fn next_tag(s: &str) -> Option<usize> {
+    s.as_bytes()
+        .windows(2)
+        .position(|w| w[0] == b'{' && matches!(w[1], b'%' | b'{'))
 }

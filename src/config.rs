@@ -190,7 +190,7 @@ pub struct Contact {
 pub struct ContactLink {
     /// The text shown.
     pub label: String,
-    /// Where it goes (any URL scheme: https, mailto, tel).
+    /// Where it goes (https, mailto, tel …; never a script: `Config::parse` refuses those).
     pub url: String,
 }
 
@@ -271,6 +271,19 @@ impl<'de> Deserialize<'de> for FeedbackConfig {
 
 fn default_shown() -> std::path::PathBuf {
     CONFIG_FILE.into()
+}
+
+/// Whether a browser runs `url` as a script when it is followed (`javascript:`, and the
+/// `vbscript:` and `data:` of older ones), as it reads the scheme: blanks and control characters
+/// left out, any case.
+fn runs_script(url: &str) -> bool {
+    let scheme: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take_while(|&c| c != ':')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    url.contains(':') && matches!(scheme.as_str(), "javascript" | "vbscript" | "data")
 }
 
 /// A language tag as BCP 47 writes them: parts of 1–8 letters or digits joined by `-`, the
@@ -368,6 +381,23 @@ impl Config {
                 "set it between 0 and {MAX_RELATED_LIMIT} (the default is {}); related/index.html lists every article's related ones",
                 default_related_limit()
             )));
+        }
+        let feedback = config.feedback.url.iter().map(|u| (u, "feedback.url"));
+        let contact = config
+            .contact
+            .iter()
+            .flat_map(|c| &c.links)
+            .map(|l| (&l.url, "contact.links"));
+        if let Some((url, key)) = feedback.chain(contact).find(|(u, _)| runs_script(u)) {
+            let line = match key {
+                "feedback.url" => yaml::nested_key_line(text, "feedback", "url"),
+                _ => yaml::key_line(text, "contact"),
+            };
+            return Err(Diagnostic::error(format!(
+                "`{key}` holds `{url}`, a link that runs a script in the reader's browser"
+            ))
+            .at_line(line.unwrap_or(1))
+            .hint("link to a page (https://…, or a path of the site), an address (mailto:) or a phone number (tel:)"));
         }
         if !is_language_tag(&config.language) {
             let line = yaml::key_line(text, "language").unwrap_or(1);

@@ -389,20 +389,40 @@ pub fn percent_decode(s: &str) -> String {
 /// characters that would end or change a URL path — space, `"`, `#`, `%`, `<`, `>`, `?`, `\\`,
 /// `^`, `` ` ``, `{`, `|`, `}`, control characters — are percent-encoded, so a folder named
 /// `sec #1?%` still links to itself. Other characters, Chinese included, stay readable: browsers
-/// and hosts take them as they are.
+/// and hosts take them as they are — except the invisible ones (zero-width spaces, direction
+/// overrides such as U+202E), which would make a shared link read as another.
 pub fn href(url: &str) -> String {
-    if !url.bytes().any(needs_escape) {
+    if !url.bytes().any(needs_escape) && (url.is_ascii() || !url.chars().any(invisible)) {
         return url.to_owned();
     }
     let mut out = String::with_capacity(url.len() + 8);
     for c in url.chars() {
-        if c.is_ascii() && needs_escape(c as u8) {
-            out.push_str(&format!("%{:02X}", c as u8));
+        if (c.is_ascii() && needs_escape(c as u8)) || invisible(c) {
+            let mut bytes = [0; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
         } else {
             out.push(c);
         }
     }
     out
+}
+
+/// Characters that show as nothing, or turn the text around them: written raw in a link, a
+/// file named `invoice\u{202E}fdp.exe` reads as `invoiceexe.pdf`.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
 }
 
 fn needs_escape(b: u8) -> bool {
@@ -500,6 +520,13 @@ mod tests {
         assert_eq!(
             percent_decode(&href("a\"<>\\^`{|}\u{7f}")),
             "a\"<>\\^`{|}\u{7f}"
+        );
+        // Invisible and direction-turning characters are encoded; Chinese stays as it is.
+        assert_eq!(href("发票\u{202E}fdp.exe/"), "发票%E2%80%AEfdp.exe/");
+        assert_eq!(href("a\u{200B}b/"), "a%E2%80%8Bb/");
+        assert_eq!(
+            percent_decode(&href("发票\u{202E}fdp/")),
+            "发票\u{202E}fdp/"
         );
     }
 

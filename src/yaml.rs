@@ -11,8 +11,11 @@ pub type Mapping = serde_yaml::Mapping;
 
 /// Deserializes `text`, which starts on line `line_offset + 1` of its file.
 pub fn from_str<T: DeserializeOwned>(text: &str, line_offset: usize) -> Result<T, Diagnostic> {
-    serde_yaml::from_str(text)
-        .map_err(|e| typing_slip(text, line_offset, &e).unwrap_or_else(|| error(&e, line_offset)))
+    serde_yaml::from_str(text).map_err(|e| {
+        typing_slip(text, line_offset, &e)
+            .or_else(|| needs_quotes(text, line_offset, &e))
+            .unwrap_or_else(|| error(&e, line_offset))
+    })
 }
 
 /// Parses a YAML mapping (front matter) into JSON values, the neutral form front matter of every
@@ -25,6 +28,7 @@ pub fn to_json_map(
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
         unclosed_flow(text, line_offset)
             .or_else(|| typing_slip(text, line_offset, &e))
+            .or_else(|| needs_quotes(text, line_offset, &e))
             .unwrap_or_else(|| error(&e, line_offset))
     })?;
     match json(value) {
@@ -88,6 +92,42 @@ fn typing_slip(text: &str, line_offset: usize, e: &serde_yaml::Error) -> Option<
             .at_line(line)
             .hint(format!("type an ASCII colon and a space: `{key}: …`"))
         })
+    })
+}
+
+/// A plain value YAML cannot take as it is, on the line YAML names: one holding `: ` (`title:
+/// 注意: 事项`, read as a key inside a value), or starting with `*` (an alias: `title: *重要*`),
+/// `@` or `` ` `` (reserved). libyaml's own words ("mapping values are not allowed in this
+/// context") say neither what nor how to fix it.
+fn needs_quotes(text: &str, line_offset: usize, e: &serde_yaml::Error) -> Option<Diagnostic> {
+    let message = e.to_string();
+    let why = if message.contains("mapping values are not allowed") {
+        "holds `: `, which YAML reads as the start of another key"
+    } else if message.contains("cannot start any token")
+        || message.contains("did not find expected alphabetic or numeric character")
+    {
+        "starts with a character YAML reserves (`*`, `@`, `` ` ``)"
+    } else {
+        return None;
+    };
+    let at = e.location()?.line();
+    let line = text.lines().nth(at.checked_sub(1)?)?;
+    let (key, value) = line.split_once(": ")?;
+    let value = value.trim();
+    let key = key.trim().trim_start_matches("- ");
+    let fits = if why.starts_with("holds") {
+        value.contains(": ")
+    } else {
+        value.starts_with(['*', '@', '`'])
+    };
+    let plain_key = !key.is_empty() && !key.contains([' ', '"', '\'', ':', '#']);
+    (fits && plain_key && !value.starts_with(['"', '\''])).then(|| {
+        Diagnostic::error(format!("the value of `{key}` {why}"))
+            .at_line(line_offset + at)
+            .hint(format!(
+                "put the value in quotes: {key}: \"{}\"",
+                value.replace('\\', "\\\\").replace('"', "\\\"")
+            ))
     })
 }
 
@@ -193,10 +233,24 @@ fn error(e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
         } else {
             d.hint("check the value's type: text, a number, true/false or a list as the key needs")
         };
-    } else if let Some(rest) = message.split("duplicate field `").nth(1) {
-        let key = rest.split('`').next().unwrap_or_default();
+    } else if let Some(key) = message
+        .split("duplicate field `")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+        .or_else(|| {
+            // Front matter is read as any YAML value first, whose words differ.
+            message
+                .split("duplicate entry with key \"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+        })
+    {
         d.message = format!("`{key}` is written twice");
         d = d.hint("keep one of them: the second would silently replace the first");
+    } else if let Some((key, rest)) = message.split_once(": unknown variant `") {
+        let (value, expected) = rest.split_once("`, expected ").unwrap_or((rest, ""));
+        d.message = format!("`{key}` cannot be `{value}`");
+        d = d.hint(format!("write {expected}"));
     } else if message.starts_with("repetition limit exceeded") {
         // A "billion laughs": aliases of aliases, which serde_yaml stops expanding.
         d.message = "the aliases (`*name`) here repeat their anchors' values too many times".into();

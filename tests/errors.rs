@@ -685,3 +685,86 @@ fn a_config_that_is_no_mapping_says_so_without_quoting_itself() {
         assert!(err.contains("Check failed: 1 error."), "{err}");
     }
 }
+
+#[test]
+fn a_front_matter_value_yaml_cannot_take_plain_says_to_quote_it() {
+    // libyaml's words: "mapping values are not allowed in this context", "found character that
+    // cannot start any token", "duplicate entry with key".
+    for (line, want, hint) in [
+        (
+            "title: 注意: 事项",
+            "the value of `title` holds `: `, which YAML reads as the start of another key",
+            "put the value in quotes: title: \"注意: 事项\"",
+        ),
+        (
+            "title: @客服 说明",
+            "the value of `title` starts with a character YAML reserves",
+            "put the value in quotes: title: \"@客服 说明\"",
+        ),
+        (
+            "title: 一\ntitle: 二",
+            "`title` is written twice",
+            "keep one of them",
+        ),
+    ] {
+        fails_with(
+            "fm-quote",
+            &[("content/a/x.md", &format!("---\n{line}\n---\n\n正文\n"))],
+            &[want, hint, "content/a/x.md:2"],
+        );
+    }
+}
+
+#[test]
+fn a_config_link_that_runs_a_script_is_refused() {
+    let s = Scratch::site("config-script");
+    for (config, key, line) in [
+        (
+            "title: 测试\nfeedback:\n  url: \" JavaScript:alert(1)\"\n",
+            "`feedback.url`",
+            "helpcenter.yaml:3",
+        ),
+        (
+            "title: 测试\ncontact:\n  links:\n    - label: 客服\n      url: \"data:text/html,<script>x</script>\"\n",
+            "`contact.links`",
+            "helpcenter.yaml:2",
+        ),
+    ] {
+        s.write("helpcenter.yaml", config);
+        let err = fails(&s);
+        assert!(err.contains(key) && err.contains(line), "{err}");
+        assert!(
+            err.contains("a link that runs a script in the reader's browser"),
+            "{err}"
+        );
+    }
+    s.write(
+        "helpcenter.yaml",
+        "title: 测试\ncontact:\n  links:\n    - label: 电话\n      url: \"tel:400-100-1000\"\n",
+    );
+    let out = build_ok(s.path(), &s);
+    assert!(read(&out, "index.html").contains("href=\"tel:400-100-1000\""));
+}
+
+#[test]
+fn tags_that_would_share_a_page_get_a_warning() {
+    // `C#` lost its `#` in the URL and became the page of `C`, without a word.
+    let s = Scratch::site("tag-merge");
+    s.write(
+        "content/a/c.md",
+        "---\ntitle: C 语言\ntags: [C]\n---\n\n正文。\n",
+    );
+    s.write(
+        "content/a/cs.md",
+        "---\ntitle: C# 语言\ntags: [\"C#\", c#]\n---\n\n正文。\n",
+    );
+    let o = build(s.path(), &s.path().join("public"), &[]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert_eq!(err.matches("share one page").count(), 1, "{err}");
+    assert!(
+        err.contains("tags `C#` and `C` share one page, tags/c/")
+            && err.contains("content/a/cs.md:3"),
+        "{err}"
+    );
+}

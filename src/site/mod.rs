@@ -613,10 +613,30 @@ fn collect_tags(
 ) -> BTreeMap<String, Tag> {
     let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
     for (idx, a) in articles.iter_mut().enumerate() {
+        // Names as compared (any case), each warned about once per article.
+        let mut seen: Vec<String> = Vec::new();
         for name in &a.source.front.tags {
             let name = name.trim();
-            let slug = url_segment(&name.to_lowercase());
-            if name.is_empty() || a.tags.contains(&slug) {
+            let lower = name.to_lowercase();
+            let slug = url_segment(&lower);
+            if name.is_empty() || seen.contains(&lower) {
+                continue;
+            }
+            seen.push(lower.clone());
+            // `C#` and `C`, `/` and `<>`: what a URL cannot hold is left out of the slug, and
+            // two tags become one page. Tags differing only in case are one on purpose.
+            if let Some(tag) = tags.get(&slug).filter(|t| t.name.to_lowercase() != lower) {
+                diags.push(
+                    Diagnostic::warning(format!(
+                        "tags `{name}` and `{}` share one page, {}: characters a URL cannot hold are left out of it",
+                        tag.name, tag.url
+                    ))
+                    .in_file(&a.source.shown)
+                    .at_line(a.source.key_line("tags"))
+                    .hint("rename one of them, e.g. with letters for its symbols (`C-sharp`)"),
+                );
+            }
+            if a.tags.contains(&slug) {
                 continue;
             }
             // `tags: 退款，到账时间`: an input method's comma makes one tag of two.

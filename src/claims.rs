@@ -100,9 +100,15 @@ pub fn check(
         add(page_file(folder), generated(format!("helpcenter's {page}")));
     }
     for t in site.tags.values() {
+        // Generated, but named by an article's `tags:`: a clash points there.
+        let first = t.articles.first().map(|&i| &site.articles[i].source);
         add(
             page_file(&t.url),
-            generated(format!("the page of tag `{}`", t.name)),
+            Claim {
+                file: first.map(|f| f.shown.clone()),
+                line: first.map(|f| f.key_line("tags")),
+                ..generated(format!("the page of tag `{}`", t.name))
+            },
         );
     }
     for s in &site.sections[1..] {

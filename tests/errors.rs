@@ -768,3 +768,44 @@ fn tags_that_would_share_a_page_get_a_warning() {
         "{err}"
     );
 }
+
+#[test]
+fn links_and_paths_that_went_wrong_say_how() {
+    // A backslash link was called a hidden file; a cut-short escape showed a path with `�`.
+    fails_with(
+        "link-words",
+        &[(
+            "content/a/x.md",
+            "---\ntitle: 链接\n---\n\n[甲](..\\..\\helpcenter.yaml)\n\n[乙](%E4%B8.md)\n",
+        )],
+        &[
+            "link written with backslashes (`\\`), which URLs do not read as folder separators",
+            "content/a/x.md:5",
+            "link whose `%` escapes are not a character",
+            "content/a/x.md:7",
+        ],
+    );
+    // A tag page that cannot be a folder names the article whose tag it is.
+    fails_with(
+        "tag-clash",
+        &[(
+            "content/a/x.md",
+            "---\ntitle: 标签\ntags: [index.html]\n---\n\n正文\n",
+        )],
+        &["the page of tag `index.html`", "content/a/x.md:3"],
+    );
+    // A link to nothing, and one back into its own folder.
+    let s = Scratch::site("symlinks");
+    std::os::unix::fs::symlink("/nonexistent/x.md", s.path().join("content/a/gone.md")).unwrap();
+    std::os::unix::fs::symlink("..", s.path().join("content/a/up")).unwrap();
+    let err = fails(&s);
+    assert!(
+        err.contains("this symbolic link leads to nothing (/nonexistent/x.md)")
+            && err.contains("content/a/gone.md"),
+        "{err}"
+    );
+    assert!(
+        err.contains("this symbolic link leads back to") && err.contains("content/a/up"),
+        "{err}"
+    );
+}

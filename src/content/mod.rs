@@ -591,10 +591,7 @@ fn walk(
                     .path()
                     .map(Path::to_path_buf)
                     .unwrap_or_else(|| dir.to_path_buf());
-                diags.push(
-                    Diagnostic::error(format!("cannot read this path: {e}"))
-                        .in_file(shown_path(root, &path)),
-                );
+                diags.push(walk_error(&e).in_file(shown_path(root, &path)));
                 continue;
             }
         };
@@ -704,6 +701,32 @@ pub fn bad_name(path: &Path, problem: &str) -> Diagnostic {
     ))
     .in_file(path)
     .hint("rename the file or folder")
+}
+
+/// The error for a path the walk of a site's folder could not read, by what it is: a symbolic
+/// link to nothing, or one that leads back into a folder holding it, gets its own words.
+pub fn walk_error(e: &walkdir::Error) -> Diagnostic {
+    let dangling = e
+        .io_error()
+        .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound)
+        && e.path().is_some_and(|p| p.is_symlink());
+    if let Some(ancestor) = e.loop_ancestor() {
+        Diagnostic::error(format!(
+            "this symbolic link leads back to {}, a folder that holds it: the folder would never end",
+            display_path(ancestor)
+        ))
+        .hint("remove the link, or make it point at a folder outside this one")
+    } else if dangling {
+        let target = e
+            .path()
+            .and_then(|p| std::fs::read_link(p).ok())
+            .map_or_else(String::new, |t| format!(" ({})", display_path(&t)));
+        Diagnostic::error(format!("this symbolic link leads to nothing{target}"))
+            .hint("remove the link, or make it point at a file of the site")
+    } else {
+        Diagnostic::error(format!("cannot read this path: {e}"))
+            .hint("check that it exists and that helpcenter may read it")
+    }
 }
 
 /// The error for a symbolic link under the site that leads out of it.

@@ -386,6 +386,23 @@ fn has_extension(path: &str) -> bool {
 /// The error for a link that leads nowhere, by what it looks like.
 fn missing(joined: &str, rel: &str, rooted: bool) -> Resolved {
     const HINT: &str = "check the file name and the path: relative to this file, or from the content root with a leading /";
+    // Windows' separator: no host reads `..\\x.md` as a path (it is a file named so), and
+    // its leading dots made it look hidden.
+    if joined.contains('\\') {
+        return Resolved::Missing {
+            what: "link written with backslashes (`\\`), which URLs do not read as folder separators",
+            looked_for: Some(format!("content/{joined}")),
+            hint: "write the path with `/`, e.g. ../guide/x.md",
+        };
+    }
+    // `%E4%B8.md`: an escape cut short decodes to no character, and the path shown held `�`.
+    if joined.contains('\u{FFFD}') {
+        return Resolved::Missing {
+            what: "link whose `%` escapes are not a character (they are cut short or not UTF-8)",
+            looked_for: None,
+            hint: "write the name as it is (`中文.md`), or escape every byte of it (`%E4%B8%AD%E6%96%87.md`)",
+        };
+    }
     // Whether or not it is on disk, a hidden file of content/ is never published: saying
     // "missing" of a file the author can see sends them looking for a typo. (A rooted URL may
     // be a static/ file such as `/.well-known/…`, which the link check knows.)

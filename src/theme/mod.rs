@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use tera::{Context, Tera};
 
-use crate::content::{Inside, bad_name, output_inside, outside_link};
+use crate::content::{Inside, bad_name, output_inside, outside_link, walk_error};
 use crate::error::{Diagnostic, Diagnostics, display_path, shown_path};
 use crate::escape;
 use crate::paths::{NOT_UTF8, path_problem, slash_path};
@@ -275,10 +275,7 @@ pub fn overlay(
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().unwrap_or(&base).to_path_buf();
-                diags.push(
-                    Diagnostic::error(format!("cannot read this path: {e}"))
-                        .in_file(shown_path(root, &path)),
-                );
+                diags.push(walk_error(&e).in_file(shown_path(root, &path)));
                 continue;
             }
         };

@@ -529,14 +529,40 @@ pub(crate) fn parse_pages(site: &Site) -> (Parsed, Diagnostics) {
     (parsed, diags)
 }
 
-/// A page's `template:` must name a template the theme has.
+/// A page's `template:` must name a template the theme has; a template of the site that
+/// nothing uses (`artcle.html` for `article.html`) gets a warning.
 fn check_templates(site: &Site, theme: &Theme) -> Diagnostics {
-    let files = site
-        .articles
+    let files = || {
+        site.articles
+            .iter()
+            .map(|a| &a.source)
+            .chain(site.sections.iter().filter_map(|s| s.source.as_ref()))
+    };
+    let chosen: std::collections::HashSet<&str> = files()
+        .filter_map(|f| f.front.template.as_deref())
+        .collect();
+    let built_in: Vec<&str> = crate::theme::TEMPLATES.iter().map(|(n, _)| *n).collect();
+    let unused = theme
+        .unnamed
         .iter()
-        .map(|a| &a.source)
-        .chain(site.sections.iter().filter_map(|s| s.source.as_ref()));
-    files
+        .filter(|n| !chosen.contains(n.as_str()));
+    let unused = unused.map(|name| {
+        let d = Diagnostic::warning(format!(
+            "template `{name}` is not used: the theme has no template of that name, and no template or page's `template:` names it"
+        ))
+        .in_file(theme.shown(name));
+        // A slip of the fingers only (`artcle`): `faq.html` is no misspelt `tag.html`.
+        let stem = |n: &str| n.strip_suffix(".html").unwrap_or(n).to_owned();
+        let slip = built_in
+            .iter()
+            .find(|b| crate::error::is_slip(&stem(name), &[stem(b).as_str()]));
+        match slip {
+            Some(n) => d.hint(format!("did you mean `{n}`? a site's template replaces the built-in one of the same name")),
+            None => d.hint("name it in a page's `template:`, include it from another template, or remove it"),
+        }
+    });
+    let unused: Vec<Diagnostic> = unused.collect();
+    files()
         .filter_map(|f| {
             let name = f.front.template.as_deref()?;
             (!theme.has_template(name)).then(|| {
@@ -548,6 +574,7 @@ fn check_templates(site: &Site, theme: &Theme) -> Diagnostics {
                     ))
             })
         })
+        .chain(unused)
         .collect()
 }
 

@@ -809,3 +809,39 @@ fn links_and_paths_that_went_wrong_say_how() {
         "{err}"
     );
 }
+
+#[test]
+fn a_site_template_nothing_uses_gets_a_warning() {
+    // `templates/artcle.html` was ignored without a word: the article page stayed the theme's.
+    let s = Scratch::site("tpl-unused");
+    let page = "{% extends \"base.html\" %}{% block content %}自己的{% endblock content %}";
+    s.write("templates/artcle.html", page);
+    s.write("templates/faq.html", page);
+    s.write("templates/part.html", "片段");
+    s.write(
+        "templates/section.html",
+        "{% extends \"base.html\" %}{% block content %}{% include \"part.html\" %}{% endblock content %}",
+    );
+    let o = build(s.path(), &s.path().join("public"), &[]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("template `artcle.html` is not used")
+            && err.contains("did you mean `article.html`?"),
+        "{err}"
+    );
+    assert!(err.contains("template `faq.html` is not used"), "{err}");
+    assert!(
+        !err.contains("`part.html` is not used") && !err.contains("`section.html` is not used"),
+        "{err}"
+    );
+    // Named by a page, it is used.
+    s.write(
+        "content/a/faq.md",
+        "---\ntitle: 常见问题\ntemplate: faq.html\n---\n\n正文\n",
+    );
+    let o = build(s.path(), &s.path().join("public"), &[]);
+    let err = stderr(&o);
+    assert!(!err.contains("`faq.html` is not used"), "{err}");
+    assert!(read(&s.path().join("public"), "a/faq/index.html").contains("自己的"));
+}

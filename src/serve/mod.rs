@@ -226,7 +226,7 @@ async fn bind(ip: IpAddr, port: u16) -> Result<(tokio::net::TcpListener, u16), S
             Ok(l) => {
                 if p != port {
                     elog!(
-                        "Port {port} is in use; serving on port {p} instead (pass --port to choose another)."
+                        "Port {port} is in use (by another server, or another `helpcenter serve`); serving on port {p} instead."
                     );
                 }
                 let actual = l.local_addr().map(|a| a.port()).unwrap_or(p);

@@ -37,6 +37,9 @@ pub struct Theme {
     sources: HashMap<String, String>,
     /// The static files: the built-in ones overlaid with the site's `static/`.
     pub static_files: BTreeMap<String, ThemeFile>,
+    /// The site's templates that no built-in one is named like and no template names: used
+    /// only if a page's `template:` names them, and otherwise a misspelt name, likely.
+    pub unnamed: Vec<String>,
 }
 
 impl Theme {
@@ -89,8 +92,20 @@ impl Theme {
             .map(|(n, s)| (n.as_str(), s.as_str()))
             .collect();
         list.sort();
+        let mut unnamed = Vec::new();
         match tera.add_raw_templates(list) {
             Ok(()) => {
+                let named = recursion::named_by_templates(&tera);
+                unnamed = origins
+                    .iter()
+                    .filter(|(name, path)| {
+                        path.is_some()
+                            && !named.contains(*name)
+                            && !TEMPLATES.iter().any(|(n, _)| n == name)
+                    })
+                    .map(|(name, _)| name.clone())
+                    .collect();
+                unnamed.sort();
                 for cycle in recursion::include_cycles(&tera) {
                     diags.push(include_cycle_error(&cycle, &origins, &sources));
                 }
@@ -107,7 +122,13 @@ impl Theme {
             origins,
             sources,
             static_files,
+            unnamed,
         })
+    }
+
+    /// Where the site's template `name` is, as messages show it.
+    pub fn shown(&self, name: &str) -> String {
+        shown_template(name, &self.origins)
     }
 
     /// True when the theme has a template of that name.

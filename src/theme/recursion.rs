@@ -205,6 +205,20 @@ pub fn include_cycles(tera: &Tera) -> Vec<IncludeCycle> {
     found
 }
 
+/// The templates some template names: in an include, as the one it extends, or as the file of
+/// the macros it imports.
+pub fn named_by_templates(tera: &Tera) -> HashSet<String> {
+    let mut named = HashSet::new();
+    for t in tera.templates.values() {
+        each_include(&t.ast, &mut |to| {
+            named.insert(to.to_owned());
+        });
+        named.extend(t.parent.iter().cloned());
+        named.extend(t.imported_macro_files.iter().map(|(file, _)| file.clone()));
+    }
+    named
+}
+
 /// The shortest way from `start` to `goal` (its templates after `start`), if there is one.
 fn way(leads_to: &HashMap<&str, Vec<String>>, start: &str, goal: &str) -> Option<Vec<String>> {
     let mut came_from: HashMap<&str, &str> = HashMap::new();

@@ -225,9 +225,7 @@ async fn bind(ip: IpAddr, port: u16) -> Result<(tokio::net::TcpListener, u16), S
         match tokio::net::TcpListener::bind(SocketAddr::new(ip, p)).await {
             Ok(l) => {
                 if p != port {
-                    elog!(
-                        "Port {port} is in use (by another server, or another `helpcenter serve`); serving on port {p} instead."
-                    );
+                    elog!("Port {port} is in use; serving on port {p} instead.");
                 }
                 let actual = l.local_addr().map(|a| a.port()).unwrap_or(p);
                 return Ok((l, actual));

@@ -405,6 +405,54 @@ fn templates_that_would_recurse_without_end_are_errors_not_crashes() {
             "templates/article.html:3",
         ],
     );
+    // Neither a raw block nor a comment closes a tag, and what is quoted or commented out does
+    // not nest.
+    for filler in ["{% raw %}{% endraw %}", "{# {% endif %} #}"] {
+        let deep = format!("{{% if true %}}{filler}").repeat(5000) + &"{% endif %}".repeat(5000);
+        s.write("templates/article.html", deep);
+        refused(site, &[], &["nests tags or brackets more than 64 deep"]);
+    }
+    let quoted = format!(
+        "{{% extends \"base.html\" %}}{{% block content %}}{{{{ \"{}\" }}}}{}{{% endblock content %}}",
+        "(".repeat(100),
+        "{# {% if x %} #}".repeat(100)
+    );
+    s.write("templates/article.html", quoted);
+    build_ok(site, &s);
+    // A call from outside a macro cannot start the count far below 0.
+    s.write(
+        "templates/article.html",
+        "{% extends \"base.html\" %}{% import \"rec.html\" as rec %}{% block content %}{{ rec::r(n=1, __helpcenter_macro_depth=-100000000) }}{% endblock content %}",
+    );
+    s.write("templates/rec.html", recursive("100000"));
+    refused(
+        site,
+        &[],
+        &["the macro `r` of 'rec.html' is called more than 100 deep"],
+    );
+    // Macro files importing each other were read for ever before any page.
+    std::fs::remove_file(site.join("templates/rec.html")).unwrap();
+    s.write(
+        "templates/article.html",
+        "{% extends \"base.html\" %}{% import \"m1.html\" as m1 %}",
+    );
+    s.write(
+        "templates/m1.html",
+        "{% import \"m2.html\" as m2 %}{% macro a() %}a{% endmacro a %}",
+    );
+    s.write(
+        "templates/m2.html",
+        "{% import \"m1.html\" as m1 %}{% macro b() %}b{% endmacro b %}",
+    );
+    refused(
+        site,
+        &[],
+        &[
+            "imports the macros of `m",
+            "which leads back to it",
+            "its macros would never finish loading",
+        ],
+    );
 }
 
 #[test]
@@ -517,6 +565,18 @@ fn a_named_pipe_for_a_page_or_the_config_is_an_error_not_a_hang() {
         err.contains("cannot read the site config: it is not a regular file"),
         "{err}"
     );
+    // A pipe for a template of the site left the built-in one in use, without a word.
+    std::fs::remove_file(&config).unwrap();
+    std::fs::write(&config, "title: 测试\n").unwrap();
+    std::fs::create_dir_all(site.join("templates")).unwrap();
+    mkfifo(&site.join("templates/article.html"));
+    let o = run_bounded(&["build", "--root", site.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("this is not a regular file") && err.contains("templates/article.html"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -587,6 +647,18 @@ fn percent_encoded_aliases_redirect_from_the_decoded_path() {
         s.path(),
         &[],
         &["is not a path inside the site", "content/a/moved.md:3"],
+    );
+    s.write(
+        "content/a/moved.md",
+        "---\ntitle: 搬家\naliases: [\"%E4%B8/\"]\n---\n\n正文。\n",
+    );
+    refused(
+        s.path(),
+        &[],
+        &[
+            "alias `%E4%B8/` has `%` escapes that are not a character",
+            "content/a/moved.md:3",
+        ],
     );
 }
 

@@ -81,7 +81,17 @@ pub(super) fn aliases(
             // Copied from the address bar, an old URL is percent-encoded (`old%20page/`,
             // `%E6%97%A7/`); a static host decodes a request before it looks for the file, so
             // the folder written is the decoded path, checked as any other (`%2e%2e` is `..`).
-            let path = crate::paths::percent_decode(&path);
+            let decoded = crate::paths::percent_decode(&path);
+            if decoded.contains('\u{FFFD}') && !path.contains('\u{FFFD}') {
+                diags.push(at_aliases(
+                    Diagnostic::error(format!(
+                        "alias `{alias}` has `%` escapes that are not a character (cut short, or not UTF-8)"
+                    ))
+                    .hint("copy the old URL whole, or write its name as it is (`旧/`)"),
+                ));
+                continue;
+            }
+            let path = decoded;
             if let Some(problem) = path_problem(&path) {
                 diags.push(at_aliases(
                     Diagnostic::error(format!(

@@ -215,28 +215,40 @@ fn include_cycle_error(
     sources: &HashMap<String, String>,
 ) -> Diagnostic {
     let (from, to) = (&cycle.from, &cycle.to);
+    let (verb, end) = if cycle.imports {
+        (
+            "imports the macros of",
+            "its macros would never finish loading",
+        )
+    } else {
+        ("includes", "its pages would never end")
+    };
     let message = if from == to {
-        format!("`{from}` includes itself: its pages would never end")
+        format!("`{from}` {verb} itself: {end}")
     } else {
         let way: Vec<&str> = std::iter::once(to.as_str())
             .chain(cycle.back.iter().map(String::as_str))
             .collect();
         format!(
-            "`{from}` includes `{to}`, which leads back to it ({}): its pages would never end",
+            "`{from}` {verb} `{to}`, which leads back to it ({}): {end}",
             way.join(" → ")
         )
     };
     let mut d = Diagnostic::error(message).in_file(shown_template(from, origins));
     let line = sources.get(from).and_then(|src| {
         src.lines().position(|l| {
-            l.contains("include")
+            (l.contains("include") || l.contains("import"))
                 && (l.contains(&format!("\"{to}\"")) || l.contains(&format!("'{to}'")))
         })
     });
     if let Some(i) = line {
         d = d.at_line(i + 1);
     }
-    d.hint("remove the include; to draw nested content (a tree), write a macro that calls itself for each child")
+    d.hint(if cycle.imports {
+        "remove the import: a file's own macros are called as `self::name`"
+    } else {
+        "remove the include; to draw nested content (a tree), write a macro that calls itself for each child"
+    })
 }
 
 /// A theme file and where it came from, for error messages.
@@ -313,7 +325,16 @@ pub fn overlay(
             diags.push(output_inside(&shown));
             continue;
         }
-        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+        if entry.file_type().is_dir() || entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        // A named pipe for `templates/article.html` left the built-in one in use, silently.
+        if !entry.file_type().is_file() {
+            diags.push(
+                Diagnostic::error("this is not a regular file (a pipe, a device or a socket)")
+                    .in_file(shown)
+                    .hint("replace it with the file it stands for, or remove it"),
+            );
             continue;
         }
         let rel = slash_path(entry.path().strip_prefix(&base).unwrap_or(entry.path()));

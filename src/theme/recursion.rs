@@ -46,12 +46,20 @@ fn one_deeper() -> Expr {
     }))
 }
 
-/// `{% if __helpcenter_macro_depth > MAX %}{{ throw(message="…") }}{% endif %}`.
+/// `{% if __helpcenter_macro_depth > MAX or __helpcenter_macro_depth < 0 %}{{ throw(…) }}{% endif %}`.
 fn stop_past_limit(name: &str, file: &str) -> Node {
+    let compare = |operator, bound| {
+        Expr::new(ExprVal::Logic(LogicExpr {
+            lhs: Box::new(Expr::new(ExprVal::Ident(DEPTH.to_owned()))),
+            rhs: Box::new(Expr::new(ExprVal::Int(bound))),
+            operator,
+        }))
+    };
+    // Below 0 too: a call outside a macro may pass the argument itself, and start far down.
     let past = Expr::new(ExprVal::Logic(LogicExpr {
-        lhs: Box::new(Expr::new(ExprVal::Ident(DEPTH.to_owned()))),
-        rhs: Box::new(Expr::new(ExprVal::Int(MAX_MACRO_DEPTH))),
-        operator: LogicOperator::Gt,
+        lhs: Box::new(compare(LogicOperator::Gt, MAX_MACRO_DEPTH)),
+        rhs: Box::new(compare(LogicOperator::Lt, 0)),
+        operator: LogicOperator::Or,
     }));
     let message = format!(
         "the macro `{name}` of '{file}' is called more than {MAX_MACRO_DEPTH} deep: a macro that \
@@ -168,29 +176,43 @@ pub struct IncludeCycle {
     pub from: String,
     pub to: String,
     pub back: Vec<String>,
+    /// The first step is an import of macros, and so is every other: Tera reads an imported
+    /// file's own imports as it loads the macros, before any page, and a cycle of them alone
+    /// overflowed the stack.
+    pub imports: bool,
 }
 
 /// An include of each cycle that comes back to its template, through includes, the templates
-/// they extend and the files whose macros they import.
+/// they extend and the files whose macros they import; and an import of each cycle of imports.
 pub fn include_cycles(tera: &Tera) -> Vec<IncludeCycle> {
-    let mut includes: Vec<(String, String)> = Vec::new();
+    // (from, to, an import) for each include and import; what each template leads to, and
+    // what its imports alone do.
+    let mut starts: Vec<(String, String, bool)> = Vec::new();
     let mut leads_to: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut imports_of: HashMap<&str, Vec<String>> = HashMap::new();
     for (name, t) in &tera.templates {
         let mut next: Vec<String> = Vec::new();
         each_include(&t.ast, &mut |to| {
             if tera.templates.contains_key(to) {
-                includes.push((name.clone(), to.to_owned()));
+                starts.push((name.clone(), to.to_owned(), false));
                 next.push(to.to_owned());
             }
         });
+        let imports: Vec<String> = t
+            .imported_macro_files
+            .iter()
+            .map(|(file, _)| file.clone())
+            .collect();
+        starts.extend(imports.iter().map(|to| (name.clone(), to.clone(), true)));
         next.extend(t.parent.iter().cloned());
-        next.extend(t.imported_macro_files.iter().map(|(file, _)| file.clone()));
+        next.extend(imports.iter().cloned());
         leads_to.insert(name.as_str(), next);
+        imports_of.insert(name.as_str(), imports);
     }
-    includes.sort();
-    includes.dedup();
+    starts.sort();
+    starts.dedup();
     let mut found: Vec<IncludeCycle> = Vec::new();
-    for (from, to) in includes {
+    for (from, to, imports) in starts {
         // One error per cycle: its other templates' includes are the same cycle.
         if found
             .iter()
@@ -198,8 +220,14 @@ pub fn include_cycles(tera: &Tera) -> Vec<IncludeCycle> {
         {
             continue;
         }
-        if let Some(back) = way(&leads_to, &to, &from) {
-            found.push(IncludeCycle { from, to, back });
+        let graph = if imports { &imports_of } else { &leads_to };
+        if let Some(back) = way(graph, &to, &from) {
+            found.push(IncludeCycle {
+                from,
+                to,
+                back,
+                imports,
+            });
         }
     }
     found
@@ -277,54 +305,70 @@ fn each_include(nodes: &[Node], f: &mut impl FnMut(&str)) {
 /// overflowed it while the template was read. Real templates nest a handful deep.
 pub const MAX_NESTING: usize = 64;
 
-/// The line where `text` first nests deeper than `MAX_NESTING`, if it does.
+/// The line where `text` first nests deeper than `MAX_NESTING`, if it does. Comments and
+/// `{% raw %}` are text to Tera, and what is inside quotes in an expression is too.
 pub fn too_deep(text: &str) -> Option<usize> {
     let mut tags = 0usize;
-    let mut brackets = 0usize;
     let mut rest = text;
     let mut offset = 0;
     while let Some(open) = next_tag(rest) {
-        let close = if rest[open..].starts_with("{%") {
-            "%}"
-        } else {
-            "}}"
+        let close = match &rest[open..open + 2] {
+            "{%" => "%}",
+            "{#" => "#}",
+            _ => "}}",
         };
         let end = rest[open + 2..]
             .find(close)
             .map_or(rest.len(), |e| open + 2 + e);
         let inner = rest[open + 2..end].trim_matches(|c: char| c == '-' || c.is_whitespace());
-        let word = inner.split_whitespace().next().unwrap_or("");
+        let mut next = (end + close.len()).min(rest.len());
         if close == "%}" {
-            match word {
+            match inner.split_whitespace().next().unwrap_or("") {
                 "if" | "for" | "block" | "macro" | "filter" => tags += 1,
-                w if w.starts_with("end") => tags = tags.saturating_sub(1),
+                "endif" | "endfor" | "endblock" | "endmacro" | "endfilter" => {
+                    tags = tags.saturating_sub(1)
+                }
+                // What is between is text: on to its `endraw`.
+                "raw" => {
+                    next = rest[next..]
+                        .find("endraw")
+                        .map_or(rest.len(), |e| next + e + "endraw".len());
+                }
                 _ => {}
             }
         }
-        for b in inner.bytes() {
-            match b {
-                b'(' | b'[' | b'{' => brackets += 1,
-                b')' | b']' | b'}' => brackets = brackets.saturating_sub(1),
-                _ => {}
-            }
-            if brackets > MAX_NESTING {
-                break;
-            }
-        }
-        if tags > MAX_NESTING || brackets > MAX_NESTING {
+        if tags > MAX_NESTING || (close != "#}" && brackets_too_deep(inner)) {
             return Some(text[..offset + open].matches('\n').count() + 1);
         }
-        brackets = 0;
-        let next = (end + close.len()).min(rest.len());
         offset += next;
         rest = &rest[next..];
     }
     None
 }
 
-/// Where the next `{%` or `{{` in `s` starts.
+/// Whether an expression nests brackets deeper than `MAX_NESTING`, outside its strings.
+fn brackets_too_deep(expression: &str) -> bool {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for c in expression.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'' | '`') => quote = Some(c),
+            (None, '(' | '[' | '{') => depth += 1,
+            (None, ')' | ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_NESTING {
+            return true;
+        }
+    }
+    false
+}
+
+/// Where the next `{%`, `{{` or `{#` in `s` starts.
 fn next_tag(s: &str) -> Option<usize> {
     s.as_bytes()
         .windows(2)
-        .position(|w| w[0] == b'{' && matches!(w[1], b'%' | b'{'))
+        .position(|w| w[0] == b'{' && matches!(w[1], b'%' | b'{' | b'#'))
 }

@@ -105,6 +105,20 @@ pub fn base_url_problem(url: &str) -> Option<&'static str> {
     if url.contains(['?', '#']) {
         return Some("it holds a query (`?`) or a fragment (`#`), which no page path can follow");
     }
+    // Canonical URLs, the sitemap and the feed repeat it on every page: a password would be
+    // published with each.
+    if host.contains('@') {
+        return Some(
+            "it holds a user name or password (`user:pw@`), which every page would publish",
+        );
+    }
+    let port = host.rsplit_once(']').map_or(host, |(_, after)| after);
+    if let Some((_, port)) = port.rsplit_once(':')
+        && !port.is_empty()
+        && port.parse::<u16>().map_or(true, |p| p == 0)
+    {
+        return Some("its port is not a number from 1 to 65535");
+    }
     if url
         .chars()
         .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\'))

@@ -845,3 +845,44 @@ fn a_site_template_nothing_uses_gets_a_warning() {
     assert!(!err.contains("`faq.html` is not used"), "{err}");
     assert!(read(&s.path().join("public"), "a/faq/index.html").contains("自己的"));
 }
+
+#[test]
+fn a_base_url_with_a_password_or_no_port_and_a_year_past_the_calendar_are_refused() {
+    // `https://u:pw@…` went into every canonical URL and the sitemap; year -1 into sitemap.xml.
+    let s = Scratch::site("base-url-date");
+    let out = s.path().join("public");
+    for (url, want) in [
+        (
+            "https://u:pw@help.example/",
+            "it holds a user name or password",
+        ),
+        (
+            "https://help.example:99999/",
+            "its port is not a number from 1 to 65535",
+        ),
+    ] {
+        let o = build(s.path(), &out, &["--base-url", url]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(err.contains(want), "{err}");
+        assert!(!out.exists());
+    }
+    let o = build(
+        s.path(),
+        &out,
+        &["--base-url", "https://help.example:8443/docs/"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(read(&out, "sitemap.xml").contains("https://help.example:8443/docs/a/ok/"));
+    fails_with(
+        "year-minus-one",
+        &[(
+            "content/a/old.md",
+            "---\ntitle: 旧\ndate: -0001-01-01\n---\n\n正文\n",
+        )],
+        &[
+            "`date` is in the year -1: dates go from year 1 to 9999",
+            "content/a/old.md:3",
+        ],
+    );
+}

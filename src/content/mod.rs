@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::FixedOffset;
+use chrono::{Datelike, FixedOffset};
 use rayon::prelude::*;
 
 use crate::error::{Diagnostic, Diagnostics, display_path, guard, line_col, shown_path};
@@ -929,6 +929,24 @@ pub fn parse_file(
     let mut date_field = |key: &'static str, value: &Option<String>| -> Option<DateInfo> {
         let v = value.as_ref()?;
         let d = parse_date(v, offset);
+        // Year 0 and below, and past 9999, are no date the sitemap, the feed or JSON-LD can
+        // write (`-0001-01-01` went into sitemap.xml as it was).
+        if let Some(at) = d
+            .as_ref()
+            .map(|d| d.at)
+            .filter(|at| !(1..=9999).contains(&at.year()))
+        {
+            let key = written(key);
+            diags.push(
+                Diagnostic::error(format!(
+                    "`{key}` is in the year {}: dates go from year 1 to 9999",
+                    at.year()
+                ))
+                .at_line(key_line(&key))
+                .hint("check the year"),
+            );
+            return None;
+        }
         if d.is_none() {
             let key = written(key);
             diags.push(

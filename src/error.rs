@@ -199,7 +199,14 @@ impl fmt::Display for Diagnostic {
 /// Paths are shown with forward slashes and without a leading `./`, as a user typed them.
 /// The working directory itself (`./`, `.`) shows as `.`, never as nothing.
 pub fn display_path(path: &Path) -> String {
-    let s = path.to_string_lossy().replace('\\', "/");
+    // Windows' separator reads as `/`; elsewhere a backslash is part of a name (`back\\slash.md`
+    // was shown as a path that does not exist).
+    let s = path.to_string_lossy();
+    let s = if cfg!(windows) {
+        s.replace('\\', "/")
+    } else {
+        s.into_owned()
+    };
     match s.strip_prefix("./") {
         Some("") => ".".to_owned(),
         Some(rest) => rest.to_owned(),

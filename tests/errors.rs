@@ -794,6 +794,15 @@ fn links_and_paths_that_went_wrong_say_how() {
         )],
         &["the page of tag `index.html`", "content/a/x.md:3"],
     );
+    // A backslash in a file name is part of it, and shown so (it was shown as a folder).
+    fails_with(
+        "backslash-name",
+        &[(
+            "content/a/back\\slash.md",
+            "---\ntitle: 斜杠\n---\n\n正文\n",
+        )],
+        &["it holds a backslash", "content/a/back\\slash.md"],
+    );
     // A link to nothing, and one back into its own folder.
     let s = Scratch::site("symlinks");
     std::os::unix::fs::symlink("/nonexistent/x.md", s.path().join("content/a/gone.md")).unwrap();

@@ -462,11 +462,7 @@ fn templates_read_only_the_environment_variables_named_for_them() {
         "templates/article.html",
         "{% extends \"base.html\" %}{% block content %}[{{ get_env(name=\"DEPLOY_TOKEN\") }}]{% endblock content %}",
     );
-    let o = bin()
-        .args(["build", "--root", s.path().to_str().unwrap()])
-        .env("DEPLOY_TOKEN", "ghp_secret_value")
-        .output()
-        .unwrap();
+    let o = build_with_env(s.path(), &[("DEPLOY_TOKEN", "ghp_secret_value")]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
@@ -479,15 +475,21 @@ fn templates_read_only_the_environment_variables_named_for_them() {
         "templates/article.html",
         "{% extends \"base.html\" %}{% block content %}[{{ get_env(name=\"HELPCENTER_VERSION\") }}|{{ get_env(name=\"HELPCENTER_UNSET\", default=\"无\") }}]{% endblock content %}",
     );
-    let o = bin()
-        .args(["build", "--root", s.path().to_str().unwrap()])
-        .env("HELPCENTER_VERSION", "v2.1")
-        .env_remove("HELPCENTER_UNSET")
-        .output()
-        .unwrap();
+    let o = build_with_env(s.path(), &[("HELPCENTER_VERSION", "v2.1")]);
     assert!(o.status.success(), "{}", stderr(&o));
     let page = read(&s.path().join("public"), "a/ok/index.html");
     assert!(page.contains("[v2.1|无]"), "{page}");
+}
+
+/// Builds `root` into its `public/` with `vars` set in the environment, and no other
+/// `HELPCENTER_` variable.
+fn build_with_env(root: &Path, vars: &[(&str, &str)]) -> std::process::Output {
+    let mut cmd = bin();
+    cmd.args(["build", "--root", root.to_str().unwrap()]);
+    for (k, _) in std::env::vars().filter(|(k, _)| k.starts_with("HELPCENTER_")) {
+        cmd.env_remove(k);
+    }
+    cmd.envs(vars.iter().copied()).output().unwrap()
 }
 
 fn mkfifo(path: &Path) {

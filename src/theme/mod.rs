@@ -95,18 +95,19 @@ impl Theme {
         let mut unnamed = Vec::new();
         match tera.add_raw_templates(list) {
             Ok(()) => {
-                let named = recursion::named_by_templates(&tera);
+                let names = recursion::Names::of(&tera);
+                let named = names.named();
                 unnamed = origins
                     .iter()
                     .filter(|(name, path)| {
                         path.is_some()
-                            && !named.contains(*name)
+                            && !named.contains(name.as_str())
                             && !TEMPLATES.iter().any(|(n, _)| n == name)
                     })
                     .map(|(name, _)| name.clone())
                     .collect();
                 unnamed.sort();
-                for cycle in recursion::include_cycles(&tera) {
+                for cycle in names.cycles() {
                     diags.push(include_cycle_error(&cycle, &origins, &sources));
                 }
                 recursion::count_macro_depth(&mut tera);

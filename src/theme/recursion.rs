@@ -182,69 +182,104 @@ pub struct IncludeCycle {
     pub imports: bool,
 }
 
-/// An include of each cycle that comes back to its template, through includes, the templates
-/// they extend and the files whose macros they import; and an import of each cycle of imports.
-pub fn include_cycles(tera: &Tera) -> Vec<IncludeCycle> {
-    // (from, to, an import) for each include and import; what each template leads to, and
-    // what its imports alone do.
-    let mut starts: Vec<(String, String, bool)> = Vec::new();
-    let mut leads_to: HashMap<&str, Vec<String>> = HashMap::new();
-    let mut imports_of: HashMap<&str, Vec<String>> = HashMap::new();
-    for (name, t) in &tera.templates {
-        let mut next: Vec<String> = Vec::new();
-        each_include(&t.ast, &mut |to| {
-            if tera.templates.contains_key(to) {
-                starts.push((name.clone(), to.to_owned(), false));
-                next.push(to.to_owned());
-            }
-        });
-        let imports: Vec<String> = t
-            .imported_macro_files
-            .iter()
-            .map(|(file, _)| file.clone())
-            .collect();
-        starts.extend(imports.iter().map(|to| (name.clone(), to.clone(), true)));
-        next.extend(t.parent.iter().cloned());
-        next.extend(imports.iter().cloned());
-        leads_to.insert(name.as_str(), next);
-        imports_of.insert(name.as_str(), imports);
-    }
-    starts.sort();
-    starts.dedup();
-    let mut found: Vec<IncludeCycle> = Vec::new();
-    for (from, to, imports) in starts {
-        // One error per cycle: its other templates' includes are the same cycle.
-        if found
-            .iter()
-            .any(|c| c.from == from || c.to == from || c.back.contains(&from))
-        {
-            continue;
-        }
-        let graph = if imports { &imports_of } else { &leads_to };
-        if let Some(back) = way(graph, &to, &from) {
-            found.push(IncludeCycle {
-                from,
-                to,
-                back,
-                imports,
-            });
-        }
-    }
-    found
+/// What each template names: the templates it includes, the one it extends, the files whose
+/// macros it imports. Read once from the templates' trees, for the cycles and for the
+/// templates nothing uses.
+pub struct Names<'t> {
+    by_template: HashMap<&'t str, Named>,
 }
 
-/// The templates some template names: in an include, as the one it extends, or as the file of
-/// the macros it imports.
-pub fn named_by_templates(tera: &Tera) -> HashSet<String> {
-    let mut named = HashSet::new();
-    for t in tera.templates.values() {
-        each_include(&t.ast, &mut |to| {
-            named.insert(to.to_owned());
-        });
-        named.extend(t.parent.iter().cloned());
-        named.extend(t.imported_macro_files.iter().map(|(file, _)| file.clone()));
+#[derive(Default)]
+struct Named {
+    includes: Vec<String>,
+    parent: Option<String>,
+    imports: Vec<String>,
+}
+
+impl<'t> Names<'t> {
+    pub fn of(tera: &'t Tera) -> Names<'t> {
+        let by_template = tera
+            .templates
+            .iter()
+            .map(|(name, t)| {
+                let mut named = Named {
+                    parent: t.parent.clone(),
+                    imports: (t.imported_macro_files.iter())
+                        .map(|(file, _)| file.clone())
+                        .collect(),
+                    ..Named::default()
+                };
+                each_include(&t.ast, &mut |to| named.includes.push(to.to_owned()));
+                (name.as_str(), named)
+            })
+            .collect();
+        Names { by_template }
     }
-    named
+
+    /// Every template some template names.
+    pub fn named(&self) -> HashSet<&str> {
+        let mut all = HashSet::new();
+        for n in self.by_template.values() {
+            all.extend(n.includes.iter().map(String::as_str));
+            all.extend(n.parent.as_deref());
+            all.extend(n.imports.iter().map(String::as_str));
+        }
+        all
+    }
+
+    /// An include of each cycle that comes back to its template, through includes, the
+    /// templates they extend and the files whose macros they import; and an import of each
+    /// cycle of imports.
+    pub fn cycles(&self) -> Vec<IncludeCycle> {
+        // (from, to, an import) for each include and import of a template there is; what each
+        // template leads to, and what its imports alone do.
+        let mut starts: Vec<(String, String, bool)> = Vec::new();
+        let mut leads_to: HashMap<&str, Vec<String>> = HashMap::new();
+        let mut imports_of: HashMap<&str, Vec<String>> = HashMap::new();
+        for (&name, n) in &self.by_template {
+            let includes =
+                (n.includes.iter()).filter(|to| self.by_template.contains_key(to.as_str()));
+            starts.extend(
+                includes
+                    .clone()
+                    .map(|to| (name.to_owned(), to.clone(), false)),
+            );
+            starts.extend(
+                n.imports
+                    .iter()
+                    .map(|to| (name.to_owned(), to.clone(), true)),
+            );
+            let next = includes
+                .chain(&n.parent)
+                .chain(&n.imports)
+                .cloned()
+                .collect();
+            leads_to.insert(name, next);
+            imports_of.insert(name, n.imports.clone());
+        }
+        starts.sort();
+        starts.dedup();
+        let mut found: Vec<IncludeCycle> = Vec::new();
+        for (from, to, imports) in starts {
+            // One error per cycle: its other templates' includes are the same cycle.
+            if found
+                .iter()
+                .any(|c| c.from == from || c.to == from || c.back.contains(&from))
+            {
+                continue;
+            }
+            let graph = if imports { &imports_of } else { &leads_to };
+            if let Some(back) = way(graph, &to, &from) {
+                found.push(IncludeCycle {
+                    from,
+                    to,
+                    back,
+                    imports,
+                });
+            }
+        }
+        found
+    }
 }
 
 /// The shortest way from `start` to `goal` (its templates after `start`), if there is one.

@@ -422,6 +422,15 @@ impl Config {
             .at_line(line)
             .hint("write a language tag such as zh-CN (the default), en or pt-BR: letters, digits and `-`; it goes into every page's <html lang>"));
         }
+        if config.toc_depth > 6 {
+            let line = yaml::key_line(text, "toc_depth").unwrap_or(1);
+            return Err(Diagnostic::error(format!(
+                "`toc_depth` is {}, but headings go down to level 6",
+                config.toc_depth
+            ))
+            .at_line(line)
+            .hint("write 2 to 6 (3, the default, lists ## and ### headings), or 1 for no table of contents"));
+        }
         if config.timezone.is_some() && config.offset().is_none() {
             let line = yaml::key_line(text, "timezone").unwrap_or(1);
             return Err(Diagnostic::error("`timezone` is not an offset")
@@ -547,6 +556,13 @@ mod tests {
         );
         let d = Config::parse("title: x\ntoc_depth: -1\n").unwrap_err();
         assert!(!d.message.contains("u8"), "{}", d.message);
+        let d = Config::parse("title: x\ntoc_depth: 99\n").unwrap_err();
+        assert_eq!(
+            d.message,
+            "`toc_depth` is 99, but headings go down to level 6"
+        );
+        assert_eq!(d.line, Some(2));
+        assert!(Config::parse("title: x\ntoc_depth: 1\n").is_ok());
         let d = Config::parse("title: x\nfeedback: 3\n").unwrap_err();
         assert!(!d.message.contains("struct"), "{}", d.message);
         let d = Config::parse("title: x\ntitle: y\n").unwrap_err();

@@ -160,6 +160,9 @@ fn json(v: serde_yaml::Value) -> serde_json::Value {
     match v {
         Y::Null => J::Null,
         Y::Bool(b) => J::Bool(b),
+        // JSON has no NaN or infinity: they stay as written (`.nan`), so that a key that
+        // wants a number says it is not one, and a title keeps its text.
+        Y::Number(n) if n.is_nan() || n.is_infinite() => J::String(n.to_string()),
         Y::Number(n) => serde_json::to_value(&n).unwrap_or(J::Null),
         Y::String(s) => J::String(s),
         Y::Sequence(items) => J::Array(items.into_iter().map(json).collect()),

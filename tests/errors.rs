@@ -271,7 +271,7 @@ fn every_front_matter_error_of_a_file_in_one_run() {
             "content/a/w.md:3",
             "`date` is not a date: `notadate`",
             "content/a/w.md:4",
-            "`weight` should be a whole number, not `abc`",
+            "`weight` should be a number, not `abc`",
             "content/a/w.md:5",
         ],
     );

@@ -405,6 +405,51 @@ fn docusaurus_orders_by_file_name() {
 }
 
 #[test]
+fn docusaurus_positions_between_whole_ones_go_between_them() {
+    // Docusaurus authors insert a page or a folder between two with `sidebar_position: 2.5`
+    // and `"position": 1.5`; rounded down, each tied with the one before and went by title.
+    let s = site_of(
+        "m-docusaurus-half",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            ("docusaurus.config.js", "export default { title: 'x' };\n"),
+            (
+                "content/guide/a.md",
+                "---\nsidebar_position: 2\n---\n# 乙二\n\n正文。\n",
+            ),
+            (
+                "content/guide/b.md",
+                "---\nsidebar_position: 3\n---\n# 甲三\n\n正文。\n",
+            ),
+            (
+                "content/guide/c.md",
+                "---\nsidebar_position: 2.5\n---\n# 丙二点五\n\n正文。\n",
+            ),
+            (
+                "content/one/_category_.json",
+                "{\"label\": \"乙一\", \"position\": 1}\n",
+            ),
+            ("content/one/x.md", "# 文\n\n正文。\n"),
+            (
+                "content/half/_category_.json",
+                "{\"label\": \"甲一点五\", \"position\": 1.5}\n",
+            ),
+            ("content/half/x.md", "# 文\n\n正文。\n"),
+            (
+                "content/guide/_category_.json",
+                "{\"label\": \"指南\", \"position\": 2}\n",
+            ),
+        ],
+    );
+    let (out, _) = built(&s);
+    in_order(
+        &read(&out, "guide/index.html"),
+        &["乙二", "丙二点五", "甲三"],
+    );
+    in_order(&read(&out, "index.html"), &["乙一", "甲一点五", "指南"]);
+}
+
+#[test]
 fn a_vitepress_home_shows_its_hero_and_features() {
     // Vue Router's and Pinia's home pages are their hero and features: left out, the home
     // showed the site's title alone.

@@ -23,7 +23,7 @@ pub struct FrontMatter {
     pub tags: Vec<String>,
     /// Words readers may search for that the text does not use.
     pub keywords: Vec<String>,
-    pub weight: Option<i64>,
+    pub weight: Option<Weight>,
     pub draft: bool,
     pub slug: Option<String>,
     pub aliases: Vec<String>,
@@ -387,7 +387,7 @@ fn set(front: &mut FrontMatter, key: &str, v: &Value, negate: bool) -> Result<()
         "updated" => front.updated = date(key, v)?,
         "tags" => front.tags = list(key, v)?,
         "keywords" => front.keywords = list(key, v)?,
-        "weight" => front.weight = whole(key, v)?,
+        "weight" => front.weight = weight(key, v)?,
         "draft" => front.draft = flag(key, v)?.is_some_and(|b| b != negate),
         "slug" => front.slug = text(key, v)?,
         "aliases" => front.aliases = list(key, v)?,
@@ -483,20 +483,48 @@ fn list(key: &str, v: &Value) -> Result<Vec<String>, Diagnostic> {
     }
 }
 
-fn whole(key: &str, v: &Value) -> Result<Option<i64>, Diagnostic> {
-    match v {
-        Value::Null => Ok(None),
-        Value::Number(n) => n
-            .as_i64()
-            .or_else(|| n.as_f64().map(|f| f as i64))
-            .map(Some)
-            .ok_or_else(|| wrong(key, "a whole number", v)),
-        Value::String(s) => s
-            .trim()
-            .parse()
-            .map(Some)
-            .map_err(|_| wrong(key, "a whole number", v)),
-        _ => Err(wrong(key, "a whole number", v)),
+fn weight(key: &str, v: &Value) -> Result<Option<Weight>, Diagnostic> {
+    let n = match v {
+        Value::Null => return Ok(None),
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    };
+    n.and_then(Weight::new)
+        .map(Some)
+        .ok_or_else(|| wrong(key, "a number", v))
+}
+
+/// A page's place among its siblings, lightest first. Hugo's weights are whole numbers, but
+/// Docusaurus's `sidebar_position` and `_category_.json` `position`, and Jekyll's `nav_order`,
+/// may be `2.5` to go between 2 and 3: kept as written, never rounded into a tie.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weight(f64);
+
+impl Weight {
+    /// A finite number's weight; none for NaN or infinity, which have no place in an order.
+    pub fn new(n: f64) -> Option<Weight> {
+        n.is_finite().then_some(Weight(n))
+    }
+}
+
+impl Eq for Weight {}
+
+impl PartialOrd for Weight {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Weight {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+impl From<i64> for Weight {
+    fn from(n: i64) -> Weight {
+        Weight(n as f64)
     }
 }
 

@@ -26,7 +26,7 @@ mod title;
 mod vitepress;
 
 pub use dates::{DateInfo, parse_date};
-pub use front_matter::FrontMatter;
+pub use front_matter::{FrontMatter, Weight};
 use title::Title;
 
 /// The folder of a site that holds its Markdown.
@@ -154,7 +154,7 @@ pub struct FolderMeta {
     /// `label`: the folder's title.
     pub title: Option<String>,
     /// `position`: its order among its siblings.
-    pub weight: Option<i64>,
+    pub weight: Option<Weight>,
 }
 
 /// What reading a file needs from the site's config.
@@ -249,7 +249,7 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     for (folder, title, place) in vitepress.folder_titles {
         let meta = content.folder_meta.entry(folder).or_default();
         meta.title.get_or_insert(title);
-        meta.weight.get_or_insert(place);
+        meta.weight.get_or_insert(Weight::from(place));
     }
     let rels: Vec<&str> = markdown.iter().map(|(_, rel)| rel.as_str()).collect();
     let roles = roles::decide(&rels, &content.folders);
@@ -438,7 +438,7 @@ fn folder_meta(dir: &Path, assets: &[Asset]) -> std::collections::HashMap<String
                 weight: map
                     .get("position")
                     .and_then(serde_json::Value::as_f64)
-                    .map(|p| p as i64),
+                    .and_then(Weight::new),
             },
         );
     }
@@ -1156,11 +1156,21 @@ mod tests {
             d.0.iter()
                 .find(|d| d.message.starts_with("`weight`"))
                 .unwrap();
-        assert_eq!(
-            weight.message,
-            "`weight` should be a whole number, not `重`"
-        );
+        assert_eq!(weight.message, "`weight` should be a number, not `重`");
         assert_eq!(weight.line, Some(5));
+    }
+
+    #[test]
+    fn a_weight_that_is_no_number_is_an_error() {
+        for w in [".nan", ".inf", "-.inf", "[1]"] {
+            let text = format!("---\ntitle: a\nweight: {w}\n---\n");
+            let d = parse_file(text.as_bytes(), "a.md", opts()).unwrap_err();
+            assert!(
+                d.0[0].message.starts_with("`weight` should be a number"),
+                "{w}: {d:?}"
+            );
+            assert_eq!(d.0[0].line, Some(3));
+        }
     }
 
     #[test]
@@ -1215,7 +1225,7 @@ mod tests {
         .unwrap();
         assert_eq!(f.front.description.as_deref(), Some("摘要"));
         assert_eq!(f.front.nav_title.as_deref(), Some("短"));
-        assert_eq!(f.front.weight, Some(3));
+        assert_eq!(f.front.weight, Some(Weight::from(3)));
         assert!(f.updated.is_some());
         assert!(f.front.draft);
         assert_eq!(f.front.toc, Some(false));
@@ -1236,7 +1246,7 @@ mod tests {
         .unwrap();
         assert_eq!(f.title, "安装");
         assert_eq!(f.front.description.as_deref(), Some("说明"));
-        assert_eq!(f.front.weight, Some(2));
+        assert_eq!(f.front.weight, Some(Weight::from(2)));
         assert_eq!(f.front.nav_title.as_deref(), Some("装"));
         assert!(f.updated.is_none() && f.date.is_some());
         // Both spellings: which one is meant is the author's to say.
@@ -1280,7 +1290,7 @@ mod tests {
         assert_eq!(f.title, "安装");
         assert_eq!(f.date.unwrap().at.to_rfc3339(), "2024-04-07T15:04:49+08:00");
         assert_eq!(f.front.tags, ["入门"]);
-        assert_eq!(f.front.weight, Some(2));
+        assert_eq!(f.front.weight, Some(Weight::from(2)));
         assert_eq!(f.front.template, None, "Zola's template means nothing here");
         assert_eq!(f.front.extra["icon"], "x");
         assert_eq!(f.body_line, 10);

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::collate::SortKey;
 use crate::config::Config;
-use crate::content::{Asset, Content, Kind, SourceFile};
+use crate::content::{Asset, Content, Kind, SourceFile, Weight};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::i18n::Locale;
 use crate::paths::{TOO_LONG, number_prefix, order_number, parent_of, segment_problem};
@@ -40,7 +40,7 @@ pub struct Section {
     /// From its `_index.md`, else empty.
     pub description: String,
     /// Order among its sibling sections (lower first; sections without one come last).
-    pub weight: Option<i64>,
+    pub weight: Option<Weight>,
     /// The `_index.md`, when the folder has one.
     pub source: Option<SourceFile>,
     /// Index of the parent section; `None` only for the root.
@@ -876,6 +876,25 @@ mod tests {
             .map(|&i| s.articles[i].source.title.as_str())
             .collect();
         assert_eq!(titles, ["重", "甲新", "乙旧", "a", "b"]);
+    }
+
+    #[test]
+    fn a_weight_between_two_whole_ones_goes_between_them() {
+        // Docusaurus authors insert a page with `sidebar_position: 2.5`; rounded, it would tie
+        // with 2 and go by title.
+        let (s, _) = site(&[
+            ("a/_index.md", "---\ntitle: A\n---\n"),
+            ("a/x.md", &art("甲", "sidebar_position: 3\n")),
+            ("a/y.md", &art("乙", "sidebar_position: 2.5\n")),
+            ("a/z.md", &art("丙", "weight: 2\n")),
+            ("a/w.md", &art("丁", "weight: \"-0.5\"\n")),
+        ]);
+        let titles: Vec<&str> = s.sections[1]
+            .articles
+            .iter()
+            .map(|&i| s.articles[i].source.title.as_str())
+            .collect();
+        assert_eq!(titles, ["丁", "丙", "乙", "甲"]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::{Article, Section};
 use crate::collate::SortKey;
-use crate::content::DateInfo;
+use crate::content::{DateInfo, Weight};
 use crate::i18n::Locale;
 
 /// Lists each section's articles, in `order`, and orders its sub-sections the same way (without
@@ -40,7 +40,7 @@ pub(super) fn order_sections(
     }
     // (navigation order, weight, number prefix, title or name, the same as written) of each
     // section.
-    type Key = (Option<usize>, Option<i64>, Option<u64>, SortKey, String);
+    type Key = (Option<usize>, Option<Weight>, Option<u64>, SortKey, String);
     let keys: Vec<Key> = sections
         .iter()
         .map(|s| {
@@ -70,7 +70,7 @@ pub(super) fn order_sections(
     }
 }
 
-fn cmp_weight(a: Option<i64>, b: Option<i64>) -> std::cmp::Ordering {
+fn cmp_weight(a: Option<Weight>, b: Option<Weight>) -> std::cmp::Ordering {
     match (a, b) {
         (Some(x), Some(y)) => x.cmp(&y),
         (Some(_), None) => std::cmp::Ordering::Less,

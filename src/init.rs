@@ -7,6 +7,9 @@ use crate::error::{Diagnostic, display_path};
 /// Writes a new site into `dir`, which must be empty or not exist: refusing is the only way
 /// to be sure no file of the user's is overwritten.
 pub fn create(dir: &Path, language: &str) -> Result<(), Diagnostic> {
+    if let Some(problem) = unreachable_folder(dir) {
+        return Err(problem.hint("name a new folder, e.g. `helpcenter init my-help-center`"));
+    }
     if dir.is_file() {
         return Err(
             Diagnostic::error(format!("{} is a file, not a folder", display_path(dir)))
@@ -51,4 +54,31 @@ pub fn create(dir: &Path, language: &str) -> Result<(), Diagnostic> {
             .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", display_path(&path))))?;
     }
     Ok(())
+}
+
+/// Why no folder can be made at `dir`, in the user's terms: a symbolic link to nothing stands
+/// where it would go, or a file stands where one of its parents would be. The system's own
+/// words for these ("File exists", "Not a directory") name neither.
+fn unreachable_folder(dir: &Path) -> Option<Diagnostic> {
+    let shown = display_path(dir);
+    if let Ok(meta) = std::fs::symlink_metadata(dir)
+        && meta.file_type().is_symlink()
+        && !dir.exists()
+    {
+        let to = std::fs::read_link(dir).map_or_else(|_| "?".to_owned(), |t| display_path(&t));
+        return Some(Diagnostic::error(format!(
+            "{shown} is a symbolic link to {to}, which does not exist"
+        )));
+    }
+    let parent = dir
+        .ancestors()
+        .skip(1)
+        .filter(|a| !a.as_os_str().is_empty())
+        .find(|a| std::fs::symlink_metadata(a).is_ok())?;
+    (!parent.is_dir()).then(|| {
+        Diagnostic::error(format!(
+            "cannot create {shown}: {} is a file, not a folder",
+            display_path(parent)
+        ))
+    })
 }

@@ -568,6 +568,28 @@ fn init_refuses_a_file_and_a_language_that_is_no_tag() {
         stderr(&o)
     );
     assert!(!stderr(&o).contains("Build failed"), "{}", stderr(&o));
+    // A folder inside that file, and a symbolic link to nothing: said in those words, not the
+    // system's "Not a directory" and "File exists".
+    let o = run(&["init", file.join("sub").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("/file is a file, not a folder"),
+        "{}",
+        stderr(&o)
+    );
+    #[cfg(unix)]
+    {
+        let link = s.path().join("dangling");
+        std::os::unix::fs::symlink(s.path().join("gone"), &link).unwrap();
+        let o = run(&["init", link.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(
+            stderr(&o).contains("/gone, which does not exist"),
+            "{}",
+            stderr(&o)
+        );
+        assert!(!s.path().join("gone").exists());
+    }
     let dir = s.path().join("site");
     let o = run(&[
         "init",

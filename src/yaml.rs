@@ -14,7 +14,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str, line_offset: usize) -> Result<T
     serde_yaml::from_str(text).map_err(|e| {
         typing_slip(text, line_offset, &e)
             .or_else(|| needs_quotes(text, line_offset, &e))
-            .unwrap_or_else(|| error(&e, line_offset))
+            .unwrap_or_else(|| error(text, &e, line_offset))
     })
 }
 
@@ -29,7 +29,7 @@ pub fn to_json_map(
         unclosed_flow(text, line_offset)
             .or_else(|| typing_slip(text, line_offset, &e))
             .or_else(|| needs_quotes(text, line_offset, &e))
-            .unwrap_or_else(|| error(&e, line_offset))
+            .unwrap_or_else(|| error(text, &e, line_offset))
     })?;
     match json(value) {
         serde_json::Value::Object(map) => Ok(map),
@@ -181,9 +181,21 @@ fn json(v: serde_yaml::Value) -> serde_json::Value {
     }
 }
 
+/// The line uses an alias (`*name`) as a value: after a blank, `[`, `{`, `,` or `-`.
+fn has_alias(line: &str) -> bool {
+    let mut before = ' ';
+    line.chars().zip(line.chars().skip(1)).any(|(c, next)| {
+        let alias = c == '*'
+            && matches!(before, ' ' | '\t' | '[' | '{' | ',' | '-' | ':')
+            && (next.is_alphanumeric() || next == '_');
+        before = c;
+        alias
+    })
+}
+
 /// Turns a serde_yaml error into a diagnostic whose line is counted in the whole file
 /// (`line_offset` lines precede the YAML text), with a hint for unknown keys.
-fn error(e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
+fn error(text: &str, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
     let raw = e.to_string();
     // serde_yaml appends " at line L column C"; the location is shown separately.
     let message = match raw.find(" at line ") {
@@ -258,6 +270,12 @@ fn error(e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
         // A "billion laughs": aliases of aliases, which serde_yaml stops expanding.
         d.message = "the aliases (`*name`) here repeat their anchors' values too many times".into();
         d = d.hint("write the values out, or use fewer levels of `&anchor` and `*alias`");
+        // serde_yaml gives no place: the first alias is where the repeating starts.
+        if d.line.is_none()
+            && let Some(i) = text.lines().position(has_alias)
+        {
+            d = d.at_line(i + 1 + line_offset);
+        }
     } else if message.starts_with("recursion limit exceeded") {
         d.message =
             "values are nested too deep here (over 128 lists or maps inside one another)".into();
@@ -334,6 +352,25 @@ pub fn key_lines(yaml: &str, first_line: usize) -> Vec<(String, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A "billion laughs" is refused at the line of its first alias, not nowhere in the file.
+    #[test]
+    fn an_alias_bomb_names_its_first_alias() {
+        let mut text =
+            String::from("title: t\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (name, prev) in ["b", "c", "d", "e", "f", "g", "h", "i"]
+            .iter()
+            .zip("abcdefgh".chars())
+        {
+            let items = vec![format!("*{prev}"); 9].join(", ");
+            text.push_str(&format!("{name}: &{name} [{items}]\n"));
+        }
+        let d = to_json_map(&text, 1).unwrap_err();
+        assert!(d.message.contains("too many times"), "{}", d.message);
+        assert_eq!(d.line, Some(4));
+        assert!(has_alias("x: [*a, *b]") && has_alias("- *base") && has_alias("k: *重"));
+        assert!(!has_alias("title: 2*3") && !has_alias("x: \"a*b\"") && !has_alias("**"));
+    }
 
     /// A Chinese input method's colon and a tab, at their own lines (YAML put the first one
     /// line later, and named neither). Found by a helper writing front matter by hand.

@@ -2,7 +2,7 @@
 //! with `/`), site URLs (`a/b/`, relative to the site root, `` for the home page) and the
 //! relative links between pages that make the output work at any base and from disk.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// `a/b/c.md` → `a/b`; `c.md` → ``.
 pub fn parent_of(rel: &str) -> &str {
@@ -269,6 +269,27 @@ pub fn path_problem(path: &str) -> Option<&'static str> {
     path.split('/').find_map(segment_problem)
 }
 
+/// `path` with `.` and `..` worked out on its text, without asking the file system: where a
+/// path to a file that does not exist points. A `..` above a relative path's start stays.
+pub fn lexical(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(".."),
+            },
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Joins a relative path onto a folder of `content/`, resolving `.` and `..`; `None` if it climbs
 /// out of `content/`.
 pub fn join_rel(dir: &str, rel: &str) -> Option<String> {
@@ -445,6 +466,18 @@ pub fn encode_path(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lexical_paths_climb_only_as_far_as_their_start() {
+        for (path, want) in [
+            ("/a/b/../../../../etc/passwd", "/etc/passwd"),
+            ("site/content/x/./../y.md", "site/content/y.md"),
+            ("../a/../../b", "../../b"),
+            ("a/..", ""),
+        ] {
+            assert_eq!(lexical(Path::new(path)), Path::new(want), "{path}");
+        }
+    }
 
     #[test]
     fn markdown_in_any_case_is_known_by_its_md_path() {

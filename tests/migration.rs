@@ -1684,7 +1684,8 @@ fn docsify_embeds_show_the_file() {
             "content/zh/embed.md:11",
             "`/.env` is a hidden file",
             "content/zh/embed.md:13",
-            "there is no file `nope.md`",
+            "there is no file `nope.md` (looked for ",
+            "/content/zh/nope.md)",
             "content/zh/embed.md:15",
         ],
     );

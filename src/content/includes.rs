@@ -17,7 +17,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
-use crate::paths::{is_system_path, parent_of, read_capped};
+use crate::error::display_path;
+use crate::paths::{is_system_path, lexical, parent_of, read_capped};
 
 /// A file larger than this is no listing: it is not included.
 const MAX_FILE_BYTES: u64 = 1 << 20;
@@ -180,17 +181,31 @@ impl Includes {
             ),
             _ => (self.content_dir.join(parent_of(page)), include.path),
         };
-        let path = from
-            .join(path)
-            .canonicalize()
-            .map_err(|_| format!("there is no file `{}`", include.path))?;
-        let Some(inside) = self.roots.iter().find_map(|r| path.strip_prefix(r).ok()) else {
+        let outside = || {
             let tools = match include.kind {
                 SNIPPET_KIND => " and the folder of mkdocs.yml",
                 DOCSIFY_KIND => "",
                 _ => " and the book's folder",
             };
-            return Err(format!("`{}` is outside the site{tools}", include.path));
+            format!("`{}` is outside the site{tools}", include.path)
+        };
+        let written = from.join(path);
+        let path = written.canonicalize().map_err(|_| {
+            // Where it would be says why it is not: a path that climbs out of the site, or
+            // one read from the page's folder that the author meant from the site's.
+            let at = from.canonicalize().map(|f| lexical(&f.join(path)));
+            if at.is_ok_and(|at| !self.roots.iter().any(|r| at.starts_with(r))) {
+                outside()
+            } else {
+                format!(
+                    "there is no file `{}` (looked for {})",
+                    include.path,
+                    display_path(&lexical(&written))
+                )
+            }
+        })?;
+        let Some(inside) = self.roots.iter().find_map(|r| path.strip_prefix(r).ok()) else {
+            return Err(outside());
         };
         // Hidden files are a checkout's and a machine's (`.git/config` holds a CI's token,
         // `.env` its secrets), never a listing.

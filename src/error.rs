@@ -201,17 +201,36 @@ impl fmt::Display for Diagnostic {
 pub fn display_path(path: &Path) -> String {
     // Windows' separator reads as `/`; elsewhere a backslash is part of a name (`back\\slash.md`
     // was shown as a path that does not exist).
-    let s = path.to_string_lossy();
     let s = if cfg!(windows) {
-        s.replace('\\', "/")
+        path.to_string_lossy().replace('\\', "/")
     } else {
-        s.into_owned()
+        readable(path)
     };
     match s.strip_prefix("./") {
         Some("") => ".".to_owned(),
         Some(rest) => rest.to_owned(),
         None => s,
     }
+}
+
+/// The path's bytes as text, each byte that is not UTF-8 as `\xFF`: two names that differ only
+/// there would both read `bad�.md`.
+#[cfg(unix)]
+fn readable(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut s = String::new();
+    for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+        s.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            s.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    s
+}
+
+#[cfg(not(unix))]
+fn readable(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
 }
 
 /// A path relative to the working directory when possible, for messages: `root` as the user

@@ -249,7 +249,7 @@ pub fn segment_problem(seg: &str) -> Option<&'static str> {
 
 /// A file or folder name that is not UTF-8 is shown with `�` for its bytes: two such names
 /// would be one file of the output, and one alone would be published under another name.
-pub const NOT_UTF8: &str = "bytes that are not UTF-8 (shown as `�`)";
+pub const NOT_UTF8: &str = "bytes that are not UTF-8 (shown as `\\xNN`)";
 
 /// Why a file or folder name read from disk cannot be part of a URL, if it cannot.
 pub fn name_problem(name: &std::ffi::OsStr) -> Option<&'static str> {

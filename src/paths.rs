@@ -432,7 +432,7 @@ pub fn href(url: &str) -> String {
 
 /// Characters that show as nothing, or turn the text around them: written raw in a link, a
 /// file named `invoice\u{202E}fdp.exe` reads as `invoiceexe.pdf`.
-fn invisible(c: char) -> bool {
+pub fn invisible(c: char) -> bool {
     matches!(
         c,
         '\u{00AD}'

@@ -48,7 +48,8 @@ pub fn without_strong(text: &str) -> String {
 /// in a title heading. Nothing else is read as Markdown: `*`, `_` and `\` in a front-matter
 /// title (`SHOW STATS_META`, `C*`) are as meant.
 pub fn plain(text: &str) -> Title {
-    let written = text.trim();
+    // A title of zero-width spaces alone showed as an empty `<h1>`: it is no title.
+    let written = text.trim_matches(|c: char| c.is_whitespace() || crate::paths::invisible(c));
     let mut text = String::with_capacity(written.len());
     let mut html = String::with_capacity(written.len());
     let mut rest = written;
@@ -192,6 +193,14 @@ fn title_tag(tag: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn invisible_characters_around_a_title_are_no_title() {
+        assert_eq!(plain("\u{200B}\u{FEFF} ").text, "");
+        assert_eq!(plain("\u{200B}退款 ").text, "退款");
+        // Inside, a joiner holds an emoji together.
+        assert_eq!(plain("家庭 👨\u{200D}👩").text, "家庭 👨\u{200D}👩");
+    }
 
     #[test]
     fn descriptions_lose_their_strong_marks_only() {

@@ -683,3 +683,27 @@ fn the_configs_language_must_be_a_language_tag() {
     let out = build_ok(s.path(), &s);
     assert!(read(&out, "a/ok/index.html").contains("<html lang=\"pt-BR\""));
 }
+
+#[test]
+fn includes_past_the_site_budget_fail_the_build_every_time() {
+    // Pages read in parallel: with a warning and the build going on, which pages lacked their
+    // includes changed from one run to the next.
+    let s = Scratch::site("inc-budget");
+    let line = "word ".repeat(200) + "\n";
+    s.write("content/big.txt", line.repeat((1 << 20) / line.len()));
+    let page = |i: usize| format!("# 第 {i} 页\n\n{}", "{{#include ../big.txt}}\n\n".repeat(8));
+    for i in 0..10 {
+        s.write(&format!("content/a/p{i}.md"), page(i));
+    }
+    let out = s.path().join("public");
+    for _ in 0..2 {
+        let o = build(s.path(), &out, &[]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let err = stderr(&o);
+        assert!(
+            err.contains("the site's includes pass 64 MB in all"),
+            "{err}"
+        );
+        assert!(!out.exists());
+    }
+}

@@ -14,16 +14,17 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
-use crate::error::display_path;
+use crate::error::{Diagnostic, display_path};
 use crate::paths::{is_system_path, lexical, parent_of, read_capped};
 
 /// A file larger than this is no listing: it is not included.
 const MAX_FILE_BYTES: u64 = 1 << 20;
-/// What a whole site's includes may add up to: every page may include 8 MB
-/// (`dialect::body`), and each byte included costs about thirty in memory once highlighted
+/// What one page's includes may add up to, in bytes.
+pub const MAX_PAGE_BYTES: usize = 8 << 20;
+/// What a whole site's includes may add up to: every page may include `MAX_PAGE_BYTES`, and each byte included costs about thirty in memory once highlighted
 /// and indexed (80 pages of nine includes of a 1 MB file ran out of 2 GB). The Rust book's
 /// 565 includes are 2 MB, OI-wiki's 564 snippets under 1 MB.
 const MAX_SITE_BYTES: usize = 64 << 20;
@@ -49,6 +50,10 @@ pub struct Includes {
     read: Mutex<BTreeSet<PathBuf>>,
     /// Bytes all pages' includes have read so far.
     total: AtomicUsize,
+    /// The site's includes passed `MAX_SITE_BYTES`. Pages read in parallel, so which page's
+    /// include crossed it varies from run to run: the build fails as a whole instead of
+    /// publishing pages that lack a different part each time.
+    over: AtomicBool,
 }
 
 /// An include line, read.
@@ -161,7 +166,23 @@ impl Includes {
             snippet_base,
             read: Mutex::default(),
             total: AtomicUsize::new(0),
+            over: AtomicBool::new(false),
         }
+    }
+
+    /// The error for a site whose includes passed their budget, if they did.
+    pub fn over_budget(&self) -> Option<Diagnostic> {
+        self.over.load(Ordering::Relaxed).then(|| {
+            Diagnostic::error(format!(
+                "the site's includes pass {} MB in all",
+                MAX_SITE_BYTES >> 20
+            ))
+            .hint(format!(
+                "include fewer or smaller files: a page's includes may add up to {} MB, the whole site's to {} MB",
+                MAX_PAGE_BYTES >> 20,
+                MAX_SITE_BYTES >> 20
+            ))
+        })
     }
 
     /// The files includes have read so far, resolved, sorted.
@@ -235,11 +256,8 @@ impl Includes {
             .ok_or_else(too_large)?;
         let before = self.total.fetch_add(bytes.len(), Ordering::Relaxed);
         if before + bytes.len() > MAX_SITE_BYTES {
-            return Err(format!(
-                "the site's includes pass {} MB, and `{}` is left out",
-                MAX_SITE_BYTES >> 20,
-                include.path
-            ));
+            self.over.store(true, Ordering::Relaxed);
+            return Err(String::new());
         }
         if bytes.contains(&0) {
             return Err(format!("`{}` is not text", include.path));

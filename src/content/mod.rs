@@ -268,6 +268,7 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     markdown.retain(|(_, rel)| !roles.conflicts.iter().any(|(index, _)| index == rel));
     content.folders = roles.sections.clone();
     read_markdown(root, &markdown, options, &mut content, &mut diags);
+    diags.extend(includes.over_budget().map(|d| d.in_file(&content.shown)));
     content.included = includes.files();
     for f in &mut content.files {
         roles.apply(f);

@@ -16,17 +16,17 @@ impl Transform<'_> {
     ) -> Option<Result<String, String>> {
         let read = self.options.include?;
         // Past the budget, the rest are left out with the one warning already given.
-        let spent = self.included > MAX_INCLUDED;
+        let spent = self.included > includes::MAX_PAGE_BYTES;
         Some(read(include).and_then(|text| {
             if spent {
                 return Err(String::new());
             }
             // A page of includes of one large file would be gigabytes: the page has a budget.
             self.included += text.len();
-            if self.included > MAX_INCLUDED {
+            if self.included > includes::MAX_PAGE_BYTES {
                 Err(format!(
                     "the page's includes pass {} MB, and this one is left out",
-                    MAX_INCLUDED >> 20
+                    includes::MAX_PAGE_BYTES >> 20
                 ))
             } else {
                 Ok(text)
@@ -172,9 +172,6 @@ impl Transform<'_> {
         Some(())
     }
 }
-
-/// What a page's mdBook includes may add up to, in bytes.
-pub(super) const MAX_INCLUDED: usize = 8 << 20;
 
 /// Whether a line has a Docsify embed, `[x](file ':include')` or `"…:include"`, outside code.
 pub(super) fn has_include_link(line: &str) -> bool {

@@ -456,6 +456,52 @@ fn templates_that_would_recurse_without_end_are_errors_not_crashes() {
 }
 
 #[test]
+fn a_long_chain_of_includes_is_an_error_and_a_long_cycle_is_named_short() {
+    // 20,000 templates each including the next overflowed the stack; finding cycles took
+    // seconds on 5,000.
+    let s = Scratch::site("tpl-chain");
+    let n = 3000;
+    for i in 0..n {
+        let next = if i + 1 < n {
+            format!("{{% include \"c{}.html\" %}}", i + 1)
+        } else {
+            "end".to_owned()
+        };
+        s.write(&format!("templates/c{i}.html"), format!("<i>{next}</i>"));
+    }
+    s.write(
+        "templates/article.html",
+        "{% extends \"base.html\" %}{% block content %}{% include \"c0.html\" %}{% endblock content %}",
+    );
+    refused(
+        s.path(),
+        &[],
+        &[
+            "`article.html` leads 3001 templates deep, each including, extending or importing the next (article.html → c0.html → … → c2998.html → c2999.html): pages draw at most 64 one inside another",
+            "templates/article.html",
+        ],
+    );
+    // Closed into a cycle, its way back is shown by its ends.
+    s.write("templates/c2999.html", "{% include \"c0.html\" %}");
+    let err = refused(s.path(), &[], &["which leads back to it (", " → … → "]);
+    assert!(err.len() < 2000, "{err}");
+    // 64 deep draws.
+    for i in 0..n {
+        std::fs::remove_file(s.path().join(format!("templates/c{i}.html"))).unwrap();
+    }
+    for i in 0..60 {
+        let next = if i + 1 < 60 {
+            format!("{{% include \"c{}.html\" %}}", i + 1)
+        } else {
+            "底".to_owned()
+        };
+        s.write(&format!("templates/c{i}.html"), format!("<i>{next}</i>"));
+    }
+    let out = build_ok(s.path(), &s);
+    assert!(read(&out, "a/ok/index.html").contains("<i>底</i>"));
+}
+
+#[test]
 fn templates_read_only_the_environment_variables_named_for_them() {
     let s = Scratch::site("tpl-env");
     s.write(

@@ -110,6 +110,9 @@ impl Theme {
                 for cycle in names.cycles() {
                     diags.push(include_cycle_error(&cycle, &origins, &sources));
                 }
+                if let Some(chain) = names.too_long_chain() {
+                    diags.push(chain_error(&chain, &origins));
+                }
                 recursion::count_macro_depth(&mut tera);
                 tera.register_function("get_env", environment::get_env);
             }
@@ -227,12 +230,12 @@ fn include_cycle_error(
     let message = if from == to {
         format!("`{from}` {verb} itself: {end}")
     } else {
-        let way: Vec<&str> = std::iter::once(to.as_str())
-            .chain(cycle.back.iter().map(String::as_str))
+        let way: Vec<String> = std::iter::once(to.clone())
+            .chain(cycle.back.iter().cloned())
             .collect();
         format!(
             "`{from}` {verb} `{to}`, which leads back to it ({}): {end}",
-            way.join(" → ")
+            shown_way(&way)
         )
     };
     let mut d = Diagnostic::error(message).in_file(shown_template(from, origins));
@@ -250,6 +253,26 @@ fn include_cycle_error(
     } else {
         "remove the include; to draw nested content (a tree), write a macro that calls itself for each child"
     })
+}
+
+/// A way through templates, its middle left out when it is long.
+fn shown_way(way: &[String]) -> String {
+    match way {
+        [a, b, .., y, z] if way.len() > 8 => format!("{a} → {b} → … → {y} → {z}"),
+        _ => way.join(" → "),
+    }
+}
+
+fn chain_error(chain: &[String], origins: &HashMap<String, Option<PathBuf>>) -> Diagnostic {
+    let shown = shown_way(chain);
+    Diagnostic::error(format!(
+        "`{}` leads {} templates deep, each including, extending or importing the next ({shown}): pages draw at most {} one inside another",
+        chain[0],
+        chain.len(),
+        recursion::MAX_CHAIN
+    ))
+    .in_file(shown_template(&chain[0], origins))
+    .hint("include the parts from one template rather than each from the one before")
 }
 
 /// A theme file and where it came from, for error messages.

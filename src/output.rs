@@ -211,6 +211,12 @@ pub fn write_atomic(out: &Path, files: &[OutputFile], force: bool) -> Result<(),
             display_path(out)
         )));
     }
+    if had_old && exchange(&staging, out).is_ok() {
+        // The earlier output is where the new one was, marked: if this build is killed before
+        // it is gone, the next one removes it.
+        let _ = std::fs::remove_dir_all(&staging);
+        return Ok(());
+    }
     if had_old {
         std::fs::rename(out, &retired).map_err(|e| {
             let _ = std::fs::remove_dir_all(&staging);
@@ -230,8 +236,23 @@ pub fn write_atomic(out: &Path, files: &[OutputFile], force: bool) -> Result<(),
     Ok(())
 }
 
+/// Swaps two folders in one step, where the system can: readers of `b` see the old folder or the
+/// new one, never none.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
 /// Removes `.NAME.new-*` and `.NAME.old-*` folders in `parent` that an earlier, killed build
-/// left, but only those that carry the marker (or are outputs of a version before it).
+/// left, but only those that carry the marker (or are outputs of a version before it). An
+/// earlier output set aside (`.NAME.old-*`) by a build killed before the new one took its
+/// place goes back instead, when nothing took it.
 fn remove_leftovers(parent: &Path, name: &str) {
     let own = std::process::id();
     let Ok(entries) = std::fs::read_dir(parent) else {
@@ -247,7 +268,11 @@ fn remove_leftovers(parent: &Path, name: &str) {
         let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
         let dead = pid.is_some_and(|pid| pid != own && !running(pid, &path));
         if dead && is_dir && crate::paths::is_earlier_output(&path) {
-            let _ = std::fs::remove_dir_all(&path);
+            let out = parent.join(name);
+            let set_aside = file_name.starts_with(&prefixes[1]);
+            if !(set_aside && !out.exists() && std::fs::rename(&path, &out).is_ok()) {
+                let _ = std::fs::remove_dir_all(&path);
+            }
         }
     }
 }

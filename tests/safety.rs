@@ -132,6 +132,53 @@ fn an_earlier_output_is_replaced_and_killed_builds_leftovers_go() {
 }
 
 #[test]
+fn the_output_never_goes_missing_while_a_build_replaces_it() {
+    // The old folder was moved aside, then the new one moved in: a web server serving the
+    // folder found nothing in between, and a build killed there left no output at all.
+    let s = new_site("outswap");
+    let site = s.path().join("site");
+    let out = s.path().join("public");
+    let o = build(&site, &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watcher = {
+        let (done, page) = (done.clone(), out.join("index.html"));
+        std::thread::spawn(move || {
+            let (mut looks, mut missing) = (0u64, 0u64);
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                looks += 1;
+                missing += u64::from(!page.exists());
+            }
+            (looks, missing)
+        })
+    };
+    for _ in 0..8 {
+        let o = build(&site, &out, &[]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    let (looks, missing) = watcher.join().unwrap();
+    assert!(looks > 1000, "{looks}");
+    assert_eq!(missing, 0, "of {looks} looks");
+
+    // A build killed between moving the old output aside and moving the new one in (where the
+    // system cannot swap them in one step): the next build puts it back before it writes.
+    let aside = s.path().join(".public.old-4294967003");
+    std::fs::rename(&out, &aside).unwrap();
+    s.write(
+        "site/content/getting-started/broken.md",
+        "---\ntitle: [\n---\n",
+    );
+    let o = build(&site, &out, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(aside.is_dir(), "a failed build keeps the output set aside");
+    std::fs::remove_file(site.join("content/getting-started/broken.md")).unwrap();
+    let o = build(&site, &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out.join("index.html").is_file() && !aside.exists());
+}
+
+#[test]
 fn paths_from_content_cannot_leave_or_replace_the_output() {
     let s = new_site("paths");
     let site = s.path().join("site");

@@ -696,3 +696,42 @@ fn a_template_that_would_recurse_without_end_is_an_error_the_server_survives() {
     );
     assert_eq!(request(srv.port, "/").status, 200);
 }
+
+/// Bytes the process `pid` has read so far, as the kernel counts them.
+fn bytes_read(pid: u32) -> u64 {
+    let io = std::fs::read_to_string(format!("/proc/{pid}/io")).unwrap_or_default();
+    io.lines()
+        .find_map(|l| l.strip_prefix("rchar:"))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn a_save_during_the_first_build_is_served() {
+    // The site was watched only once the first build was done: a page saved while it ran,
+    // after it had been read, kept its old text until it was saved again.
+    let s = Scratch::site("serve-first-build");
+    let body = "这是一段用来让首次构建多花一点时间的正文。".repeat(40);
+    let mut total = 0;
+    for i in 0..600 {
+        let text = format!("---\ntitle: 第 {i} 篇\n---\n\n{body}\n\n## 小节\n\n{body}\n");
+        total += text.len() as u64;
+        s.write(&format!("content/a/p{i}.md"), text);
+    }
+    let child = start_serve(s.path(), &[]);
+    let pid = child.id();
+    // Once it has read as many bytes as the pages hold, it is rendering them.
+    wait_until(120, "the first build reads the pages", || {
+        bytes_read(pid) > total
+    });
+    s.write(
+        "content/a/p7.md",
+        "---\ntitle: 第 7 篇\n---\n\n首次构建时保存的正文\n",
+    );
+    let srv = serving(child);
+    wait_until(120, "the save is served", || {
+        request(srv.port, "/a/p7/")
+            .text()
+            .contains("首次构建时保存的正文")
+    });
+}

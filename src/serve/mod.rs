@@ -118,8 +118,10 @@ async fn serve(opts: ServeOptions) -> i32 {
         events: tx,
         hosts,
     });
+    let watching = watch::begin(&opts.root);
     let session = first_build(&build_opts, &state);
-    if let Err(e) = watch::start(&opts.root, build_opts, state.clone(), session) {
+    let watched = watching.and_then(|w| w.rebuild_on_change(build_opts, state.clone(), session));
+    if let Err(e) = watched {
         elog!("warning: cannot watch the site for changes ({e}); pages will not reload");
     }
     log!(

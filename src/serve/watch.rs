@@ -57,13 +57,18 @@ struct Change {
     new_top_folder: Option<PathBuf>,
 }
 
-/// Watches the content, templates, static files and config; rebuilds on a change.
-pub(super) fn start(
-    root: &Path,
-    opts: BuildOptions,
-    state: Arc<AppState>,
-    session: Session,
-) -> notify::Result<()> {
+/// The watch on the site, begun before the first build: a file saved while that build runs,
+/// after it read the file, would otherwise be seen by nothing.
+pub(super) struct Watching {
+    watcher: notify::RecommendedWatcher,
+    rx: Receiver<Change>,
+    overflow: Arc<AtomicBool>,
+    included: Included,
+}
+
+/// Watches the content, templates, static files and config, queueing their changes until
+/// [`Watching::rebuild_on_change`] takes them.
+pub(super) fn begin(root: &Path) -> notify::Result<Watching> {
     // Events carry the watched path's form: watch the absolute root and compare against it.
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let (tx, rx) = std::sync::mpsc::sync_channel::<Change>(QUEUE);
@@ -82,42 +87,65 @@ pub(super) fn start(
         }
     }
     watcher.watch(&root, RecursiveMode::NonRecursive)?;
-    // Before `serve` says it is serving: an edit right after must be seen.
-    let mut included = included;
-    included.follow(&session, &mut watcher);
-    // Rebuilds render some pages on this thread itself: it needs the stack rayon's have.
-    let rebuilds = std::thread::Builder::new().stack_size(crate::pipeline::THREAD_STACK);
-    let spawned = rebuilds.spawn(move || {
-        let mut watcher = watcher; // kept alive as long as the thread runs
-        let mut session = session;
-        while let Ok(first) = rx.recv() {
-            let mut changed = Vec::new();
-            take(first, &mut changed, &mut watcher);
-            // Gather the rest of the burst.
-            while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
-                take(more, &mut changed, &mut watcher);
+    Ok(Watching {
+        watcher,
+        rx,
+        overflow,
+        included,
+    })
+}
+
+impl Watching {
+    /// Rebuilds on every change from now on, the ones queued during the first build
+    /// (`session`) first.
+    pub(super) fn rebuild_on_change(
+        self,
+        opts: BuildOptions,
+        state: Arc<AppState>,
+        session: Session,
+    ) -> notify::Result<()> {
+        let Watching {
+            mut watcher,
+            rx,
+            overflow,
+            mut included,
+        } = self;
+        // Before `serve` says it is serving: an edit right after must be seen.
+        included.follow(&session, &mut watcher);
+        // Rebuilds render some pages on this thread itself: it needs the stack rayon's have.
+        let rebuilds = std::thread::Builder::new().stack_size(crate::pipeline::THREAD_STACK);
+        let spawned = rebuilds.spawn(move || {
+            let mut watcher = watcher; // kept alive as long as the thread runs
+            let mut session = session;
+            while let Ok(first) = rx.recv() {
+                let mut changed = Vec::new();
+                take(first, &mut changed, &mut watcher);
+                // Gather the rest of the burst.
+                while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
+                    take(more, &mut changed, &mut watcher);
+                }
+                let lost = overflow.swap(false, Ordering::Relaxed);
+                if lost {
+                    session.needs_full = true;
+                }
+                // An included stylesheet is code on a page, not the page's style.
+                let included_changed = changed.iter().any(|p| included.contains(p));
+                let (outcome, css_only, started) = rebuild(
+                    &opts,
+                    &mut changed,
+                    lost || included_changed,
+                    &mut session,
+                    &rx,
+                    &mut watcher,
+                );
+                // Before the browsers hear of it: an edit right after the reload must find its
+                // file watched.
+                included.follow(&session, &mut watcher);
+                publish(&state, outcome, css_only, started);
             }
-            let lost = overflow.swap(false, Ordering::Relaxed);
-            if lost {
-                session.needs_full = true;
-            }
-            // An included stylesheet is code on a page, not the page's style.
-            let included_changed = changed.iter().any(|p| included.contains(p));
-            let (outcome, css_only, started) = rebuild(
-                &opts,
-                &mut changed,
-                lost || included_changed,
-                &mut session,
-                &rx,
-                &mut watcher,
-            );
-            // Before the browsers hear of it: an edit right after the reload must find its
-            // file watched.
-            included.follow(&session, &mut watcher);
-            publish(&state, outcome, css_only, started);
-        }
-    });
-    spawned.map(drop).map_err(notify::Error::io)
+        });
+        spawned.map(drop).map_err(notify::Error::io)
+    }
 }
 
 /// The site's folders watched whole.

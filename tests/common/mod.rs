@@ -234,13 +234,22 @@ impl Drop for Server {
 /// Starts `helpcenter serve` on `root` (port 0: any free one) with `extra` arguments; returns
 /// once it prints the URL it serves at. Its stderr is discarded.
 pub fn serve(root: &Path, extra: &[&str]) -> Server {
-    let child = bin()
+    serving(start_serve(root, extra))
+}
+
+/// Starts `helpcenter serve` on `root` as [`serve`] does, without waiting for anything.
+pub fn start_serve(root: &Path, extra: &[&str]) -> Child {
+    bin()
         .args(["serve", "--root", root.to_str().unwrap(), "--port", "0"])
         .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+/// The server `child` (from [`start_serve`]), once it prints the URL it serves at.
+pub fn serving(child: Child) -> Server {
     let mut srv = Server {
         child,
         port: 0,

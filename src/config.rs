@@ -125,7 +125,41 @@ pub fn base_url_problem(url: &str) -> Option<&'static str> {
     {
         return Some("it holds a space, a quote, an angle bracket or a backslash");
     }
+    // `/docs/../` is the host's root: every canonical URL and the 404 page's links would
+    // point above the folder the site is in.
+    let path = rest.split_once('/').map_or("", |(_, p)| p);
+    if path
+        .split('/')
+        .any(|seg| matches!(crate::paths::percent_decode(seg).as_str(), "." | ".."))
+    {
+        return Some("its path has a `.` or `..` folder");
+    }
     None
+}
+
+/// A `base_url` that has no problem, as pages write it: ending in `/`, and with its path's
+/// characters beyond ASCII percent-encoded as the pages' own paths are after it (a host
+/// stays as written).
+pub fn normal_base_url(url: &str) -> String {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    let path_start = url[after_scheme..]
+        .find('/')
+        .map_or(url.len(), |i| after_scheme + i);
+    let mut out = url[..path_start].to_owned();
+    for c in url[path_start..].chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    if !out.ends_with('/') {
+        out.push('/');
+    }
+    out
 }
 
 /// The error for a `base_url` that cannot be the site's address (`from` says where it was set).
@@ -378,8 +412,8 @@ impl Config {
             } else if let Some(problem) = base_url_problem(base) {
                 let line = yaml::key_line(text, "base_url").unwrap_or(1);
                 return Err(bad_base_url(base, problem, "base_url").at_line(line));
-            } else if !base.ends_with('/') {
-                base.push('/');
+            } else {
+                *base = normal_base_url(base);
             }
         }
         config.copy_line = yaml::key_line(text, "copy");
@@ -504,6 +538,25 @@ mod tests {
         assert_eq!(c.language, "zh-CN");
         assert_eq!(c.base_url.as_deref(), Some("https://x.example/help/"));
         assert_eq!(c.related.limit, 5);
+        // Its path encoded as the pages' paths after it are; its host as written.
+        let c = Config::parse("title: x\nbase_url: https://例子.测试/帮助\n").unwrap();
+        assert_eq!(
+            c.base_url.as_deref(),
+            Some("https://例子.测试/%E5%B8%AE%E5%8A%A9/")
+        );
+        for dots in [
+            "https://x.example/docs/../",
+            "https://x.example/./",
+            "https://x.example/a/%2E%2e",
+        ] {
+            let d = Config::parse(&format!("title: x\nbase_url: {dots}\n")).unwrap_err();
+            assert!(
+                d.message.contains("its path has a `.` or `..` folder"),
+                "{dots}: {}",
+                d.message
+            );
+        }
+        assert!(Config::parse("title: x\nbase_url: https://x.example/a.b/..c/\n").is_ok());
         assert_eq!(c.offset().unwrap().local_minus_utc(), 8 * 3600);
     }
 

@@ -186,11 +186,7 @@ fn configure(opts: &BuildOptions) -> Result<Config, Diagnostic> {
                 crate::config::bad_base_url(b, problem, "--base-url").in_file(&config.shown)
             );
         }
-        config.base_url = match b {
-            "" => None,
-            b if b.ends_with('/') => Some(b.to_owned()),
-            b => Some(format!("{b}/")),
-        };
+        config.base_url = (!b.is_empty()).then(|| crate::config::normal_base_url(b));
     }
     Ok(config)
 }

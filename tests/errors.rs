@@ -891,6 +891,15 @@ fn a_base_url_with_a_password_or_no_port_and_a_year_past_the_calendar_are_refuse
             "https://help.example:99999/",
             "its port is not a number from 1 to 65535",
         ),
+        // The 404 page's stylesheet became `/docs/../style.css`: the host's, not the site's.
+        (
+            "https://help.example/docs/../",
+            "its path has a `.` or `..` folder",
+        ),
+        (
+            "https://help.example/docs/%2e%2e/",
+            "its path has a `.` or `..` folder",
+        ),
     ] {
         let o = build(s.path(), &out, &["--base-url", url]);
         let err = stderr(&o);
@@ -905,6 +914,12 @@ fn a_base_url_with_a_password_or_no_port_and_a_year_past_the_calendar_are_refuse
     );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(read(&out, "sitemap.xml").contains("https://help.example:8443/docs/a/ok/"));
+    let o = build(s.path(), &out, &["--base-url", "https://help.example/帮助"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        read(&out, "sitemap.xml")
+            .contains("<loc>https://help.example/%E5%B8%AE%E5%8A%A9/a/ok/</loc>")
+    );
     fails_with(
         "year-minus-one",
         &[(

@@ -164,8 +164,8 @@ fn replaceable(dir: &Path) -> bool {
 /// was killed (`.NAME.new-*`, `.NAME.old-*` beside it, carrying the marker) are removed first.
 pub fn write_atomic(out: &Path, files: &[OutputFile], force: bool) -> Result<(), Diagnostic> {
     let fail = |what: &str, path: &Path, e: io::Error| {
-        let d = Diagnostic::error(format!("cannot {what} {}: {e}", display_path(path)))
-            .in_file(out);
+        let d =
+            Diagnostic::error(format!("cannot {what} {}: {e}", display_path(path))).in_file(out);
         if e.kind() == io::ErrorKind::StorageFull {
             d.hint("free some space on the disk the output is on, then build again")
         } else {

@@ -124,7 +124,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
                 .hint("set base_url in helpcenter.yaml or pass --base-url https://help.example.com/"),
         );
     }
-    let Some(theme) = theme.filter(|_| !diags.has_errors()) else {
+    let Some(mut theme) = theme.filter(|_| !diags.has_errors()) else {
         return Err(diags);
     };
 
@@ -151,10 +151,10 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
     }
     let pages = out.iter().filter(|f| f.path.ends_with(".html")).count();
     out.extend(own_feeds(&site, &derived.parsed, &theme));
-    for (name, f) in &theme.static_files {
+    for (name, f) in &mut theme.static_files {
         out.push(OutputFile {
             path: name.clone(),
-            bytes: f.bytes.clone(),
+            bytes: std::mem::take(&mut f.bytes),
         });
     }
     out.extend(read_assets(root, &derived.assets, &mut diags));

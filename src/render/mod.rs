@@ -19,7 +19,7 @@ use crate::output::OutputFile;
 use crate::related::{self, RelatedEntry, Target};
 use crate::site::Site;
 use crate::theme::Theme;
-use crate::{escape, hash, paths};
+use crate::{escape, paths};
 use views::{DateView, LinkView, PageView, SiteView};
 
 /// What the derive stages made of the model, handed to render as one value: every page's
@@ -105,7 +105,7 @@ impl<'a> Ctx<'a> {
         let locale = site.config.locale();
         let asset = |name: &str| -> String {
             match theme.static_files.get(name) {
-                Some(f) => format!("{name}?v={:08x}", hash::fnv1a64(&f.bytes) as u32),
+                Some(f) => format!("{name}?v={:08x}", f.version),
                 None => name.to_owned(),
             }
         };

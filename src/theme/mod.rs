@@ -277,10 +277,24 @@ fn chain_error(chain: &[String], origins: &HashMap<String, Option<PathBuf>>) -> 
 
 /// A theme file and where it came from, for error messages.
 pub struct ThemeFile {
-    /// Its content.
+    /// Its content. A static file's is moved into the output when the site is built: a site's
+    /// hundreds of MB of screenshots were held twice.
     pub bytes: Vec<u8>,
     /// The site's own file, or `None` for the embedded default.
     pub path: Option<PathBuf>,
+    /// A hash of its content, for the `?v=` that makes browsers fetch a changed stylesheet.
+    pub version: u32,
+}
+
+impl ThemeFile {
+    fn new(bytes: Vec<u8>, path: Option<PathBuf>) -> ThemeFile {
+        let version = crate::hash::fnv1a64(&bytes) as u32;
+        ThemeFile {
+            bytes,
+            path,
+            version,
+        }
+    }
 }
 
 /// The theme's own scripts without their comments and indentation: a third of search.js, which a
@@ -314,7 +328,7 @@ pub fn overlay(
             } else {
                 b.to_vec()
             };
-            ((*n).to_owned(), ThemeFile { bytes, path: None })
+            ((*n).to_owned(), ThemeFile::new(bytes, None))
         })
         .collect();
     let mut diags = Diagnostics::default();
@@ -372,13 +386,7 @@ pub fn overlay(
         }
         match crate::paths::read_file(entry.path()) {
             Ok(bytes) => {
-                files.insert(
-                    rel,
-                    ThemeFile {
-                        bytes,
-                        path: Some(shown),
-                    },
-                );
+                files.insert(rel, ThemeFile::new(bytes, Some(shown)));
             }
             Err(e) => {
                 diags.push(Diagnostic::error(format!("cannot read the file: {e}")).in_file(shown))

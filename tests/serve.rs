@@ -735,3 +735,40 @@ fn a_save_during_the_first_build_is_served() {
             .contains("首次构建时保存的正文")
     });
 }
+
+#[cfg(unix)]
+#[test]
+fn a_page_linked_from_elsewhere_in_the_site_is_watched_where_it_is() {
+    // `content/a/shared.md -> ../../shared/s.md` and a folder linked the same way: an edit of
+    // the file where it is changed nothing until something else rebuilt the site.
+    let s = Scratch::site("serve-linked");
+    s.write("shared/s.md", "---\ntitle: 共享\n---\n\n第一版\n");
+    s.write(
+        "shared-folder/f.md",
+        "---\ntitle: 文件夹里的\n---\n\n第一版\n",
+    );
+    std::os::unix::fs::symlink("../../shared/s.md", s.path().join("content/a/shared.md")).unwrap();
+    std::os::unix::fs::symlink("../shared-folder", s.path().join("content/linked")).unwrap();
+    s.write("content/linked/_index.md", "---\ntitle: 链接的栏目\n---\n");
+    let srv = serve(s.path(), &[]);
+    let events = Events::connect(srv.port);
+    assert_eq!(events.next(10).expect("hello").0, "hello");
+    let reloaded = |what: &str| loop {
+        match events.next(20) {
+            Some((kind, _)) if kind == "reload" => return,
+            Some((kind, data)) if kind == "builderror" => panic!("{what}: {data}"),
+            Some(_) => {}
+            None => panic!("no reload after {what}"),
+        }
+    };
+    assert!(request(srv.port, "/a/shared/").text().contains("第一版"));
+    s.write("shared/s.md", "---\ntitle: 共享\n---\n\n第二版\n");
+    reloaded("an edit of the linked file");
+    assert!(request(srv.port, "/a/shared/").text().contains("第二版"));
+    s.write(
+        "shared-folder/f.md",
+        "---\ntitle: 文件夹里的\n---\n\n第二版\n",
+    );
+    reloaded("an edit in the linked folder");
+    assert!(request(srv.port, "/linked/f/").text().contains("第二版"));
+}

@@ -141,7 +141,9 @@ pub struct Content {
     pub unlisted: Vec<String>,
     /// A folder's title and order from Docusaurus's `_category_.json` (or `.yml`), by folder.
     pub folder_meta: std::collections::HashMap<String, FolderMeta>,
-    /// The files mdBook's includes read, resolved (see `includes::Includes::files`).
+    /// The files mdBook's includes read, resolved (see `includes::Includes::files`), and the
+    /// files of `content/` that are links to files elsewhere in the site, resolved: `serve`
+    /// watches them where they are.
     pub included: Vec<PathBuf>,
     /// The tool's config turns TeX math on (MkDocs's arithmatex, VitePress's `math: true`,
     /// Docusaurus's remark-math).
@@ -269,7 +271,9 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     content.folders = roles.sections.clone();
     read_markdown(root, &markdown, options, &mut content, &mut diags);
     diags.extend(includes.over_budget().map(|d| d.in_file(&content.shown)));
-    content.included = includes.files();
+    content.included.extend(includes.files());
+    content.included.sort_unstable();
+    content.included.dedup();
     for f in &mut content.files {
         roles.apply(f);
     }
@@ -580,6 +584,10 @@ fn walk(
 ) -> Vec<(PathBuf, String)> {
     let mut markdown = Vec::new();
     let inside = Inside::new(root, dir);
+    // Links to folders elsewhere in the site (their path here, where they lead): their files'
+    // changes happen where no watch on content/ sees them.
+    let real_content = std::fs::canonicalize(dir).ok();
+    let mut linked_folders: Vec<(PathBuf, PathBuf)> = Vec::new();
     let mut walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -646,6 +654,22 @@ fn walk(
                 diags.push(bad_name(&shown, problem));
             }
             continue;
+        }
+        let elsewhere = if entry.path_is_symlink() {
+            std::fs::canonicalize(entry.path()).ok()
+        } else {
+            (linked_folders.iter().rev())
+                .find_map(|(at, to)| Some(to.join(entry.path().strip_prefix(at).ok()?)))
+        }
+        .filter(|real| real_content.as_ref().is_none_or(|c| !real.starts_with(c)));
+        if let Some(real) = elsewhere {
+            if entry.file_type().is_dir() {
+                if entry.path_is_symlink() {
+                    linked_folders.push((entry.path().to_path_buf(), real));
+                }
+            } else {
+                content.included.push(real);
+            }
         }
         if entry.file_type().is_dir() {
             if !vuepress {

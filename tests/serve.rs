@@ -772,3 +772,78 @@ fn a_page_linked_from_elsewhere_in_the_site_is_watched_where_it_is() {
     reloaded("an edit in the linked folder");
     assert!(request(srv.port, "/linked/f/").text().contains("第二版"));
 }
+
+/// Copies `from` (a folder of plain files) to `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    for e in walk_files(from) {
+        let rel = e.strip_prefix(from).unwrap();
+        std::fs::create_dir_all(to.join(rel).parent().unwrap()).unwrap();
+        std::fs::copy(&e, to.join(rel)).unwrap();
+    }
+}
+
+fn walk_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk_files(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[cfg(unix)]
+#[test]
+fn a_site_or_docs_folder_made_anew_is_watched_again() {
+    // A fresh clone or unzip in place of the site's folder, or of the docs folder `content`
+    // links to: the watches went with the old folders, and the preview never changed again
+    // (or said it had failed, for good).
+    let s = Scratch::new("serve-anew");
+    let docs = s.path().join("docs");
+    let site = s.path().join("site");
+    std::fs::create_dir_all(docs.join("a")).unwrap();
+    std::fs::create_dir_all(&site).unwrap();
+    std::fs::write(site.join("helpcenter.yaml"), "title: 帮助\n").unwrap();
+    std::fs::write(docs.join("a/p.md"), "---\ntitle: 页\n---\n\n第一版\n").unwrap();
+    std::os::unix::fs::symlink(&docs, site.join("content")).unwrap();
+    let srv = serve(&site, &[]);
+    let events = Events::connect(srv.port);
+    assert_eq!(events.next(10).expect("hello").0, "hello");
+    let shows = |text: &str| {
+        wait_until(30, text, || {
+            request(srv.port, "/a/p/").text().contains(text)
+        })
+    };
+    shows("第一版");
+
+    // The docs folder deleted and made anew, then edited twice.
+    std::fs::remove_dir_all(&docs).unwrap();
+    std::fs::create_dir_all(docs.join("a")).unwrap();
+    std::fs::write(docs.join("a/p.md"), "---\ntitle: 页\n---\n\n第二版\n").unwrap();
+    shows("第二版");
+    std::fs::write(docs.join("a/p.md"), "---\ntitle: 页\n---\n\n第三版\n").unwrap();
+    shows("第三版");
+
+    // Another copy of the site moved into its place.
+    let new = s.path().join("site.new");
+    std::fs::create_dir_all(&new).unwrap();
+    std::fs::write(new.join("helpcenter.yaml"), "title: 帮助\n").unwrap();
+    copy_tree(&docs, &new.join("content"));
+    std::fs::write(
+        new.join("content/a/p.md"),
+        "---\ntitle: 页\n---\n\n新副本\n",
+    )
+    .unwrap();
+    std::fs::rename(&site, s.path().join("site.old")).unwrap();
+    std::fs::rename(&new, &site).unwrap();
+    shows("新副本");
+    std::fs::write(
+        site.join("content/a/p.md"),
+        "---\ntitle: 页\n---\n\n新副本改过\n",
+    )
+    .unwrap();
+    shows("新副本改过");
+}

@@ -3,15 +3,16 @@
 //! The watcher's callback drops every event that cannot change the site — reads and opens of
 //! files (an `ls`, an editor, `git status`), paths outside `content/`, `templates/`, `static/`
 //! and the config — before anything is queued, and the queue is bounded: when it fills, the
-//! changes are coalesced into one full rebuild. A folder is watched anew only when it is
-//! created. Rebuilds run on one thread of their own, which waits on the queue and so uses no
+//! changes are coalesced into one full rebuild. A folder is watched anew when it is created,
+//! and when a look every two seconds finds another folder in its place (a fresh clone of the
+//! site, or of the docs `content/` links to). Rebuilds run on one thread of their own, which waits on the queue and so uses no
 //! CPU while idle. Files that pages include (mdBook's listings, often beside the book rather
 //! than in `content/`) are watched by their folders, and only they rebuild from there.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, SyncSender, TrySendError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, TrySendError};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -61,6 +62,7 @@ struct Change {
 /// after it read the file, would otherwise be seen by nothing.
 pub(super) struct Watching {
     watcher: notify::RecommendedWatcher,
+    folders: Folders,
     rx: Receiver<Change>,
     overflow: Arc<AtomicBool>,
     included: Included,
@@ -88,6 +90,7 @@ pub(super) fn begin(root: &Path) -> notify::Result<Watching> {
     }
     watcher.watch(&root, RecursiveMode::NonRecursive)?;
     Ok(Watching {
+        folders: Folders::new(&root),
         watcher,
         rx,
         overflow,
@@ -105,6 +108,7 @@ impl Watching {
         session: Session,
     ) -> notify::Result<()> {
         let Watching {
+            mut folders,
             mut watcher,
             rx,
             overflow,
@@ -117,14 +121,24 @@ impl Watching {
         let spawned = rebuilds.spawn(move || {
             let mut watcher = watcher; // kept alive as long as the thread runs
             let mut session = session;
-            while let Ok(first) = rx.recv() {
+            loop {
                 let mut changed = Vec::new();
-                take(first, &mut changed, &mut watcher);
+                let made_anew = match rx.recv_timeout(LOOK_AGAIN) {
+                    Ok(first) => {
+                        take(first, &mut changed, &mut watcher, &mut folders);
+                        false
+                    }
+                    Err(RecvTimeoutError::Timeout) => folders.watch_anew(&mut watcher),
+                    Err(RecvTimeoutError::Disconnected) => break,
+                };
+                if changed.is_empty() && !made_anew {
+                    continue;
+                }
                 // Gather the rest of the burst.
                 while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
-                    take(more, &mut changed, &mut watcher);
+                    take(more, &mut changed, &mut watcher, &mut folders);
                 }
-                let lost = overflow.swap(false, Ordering::Relaxed);
+                let lost = overflow.swap(false, Ordering::Relaxed) || made_anew;
                 if lost {
                     session.needs_full = true;
                 }
@@ -137,6 +151,7 @@ impl Watching {
                     &mut session,
                     &rx,
                     &mut watcher,
+                    &mut folders,
                 );
                 // Before the browsers hear of it: an edit right after the reload must find its
                 // file watched.
@@ -146,6 +161,77 @@ impl Watching {
         });
         spawned.map(drop).map_err(notify::Error::io)
     }
+}
+
+/// How often the watched folders are looked at, to notice one deleted and made anew (a fresh
+/// clone, an unzip, `mv site.new site`): its watch went with the old folder, so no event
+/// tells. A few `stat`s each time, which cost nothing measurable while idle.
+const LOOK_AGAIN: Duration = Duration::from_secs(2);
+
+/// The site's folder and its folders watched whole, each with the identity (device, inode) of
+/// the folder its watch is on.
+struct Folders {
+    watched: Vec<(PathBuf, RecursiveMode, Option<Identity>)>,
+}
+
+/// A folder's device and inode: another folder at the same path has others.
+type Identity = (u64, u64);
+
+impl Folders {
+    fn new(root: &Path) -> Folders {
+        let watched = std::iter::once((root.to_path_buf(), RecursiveMode::NonRecursive))
+            .chain(
+                TOP_FOLDERS
+                    .iter()
+                    .map(|d| (root.join(d), RecursiveMode::Recursive)),
+            )
+            .map(|(p, mode)| {
+                let id = identity(&p);
+                (p, mode, id)
+            })
+            .collect();
+        Folders { watched }
+    }
+
+    /// Records that `dir`'s watch is on the folder there now (its creation was an event).
+    fn watched_now(&mut self, dir: &Path) {
+        if let Some(w) = self.watched.iter_mut().find(|w| w.0 == dir) {
+            w.2 = identity(dir);
+        }
+    }
+
+    /// Watches again each folder that is now another one than the one watched (or is there
+    /// again); true when one is, and the site must be built anew.
+    fn watch_anew(&mut self, watcher: &mut impl Watcher) -> bool {
+        let mut anew = false;
+        for (path, mode, id) in &mut self.watched {
+            let now = identity(path);
+            if now == *id {
+                continue;
+            }
+            *id = now;
+            let _ = watcher.unwatch(path);
+            if now.is_some() {
+                let _ = watcher.watch(path, *mode);
+                anew = true;
+            }
+        }
+        anew
+    }
+}
+
+#[cfg(unix)]
+fn identity(path: &Path) -> Option<Identity> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_dir)
+        .map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(path: &Path) -> Option<Identity> {
+    path.is_dir().then_some((0, 0))
 }
 
 /// The site's folders watched whole.
@@ -302,10 +388,16 @@ fn rescan(tx: &SyncSender<Change>, overflow: &AtomicBool) {
 
 /// Adds a change to the burst being gathered; a top-level folder created or moved in while
 /// serving is watched (afresh) from now on.
-fn take(change: Change, changed: &mut Vec<PathBuf>, watcher: &mut impl Watcher) {
+fn take(
+    change: Change,
+    changed: &mut Vec<PathBuf>,
+    watcher: &mut impl Watcher,
+    folders: &mut Folders,
+) {
     if let Some(dir) = change.new_top_folder {
         let _ = watcher.unwatch(&dir);
         let _ = watcher.watch(&dir, RecursiveMode::Recursive);
+        folders.watched_now(&dir);
     }
     changed.extend(change.paths);
 }
@@ -359,6 +451,7 @@ fn rebuild(
     session: &mut Session,
     rx: &Receiver<Change>,
     watcher: &mut impl Watcher,
+    folders: &mut Folders,
 ) -> (Result<Update, Diagnostics>, bool, Instant) {
     let started = Instant::now();
     // Swapping the stylesheet is enough only when every change is known and is CSS.
@@ -371,7 +464,7 @@ fn rebuild(
     if outcome.is_err() {
         let until = Instant::now() + RETRY_PAUSE;
         while let Ok(more) = rx.recv_timeout(until.saturating_duration_since(Instant::now())) {
-            take(more, changed, watcher);
+            take(more, changed, watcher, folders);
         }
         outcome = attempt(opts, changed, session);
     }

@@ -56,6 +56,9 @@ struct Change {
     /// A folder was created or moved in at the site's top level (`templates/`, `static/`):
     /// watch it.
     new_top_folder: Option<PathBuf>,
+    /// The site's folder or one of its top-level folders is gone, and its watch with it: a
+    /// folder made in its place may get the same inode number, so only this tells.
+    gone: Vec<PathBuf>,
 }
 
 /// The watch on the site, begun before the first build: a file saved while that build runs,
@@ -200,6 +203,13 @@ impl Folders {
         }
     }
 
+    /// Records that the folder at `dir` was deleted or moved away, and its watch with it.
+    fn gone(&mut self, dir: &Path) {
+        if let Some(w) = self.watched.iter_mut().find(|w| w.0 == dir) {
+            w.2 = None;
+        }
+    }
+
     /// Watches again each folder that is now another one than the one watched (or is there
     /// again); true when one is, and the site must be built anew.
     fn watch_anew(&mut self, watcher: &mut impl Watcher) -> bool {
@@ -339,6 +349,22 @@ fn filter(
                 return;
             }
         };
+        let top = |p: &Path| {
+            p == root
+                || (p.parent() == Some(root.as_path())
+                    && TOP_FOLDERS
+                        .iter()
+                        .any(|d| p.file_name() == Some(d.as_ref())))
+        };
+        // Said by the event, not by a look at the path: the folder may be there anew already.
+        let removed = matches!(
+            event.kind,
+            EventKind::Remove(_) | EventKind::Modify(ModifyKind::Name(_))
+        );
+        let gone: Vec<PathBuf> = (event.paths.iter())
+            .filter(|p| removed && top(p))
+            .cloned()
+            .collect();
         let paths: Vec<PathBuf> = event
             .paths
             .into_iter()
@@ -350,7 +376,7 @@ fn filter(
                         .contains(p)
             })
             .collect();
-        if paths.is_empty() {
+        if paths.is_empty() && gone.is_empty() {
             return;
         }
         // Created, or renamed into place (`mv content.new content`, a sync tool's swap): the
@@ -369,6 +395,7 @@ fn filter(
         match tx.try_send(Change {
             paths,
             new_top_folder,
+            gone,
         }) {
             Ok(()) | Err(TrySendError::Disconnected(_)) => {}
             Err(TrySendError::Full(_)) => overflow.store(true, Ordering::Relaxed),
@@ -383,6 +410,7 @@ fn rescan(tx: &SyncSender<Change>, overflow: &AtomicBool) {
     let _ = tx.try_send(Change {
         paths: Vec::new(),
         new_top_folder: None,
+        gone: Vec::new(),
     });
 }
 
@@ -398,6 +426,9 @@ fn take(
         let _ = watcher.unwatch(&dir);
         let _ = watcher.watch(&dir, RecursiveMode::Recursive);
         folders.watched_now(&dir);
+    }
+    for dir in change.gone {
+        folders.gone(&dir);
     }
     changed.extend(change.paths);
 }

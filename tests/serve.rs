@@ -253,6 +253,18 @@ impl Events {
     fn next(&self, secs: u64) -> Option<(String, String)> {
         self.rx.recv_timeout(Duration::from_secs(secs)).ok()
     }
+
+    /// Waits for the reload that `what` should bring, failing on a build error or silence.
+    fn reloaded(&self, what: &str) {
+        loop {
+            match self.next(20) {
+                Some((kind, _)) if kind == "reload" => return,
+                Some((kind, data)) if kind == "builderror" => panic!("{what}: {data}"),
+                Some(_) => {}
+                None => panic!("no reload after {what}"),
+            }
+        }
+    }
 }
 
 #[test]
@@ -604,14 +616,7 @@ fn a_listing_beside_the_book_is_watched_where_it_is() {
     let srv = serve(&site, &[]);
     let events = Events::connect(srv.port);
     assert_eq!(events.next(10).expect("hello").0, "hello");
-    let reloaded = |what: &str| loop {
-        match events.next(20) {
-            Some((kind, _)) if kind == "reload" => return,
-            Some((kind, data)) if kind == "builderror" => panic!("{what}: {data}"),
-            Some(_) => {}
-            None => panic!("no reload after {what}"),
-        }
-    };
+    let reloaded = |what: &str| events.reloaded(what);
     let guess = || request(srv.port, &encode("/guess/")).text();
     assert!(guess().contains("first"), "the listing is shown");
 
@@ -753,14 +758,7 @@ fn a_page_linked_from_elsewhere_in_the_site_is_watched_where_it_is() {
     let srv = serve(s.path(), &[]);
     let events = Events::connect(srv.port);
     assert_eq!(events.next(10).expect("hello").0, "hello");
-    let reloaded = |what: &str| loop {
-        match events.next(20) {
-            Some((kind, _)) if kind == "reload" => return,
-            Some((kind, data)) if kind == "builderror" => panic!("{what}: {data}"),
-            Some(_) => {}
-            None => panic!("no reload after {what}"),
-        }
-    };
+    let reloaded = |what: &str| events.reloaded(what);
     assert!(request(srv.port, "/a/shared/").text().contains("第一版"));
     s.write("shared/s.md", "---\ntitle: 共享\n---\n\n第二版\n");
     reloaded("an edit of the linked file");
@@ -771,28 +769,6 @@ fn a_page_linked_from_elsewhere_in_the_site_is_watched_where_it_is() {
     );
     reloaded("an edit in the linked folder");
     assert!(request(srv.port, "/linked/f/").text().contains("第二版"));
-}
-
-/// Copies `from` (a folder of plain files) to `to`.
-fn copy_tree(from: &Path, to: &Path) {
-    for e in walk_files(from) {
-        let rel = e.strip_prefix(from).unwrap();
-        std::fs::create_dir_all(to.join(rel).parent().unwrap()).unwrap();
-        std::fs::copy(&e, to.join(rel)).unwrap();
-    }
-}
-
-fn walk_files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(walk_files(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }
 
 #[cfg(unix)]
@@ -831,7 +807,7 @@ fn a_site_or_docs_folder_made_anew_is_watched_again() {
     let new = s.path().join("site.new");
     std::fs::create_dir_all(&new).unwrap();
     std::fs::write(new.join("helpcenter.yaml"), "title: 帮助\n").unwrap();
-    copy_tree(&docs, &new.join("content"));
+    copy_dir(&docs, &new.join("content"));
     std::fs::write(
         new.join("content/a/p.md"),
         "---\ntitle: 页\n---\n\n新副本\n",

@@ -624,7 +624,8 @@ fn walk(
         }
         let name = entry.file_name().to_string_lossy();
         let problem = crate::paths::name_problem(entry.file_name());
-        let outside = inside.link_outside(&entry);
+        let target = link_target(&entry);
+        let outside = target.clone().and_then(|t| inside.outside(t));
         if Inside::is_output(&entry) {
             walker.skip_current_dir();
             diags.push(output_inside(&shown_path(root, entry.path())));
@@ -656,7 +657,7 @@ fn walk(
             continue;
         }
         let elsewhere = if entry.path_is_symlink() {
-            std::fs::canonicalize(entry.path()).ok()
+            target
         } else {
             (linked_folders.iter().rev())
                 .find_map(|(at, to)| Some(to.join(entry.path().strip_prefix(at).ok()?)))
@@ -776,6 +777,14 @@ pub fn output_inside(folder: &Path) -> Diagnostic {
     .hint("remove the folder or the link that leads to it; link to the files themselves instead")
 }
 
+/// Where an entry that is a symbolic link really leads.
+fn link_target(entry: &walkdir::DirEntry) -> Option<PathBuf> {
+    entry
+        .path_is_symlink()
+        .then(|| std::fs::canonicalize(entry.path()).ok())
+        .flatten()
+}
+
 /// Where the files of a site may really be: under the site root, or under the real folder of
 /// `content/` (or `static/`, `templates/`) when that folder is itself a link.
 pub struct Inside {
@@ -794,10 +803,11 @@ impl Inside {
 
     /// For an entry that is a symbolic link, where it really leads when that is outside.
     pub fn link_outside(&self, entry: &walkdir::DirEntry) -> Option<PathBuf> {
-        if !entry.path_is_symlink() {
-            return None;
-        }
-        let real = std::fs::canonicalize(entry.path()).ok()?;
+        self.outside(link_target(entry)?)
+    }
+
+    /// `real` (a resolved path), when it is outside.
+    fn outside(&self, real: PathBuf) -> Option<PathBuf> {
         (!self.roots.iter().any(|r| real.starts_with(r))).then_some(real)
     }
 

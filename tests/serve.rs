@@ -769,6 +769,11 @@ fn a_page_linked_from_elsewhere_in_the_site_is_watched_where_it_is() {
     );
     reloaded("an edit in the linked folder");
     assert!(request(srv.port, "/linked/f/").text().contains("第二版"));
+    // A page added there: watched where it really is too, the folder reported that path, and
+    // the page was never published.
+    s.write("shared-folder/g.md", "---\ntitle: 新加的\n---\n\n新页\n");
+    reloaded("a page added in the linked folder");
+    assert!(request(srv.port, "/linked/g/").text().contains("新页"));
 }
 
 #[cfg(unix)]

@@ -584,10 +584,7 @@ fn walk(
 ) -> Vec<(PathBuf, String)> {
     let mut markdown = Vec::new();
     let inside = Inside::new(root, dir);
-    // Links to folders elsewhere in the site (their path here, where they lead): their files'
-    // changes happen where no watch on content/ sees them.
     let real_content = std::fs::canonicalize(dir).ok();
-    let mut linked_folders: Vec<(PathBuf, PathBuf)> = Vec::new();
     let mut walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -656,21 +653,14 @@ fn walk(
             }
             continue;
         }
-        let elsewhere = if entry.path_is_symlink() {
-            target
-        } else {
-            (linked_folders.iter().rev())
-                .find_map(|(at, to)| Some(to.join(entry.path().strip_prefix(at).ok()?)))
-        }
-        .filter(|real| real_content.as_ref().is_none_or(|c| !real.starts_with(c)));
-        if let Some(real) = elsewhere {
-            if entry.file_type().is_dir() {
-                if entry.path_is_symlink() {
-                    linked_folders.push((entry.path().to_path_buf(), real));
-                }
-            } else {
-                content.included.push(real);
-            }
+        // A file linked from elsewhere in the site changes where no watch on content/ sees it.
+        // (A linked folder is watched through the link, with content/: watched where it
+        // really is too, the system gives both one watch, which reports the other path.)
+        if let Some(real) = target.filter(|real| {
+            !entry.file_type().is_dir()
+                && real_content.as_ref().is_none_or(|c| !real.starts_with(c))
+        }) {
+            content.included.push(real);
         }
         if entry.file_type().is_dir() {
             if !vuepress {

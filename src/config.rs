@@ -150,10 +150,7 @@ pub fn normal_base_url(url: &str) -> String {
         if c.is_ascii() {
             out.push(c);
         } else {
-            let mut buf = [0; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
+            crate::paths::push_escaped(&mut out, c);
         }
     }
     if !out.ends_with('/') {

@@ -419,15 +419,20 @@ pub fn href(url: &str) -> String {
     let mut out = String::with_capacity(url.len() + 8);
     for c in url.chars() {
         if (c.is_ascii() && needs_escape(c as u8)) || invisible(c) {
-            let mut bytes = [0; 4];
-            for b in c.encode_utf8(&mut bytes).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
+            push_escaped(&mut out, c);
         } else {
             out.push(c);
         }
     }
     out
+}
+
+/// Appends `c` as the `%XX` escapes of its UTF-8 bytes.
+pub fn push_escaped(out: &mut String, c: char) {
+    let mut bytes = [0; 4];
+    for b in c.encode_utf8(&mut bytes).bytes() {
+        out.push_str(&format!("%{b:02X}"));
+    }
 }
 
 /// Characters that show as nothing, or turn the text around them: written raw in a link, a

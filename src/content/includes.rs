@@ -24,8 +24,9 @@ use crate::paths::{is_system_path, lexical, parent_of, read_capped};
 const MAX_FILE_BYTES: u64 = 1 << 20;
 /// What one page's includes may add up to, in bytes.
 pub const MAX_PAGE_BYTES: usize = 8 << 20;
-/// What a whole site's includes may add up to: every page may include `MAX_PAGE_BYTES`, and each byte included costs about thirty in memory once highlighted
-/// and indexed (80 pages of nine includes of a 1 MB file ran out of 2 GB). The Rust book's
+/// What a whole site's includes may add up to: every page may include `MAX_PAGE_BYTES`, and
+/// each byte included costs about thirty in memory once highlighted and indexed (80 pages of
+/// nine includes of a 1 MB file ran out of 2 GB). The Rust book's
 /// 565 includes are 2 MB, OI-wiki's 564 snippets under 1 MB.
 const MAX_SITE_BYTES: usize = 64 << 20;
 

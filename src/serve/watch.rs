@@ -5,8 +5,8 @@
 //! and the config — before anything is queued, and the queue is bounded: when it fills, the
 //! changes are coalesced into one full rebuild. A folder is watched anew when it is created,
 //! and when a look every two seconds finds another folder in its place (a fresh clone of the
-//! site, or of the docs `content/` links to). Rebuilds run on one thread of their own, which waits on the queue and so uses no
-//! CPU while idle. Files that pages include (mdBook's listings, often beside the book rather
+//! site, or of the docs `content/` links to). Rebuilds run on one thread of their own, which
+//! waits on the queue and so uses no CPU while idle. Files that pages include (mdBook's listings, often beside the book rather
 //! than in `content/`) are watched by their folders, and only they rebuild from there.
 
 use std::collections::HashSet;
@@ -85,15 +85,8 @@ pub(super) fn begin(root: &Path) -> notify::Result<Watching> {
         tx,
         overflow.clone(),
     ))?;
-    for dir in TOP_FOLDERS {
-        let p = root.join(dir);
-        if p.is_dir() {
-            watcher.watch(&p, RecursiveMode::Recursive)?;
-        }
-    }
-    watcher.watch(&root, RecursiveMode::NonRecursive)?;
     Ok(Watching {
-        folders: Folders::new(&root),
+        folders: Folders::watch(&root, &mut watcher)?,
         watcher,
         rx,
         overflow,
@@ -181,19 +174,21 @@ struct Folders {
 type Identity = (u64, u64);
 
 impl Folders {
-    fn new(root: &Path) -> Folders {
-        let watched = std::iter::once((root.to_path_buf(), RecursiveMode::NonRecursive))
-            .chain(
-                TOP_FOLDERS
-                    .iter()
-                    .map(|d| (root.join(d), RecursiveMode::Recursive)),
-            )
-            .map(|(p, mode)| {
-                let id = identity(&p);
-                (p, mode, id)
-            })
-            .collect();
-        Folders { watched }
+    /// Watches the site's top folders that are there (each whole) and the site's folder (its
+    /// own files only).
+    fn watch(root: &Path, watcher: &mut impl Watcher) -> notify::Result<Folders> {
+        let mut watched = Vec::new();
+        let tops = TOP_FOLDERS
+            .iter()
+            .map(|d| (root.join(d), RecursiveMode::Recursive));
+        for (path, mode) in tops.chain([(root.to_path_buf(), RecursiveMode::NonRecursive)]) {
+            let id = identity(&path);
+            if id.is_some() {
+                watcher.watch(&path, mode)?;
+            }
+            watched.push((path, mode, id));
+        }
+        Ok(Folders { watched })
     }
 
     /// Records that `dir`'s watch is on the folder there now (its creation was an event).

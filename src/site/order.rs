@@ -62,20 +62,11 @@ pub(super) fn order_sections(
         s.subsections.sort_by(|&x, &y| {
             let (a, b) = (&keys[x], &keys[y]);
             first_some(a.0, b.0)
-                .then_with(|| cmp_weight(a.1, b.1))
+                .then_with(|| first_some(a.1, b.1))
                 .then_with(|| first_some(a.2, b.2))
                 .then_with(|| a.3.cmp(&b.3))
                 .then_with(|| a.4.cmp(&b.4))
         });
-    }
-}
-
-fn cmp_weight(a: Option<Weight>, b: Option<Weight>) -> std::cmp::Ordering {
-    match (a, b) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
     }
 }
 
@@ -94,7 +85,7 @@ pub(super) fn newest_first(a: Option<DateInfo>, b: Option<DateInfo>) -> std::cmp
 fn order(a: &Article, b: &Article) -> std::cmp::Ordering {
     let (x, y) = (&a.source, &b.source);
     first_some(a.nav_order, b.nav_order)
-        .then_with(|| cmp_weight(x.front.weight, y.front.weight))
+        .then_with(|| first_some(x.front.weight, y.front.weight))
         .then_with(|| first_some(a.prefix, b.prefix))
         .then_with(|| newest_first(x.date, y.date))
 }

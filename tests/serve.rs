@@ -45,6 +45,74 @@ fn serves_pages_like_a_static_host() {
 }
 
 #[test]
+fn a_file_is_sent_in_the_part_asked_for() {
+    let srv = serve(&fixture("site"), &[]);
+    let png = "/guides/with-image/shot.png";
+    let whole = request(srv.port, png);
+    assert_eq!(whole.status, 200);
+    assert!(
+        whole.head.contains("accept-ranges: bytes"),
+        "{}",
+        whole.head
+    );
+    let len = whole.body.len();
+    assert!(len > 10, "{len}");
+
+    let part = request_with(srv.port, png, "Range: bytes=2-9\r\n");
+    assert_eq!(part.status, 206);
+    assert!(
+        part.head
+            .contains(&format!("content-range: bytes 2-9/{len}")),
+        "{}",
+        part.head
+    );
+    assert_eq!(part.body, whole.body[2..10]);
+    let tail = request_with(srv.port, png, "Range: bytes=-5\r\n");
+    assert_eq!((tail.status, &tail.body[..]), (206, &whole.body[len - 5..]));
+    let rest = request_with(srv.port, png, "Range: bytes=10-\r\n");
+    assert_eq!((rest.status, &rest.body[..]), (206, &whole.body[10..]));
+
+    // Past the end: 416, saying how long the file is.
+    let past = request_with(srv.port, png, &format!("Range: bytes={len}-\r\n"));
+    assert_eq!(past.status, 416);
+    assert!(
+        past.head.contains(&format!("content-range: bytes */{len}")),
+        "{}",
+        past.head
+    );
+    assert!(past.body.is_empty());
+    // Several ranges, a range that does not parse, or one conditional on a validator this
+    // server never sends: the whole file.
+    for header in [
+        "Range: bytes=0-1,4-5\r\n",
+        "Range: bytes=9-2\r\n",
+        "Range: bytes=0-1\r\nIf-Range: \"x\"\r\n",
+    ] {
+        let r = request_with(srv.port, png, header);
+        assert_eq!((r.status, &r.body), (200, &whole.body), "{header}");
+    }
+    // A HEAD for a part says its length and sends no body.
+    let head = send(
+        srv.port,
+        "HEAD",
+        png.as_bytes(),
+        &format!("Host: 127.0.0.1:{}\r\nRange: bytes=0-3\r\n", srv.port),
+    );
+    assert_eq!(head.status, 206);
+    assert!(head.head.contains("content-length: 4"), "{}", head.head);
+    assert!(head.body.is_empty());
+
+    // A page's parts add up to the page as served, live-reload script included.
+    let url = "/%E8%B4%A6%E6%88%B7/%E6%94%B9%E5%AF%86%E7%A0%81/";
+    let page = request(srv.port, url);
+    let first = request_with(srv.port, url, "Range: bytes=0-99\r\n");
+    let second = request_with(srv.port, url, "Range: bytes=100-\r\n");
+    assert_eq!((first.status, second.status), (206, 206));
+    assert_eq!([first.body, second.body].concat(), page.body);
+    assert!(page.text().contains("/__helpcenter/livereload.js"));
+}
+
+#[test]
 fn unknown_paths_get_the_404_page_with_status_404() {
     let srv = serve(&fixture("site"), &[]);
     let r = request(srv.port, "/no/such/page/");

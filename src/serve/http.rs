@@ -6,19 +6,21 @@
 //! response says `nosniff` and sends no referrer; a request header that takes longer than
 //! [`HEADER_TIMEOUT`] to arrive is cut off.
 
+use std::borrow::Cow;
 use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::middleware::{self, Next};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tokio::sync::broadcast;
 
+use super::range::{self, Part};
 use super::{AppState, Notice, elog, read};
 use crate::escape;
 
@@ -202,7 +204,7 @@ pub fn resolve_request_path(raw_path: &str) -> Result<String, BadPath> {
     Ok(path)
 }
 
-async fn file(State(state): State<Arc<AppState>>, uri: Uri) -> Response {
+async fn file(State(state): State<Arc<AppState>>, uri: Uri, headers: HeaderMap) -> Response {
     let path = match resolve_request_path(uri.path()) {
         Ok(p) => p,
         Err(BadPath::Forbidden) => {
@@ -215,7 +217,13 @@ async fn file(State(state): State<Arc<AppState>>, uri: Uri) -> Response {
         build: snap.build_id,
     };
     if let Some(bytes) = snap.files.get(&path) {
-        return page.respond(&path, bytes, StatusCode::OK);
+        // We send no validators, so a conditional range (`If-Range`) can never be known to
+        // match: the whole file, as the standard asks.
+        let asked = match headers.contains_key(header::IF_RANGE) {
+            true => None,
+            false => headers.get(header::RANGE).and_then(|v| v.to_str().ok()),
+        };
+        return page.respond_part(&path, bytes, asked);
     }
     // `/a/b` where `/a/b/` is a page: redirect, as static hosts do, so relative links resolve.
     if !path.ends_with(".html") && snap.files.contains_key(&format!("{path}/index.html")) {
@@ -252,19 +260,45 @@ struct Page<'a> {
 }
 
 impl Page<'_> {
-    fn respond(&self, path: &str, bytes: &[u8], status: StatusCode) -> Response {
-        let ctype = content_type(path);
-        let body: Vec<u8> = if ctype.starts_with("text/html") {
-            self.inject(bytes)
-        } else {
-            bytes.to_vec()
+    /// A found file, or the part of it a `Range` header (`asked`) names. The part is taken of
+    /// what a plain request gets, live-reload script included, so that the parts of a page add
+    /// up to the page.
+    fn respond_part(&self, path: &str, bytes: &[u8], asked: Option<&str>) -> Response {
+        let body = self.body(path, bytes);
+        let len = body.len();
+        let (status, body, content_range) = match range::requested(asked, len) {
+            Part::Whole => (StatusCode::OK, body.into_owned(), None),
+            Part::Bytes(r) => {
+                let value = format!("bytes {}-{}/{len}", r.start, r.end - 1);
+                (StatusCode::PARTIAL_CONTENT, body[r].to_vec(), Some(value))
+            }
+            Part::Unsatisfiable => {
+                let value = format!("bytes */{len}");
+                (StatusCode::RANGE_NOT_SATISFIABLE, Vec::new(), Some(value))
+            }
         };
-        let mut r = (status, body).into_response();
-        r.headers_mut()
-            .insert(header::CONTENT_TYPE, HeaderValue::from_static(ctype));
-        r.headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        let mut r = with_headers(status, path, body);
+        let headers = r.headers_mut();
+        headers.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+        if let Some(value) = content_range {
+            let value = HeaderValue::from_str(&value).expect("digits, a dash and a slash");
+            headers.insert(header::CONTENT_RANGE, value);
+        }
         r
+    }
+
+    fn respond(&self, path: &str, bytes: &[u8], status: StatusCode) -> Response {
+        with_headers(status, path, self.body(path, bytes).into_owned())
+    }
+
+    /// What is sent of a file: a page gets the live-reload script; anything else is sent as
+    /// built (a seek in a large video copies only the part asked for).
+    fn body<'b>(&self, path: &str, bytes: &'b [u8]) -> Cow<'b, [u8]> {
+        if content_type(path).starts_with("text/html") {
+            Cow::Owned(self.inject(bytes))
+        } else {
+            Cow::Borrowed(bytes)
+        }
     }
 
     /// Adds the live-reload script, which knows the page's build, and the error overlay when the
@@ -289,6 +323,19 @@ impl Page<'_> {
             None => format!("{text}{extra}").into_bytes(),
         }
     }
+}
+
+/// `body` with the type of the file at `path`, never cached without asking (the next build may
+/// change it).
+fn with_headers(status: StatusCode, path: &str, body: Vec<u8>) -> Response {
+    let mut r = (status, body).into_response();
+    let headers = r.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type(path)),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    r
 }
 
 /// The overlay over a page served while the build is failing, worded as livereload.js words it,
@@ -338,7 +385,16 @@ pub fn content_type(path: &str) -> &'static str {
         "pdf" => "application/pdf",
         "woff2" => "font/woff2",
         "woff" => "font/woff",
-        "mp4" => "video/mp4",
+        "mp4" | "m4v" => "video/mp4",
+        "webm" => "video/webm",
+        "ogv" => "video/ogg",
+        "mov" => "video/quicktime",
+        "mp3" => "audio/mpeg",
+        "m4a" => "audio/mp4",
+        "ogg" | "oga" | "opus" => "audio/ogg",
+        "wav" => "audio/wav",
+        "flac" => "audio/flac",
+        "vtt" => "text/vtt; charset=utf-8",
         "zip" => "application/zip",
         _ => "application/octet-stream",
     }

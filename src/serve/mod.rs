@@ -11,6 +11,7 @@
 //! requests, only to this machine's own names unless told otherwise.
 
 mod http;
+mod range;
 mod watch;
 
 use std::collections::HashMap;

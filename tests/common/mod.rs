@@ -289,12 +289,25 @@ impl Reply {
 
 /// Sends `GET path` as written (no client-side normalisation) with the `Host` header `host`.
 pub fn request_as(port: u16, path: &[u8], host: &str) -> Reply {
+    send(port, "GET", path, &format!("Host: {host}\r\n"))
+}
+
+/// `GET path` to 127.0.0.1 with more header lines (`"Range: bytes=0-1\r\n"`).
+pub fn request_with(port: u16, path: &str, headers: &str) -> Reply {
+    send(
+        port,
+        "GET",
+        path.as_bytes(),
+        &format!("Host: 127.0.0.1:{port}\r\n{headers}"),
+    )
+}
+
+/// Sends `method path` with the header lines `headers` and reads the whole reply.
+pub fn send(port: u16, method: &str, path: &[u8], headers: &str) -> Reply {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    let mut req = b"GET ".to_vec();
+    let mut req = format!("{method} ").into_bytes();
     req.extend_from_slice(path);
-    req.extend_from_slice(
-        format!(" HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes(),
-    );
+    req.extend_from_slice(format!(" HTTP/1.1\r\n{headers}Connection: close\r\n\r\n").as_bytes());
     s.write_all(&req).unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).unwrap();

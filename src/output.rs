@@ -80,6 +80,12 @@ pub fn prepare(root: &Path, out: &Path, force: bool) -> Result<PathBuf, Diagnost
             );
         }
     }
+    if std::fs::symlink_metadata(&resolved).is_ok_and(|m| m.is_symlink()) {
+        return refuse(
+            "it is a symbolic link that leads to itself through other links".into(),
+            "name a folder, or a link to one",
+        );
+    }
     // Only a folder is ever replaced, even with --force: what else is there (a device such as
     // /dev/null, a pipe) was moved aside and replaced by a folder.
     if let Ok(meta) = std::fs::metadata(&resolved)
@@ -102,26 +108,55 @@ pub fn prepare(root: &Path, out: &Path, force: bool) -> Result<PathBuf, Diagnost
 }
 
 /// `path` made absolute with `..` and symbolic links resolved: the longest part of it that
-/// exists is canonicalized, and the rest (which cannot hold links) is normalized by hand.
+/// exists is canonicalized, and the rest (which cannot hold links) is normalized by hand. A link
+/// to something that does not exist yet (`public -> /srv/www/help`, its folder deleted) is
+/// followed too, so that the build writes where the link leads and the link stays; after
+/// [`MAX_LINK_HOPS`] links (a loop) the path is left at the last one.
 pub fn resolve(path: &Path) -> PathBuf {
-    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut existing = abs.as_path();
-    let base = loop {
+    let mut abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    for _ in 0..MAX_LINK_HOPS {
+        let (base, rest) = existing_part(&abs);
+        let mut rest = rest.components();
+        let first = rest.next();
+        let link = first.map(|c| base.join(c));
+        match link.as_deref().map(std::fs::read_link) {
+            Some(Ok(target)) => {
+                abs = base.join(target);
+                if !rest.as_path().as_os_str().is_empty() {
+                    abs.push(rest.as_path());
+                }
+            }
+            _ => return normalized(base, first.into_iter().chain(rest)),
+        }
+    }
+    let (base, rest) = existing_part(&abs);
+    normalized(base, rest.components())
+}
+
+/// Links followed by [`resolve`] before it gives up: the system's own limit on Linux.
+const MAX_LINK_HOPS: usize = 40;
+
+/// The longest leading part of `abs` that exists, canonicalized, and what follows it.
+fn existing_part(abs: &Path) -> (PathBuf, PathBuf) {
+    let mut existing = abs;
+    loop {
         if let Ok(real) = std::fs::canonicalize(existing) {
-            break real;
+            let rest = abs.strip_prefix(existing).unwrap_or(Path::new(""));
+            return (real, rest.to_path_buf());
         }
         match existing.parent() {
             Some(parent) => existing = parent,
-            None => break existing.to_path_buf(),
+            None => return (existing.to_path_buf(), PathBuf::new()),
         }
-    };
-    let mut out = base;
-    // Components after the existing part, in order; `..` can only be lexical here.
-    for c in abs
-        .strip_prefix(existing)
-        .unwrap_or(Path::new(""))
-        .components()
-    {
+    }
+}
+
+/// `base` with `parts` that do not exist yet: a `..` among them can only be lexical.
+fn normalized<'a>(
+    mut out: PathBuf,
+    parts: impl Iterator<Item = std::path::Component<'a>>,
+) -> PathBuf {
+    for c in parts {
         match c {
             std::path::Component::ParentDir => {
                 out.pop();

@@ -62,6 +62,49 @@ fn an_output_folder_that_is_or_holds_the_sites_files_is_refused() {
 }
 
 #[test]
+fn an_output_that_is_a_link_to_nothing_yet_is_written_where_the_link_leads() {
+    use std::os::unix::fs::symlink;
+    let s = new_site("outlink");
+    let site = s.path().join("site");
+    // `public -> www/help`, whose folder was deleted (or never made), through a second link.
+    let public = s.path().join("public");
+    symlink("hop", &public).unwrap();
+    symlink(s.path().join("www/help"), s.path().join("hop")).unwrap();
+    for _ in 0..2 {
+        let o = build(&site, &public, &[]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(
+            std::fs::symlink_metadata(&public).unwrap().is_symlink(),
+            "the link stays"
+        );
+        assert!(s.path().join("www/help/index.html").is_file());
+    }
+
+    // A link into the site's own content is refused like the folder itself, and makes nothing.
+    let before = snapshot(&site);
+    let into = s.path().join("into");
+    symlink(site.join("content/new"), &into).unwrap();
+    refused(
+        &site,
+        &["--output", into.to_str().unwrap()],
+        &[
+            "refusing to write the site into",
+            "it lies inside the site's own",
+        ],
+    );
+    assert_eq!(snapshot(&site), before, "nothing of the site changed");
+
+    // Links that lead to each other lead nowhere.
+    symlink("loop-b", s.path().join("loop-a")).unwrap();
+    symlink("loop-a", s.path().join("loop-b")).unwrap();
+    refused(
+        &site,
+        &["--output", s.path().join("loop-a").to_str().unwrap()],
+        &["it is a symbolic link that leads to itself through other links"],
+    );
+}
+
+#[test]
 fn an_unrelated_folder_or_a_file_is_replaced_only_when_forced() {
     let s = new_site("outforce");
     let site = s.path().join("site");

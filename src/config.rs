@@ -134,6 +134,23 @@ pub fn base_url_problem(url: &str) -> Option<&'static str> {
     {
         return Some("its path has a `.` or `..` folder");
     }
+    // `/docs//`: a host may serve it, but every page's address would carry the empty folder.
+    if path.starts_with('/') || path.contains("//") {
+        return Some("its path has an empty folder (`//`)");
+    }
+    // Pages append their paths to it as is: a `%` must start an escape.
+    let bytes = path.as_bytes();
+    let bad_escape = bytes.iter().enumerate().any(|(i, &b)| {
+        b == b'%'
+            && !bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+    });
+    if bad_escape {
+        return Some(
+            "its path has a `%` not followed by two hexadecimal digits (a percent sign is `%25`)",
+        );
+    }
     None
 }
 

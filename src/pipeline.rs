@@ -182,9 +182,8 @@ fn configure(opts: &BuildOptions) -> Result<Config, Diagnostic> {
     if let Some(b) = opts.base_url.as_deref().map(str::trim) {
         // `--base-url ""` builds without one (e.g. a zip to open from disk).
         if let Some(problem) = crate::config::base_url_problem(b).filter(|_| !b.is_empty()) {
-            return Err(
-                crate::config::bad_base_url(b, problem, "--base-url").in_file(&config.shown)
-            );
+            // The value came from the command line: no file to point at.
+            return Err(crate::config::bad_base_url(b, problem, "--base-url"));
         }
         config.base_url = (!b.is_empty()).then(|| crate::config::normal_base_url(b));
     }

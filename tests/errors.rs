@@ -900,13 +900,35 @@ fn a_base_url_with_a_password_or_no_port_and_a_year_past_the_calendar_are_refuse
             "https://help.example/docs/%2e%2e/",
             "its path has a `.` or `..` folder",
         ),
+        (
+            "https://help.example//docs/",
+            "its path has an empty folder",
+        ),
+        (
+            "https://help.example/100%/",
+            "its path has a `%` not followed by two hexadecimal digits",
+        ),
     ] {
         let o = build(s.path(), &out, &["--base-url", url]);
         let err = stderr(&o);
         assert_eq!(o.status.code(), Some(1), "{err}");
         assert!(err.contains(want), "{err}");
+        // The value came from the command line, not from the config.
+        assert!(err.contains(&format!("--base-url `{url}`")), "{err}");
+        assert!(!err.contains("helpcenter.yaml"), "{err}");
         assert!(!out.exists());
     }
+    // In the config, the error names its line.
+    s.write(
+        "helpcenter.yaml",
+        "title: 测试\nbase_url: https://help.example/%zz/\n",
+    );
+    let o = build(s.path(), &out, &[]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("helpcenter.yaml:2"), "{err}");
+    assert!(err.contains("a percent sign is `%25`"), "{err}");
+    s.write("helpcenter.yaml", "title: 测试\n");
     let o = build(
         s.path(),
         &out,

@@ -804,6 +804,50 @@ fn mdbook_includes_show_the_files_they_name() {
 }
 
 #[test]
+fn an_included_file_s_own_includes_are_read_from_its_folder() {
+    // mdBook reads includes in included files (a chapter assembled from shared parts) from the
+    // included file's folder, ten deep; they were left in the page as `{{#include …}}` text.
+    let s = site_of(
+        "m-mdbook-nested",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            ("book.toml", "[book]\ntitle = \"书\"\n"),
+            ("content/SUMMARY.md", "# Summary\n\n- [第一章](ch01.md)\n"),
+            (
+                "content/ch01.md",
+                "# 第一章\n\n开头。\n\n{{#include parts/intro.md}}\n\n结尾。\n\n{{#include parts/self.md}}\n",
+            ),
+            (
+                "content/parts/intro.md",
+                "## 引言\n\n```rust\n{{#include ../../listings/main.rs:print}}\n```\n\n{{#include missing.md}}\n",
+            ),
+            (
+                "listings/main.rs",
+                "fn main() {\n    // ANCHOR: print\n    println!(\"你好\");\n    // ANCHOR_END: print\n}\n",
+            ),
+            ("content/parts/self.md", "自我。\n\n{{#include self.md}}\n"),
+        ],
+    );
+    let (out, log) = built(&s);
+    let page = read(&out, "ch01/index.html");
+    has(&page, &["<h2 id=\"引言\">", "你好", "结尾。"]);
+    assert!(!page.contains("{{#"), "{page}");
+    assert!(!page.contains("ANCHOR"), "{page}");
+    // A file that includes itself stops at mdBook's depth, with one warning.
+    assert_eq!(page.matches("自我。").count(), 10, "{page}");
+    has(
+        &log,
+        &[
+            "`{{#include missing.md}}`, in `parts/intro.md` included here, shows nothing: there is no file `missing.md`",
+            "ch01.md:5",
+            "includes nest more than 10 deep here",
+            "ch01.md:9",
+        ],
+    );
+    assert_eq!(log.matches("nest more than").count(), 1, "{log}");
+}
+
+#[test]
 fn a_title_repeated_as_the_first_heading_shows_once() {
     // docker_practice (GitBook): no `# ` title, the label in SUMMARY.md, and the page opening
     // with it as `## 1.1 快速上手` (169 of its 205 pages); TiDB's dm-binlog-event-filter.md the

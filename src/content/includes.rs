@@ -192,16 +192,17 @@ impl Includes {
         read.iter().cloned().collect()
     }
 
-    /// The text `include` on page `page` (relative to `content/`) shows, or why it shows
-    /// nothing.
-    pub fn read(&self, page: &str, include: &Include) -> Result<String, String> {
+    /// The text `include`, written in a file of folder `from`, shows, and the file it read
+    /// (whose own includes are read from its folder, as mdBook reads nested ones); or why it
+    /// shows nothing.
+    pub fn read_from(&self, from: &Path, include: &Include) -> Result<(String, PathBuf), String> {
         let (from, path) = match (include.kind, &self.snippet_base) {
             (SNIPPET_KIND, Some(base)) => (base.clone(), include.path),
             (DOCSIFY_KIND, _) if include.path.starts_with('/') => (
                 self.content_dir.clone(),
                 include.path.trim_start_matches('/'),
             ),
-            _ => (self.content_dir.join(parent_of(page)), include.path),
+            _ => (from.to_path_buf(), include.path),
         };
         let outside = || {
             let tools = match include.kind {
@@ -266,14 +267,19 @@ impl Includes {
         let text = String::from_utf8_lossy(&bytes);
         // Docsify embeds the file as it is: anchor marks are mdBook's and PyMdown's.
         if include.kind == DOCSIFY_KIND {
-            return Ok(text.lines().collect::<Vec<_>>().join("\n"));
+            return Ok((text.lines().collect::<Vec<_>>().join("\n"), path));
         }
         part_of(&text, &include.part)
             .ok_or_else(|| match include.part {
                 Part::Anchor(name) => format!("`{}` has no anchor `{name}`", include.path),
                 _ => format!("`{}` has no such lines", include.path),
             })
-            .map(|lines| lines.join("\n"))
+            .map(|lines| (lines.join("\n"), path))
+    }
+
+    /// The folder the includes of page `page` (relative to `content/`) are read from.
+    pub fn page_folder(&self, page: &str) -> PathBuf {
+        self.content_dir.join(parent_of(page))
     }
 }
 
@@ -362,7 +368,7 @@ mod tests {
             let link = site.join(config);
             std::os::unix::fs::symlink("../../.profile", &link).unwrap();
             let includes = Includes::new(&site, &site.join("content"));
-            let read = includes.read("a.md", &parse(line).unwrap());
+            let read = includes.read_from(&includes.page_folder("a.md"), &parse(line).unwrap());
             assert!(read.is_err(), "{config}: {read:?}");
             std::fs::remove_file(&link).unwrap();
         }

@@ -1055,8 +1055,12 @@ pub fn parse_file(
     if let Some(home) = &read.home {
         body = format!("{}\n\n{home}", body.trim_end());
     }
-    let include = |i: &includes::Include| match options.includes {
-        Some(reader) => reader.read(rel, i),
+    // Read from the page's folder, or a nested include from the folder of the file it is in.
+    let include = |i: &includes::Include, within: Option<&Path>| match options.includes {
+        Some(reader) => match within {
+            Some(folder) => reader.read_from(folder, i),
+            None => reader.read_from(&reader.page_folder(rel), i),
+        },
         None => Err("includes are not read here".to_owned()),
     };
     let converted = dialect::body::transform(
@@ -1065,7 +1069,7 @@ pub fn parse_file(
             variables: options.variables,
             include: options
                 .includes
-                .map(|_| &include as &dyn Fn(&includes::Include) -> _),
+                .map(|_| &include as &dialect::body::ReadInclude),
         },
     );
     let warnings = front_warnings

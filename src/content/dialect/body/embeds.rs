@@ -2,10 +2,15 @@
 //! snippets, Docsify's `':include'` embeds, pasted in their place within the page's budget; and
 //! the includes of tools whose files are not read here, which go with a warning.
 
+use std::path::{Path, PathBuf};
+
 use super::docsify;
 use super::{Transform, liquid::liquid_fence};
 use crate::content::includes;
 use crate::error::Diagnostic;
+
+/// How deep includes in included files are read, as mdBook reads them.
+const MAX_NESTED_INCLUDES: usize = 10;
 
 impl Transform<'_> {
     /// What `include` shows, within the page's budget; an empty error when the budget is spent
@@ -13,11 +18,12 @@ impl Transform<'_> {
     pub(super) fn read_include(
         &mut self,
         include: &includes::Include,
-    ) -> Option<Result<String, String>> {
+        within: Option<&Path>,
+    ) -> Option<Result<(String, PathBuf), String>> {
         let read = self.options.include?;
         // Past the budget, the rest are left out with the one warning already given.
         let spent = self.included > includes::MAX_PAGE_BYTES;
-        Some(read(include).and_then(|text| {
+        Some(read(include, within).and_then(|(text, file)| {
             if spent {
                 return Err(String::new());
             }
@@ -29,9 +35,68 @@ impl Transform<'_> {
                     includes::MAX_PAGE_BYTES >> 20
                 ))
             } else {
-                Ok(text)
+                Ok((text, file))
             }
         }))
+    }
+
+    /// `text`, read from `file`, with the includes alone on a line of it replaced by what they
+    /// show, read from `file`'s folder, as mdBook does (a chapter made of shared parts): to
+    /// [`MAX_NESTED_INCLUDES`] deep, past which the line goes with a warning (a file that
+    /// includes itself). What cannot be shown is warned about at the page's line `i`, naming
+    /// the way there (`via`: the includes that led to `file`, as written).
+    fn nested_includes(
+        &mut self,
+        text: String,
+        file: &Path,
+        via: &str,
+        depth: usize,
+        i: usize,
+    ) -> String {
+        if !text.contains("{{#") && !text.contains("--8<--") {
+            return text;
+        }
+        let folder = file.parent().unwrap_or(Path::new("/"));
+        let mut out = Vec::new();
+        for line in text.split('\n') {
+            let Some(include) = includes::parse(line) else {
+                out.push(line.to_owned());
+                continue;
+            };
+            let shown = if depth >= MAX_NESTED_INCLUDES {
+                Err(format!(
+                    "includes nest more than {MAX_NESTED_INCLUDES} deep here (does a file include itself?)"
+                ))
+            } else {
+                match self.read_include(&include, Some(folder)) {
+                    Some(read) => read,
+                    None => continue,
+                }
+            };
+            match shown {
+                Ok((inner, inner_file)) => {
+                    let via = format!("{via} → `{}`", include.path);
+                    let inner = self.nested_includes(inner, &inner_file, &via, depth + 1, i);
+                    let pad = &line[..line.len() - line.trim_start().len()];
+                    out.extend(inner.split('\n').map(|l| match l.is_empty() {
+                        true => String::new(),
+                        false => format!("{pad}{l}"),
+                    }));
+                }
+                Err(why) if why.is_empty() => {}
+                Err(why) => {
+                    self.warnings.push(
+                        Diagnostic::warning(format!(
+                            "`{}`, in {via} included here, shows nothing: {why}",
+                            line.trim()
+                        ))
+                        .at_line(i + 1)
+                        .hint("the line is left out of what the page includes; name a file from the folder of the file it is in"),
+                    );
+                }
+            }
+        }
+        out.join("\n")
     }
 
     /// What an include line shows, in its place and at its indentation: `text` as it is, or
@@ -75,8 +140,8 @@ impl Transform<'_> {
             part: includes::Part::Whole,
         };
         let shown = self
-            .read_include(&include)?
-            .and_then(|text| match embed.fragment {
+            .read_include(&include, None)?
+            .and_then(|(text, _)| match embed.fragment {
                 Some(name) => docsify::fragment(&text, name, embed.omit_fragment_line)
                     .ok_or_else(|| format!("`{}` has no fragment `{name}`", embed.path)),
                 None if embed.code.is_none() => Ok(docsify::without_front_matter(&text).to_owned()),
@@ -109,8 +174,10 @@ impl Transform<'_> {
     ) -> Option<()> {
         self.options.include?;
         let include = includes::parse(line)?;
-        match self.read_include(&include)? {
-            Ok(text) => {
+        match self.read_include(&include, None)? {
+            Ok((text, file)) => {
+                let via = format!("`{}`", include.path);
+                let text = self.nested_includes(text, &file, &via, 1, i);
                 let pad = &line[..line.len() - line.trim_start().len()];
                 let fenced = outside_code && include.kind == "playground";
                 let lang = include

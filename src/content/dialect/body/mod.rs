@@ -25,6 +25,7 @@ mod slips;
 mod tidb;
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use embeds::has_include_link;
 use liquid::{FLOW_END, FLOW_START, closing_line, inline_raw, liquid_fence, liquid_name};
@@ -56,8 +57,10 @@ pub struct Options<'a> {
     pub include: Option<&'a ReadInclude<'a>>,
 }
 
-/// What an include shows, or why it shows nothing.
-pub type ReadInclude<'a> = dyn Fn(&Include) -> Result<String, String> + 'a;
+/// What an include shows and the file it read, or why it shows nothing. An include written in
+/// an included file gives that file's folder, from which it is read.
+pub type ReadInclude<'a> =
+    dyn Fn(&Include, Option<&Path>) -> Result<(String, PathBuf), String> + 'a;
 
 /// An open container and how it ends.
 enum Open {
@@ -816,7 +819,8 @@ pub(super) mod tests {
     fn a_pages_includes_have_a_budget() {
         // 400 includes of a file just under 1 MB made a 402 MB page (this session's attacker).
         let vars = BTreeMap::new();
-        let read = |_: &Include| Ok("x".repeat(3 << 20));
+        let read =
+            |_: &Include, _: Option<&Path>| Ok(("x".repeat(3 << 20), PathBuf::from("/a.rs")));
         let body = "{{#include a.rs}}\n".repeat(6);
         let b = transform(
             &body,

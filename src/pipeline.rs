@@ -388,7 +388,7 @@ fn read_edits(
         if !old.shown.ends_with(p.file_name()?) {
             return None;
         }
-        let bytes = crate::paths::read_file(&p).ok()?;
+        let bytes = content::read_source(&p).ok()?;
         let read = content::ReadOptions {
             offset,
             variables: &site.config.variables,

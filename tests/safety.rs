@@ -843,3 +843,26 @@ fn includes_past_the_site_budget_fail_the_build_every_time() {
         assert!(!out.exists());
     }
 }
+
+#[test]
+fn a_markdown_file_too_large_for_an_article_is_an_error_read_no_further() {
+    // A log dumped as `debug.md`: 33 MB of emphasis marks took gigabytes to parse.
+    let s = new_site("huge-md");
+    let site = s.path().join("site");
+    let out = s.path().join("public");
+    let o = build(&site, &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before = snapshot(&out);
+    s.write("site/content/debug.md", "*强调* ".repeat((33 << 20) / 9 + 1));
+    let err = refused(
+        &site,
+        &["--output", out.to_str().unwrap()],
+        &[
+            "content/debug.md",
+            "the file is larger than 32 MB, which no article is",
+            "move it out of content/",
+        ],
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(snapshot(&out), before, "the earlier output is untouched");
+}

@@ -807,6 +807,26 @@ impl Inside {
     }
 }
 
+/// A Markdown file larger than this is no article: a log or an export named `.md` by mistake,
+/// which would take gigabytes to parse (a 48 MB file of emphasis marks peaked at 1.9 GB). The
+/// longest articles of the corpora here are under 1 MB.
+pub const MAX_ARTICLE_BYTES: u64 = 32 << 20;
+
+/// A Markdown file's bytes, or why it cannot be an article.
+pub fn read_source(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    match crate::paths::read_capped(path, MAX_ARTICLE_BYTES) {
+        Ok(Some(bytes)) => Ok(bytes),
+        Ok(None) => Err(Diagnostic::error(format!(
+            "the file is larger than {} MB, which no article is",
+            MAX_ARTICLE_BYTES >> 20
+        ))
+        .hint(
+            "split it into articles, or, if it is data (a log, an export), move it out of content/",
+        )),
+        Err(e) => Err(Diagnostic::error(format!("cannot read the file: {e}"))),
+    }
+}
+
 /// Reads and parses the Markdown files in parallel; a file that fails is reported and listed
 /// in `content.failed`.
 fn read_markdown(
@@ -821,11 +841,7 @@ fn read_markdown(
         .par_iter()
         .map(|(path, rel)| {
             let shown = shown_path(root, path);
-            let bytes = crate::paths::read_file(path).map_err(|e| {
-                Diagnostics::from(
-                    Diagnostic::error(format!("cannot read the file: {e}")).in_file(&shown),
-                )
-            })?;
+            let bytes = read_source(path).map_err(|d| Diagnostics::from(d.in_file(&shown)))?;
             guard(&shown, || parse_file(&bytes, rel, options))
                 .map_err(Diagnostics::from)?
                 .map_err(|d| d.into_iter().map(|d| d.in_file(&shown)).collect())

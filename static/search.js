@@ -769,8 +769,16 @@
       }
     });
     var WIDTH = 90;
-    var start = Math.max(0, (first < 0 ? 0 : first) - 20);
+    var at = first < 0 ? 0 : first;
+    var start = Math.max(0, at - 20);
     var end = Math.min(chars.length, start + WIDTH);
+    // Never in the middle of a Latin word (`…stant loading`, `Regressio…`): start after it, end
+    // before it, as src/search/describe.rs cuts the windows in the index.
+    var inWord = function (i) { return i > 0 && i < chars.length && isWordChar(chars[i - 1]) && isWordChar(chars[i]); };
+    if (inWord(start)) { var s0 = start; while (start < at && isWordChar(chars[start])) start++; if (start === at) start = s0; }
+    if (inWord(end)) { var e0 = end; while (end > at + 1 && isWordChar(chars[end - 1])) end--; if (end <= at + 1) end = e0; }
+    if (start > 0) while (start < at && /\s/.test(chars[start])) start++;
+    if (end < chars.length) while (end > at + 1 && /\s/.test(chars[end - 1])) end--;
     var pieces = [];
     if (start > 0) pieces.push(["…", false]);
     for (var i = start; i < end; i++) {

@@ -853,7 +853,10 @@ fn a_markdown_file_too_large_for_an_article_is_an_error_read_no_further() {
     let o = build(&site, &out, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let before = snapshot(&out);
-    s.write("site/content/debug.md", "*强调* ".repeat((33 << 20) / 9 + 1));
+    s.write(
+        "site/content/debug.md",
+        "*强调* ".repeat((33 << 20) / 9 + 1),
+    );
     let err = refused(
         &site,
         &["--output", out.to_str().unwrap()],

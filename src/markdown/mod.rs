@@ -39,7 +39,7 @@ use crate::site::{Article, LinkMap, Site};
 
 pub use headings::TocEntry;
 pub use links::{LinkRef, LinkTarget};
-pub use text::{TextBlock, truncate_chars};
+pub use text::{TextBlock, truncate_chars, truncate_width};
 
 /// What a page being rendered needs to know about itself.
 pub struct PageContext<'a> {

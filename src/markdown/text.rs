@@ -106,12 +106,72 @@ fn collapse_blank_lines(s: &str) -> String {
     out
 }
 
-/// `s` cut to `max` characters, with `…` when it was longer.
+/// `s` cut to `max` characters, with `…` when it was longer, and not in the middle of a
+/// Latin word (`relev…`) unless the word is most of what is kept.
 pub fn truncate_chars(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
+    truncate_by(s, max, |_| 1)
+}
+
+/// `s` cut to `max` columns as a line shows them (a Chinese character is two, a letter one),
+/// with `…` when it was longer and not in the middle of a Latin word: forty Chinese characters,
+/// or eighty letters, for the same line.
+pub fn truncate_width(s: &str, max: usize) -> String {
+    truncate_by(s, max, |c| if crate::tokenize::is_cjk(c) { 2 } else { 1 })
+}
+
+fn truncate_by(s: &str, max: usize, width: impl Fn(char) -> usize) -> String {
+    let mut used = 0;
+    let Some((cut, _)) = s.char_indices().find(|&(_, c)| {
+        used += width(c);
+        used > max
+    }) else {
         return s.to_owned();
+    };
+    let letter = |c: char| c.is_alphanumeric() && !crate::tokenize::is_cjk(c);
+    let mut end = cut;
+    if s[..cut].chars().next_back().is_some_and(letter)
+        && s[cut..].chars().next().is_some_and(letter)
+    {
+        // Back to the word's start, unless that leaves less than half.
+        let start = s[..cut]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !letter(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        if start * 2 >= cut {
+            end = start;
+        }
     }
-    let mut t: String = s.chars().take(max).collect();
+    let mut t = s[..end].trim_end().to_owned();
     t.push('…');
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cut_between_words_and_by_width() {
+        let s = "This topic number 6 explains how a file is handled";
+        assert_eq!(truncate_chars(s, 30), "This topic number 6 explains…");
+        assert_eq!(truncate_chars(s, 100), s);
+        // A word that is most of what is kept is cut.
+        assert_eq!(truncate_chars("Supercalifragilistic", 10), "Supercalif…");
+        assert_eq!(truncate_width("关闭微粒贷前的注意事项", 10), "关闭微粒贷…");
+        assert_eq!(truncate_width("abcdefghij klm", 12), "abcdefghij…");
+        // After a character of several bytes (it panicked on `。解`).
+        assert_eq!(truncate_chars("发票。Vite", 5), "发票。…");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_cut_on_a_char_boundary_within_its_width(s in "\\PC{0,60}", max in 0usize..40) {
+            let t = truncate_width(&s, max);
+            let kept = t.strip_suffix('…').unwrap_or(&t);
+            proptest::prop_assert!(s.starts_with(kept));
+            let width: usize = kept.chars().map(|c| if crate::tokenize::is_cjk(c) { 2 } else { 1 }).sum();
+            proptest::prop_assert!(width <= max || t == s);
+        }
+    }
 }

@@ -34,9 +34,11 @@ pub(super) const HEADINGS_PER_TERM: usize = 5;
 /// Rarer terms are not described: their few results load their fragments within the request
 /// budget, and on real text most terms are rare, so describing them would double the index.
 pub(super) const HOT_MIN_DF: usize = 4;
-/// Characters of text kept before and after a term in a `Hot` window.
-const WINDOW_BEFORE: usize = 4;
-const WINDOW_AFTER: usize = 12;
+/// Bytes of text kept before and after a term in a `Hot` window: four and twelve Chinese
+/// characters, or three times as many Latin letters for the same bytes (as characters,
+/// English results showed `…the file, e.g. relev…`).
+const WINDOW_BEFORE: usize = 12;
+const WINDOW_AFTER: usize = 36;
 
 /// What a result needs to be shown without loading its fragment: the heading where the term is
 /// found and a window of the text around it. Stored next to the term's postings for its best
@@ -133,25 +135,37 @@ fn find_folded(hay: &str, needle: &str) -> Option<Range<usize>> {
     })
 }
 
-/// The text around `at` (a byte range of `text`): `before` chars before it, `WINDOW_AFTER`
-/// after, with "…" where it is cut. Walks only the window, not the whole text.
+/// The text around `at` (a byte range of `text`): about `before` bytes before it and
+/// `WINDOW_AFTER` after, with "…" where it is cut, and never in the middle of a word of
+/// letters. Walks only the window, not the whole text.
 fn window(text: &str, at: Range<usize>, before: usize) -> String {
-    let start = text[..at.start]
-        .char_indices()
-        .rev()
-        .take(before)
-        .last()
-        .map_or(at.start, |(i, _)| i);
-    let end = text[at.end..]
-        .char_indices()
-        .nth(WINDOW_AFTER)
-        .map_or(text.len(), |(i, _)| at.end + i);
+    let mut start = floor_char(text, at.start.saturating_sub(before));
+    let mut end = floor_char(text, (at.end + WINDOW_AFTER).min(text.len()));
+    let letter = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !tokenize::is_cjk(c));
+    // `relev|ant`: the window ends before the word, or starts after it.
+    if start > 0
+        && letter(text[..start].chars().next_back())
+        && letter(text[start..].chars().next())
+    {
+        start = text[start..at.start]
+            .find(|c: char| !letter(Some(c)))
+            .map_or(at.start, |i| start + i);
+    }
+    if end < text.len()
+        && letter(text[..end].chars().next_back())
+        && letter(text[end..].chars().next())
+    {
+        end = text[at.end..end]
+            .rfind(|c: char| !letter(Some(c)))
+            .map_or(at.end, |i| at.end + i);
+    }
     let mut out = String::new();
     if start > 0 {
         out.push('…');
     }
     out.extend(
         text[start..end]
+            .trim_matches(|c: char| c.is_whitespace() && start > 0 && end < text.len())
             .chars()
             .map(|c| if c == '\n' { ' ' } else { c }),
     );
@@ -159,6 +173,14 @@ fn window(text: &str, at: Range<usize>, before: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// The char boundary at or before byte `i`.
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Where `term` is in a document (parse `r`), chosen as search.js `describe` chooses among a
@@ -243,13 +265,29 @@ mod tests {
         let at = find_folded(&text, "还款").unwrap();
         assert_eq!(
             window(&text, at, WINDOW_BEFORE),
-            format!(
-                "…{}还款{}…",
-                "甲".repeat(WINDOW_BEFORE),
-                "乙".repeat(WINDOW_AFTER)
-            )
+            format!("…{}还款{}…", "甲".repeat(4), "乙".repeat(12))
+        );
+        // Latin text: as many bytes, cut between words.
+        let text = "Including portions of a file is done with the include link, e.g. relevant parts of the source code of a chapter.";
+        let at = find_folded(text, "file").unwrap();
+        assert_eq!(
+            window(text, at, WINDOW_BEFORE),
+            "…of a file is done with the include link, e.g.…"
         );
         assert_eq!(window("还款\n成功", 0..6, WINDOW_BEFORE), "还款 成功");
         assert_eq!(window("开头的文字", 0..0, 0), "开头的文字");
+    }
+
+    proptest::proptest! {
+        /// Any text and any part of it as the term: a window on char boundaries, holding it.
+        #[test]
+        fn any_window_holds_its_term(text in "\\PC{0,80}", a in 0usize..80, n in 0usize..10) {
+            let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let from = starts[a % starts.len()];
+            let to = starts[(a + n).min(starts.len() - 1)];
+            let w = window(&text, from..to, WINDOW_BEFORE);
+            let term = text[from..to].replace('\n', " ");
+            proptest::prop_assert!(w.contains(term.trim()), "{w:?} lacks {term:?}");
+        }
     }
 }

@@ -159,8 +159,9 @@ pub(super) const CARDS_PER_FILE: usize = 64;
 /// shards); below a few card files they cost more than they save: at 65 documents
 /// (vite-docs-cn with its section pages) they made the index 4.5× the Markdown instead of 3×.
 const SMALL_SITE: usize = 2 * CARDS_PER_FILE;
-/// Characters of a document's description kept on its card.
-const CARD_SUMMARY: usize = 40;
+/// Columns of a document's description kept on its card: forty Chinese characters, or eighty
+/// letters (forty cut English cards to `This topic number 6 explains how a file …`).
+const CARD_SUMMARY: usize = 80;
 
 /// `search/d/<k>.js`: the cards of documents `k * CARDS_PER_FILE` and on: title, URL, section
 /// and the start of the description. A result its query's shards do not describe is shown from
@@ -180,7 +181,7 @@ fn card_files(site: &Site, parsed: &Parsed, analysis: &Analysis) -> Vec<OutputFi
                         page.title,
                         paths::href(page.url),
                         page.section,
-                        markdown::truncate_chars(page.description, CARD_SUMMARY),
+                        markdown::truncate_width(page.description, CARD_SUMMARY),
                     )
                 })
                 .collect();

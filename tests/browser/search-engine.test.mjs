@@ -539,3 +539,35 @@ test("of sections holding the query's words, the one whose heading names more of
     }
   });
 });
+
+test("English snippets never cut a word in two, from the index or from a page's text", async () => {
+  // The index's windows were 16 characters: `…the file, e.g. relev…` led the results, while
+  // results further down showed ninety characters cut as `…stant loading`.
+  const words = "the renderer writes output for every chapter and more words follow here to make a long paragraph about it";
+  await withSite((put) => {
+    put("helpcenter.yaml", "title: Docs\nlanguage: en\n");
+    put("content/_index.md", "---\ntitle: Home\n---\n");
+    put("content/guide/_index.md", "---\ntitle: Guide\n---\n");
+    for (let i = 1; i <= 30; i++) {
+      put(`content/guide/t${i}.md`,
+        `---\ntitle: Topic ${i}\n---\n\nThis topic number ${i} explains how a file is handled when ${words}.\n\n## Part\n\nAnother paragraph of words explains that relevant parts of a file are kept when ${words}.\n`);
+    }
+  }, async (out) => {
+    const { engine } = fileEngine(out);
+    const r = await engine.search("file");
+    assert.ok(r.results.length >= 10, `${r.results.length} results`);
+    const source = `This topic number 0 explains how a file is handled when ${words}. Another paragraph of words explains that relevant parts of a file are kept when ${words}.`;
+    const cut = [];
+    for (const s of r.results.flatMap((x) => [x.snippet, ...x.subs.map((y) => y.snippet)])) {
+      const text = s.map((p) => p[0]).join("").replace(/This topic number \d+/, "This topic number 0");
+      const inner = text.replace(/^…/, "").replace(/…$/, "");
+      assert.ok(inner.length >= 30, `a snippet of some length: ${text}`);
+      const at = source.indexOf(inner);
+      if (at < 0) continue; // a heading's own text
+      const before = source[at - 1] || " ", after = source[at + inner.length] || " ";
+      if (/\w/.test(before) && /\w/.test(inner[0])) cut.push(text);
+      if (/\w/.test(after) && /\w/.test(inner[inner.length - 1])) cut.push(text);
+    }
+    assert.deepEqual(cut, [], "snippets cut mid-word");
+  });
+});

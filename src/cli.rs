@@ -187,9 +187,12 @@ fn build(
     }
     let bytes: usize = built.files.iter().map(|f| f.bytes.len()).sum();
     log!(
-        "Built {} pages ({} articles, {} files, {}) into {} in {} ms{}",
+        "Built {} pages ({}, {} files, {}) into {} in {} ms{}",
         built.pages,
-        built.site.articles.len(),
+        match built.site.articles.len() {
+            1 => "1 article".to_owned(),
+            n => format!("{n} articles"),
+        },
         built.files.len(),
         human_size(bytes),
         display_path(out),

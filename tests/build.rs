@@ -860,3 +860,42 @@ fn heading_ids_leave_the_themes_steps_and_footnotes_theirs() {
         "{err}"
     );
 }
+
+#[test]
+fn english_counts_say_one_article_not_one_articles() {
+    let s = Scratch::new("en-plural");
+    s.write("helpcenter.yaml", "title: Docs\nlanguage: en\n");
+    s.write("content/_index.md", "---\ntitle: Home\n---\n");
+    s.write("content/a/_index.md", "---\ntitle: Guide\n---\n");
+    s.write(
+        "content/a/one.md",
+        "---\ntitle: The only one\ntags: [lonely]\n---\n\nText.\n",
+    );
+    s.write("content/b/_index.md", "---\ntitle: Other\n---\n");
+    s.write("content/b/x.md", "---\ntitle: X\n---\n\nText.\n");
+    s.write("content/b/y.md", "---\ntitle: Y\n---\n\nText.\n");
+    let out = s.path().join("public");
+    let o = build(s.path(), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("(3 articles,"), "{}", stdout(&o));
+    let home = read(&out, "index.html");
+    assert!(home.contains(">1 article</p>"), "{home}");
+    assert!(home.contains(">2 articles</p>"), "{home}");
+    assert!(!home.contains("1 articles"), "{home}");
+    let tag = read(&out, "tags/lonely/index.html");
+    assert!(
+        tag.contains("1 article<") && !tag.contains("1 articles"),
+        "{tag}"
+    );
+
+    s.write(
+        "content/b/x.md",
+        "---\ntitle: X\ndraft: true\n---\n\nText.\n",
+    );
+    s.write(
+        "content/b/y.md",
+        "---\ntitle: Y\ndraft: true\n---\n\nText.\n",
+    );
+    let o = build(s.path(), &out, &[]);
+    assert!(stdout(&o).contains("(1 article,"), "{}", stdout(&o));
+}

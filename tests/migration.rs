@@ -2220,3 +2220,32 @@ fn jekyll_collections_are_published_without_their_underscore() {
     let (out, _) = built(&s);
     assert!(!out.join("docs").exists());
 }
+
+#[test]
+fn definition_lists_are_lists_not_paragraphs_and_code() {
+    // MkDocs's def_list, Hugo's and mdBook's definition lists: the `:   ` line showed as text
+    // and the indented lines under it as a code block (Material's docs: 66 entries on 12 pages).
+    let s = site_of(
+        "m-deflist",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            (
+                "content/keys.md",
+                "# 快捷键\n\n`mode:search`\n\n:   搜索框获得焦点时生效。可用的键：\n\n    * 方向键：选择结果\n    * Esc：关闭\n\n第二项\n:   只有一行的说明。\n",
+            ),
+        ],
+    );
+    let (out, _) = built(&s);
+    let page = read(&out, "keys/index.html");
+    has(
+        &page,
+        &[
+            "<dl>",
+            "<dt><code>mode:search</code></dt>",
+            "<dd>\n<p>搜索框获得焦点时生效。可用的键：</p>\n<ul>\n<li>方向键：选择结果</li>",
+            "<dt>第二项</dt>\n<dd>\n<p>只有一行的说明。</p>\n</dd>\n</dl>",
+        ],
+    );
+    assert!(!page.contains("<pre"), "no code block: {page}");
+    assert!(!page.contains(":   "), "{page}");
+}

@@ -121,6 +121,7 @@ fn options(math: bool) -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
+        | Options::ENABLE_DEFINITION_LIST
 }
 
 /// Renders `body`. Link problems that can be told from this page alone (a `.md` link to no

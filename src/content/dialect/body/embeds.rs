@@ -240,6 +240,20 @@ impl Transform<'_> {
     }
 }
 
+/// `line` with mdBook's escaped includes (`\{{#include file.rs}}`, written by pages that teach
+/// them) shown as mdBook shows them, without the backslash, in code too; `None` when it has
+/// none. Handlebars' `\{{#if}}` is not mdBook's and keeps it.
+pub(super) fn unescaped_include(line: &str) -> Option<String> {
+    if !line.contains("\\{{#") {
+        return None;
+    }
+    let mut out = line.to_owned();
+    for kind in ["include", "rustdoc_include", "playground", "title"] {
+        out = out.replace(&format!("\\{{{{#{kind} "), &format!("{{{{#{kind} "));
+    }
+    (out != line).then_some(out)
+}
+
 /// Whether a line has a Docsify embed, `[x](file ':include')` or `"…:include"`, outside code.
 pub(super) fn has_include_link(line: &str) -> bool {
     [" ':include", " \":include"].iter().any(|m| {

@@ -232,6 +232,13 @@ impl<'a> Transform<'a> {
 
 impl Transform<'_> {
     fn push(&mut self, text: String, src: usize) {
+        let text = match embeds::unescaped_include(&text) {
+            Some(t) => {
+                self.changed = true;
+                t
+            }
+            None => text,
+        };
         self.out.push((text, src));
     }
 
@@ -833,6 +840,18 @@ pub(super) mod tests {
         assert_eq!(b.warnings.len(), 1, "{:?}", b.warnings);
         assert!(b.warnings[0].message.contains("pass 8 MB"));
         assert_eq!(b.line_map.len(), b.text.split('\n').count());
+    }
+
+    #[test]
+    fn escaped_mdbook_includes_lose_their_backslash_even_in_code() {
+        // mdBook's own guide teaches includes this way; mdBook shows them without the `\`.
+        let b = run(
+            "Write `\\{{#include file.rs}}`:\n\n```hbs\n\\{{#include file.rs:2:10}}\n\\{{#if x}}\n```\n\n\\{{#playground a.rs}}\n",
+        );
+        assert_eq!(
+            b.text,
+            "Write `{{#include file.rs}}`:\n\n```hbs\n{{#include file.rs:2:10}}\n\\{{#if x}}\n```\n\n{{#playground a.rs}}\n"
+        );
     }
 
     #[test]

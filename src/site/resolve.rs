@@ -297,13 +297,20 @@ impl LinkMap {
         missing(&joined, rel, rooted)
     }
 
-    /// The page or asset a file path names: `x.md`; `x.html` for `x.md`; `x` and `x/` for `x.md`
-    /// or the folder's page.
+    /// The page or asset a file path names: `x.md`; `x.html` for `x.md`, `x/index.html` for
+    /// the folder's page; `x` and `x/` for `x.md` or the folder's page.
     fn by_file(&self, joined: &str, folder_link: bool) -> Option<Resolved> {
         let candidates: Vec<String> = if let Some(md) = markdown_path(joined) {
             vec![md]
         } else if let Some(stem) = joined.strip_suffix(".html") {
-            vec![format!("{stem}.md"), format!("{stem}/index.md")]
+            let mut pages = vec![format!("{stem}.md"), format!("{stem}/index.md")];
+            // `cli/index.html`: the folder's page, which mdBook makes of `cli/README.md`.
+            if let Some(folder) = stem.strip_suffix("index")
+                && (folder.is_empty() || folder.ends_with('/'))
+            {
+                pages.extend(["_index.md", "README.md"].map(|n| format!("{folder}{n}")));
+            }
+            pages
         } else if has_extension(joined) {
             Vec::new()
         } else {
@@ -454,6 +461,7 @@ mod tests {
             ("config/_index.md", "config/"),
             ("a/b.md", "a/slug-b/"),
             ("overview.md", "overview/"),
+            ("cli/README.md", "cli/"),
         ] {
             m.pages.insert(path.into(), url.into());
             m.by_url.insert(url.into(), path.into());
@@ -499,10 +507,16 @@ mod tests {
         ] {
             assert_eq!(from_why(link), page("guide/features.md"), "{link}");
         }
-        for link in ["../config/", "../config", "/config/", "../config/_index.md"] {
+        for link in [
+            "../config/",
+            "../config",
+            "/config/",
+            "../config/_index.md",
+            "../config/index.html",
+        ] {
             assert_eq!(from_why(link), page("config/_index.md"), "{link}");
         }
-        for link in ["./", "/guide/", "index.md"] {
+        for link in ["./", "/guide/", "index.md", "index.html"] {
             assert_eq!(from_why(link), page("guide/index.md"), "{link}");
         }
         assert_eq!(
@@ -511,6 +525,12 @@ mod tests {
             "a page by its URL when its slug differs"
         );
         assert_eq!(from_why("%2E%2E/overview.md"), page("overview.md"));
+        // mdBook's output name for a folder's README.md.
+        assert_eq!(from_why("../cli/index.html"), page("cli/README.md"));
+        assert!(matches!(
+            from_why("../cli/reindex.html"),
+            Resolved::Missing { .. }
+        ));
     }
 
     #[test]

@@ -1057,6 +1057,54 @@ fn mkdocs() {
 }
 
 #[test]
+fn a_tools_config_beside_a_linked_docs_folder_is_read() {
+    // As the README says to migrate: a folder with a helpcenter.yaml and `content` linked to
+    // the docs. MkDocs's `mkdocs.yml` and mdBook's `book.toml` are beside those docs, not
+    // beside the link: unread, the nav's order was lost, Material's `social` key was an
+    // error, and the book's listings were "outside the site".
+    let s = Scratch::new("m-linked-config");
+    s.write(
+        "proj/mkdocs.yml",
+        "site_name: Demo\nnav:\n  - Home: index.md\n  - Zeta first: zeta.md\n  - Alpha second: alpha.md\n",
+    );
+    s.write("proj/docs/index.md", "# Demo\n\nHome.\n");
+    s.write("proj/docs/alpha.md", "# Alpha\n\nA.\n");
+    s.write(
+        "proj/docs/zeta.md",
+        "---\nsocial:\n  cards: false\n---\n\n# Zeta\n\nZ.\n",
+    );
+    s.write("site/helpcenter.yaml", "title: t\nlanguage: en\n");
+    std::os::unix::fs::symlink("../proj/docs", s.path().join("site/content")).unwrap();
+    s.write("book/book.toml", "[book]\ntitle = \"Book\"\n");
+    s.write("book/src/SUMMARY.md", "# Summary\n\n- [Chapter](ch.md)\n");
+    s.write(
+        "book/src/ch.md",
+        "# Chapter\n\n```rust\n{{#include ../listings/x.rs}}\n```\n",
+    );
+    s.write("book/listings/x.rs", "fn listed() {}\n");
+    s.write("book-site/helpcenter.yaml", "title: t\nlanguage: en\n");
+    std::os::unix::fs::symlink("../book/src", s.path().join("book-site/content")).unwrap();
+
+    let out = s.path().join("public");
+    let o = build(&s.path().join("site"), &out, &[]);
+    let log = stderr(&o);
+    assert!(o.status.success(), "{log}");
+    assert!(log.contains("`social` (its theme's own, 1 file)"), "{log}");
+    has(
+        &read(&out, "alpha/index.html"),
+        &[
+            "<li><a href=\"../zeta/\">Zeta first</a></li><li><a href=\"../alpha/\" aria-current=\"page\">Alpha second</a></li>",
+        ],
+    );
+
+    let o = build(&s.path().join("book-site"), &out, &[]);
+    let log = stderr(&o);
+    assert!(o.status.success(), "{log}");
+    assert!(!log.contains("outside the site"), "{log}");
+    has(&read(&out, "ch/index.html"), &["listed"]);
+}
+
+#[test]
 fn gitbook() {
     let s = Scratch::new("m-gitbook");
     let (out, _) = migrate("gitbook", &s);

@@ -153,12 +153,18 @@ impl Includes {
         // The book's folder only when `book.toml` is a file of the tree `content/` is in
         // (`src/` beside it): a link to `/etc/passwd` must not make `/etc` a root.
         let content = content_dir.canonicalize().ok();
-        let book = tree_config(root, "book.toml", content.as_deref());
+        let beside = crate::content::js::beside_content(root, content_dir);
+        let config = |name: &str| {
+            beside
+                .iter()
+                .find_map(|dir| tree_config(dir, name, content.as_deref()))
+        };
+        let book = config("book.toml");
         roots.extend(book);
         // MkDocs's config folder likewise: the base its snippets are named from.
         let mkdocs = ["mkdocs.yml", "mkdocs.yaml"]
             .iter()
-            .find_map(|name| tree_config(root, name, content.as_deref()));
+            .find_map(|name| config(name));
         let snippet_base = mkdocs.clone().or_else(|| root.canonicalize().ok());
         roots.extend(mkdocs);
         Includes {
@@ -283,11 +289,11 @@ impl Includes {
     }
 }
 
-/// The folder of the tool's config `name` beside `content/` (or a link to a file of that name),
+/// The folder of the tool's config `name` in `dir` (or a link to a file of that name),
 /// when it is a file of the tree `content/` is in: a link to `/etc/passwd` must not make `/etc`
 /// a root.
-fn tree_config(root: &Path, name: &str, content: Option<&Path>) -> Option<PathBuf> {
-    root.join(name)
+fn tree_config(dir: &Path, name: &str, content: Option<&Path>) -> Option<PathBuf> {
+    dir.join(name)
         .canonicalize()
         .ok()
         // The file a link leads to must be that tool's config too: `mkdocs.yml ->

@@ -25,26 +25,48 @@ pub struct ConfigFile {
 /// Where a config may be: the folder that owns it (it must not lead outside), the folder it is
 /// in, and that folder relative to `content/` (`` or `../…/`).
 pub struct Place<'a> {
-    pub owner: &'a Path,
+    pub owner: PathBuf,
     pub dir: PathBuf,
     pub rel: &'a str,
 }
 
 /// Where a tool's config file may be: beside `content/` (the docs folder) in the site root,
-/// then in `content/` itself.
-pub fn beside_or_in<'a>(root: &'a Path, content_dir: &'a Path) -> [Place<'a>; 2] {
-    [
-        Place {
-            owner: root,
-            dir: root.to_path_buf(),
+/// beside the docs folder `content` links to, then in `content/` itself.
+pub fn beside_or_in<'a>(root: &Path, content_dir: &Path) -> Vec<Place<'a>> {
+    let mut places: Vec<Place> = beside_content(root, content_dir)
+        .into_iter()
+        .map(|dir| Place {
+            owner: dir.clone(),
+            dir,
             rel: "../",
-        },
-        Place {
-            owner: content_dir,
-            dir: content_dir.to_path_buf(),
-            rel: "",
-        },
-    ]
+        })
+        .collect();
+    places.push(Place {
+        owner: content_dir.to_path_buf(),
+        dir: content_dir.to_path_buf(),
+        rel: "",
+    });
+    places
+}
+
+/// The folders a tool's config beside `content/` may be in: the site's, and, when `content` is
+/// a link to a docs folder kept elsewhere (`content -> ../mkdocs-material/docs`), the folder
+/// that one is in, where its `mkdocs.yml`, `book.toml` or `hugo.toml` is: a migrating author
+/// adds only a `helpcenter.yaml` and the link. Never the system's root.
+pub fn beside_content(root: &Path, content_dir: &Path) -> Vec<PathBuf> {
+    let mut dirs = vec![root.to_path_buf()];
+    let linked = std::fs::symlink_metadata(content_dir).is_ok_and(|m| m.is_symlink());
+    let real_parent = content_dir
+        .canonicalize()
+        .ok()
+        .and_then(|c| c.parent().map(Path::to_path_buf))
+        .filter(|p| p.parent().is_some() && !crate::paths::is_system_path(p));
+    if let Some(parent) = real_parent.filter(|_| linked)
+        && root.canonicalize().ok().as_ref() != Some(&parent)
+    {
+        dirs.push(parent);
+    }
+    dirs
 }
 
 /// The first of `names` in the first of `places` that has one, read; `what` names it in

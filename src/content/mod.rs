@@ -204,7 +204,9 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     markdown = pages;
 
     content.navs = nav::read_all(root, &navs, &content.folders, options.variables, &mut diags);
-    let mdbook = root.join("book.toml").is_file();
+    let mdbook = js::beside_content(root, &dir)
+        .iter()
+        .any(|d| d.join("book.toml").is_file());
     content.unlisted = nav::leave_out_unlisted(&content.navs, &mut markdown, mdbook, &mut diags);
     content.navs.extend(vitepress.navs);
     let mut docusaurus = docusaurus::read(root, &dir, &mut diags);

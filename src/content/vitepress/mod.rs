@@ -60,18 +60,19 @@ pub fn read(
     diags: &mut Diagnostics,
 ) -> VitePress {
     let places = |folder: &'static str, rel: &'static str, up: &'static str| {
-        [
-            Place {
-                owner: content_dir,
-                dir: content_dir.join(folder),
-                rel,
-            },
-            Place {
-                owner: root,
-                dir: root.join(folder),
+        let beside = js::beside_content(root, content_dir)
+            .into_iter()
+            .map(|dir| Place {
+                dir: dir.join(folder),
+                owner: dir,
                 rel: up,
-            },
-        ]
+            });
+        let inside = Place {
+            owner: content_dir.to_path_buf(),
+            dir: content_dir.join(folder),
+            rel,
+        };
+        std::iter::once(inside).chain(beside).collect::<Vec<_>>()
     };
     let vitepress = places(".vitepress", ".vitepress/", "../.vitepress/");
     let vuepress = places(".vuepress", ".vuepress/", "../.vuepress/");

@@ -53,6 +53,7 @@ pub(crate) mod related;
 pub(crate) mod render;
 pub(crate) mod search;
 pub(crate) mod serve;
+pub(crate) mod shortcodes;
 pub(crate) mod site;
 pub(crate) mod theme;
 pub(crate) mod tokenize;
@@ -74,6 +75,7 @@ mod tests {
         ("i18n", 0),
         ("tokenize", 0),
         ("collate", 0),
+        ("shortcodes", 0),
         ("config", 1),
         ("content", 1),
         ("site", 2),

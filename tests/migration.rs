@@ -2297,3 +2297,47 @@ fn definition_lists_are_lists_not_paragraphs_and_code() {
     assert!(!page.contains("<pre"), "no code block: {page}");
     assert!(!page.contains(":   "), "{page}");
 }
+
+#[test]
+fn materials_icons_show_as_a_check_or_a_cross_or_go_with_a_warning() {
+    // Material for MkDocs's own docs: 366 icon shortcodes on 55 pages, printed as written.
+    let s = site_of(
+        "m-icons",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            ("mkdocs.yml", "site_name: x\ntheme:\n  name: material\n"),
+            (
+                "content/icons.md",
+                "# Adding a :simple-materialformkdocs: badge\n\n| 方法 | 支持 |\n|---|---|\n| GET | :material-check: |\n| PUT | :material-close: |\n\n=== \":material-apple: macOS\"\n\n    苹果。\n\n=== \":fontawesome-brands-windows: Windows\"\n\n    视窗。\n\n!!! note \":octicons-info-16: 提示\"\n\n    内容 :tada:\n\n见 :octicons-mark-github-16: 仓库。\n\n```text\nicon: :material-github:\n```\n",
+            ),
+        ],
+    );
+    let (out, log) = built(&s);
+    let page = read(&out, "icons/index.html");
+    has(
+        &page,
+        &[
+            "<h1 id=\"adding-a-badge\">Adding a badge</h1>",
+            "<td>✓</td>",
+            "<td>✗</td>",
+            "<p class=\"tab-title\">macOS</p>",
+            "<p class=\"tab-title\">Windows</p>",
+            "提示",
+            "内容 🎉",
+            "<p>见 仓库。</p>",
+            // In code it is as written.
+            ":material-github:",
+        ],
+    );
+    let outside_code = page.replace(":material-github:", "");
+    for set in ["material-", "octicons-", "fontawesome-", "simple-"] {
+        assert!(!outside_code.contains(&format!(":{set}")), "{set}: {page}");
+    }
+    has(
+        &log,
+        &[
+            "Material's icon `:octicons-mark-github-16:` on this page is left out: helpcenter has no icon set",
+            "icons.md:20",
+        ],
+    );
+}

@@ -114,8 +114,14 @@ pub fn from_heading(line: &str) -> Title {
                 depth += 1;
             }
             Event::End(TagEnd::Heading(_)) => depth -= 1,
+            // Shortcodes as the page's headings show them (`# Adding a :tada: badge`).
+            Event::Text(t) if depth > 0 => {
+                let shown = crate::shortcodes::in_text(&t);
+                text.push_str(&shown);
+                inner.push(Event::Text(shown.into()));
+            }
             e if depth > 0 => {
-                if let Event::Text(t) | Event::Code(t) = &e {
+                if let Event::Code(t) = &e {
                     text.push_str(t);
                 }
                 inner.push(e);

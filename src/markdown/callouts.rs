@@ -103,7 +103,8 @@ pub(super) fn inline_title(title: &str) -> String {
     let mut links: Vec<bool> = Vec::new();
     for event in Parser::new(&md) {
         match event {
-            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => {
+            Event::Text(t) => out.push_str(&escape::html(&crate::shortcodes::in_text(&t))),
+            Event::Html(t) | Event::InlineHtml(t) => {
                 out.push_str(&escape::html(&t));
             }
             Event::Code(t) => {

@@ -63,7 +63,7 @@ impl Writer<'_, '_> {
                 let title = unquote(args).unwrap_or_default();
                 self.emit_html(format!(
                     "<section class=\"tab\"><p class=\"tab-title\">{}</p>\n",
-                    escape::html(&title)
+                    escape::html(&crate::shortcodes::in_text(&title))
                 ));
                 self.open.push(Open::Tab);
             }

@@ -1,20 +1,27 @@
 //! Emoji shortcodes (`:tada:`, `:heart:`, `:white_check_mark:`): GitHub, VitePress, Docsify and
 //! Material for MkDocs show them as the emoji, so their authors write them; printed as written
-//! they read as noise (Docsify's Chinese docs: `欢迎帮我买杯咖啡。 :heart:`). A name the emoji
-//! list does not know (Material's icons, `:material-github:`) stays as written, as does one
-//! inside a word or number (`10:30:45`) and anything in code.
+//! they read as noise (Docsify's Chinese docs: `欢迎帮我买杯咖啡。 :heart:`). Material's icons
+//! (`:material-github:`, `:octicons-file-code-16:`; 366 on 55 pages of its own docs) have no
+//! set here: a check or a cross becomes the character, any other goes, and the page says so.
+//! A name neither knows stays as written, as does one inside a word or number (`10:30:45`)
+//! and anything in code.
 
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
-/// `events` with every known shortcode in text turned into its emoji.
+/// A list of the Material icons left out of a page: each name, and where its text begins.
+pub(super) type Icons = Vec<(String, usize)>;
+
+/// `events` with every known shortcode in text turned into its emoji (see `crate::shortcodes`),
+/// and the icons left out.
 pub(super) fn shortcodes(
     mut events: Vec<(Event<'_>, Range<usize>)>,
-) -> Vec<(Event<'_>, Range<usize>)> {
+) -> (Vec<(Event<'_>, Range<usize>)>, Icons) {
+    let mut icons = Vec::new();
     let colon = |e: &Event| matches!(e, Event::Text(t) if t.contains(':'));
     if !events.iter().any(|(e, _)| colon(e)) {
-        return events;
+        return (events, icons);
     }
     // The parser may give one run of text as several events (at a `_` or `*` it tried as
     // emphasis): a shortcode is looked for across them.
@@ -26,7 +33,7 @@ pub(super) fn shortcodes(
     }
     // In code, and in an autolink's text (`<https://x.dev/:tada:>`), which is its address.
     let mut in_code = false;
-    for (e, _) in &mut events {
+    for (e, range) in &mut events {
         match e {
             Event::Start(Tag::CodeBlock(_))
             | Event::Start(Tag::Link {
@@ -35,14 +42,16 @@ pub(super) fn shortcodes(
             }) => in_code = true,
             Event::End(TagEnd::CodeBlock | TagEnd::Link) => in_code = false,
             Event::Text(t) if !in_code && t.contains(':') => {
-                if let Some(s) = replace(t) {
+                let mut names = Vec::new();
+                if let Some(s) = crate::shortcodes::replace(t, &mut names) {
                     *t = CowStr::from(s);
                 }
+                icons.extend(names.into_iter().map(|n| (n, range.start)));
             }
             _ => {}
         }
     }
-    events
+    (events, icons)
 }
 
 /// `events` with each text that holds a colon joined to the texts right after it. A run is
@@ -87,49 +96,12 @@ fn joined(events: Vec<(Event<'_>, Range<usize>)>) -> Vec<(Event<'_>, Range<usize
     out
 }
 
-/// `text` with its shortcodes replaced, or `None` when it has none.
-fn replace(text: &str) -> Option<String> {
-    let mut out = String::new();
-    let mut last = 0;
-    let mut i = 0;
-    while let Some(off) = text[i..].find(':') {
-        let start = i + off;
-        let name_len = text[start + 1..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-')))
-            .unwrap_or(text.len() - start - 1);
-        let end = start + 1 + name_len;
-        if name_len == 0 || !text[end..].starts_with(':') {
-            i = start + 1;
-            continue;
-        }
-        let apart = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
-        let found = (apart(text[..start].chars().next_back())
-            && apart(text[end + 1..].chars().next()))
-        .then(|| emojis::get_by_shortcode(&text[start + 1..end]))
-        .flatten();
-        match found {
-            Some(emoji) => {
-                out.push_str(&text[last..start]);
-                out.push_str(emoji.as_str());
-                last = end + 1;
-                i = last;
-            }
-            // Its closing colon may open the next one (`:x::tada:`).
-            None => i = end,
-        }
-    }
-    (last > 0).then(|| {
-        out.push_str(&text[last..]);
-        out
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn render(md: &str) -> String {
-        super::super::html_after(md, shortcodes)
+        super::super::html_after(md, |e| shortcodes(e).0)
     }
 
     #[test]
@@ -143,6 +115,25 @@ mod tests {
             "<p>✅ 完成，❌🎉</p>\n"
         );
         assert_eq!(render("**:+1:** 好\n"), "<p><strong>👍</strong> 好</p>\n");
+    }
+
+    #[test]
+    fn materials_icons_become_a_check_or_a_cross_or_go() {
+        assert_eq!(
+            render(
+                "| 功能 | 支持 |\n|---|---|\n| 搜索 | :material-check: |\n| 打印 | :octicons-x-16: |\n"
+            ),
+            "<table><thead><tr><th>功能</th><th>支持</th></tr></thead><tbody>\n<tr><td>搜索</td><td>✓</td></tr>\n<tr><td>打印</td><td>✗</td></tr>\n</tbody></table>\n"
+        );
+        let md =
+            "#### :material-toggle-switch: 启用搜索\n\n见 :fontawesome-brands-github: 仓库。\n";
+        assert_eq!(render(md), "<h4>启用搜索</h4>\n<p>见 仓库。</p>\n");
+        let (_, icons) = shortcodes(pulldown_cmark::Parser::new(md).into_offset_iter().collect());
+        let names: Vec<&str> = icons.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["material-toggle-switch", "fontawesome-brands-github"]
+        );
     }
 
     #[test]
@@ -163,7 +154,7 @@ mod tests {
     fn the_rest_stays_as_written() {
         for md in [
             "10:30:45 开始\n",
-            ":material-github: 图标\n",
+            ":materials-github: 图标\n",
             "a:tada: b\n",
             ":tada:b\n",
             "`:tada:` 是代码\n",

@@ -139,8 +139,9 @@ pub fn render(body: &str, page: &PageContext, links: &LinkMap) -> (Rendered, Dia
     let events = emphasis::chinese_strong(events, body);
     let events = api_styles::heading_marks(events, body);
     let events = linebreaks::join_wide_lines(events);
-    let events = emoji::shortcodes(events);
+    let (events, icons) = emoji::shortcodes(events);
     let mut w = Writer::new(body, page, links, events.len());
+    w.icons_left_out(&icons);
     w.reserve_footnote_ids(&events);
     for (i, (event, range)) in events.iter().enumerate() {
         w.event(event, range, &events[i + 1..]);
@@ -380,6 +381,26 @@ impl<'e, 'c> Writer<'e, 'c> {
             .hint(format!(
                 "add its text on a line of its own, `[^{label}]: …`, or write `\\[^{label}]` if the brackets are meant as text"
             )),
+        );
+    }
+
+    /// One warning for the Material icons the page's text had (see `emoji`), at the first.
+    fn icons_left_out(&mut self, icons: &[(String, usize)]) {
+        let Some((first, at)) = icons.first() else {
+            return;
+        };
+        let more = match icons.len() - 1 {
+            0 => String::new(),
+            1 => " and 1 more".to_owned(),
+            n => format!(" and {n} more"),
+        };
+        let line = self.line_of(*at);
+        self.diags.push(
+            Diagnostic::warning(format!(
+                "Material's icon `:{first}:`{more} on this page is left out: helpcenter has no icon set"
+            ))
+            .at_line(line)
+            .hint("a check or a cross shows as ✓ or ✗; write the word it stood for, or an emoji (`:white_check_mark:`), where the icon meant something"),
         );
     }
 

@@ -483,6 +483,7 @@ fn parse_page(site: &Site, url: &str, file: &SourceFile) -> (Rendered, Diagnosti
         title_id: file.title_id.as_deref(),
         code: site.config.code,
         math: site.math,
+        annotations: site.made_for == Some("MkDocs"),
     };
     match guard(&file.shown, || {
         markdown::render(&file.body, &page, &site.links)

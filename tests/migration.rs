@@ -2341,3 +2341,50 @@ fn materials_icons_show_as_a_check_or_a_cross_or_go_with_a_warning() {
         ],
     );
 }
+
+#[test]
+fn materials_code_annotations_are_numbers_beside_the_code_and_notes_below() {
+    // Material's docs: 97 markers on 32 pages stayed in the code (and in what the copy button
+    // copies), and their notes became a list of big numbered steps.
+    let page = "# 图标\n\n```yaml\ntheme:\n  icon: <icon> # (1)!\n  note: tag # 标签 (2)\n```\n\n1.  在图标搜索里找到图标。\n2.  任意图标都行。\n\n## 步骤\n\n1. 第一步\n";
+    let s = site_of(
+        "m-annotations",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            ("mkdocs.yml", "site_name: x\n"),
+            ("content/a.md", page),
+        ],
+    );
+    let (out, _) = built(&s);
+    let html = read(&out, "a/index.html");
+    let code = &html[html.find("<pre").unwrap()..html.find("</pre>").unwrap()];
+    assert!(!code.contains("(1)") && !code.contains("(2)"), "{code}");
+    has(
+        code,
+        &[
+            "<span class=\"code-note\" data-n=\"1\"></span>",
+            "标签</span><span class=\"code-note\" data-n=\"2\"></span>",
+        ],
+    );
+    assert!(
+        !code.contains("# <span"),
+        "a `(1)!` comment goes whole: {code}"
+    );
+    has(
+        &html,
+        &[
+            "<ol class=\"code-notes\">\n<li>在图标搜索里找到图标。</li>",
+            // A numbered list elsewhere is still steps.
+            "id=\"step-1\"",
+        ],
+    );
+    assert!(!html.contains("id=\"step-2\""), "{html}");
+
+    // Without mkdocs.yml, `(1)` in a comment is the author's text.
+    let s = site_of(
+        "m-annotations-not",
+        &[("helpcenter.yaml", "title: t\n"), ("content/a.md", page)],
+    );
+    let (out, _) = built(&s);
+    assert!(read(&out, "a/index.html").contains("# (1)!"));
+}

@@ -95,7 +95,18 @@ impl<'e> Writer<'e, '_> {
         let Some(Block { info, text }) = self.code.take() else {
             return;
         };
-        let lines = notation(&text, &info);
+        let mut lines = notation(&text, &info);
+        let notes: Vec<Option<u32>> = lines
+            .iter_mut()
+            .map(|(l, _)| {
+                if self.page.annotations {
+                    annotation(l)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        self.annotated = notes.iter().any(Option::is_some);
         let code: String = lines.iter().map(|(l, _)| format!("{l}\n")).collect();
         self.block.code.push_str(&code);
         self.block.code.push('\n');
@@ -155,10 +166,14 @@ impl<'e> Writer<'e, '_> {
         }
         html.push_str(&format!("><code{lang_class}>"));
         for (i, (line, mark)) in lines.iter().enumerate() {
-            let body = match &highlighted {
+            let mut body = match &highlighted {
                 Some(h) => h.get(i).cloned().unwrap_or_default(),
                 None => escape::html(line),
             };
+            // Drawn by CSS from `data-n`: never in what the copy button copies.
+            if let Some(n) = notes[i] {
+                body.push_str(&format!("<span class=\"code-note\" data-n=\"{n}\"></span>"));
+            }
             if per_line {
                 let class = match mark {
                     None => "line",
@@ -239,6 +254,44 @@ fn diff_mark(line: &str) -> Option<Mark> {
     } else {
         None
     }
+}
+
+/// Material for MkDocs's code annotation at the end of `line`, taken out: a comment ending in
+/// `(1)` keeps its text, one ending in `(1)!` goes whole (`key: value # (1)!`). Its number
+/// matches an item of the numbered list after the block.
+fn annotation(line: &mut String) -> Option<u32> {
+    let t = line.trim_end();
+    let (t, close) = ["*/", "-->"]
+        .iter()
+        .find_map(|c| t.strip_suffix(c).map(|r| (r.trim_end(), *c)))
+        .unwrap_or((t, ""));
+    let (t, whole) = match t.strip_suffix('!') {
+        Some(r) => (r, true),
+        None => (t, false),
+    };
+    let open = t.strip_suffix(')')?.rfind('(')?;
+    let n: u32 = t[open + 1..t.len() - 1]
+        .parse()
+        .ok()
+        .filter(|n| (1..=99).contains(n))?;
+    let before = &t[..open];
+    let comment = ["#", "//", "/*", "<!--", "--", ";", "%"]
+        .iter()
+        .filter_map(|c| before.rfind(c))
+        .max()?;
+    let kept = if whole {
+        before[..comment].trim_end().to_owned()
+    } else {
+        let text = before.trim_end();
+        let close = if close.is_empty() {
+            String::new()
+        } else {
+            format!(" {close}")
+        };
+        format!("{text}{close}")
+    };
+    *line = kept;
+    Some(n)
 }
 
 /// A line without its `[!code …]` comment (`// [!code ++]`, `# [!code --]`,
@@ -461,6 +514,37 @@ mod tests {
             proptest::prop_assert!(i.marked.len() <= 10_000);
             let _ = strip_notation(&line);
             let _ = read_info(&format!("js title=\"{info}\" [{line}] {{{line}}} hl_lines=\"{info}\""));
+        }
+    }
+
+    #[test]
+    fn material_annotations_leave_the_code() {
+        let read = |l: &str| {
+            let mut l = l.to_owned();
+            let n = annotation(&mut l);
+            (l, n)
+        };
+        assert_eq!(
+            read("      <type>: <icon> # (1)!"),
+            ("      <type>: <icon>".into(), Some(1))
+        );
+        assert_eq!(
+            read("x = 1 # the value (2)"),
+            ("x = 1 # the value".into(), Some(2))
+        );
+        assert_eq!(read("a(); /* (3)! */"), ("a();".into(), Some(3)));
+        assert_eq!(
+            read("<p> <!-- note (4) -->"),
+            ("<p> <!-- note -->".into(), Some(4))
+        );
+        for plain in [
+            "f(1)",
+            "call(x) # (y)",
+            "# (0)!",
+            "print(\"(1)\")",
+            "x # (100)",
+        ] {
+            assert_eq!(read(plain), (plain.to_owned(), None), "{plain}");
         }
     }
 

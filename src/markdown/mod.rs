@@ -65,6 +65,9 @@ pub struct PageContext<'a> {
     pub code: CodeConfig,
     /// TeX between `$` is math (see `math`).
     pub math: bool,
+    /// A comment ending in `(1)` or `(1)!` in code is one of Material for MkDocs's code
+    /// annotations (see `code`).
+    pub annotations: bool,
 }
 
 /// One page's parse: its HTML and what the other stages need of it.
@@ -219,6 +222,9 @@ struct Writer<'e, 'c> {
     math_warnings: usize,
     /// The code block being read.
     code: Option<code::Block>,
+    /// The block just written is code with Material's annotations (`# (1)!`): a numbered list
+    /// right after it holds their text.
+    annotated: bool,
 }
 
 impl<'e, 'c> Writer<'e, 'c> {
@@ -252,6 +258,7 @@ impl<'e, 'c> Writer<'e, 'c> {
             in_footnote: false,
             math_warnings: 0,
             code: None,
+            annotated: false,
         }
     }
 
@@ -289,6 +296,9 @@ impl<'e, 'c> Writer<'e, 'c> {
         range: &Range<usize>,
         rest: &[(Event<'e>, Range<usize>)],
     ) {
+        if self.annotated && matches!(event, Event::Start(t) if !matches!(t, Tag::List(Some(_)))) {
+            self.annotated = false;
+        }
         match event {
             Event::Start(Tag::Heading { .. }) => self.start_heading(event, range, rest),
             Event::End(TagEnd::Heading(level)) => self.end_heading(*level),

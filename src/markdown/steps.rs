@@ -14,6 +14,13 @@ impl<'e> Writer<'e, '_> {
     }
 
     pub(super) fn start_list(&mut self, start: Option<u64>, event: &Event<'e>) {
+        // The notes of the annotated code block above: a small numbered list, not steps.
+        if std::mem::take(&mut self.annotated) && start.is_some() {
+            self.list_depth += 1;
+            self.lists.push(None);
+            self.emit_html("<ol class=\"code-notes\">\n".to_owned());
+            return;
+        }
         let is_steps =
             start.is_some() && self.list_depth == 0 && self.quote_depth == 0 && !self.in_footnote;
         self.list_depth += 1;

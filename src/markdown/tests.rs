@@ -18,6 +18,7 @@ fn page() -> PageContext<'static> {
         title_id: None,
         code: Default::default(),
         math: false,
+        annotations: false,
     }
 }
 

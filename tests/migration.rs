@@ -2388,3 +2388,43 @@ fn materials_code_annotations_are_numbers_beside_the_code_and_notes_below() {
     let (out, _) = built(&s);
     assert!(read(&out, "a/index.html").contains("# (1)!"));
 }
+
+#[test]
+fn attribute_lists_after_links_and_under_blocks_go_with_a_warning() {
+    // Material's docs: `[开始](…){ .md-button }` and `{ .annotate }` showed as text (64 on 19
+    // pages); a heading's `{#id}` after a link is still its id, and TeX keeps its braces.
+    let s = site_of(
+        "m-attr-list",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            (
+                "content/a.md",
+                "# 按钮\n\n[开始使用](b.md){ .md-button .md-button--primary }\n\n![图](p.png){ width=\"300\" }\n\n一段话。\n{ .annotate }\n\n## [链接](b.md) {#linked}\n\n公式 $x_{i=1}$ 与 `[x](y){ .a }`。\n",
+            ),
+            ("content/b.md", "# 乙\n\n正文。\n"),
+            ("content/p.png", "png"),
+        ],
+    );
+    let (out, log) = built(&s);
+    let page = read(&out, "a/index.html");
+    has(
+        &page,
+        &[
+            "<p><a href=\"../b/\">开始使用</a></p>",
+            "<p>一段话。</p>",
+            "<h2 id=\"linked\">",
+            "x_{i=1}",
+            "<code>[x](y){ .a }</code>",
+        ],
+    );
+    for gone in [".md-button", "width=\"300\" }", ".annotate"] {
+        assert!(!page.contains(gone), "{gone}: {page}");
+    }
+    has(
+        &log,
+        &[
+            "the attribute list `{ .md-button .md-button--primary }` and 2 more on this page is left out",
+            "a.md:3",
+        ],
+    );
+}

@@ -114,6 +114,19 @@ pub fn transform(body: &str, options: &Options) -> Body {
         let fence = t.fence_for_liquid.clone();
         t.push(format!("{pad}{fence}"), body.split('\n').count());
     }
+    if let Some((first, line, n)) = t.attr_lists.take() {
+        let more = match n - 1 {
+            0 => String::new(),
+            more => format!(" and {more} more"),
+        };
+        t.warnings.push(
+            Diagnostic::warning(format!(
+                "the attribute list `{first}`{more} on this page is left out: links, images and paragraphs keep no classes or attributes"
+            ))
+            .at_line(line + 1)
+            .hint("its text is kept; a button (`.md-button`) is a link, an image's `width` is the picture's own"),
+        );
+    }
     if let Some(open) = t.jsx_comment {
         t.warnings.push(
             Diagnostic::warning(
@@ -147,6 +160,8 @@ struct Transform<'a> {
     out: Vec<(String, usize)>,
     open: Vec<Open>,
     warnings: Vec<Diagnostic>,
+    /// The first attribute list taken out (`attrs::without_lists`), its line, and how many.
+    attr_lists: Option<(String, usize, usize)>,
     /// Inside a fenced code block: its fence character and length.
     fence: Option<(char, usize)>,
     /// The indented blocks open when that fence opened: one of them ending ends the fence too,
@@ -205,6 +220,7 @@ impl<'a> Transform<'a> {
             out: Vec::new(),
             open: Vec::new(),
             warnings: Vec::new(),
+            attr_lists: None,
             fence: None,
             fence_depth: 0,
             fence_pad: 0,
@@ -451,6 +467,15 @@ impl Transform<'_> {
             .flatten()
         {
             text = bracketed;
+        }
+        // A heading's list is its id (`## [链接](x) {#id}`), read where headings are.
+        let heading = text.trim_start().starts_with('#');
+        if !self.html_block && !header_in_code && !heading {
+            if let Some((without, lists)) = attrs::without_lists(&text) {
+                let first = self.attr_lists.get_or_insert((lists[0].clone(), i, 0));
+                first.2 += lists.len();
+                text = without;
+            }
         }
         if text != line {
             self.changed = true;

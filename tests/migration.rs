@@ -2428,3 +2428,36 @@ fn attribute_lists_after_links_and_under_blocks_go_with_a_warning() {
         ],
     );
 }
+
+#[test]
+fn pymdowns_keys_marks_and_insertions_on_an_mkdocs_site() {
+    let page = "# 快捷键\n\n按 ++ctrl+alt+del++ 重启，==重点== 和 ^^新增^^；`++x++` 是代码，a == b == c。\n";
+    let s = site_of(
+        "m-pymdown-inline",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            (
+                "mkdocs.yml",
+                "site_name: x\nmarkdown_extensions:\n  - pymdownx.keys\n",
+            ),
+            ("content/a.md", page),
+        ],
+    );
+    let (out, _) = built(&s);
+    has(
+        &read(&out, "a/index.html"),
+        &[
+            "按 <span class=\"keys\"><kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>Del</kbd></span> 重启",
+            "<mark>重点</mark> 和 <ins>新增</ins>",
+            "<code>++x++</code>",
+            "a == b == c",
+        ],
+    );
+    // Elsewhere `++` and `==` are the author's text.
+    let s = site_of(
+        "m-pymdown-inline-not",
+        &[("helpcenter.yaml", "title: t\n"), ("content/a.md", page)],
+    );
+    let (out, _) = built(&s);
+    assert!(read(&out, "a/index.html").contains("++ctrl+alt+del++"));
+}

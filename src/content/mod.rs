@@ -1088,6 +1088,7 @@ pub fn parse_file(
             include: options
                 .includes
                 .map(|_| &include as &dialect::body::ReadInclude),
+            pymdown_inline: options.made_for == Some("MkDocs"),
         },
     );
     let warnings = front_warnings

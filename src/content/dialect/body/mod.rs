@@ -21,6 +21,7 @@ mod hugo;
 mod liquid;
 mod mkdocs;
 mod pymdown;
+mod pymdown_inline;
 mod slips;
 mod tidb;
 
@@ -55,6 +56,8 @@ pub struct Options<'a> {
     /// Reads what an mdBook include shows (see `content::includes`); without it an include is
     /// warned about and left out.
     pub include: Option<&'a ReadInclude<'a>>,
+    /// PyMdown's inline marks (`++ctrl+c++`, `==x==`, `^^x^^`) are read: the site is MkDocs's.
+    pub pymdown_inline: bool,
 }
 
 /// What an include shows and the file it read, or why it shows nothing. An include written in
@@ -477,6 +480,11 @@ impl Transform<'_> {
                 text = without;
             }
         }
+        if self.options.pymdown_inline && !self.html_block && !header_in_code {
+            if let Some(marked) = pymdown_inline::marks(&text) {
+                text = marked;
+            }
+        }
         if text != line {
             self.changed = true;
         }
@@ -687,6 +695,7 @@ pub fn substitute_warning(
     let options = Options {
         variables,
         include: None,
+        pymdown_inline: false,
     };
     let mut t = Transform::new(&options);
     let out = t.variables(text, 0);
@@ -834,6 +843,7 @@ pub(super) mod tests {
             &Options {
                 variables: &vars,
                 include: None,
+                pymdown_inline: false,
             },
         )
     }
@@ -859,6 +869,7 @@ pub(super) mod tests {
             &Options {
                 variables: &vars,
                 include: Some(&read),
+                pymdown_inline: false,
             },
         );
         assert_eq!(b.text.matches('x').count(), 2 * (3 << 20));

@@ -86,6 +86,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         variables: &config.variables,
         made_for: None,
         includes: None,
+        appended: "",
     };
     let (content, load_diags) = content::load(root, read);
     diags.extend(load_diags);
@@ -394,6 +395,7 @@ fn read_edits(
             variables: &site.config.variables,
             made_for: site.made_for,
             includes: Some(&includes),
+            appended: &site.appended,
         };
         match content::parse_file(&bytes, &rel, read) {
             Ok(mut f) => {

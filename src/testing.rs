@@ -42,6 +42,7 @@ pub(crate) fn site_with(config_yaml: &str, files: &[(&str, &str)]) -> (Site, Dia
             variables: &config.variables,
             made_for: None,
             includes: None,
+            appended: "",
         };
         match content::parse_file(text.as_bytes(), rel, read) {
             Ok(f) => c.files.push(f),

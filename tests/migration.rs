@@ -2461,3 +2461,40 @@ fn pymdowns_keys_marks_and_insertions_on_an_mkdocs_site() {
     let (out, _) = built(&s);
     assert!(read(&out, "a/index.html").contains("++ctrl+alt+del++"));
 }
+
+#[test]
+fn mkdocs_auto_append_snippets_give_every_page_their_link_references() {
+    // Material's docs keep `[mkdocs.env]: https://…` in includes/mkdocs.md, appended to every
+    // page by pymdownx.snippets: 62 links on 15 pages showed as `[text][mkdocs.env]`.
+    let s = site_of(
+        "m-auto-append",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            (
+                "mkdocs.yml",
+                "site_name: x\nmarkdown_extensions:\n  - attr_list\n  - pymdownx.snippets:\n      auto_append:\n        - includes/links.md\n",
+            ),
+            (
+                "includes/links.md",
+                "  [mkdocs.env]: https://www.mkdocs.org/user-guide/configuration/#environment-variables\n*[HTML]: Hyper Text Markup Language\n",
+            ),
+            (
+                "content/a.md",
+                "# 配置\n\n用 [环境变量][mkdocs.env] 设置。HTML 也行。\n",
+            ),
+        ],
+    );
+    let (out, _) = built(&s);
+    let page = read(&out, "a/index.html");
+    has(
+        &page,
+        &[
+            "<a href=\"https://www.mkdocs.org/user-guide/configuration/#environment-variables\">环境变量</a>",
+        ],
+    );
+    assert!(!page.contains("[mkdocs.env]"), "{page}");
+    assert!(
+        !page.contains("Hyper Text"),
+        "abbreviations are not text at the end: {page}"
+    );
+}

@@ -42,6 +42,9 @@ pub struct MkDocs {
     pub nav: Option<Nav>,
     /// A math extension is on (arithmatex, as Material for MkDocs documents it, or another).
     pub math: bool,
+    /// The snippets every page ends with (`pymdownx.snippets`' `auto_append`: a file of link
+    /// references such as `[mkdocs.env]: https://…`, which the pages use), as written.
+    pub auto_append: Vec<String>,
 }
 
 /// Extensions that make TeX between `$` math.
@@ -54,11 +57,36 @@ pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> MkDocs 
         return MkDocs::default();
     };
     let math = js::says(&config.text, MATH_EXTENSIONS);
+    let auto_append = auto_append(&config.text);
     MkDocs {
         found: true,
         nav: nav(config, diags),
         math,
+        auto_append,
     }
+}
+
+/// `pymdownx.snippets`' `auto_append` list, from the config's `markdown_extensions`.
+fn auto_append(text: &str) -> Vec<String> {
+    let Ok(yaml) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
+        return Vec::new();
+    };
+    let Some(extensions) = yaml
+        .get("markdown_extensions")
+        .and_then(|e| e.as_sequence())
+    else {
+        return Vec::new();
+    };
+    extensions
+        .iter()
+        .filter_map(|e| {
+            e.get("pymdownx.snippets")?
+                .get("auto_append")?
+                .as_sequence()
+        })
+        .flatten()
+        .filter_map(scalar)
+        .collect()
 }
 
 fn nav(config: js::ConfigFile, diags: &mut Diagnostics) -> Option<Nav> {

@@ -115,6 +115,8 @@ pub struct Asset {
 pub struct Content {
     /// The tool whose config the content came with (see `ReadOptions::made_for`).
     pub made_for: Option<&'static str>,
+    /// What every page ends with (see `ReadOptions::appended`).
+    pub appended: String,
     /// Pages' URLs are written as Hugo writes them: a `-` for spaces in folders' names too, and
     /// in lower case unless its config says `disablePathToLower` (`Some(false)`). Links written
     /// as the old site's URLs find their pages, and the help center keeps them.
@@ -171,6 +173,9 @@ pub struct ReadOptions<'a> {
     pub made_for: Option<&'static str>,
     /// Where mdBook's includes may read; `None` leaves them out with a warning.
     pub includes: Option<&'a includes::Includes>,
+    /// Link references every page ends with: MkDocs's `auto_append` snippets (see
+    /// `auto_appended`).
+    pub appended: &'a str,
 }
 
 /// Reads every file under `root/content`. Problems in single files are collected; the files that
@@ -238,9 +243,12 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         options.made_for
     };
     let includes = includes::Includes::new(root, &dir);
+    content.appended = auto_appended(&includes, &mkdocs.auto_append, &mut diags);
+    let appended = content.appended.clone();
     let options = ReadOptions {
         made_for: content.made_for,
         includes: Some(&includes),
+        appended: &appended,
         ..options
     };
     nav::one_per_folder(&mut content.navs);
@@ -809,6 +817,49 @@ impl Inside {
     }
 }
 
+/// The link references of MkDocs's `auto_append` snippets (`paths`, from the snippets' base),
+/// which every page ends with: MkDocs appends the files whole, and Material's docs keep there
+/// the `[mkdocs.env]: https://…` its pages link with (62 links on 15 pages showed as written).
+/// Other lines (abbreviations, `*[HTML]: …`, which are not read here) are left out, so the
+/// end of every page does not show them.
+fn auto_appended(
+    includes: &includes::Includes,
+    paths: &[String],
+    diags: &mut Diagnostics,
+) -> String {
+    let mut out = String::new();
+    for path in paths {
+        let include = includes::Include {
+            kind: includes::SNIPPET_KIND,
+            path,
+            part: includes::Part::Whole,
+        };
+        match includes.read_from(Path::new(""), &include) {
+            Ok((text, _)) => {
+                for line in text.lines().filter(|l| is_link_reference(l)) {
+                    out.push_str(line.trim());
+                    out.push('\n');
+                }
+            }
+            Err(why) => diags.push(
+                Diagnostic::warning(format!(
+                    "the snippet `{path}` every page ends with (`auto_append`) is left out: {why}"
+                ))
+                .hint("name a file from the folder of mkdocs.yml"),
+            ),
+        }
+    }
+    out
+}
+
+/// A line that defines a link reference: `[label]: url`.
+fn is_link_reference(line: &str) -> bool {
+    let l = line.trim_start();
+    l.starts_with('[')
+        && !l.starts_with("[^")
+        && l.find("]:").is_some_and(|end| !l[1..end].contains(']'))
+}
+
 /// A Markdown file larger than this is no article: a log or an export named `.md` by mistake,
 /// which would take gigabytes to parse (a 48 MB file of emphasis marks peaked at 1.9 GB). The
 /// longest articles of the corpora here are under 1 MB.
@@ -1073,6 +1124,9 @@ pub fn parse_file(
     if let Some(home) = &read.home {
         body = format!("{}\n\n{home}", body.trim_end());
     }
+    if !options.appended.is_empty() {
+        body = format!("{}\n\n{}", body.trim_end(), options.appended);
+    }
     // Read from the page's folder, or a nested include from the folder of the file it is in.
     let include = |i: &includes::Include, within: Option<&Path>| match options.includes {
         Some(reader) => match within {
@@ -1144,6 +1198,7 @@ mod tests {
             variables: &NO_VARIABLES,
             made_for: None,
             includes: None,
+            appended: "",
         }
     }
 

@@ -133,6 +133,8 @@ pub struct Site {
     pub content_shown: PathBuf,
     /// The tool whose config the content came with (see `content::ReadOptions::made_for`).
     pub made_for: Option<&'static str>,
+    /// What every page ends with (see `content::ReadOptions::appended`).
+    pub appended: String,
     /// The files pages include (mdBook's `{{#include}}`), resolved, sorted: `serve` watches them
     /// wherever they are.
     pub included: Vec<PathBuf>,
@@ -287,6 +289,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         by_path,
         content_shown: content.shown,
         made_for: content.made_for,
+        appended: content.appended.clone(),
         included: content.included,
         math,
     };

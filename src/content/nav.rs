@@ -315,6 +315,11 @@ pub fn parse(text: &str) -> Vec<NavNode> {
                 let Some(mut node) = stack.pop() else {
                     continue;
                 };
+                // mdBook's draft chapter, `[草稿]()`: not written yet, so no entry (under a
+                // chapter it made that chapter a group, at `format/SUMMARY.md/`).
+                if node.link.as_deref() == Some("") && node.children.is_empty() {
+                    continue;
+                }
                 node.label = node.label.trim().to_owned();
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(node),
@@ -415,6 +420,22 @@ mod tests {
                     vec![node("术语", Some("terms.md"), 11, vec![])]
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn mdbook_draft_chapters_are_no_entries() {
+        let n = parse(
+            "- [格式](format/README.md)\n    - [SUMMARY.md](format/summary.md)\n        - [草稿]()\n    - [草稿二]()\n",
+        );
+        assert_eq!(
+            n,
+            [node(
+                "格式",
+                Some("format/README.md"),
+                1,
+                vec![node("SUMMARY.md", Some("format/summary.md"), 2, vec![])]
+            )]
         );
     }
 

@@ -16,6 +16,19 @@ pub fn in_text(text: &str) -> String {
     replace(text, &mut Vec::new()).unwrap_or_else(|| text.to_owned())
 }
 
+/// The emoji `name` names: GitHub's name (`raising_hand_man`), or Twemoji's as Material for
+/// MkDocs writes it (`man_raising_hand`).
+fn emoji(name: &str) -> Option<&'static str> {
+    let found = emojis::get_by_shortcode(name).or_else(|| {
+        let (who, rest) = name
+            .strip_prefix("man_")
+            .map(|r| ("man", r))
+            .or_else(|| name.strip_prefix("woman_").map(|r| ("woman", r)))?;
+        emojis::get_by_shortcode(&format!("{rest}_{who}"))
+    })?;
+    Some(found.as_str())
+}
+
 /// What Material's icon `name` shows as here: a check or a cross (in tables of what is
 /// supported) as the character; any other, nothing.
 fn icon(name: &str) -> Option<&'static str> {
@@ -48,15 +61,13 @@ pub fn replace(text: &str, icons: &mut Vec<String>) -> Option<String> {
         let found = (apart(text[..start].chars().next_back())
             && apart(text[end + 1..].chars().next()))
         .then(|| {
-            emojis::get_by_shortcode(name)
-                .map(|e| e.as_str())
-                .or_else(|| {
-                    let shown = icon(name)?;
-                    if shown.is_empty() {
-                        icons.push(name.to_owned());
-                    }
-                    Some(shown)
-                })
+            emoji(name).or_else(|| {
+                let shown = icon(name)?;
+                if shown.is_empty() {
+                    icons.push(name.to_owned());
+                }
+                Some(shown)
+            })
         })
         .flatten();
         match found {

@@ -115,6 +115,8 @@ mod tests {
             "<p>✅ 完成，❌🎉</p>\n"
         );
         assert_eq!(render("**:+1:** 好\n"), "<p><strong>👍</strong> 好</p>\n");
+        // Twemoji's names, as Material for MkDocs writes them.
+        assert_eq!(render(":man_raising_hand: 好\n"), "<p>🙋‍♂️ 好</p>\n");
     }
 
     #[test]

@@ -485,7 +485,8 @@ fn parse_page(site: &Site, url: &str, file: &SourceFile) -> (Rendered, Diagnosti
         title_id: file.title_id.as_deref(),
         code: site.config.code,
         math: site.math,
-        annotations: site.made_for == Some("MkDocs"),
+        annotations: site.code_annotations,
+        mkdocs: site.made_for == Some("MkDocs"),
     };
     match guard(&file.shown, || {
         markdown::render(&file.body, &page, &site.links)

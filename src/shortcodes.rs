@@ -9,11 +9,14 @@ const ICON_SETS: [&str; 4] = ["material-", "octicons-", "fontawesome-", "simple-
 
 /// `text` (a title: a page's, a tab's `=== ":material-apple: macOS"`, an admonition's, which
 /// the page's Markdown text does not hold) with its shortcodes shown as in the page's text.
-pub fn in_text(text: &str) -> String {
+/// Material's icons are read only on an MkDocs site (`icons`): elsewhere `:material-x:` is the
+/// author's text, as their tool shows it.
+pub fn in_text(text: &str, icons: bool) -> String {
     if !text.contains(':') {
         return text.to_owned();
     }
-    replace(text, &mut Vec::new()).unwrap_or_else(|| text.to_owned())
+    let mut left_out = Vec::new();
+    replace(text, icons.then_some(&mut left_out)).unwrap_or_else(|| text.to_owned())
 }
 
 /// The emoji `name` names: GitHub's name (`raising_hand_man`), or Twemoji's as Material for
@@ -42,7 +45,7 @@ fn icon(name: &str) -> Option<&'static str> {
 }
 
 /// `text` with its shortcodes replaced, or `None` when it has none.
-pub fn replace(text: &str, icons: &mut Vec<String>) -> Option<String> {
+pub fn replace(text: &str, mut icons: Option<&mut Vec<String>>) -> Option<String> {
     let mut out = String::new();
     let mut last = 0;
     let mut i = 0;
@@ -62,9 +65,10 @@ pub fn replace(text: &str, icons: &mut Vec<String>) -> Option<String> {
             && apart(text[end + 1..].chars().next()))
         .then(|| {
             emoji(name).or_else(|| {
+                let left_out = icons.as_deref_mut()?;
                 let shown = icon(name)?;
                 if shown.is_empty() {
-                    icons.push(name.to_owned());
+                    left_out.push(name.to_owned());
                 }
                 Some(shown)
             })

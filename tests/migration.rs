@@ -819,7 +819,7 @@ fn an_included_file_s_own_includes_are_read_from_its_folder() {
             ),
             (
                 "content/parts/intro.md",
-                "## 引言\n\n```rust\n{{#include ../../listings/main.rs:print}}\n```\n\n{{#include missing.md}}\n",
+                "## 引言\n\n```rust\n{{#include ../../listings/main.rs:print}}\n```\n\n{{#include missing.md}}\n\n```markdown\n--8<-- \"header.md\"\n```\n",
             ),
             (
                 "listings/main.rs",
@@ -833,6 +833,8 @@ fn an_included_file_s_own_includes_are_read_from_its_folder() {
     has(&page, &["<h2 id=\"引言\">", "你好", "结尾。"]);
     assert!(!page.contains("{{#"), "{page}");
     assert!(!page.contains("ANCHOR"), "{page}");
+    // PyMdown's snippet line in a sample mdBook included is text, as mdBook shows it.
+    assert!(page.contains("--8&lt;--"), "{page}");
     // A file that includes itself stops at mdBook's depth, with one warning.
     assert_eq!(page.matches("自我。").count(), 10, "{page}");
     has(
@@ -1102,6 +1104,32 @@ fn a_tools_config_beside_a_linked_docs_folder_is_read() {
     assert!(o.status.success(), "{log}");
     assert!(!log.contains("outside the site"), "{log}");
     has(&read(&out, "ch/index.html"), &["listed"]);
+
+    // Not from a folder anyone may write in (another user's `mkdocs.yml` in /tmp), nor from a
+    // home folder (`content -> ~/docs`): there the key is an error again, as with no config.
+    use std::os::unix::fs::PermissionsExt;
+    let proj = s.path().join("proj");
+    std::fs::set_permissions(&proj, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let o = build(&s.path().join("site"), &out, &[]);
+    assert!(
+        stderr(&o).contains("unknown key `social`"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::set_permissions(&proj, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let o = bin()
+        .args(["build", "--root"])
+        .arg(s.path().join("site"))
+        .arg("--output")
+        .arg(&out)
+        .env("HOME", &proj)
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&o).contains("unknown key `social`"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -2296,6 +2324,13 @@ fn definition_lists_are_lists_not_paragraphs_and_code() {
     );
     assert!(!page.contains("<pre"), "no code block: {page}");
     assert!(!page.contains(":   "), "{page}");
+    // The term and its definition are apart in the search index.
+    let index = std::fs::read_dir(out.join("search/f"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect::<String>();
+    assert!(!index.contains("mode:search搜索框"), "{index}");
+    assert!(!index.contains("第二项只有"), "{index}");
 }
 
 #[test]
@@ -2340,6 +2375,23 @@ fn materials_icons_show_as_a_check_or_a_cross_or_go_with_a_warning() {
             "icons.md:20",
         ],
     );
+    // Elsewhere such a name is the author's text, as their tool shows it.
+    let s = site_of(
+        "m-icons-not",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            (
+                "content/a.md",
+                "# 甲\n\n用 :simple-icons: 和 :material-check: 吧 :tada:\n",
+            ),
+        ],
+    );
+    let (out, log) = built(&s);
+    has(
+        &read(&out, "a/index.html"),
+        &["用 :simple-icons: 和 :material-check: 吧 🎉"],
+    );
+    assert!(!log.contains("Material's icon"), "{log}");
 }
 
 #[test]
@@ -2351,7 +2403,10 @@ fn materials_code_annotations_are_numbers_beside_the_code_and_notes_below() {
         "m-annotations",
         &[
             ("helpcenter.yaml", "title: t\n"),
-            ("mkdocs.yml", "site_name: x\n"),
+            (
+                "mkdocs.yml",
+                "site_name: x\ntheme:\n  name: material\n  features:\n    - content.code.annotate\n",
+            ),
             ("content/a.md", page),
         ],
     );
@@ -2380,13 +2435,16 @@ fn materials_code_annotations_are_numbers_beside_the_code_and_notes_below() {
     );
     assert!(!html.contains("id=\"step-2\""), "{html}");
 
-    // Without mkdocs.yml, `(1)` in a comment is the author's text.
-    let s = site_of(
-        "m-annotations-not",
-        &[("helpcenter.yaml", "title: t\n"), ("content/a.md", page)],
-    );
-    let (out, _) = built(&s);
-    assert!(read(&out, "a/index.html").contains("# (1)!"));
+    // Without Material's `content.code.annotate`, `(1)` in a comment is the author's text.
+    for config in ["", "site_name: x\n"] {
+        let mut files = vec![("helpcenter.yaml", "title: t\n"), ("content/a.md", page)];
+        if !config.is_empty() {
+            files.push(("mkdocs.yml", config));
+        }
+        let s = site_of("m-annotations-not", &files);
+        let (out, _) = built(&s);
+        assert!(read(&out, "a/index.html").contains("# (1)!"), "{config}");
+    }
 }
 
 #[test]
@@ -2397,6 +2455,10 @@ fn attribute_lists_after_links_and_under_blocks_go_with_a_warning() {
         "m-attr-list",
         &[
             ("helpcenter.yaml", "title: t\n"),
+            (
+                "mkdocs.yml",
+                "site_name: x\nmarkdown_extensions:\n  - attr_list\n",
+            ),
             (
                 "content/a.md",
                 "# 按钮\n\n[开始使用](b.md){ .md-button .md-button--primary }\n\n![图](p.png){ width=\"300\" }\n\n一段话。\n{ .annotate }\n\n## [链接](b.md) {#linked}\n\n公式 $x_{i=1}$ 与 `[x](y){ .a }`。\n",
@@ -2427,6 +2489,17 @@ fn attribute_lists_after_links_and_under_blocks_go_with_a_warning() {
             "a.md:3",
         ],
     );
+    // Where the Markdown has no attribute lists (VitePress, plain CommonMark), braces are text.
+    let s = site_of(
+        "m-attr-list-not",
+        &[
+            ("helpcenter.yaml", "title: t\n"),
+            ("content/a.md", "# 甲\n\n[开始](b.md){ .md-button }\n"),
+            ("content/b.md", "# 乙\n"),
+        ],
+    );
+    let (out, _) = built(&s);
+    assert!(read(&out, "a/index.html").contains("{ .md-button }"));
 }
 
 #[test]

@@ -52,21 +52,39 @@ pub fn beside_or_in<'a>(root: &Path, content_dir: &Path) -> Vec<Place<'a>> {
 /// The folders a tool's config beside `content/` may be in: the site's, and, when `content` is
 /// a link to a docs folder kept elsewhere (`content -> ../mkdocs-material/docs`), the folder
 /// that one is in, where its `mkdocs.yml`, `book.toml` or `hugo.toml` is: a migrating author
-/// adds only a `helpcenter.yaml` and the link. Never the system's root.
+/// adds only a `helpcenter.yaml` and the link. Never the system's root, a home folder
+/// (`content -> ~/docs` would make `~/config.toml` the site's) or a folder anyone may write in
+/// (`content -> /tmp/docs`: another user could plant an `mkdocs.yml` there).
 pub fn beside_content(root: &Path, content_dir: &Path) -> Vec<PathBuf> {
     let mut dirs = vec![root.to_path_buf()];
     let linked = std::fs::symlink_metadata(content_dir).is_ok_and(|m| m.is_symlink());
+    let home = std::env::var_os("HOME").and_then(|h| PathBuf::from(h).canonicalize().ok());
     let real_parent = content_dir
         .canonicalize()
         .ok()
         .and_then(|c| c.parent().map(Path::to_path_buf))
-        .filter(|p| p.parent().is_some() && !crate::paths::is_system_path(p));
+        .filter(|p| p.parent().is_some() && !crate::paths::is_system_path(p))
+        .filter(|p| home.as_ref() != Some(p) && !anyone_may_write(p));
     if let Some(parent) = real_parent.filter(|_| linked)
         && root.canonicalize().ok().as_ref() != Some(&parent)
     {
         dirs.push(parent);
     }
     dirs
+}
+
+/// Whether everyone may write in folder `dir` (`/tmp`, `/var/tmp`).
+fn anyone_may_write(dir: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(dir).is_ok_and(|m| m.permissions().mode() & 0o002 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        false
+    }
 }
 
 /// The first of `names` in the first of `places` that has one, read; `what` names it in

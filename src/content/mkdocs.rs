@@ -45,6 +45,8 @@ pub struct MkDocs {
     /// The snippets every page ends with (`pymdownx.snippets`' `auto_append`: a file of link
     /// references such as `[mkdocs.env]: https://…`, which the pages use), as written.
     pub auto_append: Vec<String>,
+    /// Material's code annotations are on (`content.code.annotate` among its features).
+    pub annotate: bool,
 }
 
 /// Extensions that make TeX between `$` math.
@@ -58,11 +60,13 @@ pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> MkDocs 
     };
     let math = js::says(&config.text, MATH_EXTENSIONS);
     let auto_append = auto_append(&config.text);
+    let annotate = js::says(&config.text, &["content.code.annotate"]);
     MkDocs {
         found: true,
         nav: nav(config, diags),
         math,
         auto_append,
+        annotate,
     }
 }
 

@@ -117,6 +117,8 @@ pub struct Content {
     pub made_for: Option<&'static str>,
     /// What every page ends with (see `ReadOptions::appended`).
     pub appended: String,
+    /// Material's code annotations are on (see `mkdocs::MkDocs::annotate`).
+    pub code_annotations: bool,
     /// Pages' URLs are written as Hugo writes them: a `-` for spaces in folders' names too, and
     /// in lower case unless its config says `disablePathToLower` (`Some(false)`). Links written
     /// as the old site's URLs find their pages, and the help center keeps them.
@@ -230,6 +232,7 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     let mkdocs = mkdocs::read(root, &dir, &mut diags);
     content.navs.extend(mkdocs.nav);
     content.math = mkdocs.math || vitepress.math || docusaurus.math;
+    content.code_annotations = mkdocs.annotate;
     content.made_for = if mkdocs.found {
         Some("MkDocs")
     } else if let Some(tool) = vitepress.tool {
@@ -306,7 +309,8 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
                 if let Some(line) =
                     front_matter::take_repeated_h1(&mut f.body, |h| squeezed(h) == squeezed(&title))
                 {
-                    f.title_id = title::from_heading(&line).id;
+                    let mkdocs = content.made_for == Some("MkDocs");
+                    f.title_id = title::from_heading_of(&line, mkdocs).id;
                 }
                 f.title_html = crate::escape::html(&title);
                 f.title = title;
@@ -1067,7 +1071,10 @@ pub fn parse_file(
         Some(t) if !t.is_empty() => {
             let written = title::plain(t);
             let heading = |line: &str| {
-                title::from_heading(&dialect::body::title_heading(line, options.variables))
+                title::from_heading_of(
+                    &dialect::body::title_heading(line, options.variables),
+                    options.made_for == Some("MkDocs"),
+                )
             };
             let squeezed = |s: &str| s.split_whitespace().collect::<String>();
             let repeated = |line: &str| squeezed(&heading(line).text) == squeezed(&written.text);
@@ -1084,9 +1091,10 @@ pub fn parse_file(
             }
         }
         _ => match front_matter::take_first_h1(&mut body) {
-            Some(line) => {
-                title::from_heading(&dialect::body::title_heading(&line, options.variables))
-            }
+            Some(line) => title::from_heading_of(
+                &dialect::body::title_heading(&line, options.variables),
+                options.made_for == Some("MkDocs"),
+            ),
             None => Title::default(),
         },
     };
@@ -1143,6 +1151,7 @@ pub fn parse_file(
                 .includes
                 .map(|_| &include as &dialect::body::ReadInclude),
             pymdown_inline: options.made_for == Some("MkDocs"),
+            attr_lists: matches!(options.made_for, Some("MkDocs" | "Hugo")),
         },
     );
     let warnings = front_warnings

@@ -96,9 +96,16 @@ fn closing_ticks(s: &str, n: usize) -> Option<usize> {
     None
 }
 
-/// A title from a `# heading` line (without the `# `): its inline Markdown read as the Markdown
-/// stage reads headings, attributes (`{#id .class}`) taken out, the id as headings get one.
+/// [`from_heading_of`] on a site that is not MkDocs's.
+#[cfg(test)]
 pub fn from_heading(line: &str) -> Title {
+    from_heading_of(line, false)
+}
+
+/// A title from a `# heading` line (without the `# `): its inline Markdown read as the Markdown
+/// stage reads headings, attributes (`{#id .class}`) taken out, the id as headings get one;
+/// Material's icons in it read when `icons` (the site is MkDocs's).
+pub fn from_heading_of(line: &str, icons: bool) -> Title {
     let source = format!("# {}", line.trim());
     let mut text = String::new();
     let mut id = None;
@@ -116,7 +123,7 @@ pub fn from_heading(line: &str) -> Title {
             Event::End(TagEnd::Heading(_)) => depth -= 1,
             // Shortcodes as the page's headings show them (`# Adding a :tada: badge`).
             Event::Text(t) if depth > 0 => {
-                let shown = crate::shortcodes::in_text(&t);
+                let shown = crate::shortcodes::in_text(&t, icons);
                 text.push_str(&shown);
                 inner.push(Event::Text(shown.into()));
             }

@@ -53,7 +53,7 @@ impl<'e> Writer<'e, '_> {
                 "<div class=\"callout callout-{class}\" role=\"note\" aria-label=\"{label}\">\n"
             );
         }
-        let shown = title.map_or_else(|| label.to_owned(), inline_title);
+        let shown = title.map_or_else(|| label.to_owned(), |t| inline_title(t, self.page.mkdocs));
         format!(
             "<div class=\"callout callout-{class}\" role=\"note\" aria-label=\"{label}\">\n\
              <p class=\"callout-title\"><span class=\"callout-icon\" aria-hidden=\"true\"></span>{shown}</p>\n"
@@ -87,7 +87,7 @@ fn kind_name(kind: BlockQuoteKind) -> &'static str {
 /// it (OI-wiki's 342 titles `例题 [Luogu P5357](https://…)` lost their links): emphasis, code
 /// and links to other sites; a link into the site shows its text (its page is checked where
 /// the body links to it), raw HTML shows as written.
-pub(super) fn inline_title(title: &str) -> String {
+pub(super) fn inline_title(title: &str, icons: bool) -> String {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     // Only inline Markdown: a title that starts like a block (`1. 步骤`, `# x`, `- x`) is text.
     let title = title.trim();
@@ -103,7 +103,7 @@ pub(super) fn inline_title(title: &str) -> String {
     let mut links: Vec<bool> = Vec::new();
     for event in Parser::new(&md) {
         match event {
-            Event::Text(t) => out.push_str(&escape::html(&crate::shortcodes::in_text(&t))),
+            Event::Text(t) => out.push_str(&escape::html(&crate::shortcodes::in_text(&t, icons))),
             Event::Html(t) | Event::InlineHtml(t) => {
                 out.push_str(&escape::html(&t));
             }
@@ -140,20 +140,23 @@ mod tests {
     #[test]
     fn titles_keep_their_inline_markdown_and_nothing_else() {
         assert_eq!(
-            inline_title("例题 [Luogu P5357](https://www.luogu.com.cn/problem/P5357) 参考代码"),
+            inline_title(
+                "例题 [Luogu P5357](https://www.luogu.com.cn/problem/P5357) 参考代码",
+                false
+            ),
             "例题 <a href=\"https://www.luogu.com.cn/problem/P5357\">Luogu P5357</a> 参考代码"
         );
         assert_eq!(
-            inline_title("用 `git` 与 *小心* [本站](../a.md)"),
+            inline_title("用 `git` 与 *小心* [本站](../a.md)", false),
             "用 <code>git</code> 与 <em>小心</em> 本站"
         );
         assert_eq!(
-            inline_title("[x](javascript:alert) <script>x</script>"),
+            inline_title("[x](javascript:alert) <script>x</script>", false),
             "x &lt;script&gt;x&lt;/script&gt;"
         );
         for plain in ["1. 步骤", "# 标题", "- 列表", "> 引用", "2) 二", "    缩进"] {
             assert_eq!(
-                inline_title(plain),
+                inline_title(plain, false),
                 crate::escape::html(plain.trim()),
                 "{plain}"
             );

@@ -275,7 +275,7 @@ fn annotation(line: &mut String) -> Option<u32> {
         .ok()
         .filter(|n| (1..=99).contains(n))?;
     let before = &t[..open];
-    let comment = ["#", "//", "/*", "<!--", "--", ";", "%"]
+    let comment = ["#", "//", "/*", "<!--", "--"]
         .iter()
         .filter_map(|c| before.rfind(c))
         .max()?;

@@ -41,7 +41,7 @@ impl Writer<'_, '_> {
                 let title = unquote(args).filter(|t| !t.is_empty());
                 let summary = title.map_or_else(
                     || self.page.locale.text("details").to_owned(),
-                    |t| super::callouts::inline_title(&t),
+                    |t| super::callouts::inline_title(&t, self.page.mkdocs),
                 );
                 let open = if name == "details-open" { " open" } else { "" };
                 let colour = match kind {
@@ -63,7 +63,7 @@ impl Writer<'_, '_> {
                 let title = unquote(args).unwrap_or_default();
                 self.emit_html(format!(
                     "<section class=\"tab\"><p class=\"tab-title\">{}</p>\n",
-                    escape::html(&crate::shortcodes::in_text(&title))
+                    escape::html(&crate::shortcodes::in_text(&title, self.page.mkdocs))
                 ));
                 self.open.push(Open::Tab);
             }

@@ -17,6 +17,7 @@ pub(super) type Icons = Vec<(String, usize)>;
 /// and the icons left out.
 pub(super) fn shortcodes(
     mut events: Vec<(Event<'_>, Range<usize>)>,
+    material: bool,
 ) -> (Vec<(Event<'_>, Range<usize>)>, Icons) {
     let mut icons = Vec::new();
     let colon = |e: &Event| matches!(e, Event::Text(t) if t.contains(':'));
@@ -43,7 +44,7 @@ pub(super) fn shortcodes(
             Event::End(TagEnd::CodeBlock | TagEnd::Link) => in_code = false,
             Event::Text(t) if !in_code && t.contains(':') => {
                 let mut names = Vec::new();
-                if let Some(s) = crate::shortcodes::replace(t, &mut names) {
+                if let Some(s) = crate::shortcodes::replace(t, material.then_some(&mut names)) {
                     *t = CowStr::from(s);
                 }
                 icons.extend(names.into_iter().map(|n| (n, range.start)));
@@ -101,7 +102,7 @@ mod tests {
     use super::*;
 
     fn render(md: &str) -> String {
-        super::super::html_after(md, |e| shortcodes(e).0)
+        super::super::html_after(md, |e| shortcodes(e, true).0)
     }
 
     #[test]
@@ -130,7 +131,8 @@ mod tests {
         let md =
             "#### :material-toggle-switch: 启用搜索\n\n见 :fontawesome-brands-github: 仓库。\n";
         assert_eq!(render(md), "<h4>启用搜索</h4>\n<p>见 仓库。</p>\n");
-        let (_, icons) = shortcodes(pulldown_cmark::Parser::new(md).into_offset_iter().collect());
+        let events = pulldown_cmark::Parser::new(md).into_offset_iter().collect();
+        let (_, icons) = shortcodes(events, true);
         let names: Vec<&str> = icons.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
             names,

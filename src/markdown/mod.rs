@@ -66,8 +66,10 @@ pub struct PageContext<'a> {
     /// TeX between `$` is math (see `math`).
     pub math: bool,
     /// A comment ending in `(1)` or `(1)!` in code is one of Material for MkDocs's code
-    /// annotations (see `code`).
+    /// annotations (see `code`): its `content.code.annotate` is on.
     pub annotations: bool,
+    /// The site is MkDocs's: Material's icons (`:material-x:`) are read (see `shortcodes`).
+    pub mkdocs: bool,
 }
 
 /// One page's parse: its HTML and what the other stages need of it.
@@ -142,7 +144,7 @@ pub fn render(body: &str, page: &PageContext, links: &LinkMap) -> (Rendered, Dia
     let events = emphasis::chinese_strong(events, body);
     let events = api_styles::heading_marks(events, body);
     let events = linebreaks::join_wide_lines(events);
-    let (events, icons) = emoji::shortcodes(events);
+    let (events, icons) = emoji::shortcodes(events, page.mkdocs);
     let mut w = Writer::new(body, page, links, events.len());
     w.icons_left_out(&icons);
     w.reserve_footnote_ids(&events);
@@ -361,7 +363,13 @@ impl<'e, 'c> Writer<'e, 'c> {
                 self.block.text.push(' ');
                 self.emit(event.clone());
             }
-            Event::End(TagEnd::TableRow | TagEnd::TableHead | TagEnd::Item) => {
+            Event::End(
+                TagEnd::TableRow
+                | TagEnd::TableHead
+                | TagEnd::Item
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition,
+            ) => {
                 self.block.text.push('\n');
                 self.emit(event.clone());
             }

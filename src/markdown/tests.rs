@@ -19,6 +19,7 @@ fn page() -> PageContext<'static> {
         code: Default::default(),
         math: false,
         annotations: false,
+        mkdocs: false,
     }
 }
 

@@ -135,6 +135,8 @@ pub struct Site {
     pub made_for: Option<&'static str>,
     /// What every page ends with (see `content::ReadOptions::appended`).
     pub appended: String,
+    /// Material's code annotations are on (see `content::mkdocs::MkDocs::annotate`).
+    pub code_annotations: bool,
     /// The files pages include (mdBook's `{{#include}}`), resolved, sorted: `serve` watches them
     /// wherever they are.
     pub included: Vec<PathBuf>,
@@ -290,6 +292,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         content_shown: content.shown,
         made_for: content.made_for,
         appended: content.appended.clone(),
+        code_annotations: content.code_annotations,
         included: content.included,
         math,
     };

@@ -25,12 +25,20 @@ pub(super) fn without_lists(line: &str) -> Option<(String, Vec<String>)> {
     while let Some(c) = rest.chars().next() {
         match c {
             '`' => in_code = !in_code,
-            '$' if !in_code => in_math = !in_math,
+            '$' if !in_code && !rest.starts_with("$$") => in_math = !in_math,
             _ => {}
         }
         // After a link or an image, emphasis and a space, or an icon's shortcode
         // (`:material-x:{ .lg }`).
-        let after_inline = !in_code && !in_math && matches!(c, ')' | ']' | '*' | '_' | ':');
+        let closes = match c {
+            ')' | ']' => true,
+            // Emphasis that ends here (`*作者* {…}`), not a lone `5 * {#n}`.
+            '*' | '_' => out.chars().next_back().is_some_and(|p| !p.is_whitespace()),
+            // An icon's shortcode (`:material-x:{…}`).
+            ':' => is_shortcode_end(&out),
+            _ => false,
+        };
+        let after_inline = !in_code && !in_math && closes;
         out.push(c);
         rest = &rest[c.len_utf8()..];
         if after_inline {
@@ -49,6 +57,13 @@ pub(super) fn without_lists(line: &str) -> Option<(String, Vec<String>)> {
         }
     }
     (!taken.is_empty()).then_some((out, taken))
+}
+
+/// Whether `before` (the text before a `:`) ends with `:name`, so the `:` closes a shortcode.
+fn is_shortcode_end(before: &str) -> bool {
+    let name = before
+        .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+'));
+    name.len() < before.len() && name.ends_with(':')
 }
 
 /// The length of the attribute list `s` starts with (`{ .a #b key="v w" }`, `{: .a}`): only
@@ -172,6 +187,8 @@ mod tests {
             "key: { .a }",
             "$\\sum \\limits _{i=1}^{n}$",
             "x_{i=1}",
+            "5 * {#n} items",
+            "Field :{#anchor}",
         ] {
             assert_eq!(take(kept), None, "{kept}");
         }

@@ -49,6 +49,7 @@ impl Transform<'_> {
         &mut self,
         text: String,
         file: &Path,
+        snippet: bool,
         via: &str,
         depth: usize,
         i: usize,
@@ -59,10 +60,18 @@ impl Transform<'_> {
         let folder = file.parent().unwrap_or(Path::new("/"));
         let mut out = Vec::new();
         for line in text.split('\n') {
-            let Some(include) = includes::parse(line) else {
+            // Each tool reads its own includes in what it included (a Markdown sample an mdBook
+            // include shows may hold a `--8<--` line, which mdBook shows as written); past the
+            // page's budget, nothing more is read.
+            let include =
+                includes::parse(line).filter(|inc| (inc.kind == includes::SNIPPET_KIND) == snippet);
+            let Some(include) = include else {
                 out.push(line.to_owned());
                 continue;
             };
+            if self.included > includes::MAX_PAGE_BYTES {
+                continue;
+            }
             let shown = if depth >= MAX_NESTED_INCLUDES {
                 Err(format!(
                     "includes nest more than {MAX_NESTED_INCLUDES} deep here (does a file include itself?)"
@@ -76,7 +85,8 @@ impl Transform<'_> {
             match shown {
                 Ok((inner, inner_file)) => {
                     let via = format!("{via} → `{}`", include.path);
-                    let inner = self.nested_includes(inner, &inner_file, &via, depth + 1, i);
+                    let inner =
+                        self.nested_includes(inner, &inner_file, snippet, &via, depth + 1, i);
                     let pad = &line[..line.len() - line.trim_start().len()];
                     out.extend(inner.split('\n').map(|l| match l.is_empty() {
                         true => String::new(),
@@ -177,7 +187,8 @@ impl Transform<'_> {
         match self.read_include(&include, None)? {
             Ok((text, file)) => {
                 let via = format!("`{}`", include.path);
-                let text = self.nested_includes(text, &file, &via, 1, i);
+                let snippet = include.kind == includes::SNIPPET_KIND;
+                let text = self.nested_includes(text, &file, snippet, &via, 1, i);
                 let pad = &line[..line.len() - line.trim_start().len()];
                 let fenced = outside_code && include.kind == "playground";
                 let lang = include

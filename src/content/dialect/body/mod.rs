@@ -58,6 +58,9 @@ pub struct Options<'a> {
     pub include: Option<&'a ReadInclude<'a>>,
     /// PyMdown's inline marks (`++ctrl+c++`, `==x==`, `^^x^^`) are read: the site is MkDocs's.
     pub pymdown_inline: bool,
+    /// Attribute lists after links and under blocks are taken out (see `attrs::without_lists`):
+    /// the site is MkDocs's or Hugo's, whose Markdown has them.
+    pub attr_lists: bool,
 }
 
 /// What an include shows and the file it read, or why it shows nothing. An include written in
@@ -165,6 +168,8 @@ struct Transform<'a> {
     warnings: Vec<Diagnostic>,
     /// The first attribute list taken out (`attrs::without_lists`), its line, and how many.
     attr_lists: Option<(String, usize, usize)>,
+    /// Inside a `$$` block of TeX.
+    display_math: bool,
     /// Inside a fenced code block: its fence character and length.
     fence: Option<(char, usize)>,
     /// The indented blocks open when that fence opened: one of them ending ends the fence too,
@@ -224,6 +229,7 @@ impl<'a> Transform<'a> {
             open: Vec::new(),
             warnings: Vec::new(),
             attr_lists: None,
+            display_math: false,
             fence: None,
             fence_depth: 0,
             fence_pad: 0,
@@ -473,7 +479,13 @@ impl Transform<'_> {
         }
         // A heading's list is its id (`## [链接](x) {#id}`), read where headings are.
         let heading = text.trim_start().starts_with('#');
-        if !self.html_block && !header_in_code && !heading {
+        // TeX between `$$` lines keeps its braces (`\newcommand{\v}[1]{#1}`).
+        let in_math = self.display_math || text.contains("$$");
+        if text.matches("$$").count() % 2 == 1 {
+            self.display_math = !self.display_math;
+        }
+        let read = self.options.attr_lists && !in_math;
+        if read && !self.html_block && !header_in_code && !heading {
             if let Some((without, lists)) = attrs::without_lists(&text) {
                 let first = self.attr_lists.get_or_insert((lists[0].clone(), i, 0));
                 first.2 += lists.len();
@@ -696,6 +708,7 @@ pub fn substitute_warning(
         variables,
         include: None,
         pymdown_inline: false,
+        attr_lists: false,
     };
     let mut t = Transform::new(&options);
     let out = t.variables(text, 0);
@@ -844,6 +857,7 @@ pub(super) mod tests {
                 variables: &vars,
                 include: None,
                 pymdown_inline: false,
+                attr_lists: false,
             },
         )
     }
@@ -870,6 +884,7 @@ pub(super) mod tests {
                 variables: &vars,
                 include: Some(&read),
                 pymdown_inline: false,
+                attr_lists: false,
             },
         );
         assert_eq!(b.text.matches('x').count(), 2 * (3 << 20));

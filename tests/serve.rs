@@ -896,3 +896,32 @@ fn a_site_or_docs_folder_made_anew_is_watched_again() {
     .unwrap();
     shows("新副本改过");
 }
+
+#[test]
+fn a_tools_config_beside_a_linked_docs_folder_is_watched_there() {
+    // `content -> ../proj/docs`, with the project's `mkdocs.yml` beside the docs: an edit of its
+    // nav reordered nothing until a page was saved.
+    let s = Scratch::new("linked-config");
+    let nav = |first: &str, second: &str| {
+        format!("site_name: x\nnav:\n  - Home: index.md\n  - {first}.md\n  - {second}.md\n")
+    };
+    s.write("proj/mkdocs.yml", nav("zeta", "alpha"));
+    s.write("proj/docs/index.md", "# 首页\n\n正文。\n");
+    s.write("proj/docs/alpha.md", "# 甲\n\n正文。\n");
+    s.write("proj/docs/zeta.md", "# 乙\n\n正文。\n");
+    s.write("site/helpcenter.yaml", "title: t\n");
+    let site = s.path().join("site");
+    std::os::unix::fs::symlink("../proj/docs", site.join("content")).unwrap();
+    let srv = serve(&site, &[]);
+    let events = Events::connect(srv.port);
+    assert_eq!(events.next(10).expect("hello").0, "hello");
+    let order = || {
+        let page = request(srv.port, "/alpha/").text();
+        let at = |t: &str| page.rfind(&format!(">{t}</a>")).unwrap_or(usize::MAX);
+        at("乙") < at("甲")
+    };
+    assert!(order(), "the nav's order: 乙 (zeta) first");
+    s.write("proj/mkdocs.yml", nav("alpha", "zeta"));
+    events.reloaded("an edit of mkdocs.yml beside the linked docs");
+    assert!(!order(), "甲 (alpha) first now");
+}

@@ -15,7 +15,7 @@ use crate::error::{Diagnostic, Diagnostics};
 
 /// The names Docusaurus's default `sidebarPath` may have, and the JSON one older sites and
 /// Prettier's keep.
-const SIDEBAR_FILES: &[&str] = &[
+pub(super) const SIDEBAR_FILES: &[&str] = &[
     "sidebars.js",
     "sidebars.json",
     "sidebars.ts",
@@ -26,7 +26,7 @@ const SIDEBAR_FILES: &[&str] = &[
 ];
 
 /// The names of Docusaurus's own config.
-const CONFIG_FILES: &[&str] = &[
+pub(super) const CONFIG_FILES: &[&str] = &[
     "docusaurus.config.js",
     "docusaurus.config.ts",
     "docusaurus.config.mjs",

@@ -9,7 +9,7 @@ use std::path::Path;
 use super::{FrontMatter, js};
 use crate::error::{Diagnostic, Diagnostics};
 
-const CONFIG_FILES: &[&str] = &["_config.yml", "_config.yaml"];
+pub(super) const CONFIG_FILES: &[&str] = &["_config.yml", "_config.yaml"];
 
 /// The folders (`_posts`, `_docs` …) of `content/` whose pages Jekyll publishes, when the site
 /// has a Jekyll config beside `content/` or in it; none without one.

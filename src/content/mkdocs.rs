@@ -9,7 +9,7 @@ use super::js;
 use super::nav::{Nav, NavKind, NavNode};
 use crate::error::{Diagnostic, Diagnostics};
 
-const CONFIG_FILES: &[&str] = &["mkdocs.yml", "mkdocs.yaml"];
+pub(super) const CONFIG_FILES: &[&str] = &["mkdocs.yml", "mkdocs.yaml"];
 
 /// Nesting and entries past which a nav is not one anyone wrote.
 const MAX_DEPTH: usize = 16;

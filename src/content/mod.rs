@@ -285,6 +285,7 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     read_markdown(root, &markdown, options, &mut content, &mut diags);
     diags.extend(includes.over_budget().map(|d| d.in_file(&content.shown)));
     content.included.extend(includes.files());
+    content.included.extend(tool_configs(root, &dir));
     content.included.sort_unstable();
     content.included.dedup();
     for f in &mut content.files {
@@ -862,6 +863,26 @@ fn is_link_reference(line: &str) -> bool {
     l.starts_with('[')
         && !l.starts_with("[^")
         && l.find("]:").is_some_and(|end| !l[1..end].contains(']'))
+}
+
+/// The other tools' configs the site reads beside `content/` or beside the docs folder it links
+/// to, resolved: `serve` watches them with the included files (the site's folder is watched
+/// only for its own config, `mkdocs.yml` and `sidebars.*`; a linked docs folder's not at all).
+fn tool_configs(root: &Path, content_dir: &Path) -> Vec<PathBuf> {
+    let names = [
+        mkdocs::CONFIG_FILES,
+        docusaurus::CONFIG_FILES,
+        docusaurus::SIDEBAR_FILES,
+        jekyll::CONFIG_FILES,
+        dialect::HUGO_CONFIG_FILES,
+        &["book.toml"],
+    ];
+    js::beside_content(root, content_dir)
+        .iter()
+        .flat_map(|dir| names.iter().flat_map(|n| n.iter()).map(|n| dir.join(n)))
+        .filter(|p| p.is_file())
+        .filter_map(|p| p.canonicalize().ok())
+        .collect()
 }
 
 /// A Markdown file larger than this is no article: a log or an export named `.md` by mistake,

@@ -9,7 +9,7 @@ use crate::content::js;
 use crate::error::Diagnostics;
 
 /// The names of Hugo's site config.
-const CONFIG_FILES: &[&str] = &[
+pub const CONFIG_FILES: &[&str] = &[
     "hugo.toml",
     "hugo.yaml",
     "hugo.json",

@@ -19,7 +19,9 @@ pub mod twoslash;
 mod vitepress;
 mod zola;
 
-pub use hugo::{is_site as is_hugo_site, keeps_case as hugo_keeps_case};
+pub use hugo::{
+    CONFIG_FILES as HUGO_CONFIG_FILES, is_site as is_hugo_site, keeps_case as hugo_keeps_case,
+};
 
 /// What another tool's front-matter key becomes here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

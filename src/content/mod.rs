@@ -145,9 +145,9 @@ pub struct Content {
     pub unlisted: Vec<String>,
     /// A folder's title and order from Docusaurus's `_category_.json` (or `.yml`), by folder.
     pub folder_meta: std::collections::HashMap<String, FolderMeta>,
-    /// The files mdBook's includes read, resolved (see `includes::Includes::files`), and the
-    /// files of `content/` that are links to files elsewhere in the site, resolved: `serve`
-    /// watches them where they are.
+    /// The files mdBook's includes read, resolved (see `includes::Includes::files`), the
+    /// files of `content/` that are links to files elsewhere in the site, and the other tools'
+    /// configs the site reads (`tool_configs`), resolved: `serve` watches them where they are.
     pub included: Vec<PathBuf>,
     /// The tool's config turns TeX math on (MkDocs's arithmatex, VitePress's `math: true`,
     /// Docusaurus's remark-math).
@@ -246,8 +246,7 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         options.made_for
     };
     let includes = includes::Includes::new(root, &dir);
-    content.appended = auto_appended(&includes, &mkdocs.auto_append, &mut diags);
-    let appended = content.appended.clone();
+    let appended = auto_appended(&includes, &mkdocs.auto_append, &mut diags);
     let options = ReadOptions {
         made_for: content.made_for,
         includes: Some(&includes),
@@ -283,6 +282,7 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     markdown.retain(|(_, rel)| !roles.conflicts.iter().any(|(index, _)| index == rel));
     content.folders = roles.sections.clone();
     read_markdown(root, &markdown, options, &mut content, &mut diags);
+    content.appended = appended;
     diags.extend(includes.over_budget().map(|d| d.in_file(&content.shown)));
     content.included.extend(includes.files());
     content.included.extend(tool_configs(root, &dir));
@@ -1171,8 +1171,7 @@ pub fn parse_file(
             include: options
                 .includes
                 .map(|_| &include as &dialect::body::ReadInclude),
-            pymdown_inline: options.made_for == Some("MkDocs"),
-            attr_lists: matches!(options.made_for, Some("MkDocs" | "Hugo")),
+            made_for: options.made_for,
         },
     );
     let warnings = front_warnings

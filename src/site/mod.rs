@@ -137,8 +137,8 @@ pub struct Site {
     pub appended: String,
     /// Material's code annotations are on (see `content::mkdocs::MkDocs::annotate`).
     pub code_annotations: bool,
-    /// The files pages include (mdBook's `{{#include}}`), resolved, sorted: `serve` watches them
-    /// wherever they are.
+    /// The files pages include (mdBook's `{{#include}}`) and the other tools' configs the site
+    /// reads, resolved, sorted: `serve` watches them wherever they are.
     pub included: Vec<PathBuf>,
     /// TeX between `$` is math: the config says so, or the tool's config the content came with.
     pub math: bool,
@@ -291,7 +291,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         by_path,
         content_shown: content.shown,
         made_for: content.made_for,
-        appended: content.appended.clone(),
+        appended: content.appended,
         code_annotations: content.code_annotations,
         included: content.included,
         math,

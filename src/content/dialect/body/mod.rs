@@ -56,11 +56,10 @@ pub struct Options<'a> {
     /// Reads what an mdBook include shows (see `content::includes`); without it an include is
     /// warned about and left out.
     pub include: Option<&'a ReadInclude<'a>>,
-    /// PyMdown's inline marks (`++ctrl+c++`, `==x==`, `^^x^^`) are read: the site is MkDocs's.
-    pub pymdown_inline: bool,
-    /// Attribute lists after links and under blocks are taken out (see `attrs::without_lists`):
-    /// the site is MkDocs's or Hugo's, whose Markdown has them.
-    pub attr_lists: bool,
+    /// The tool whose config the content came with (see `content::ReadOptions::made_for`): an
+    /// MkDocs site's text has PyMdown's inline marks (`++ctrl+c++`, `==x==`, `^^x^^`), and
+    /// MkDocs's and Hugo's Markdown has attribute lists (see `attrs::without_lists`).
+    pub made_for: Option<&'a str>,
 }
 
 /// What an include shows and the file it read, or why it shows nothing. An include written in
@@ -484,7 +483,7 @@ impl Transform<'_> {
         if text.matches("$$").count() % 2 == 1 {
             self.display_math = !self.display_math;
         }
-        let read = self.options.attr_lists && !in_math;
+        let read = matches!(self.options.made_for, Some("MkDocs" | "Hugo")) && !in_math;
         if read && !self.html_block && !header_in_code && !heading {
             if let Some((without, lists)) = attrs::without_lists(&text) {
                 let first = self.attr_lists.get_or_insert((lists[0].clone(), i, 0));
@@ -492,7 +491,8 @@ impl Transform<'_> {
                 text = without;
             }
         }
-        if self.options.pymdown_inline && !self.html_block && !header_in_code {
+        let mkdocs = self.options.made_for == Some("MkDocs");
+        if mkdocs && !self.html_block && !header_in_code {
             if let Some(marked) = pymdown_inline::marks(&text) {
                 text = marked;
             }
@@ -707,8 +707,7 @@ pub fn substitute_warning(
     let options = Options {
         variables,
         include: None,
-        pymdown_inline: false,
-        attr_lists: false,
+        made_for: None,
     };
     let mut t = Transform::new(&options);
     let out = t.variables(text, 0);
@@ -856,8 +855,7 @@ pub(super) mod tests {
             &Options {
                 variables: &vars,
                 include: None,
-                pymdown_inline: false,
-                attr_lists: false,
+                made_for: None,
             },
         )
     }
@@ -883,8 +881,7 @@ pub(super) mod tests {
             &Options {
                 variables: &vars,
                 include: Some(&read),
-                pymdown_inline: false,
-                attr_lists: false,
+                made_for: None,
             },
         );
         assert_eq!(b.text.matches('x').count(), 2 * (3 << 20));

@@ -1155,7 +1155,13 @@ fn a_toc_md_gives_groups_order_and_labels() {
     has(&home, &["关于产品", "参考"]);
     let group = read(&out, "关于产品/index.html");
     has(&group, &["产品简介", "部署"]);
-    has(&read(&out, "关于产品/部署/index.html"), &["部署指南"]);
+    // A group whose pages are all in one folder is that folder's section (部署 over sub/);
+    // one over pages of several folders has a URL of its own (关于产品).
+    has(
+        &read(&out, "sub/index.html"),
+        &["<h1>部署</h1>", "部署指南"],
+    );
+    assert!(!out.join("关于产品/部署").exists());
     let overview = read(&out, "overview/index.html");
     has(
         &overview,
@@ -1223,6 +1229,49 @@ fn a_nav_groups_url_never_differs_from_a_pages_only_by_case() {
     let nav = &home[home.find("class=\"site-nav\"").unwrap()..];
     has(nav, &[">Insiders<"]);
     assert!(!nav.contains(">insiders<"), "{nav}");
+}
+
+/// A navigation group whose pages all live in one folder is that folder's section: its page is
+/// where its articles' URLs say (Material for MkDocs's `Blogs:` over `tutorials/blogs/`, once
+/// `tutorials/Blogs-2/`). A folder split over groups side by side is none of them, and the
+/// folder a navigation file orders is never one of its groups.
+#[test]
+fn a_nav_group_over_one_folder_is_that_folders_section() {
+    let s = site_of(
+        "m-nav-folder",
+        &[
+            ("helpcenter.yaml", "title: Docs\nlanguage: en\n"),
+            (
+                "mkdocs.yml",
+                "nav:\n  - Tutorials:\n    - Overview: tutorials.md\n    - Blogs:\n      - tutorials/blogs/basic.md\n      - tutorials/blogs/engage.md\n  - Intro:\n    - guide/why.md\n  - Using it:\n    - guide/features.md\n",
+            ),
+            ("content/tutorials.md", "# Tutorials\n\nText.\n"),
+            (
+                "content/tutorials/blogs/basic.md",
+                "# Basic blog\n\nText.\n",
+            ),
+            ("content/tutorials/blogs/engage.md", "# Engage\n\nText.\n"),
+            ("content/guide/why.md", "# Why\n\nText.\n"),
+            ("content/guide/features.md", "# Features\n\nText.\n"),
+            ("content/ref/TOC.md", "- All\n  - [A](a.md)\n"),
+            ("content/ref/_index.md", "---\ntitle: Reference\n---\n"),
+            ("content/ref/a.md", "# A\n\nText.\n"),
+        ],
+    );
+    let (out, _) = built(&s);
+    let blogs = read(&out, "tutorials/blogs/index.html");
+    has(&blogs, &["<h1>Blogs</h1>", ">Basic blog<", ">Engage<"]);
+    has(
+        &read(&out, "tutorials/blogs/basic/index.html"),
+        &["<a href=\"../../../tutorials/blogs/\">Blogs</a>"],
+    );
+    assert!(!out.join("Tutorials/Blogs").exists() && !out.join("Blogs").exists());
+    // guide/ is split over Intro and Using it: each keeps a page of its own.
+    has(&read(&out, "Intro/index.html"), &[">Why<"]);
+    has(&read(&out, "Using-it/index.html"), &[">Features<"]);
+    // The folder TOC.md orders keeps its own title; its group is a section within it.
+    has(&read(&out, "ref/index.html"), &["<h1>Reference</h1>"]);
+    has(&read(&out, "ref/All/index.html"), &[">A<"]);
 }
 
 /// A front-matter title's code spans (TiDB's ``title: 通过系统变量 `x` 读取``) are code in the
@@ -1524,13 +1573,15 @@ fn docusaurus_sidebars_order_the_docs() {
     );
     let out = build_ok(&s.path().join("site"), &s);
     let second = read(&out, "start/second/index.html");
-    has(&second, &["<a href=\"../../上手/\">上手</a>"]);
+    // The category is the folder all its docs are in: its page is where their URLs say.
+    has(&second, &["<a href=\"../../start/\">上手</a>"]);
+    assert!(!out.join("上手").exists());
     let siblings = &second[second.find("class=\"siblings\"").unwrap()..];
     // The sidebar's order (second before first) and labels.
     assert!(siblings.find(">第二<").unwrap() < siblings.find(">第一步<").unwrap());
     has(
         &read(&out, "ref/a/index.html"),
-        &["<a href=\"../../参考/\">参考</a>"],
+        &["<a href=\"../../ref/\">参考</a>"],
     );
     assert!(!files(&out).iter().any(|f| f.contains("sidebars")));
     // Docusaurus served the docs under /docs/: links written so reach the page.

@@ -26,6 +26,12 @@ struct Placer<'a> {
     section_of_page: HashMap<String, usize>,
     /// Every page URL given out so far, lower-cased, to give groups URLs of their own.
     urls: HashSet<String>,
+    /// Section index by folder.
+    section_of_dir: &'a HashMap<String, usize>,
+    /// Folder sections the navigation has placed already.
+    moved: HashSet<usize>,
+    /// How many of the navigations' lists list pages of a folder.
+    listed_in: HashMap<String, usize>,
     placed: HashSet<usize>,
     order: usize,
     warn: bool,
@@ -68,11 +74,19 @@ pub(super) fn apply(
         articles,
         links,
         urls,
+        section_of_dir,
+        moved: HashSet::new(),
+        listed_in: HashMap::new(),
         placed: HashSet::new(),
         order: 0,
         warn,
         diags,
     };
+    let mut listed_in = HashMap::new();
+    for nav in navs {
+        p.count_listings(nav, &nav.nodes, None, 0, &mut listed_in);
+    }
+    p.listed_in = listed_in;
     for nav in navs {
         let Some(&root) = section_of_dir.get(&nav.governs) else {
             continue;
@@ -132,8 +146,21 @@ impl Placer<'_> {
                         self.place(nav, &node.children, parent, depth + 1);
                         continue;
                     }
-                    let group = self.group(&node.label, parent);
-                    if let Some(Target::Article(a)) = target {
+                    let target_article = match target {
+                        Some(Target::Article(a)) => Some(a),
+                        _ => None,
+                    };
+                    let group = match self.folder_of_group(nav, node, target_article, parent) {
+                        Some(s) => {
+                            self.sections[s].title = node.label.clone();
+                            // Without a page it is the group still, at its folder's URL.
+                            self.sections[s].from_nav = true;
+                            self.move_section(s, parent);
+                            s
+                        }
+                        None => self.group(&node.label, parent),
+                    };
+                    if let Some(a) = target_article {
                         self.place_article(a, group, &node.label);
                     }
                     self.place(nav, &node.children, group, depth + 1);
@@ -142,25 +169,115 @@ impl Placer<'_> {
         }
     }
 
-    fn resolve(&mut self, nav: &Nav, node: &NavNode, link: &str) -> Option<Target> {
+    /// The folder section a group of the navigation is: the one folder, without a page of its
+    /// own, that all the group's pages are in (`Blogs:` over `tutorials/blogs/*.md`). A group
+    /// is no page in those tools; as its folder's section its page is where its articles' URLs
+    /// say it is, not at an invented `Blogs-2/`.
+    fn folder_of_group(
+        &self,
+        nav: &Nav,
+        node: &NavNode,
+        own: Option<usize>,
+        parent: usize,
+    ) -> Option<usize> {
+        // Split over groups side by side (VitePress's 介绍 and 指引 both in guide/), the folder
+        // is none of them; a group's own sub-groups may share it (TiDB's DM and its 参考手册).
+        let [folder] = &self.folders_listed(nav, &node.children, own)[..] else {
+            return None;
+        };
+        let s = *self.section_of_dir.get(folder)?;
+        let mut within = HashMap::new();
+        self.count_listings(nav, &node.children, own, 0, &mut within);
+        (!self.holds(s, parent)
+            && !self.moved.contains(&s)
+            && self.sections[s].source.is_none()
+            && self.listed_in.get(folder) == within.get(folder))
+        .then_some(s)
+    }
+
+    /// The folders of the pages listed in `entries` themselves (not in their groups), with
+    /// `own`, the article the group starts with.
+    fn folders_listed(&self, nav: &Nav, entries: &[NavNode], own: Option<usize>) -> Vec<String> {
+        let mut folders: Vec<String> = Vec::new();
+        let mut add = |dir: &str| {
+            if !folders.iter().any(|f| f == dir) {
+                folders.push(dir.to_owned());
+            }
+        };
+        if let Some(a) = own {
+            add(parent_of(&self.articles[a].source.rel));
+        }
+        for entry in entries {
+            match entry.link.as_deref().and_then(|l| self.lookup(nav, l)) {
+                Some(Target::Article(a)) if entry.children.is_empty() => {
+                    add(parent_of(&self.articles[a].source.rel))
+                }
+                Some(Target::Section(s)) => add(parent_of(&self.sections[s].dir)),
+                _ => {}
+            }
+        }
+        folders
+    }
+
+    /// Counts into `counts`, for each folder, the lists of `entries` and of their groups that
+    /// list its pages.
+    fn count_listings(
+        &self,
+        nav: &Nav,
+        entries: &[NavNode],
+        own: Option<usize>,
+        depth: usize,
+        counts: &mut HashMap<String, usize>,
+    ) {
+        if depth > MAX_GROUP_DEPTH {
+            return;
+        }
+        for folder in self.folders_listed(nav, entries, own) {
+            *counts.entry(folder).or_default() += 1;
+        }
+        for entry in entries.iter().filter(|e| !e.children.is_empty()) {
+            let own = match entry.link.as_deref().and_then(|l| self.lookup(nav, l)) {
+                Some(Target::Article(a)) => Some(a),
+                _ => None,
+            };
+            self.count_listings(nav, &entry.children, own, depth + 1, counts);
+        }
+    }
+
+    /// What `link` of `nav` leads to, if a page; [`Placer::resolve`] also says when it leads
+    /// nowhere.
+    fn lookup(&self, nav: &Nav, link: &str) -> Option<Target> {
+        match self.resolved(nav, link) {
+            Resolved::Page { content_path, .. } => self.target(&content_path),
+            _ => None,
+        }
+    }
+
+    fn resolved(&self, nav: &Nav, link: &str) -> Resolved {
         let dir = parent_of(&nav.rel);
         // Docsify's sidebar and MkDocs's nav name pages from the content root.
         let from_root = nav.kind.links_from_root() && !link.starts_with('/');
         let rooted = from_root.then(|| self.links.resolve(&format!("/{link}"), "", "").resolved);
-        let resolved = match rooted {
+        match rooted {
             Some(found @ Resolved::Page { .. }) => found,
             _ => self.links.resolve(link, dir, "").resolved,
-        };
-        match resolved {
-            Resolved::Page { content_path, .. } => self
-                .article_of
-                .get(&content_path)
-                .map(|&a| Target::Article(a))
-                .or_else(|| {
-                    self.section_of_page
-                        .get(&content_path)
-                        .map(|&s| Target::Section(s))
-                }),
+        }
+    }
+
+    fn target(&self, content_path: &str) -> Option<Target> {
+        self.article_of
+            .get(content_path)
+            .map(|&a| Target::Article(a))
+            .or_else(|| {
+                self.section_of_page
+                    .get(content_path)
+                    .map(|&s| Target::Section(s))
+            })
+    }
+
+    fn resolve(&mut self, nav: &Nav, node: &NavNode, link: &str) -> Option<Target> {
+        match self.resolved(nav, link) {
+            Resolved::Page { content_path, .. } => self.target(&content_path),
             Resolved::External | Resolved::Failed => None,
             // The home page (`[首页](/)` in Docsify's sidebars): the site has it already.
             Resolved::SiteUrl(url) if url.is_empty() => None,
@@ -194,19 +311,28 @@ impl Placer<'_> {
     /// Moves folder section `s` under `parent`, in the navigation's order.
     fn move_section(&mut self, s: usize, parent: usize) {
         // Never under itself or one of its own sub-sections.
-        let mut up = Some(parent);
-        while let Some(p) = up {
-            if p == s {
-                return;
-            }
-            up = self.sections[p].parent;
+        if self.holds(s, parent) {
+            return;
         }
         if let Some(old) = self.sections[s].parent {
             self.sections[old].subsections.retain(|&c| c != s);
         }
+        self.moved.insert(s);
         self.sections[s].parent = Some(parent);
         self.sections[s].nav_order = Some(self.order);
         self.sections[parent].subsections.push(s);
+    }
+
+    /// Whether section `s` is `other` or holds it.
+    fn holds(&self, s: usize, other: usize) -> bool {
+        let mut up = Some(other);
+        while let Some(p) = up {
+            if p == s {
+                return true;
+            }
+            up = self.sections[p].parent;
+        }
+        false
     }
 
     /// A new section for a group of the navigation, under `parent`, with a URL of its own.

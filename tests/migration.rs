@@ -684,6 +684,104 @@ fn a_tool_config_beside_content_may_be_a_link() {
     );
 }
 
+/// Starlight and Rspress keep their config above the docs folder `content` links to (Starlight's
+/// `src/content/docs/zh-cn/`, Rspress's `docs/zh/`): found there, their front-matter keys are
+/// theirs and ignored with a note (the docs failed with 5 and 45 errors), Starlight's
+/// `sidebar: { order, label }` orders and labels, and its `template: splash` names no template.
+#[test]
+fn starlight_and_rspress_docs_build_through_a_link() {
+    let s = site_of("m-project-tool", &[("helpcenter.yaml", "title: 文档\n")]);
+    let star = "starlight/src/content/docs/zh-cn";
+    s.write("starlight/astro.config.mjs", "export default {};\n");
+    s.write(
+        &format!("{star}/index.mdx"),
+        "---\ntitle: 首页\ntemplate: splash\nhero:\n  tagline: 欢迎\n---\n\n正文。\n",
+    );
+    s.write(
+        &format!("{star}/guides/b.md"),
+        "---\ntitle: 乙\ntableOfContents:\n  maxHeadingLevel: 4\nsidebar:\n  order: 1\n  label: 乙的标签\n---\n\n见[甲](/zh-cn/guides/a/)。\n",
+    );
+    s.write(
+        &format!("{star}/guides/a.md"),
+        "---\ntitle: 甲\nsidebar:\n  order: 2\n---\n\n正文。\n",
+    );
+    std::fs::create_dir_all(s.path().join("site")).unwrap();
+    std::os::unix::fs::symlink(s.path().join(star), s.path().join("site/content")).unwrap();
+    let (out, log) = built(&s);
+    has(
+        &log,
+        &[
+            "`tableOfContents` (Starlight",
+            "`template: splash` (Starlight",
+        ],
+    );
+    let guides = read(&out, "guides/index.html");
+    // Ordered by `sidebar.order`, not by title; labelled by `sidebar.label` in navigation.
+    assert!(
+        guides.find(">乙<").unwrap() < guides.find(">甲<").unwrap(),
+        "{guides}"
+    );
+    let a = read(&out, "guides/a/index.html");
+    let siblings = &a[a.find("class=\"siblings\"").unwrap()..];
+    has(siblings, &[">乙的标签<"]);
+    has(
+        &read(&out, "guides/b/index.html"),
+        &["<a href=\"../a/\">甲</a>"],
+    );
+
+    let r = site_of("m-project-rspress", &[("helpcenter.yaml", "title: 文档\n")]);
+    r.write("website/rspress.config.ts", "export default {};\n");
+    r.write(
+        "website/docs/zh/guide/a.mdx",
+        "---\ntitle: 甲\ntag: new\noverviewHeaders: [2]\n---\n\n见[乙](/zh/guide/b)。\n",
+    );
+    r.write("website/docs/zh/guide/b.mdx", "# 乙\n\n正文。\n");
+    std::os::unix::fs::symlink(
+        r.path().join("website/docs/zh"),
+        r.path().join("site/content"),
+    )
+    .unwrap();
+    let (out, log) = built(&r);
+    has(&log, &["`tag` (Rspress", "`overviewHeaders` (Rspress"]);
+    has(
+        &read(&out, "guide/a/index.html"),
+        &["<a href=\"../b/\">乙</a>"],
+    );
+    // Elsewhere `tag` is a slip of `tags`.
+    let t = site_of(
+        "m-tag-slip",
+        &[
+            ("helpcenter.yaml", "title: 文档\n"),
+            ("content/a.md", "---\ntitle: 甲\ntag: x\n---\n\n正文。\n"),
+        ],
+    );
+    let o = build(&t.path().join("site"), &t.path().join("public"), &[]);
+    assert!(!o.status.success());
+    has(&stderr(&o), &["unknown key `tag`"]);
+}
+
+/// A copy of a language's folder keeps its links from the root under the language's URL path
+/// (`/zh-cn/…` in Starlight's Chinese docs, `/zh/…` in Rspress's), whatever the copy is named.
+#[test]
+fn a_copied_language_folder_keeps_its_language_links() {
+    let s = site_of(
+        "m-lang-copy",
+        &[
+            ("helpcenter.yaml", "title: 文档\nlanguage: zh-CN\n"),
+            (
+                "content/a.md",
+                "# 甲\n\n见[乙](/zh-cn/guides/b/)和[乙](/zh/guides/b)。\n",
+            ),
+            ("content/guides/b.md", "# 乙\n\n正文。\n"),
+        ],
+    );
+    let (out, _) = built(&s);
+    has(
+        &read(&out, "a/index.html"),
+        &["<a href=\"../guides/b/\">乙</a>和<a href=\"../guides/b/\">乙</a>"],
+    );
+}
+
 /// VuePress 1's docs keep each language in a folder (`docs/zh`) and the files served at the
 /// root in `docs/.vuepress/public`: with `content` linked to the language's folder those are
 /// not read, and a note says how to publish them; done so, the links resolve.

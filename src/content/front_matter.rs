@@ -289,10 +289,24 @@ pub(super) fn read(
             slip
         });
     }
-    // MkDocs's `template: home.html` names a template of its theme, not of helpcenter's.
-    if made_for == Some("MkDocs") {
+    // MkDocs's `template: home.html` and Starlight's `template: splash` name a layout of their
+    // theme, not a template of helpcenter's.
+    if let Some(tool @ ("MkDocs" | "Starlight")) = made_for {
         if let Some(t) = front.template.take() {
-            ignored.push((format!("template: {t}"), "MkDocs"));
+            ignored.push((format!("template: {t}"), tool));
+        }
+    }
+    // Starlight's `sidebar: { order: 2, label: 概览 }`: the order and the navigation title.
+    if made_for == Some("Starlight")
+        && let Some(Value::Object(sidebar)) = map.get("sidebar")
+    {
+        for (within, own) in [("order", "weight"), ("label", "nav_title")] {
+            let Some(v) = sidebar.get(within).filter(|_| !set_by_own.contains(own)) else {
+                continue;
+            };
+            if let Err(d) = set(&mut front, own, v, false) {
+                diags.push(d.at_line(line_of("sidebar")));
+            }
         }
     }
     if block.format == Format::Toml {

@@ -74,7 +74,7 @@ pub fn beside_content(root: &Path, content_dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Whether everyone may write in folder `dir` (`/tmp`, `/var/tmp`).
-fn anyone_may_write(dir: &Path) -> bool {
+pub(super) fn anyone_may_write(dir: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -21,6 +21,7 @@ mod js;
 mod mkdocs;
 pub mod nav;
 mod partials;
+mod project;
 pub(crate) mod roles;
 mod title;
 mod vitepress;
@@ -243,7 +244,7 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     } else if docusaurus.found {
         Some("Docusaurus")
     } else {
-        options.made_for
+        project::tool(root, &dir).or(options.made_for)
     };
     let includes = includes::Includes::new(root, &dir);
     let appended = auto_appended(&includes, &mkdocs.auto_append, &mut diags);

@@ -195,6 +195,26 @@ impl Site {
     }
 }
 
+/// The URL paths the docs were served under (see `content::Content::docs_routes`), and the
+/// site's language as a tool's language folder is named (`zh-cn/`, `zh/` for `zh-CN`): a copy
+/// of Starlight's `zh-cn/` or Rspress's `zh/` keeps its `/zh-cn/…` links, however the copy's
+/// folder is named. They apply only to a link that names nothing as written.
+fn language_routes(routes: &[String], language: &str) -> Vec<String> {
+    let full = language.to_ascii_lowercase().replace('_', "-");
+    let primary = full.split('-').next().unwrap_or_default().to_owned();
+    let mut out = routes.to_vec();
+    for name in [full, primary] {
+        let route = format!("{name}/");
+        if name.len() >= 2
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !out.iter().any(|r| r.eq_ignore_ascii_case(&route))
+        {
+            out.push(route);
+        }
+    }
+    out
+}
+
 /// Builds the site model. Drafts are left out unless `drafts` is set.
 pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagnostics) {
     let mut diags = Diagnostics::default();
@@ -203,7 +223,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         failed_urls: (content.failed.iter())
             .map(|rel| would_be_url(rel, content.hugo_urls))
             .collect(),
-        docs_routes: content.docs_routes.clone(),
+        docs_routes: language_routes(&content.docs_routes, &config.language),
         unlisted: content.unlisted.iter().cloned().collect(),
         docsify: content
             .navs

@@ -14,7 +14,9 @@ pub mod home;
 mod hugo;
 mod jekyll;
 mod mkdocs;
+mod rspress;
 mod shortcode;
+mod starlight;
 pub mod twoslash;
 mod vitepress;
 mod zola;
@@ -64,13 +66,18 @@ const TOOLS: &[&[ForeignKey]] = &[
     mkdocs::KEYS,
 ];
 
+/// Tools whose keys are read only on their own sites (see `content::project`): their names
+/// (Rspress's `tag`) are slips of helpcenter's own elsewhere.
+const SITE_TOOLS: &[&[ForeignKey]] = &[starlight::KEYS, rspress::KEYS];
+
 /// The other tool's key of this name, if a known tool uses it. Keys starting with `hide_`
 /// (Docusaurus's `hide_title`, the `hide_sidebar` of many themes) are layout switches of one tool
 /// or another: ignored.
 pub fn foreign_key(name: &str, made_for: Option<&str>) -> Option<ForeignKey> {
     // The key of the tool the site was written for, when several use the name (`layout`).
     let all = || TOOLS.iter().flat_map(|t| t.iter());
-    all()
+    let site = SITE_TOOLS.iter().flat_map(|t| t.iter());
+    site.chain(all())
         .find(|k| k.name == name && Some(k.tool) == made_for)
         .or_else(|| all().find(|k| k.name == name))
         .copied()
@@ -141,7 +148,7 @@ mod tests {
 
     #[test]
     fn every_tool_key_is_listed_once_per_tool() {
-        for tool in TOOLS {
+        for tool in TOOLS.iter().chain(SITE_TOOLS) {
             for (i, k) in tool.iter().enumerate() {
                 assert!(
                     !tool[i + 1..].iter().any(|o| o.name == k.name),
@@ -161,7 +168,7 @@ mod tests {
             .expect("README has the section");
         let section = &readme[start..];
         let section = &section[..section[3..].find("\n## ").map_or(section.len(), |e| e + 3)];
-        for k in TOOLS.iter().flat_map(|t| t.iter()) {
+        for k in TOOLS.iter().chain(SITE_TOOLS).flat_map(|t| t.iter()) {
             if k.becomes != Becomes::Ignored {
                 assert!(
                     section.contains(&format!("| `{}", k.name)),
@@ -197,5 +204,12 @@ mod tests {
         );
         assert_eq!(foreign_key("no_list", None).unwrap().tool, "Docsy");
         assert!(foreign_key("titel", None).is_none());
+        // Rspress's `tag` only on an Rspress site; elsewhere it is a slip of `tags`.
+        assert!(foreign_key("tag", None).is_none());
+        assert_eq!(foreign_key("tag", Some("Rspress")).unwrap().tool, "Rspress");
+        assert_eq!(
+            foreign_key("pagefind", Some("Starlight")).unwrap().becomes,
+            Becomes::Not("search")
+        );
     }
 }

@@ -1,0 +1,94 @@
+//! Tools whose config is not beside the docs folder but further up its project: Astro
+//! Starlight keeps a language's docs in `src/content/docs/zh-cn/` under the folder of its
+//! `astro.config.mjs`; Rspress keeps `docs/zh/` under the folder of its `rspress.config.ts`. A
+//! migrating author links `content` to that docs folder: which tool wrote it says whose
+//! front-matter keys the pages have (Starlight's `tableOfContents` and `template: splash`,
+//! Rspress's `overviewHeaders`), which are then its own and ignored with a note, not errors.
+//!
+//! Only whether the config file is there is looked at; nothing of it is read.
+
+use std::path::{Path, PathBuf};
+
+/// How many folders above the docs folder the project's config may be (Starlight's
+/// `src/content/docs/zh-cn` is four below it).
+const MAX_UP: usize = 4;
+
+const STARLIGHT_CONFIGS: &[&str] = &[
+    "astro.config.mjs",
+    "astro.config.ts",
+    "astro.config.js",
+    "astro.config.mts",
+    "astro.config.cjs",
+];
+const RSPRESS_CONFIGS: &[&str] = &[
+    "rspress.config.ts",
+    "rspress.config.js",
+    "rspress.config.mjs",
+    "rspress.config.mts",
+];
+
+/// The tool of the project `content_dir` (its links followed) is in, from the site root or
+/// the folders above the docs folder: `Starlight` or `Rspress`.
+pub fn tool(root: &Path, content_dir: &Path) -> Option<&'static str> {
+    let docs = content_dir.canonicalize().ok()?;
+    for dir in folders_up(root, &docs) {
+        let has = |names: &[&str]| names.iter().any(|n| dir.join(n).is_file());
+        // Starlight's content collection: the docs are under the project's src/content/docs.
+        if has(STARLIGHT_CONFIGS) && docs.starts_with(dir.join("src/content/docs")) {
+            return Some("Starlight");
+        }
+        if has(RSPRESS_CONFIGS) {
+            return Some("Rspress");
+        }
+    }
+    None
+}
+
+/// The site root, then the folders above the docs folder, nearest first, stopping at the
+/// system's folders, a home folder and a folder anyone may write in (see
+/// `js::beside_content`).
+fn folders_up(root: &Path, docs: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = root.canonicalize().ok().into_iter().collect();
+    let home = std::env::var_os("HOME").and_then(|h| PathBuf::from(h).canonicalize().ok());
+    for dir in docs.ancestors().skip(1).take(MAX_UP) {
+        if dir.parent().is_none()
+            || crate::paths::is_system_path(dir)
+            || home.as_deref() == Some(dir)
+            || super::js::anyone_may_write(dir)
+        {
+            break;
+        }
+        if !dirs.iter().any(|d| d == dir) {
+            dirs.push(dir.to_path_buf());
+        }
+    }
+    dirs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_project_above_a_linked_docs_folder_names_the_tool() {
+        let tmp = std::env::temp_dir().join(format!("hc-project-{}", std::process::id()));
+        let star = tmp.join("starlight");
+        std::fs::create_dir_all(star.join("src/content/docs/zh-cn")).unwrap();
+        std::fs::write(star.join("astro.config.mjs"), "export default {}").unwrap();
+        let site = tmp.join("site");
+        std::fs::create_dir_all(&site).unwrap();
+        assert_eq!(
+            tool(&site, &star.join("src/content/docs/zh-cn")),
+            Some("Starlight")
+        );
+        // An Astro site's other folders are not Starlight's docs.
+        std::fs::create_dir_all(star.join("src/pages")).unwrap();
+        assert_eq!(tool(&site, &star.join("src/pages")), None);
+        let rs = tmp.join("rspress/website");
+        std::fs::create_dir_all(rs.join("docs/zh")).unwrap();
+        std::fs::write(rs.join("rspress.config.ts"), "export default {}").unwrap();
+        assert_eq!(tool(&site, &rs.join("docs/zh")), Some("Rspress"));
+        assert_eq!(tool(&site, &site), None);
+        std::fs::remove_dir_all(&tmp).unwrap();
+    }
+}

@@ -87,6 +87,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         made_for: None,
         includes: None,
         appended: "",
+        mdx: false,
     };
     let (content, load_diags) = content::load(root, read);
     diags.extend(load_diags);
@@ -396,6 +397,7 @@ fn read_edits(
             made_for: site.made_for,
             includes: Some(&includes),
             appended: &site.appended,
+            mdx: content::is_mdx(&p),
         };
         match content::parse_file(&bytes, &rel, read) {
             Ok(mut f) => {

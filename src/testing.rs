@@ -43,6 +43,7 @@ pub(crate) fn site_with(config_yaml: &str, files: &[(&str, &str)]) -> (Site, Dia
             made_for: None,
             includes: None,
             appended: "",
+            mdx: false,
         };
         match content::parse_file(text.as_bytes(), rel, read) {
             Ok(f) => c.files.push(f),

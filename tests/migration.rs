@@ -760,6 +760,57 @@ fn starlight_and_rspress_docs_build_through_a_link() {
     has(&stderr(&o), &["unknown key `tag`"]);
 }
 
+/// An `.mdx` page reads as MDX reads it (Starlight's and Rspress's docs): component content is
+/// Markdown however indented (Starlight's install tabs showed their fences as text), a tag may
+/// go on over lines (88 link cards were invisible), JavaScript props and expressions are left
+/// out with a warning (their source was the page's text), `\{#id}` is a heading's id, and
+/// Starlight's components show their titles.
+#[test]
+fn mdx_pages_read_as_mdx() {
+    let s = site_of(
+        "m-mdx",
+        &[
+            ("helpcenter.yaml", "title: 文档\n"),
+            (
+                "content/install.mdx",
+                "---\ntitle: 安装\n---\n\nimport { Tabs, TabItem, LinkCard, CardGrid, Aside } from '@astrojs/starlight/components';\n\n<Tabs syncKey=\"pkg\">\n    <TabItem label=\"npm\">\n        ```sh\n        npx astro add starlight\n        ```\n    </TabItem>\n    <TabItem label=\"pnpm\">\n        ```sh\n        pnpm astro add starlight\n        ```\n    </TabItem>\n</Tabs>\n\n<CardGrid>\n\t<LinkCard\n\t\ttitle=\"博客\"\n\t\tdescription=\"添加一个博客。\"\n\t\thref=\"https://example.com/blog\"\n\t/>\n</CardGrid>\n\n<SidebarPreview\n\tconfig={[\n\t\t{ label: '仙女座', link: '' },\n\t]}\n/>\n\n<Aside type=\"caution\" title=\"当心\">\n    在 `<Aside>` 中写 *补充* 信息。\n</Aside>\n\n## CSS 变量 \\{#css-variables}\n\n见[变量](#css-variables)。\n",
+            ),
+        ],
+    );
+    let (out, log) = built(&s);
+    let page = read(&out, "install/index.html");
+    has(
+        &page,
+        &[
+            "<p class=\"tab-title\">npm</p>",
+            "<p class=\"tab-title\">pnpm</p>",
+            "<span class=\"hl-f\">pnpm</span> astro add starlight",
+            "<p class=\"link-card\"><a href=\"https://example.com/blog\">博客</a> — 添加一个博客。</p>",
+            "class=\"callout callout-warning\"",
+            "<p>在 <code>&lt;Aside&gt;</code> 中写 <em>补充</em> 信息。</p>",
+            "<h2 id=\"css-variables\">CSS 变量",
+            "<a href=\"#css-variables\">变量</a>",
+        ],
+    );
+    for leaked in [
+        "```",
+        "config={",
+        "仙女座",
+        "&lt;SidebarPreview",
+        "\\{#",
+        "&lt;LinkCard",
+    ] {
+        assert!(!page.contains(leaked), "{leaked} in:\n{page}");
+    }
+    has(
+        &log,
+        &[
+            "the JavaScript expression `config={…}` on this page is left out",
+            "install.mdx:28",
+        ],
+    );
+}
+
 /// A copy of a language's folder keeps its links from the root under the language's URL path
 /// (`/zh-cn/…` in Starlight's Chinese docs, `/zh/…` in Rspress's), whatever the copy is named.
 #[test]

@@ -179,6 +179,15 @@ pub struct ReadOptions<'a> {
     /// Link references every page ends with: MkDocs's `auto_append` snippets (see
     /// `auto_appended`).
     pub appended: &'a str,
+    /// The file is MDX (`.mdx` on disk; its content path says `.md`): see
+    /// `dialect::body::mdx`.
+    pub mdx: bool,
+}
+
+/// Whether the file at `path` is MDX.
+pub fn is_mdx(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("mdx"))
 }
 
 /// Reads every file under `root/content`. Problems in single files are collected; the files that
@@ -921,6 +930,10 @@ fn read_markdown(
         .map(|(path, rel)| {
             let shown = shown_path(root, path);
             let bytes = read_source(path).map_err(|d| Diagnostics::from(d.in_file(&shown)))?;
+            let options = ReadOptions {
+                mdx: is_mdx(path),
+                ..options
+            };
             guard(&shown, || parse_file(&bytes, rel, options))
                 .map_err(Diagnostics::from)?
                 .map_err(|d| d.into_iter().map(|d| d.in_file(&shown)).collect())
@@ -1173,6 +1186,7 @@ pub fn parse_file(
                 .includes
                 .map(|_| &include as &dialect::body::ReadInclude),
             made_for: options.made_for,
+            mdx: options.mdx,
         },
     );
     let warnings = front_warnings
@@ -1229,6 +1243,7 @@ mod tests {
             made_for: None,
             includes: None,
             appended: "",
+            mdx: false,
         }
     }
 

@@ -192,20 +192,20 @@ impl Writer<'_, '_> {
         let get = |key: &str| tag.attr(html, key).map(entities);
         // Callout components: `<Note>`, `<Warning>` (TiDB's docs), `<Admonition type="tip">`.
         let callout = match name.as_str() {
-            "Admonition" | "Callout" | "Alert" => {
+            "Admonition" | "Callout" | "Alert" | "Aside" => {
                 Some(get("type").unwrap_or_else(|| "note".into()))
             }
             "Note" | "Info" => Some("note".into()),
             "Tip" => Some("tip".into()),
             "Important" => Some("important".into()),
-            "Warning" => Some("warning".into()),
-            "Caution" | "Danger" => Some("caution".into()),
+            "Warning" | "Caution" => Some("warning".into()),
+            "Danger" => Some("caution".into()),
             _ => None,
         };
         if let Some(kind) = callout.filter(|_| !tag.self_closing) {
             let kind = match kind.as_str() {
-                "danger" | "caution" | "error" => "caution",
-                "warning" | "warn" => "warning",
+                "danger" | "error" => "caution",
+                "warning" | "warn" | "caution" => "warning",
                 "tip" | "success" => "tip",
                 "important" => "important",
                 _ => "note",
@@ -232,7 +232,19 @@ impl Writer<'_, '_> {
                 }
             }
             "Tabs" | "SimpleTab" | "CodeGroup" => ("<div class=\"tabs\">".into(), "</div>\n"),
-            "TabItem" => {
+            // Wrappers whose content shows as it is: Starlight's `<Steps>` around a numbered
+            // list (a step list here already), `<CardGrid>`, Astro's `<Fragment>`.
+            "Steps" | "CardGrid" | "Fragment" => (String::new(), ""),
+            // Starlight's `<Card title="…">`: its title, then its content.
+            "Card" => (
+                format!(
+                    "<div class=\"card\"><p class=\"card-title\">{}</p>",
+                    escape::html(&get("title").unwrap_or_default())
+                ),
+                "</div>\n",
+            ),
+            // Rspress's and Starlight's tabs are `<Tab label>` and `<TabItem label>`.
+            "TabItem" | "Tab" => {
                 let title = get("label").or_else(|| get("value")).unwrap_or_default();
                 (
                     format!(
@@ -267,7 +279,16 @@ impl Writer<'_, '_> {
                             );
                             return String::new();
                         };
-                        return format!("{open}{}</a>", escape::html(&text));
+                        // Starlight's `<LinkCard title description>`: the text after the link.
+                        let more = get("description")
+                            .map(|d| format!(" — {}", escape::html(&d)))
+                            .unwrap_or_default();
+                        let link = format!("{open}{}</a>{more}", escape::html(&text));
+                        // A card of its own, on its own line.
+                        return match name.as_str() {
+                            "LinkCard" => format!("<p class=\"link-card\">{link}</p>\n"),
+                            _ => link,
+                        };
                     }
                     (open, "</a>")
                 }

@@ -19,6 +19,7 @@ mod docsify;
 mod embeds;
 mod hugo;
 mod liquid;
+mod mdx;
 mod mkdocs;
 mod pymdown;
 mod pymdown_inline;
@@ -60,6 +61,8 @@ pub struct Options<'a> {
     /// MkDocs site's text has PyMdown's inline marks (`++ctrl+c++`, `==x==`, `^^x^^`), and
     /// MkDocs's and Hugo's Markdown has attribute lists (see `attrs::without_lists`).
     pub made_for: Option<&'a str>,
+    /// The page is MDX (`.mdx`): read as MDX reads it first (see `mdx`).
+    pub mdx: bool,
 }
 
 /// What an include shows and the file it read, or why it shows nothing. An include written in
@@ -95,8 +98,34 @@ pub fn transform(body: &str, options: &Options) -> Body {
     if body.contains("{%") || body.contains(FLOW_START) {
         t.fence_for_liquid = liquid_fence(body);
     }
-    for (i, line) in body.split('\n').enumerate() {
-        t.line(i, line);
+    match options.mdx.then(|| mdx::read(body)).flatten() {
+        Some(read) => {
+            t.changed = true;
+            t.shifted = true;
+            for (line, i) in &read.lines {
+                t.line(*i, line);
+            }
+            if let Some((first, line)) = read.dropped.first() {
+                let what = match read.dropped.len() - 1 {
+                    0 => format!("the JavaScript expression `{first}` on this page is"),
+                    n => {
+                        format!("the JavaScript expression `{first}` and {n} more on this page are")
+                    }
+                };
+                t.warnings.push(
+                    Diagnostic::warning(format!(
+                        "{what} left out: helpcenter runs no JavaScript"
+                    ))
+                    .at_line(line + 1)
+                    .hint("write a value as text (`title=\"…\"`) to keep it, or leave the component out"),
+                );
+            }
+        }
+        None => {
+            for (i, line) in body.split('\n').enumerate() {
+                t.line(i, line);
+            }
+        }
     }
     if let Some(pad) = t.note.clone() {
         t.end_note(&pad, body.split('\n').count());
@@ -708,6 +737,7 @@ pub fn substitute_warning(
         variables,
         include: None,
         made_for: None,
+        mdx: false,
     };
     let mut t = Transform::new(&options);
     let out = t.variables(text, 0);
@@ -760,8 +790,10 @@ fn callout_kind(name: &str) -> Option<&'static str> {
         "tip" | "success" | "hint" => "tip",
         "note" | "info" | "abstract" | "summary" | "question" | "example" | "quote" | "primary"
         | "secondary" => "note",
-        "warning" | "warn" | "attention" => "warning",
-        "danger" | "caution" | "error" | "failure" | "bug" => "caution",
+        // Docusaurus's, Starlight's and VuePress's `caution` is their yellow warning; their red
+        // one is `danger`, as GitHub's is CAUTION.
+        "warning" | "warn" | "attention" | "caution" => "warning",
+        "danger" | "error" | "failure" | "bug" => "caution",
         "important" => "important",
         _ => return None,
     })
@@ -856,6 +888,7 @@ pub(super) mod tests {
                 variables: &vars,
                 include: None,
                 made_for: None,
+                mdx: false,
             },
         )
     }
@@ -882,6 +915,7 @@ pub(super) mod tests {
                 variables: &vars,
                 include: Some(&read),
                 made_for: None,
+                mdx: false,
             },
         );
         assert_eq!(b.text.matches('x').count(), 2 * (3 << 20));

@@ -1,0 +1,630 @@
+//! MDX's own reading of a page (`.mdx` files: Docusaurus, Starlight, Rspress), before the rest
+//! of the body transform: MDX is Markdown with JSX, and differs from CommonMark where pages
+//! written for it break when read as CommonMark.
+//!
+//! - A component's tag may go on over lines (`<LinkCard`⏎`title="…"`⏎`/>`); CommonMark reads
+//!   such a tag as text. Here it is joined onto one line.
+//! - A prop may be a JavaScript expression (`config={[…]}`, `style={{…}}`), and so may text
+//!   (`{frontmatter.title}`). Nothing here runs JavaScript: they are left out, with one warning
+//!   per page, instead of showing their source as text.
+//! - A component's tags are blocks of their own, and the Markdown between them is Markdown
+//!   however it is indented: MDX has no indented code, and its docs indent the content of
+//!   `<Tabs>` and `<TabItem>`. Here the indentation a component adds is taken off its content,
+//!   and blank lines set its tags apart, as CommonMark needs to read the Markdown between them.
+//! - A heading's id is written `\{#id}` (a bare `{` would be an expression).
+
+/// How many lines a tag or expression may go on over before it is taken as text.
+const MAX_JOINED: usize = 200;
+
+/// The page's lines as MDX reads them, each with the 0-based line of the source it came from,
+/// and the expressions left out (what, its line).
+pub(super) struct Read {
+    pub lines: Vec<(String, usize)>,
+    pub dropped: Vec<(String, usize)>,
+}
+
+/// A component open over lines: its name, the indentation of its tag, and the indentation its
+/// content adds (known at its first line).
+struct Open {
+    name: String,
+    indent: usize,
+    extra: Option<usize>,
+}
+
+/// Reads `body` as MDX; `None` when that changes nothing.
+pub(super) fn read(body: &str) -> Option<Read> {
+    let source: Vec<&str> = body.split('\n').collect();
+    let mut out: Vec<(String, usize)> = Vec::with_capacity(source.len());
+    let mut dropped = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
+    let mut fence: Option<(u8, usize)> = None;
+    let mut blank_next = false;
+    let mut changed = false;
+    let mut i = 0;
+    while i < source.len() {
+        // A component's closing tag is as indented as its opening one: only the components
+        // around it take theirs off.
+        let within = match fence {
+            None => closes(source[i].trim(), &open).unwrap_or(open.len()),
+            Some(_) => open.len(),
+        };
+        let line = unindent(source[i], &mut open[..within], fence.is_none());
+        if line.len() != source[i].len() {
+            changed = true;
+        }
+        let trimmed = line.trim();
+        if let Some((c, n)) = fence {
+            if trimmed.bytes().take_while(|&b| b == c).count() >= n
+                && trimmed.trim_start_matches(c as char).trim().is_empty()
+            {
+                fence = None;
+            }
+            out.push((line, i));
+            i += 1;
+            continue;
+        }
+        if let Some(f) = fence_open(trimmed) {
+            if blank_next {
+                out.push((String::new(), i));
+                blank_next = false;
+            }
+            fence = Some(f);
+            out.push((line, i));
+            i += 1;
+            continue;
+        }
+        // A tag or expression left open at the line's end goes on over the next lines.
+        let mut logical = line.clone();
+        let mut last = i;
+        while unclosed(&logical) && last + 1 < source.len() && last - i < MAX_JOINED {
+            last += 1;
+            logical.push(' ');
+            logical.push_str(source[last].trim());
+        }
+        if last > i && !unclosed(&logical) {
+            changed = true;
+        } else {
+            logical = line;
+            last = i;
+        }
+        // `import { Tabs } from '…';` is the transform's to leave out, braces and all; a
+        // directive's attributes (`:::tip{icon="heart"}`) are no expression.
+        if logical.starts_with("import ")
+            || logical.starts_with("export ")
+            || logical.trim_start().starts_with(":::")
+        {
+            out.push((logical, i));
+            i = last + 1;
+            continue;
+        }
+        let (text, gone) = without_expressions(&logical);
+        dropped.extend(gone.into_iter().map(|g| (g, i)));
+        let text = heading_id(&text).unwrap_or(text);
+        changed |= text != logical;
+        let pad = text.len() - text.trim_start().len();
+        match block_tag(text.trim()) {
+            Some(tag) => {
+                if out.last().is_some_and(|(l, _)| !l.trim().is_empty()) {
+                    out.push((String::new(), i));
+                    changed = true;
+                }
+                match tag {
+                    BlockTag::Opens(name) => open.push(Open {
+                        name,
+                        indent: pad,
+                        extra: None,
+                    }),
+                    BlockTag::Closes(name) => {
+                        if let Some(at) = open.iter().rposition(|o| o.name == name) {
+                            open.truncate(at);
+                        }
+                    }
+                    BlockTag::Alone => {}
+                }
+                out.push((text, i));
+                blank_next = true;
+            }
+            None => {
+                if blank_next && !text.trim().is_empty() {
+                    out.push((String::new(), i));
+                    changed = true;
+                }
+                blank_next = false;
+                out.push((text, i));
+            }
+        }
+        i = last + 1;
+    }
+    changed.then_some(Read {
+        lines: out,
+        dropped,
+    })
+}
+
+/// `line` without the indentation the open components add to their content; the first line
+/// of a component's content says how much that is. Code in a fence keeps what is past it.
+fn unindent(line: &str, open: &mut [Open], outside_code: bool) -> String {
+    let mut rest = line;
+    for o in open.iter_mut() {
+        let pad = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        let extra = match o.extra {
+            Some(e) => e,
+            None if outside_code && !rest.trim().is_empty() => {
+                let e = pad.saturating_sub(o.indent);
+                o.extra = Some(e);
+                e
+            }
+            None => 0,
+        };
+        rest = &rest[pad.min(extra)..];
+    }
+    rest.to_owned()
+}
+
+/// The place in `open` of the component the line `trimmed` closes, if it is its closing tag.
+fn closes(trimmed: &str, open: &[Open]) -> Option<usize> {
+    let name = trimmed.strip_prefix("</")?.strip_suffix('>')?.trim();
+    open.iter().rposition(|o| o.name == name)
+}
+
+/// A code fence's character and length, if the line opens one.
+fn fence_open(trimmed: &str) -> Option<(u8, usize)> {
+    let c = *trimmed.as_bytes().first()?;
+    if c != b'`' && c != b'~' {
+        return None;
+    }
+    let n = trimmed.bytes().take_while(|&b| b == c).count();
+    (n >= 3 && !(c == b'`' && trimmed[n..].contains('`'))).then_some((c, n))
+}
+
+/// What a line that is one component's tag alone does.
+enum BlockTag {
+    Opens(String),
+    Closes(String),
+    /// Self-closing.
+    Alone,
+}
+
+/// The component tag `trimmed` is, when the line holds one and nothing else.
+fn block_tag(trimmed: &str) -> Option<BlockTag> {
+    let b = trimmed.as_bytes();
+    let closing = b.get(1) == Some(&b'/');
+    let name_at = if closing { 2 } else { 1 };
+    if b.first() != Some(&b'<') || !b.get(name_at)?.is_ascii_uppercase() {
+        return None;
+    }
+    let end = tag_end(b, 0)?;
+    if end != b.len() {
+        return None;
+    }
+    let name: String = trimmed[name_at..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | ':'))
+        .collect();
+    Some(if closing {
+        BlockTag::Closes(name)
+    } else if trimmed.ends_with("/>") {
+        BlockTag::Alone
+    } else {
+        BlockTag::Opens(name)
+    })
+}
+
+/// Whether `line` ends inside a tag or an expression (outside code spans).
+fn unclosed(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut i = 0;
+    let mut code = false;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'`' => code = !code,
+            b'<' if !code && starts_tag(b, i) => match tag_end(b, i) {
+                Some(end) => i = end - 1,
+                None => return tag_may_go_on(b, i),
+            },
+            b'{' if !code => match braces_end(b, i) {
+                Some(end) => i = end - 1,
+                None => return true,
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Whether a tag that does not close on the line is one going on over lines: its name and
+/// attributes so far read as a tag's (`<LinkCard`, `<Card title="x"`), not text (`a <b c`).
+fn tag_may_go_on(b: &[u8], at: usize) -> bool {
+    b[at + 1].is_ascii_uppercase() && attributes(b, at).is_none_or(|end| end == b.len())
+}
+
+/// Whether a `<` at `i` starts a tag's name (`<X`, `</X`, `<x`).
+fn starts_tag(b: &[u8], i: usize) -> bool {
+    let next = if b.get(i + 1) == Some(&b'/') {
+        i + 2
+    } else {
+        i + 1
+    };
+    b.get(next).is_some_and(u8::is_ascii_alphabetic)
+}
+
+/// Reads a tag's name and attributes from the `<` at `at`: where they stop (at `>` or `/>`,
+/// or the end of the text), or `None` when what follows the name is no attribute.
+fn attributes(b: &[u8], at: usize) -> Option<usize> {
+    let mut i = at + 1;
+    if b.get(i) == Some(&b'/') {
+        i += 1;
+    }
+    while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'.' | b'_' | b'-' | b':'))
+    {
+        i += 1;
+    }
+    loop {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        match b.get(i) {
+            None | Some(b'>') => return Some(i),
+            Some(b'/') if b.get(i + 1) == Some(&b'>') => return Some(i),
+            // `{...props}`
+            Some(b'{') => i = braces_end(b, i).unwrap_or(b.len()),
+            Some(_) => {
+                let start = i;
+                while i < b.len()
+                    && !b[i].is_ascii_whitespace()
+                    && !matches!(b[i], b'=' | b'>' | b'/' | b'{' | b'"' | b'\'')
+                {
+                    i += 1;
+                }
+                if i == start {
+                    return None;
+                }
+                while i < b.len() && b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                if b.get(i) != Some(&b'=') {
+                    continue;
+                }
+                i += 1;
+                while i < b.len() && b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                match b.get(i) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        i = b[i + 1..]
+                            .iter()
+                            .position(|&c| c == q)
+                            .map_or(b.len(), |p| i + p + 2)
+                    }
+                    Some(b'{') => i = braces_end(b, i).unwrap_or(b.len()),
+                    None => return Some(i),
+                    Some(_) => return None,
+                }
+            }
+        }
+    }
+}
+
+/// Where the tag starting at `at` ends (past its `>`), if it closes within `b`.
+fn tag_end(b: &[u8], at: usize) -> Option<usize> {
+    let i = attributes(b, at)?;
+    match b.get(i) {
+        Some(b'>') => Some(i + 1),
+        Some(b'/') => Some(i + 2),
+        _ => None,
+    }
+}
+
+/// Where the JavaScript expression opened by the `{` at `at` ends (past its `}`): strings,
+/// template literals with their `${…}`, comments and nested braces read as JavaScript has them.
+fn braces_end(b: &[u8], at: usize) -> Option<usize> {
+    // `{` an open brace of code, `` ` `` an open template literal.
+    let mut stack = vec![b'{'];
+    let mut i = at + 1;
+    while i < b.len() {
+        let c = b[i];
+        if stack.last() == Some(&b'`') {
+            match c {
+                b'\\' => i += 1,
+                b'`' => {
+                    stack.pop();
+                }
+                b'$' if b.get(i + 1) == Some(&b'{') => {
+                    stack.push(b'{');
+                    i += 1;
+                }
+                _ => {}
+            }
+        } else {
+            match c {
+                b'{' => stack.push(b'{'),
+                b'}' => {
+                    stack.pop();
+                    if stack.is_empty() {
+                        return Some(i + 1);
+                    }
+                }
+                b'`' => stack.push(b'`'),
+                b'"' | b'\'' => {
+                    i += 1;
+                    while i < b.len() && b[i] != c {
+                        if b[i] == b'\\' {
+                            i += 1;
+                        }
+                        i += 1;
+                    }
+                }
+                b'/' if b.get(i + 1) == Some(&b'*') => {
+                    i = find(b, i + 2, b"*/").map_or(b.len(), |e| e + 1);
+                }
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+fn find(b: &[u8], from: usize, what: &[u8]) -> Option<usize> {
+    b.get(from..)?
+        .windows(what.len())
+        .position(|w| w == what)
+        .map(|p| from + p)
+}
+
+/// `line` without its JavaScript: a tag's expression props (`config={…}`, `{...props}`) and
+/// expressions in text (`{frontmatter.title}`), outside code spans; comments (`{/* … */}`) go
+/// unnamed. With what went, as written, shortened.
+fn without_expressions(line: &str) -> (String, Vec<String>) {
+    let b = line.as_bytes();
+    let mut out = String::with_capacity(line.len());
+    let mut gone = Vec::new();
+    let mut i = 0;
+    let mut kept = 0;
+    let mut code = false;
+    let mut touched = false;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'`' => code = !code,
+            b'<' if !code && starts_tag(b, i) => {
+                if let Some(end) = tag_end(b, i) {
+                    touched = true;
+                    out.push_str(&line[kept..i]);
+                    out.push_str(&tag_without_expressions(&line[i..end], &mut gone));
+                    kept = end;
+                    i = end;
+                    continue;
+                }
+            }
+            b'{' if !code => {
+                if let Some(end) = braces_end(b, i) {
+                    out.push_str(&line[kept..i]);
+                    // One space where it stood between two; none where it ended the line.
+                    if out.ends_with(' ') && (end == b.len() || line[end..].starts_with(' ')) {
+                        out.pop();
+                    }
+                    let inner = line[i + 1..end - 1].trim();
+                    touched = true;
+                    if let Some(text) = string_literal(inner) {
+                        // `{`Array<…>`}`: a string shows as its text.
+                        out.push_str(&crate::escape::html(text));
+                    } else if !(inner.starts_with("/*") && inner.ends_with("*/")) {
+                        gone.push(shortened(&line[i..end]));
+                    }
+                    kept = end;
+                    i = end;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if !touched {
+        return (line.to_owned(), gone);
+    }
+    out.push_str(&line[kept..]);
+    (out, gone)
+}
+
+/// The text of a JavaScript string written alone (`'a'`, `"a"`, `` `a` `` without `${…}`).
+fn string_literal(js: &str) -> Option<&str> {
+    let q = js
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '\'' | '"' | '`'))?;
+    let text = js.get(1..js.len().checked_sub(1)?)?;
+    (js.len() >= 2
+        && js.ends_with(q)
+        && !text.contains(q)
+        && !text.contains('\\')
+        && !text.contains("${"))
+    .then_some(text)
+}
+
+/// One tag without its expression props.
+fn tag_without_expressions(tag: &str, gone: &mut Vec<String>) -> String {
+    if !tag.contains('{') {
+        return tag.to_owned();
+    }
+    let b = tag.as_bytes();
+    let mut out = String::with_capacity(tag.len());
+    let mut kept = 0;
+    let mut i = 1;
+    while i < b.len() {
+        match b[i] {
+            q @ (b'"' | b'\'') => {
+                i = b[i + 1..]
+                    .iter()
+                    .position(|&c| c == q)
+                    .map_or(b.len(), |p| i + p + 2);
+                continue;
+            }
+            b'{' => {
+                let end = braces_end(b, i).unwrap_or(b.len());
+                let head = tag[kept..i].trim_end();
+                // The prop's name before `=` goes with it.
+                let cut = match head.strip_suffix('=') {
+                    Some(h) => h.trim_end().rfind(char::is_whitespace).map_or(0, |p| p + 1),
+                    None => head.len(),
+                };
+                gone.push(shortened(tag[kept + cut..end].trim()));
+                out.push_str(head[..cut].trim_end());
+                kept = end;
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let rest = tag[kept..].trim_start();
+    if !rest.starts_with('>') {
+        out.push(' ');
+    }
+    out.push_str(rest);
+    out
+}
+
+/// An expression as a message names it: `config={…}`.
+fn shortened(written: &str) -> String {
+    match written.find('{') {
+        Some(at) => format!("{}{{…}}", &written[..at]),
+        None => written.to_owned(),
+    }
+}
+
+/// A heading whose id is written as MDX escapes it (`## 标题 \{#id}`, `\{#id\}`), with the id
+/// as helpcenter reads it (`{#id}`).
+fn heading_id(line: &str) -> Option<String> {
+    if !line.trim_start().starts_with('#') {
+        return None;
+    }
+    let t = line.trim_end();
+    let at = t.rfind("\\{#")?;
+    let id = t[at + 3..].strip_suffix('}')?;
+    let id = id.strip_suffix('\\').unwrap_or(id);
+    (!id.is_empty() && !id.contains(['{', '}', ' '])).then(|| format!("{}{{#{id}}}", &t[..at]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(body: &str) -> String {
+        read(body)
+            .map(|r| {
+                r.lines
+                    .into_iter()
+                    .map(|(l, _)| l)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .unwrap_or_else(|| body.to_owned())
+    }
+
+    #[test]
+    fn a_tag_over_lines_is_one_line() {
+        assert_eq!(
+            text("<LinkCard\n  title=\"甲\"\n  href=\"/a/\"\n/>\n后文。"),
+            "<LinkCard title=\"甲\" href=\"/a/\" />\n\n后文。"
+        );
+        // Text with a `<` is no tag.
+        assert_eq!(text("a <b c\nd"), "a <b c\nd");
+    }
+
+    #[test]
+    fn expressions_are_left_out() {
+        let r = read("<SidebarPreview\n\tconfig={[\n\t\t{ label: '仙女座', link: '' },\n\t]}\n/>\n\n<IconsList labels={{ copied: '已复制！' }} />\n\n<Badge text=\"新\" style={{ color: 'red' }} />\n").unwrap();
+        let lines: Vec<&str> = r.lines.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(
+            lines,
+            [
+                "<SidebarPreview />",
+                "",
+                "<IconsList />",
+                "",
+                "<Badge text=\"新\" />",
+                ""
+            ]
+        );
+        assert_eq!(
+            r.dropped,
+            [
+                ("config={…}".to_owned(), 0),
+                ("labels={…}".to_owned(), 6),
+                ("style={…}".to_owned(), 8)
+            ]
+        );
+        // A template literal with braces and `}` in strings.
+        let r = read("<Prompt prompt={`a ${b} }`} title=\"t\" />").unwrap();
+        assert_eq!(r.lines[0].0, "<Prompt title=\"t\" />");
+        // In code spans and fences, braces are code.
+        assert!(read("写 `{a}` 即可。\n\n```js\nconst a = {b};\n```\n").is_none());
+        // Text expressions; comments go without a word.
+        let r = read("前 {frontmatter.title} 后 {/* 注 */}").unwrap();
+        assert_eq!(r.lines[0].0, "前 后");
+        assert_eq!(r.dropped.len(), 1);
+        // A string is its text.
+        let r = read("<code>{`Array<{ a: `}[T](/t/){`; b }>`}</code>").unwrap();
+        assert_eq!(r.lines[0].0, "<code>Array&lt;{ a: [T](/t/); b }&gt;</code>");
+        assert!(r.dropped.is_empty());
+        assert!(read(":::tip{icon=\"heart\"}\n甲\n:::").is_none());
+    }
+
+    #[test]
+    fn component_content_is_markdown_however_indented() {
+        assert_eq!(
+            text(
+                "<Tabs>\n    <TabItem label=\"npm\">\n        ```sh\n        npm i\n          x\n        ```\n    </TabItem>\n</Tabs>\n\n<Testimonial>\n    它直观。\n</Testimonial>"
+            ),
+            "<Tabs>\n\n<TabItem label=\"npm\">\n\n```sh\nnpm i\n  x\n```\n\n</TabItem>\n\n</Tabs>\n\n<Testimonial>\n\n它直观。\n\n</Testimonial>"
+        );
+        // Within a list item, the content keeps the item's indentation.
+        assert_eq!(
+            text(
+                "1. 装：\n\n   <Tabs>\n      <TabItem label=\"a\">\n      甲\n      </TabItem>\n   </Tabs>\n"
+            ),
+            "1. 装：\n\n   <Tabs>\n\n   <TabItem label=\"a\">\n\n   甲\n\n   </TabItem>\n\n   </Tabs>\n"
+        );
+    }
+
+    #[test]
+    fn escaped_heading_ids() {
+        assert_eq!(
+            heading_id("## CSS 变量 \\{#css-variables}").unwrap(),
+            "## CSS 变量 {#css-variables}"
+        );
+        assert_eq!(
+            heading_id("## 什么是 llms.txt？ \\{#llms-txt\\}").unwrap(),
+            "## 什么是 llms.txt？ {#llms-txt}"
+        );
+        assert!(heading_id("正文 \\{#a}").is_none());
+    }
+
+    proptest::proptest! {
+        /// Any page reads without a panic; every line comes from a line of the page, in order,
+        /// and text without braces or tags keeps its words.
+        #[test]
+        fn any_page_reads(body in r#"([<>{}/`'"=\\#: \n]|[A-Za-z]{1,3}|甲| {4}){0,60}"#) {
+            if let Some(r) = read(&body) {
+                let n = body.split('\n').count();
+                proptest::prop_assert!(r.lines.windows(2).all(|w| w[0].1 <= w[1].1));
+                proptest::prop_assert!(r.lines.iter().all(|(_, i)| *i < n));
+            }
+        }
+    }
+
+    #[test]
+    fn no_input_panics() {
+        for s in [
+            "<", "<A", "<A b=", "<A b={", "{", "`{", "<A {...", "\\", "<A b='", "{`${",
+        ] {
+            let _ = read(s);
+            let _ = read(&format!("{s}\n{s}"));
+        }
+    }
+}

@@ -811,6 +811,88 @@ fn mdx_pages_read_as_mdx() {
     );
 }
 
+/// Rspress's `_meta.json` orders each folder and labels its files and folders (a label may be a
+/// key of the project's `i18n.json`), its `_nav.json` names and orders the top folders, and a
+/// page an MDX page imports (`<ContainerSyntax />` of `import ContainerSyntax from
+/// '../fragments/x.mdx'`) shows there, read as the page is, and is no page of its own (its 6
+/// fragments failed the build with "no title"; 10 pages lost 280 lines).
+#[test]
+fn rspress_meta_nav_and_imported_pages() {
+    let s = site_of("m-rspress", &[("helpcenter.yaml", "title: 文档\n")]);
+    let docs = "website/docs/zh";
+    s.write("website/rspress.config.ts", "export default {};\n");
+    s.write(
+        "website/i18n.json",
+        "{ \"gettingStarted\": { \"zh\": \"开始\", \"en\": \"Getting started\" } }\n",
+    );
+    for (rel, text) in [
+        (
+            "_nav.json",
+            "[{ \"text\": \"插件\", \"activeMatch\": \"/plugin/\" }, { \"text\": \"指南\", \"link\": \"/guide/start/intro\" }]",
+        ),
+        (
+            "guide/_meta.json",
+            "[{ \"type\": \"dir-section-header\", \"name\": \"start\", \"label\": \"gettingStarted\" }]",
+        ),
+        (
+            "guide/start/_meta.json",
+            "[\"intro\", { \"type\": \"file\", \"name\": \"ai\", \"label\": \"AI 助手\" }, \"getting-started\"]",
+        ),
+        (
+            "guide/start/intro.mdx",
+            "# 介绍\n\nimport Part from '../../fragments/part.mdx';\n\n前文。\n\n<Part />\n\n后文。\n",
+        ),
+        ("guide/start/ai.mdx", "# AI\n\n正文。\n"),
+        ("guide/start/getting-started.mdx", "# 快速开始\n\n正文。\n"),
+        (
+            "plugin/a.mdx",
+            "# 插件甲\n\nimport Loop from '@zh/fragments/loop.mdx';\n\n<Loop />\n",
+        ),
+        (
+            "fragments/part.mdx",
+            "import Inner from './inner.mdx';\n\n:::tip\n片段的提示。\n:::\n\n<Inner />\n",
+        ),
+        ("fragments/inner.mdx", "内层的话。\n"),
+        (
+            "fragments/loop.mdx",
+            "import Loop from './loop.mdx';\n\n又一层。\n\n<Loop />\n",
+        ),
+    ] {
+        s.write(&format!("{docs}/{rel}"), text);
+    }
+    std::os::unix::fs::symlink(s.path().join(docs), s.path().join("site/content")).unwrap();
+    let (out, log) = built(&s);
+    let start = read(&out, "guide/start/index.html");
+    has(&start, &["<h1>开始</h1>"]);
+    let order: Vec<usize> = [">介绍<", ">AI<", ">快速开始<"]
+        .iter()
+        .map(|t| start.find(t).unwrap_or_else(|| panic!("{t} in {start}")))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    let home = read(&out, "index.html");
+    let nav = &home[home.find("class=\"site-nav\"").unwrap()..];
+    assert!(
+        nav.find(">插件<").unwrap() < nav.find(">指南<").unwrap(),
+        "{nav}"
+    );
+    has(&read(&out, "guide/start/ai/index.html"), &[">AI 助手<"]);
+    let intro = read(&out, "guide/start/intro/index.html");
+    has(
+        &intro,
+        &["callout callout-tip", "片段的提示。", "内层的话。"],
+    );
+    assert!(
+        !intro.contains(":::") && !intro.contains("import "),
+        "{intro}"
+    );
+    assert!(!out.join("fragments").exists());
+    has(&log, &["import each other more than 10 deep"]);
+    let looped = read(&out, "plugin/a/index.html");
+    let prose =
+        &looped[looped.find("class=\"prose\"").unwrap()..looped.find("</article>").unwrap()];
+    assert_eq!(prose.matches("又一层。").count(), 10);
+}
+
 /// A copy of a language's folder keeps its links from the root under the language's URL path
 /// (`/zh-cn/…` in Starlight's Chinese docs, `/zh/…` in Rspress's), whatever the copy is named.
 #[test]

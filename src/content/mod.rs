@@ -23,6 +23,7 @@ pub mod nav;
 mod partials;
 mod project;
 pub(crate) mod roles;
+mod rspress;
 mod title;
 mod vitepress;
 
@@ -240,6 +241,7 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         .extend(real.as_deref().and_then(language_route));
     diags.extend(real.as_deref().and_then(|real| unread_public(root, real)));
     let mkdocs = mkdocs::read(root, &dir, &mut diags);
+    let project = project::tool(root, &dir);
     content.navs.extend(mkdocs.nav);
     content.math = mkdocs.math || vitepress.math || docusaurus.math;
     content.code_annotations = mkdocs.annotate;
@@ -253,7 +255,7 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     } else if docusaurus.found {
         Some("Docusaurus")
     } else {
-        project::tool(root, &dir).or(options.made_for)
+        project.as_ref().map(|(tool, _)| *tool).or(options.made_for)
     };
     let includes = includes::Includes::new(root, &dir);
     let appended = auto_appended(&includes, &mkdocs.auto_append, &mut diags);
@@ -276,6 +278,17 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         meta.weight.get_or_insert(Weight::from(place));
     }
     let rels: Vec<&str> = markdown.iter().map(|(_, rel)| rel.as_str()).collect();
+    let rspress = match &project {
+        Some(("Rspress", folder)) => rspress::read(&dir, &content.folders, &rels, Some(folder)),
+        _ => rspress::Meta::default(),
+    };
+    for (folder, title, place) in &rspress.folders {
+        let meta = content.folder_meta.entry(folder.clone()).or_default();
+        if let Some(t) = title {
+            meta.title.get_or_insert(t.clone());
+        }
+        meta.weight.get_or_insert(Weight::from(*place));
+    }
     let roles = roles::decide(&rels, &content.folders);
     for (index, underscore) in &roles.conflicts {
         diags.push(
@@ -300,6 +313,7 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     content.included.dedup();
     for f in &mut content.files {
         roles.apply(f);
+        rspress.apply(f);
     }
     // Only now is it known which files are articles (a folder's page may go without a title).
     // One without a title of its own takes its navigation label, as mdBook takes a chapter's.

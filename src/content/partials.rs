@@ -3,9 +3,11 @@
 //! Docsify's `_navbar.md` and `_coverpage.md`. Published, they were pages without a title (a
 //! build error) or stray fragments; they are left out, with one note that counts them.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Diagnostics};
+use crate::paths::{join_rel, markdown_path, parent_of};
 
 /// Names beginning with `_` that are pages or navigation here.
 const OWN: &[&str] = &["_index.md", "_sidebar.md"];
@@ -29,6 +31,33 @@ fn is_partial(rel: &str, published: &[String]) -> bool {
     false
 }
 
+/// The content paths of the Markdown files an MDX page imports as a component (`import Part
+/// from '../fragments/part.mdx'`: Rspress's fragments, kept out of its routes by its config):
+/// pieces of the pages that show them (see `dialect::body::mdx`).
+fn imported(markdown: &[(PathBuf, String)]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for (path, rel) in markdown.iter().filter(|(p, _)| super::is_mdx(p)) {
+        let Ok(bytes) = super::read_source(path) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        for line in text.lines().filter(|l| l.starts_with("import ")) {
+            let Some((_, to)) = crate::content::dialect::body::imported_page(line) else {
+                continue;
+            };
+            let from = if to.starts_with('/') {
+                ""
+            } else {
+                parent_of(rel)
+            };
+            if let Some(target) = join_rel(from, to).and_then(|t| markdown_path(&t)) {
+                out.insert(target);
+            }
+        }
+    }
+    out
+}
+
 /// Leaves the partials out of `markdown` ((path, content path)), with a note on `content`.
 pub fn leave_out(
     markdown: &mut Vec<(PathBuf, String)>,
@@ -36,6 +65,23 @@ pub fn leave_out(
     published: &[String],
     diags: &mut Diagnostics,
 ) {
+    let imported = imported(markdown);
+    let before = markdown.len();
+    markdown.retain(|(_, rel)| !imported.contains(rel));
+    let pieces = before - markdown.len();
+    if pieces > 0 {
+        diags.push(
+            Diagnostic::info(format!(
+                "{pieces} Markdown file{} that MDX pages import {} left out: {} where {} imported",
+                if pieces == 1 { "" } else { "s" },
+                if pieces == 1 { "is" } else { "are" },
+                if pieces == 1 { "it shows" } else { "they show" },
+                if pieces == 1 { "it is" } else { "they are" },
+            ))
+            .in_file(content)
+            .hint("a page others import is a piece of them, not a page: Rspress keeps such files out of its routes"),
+        );
+    }
     let before = markdown.len();
     markdown.retain(|(_, rel)| !is_partial(rel, published));
     let left = before - markdown.len();

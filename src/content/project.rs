@@ -28,17 +28,17 @@ const RSPRESS_CONFIGS: &[&str] = &[
 ];
 
 /// The tool of the project `content_dir` (its links followed) is in, from the site root or
-/// the folders above the docs folder: `Starlight` or `Rspress`.
-pub fn tool(root: &Path, content_dir: &Path) -> Option<&'static str> {
+/// the folders above the docs folder: `Starlight` or `Rspress`, and the project's folder.
+pub fn tool(root: &Path, content_dir: &Path) -> Option<(&'static str, PathBuf)> {
     let docs = content_dir.canonicalize().ok()?;
     for dir in folders_up(root, &docs) {
         let has = |names: &[&str]| names.iter().any(|n| dir.join(n).is_file());
         // Starlight's content collection: the docs are under the project's src/content/docs.
         if has(STARLIGHT_CONFIGS) && docs.starts_with(dir.join("src/content/docs")) {
-            return Some("Starlight");
+            return Some(("Starlight", dir));
         }
         if has(RSPRESS_CONFIGS) {
-            return Some("Rspress");
+            return Some(("Rspress", dir));
         }
     }
     None
@@ -78,17 +78,17 @@ mod tests {
         let site = tmp.join("site");
         std::fs::create_dir_all(&site).unwrap();
         assert_eq!(
-            tool(&site, &star.join("src/content/docs/zh-cn")),
-            Some("Starlight")
+            tool(&site, &star.join("src/content/docs/zh-cn")).unwrap().0,
+            "Starlight"
         );
         // An Astro site's other folders are not Starlight's docs.
         std::fs::create_dir_all(star.join("src/pages")).unwrap();
-        assert_eq!(tool(&site, &star.join("src/pages")), None);
+        assert!(tool(&site, &star.join("src/pages")).is_none());
         let rs = tmp.join("rspress/website");
         std::fs::create_dir_all(rs.join("docs/zh")).unwrap();
         std::fs::write(rs.join("rspress.config.ts"), "export default {}").unwrap();
-        assert_eq!(tool(&site, &rs.join("docs/zh")), Some("Rspress"));
-        assert_eq!(tool(&site, &site), None);
+        assert_eq!(tool(&site, &rs.join("docs/zh")).unwrap().0, "Rspress");
+        assert!(tool(&site, &site).is_none());
         std::fs::remove_dir_all(&tmp).unwrap();
     }
 }

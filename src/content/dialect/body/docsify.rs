@@ -16,6 +16,8 @@ pub(super) struct Embed<'a> {
     pub(super) fragment: Option<&'a str>,
     /// `:omitFragmentLine`: the marked lines go, not only their marks.
     pub(super) omit_fragment_line: bool,
+    /// `:mdx`: a page an MDX page imports as a component (see `mdx`), read as the page is.
+    pub(super) mdx: bool,
 }
 
 /// `[名字](_media/example.md ':include')`, `[x](/a.js ":include :type=code :fragment=demo")`.
@@ -40,6 +42,7 @@ pub(super) fn embed(trimmed: &str) -> Option<Embed<'_>> {
         code: None,
         fragment: None,
         omit_fragment_line: false,
+        mdx: false,
     };
     let mut kind = None;
     for w in options.split_whitespace() {
@@ -49,6 +52,8 @@ pub(super) fn embed(trimmed: &str) -> Option<Embed<'_>> {
             embed.fragment = Some(f);
         } else if w == ":omitFragmentLine" {
             embed.omit_fragment_line = true;
+        } else if w == ":mdx" {
+            embed.mdx = true;
         }
     }
     let ext = path

@@ -12,6 +12,13 @@ use crate::error::Diagnostic;
 /// How deep includes in included files are read, as mdBook reads them.
 const MAX_NESTED_INCLUDES: usize = 10;
 
+thread_local! {
+    /// How deep the page being read is among pages importing each other (see
+    /// `Transform::imported_page`), and the folder of the imported one.
+    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static IMPORTING: std::cell::RefCell<Option<PathBuf>> = const { std::cell::RefCell::new(None) };
+}
+
 impl Transform<'_> {
     /// What `include` shows, within the page's budget; an empty error when the budget is spent
     /// (the one warning was given); `None` when there is no reader.
@@ -149,20 +156,40 @@ impl Transform<'_> {
             path: embed.path,
             part: includes::Part::Whole,
         };
+        // A page an imported page imports is read from that page's folder.
+        let within = if embed.mdx {
+            IMPORTING.with(|f| f.borrow().clone())
+        } else {
+            None
+        };
+        let mut folder = None;
         let shown = self
-            .read_include(&include, None)?
-            .and_then(|(text, _)| match embed.fragment {
+            .read_include(&include, within.as_deref())?
+            .map(|(text, file)| {
+                folder = file.parent().map(Path::to_path_buf);
+                text
+            })
+            .and_then(|text| match embed.fragment {
                 Some(name) => docsify::fragment(&text, name, embed.omit_fragment_line)
                     .ok_or_else(|| format!("`{}` has no fragment `{name}`", embed.path)),
                 None if embed.code.is_none() => Ok(docsify::without_front_matter(&text).to_owned()),
                 None => Ok(text),
             });
+        let whose = if embed.mdx {
+            "the page this MDX page imports"
+        } else {
+            "Docsify's embed"
+        };
         match shown {
+            Ok(text) if embed.mdx => {
+                let text = self.imported_page(&text, folder, i);
+                self.paste(pad, &text, None, i)
+            }
             Ok(text) => self.paste(pad, &text, embed.code, i),
             Err(why) if why.is_empty() => self.replace(String::new(), i),
             Err(why) => {
                 self.warnings.push(
-                    Diagnostic::warning(format!("Docsify's embed cannot be shown: {why}"))
+                    Diagnostic::warning(format!("{whose} cannot be shown: {why}"))
                         .at_line(i + 1)
                         .hint("the line is left out; name a Markdown or code file of the site"),
                 );
@@ -170,6 +197,32 @@ impl Transform<'_> {
             }
         }
         Some(())
+    }
+
+    /// A page an MDX page imports as a component (Rspress's fragments), read as the page is,
+    /// its own imports too, [`MAX_NESTED_INCLUDES`] deep; what it warns of is warned of at
+    /// the line that shows it.
+    fn imported_page(&mut self, text: &str, folder: Option<PathBuf>, i: usize) -> String {
+        let depth = DEPTH.with(|d| d.get());
+        if depth >= MAX_NESTED_INCLUDES {
+            self.warnings.push(
+                Diagnostic::warning(format!(
+                    "pages import each other more than {MAX_NESTED_INCLUDES} deep: the page imported here is left out"
+                ))
+                .at_line(i + 1)
+                .hint("a page that imports itself, or one that imports it, never ends"),
+            );
+            return String::new();
+        }
+        DEPTH.with(|d| d.set(depth + 1));
+        let outer = IMPORTING.with(|f| f.replace(folder));
+        let read = super::transform(text, self.options);
+        IMPORTING.with(|f| f.replace(outer));
+        DEPTH.with(|d| d.set(depth));
+        self.included += read.text.len();
+        self.warnings
+            .extend(read.warnings.into_iter().map(|w| w.at_line(i + 1)));
+        read.text
     }
 
     /// An mdBook include or PyMdown snippet alone on its line, replaced by what it shows (its indentation kept,

@@ -40,6 +40,8 @@ pub(super) fn read(body: &str) -> Option<Read> {
     let mut fence: Option<(u8, usize)> = None;
     let mut blank_next = false;
     let mut changed = false;
+    // Pages imported as components: (name, path).
+    let mut pages: Vec<(String, String)> = Vec::new();
     let mut i = 0;
     while i < source.len() {
         // A component's closing tag is as indented as its opening one: only the components
@@ -87,6 +89,9 @@ pub(super) fn read(body: &str) -> Option<Read> {
             logical = line;
             last = i;
         }
+        if let Some((name, path)) = imported_page(&logical) {
+            pages.push((name.to_owned(), path.to_owned()));
+        }
         // `import { Tabs } from '…';` is the transform's to leave out, braces and all; a
         // directive's attributes (`:::tip{icon="heart"}`) are no expression.
         if logical.starts_with("import ")
@@ -100,8 +105,20 @@ pub(super) fn read(body: &str) -> Option<Read> {
         let (text, gone) = without_expressions(&logical);
         dropped.extend(gone.into_iter().map(|g| (g, i)));
         let text = heading_id(&text).unwrap_or(text);
-        changed |= text != logical;
         let pad = text.len() - text.trim_start().len();
+        // `<ContainerSyntax />` of `import ContainerSyntax from '../fragments/x.mdx'`: that
+        // page's text, as an include (see `embeds`).
+        let text = match block_tag(text.trim()) {
+            Some(BlockTag::Alone(name)) => match pages.iter().find(|(n, _)| *n == name) {
+                Some((_, path)) => format!(
+                    "{}[{name}]({path} ':include :type=markdown :mdx')",
+                    &text[..pad]
+                ),
+                None => text,
+            },
+            _ => text,
+        };
+        changed |= text != logical;
         match block_tag(text.trim()) {
             Some(tag) => {
                 if out.last().is_some_and(|(l, _)| !l.trim().is_empty()) {
@@ -119,7 +136,7 @@ pub(super) fn read(body: &str) -> Option<Read> {
                             open.truncate(at);
                         }
                     }
-                    BlockTag::Alone => {}
+                    BlockTag::Alone(_) => {}
                 }
                 out.push((text, i));
                 blank_next = true;
@@ -167,6 +184,30 @@ fn closes(trimmed: &str, open: &[Open]) -> Option<usize> {
     open.iter().rposition(|o| o.name == name)
 }
 
+/// The component name and path of an import of another page (`import Part from
+/// './_part.mdx';`): a default import of a `.md` or `.mdx` file, by a path from the page's
+/// folder, or from the docs' root through an alias (Rspress's `@zh/fragments/x.mdx`, given as
+/// `/fragments/x.mdx`).
+pub fn imported_page(line: &str) -> Option<(&str, &str)> {
+    let rest = line.trim().strip_prefix("import ")?.trim_start();
+    let (name, rest) = rest.split_once(char::is_whitespace)?;
+    let rest = rest.trim_start().strip_prefix("from")?.trim();
+    let rest = rest.trim_end_matches(';').trim_end();
+    let q = rest.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
+    let path = rest.strip_prefix(q)?.strip_suffix(q)?;
+    let valid = name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+        && name.starts_with(|c: char| c.is_ascii_uppercase());
+    let page = [".md", ".mdx"].iter().any(|e| path.ends_with(e));
+    let path = match path.strip_prefix('@') {
+        Some(aliased) => &aliased[aliased.find('/')?..],
+        None if path.starts_with("./") || path.starts_with("../") => path,
+        None => return None,
+    };
+    (valid && page).then_some((name, path))
+}
+
 /// A code fence's character and length, if the line opens one.
 fn fence_open(trimmed: &str) -> Option<(u8, usize)> {
     let c = *trimmed.as_bytes().first()?;
@@ -182,7 +223,7 @@ enum BlockTag {
     Opens(String),
     Closes(String),
     /// Self-closing.
-    Alone,
+    Alone(String),
 }
 
 /// The component tag `trimmed` is, when the line holds one and nothing else.
@@ -204,7 +245,7 @@ fn block_tag(trimmed: &str) -> Option<BlockTag> {
     Some(if closing {
         BlockTag::Closes(name)
     } else if trimmed.ends_with("/>") {
-        BlockTag::Alone
+        BlockTag::Alone(name)
     } else {
         BlockTag::Opens(name)
     })
@@ -589,6 +630,24 @@ mod tests {
                 "1. 装：\n\n   <Tabs>\n      <TabItem label=\"a\">\n      甲\n      </TabItem>\n   </Tabs>\n"
             ),
             "1. 装：\n\n   <Tabs>\n\n   <TabItem label=\"a\">\n\n   甲\n\n   </TabItem>\n\n   </Tabs>\n"
+        );
+    }
+
+    #[test]
+    fn an_imported_page_is_included_where_it_is_used() {
+        assert_eq!(
+            text("import Part from '../fragments/part.mdx';\n\n前文。\n\n<Part />\n\n后文。"),
+            "import Part from '../fragments/part.mdx';\n\n前文。\n\n[Part](../fragments/part.mdx ':include :type=markdown :mdx')\n\n后文。"
+        );
+        assert!(imported_page("import { Tabs } from '@theme/Tabs';").is_none());
+        assert!(imported_page("import Tabs from '@theme/Tabs';").is_none());
+        assert_eq!(
+            imported_page("import P from \"./_p.md\""),
+            Some(("P", "./_p.md"))
+        );
+        assert_eq!(
+            imported_page("import P from '@zh/fragments/p.mdx';"),
+            Some(("P", "/fragments/p.mdx"))
         );
     }
 

@@ -692,7 +692,17 @@ fn a_tool_config_beside_content_may_be_a_link() {
 fn starlight_and_rspress_docs_build_through_a_link() {
     let s = site_of("m-project-tool", &[("helpcenter.yaml", "title: 文档\n")]);
     let star = "starlight/src/content/docs/zh-cn";
-    s.write("starlight/astro.config.mjs", "export default {};\n");
+    s.write(
+        "starlight/astro.config.mjs",
+        "export default defineConfig({ integrations: [starlight({ sidebar: [\n  { label: 'Start Here', translations: { 'zh-CN': '从这里开始' }, items: ['intro', { label: 'Env', slug: 'env', translations: { 'zh-CN': '环境' } }] },\n  { label: 'Guides', translations: { 'zh-CN': '指南' }, items: [{ autogenerate: { directory: 'guides' } }] },\n] })] });\n",
+    );
+    s.write(&format!("{star}/intro.md"), "# 介绍\n\n正文。\n");
+    s.write(&format!("{star}/env.md"), "# 环境影响\n\n正文。\n");
+    s.write(
+        &format!("{star}/404.md"),
+        "---\ntitle: '404'\ntemplate: splash\n---\n\n找不到。\n",
+    );
+    s.write(&format!("{star}/guides/c.md"), "# 丙\n\n正文。\n");
     s.write(
         &format!("{star}/index.mdx"),
         "---\ntitle: 首页\ntemplate: splash\nhero:\n  tagline: 欢迎\n---\n\n正文。\n",
@@ -724,6 +734,21 @@ fn starlight_and_rspress_docs_build_through_a_link() {
     let a = read(&out, "guides/a/index.html");
     let siblings = &a[a.find("class=\"siblings\"").unwrap()..];
     has(siblings, &[">乙的标签<"]);
+    // Without a place, by file name (c after the placed a and b), as Starlight's generated
+    // sidebar lists them.
+    assert!(guides.find(">甲<").unwrap() < guides.find(">丙<").unwrap());
+    // The sidebar: its groups in order, labelled in the docs' language; a group that is a
+    // folder titles it.
+    let home = read(&out, "index.html");
+    let nav = &home[home.find("class=\"site-nav\"").unwrap()..];
+    assert!(
+        nav.find(">从这里开始<").unwrap() < nav.find(">指南<").unwrap(),
+        "{nav}"
+    );
+    has(&read(&out, "从这里开始/index.html"), &[">介绍<", ">环境影响<"]);
+    // Starlight's 404 page is no article: helpcenter writes its own.
+    assert!(!out.join("404/index.html").exists());
+    has(&log, &["404.md is Starlight's page"]);
     has(
         &read(&out, "guides/b/index.html"),
         &["<a href=\"../a/\">甲</a>"],

@@ -24,6 +24,7 @@ mod partials;
 mod project;
 pub(crate) mod roles;
 mod rspress;
+mod starlight;
 mod title;
 mod vitepress;
 
@@ -265,6 +266,24 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         appended: &appended,
         ..options
     };
+    let starlight = match &project {
+        Some(("Starlight", folder)) => {
+            let mut sidebar = starlight::read(root, folder, &dir, &mut diags);
+            content.navs.extend(sidebar.nav.take());
+            // Starlight's page for an address that leads nowhere: helpcenter writes its own.
+            let before = markdown.len();
+            markdown.retain(|(_, rel)| rel != "404.md");
+            if markdown.len() < before {
+                diags.push(
+                    Diagnostic::info("content/404.md is Starlight's page for addresses that lead nowhere: it is left out, as helpcenter writes its own 404.html")
+                        .in_file(content.shown.join("404.md"))
+                        .hint("the theme's 404 page (templates/404.html) can be replaced to say what it said"),
+                );
+            }
+            Some(sidebar)
+        }
+        _ => None,
+    };
     nav::one_per_folder(&mut content.navs);
     content.folder_meta = folder_meta(&dir, &content.assets);
     for meta in content.folder_meta.values_mut() {
@@ -278,6 +297,13 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         meta.weight.get_or_insert(Weight::from(place));
     }
     let rels: Vec<&str> = markdown.iter().map(|(_, rel)| rel.as_str()).collect();
+    if let Some(sidebar) = starlight {
+        for (folder, title, place) in sidebar.folders {
+            let meta = content.folder_meta.entry(folder).or_default();
+            meta.title.get_or_insert(title);
+            meta.weight.get_or_insert(Weight::from(place));
+        }
+    }
     let rspress = match &project {
         Some(("Rspress", folder)) => rspress::read(&dir, &content.folders, &rels, Some(folder)),
         _ => rspress::Meta::default(),

@@ -43,6 +43,8 @@ pub enum NavKind {
     Docsify,
     /// `nav:` in MkDocs's `mkdocs.yml`: its paths are under the docs folder, the content root.
     MkDocs,
+    /// Astro Starlight's `sidebar` in `astro.config.mjs`: pages by slug from the docs' root.
+    Starlight,
 }
 
 impl NavKind {
@@ -67,6 +69,9 @@ impl NavKind {
             }
             NavKind::VitePress => {
                 "link it to a page of the site from the content root (`/guide/intro`), or remove the entry"
+            }
+            NavKind::Starlight => {
+                "name a page by its slug from the docs' root (`guides/sidebar`), or remove the entry"
             }
             NavKind::Docusaurus => {
                 "name a doc by its path under the docs folder without the extension (`guide/intro`), or remove the entry"

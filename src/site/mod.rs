@@ -278,7 +278,8 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
     order_sections(
         &mut sections,
         &articles,
-        content.made_for == Some("Docusaurus"),
+        // Their generated sidebars list a folder's pages without a place by file name.
+        matches!(content.made_for, Some("Docusaurus" | "Starlight")),
         &locale,
     );
     diags.extend(same_titles(&sections, &articles));

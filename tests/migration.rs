@@ -745,7 +745,10 @@ fn starlight_and_rspress_docs_build_through_a_link() {
         nav.find(">从这里开始<").unwrap() < nav.find(">指南<").unwrap(),
         "{nav}"
     );
-    has(&read(&out, "从这里开始/index.html"), &[">介绍<", ">环境影响<"]);
+    has(
+        &read(&out, "从这里开始/index.html"),
+        &[">介绍<", ">环境影响<"],
+    );
     // Starlight's 404 page is no article: helpcenter writes its own.
     assert!(!out.join("404/index.html").exists());
     has(&log, &["404.md is Starlight's page"]);
@@ -798,7 +801,7 @@ fn mdx_pages_read_as_mdx() {
             ("helpcenter.yaml", "title: 文档\n"),
             (
                 "content/install.mdx",
-                "---\ntitle: 安装\n---\n\nimport { Tabs, TabItem, LinkCard, CardGrid, Aside } from '@astrojs/starlight/components';\n\n<Tabs syncKey=\"pkg\">\n    <TabItem label=\"npm\">\n        ```sh\n        npx astro add starlight\n        ```\n    </TabItem>\n    <TabItem label=\"pnpm\">\n        ```sh\n        pnpm astro add starlight\n        ```\n    </TabItem>\n</Tabs>\n\n<CardGrid>\n\t<LinkCard\n\t\ttitle=\"博客\"\n\t\tdescription=\"添加一个博客。\"\n\t\thref=\"https://example.com/blog\"\n\t/>\n</CardGrid>\n\n<SidebarPreview\n\tconfig={[\n\t\t{ label: '仙女座', link: '' },\n\t]}\n/>\n\n<Aside type=\"caution\" title=\"当心\">\n    在 `<Aside>` 中写 *补充* 信息。\n</Aside>\n\n## CSS 变量 \\{#css-variables}\n\n见[变量](#css-variables)。\n",
+                "---\ntitle: 安装\n---\n\nimport { Tabs, TabItem, LinkCard, CardGrid, Aside } from '@astrojs/starlight/components';\n\n<Tabs syncKey=\"pkg\">\n    <TabItem label=\"npm\">\n        ```sh\n        npx astro add starlight\n        ```\n    </TabItem>\n    <TabItem label=\"pnpm\">\n        ```sh\n        pnpm astro add starlight\n        ```\n    </TabItem>\n</Tabs>\n\n<CardGrid>\n\t<LinkCard\n\t\ttitle=\"博客\"\n\t\tdescription=\"添加一个博客。\"\n\t\thref=\"https://example.com/blog\"\n\t/>\n</CardGrid>\n\n<SidebarPreview\n\tconfig={[\n\t\t{ label: '仙女座', link: '' },\n\t]}\n/>\n\n<Aside type=\"caution\" title=\"当心\">\n    在 `<Aside>` 中写 *补充* 信息。\n</Aside>\n\n## CSS 变量 \\{#css-variables}\n\n见[变量](#css-variables)。\n\n<PackageManagerTabs command=\"add rss -D\" />\n\n```js ins={2} del={1} 'title=\"x\"'\nold();\nnew();\n```\n",
             ),
         ],
     );
@@ -815,7 +818,15 @@ fn mdx_pages_read_as_mdx() {
             "<p>在 <code>&lt;Aside&gt;</code> 中写 <em>补充</em> 信息。</p>",
             "<h2 id=\"css-variables\">CSS 变量",
             "<a href=\"#css-variables\">变量</a>",
+            "<p class=\"tab-title\">yarn</p>",
+            "yarn</span> add rss",
+            "class=\"line del\"",
+            "class=\"line add\"",
         ],
+    );
+    assert!(
+        !page.contains("code-title"),
+        "a quoted text marker is no title"
     );
     for leaked in [
         "```",
@@ -834,6 +845,53 @@ fn mdx_pages_read_as_mdx() {
             "install.mdx:28",
         ],
     );
+}
+
+/// What the MDX reading leaves alone (found by review): TeX's braces, heading ids written
+/// `{#id}` and `{/* #id */}`, braces in a code block in a quote, a `{` in prose (MDX would not
+/// build it: the text stays), an import shown in a code block (the page it names stays a page),
+/// Docusaurus's imported pages (routes of their own there), and `<CodeBlock>{`…`}</CodeBlock>`
+/// is a code block.
+#[test]
+fn mdx_reading_keeps_what_mdx_keeps() {
+    let s = site_of(
+        "m-mdx-keeps",
+        &[
+            ("helpcenter.yaml", "title: t\nmath: true\n"),
+            ("docusaurus.config.js", "export default {};\n"),
+            (
+                "content/a.mdx",
+                "# 甲\n\n公式 $\\frac{1}{2}$ 与\n\n$$\nx^{10}\n$$\n\n## Install {#install}\n\n## Configure {/* #configure */}\n\n> ```js\n> const a = {b: 1};\n> ```\n\nPress { to open.\n\nLast line.\n\n```md\nimport Intro from './intro.md';\n```\n\nimport Shared from './shared.mdx';\n\n<Shared />\n\nimport CodeBlock from '@theme/CodeBlock';\n\n<CodeBlock language=\"js\">\n{`function f() {\n  return 1;\n}`}\n</CodeBlock>\n",
+            ),
+            ("content/intro.md", "# 介绍\n\n正文。\n"),
+            ("content/shared.mdx", "# 共享\n\n共享的话。\n"),
+            (
+                "content/b.md",
+                "# 乙\n\n[装](a.mdx#install)、[配](a.mdx#configure)、[共享](shared.mdx)。\n",
+            ),
+        ],
+    );
+    let (out, log) = built(&s);
+    let a = read(&out, "a/index.html");
+    assert_eq!(a.matches("<math").count(), 2, "{a}");
+    has(
+        &a,
+        &[
+            "id=\"install\"",
+            "id=\"configure\"",
+            "<p>Press { to open.</p>",
+            "Last line.",
+            "共享的话。",
+        ],
+    );
+    assert!(text_with_code(&a).contains("const a = {b: 1};"), "{a}");
+    assert!(
+        text_with_code(&a).contains("function f() {\n  return 1;\n}"),
+        "{a}"
+    );
+    assert!(!log.contains("JavaScript expression"), "{log}");
+    // Both are pages of their own: Docusaurus publishes an imported page.
+    assert!(out.join("intro/index.html").is_file() && out.join("shared/index.html").is_file());
 }
 
 /// Rspress's `_meta.json` orders each folder and labels its files and folders (a label may be a

@@ -213,7 +213,17 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     let mut markdown = walk(root, &dir, &mut content, &mut diags);
     one_source_per_page(root, &dir, &mut markdown, &mut diags);
     let published = jekyll::published_folders(root, &dir, &mut diags);
-    partials::leave_out(&mut markdown, &content.shown, &published, &mut diags);
+    let project = project::tool(root, &dir);
+    // Rspress keeps the pages others import out of its routes (`route.exclude`); Docusaurus
+    // publishes them.
+    let rspress_site = matches!(project, Some(("Rspress", _)));
+    partials::leave_out(
+        &mut markdown,
+        &content.shown,
+        &published,
+        rspress_site,
+        &mut diags,
+    );
     let vitepress = vitepress::read(root, &dir, &content.folders, &mut diags);
     vitepress.exclude.apply(&mut markdown, &mut diags);
     // Navigation files order the others; they are no pages of their own.
@@ -242,7 +252,6 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         .extend(real.as_deref().and_then(language_route));
     diags.extend(real.as_deref().and_then(|real| unread_public(root, real)));
     let mkdocs = mkdocs::read(root, &dir, &mut diags);
-    let project = project::tool(root, &dir);
     content.navs.extend(mkdocs.nav);
     content.math = mkdocs.math || vitepress.math || docusaurus.math;
     content.code_annotations = mkdocs.annotate;

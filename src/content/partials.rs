@@ -32,8 +32,8 @@ fn is_partial(rel: &str, published: &[String]) -> bool {
 }
 
 /// The content paths of the Markdown files an MDX page imports as a component (`import Part
-/// from '../fragments/part.mdx'`: Rspress's fragments, kept out of its routes by its config):
-/// pieces of the pages that show them (see `dialect::body::mdx`).
+/// from '../fragments/part.mdx'`): on an Rspress site, its fragments, kept out of its routes by
+/// its config, pieces of the pages that show them (see `dialect::body::mdx`).
 fn imported(markdown: &[(PathBuf, String)]) -> HashSet<String> {
     let mut out = HashSet::new();
     for (path, rel) in markdown.iter().filter(|(p, _)| super::is_mdx(p)) {
@@ -41,7 +41,23 @@ fn imported(markdown: &[(PathBuf, String)]) -> HashSet<String> {
             continue;
         };
         let text = String::from_utf8_lossy(&bytes);
-        for line in text.lines().filter(|l| l.starts_with("import ")) {
+        // Imports are lines of their own at the margin; one shown in a code block is code.
+        let mut fence: Option<char> = None;
+        for line in text.lines() {
+            let t = line.trim_start();
+            if let Some(c) = t.chars().next().filter(|c| matches!(c, '`' | '~')) {
+                if t.starts_with(&c.to_string().repeat(3)) {
+                    fence = match fence {
+                        Some(open) if open == c => None,
+                        Some(open) => Some(open),
+                        None => Some(c),
+                    };
+                    continue;
+                }
+            }
+            if fence.is_some() || !line.starts_with("import ") {
+                continue;
+            }
             let Some((_, to)) = crate::content::dialect::body::imported_page(line) else {
                 continue;
             };
@@ -50,7 +66,11 @@ fn imported(markdown: &[(PathBuf, String)]) -> HashSet<String> {
             } else {
                 parent_of(rel)
             };
-            if let Some(target) = join_rel(from, to).and_then(|t| markdown_path(&t)) {
+            // A page that imports itself is still a page.
+            if let Some(target) = join_rel(from, to)
+                .and_then(|t| markdown_path(&t))
+                .filter(|t| t != rel)
+            {
                 out.insert(target);
             }
         }
@@ -58,14 +78,20 @@ fn imported(markdown: &[(PathBuf, String)]) -> HashSet<String> {
     out
 }
 
-/// Leaves the partials out of `markdown` ((path, content path)), with a note on `content`.
+/// Leaves the partials out of `markdown` ((path, content path)), with a note on `content`; the
+/// pages MDX pages import too when `imports_are_pieces` (an Rspress site).
 pub fn leave_out(
     markdown: &mut Vec<(PathBuf, String)>,
     content: &Path,
     published: &[String],
+    imports_are_pieces: bool,
     diags: &mut Diagnostics,
 ) {
-    let imported = imported(markdown);
+    let imported = if imports_are_pieces {
+        imported(markdown)
+    } else {
+        HashSet::new()
+    };
     let before = markdown.len();
     markdown.retain(|(_, rel)| !imported.contains(rel));
     let pieces = before - markdown.len();

@@ -41,6 +41,9 @@ struct Info {
     title: Option<String>,
     /// 1-based numbers of the lines to mark.
     marked: BTreeSet<usize>,
+    /// Lines added and removed: Expressive Code's (Starlight's) `ins={3}` and `del={2}`.
+    added: BTreeSet<usize>,
+    removed: BTreeSet<usize>,
     /// `Some(true)` asked for, `Some(false)` turned off, `None` the site's default.
     line_numbers: Option<bool>,
     /// The first line's number, when it is not 1.
@@ -209,11 +212,13 @@ fn notation(text: &str, info: &Info) -> Vec<(String, Option<Mark>)> {
     if info.twoslash {
         lines = twoslash::shown(&lines);
     }
+    // A notation over lines (`// [!code highlight:3]`): its mark and how many lines are left.
+    let mut ongoing: Option<(Mark, usize)> = None;
     lines
         .into_iter()
         .enumerate()
         .filter(|(_, line)| !(rust && hidden_rust_line(line)))
-        .map(|(i, line)| {
+        .filter_map(|(i, line)| {
             let unescaped = match line.trim_start().strip_prefix("##") {
                 Some(rest) if rust => {
                     let pad = &line[..line.len() - line.trim_start().len()];
@@ -224,14 +229,31 @@ fn notation(text: &str, info: &Info) -> Vec<(String, Option<Mark>)> {
             let line: &str = &unescaped;
             let line = line.strip_suffix('\r').unwrap_or(line);
             let (line, noted) = strip_notation(line);
+            let noted = match noted {
+                // On a line of its own, the notation marks the lines after it and goes.
+                Some((mark, n)) if line.trim().is_empty() && n > 1 => {
+                    ongoing = Some((mark, n));
+                    return None;
+                }
+                Some((mark, n)) => {
+                    ongoing = (n > 1).then_some((mark, n - 1));
+                    Some(mark)
+                }
+                None => ongoing.take().map(|(mark, n)| {
+                    ongoing = (n > 1).then_some((mark, n - 1));
+                    mark
+                }),
+            };
             let mark = noted
+                .or_else(|| info.added.contains(&(i + 1)).then_some(Mark::Added))
+                .or_else(|| info.removed.contains(&(i + 1)).then_some(Mark::Removed))
                 .or_else(|| info.marked.contains(&(i + 1)).then_some(Mark::Marked))
                 .or_else(|| {
                     (info.language == "diff")
                         .then(|| diff_mark(&line))
                         .flatten()
                 });
-            (line, mark)
+            Some((line, mark))
         })
         .collect()
 }
@@ -295,16 +317,18 @@ fn annotation(line: &mut String) -> Option<u32> {
 }
 
 /// A line without its `[!code …]` comment (`// [!code ++]`, `# [!code --]`,
-/// `<!-- [!code highlight] -->`), and the mark it asked for.
-fn strip_notation(line: &str) -> (String, Option<Mark>) {
+/// `<!-- [!code highlight] -->`, TSX's `{/* [!code ++] */}`), and the mark it asked for with
+/// the number of lines it marks (`[!code highlight:3]`: 3, at most 1,000).
+fn strip_notation(line: &str) -> (String, Option<(Mark, usize)>) {
     let Some(at) = line.find("[!code ") else {
         return (line.to_owned(), None);
     };
     let Some(len) = line[at..].find(']') else {
         return (line.to_owned(), None);
     };
-    let word = line[at + 7..at + len].trim();
-    let word = word.split(':').next().unwrap_or(word);
+    let written = line[at + 7..at + len].trim();
+    let (word, count) = written.split_once(':').unwrap_or((written, "1"));
+    let count = count.trim().parse::<usize>().unwrap_or(1).clamp(1, 1000);
     let mark = match word {
         "++" => Mark::Added,
         "--" => Mark::Removed,
@@ -316,16 +340,16 @@ fn strip_notation(line: &str) -> (String, Option<Mark>) {
     let before = line[..at].trim_end();
     let after = line[at + len + 1..].trim_start();
     // The comment that held it goes too.
-    let before = ["//", "#", "<!--", "/*", "--", ";"]
+    let before = ["{/*", "//", "#", "<!--", "/*", "--", ";"]
         .iter()
         .find_map(|c| before.strip_suffix(c))
         .unwrap_or(before)
         .trim_end();
-    let after = ["-->", "*/"]
+    let after = ["*/}", "-->", "*/"]
         .iter()
         .find_map(|c| after.strip_prefix(c))
         .unwrap_or(after);
-    (format!("{before}{after}"), Some(mark))
+    (format!("{before}{after}"), Some((mark, count)))
 }
 
 /// Reads a fence's info string.
@@ -378,7 +402,20 @@ fn read_info(info: &str) -> Info {
             break;
         };
         let inner = &scan[open + 1..open + len];
-        if inner.contains('=') {
+        // Expressive Code's `ins={3}`, `del={2}`, `mark={1}`.
+        let key = scan[..open].trim_end().strip_suffix('=').map(|k| {
+            k.rsplit(|c: char| !c.is_ascii_alphanumeric())
+                .next()
+                .unwrap_or_default()
+        });
+        if let Some(key @ ("ins" | "del" | "mark")) = key {
+            let lines = ranges(inner);
+            match key {
+                "ins" => out.added.extend(lines),
+                "del" => out.removed.extend(lines),
+                _ => out.marked.extend(lines),
+            }
+        } else if inner.contains('=') {
             if inner.contains("linenos") && !inner.contains("linenos=false") {
                 out.line_numbers = Some(true);
             }
@@ -397,6 +434,10 @@ fn read_info(info: &str) -> Info {
         out.marked.extend(ranges(&v));
     }
     out.twoslash = outside_title.split_whitespace().any(|w| w == "twoslash");
+    // Rspress's `lineNumbers`.
+    if outside_title.split_whitespace().any(|w| w == "lineNumbers") {
+        out.line_numbers = Some(true);
+    }
     if outside_title.contains("showLineNumbers") || outside_title.contains("linenos") {
         out.line_numbers = Some(true);
         if let Some(n) = attr(&outside_title, "showLineNumbers") {
@@ -412,7 +453,10 @@ fn attr(s: &str, key: &str) -> Option<String> {
     while let Some(at) = s[from..].find(key) {
         let at = from + at;
         from = at + key.len();
-        let before_ok = at == 0 || !s.as_bytes()[at - 1].is_ascii_alphanumeric();
+        // Not inside a quoted text marker (Expressive Code's `'title="当心！"'`).
+        let before_ok = at == 0
+            || !(s.as_bytes()[at - 1].is_ascii_alphanumeric()
+                || matches!(s.as_bytes()[at - 1], b'\'' | b'"'));
         let Some(v) = s[from..].strip_prefix('=').filter(|_| before_ok) else {
             continue;
         };
@@ -552,19 +596,64 @@ mod tests {
     fn notation_comments_mark_and_disappear() {
         assert_eq!(
             strip_notation("  port: 3000, // [!code ++]"),
-            ("  port: 3000,".to_owned(), Some(Mark::Added))
+            ("  port: 3000,".to_owned(), Some((Mark::Added, 1)))
         );
         assert_eq!(
             strip_notation("<div></div> <!-- [!code --] -->"),
-            ("<div></div>".to_owned(), Some(Mark::Removed))
+            ("<div></div>".to_owned(), Some((Mark::Removed, 1)))
         );
         assert_eq!(
             strip_notation("x = 1 # [!code highlight]"),
-            ("x = 1".to_owned(), Some(Mark::Marked))
+            ("x = 1".to_owned(), Some((Mark::Marked, 1)))
+        );
+        assert_eq!(
+            strip_notation("  {/* [!code highlight:5] */}"),
+            ("".to_owned(), Some((Mark::Marked, 5)))
         );
         assert_eq!(
             strip_notation("see [!code other]"),
             ("see [!code other]".to_owned(), None)
         );
+    }
+
+    /// `// [!code highlight:2]` alone on its line marks the two lines after it and goes; at a
+    /// line's end it marks that line and the next.
+    #[test]
+    fn a_notation_marks_lines_after_it() {
+        let info = Info::default();
+        let lines = notation(
+            "a\n// [!code highlight:2]\nb\nc\nd\ne // [!code ++:2]\nf\ng",
+            &info,
+        );
+        let marks: Vec<(&str, Option<Mark>)> =
+            lines.iter().map(|(l, m)| (l.as_str(), *m)).collect();
+        assert_eq!(
+            marks,
+            [
+                ("a", None),
+                ("b", Some(Mark::Marked)),
+                ("c", Some(Mark::Marked)),
+                ("d", None),
+                ("e", Some(Mark::Added)),
+                ("f", Some(Mark::Added)),
+                ("g", None)
+            ]
+        );
+    }
+
+    /// Expressive Code's (Starlight's) meta: `ins={…}`, `del={…}` add and remove lines, a
+    /// quoted text marker (`'title="x"'`) is no title.
+    #[test]
+    fn expressive_code_meta() {
+        let info = read_info("js ins={3} del={1-2} 'title=\"当心\"' {5}");
+        assert_eq!(info.added, BTreeSet::from([3]));
+        assert_eq!(info.removed, BTreeSet::from([1, 2]));
+        assert_eq!(info.marked, BTreeSet::from([5]));
+        assert_eq!(info.title, None);
+        assert_eq!(
+            read_info("js title=\"a.js\"").title.as_deref(),
+            Some("a.js")
+        );
+        assert_eq!(read_info("tsx lineNumbers").line_numbers, Some(true));
     }
 }

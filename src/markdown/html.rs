@@ -233,8 +233,9 @@ impl Writer<'_, '_> {
             }
             "Tabs" | "SimpleTab" | "CodeGroup" => ("<div class=\"tabs\">".into(), "</div>\n"),
             // Wrappers whose content shows as it is: Starlight's `<Steps>` around a numbered
-            // list (a step list here already), `<CardGrid>`, Astro's `<Fragment>`.
-            "Steps" | "CardGrid" | "Fragment" => (String::new(), ""),
+            // list (a step list here already), `<CardGrid>`, Astro's `<Fragment>`, Docusaurus's
+            // `<CodeBlock>` around its code (a code block of MDX's, `mdx`).
+            "Steps" | "CardGrid" | "Fragment" | "CodeBlock" => (String::new(), ""),
             // Starlight's `<Card title="…">`: its title, then its content.
             "Card" => (
                 format!(

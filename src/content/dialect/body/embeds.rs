@@ -17,6 +17,13 @@ thread_local! {
     /// `Transform::imported_page`), and the folder of the imported one.
     static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     static IMPORTING: std::cell::RefCell<Option<PathBuf>> = const { std::cell::RefCell::new(None) };
+    /// The bytes the importing page's includes have added: its imported pages share its budget.
+    static INCLUDED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The bytes the page that imports the one now read has included (0 for a page of its own).
+pub(super) fn included_before() -> usize {
+    INCLUDED.with(std::cell::Cell::get)
 }
 
 impl Transform<'_> {
@@ -216,10 +223,12 @@ impl Transform<'_> {
         }
         DEPTH.with(|d| d.set(depth + 1));
         let outer = IMPORTING.with(|f| f.replace(folder));
+        let before = INCLUDED.with(|c| c.replace(self.included));
         let read = super::transform(text, self.options);
+        INCLUDED.with(|c| c.set(before));
         IMPORTING.with(|f| f.replace(outer));
         DEPTH.with(|d| d.set(depth));
-        self.included += read.text.len();
+        self.included = self.included.max(read.included);
         self.warnings
             .extend(read.warnings.into_iter().map(|w| w.at_line(i + 1)));
         read.text

@@ -13,8 +13,10 @@
 //!   and blank lines set its tags apart, as CommonMark needs to read the Markdown between them.
 //! - A heading's id is written `\{#id}` (a bare `{` would be an expression).
 
-/// How many lines a tag or expression may go on over before it is taken as text.
+/// How many lines a tag or expression may go on over before it is taken as text, and how
+/// long it may get: never past a blank line or a code fence either.
 const MAX_JOINED: usize = 200;
+const MAX_JOINED_BYTES: usize = 64 * 1024;
 
 /// The page's lines as MDX reads them, each with the 0-based line of the source it came from,
 /// and the expressions left out (what, its line).
@@ -29,6 +31,8 @@ struct Open {
     name: String,
     indent: usize,
     extra: Option<usize>,
+    /// A `<CodeBlock>`'s info string: a string inside it is its code.
+    code: Option<String>,
 }
 
 /// Reads `body` as MDX; `None` when that changes nothing.
@@ -40,6 +44,10 @@ pub(super) fn read(body: &str) -> Option<Read> {
     let mut fence: Option<(u8, usize)> = None;
     let mut blank_next = false;
     let mut changed = false;
+    // Inside `$$` math (its braces are TeX's), and inside a code span that a line of the
+    // paragraph opened.
+    let mut math = false;
+    let mut code_span = false;
     // Pages imported as components: (name, path).
     let mut pages: Vec<(String, String)> = Vec::new();
     let mut i = 0;
@@ -55,9 +63,11 @@ pub(super) fn read(body: &str) -> Option<Read> {
             changed = true;
         }
         let trimmed = line.trim();
+        // A fence in a quote (`> ```js`) is one too.
+        let inner = unquoted(trimmed);
         if let Some((c, n)) = fence {
-            if trimmed.bytes().take_while(|&b| b == c).count() >= n
-                && trimmed.trim_start_matches(c as char).trim().is_empty()
+            if inner.bytes().take_while(|&b| b == c).count() >= n
+                && inner.trim_start_matches(c as char).trim().is_empty()
             {
                 fence = None;
             }
@@ -65,7 +75,19 @@ pub(super) fn read(body: &str) -> Option<Read> {
             i += 1;
             continue;
         }
-        if let Some(f) = fence_open(trimmed) {
+        if trimmed.is_empty() {
+            code_span = false;
+        }
+        // `$$` TeX: its braces are no expressions.
+        if math || inner.starts_with("$$") {
+            if line.matches("$$").count() % 2 == 1 {
+                math = !math;
+            }
+            out.push((line, i));
+            i += 1;
+            continue;
+        }
+        if let Some(f) = fence_open(inner) {
             if blank_next {
                 out.push((String::new(), i));
                 blank_next = false;
@@ -78,12 +100,20 @@ pub(super) fn read(body: &str) -> Option<Read> {
         // A tag or expression left open at the line's end goes on over the next lines.
         let mut logical = line.clone();
         let mut last = i;
-        while unclosed(&logical) && last + 1 < source.len() && last - i < MAX_JOINED {
+        while unclosed(&logical, code_span)
+            && last + 1 < source.len()
+            && last - i < MAX_JOINED
+            && logical.len() < MAX_JOINED_BYTES
+        {
+            let next = source[last + 1];
+            if next.trim().is_empty() || fence_open(unquoted(next.trim())).is_some() {
+                break;
+            }
             last += 1;
-            logical.push(' ');
-            logical.push_str(source[last].trim());
+            logical.push('\n');
+            logical.push_str(next);
         }
-        if last > i && !unclosed(&logical) {
+        if last > i && !unclosed(&logical, code_span) {
             changed = true;
         } else {
             logical = line;
@@ -102,10 +132,53 @@ pub(super) fn read(body: &str) -> Option<Read> {
             i = last + 1;
             continue;
         }
-        let (text, gone) = without_expressions(&logical);
+        // Docusaurus's `<CodeBlock language="js">{`…`}</CodeBlock>`: a code block.
+        let inside = open
+            .last()
+            .and_then(|o| o.code.as_deref())
+            .and_then(|info| literal_code(logical.trim()).map(|code| fenced(&code, info)));
+        if let Some(code) = inside.or_else(|| code_block(&logical)) {
+            out.extend(code.into_iter().map(|l| (l, i)));
+            changed = true;
+            blank_next = true;
+            i = last + 1;
+            continue;
+        }
+        // A heading's id (`{#id}`, `\{#id}`, `{/* #id */}`) is no expression.
+        let (head, id) = heading_id(&logical).unwrap_or((logical.as_str(), None));
+        let (text, gone) = without_expressions(head, code_span);
+        let text = match id {
+            Some(id) => format!("{} {{#{id}}}", text.trim_end()),
+            None => text,
+        };
         dropped.extend(gone.into_iter().map(|g| (g, i)));
-        let text = heading_id(&text).unwrap_or(text);
+        if logical.matches('`').count() % 2 == 1 {
+            code_span = !code_span;
+        }
+        // What a string over lines held is kept as lines.
+        if text.contains('\n') {
+            out.extend(text.split('\n').map(|l| (l.to_owned(), i)));
+            changed = true;
+            blank_next = false;
+            i = last + 1;
+            continue;
+        }
         let pad = text.len() - text.trim_start().len();
+        // Rspress's `<PackageManagerTabs command="add x -D" />`: a tab per package manager.
+        if let Some(tabs) = package_manager_tabs(text.trim()) {
+            if out.last().is_some_and(|(l, _)| !l.trim().is_empty()) {
+                out.push((String::new(), i));
+            }
+            let pad = &text[..pad];
+            out.extend(tabs.into_iter().map(|l| {
+                let l = if l.is_empty() { l } else { format!("{pad}{l}") };
+                (l, i)
+            }));
+            changed = true;
+            blank_next = true;
+            i = last + 1;
+            continue;
+        }
         // `<ContainerSyntax />` of `import ContainerSyntax from '../fragments/x.mdx'`: that
         // page's text, as an include (see `embeds`).
         let text = match block_tag(text.trim()) {
@@ -127,6 +200,7 @@ pub(super) fn read(body: &str) -> Option<Read> {
                 }
                 match tag {
                     BlockTag::Opens(name) => open.push(Open {
+                        code: (name == "CodeBlock").then(|| code_info(text.trim())),
                         name,
                         indent: pad,
                         extra: None,
@@ -178,6 +252,42 @@ fn unindent(line: &str, open: &mut [Open], outside_code: bool) -> String {
     rest.to_owned()
 }
 
+/// The package managers Rspress's `<PackageManagerTabs>` shows a command for.
+const PACKAGE_MANAGERS: &[&str] = &["npm", "yarn", "pnpm", "bun"];
+
+/// Rspress's `<PackageManagerTabs command="add @rspress/plugin-rss -D" />` alone on its line,
+/// as the lines of a set of tabs with the command for each package manager.
+fn package_manager_tabs(trimmed: &str) -> Option<Vec<String>> {
+    let rest = trimmed.strip_prefix("<PackageManagerTabs")?;
+    if !rest.starts_with(char::is_whitespace) || !rest.ends_with("/>") {
+        return None;
+    }
+    let at = rest.find("command=")? + "command=".len();
+    let q = rest[at..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\''))?;
+    let command = rest[at + 1..].split(q).next()?.trim();
+    if command.is_empty() || command.contains('`') {
+        return None;
+    }
+    let mut lines = vec!["<Tabs>".to_owned(), String::new()];
+    for pm in PACKAGE_MANAGERS {
+        lines.extend([
+            format!("<TabItem label=\"{pm}\">"),
+            String::new(),
+            "```sh".to_owned(),
+            format!("{pm} {command}"),
+            "```".to_owned(),
+            String::new(),
+            "</TabItem>".to_owned(),
+            String::new(),
+        ]);
+    }
+    lines.push("</Tabs>".to_owned());
+    Some(lines)
+}
+
 /// The place in `open` of the component the line `trimmed` closes, if it is its closing tag.
 fn closes(trimmed: &str, open: &[Open]) -> Option<usize> {
     let name = trimmed.strip_prefix("</")?.strip_suffix('>')?.trim();
@@ -199,7 +309,8 @@ pub fn imported_page(line: &str) -> Option<(&str, &str)> {
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
         && name.starts_with(|c: char| c.is_ascii_uppercase());
-    let page = [".md", ".mdx"].iter().any(|e| path.ends_with(e));
+    let page = [".md", ".mdx"].iter().any(|e| path.ends_with(e))
+        && !path.contains(|c: char| c.is_whitespace() || c == '(' || c == ')');
     let path = match path.strip_prefix('@') {
         Some(aliased) => &aliased[aliased.find('/')?..],
         None if path.starts_with("./") || path.starts_with("../") => path,
@@ -251,20 +362,23 @@ fn block_tag(trimmed: &str) -> Option<BlockTag> {
     })
 }
 
-/// Whether `line` ends inside a tag or an expression (outside code spans).
-fn unclosed(line: &str) -> bool {
+/// Whether `line` ends inside a tag or an expression (outside code spans, `code_span` when a
+/// line before opened one, and `$` TeX).
+fn unclosed(line: &str, code_span: bool) -> bool {
     let b = line.as_bytes();
     let mut i = 0;
-    let mut code = false;
+    let mut code = code_span;
+    let mut math = false;
     while i < b.len() {
         match b[i] {
             b'\\' => i += 1,
             b'`' => code = !code,
-            b'<' if !code && starts_tag(b, i) => match tag_end(b, i) {
+            b'$' if !code => math = !math,
+            b'<' if !code && !math && starts_tag(b, i) => match tag_end(b, i) {
                 Some(end) => i = end - 1,
                 None => return tag_may_go_on(b, i),
             },
-            b'{' if !code => match braces_end(b, i) {
+            b'{' if !code && !math => match braces_end(b, i) {
                 Some(end) => i = end - 1,
                 None => return true,
             },
@@ -314,8 +428,8 @@ fn attributes(b: &[u8], at: usize) -> Option<usize> {
             Some(_) => {
                 let start = i;
                 while i < b.len()
-                    && !b[i].is_ascii_whitespace()
-                    && !matches!(b[i], b'=' | b'>' | b'/' | b'{' | b'"' | b'\'')
+                    && (b[i].is_ascii_alphanumeric()
+                        || matches!(b[i], b'-' | b'_' | b':' | b'.' | b'@'))
                 {
                     i += 1;
                 }
@@ -418,30 +532,38 @@ fn find(b: &[u8], from: usize, what: &[u8]) -> Option<usize> {
 /// `line` without its JavaScript: a tag's expression props (`config={…}`, `{...props}`) and
 /// expressions in text (`{frontmatter.title}`), outside code spans; comments (`{/* … */}`) go
 /// unnamed. With what went, as written, shortened.
-fn without_expressions(line: &str) -> (String, Vec<String>) {
+fn without_expressions(line: &str, code_span: bool) -> (String, Vec<String>) {
     let b = line.as_bytes();
     let mut out = String::with_capacity(line.len());
     let mut gone = Vec::new();
     let mut i = 0;
     let mut kept = 0;
-    let mut code = false;
+    let mut code = code_span;
+    let mut math = false;
     let mut touched = false;
     while i < b.len() {
         match b[i] {
             b'\\' => i += 1,
             b'`' => code = !code,
-            b'<' if !code && starts_tag(b, i) => {
-                if let Some(end) = tag_end(b, i) {
-                    touched = true;
-                    out.push_str(&line[kept..i]);
-                    out.push_str(&tag_without_expressions(&line[i..end], &mut gone));
-                    kept = end;
-                    i = end;
-                    continue;
-                }
+            b'$' if !code => math = !math,
+            b'<' if !code && !math && starts_tag(b, i) => {
+                let Some(end) = tag_end(b, i) else {
+                    // The rest is text: MDX would not build it, and reading on from every `<`
+                    // of a long line is quadratic.
+                    break;
+                };
+                touched = true;
+                out.push_str(&line[kept..i]);
+                out.push_str(&tag_without_expressions(&line[i..end], &mut gone));
+                kept = end;
+                i = end;
+                continue;
             }
-            b'{' if !code => {
-                if let Some(end) = braces_end(b, i) {
+            b'{' if !code && !math => {
+                let Some(end) = braces_end(b, i) else {
+                    break;
+                };
+                {
                     out.push_str(&line[kept..i]);
                     // One space where it stood between two; none where it ended the line.
                     if out.ends_with(' ') && (end == b.len() || line[end..].starts_with(' ')) {
@@ -488,6 +610,14 @@ fn string_literal(js: &str) -> Option<&str> {
 
 /// One tag without its expression props.
 fn tag_without_expressions(tag: &str, gone: &mut Vec<String>) -> String {
+    // A tag over lines is one line.
+    let joined;
+    let tag = if tag.contains('\n') {
+        joined = tag.split_whitespace().collect::<Vec<_>>().join(" ");
+        joined.as_str()
+    } else {
+        tag
+    };
     if !tag.contains('{') {
         return tag.to_owned();
     }
@@ -538,17 +668,82 @@ fn shortened(written: &str) -> String {
     }
 }
 
-/// A heading whose id is written as MDX escapes it (`## 标题 \{#id}`, `\{#id\}`), with the id
-/// as helpcenter reads it (`{#id}`).
-fn heading_id(line: &str) -> Option<String> {
+/// A heading's id as MDX pages write it — `## 标题 \\{#id}` or `\\{#id\\}` (a bare `{` would
+/// be an expression), `{#id}` (Docusaurus reads it before MDX does), `{/* #id */}` — split
+/// off: the heading without it, and the id.
+fn heading_id(line: &str) -> Option<(&str, Option<String>)> {
     if !line.trim_start().starts_with('#') {
         return None;
     }
     let t = line.trim_end();
-    let at = t.rfind("\\{#")?;
-    let id = t[at + 3..].strip_suffix('}')?;
-    let id = id.strip_suffix('\\').unwrap_or(id);
-    (!id.is_empty() && !id.contains(['{', '}', ' '])).then(|| format!("{}{{#{id}}}", &t[..at]))
+    let (at, inner) = if let Some(rest) = t.strip_suffix("*/}") {
+        let at = rest.rfind("{/*")?;
+        (at, rest[at + 3..].trim())
+    } else {
+        let rest = t.strip_suffix('}')?;
+        let rest = rest.strip_suffix('\\').unwrap_or(rest);
+        let at = rest.rfind('{')?;
+        (at, &rest[at + 1..])
+    };
+    let id = inner.strip_prefix('#')?;
+    if id.is_empty() || id.contains(['{', '}', ' ', '\\']) {
+        return None;
+    }
+    let head = t[..at].strip_suffix('\\').unwrap_or(&t[..at]);
+    Some((head, Some(id.to_owned())))
+}
+
+/// The line without the quote marks it starts with (`> > ```js` → ```` ```js ````).
+fn unquoted(trimmed: &str) -> &str {
+    trimmed.trim_start_matches(['>', ' '])
+}
+
+/// Docusaurus's `<CodeBlock language="js" title="a.js">{`…`}</CodeBlock>` on one line (or
+/// joined over lines), as a fenced code block.
+fn code_block(logical: &str) -> Option<Vec<String>> {
+    let t = logical.trim();
+    t.strip_prefix("<CodeBlock")?;
+    let open_end = tag_end(t.as_bytes(), 0)?;
+    let body = t[open_end..].strip_suffix("</CodeBlock>")?.trim();
+    Some(fenced(&literal_code(body)?, &code_info(&t[..open_end])))
+}
+
+/// The info string a `<CodeBlock>` tag's `language` and `title` make (`js title="a.js"`).
+fn code_info(tag: &str) -> String {
+    let attr = |key: &str| {
+        let at = tag.find(&format!(" {key}=\""))? + key.len() + 3;
+        tag[at..].split('"').next().map(str::to_owned)
+    };
+    let language = attr("language")
+        .or_else(|| attr("lang"))
+        .unwrap_or_default();
+    match attr("title") {
+        Some(t) => format!("{language} title=\"{t}\""),
+        None => language,
+    }
+}
+
+/// The code a JavaScript string in braces holds (`{`…`}`, `{'…'}`), when that is all there is.
+fn literal_code(in_braces: &str) -> Option<String> {
+    let js = in_braces.strip_prefix('{')?.strip_suffix('}')?.trim();
+    let q = js
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '`' | '\'' | '"'))?;
+    let code = js.strip_prefix(q)?.strip_suffix(q)?;
+    (!code.contains("${")).then(|| code.replace("\\`", "`").replace("\\$", "$"))
+}
+
+/// `code` as the lines of a fenced code block with `info`, set apart by blank lines.
+fn fenced(code: &str, info: &str) -> Vec<String> {
+    // Longer than any run of backticks in the code.
+    let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(3.max(longest + 1));
+    let mut lines = vec![String::new(), format!("{fence}{info}")];
+    lines.extend(code.trim_matches('\n').split('\n').map(str::to_owned));
+    lines.push(fence);
+    lines.push(String::new());
+    lines
 }
 
 #[cfg(test)]
@@ -652,16 +847,63 @@ mod tests {
     }
 
     #[test]
+    fn package_manager_tabs_show_each_command() {
+        let t = text("装：\n<PackageManagerTabs command=\"add x -D\" />\n完。");
+        assert!(
+            t.starts_with("装：\n\n<Tabs>\n\n<TabItem label=\"npm\">\n\n```sh\nnpm add x -D\n```"),
+            "{t}"
+        );
+        assert!(
+            t.contains("bun add x -D") && t.ends_with("</Tabs>\n\n完。"),
+            "{t}"
+        );
+        // A command given per manager (an object) is JavaScript: left out.
+        assert!(package_manager_tabs("<PackageManagerTabs command={{ npm: 'x' }} />").is_none());
+    }
+
+    #[test]
+    fn a_code_block_component_is_a_code_block() {
+        let code = "{`function a() {\n  return 1;\n}`}";
+        assert_eq!(
+            text(&format!(
+                "<CodeBlock language=\"js\" title=\"a.js\">\n{code}\n</CodeBlock>"
+            )),
+            "<CodeBlock language=\"js\" title=\"a.js\">\n\n```js title=\"a.js\"\nfunction a() {\n  return 1;\n}\n```\n\n</CodeBlock>"
+        );
+        assert_eq!(
+            text("<CodeBlock language=\"sh\">{'npm i'}</CodeBlock>"),
+            "\n```sh\nnpm i\n```\n"
+        );
+    }
+
+    #[test]
     fn escaped_heading_ids() {
-        assert_eq!(
-            heading_id("## CSS 变量 \\{#css-variables}").unwrap(),
-            "## CSS 变量 {#css-variables}"
-        );
-        assert_eq!(
-            heading_id("## 什么是 llms.txt？ \\{#llms-txt\\}").unwrap(),
-            "## 什么是 llms.txt？ {#llms-txt}"
-        );
+        for (line, head, id) in [
+            (
+                "## CSS 变量 \\{#css-variables}",
+                "## CSS 变量 ",
+                "css-variables",
+            ),
+            (
+                "## 什么是 llms.txt？ \\{#llms-txt\\}",
+                "## 什么是 llms.txt？ ",
+                "llms-txt",
+            ),
+            ("## Install {#install}", "## Install ", "install"),
+            (
+                "## Configure it {/* #configure */}",
+                "## Configure it ",
+                "configure",
+            ),
+        ] {
+            assert_eq!(
+                heading_id(line),
+                Some((head, Some(id.to_owned()))),
+                "{line}"
+            );
+        }
         assert!(heading_id("正文 \\{#a}").is_none());
+        assert_eq!(text("## Install {#install}\n"), "## Install {#install}\n");
     }
 
     proptest::proptest! {

@@ -49,6 +49,9 @@ pub struct Body {
     pub line_map: Vec<usize>,
     /// What was not understood, with its line (1-based, within the body).
     pub warnings: Vec<Diagnostic>,
+    /// Bytes its includes added, with those of the page it is included in (see
+    /// `embeds::imported_page`).
+    pub(super) included: usize,
 }
 
 /// What the body's variables (`{{{ .name }}}`) stand for, and how its includes are read.
@@ -176,6 +179,7 @@ pub fn transform(body: &str, options: &Options) -> Body {
             text: body.to_owned(),
             line_map: Vec::new(),
             warnings: t.warnings,
+            included: t.included,
         };
     }
     let (lines, map): (Vec<String>, Vec<usize>) = t.out.into_iter().unzip();
@@ -183,6 +187,7 @@ pub fn transform(body: &str, options: &Options) -> Body {
         text: lines.join("\n"),
         line_map: if t.shifted { map } else { Vec::new() },
         warnings: t.warnings,
+        included: t.included,
     }
 }
 
@@ -279,7 +284,8 @@ impl<'a> Transform<'a> {
             tabs_open: None,
             tabs_closing: None,
             content_tabs: Vec::new(),
-            included: 0,
+            // An imported page's includes count with the page's (see `embeds`).
+            included: embeds::included_before(),
         }
     }
 }

@@ -48,6 +48,9 @@ pub(super) fn read(body: &str) -> Option<Read> {
     // paragraph opened.
     let mut math = false;
     let mut code_span = false;
+    // Bytes read again while joining lines: a page of lines that each open a prop and never
+    // close it would be read 200 times over.
+    let mut join_budget: usize = 16 << 20;
     // Pages imported as components: (name, path).
     let mut pages: Vec<(String, String)> = Vec::new();
     let mut i = 0;
@@ -100,13 +103,21 @@ pub(super) fn read(body: &str) -> Option<Read> {
         // A tag or expression left open at the line's end goes on over the next lines.
         let mut logical = line.clone();
         let mut last = i;
-        while unclosed(&logical, code_span)
-            && last + 1 < source.len()
+        while last + 1 < source.len()
             && last - i < MAX_JOINED
             && logical.len() < MAX_JOINED_BYTES
+            && join_budget > logical.len()
+            && unclosed(&logical, code_span)
         {
+            join_budget -= logical.len();
             let next = source[last + 1];
-            if next.trim().is_empty() || fence_open(unquoted(next.trim())).is_some() {
+            // A component's prop may hold blank lines (`prompt={`…⏎⏎…`}`); anything else
+            // left open ends at one, and at a code fence.
+            let tag = logical.trim_start();
+            let prop = tag.starts_with('<')
+                && tag[1..].starts_with(|c: char| c.is_ascii_uppercase())
+                && tag.contains("={");
+            if (next.trim().is_empty() && !prop) || fence_open(unquoted(next.trim())).is_some() {
                 break;
             }
             last += 1;
@@ -764,6 +775,12 @@ mod tests {
 
     #[test]
     fn a_tag_over_lines_is_one_line() {
+        // A prop's string may hold blank lines; a tag left open ends at one.
+        assert_eq!(
+            text("<Prompt\n  title=\"t\"\n  prompt={`甲\n\n乙`}\n/>\n\n后文。"),
+            "<Prompt title=\"t\" />\n\n后文。"
+        );
+        assert_eq!(text("<Tabs\n\n正文 x > y。"), "<Tabs\n\n正文 x > y。");
         assert_eq!(
             text("<LinkCard\n  title=\"甲\"\n  href=\"/a/\"\n/>\n后文。"),
             "<LinkCard title=\"甲\" href=\"/a/\" />\n\n后文。"

@@ -897,13 +897,17 @@ fn mdx_reading_keeps_what_mdx_keeps() {
 /// Rspress's `_meta.json` orders each folder and labels its files and folders (a label may be a
 /// key of the project's `i18n.json`), its `_nav.json` names and orders the top folders, and a
 /// page an MDX page imports (`<ContainerSyntax />` of `import ContainerSyntax from
-/// '../fragments/x.mdx'`) shows there, read as the page is, and is no page of its own (its 6
-/// fragments failed the build with "no title"; 10 pages lost 280 lines).
+/// '../fragments/x.mdx'`) shows there, read as the page is; the config's `route.exclude` leaves
+/// the fragments out (its 6 fragments failed the build with "no title"; 10 pages lost 280
+/// lines).
 #[test]
 fn rspress_meta_nav_and_imported_pages() {
     let s = site_of("m-rspress", &[("helpcenter.yaml", "title: 文档\n")]);
     let docs = "website/docs/zh";
-    s.write("website/rspress.config.ts", "export default {};\n");
+    s.write(
+        "website/rspress.config.ts",
+        "export default defineConfig({ route: { exclude: ['**/fragments/**'] } });\n",
+    );
     s.write(
         "website/i18n.json",
         "{ \"gettingStarted\": { \"zh\": \"开始\", \"en\": \"Getting started\" } }\n",

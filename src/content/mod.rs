@@ -213,17 +213,12 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     let mut markdown = walk(root, &dir, &mut content, &mut diags);
     one_source_per_page(root, &dir, &mut markdown, &mut diags);
     let published = jekyll::published_folders(root, &dir, &mut diags);
+    partials::leave_out(&mut markdown, &content.shown, &published, &mut diags);
     let project = project::tool(root, &dir);
-    // Rspress keeps the pages others import out of its routes (`route.exclude`); Docusaurus
-    // publishes them.
-    let rspress_site = matches!(project, Some(("Rspress", _)));
-    partials::leave_out(
-        &mut markdown,
-        &content.shown,
-        &published,
-        rspress_site,
-        &mut diags,
-    );
+    // Rspress's `route.exclude` (its own docs: `**/fragments/**`, pieces other pages import).
+    if let Some(("Rspress", folder)) = &project {
+        rspress::exclude(root, folder, &mut diags).apply(&mut markdown, &mut diags);
+    }
     let vitepress = vitepress::read(root, &dir, &content.folders, &mut diags);
     vitepress.exclude.apply(&mut markdown, &mut diags);
     // Navigation files order the others; they are no pages of their own.

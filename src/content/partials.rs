@@ -3,11 +3,9 @@
 //! Docsify's `_navbar.md` and `_coverpage.md`. Published, they were pages without a title (a
 //! build error) or stray fragments; they are left out, with one note that counts them.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Diagnostics};
-use crate::paths::{join_rel, markdown_path, parent_of};
 
 /// Names beginning with `_` that are pages or navigation here.
 const OWN: &[&str] = &["_index.md", "_sidebar.md"];
@@ -31,83 +29,13 @@ fn is_partial(rel: &str, published: &[String]) -> bool {
     false
 }
 
-/// The content paths of the Markdown files an MDX page imports as a component (`import Part
-/// from '../fragments/part.mdx'`): on an Rspress site, its fragments, kept out of its routes by
-/// its config, pieces of the pages that show them (see `dialect::body::mdx`).
-fn imported(markdown: &[(PathBuf, String)]) -> HashSet<String> {
-    let mut out = HashSet::new();
-    for (path, rel) in markdown.iter().filter(|(p, _)| super::is_mdx(p)) {
-        let Ok(bytes) = super::read_source(path) else {
-            continue;
-        };
-        let text = String::from_utf8_lossy(&bytes);
-        // Imports are lines of their own at the margin; one shown in a code block is code.
-        let mut fence: Option<char> = None;
-        for line in text.lines() {
-            let t = line.trim_start();
-            if let Some(c) = t.chars().next().filter(|c| matches!(c, '`' | '~')) {
-                if t.starts_with(&c.to_string().repeat(3)) {
-                    fence = match fence {
-                        Some(open) if open == c => None,
-                        Some(open) => Some(open),
-                        None => Some(c),
-                    };
-                    continue;
-                }
-            }
-            if fence.is_some() || !line.starts_with("import ") {
-                continue;
-            }
-            let Some((_, to)) = crate::content::dialect::body::imported_page(line) else {
-                continue;
-            };
-            let from = if to.starts_with('/') {
-                ""
-            } else {
-                parent_of(rel)
-            };
-            // A page that imports itself is still a page.
-            if let Some(target) = join_rel(from, to)
-                .and_then(|t| markdown_path(&t))
-                .filter(|t| t != rel)
-            {
-                out.insert(target);
-            }
-        }
-    }
-    out
-}
-
-/// Leaves the partials out of `markdown` ((path, content path)), with a note on `content`; the
-/// pages MDX pages import too when `imports_are_pieces` (an Rspress site).
+/// Leaves the partials out of `markdown` ((path, content path)), with a note on `content`.
 pub fn leave_out(
     markdown: &mut Vec<(PathBuf, String)>,
     content: &Path,
     published: &[String],
-    imports_are_pieces: bool,
     diags: &mut Diagnostics,
 ) {
-    let imported = if imports_are_pieces {
-        imported(markdown)
-    } else {
-        HashSet::new()
-    };
-    let before = markdown.len();
-    markdown.retain(|(_, rel)| !imported.contains(rel));
-    let pieces = before - markdown.len();
-    if pieces > 0 {
-        diags.push(
-            Diagnostic::info(format!(
-                "{pieces} Markdown file{} that MDX pages import {} left out: {} where {} imported",
-                if pieces == 1 { "" } else { "s" },
-                if pieces == 1 { "is" } else { "are" },
-                if pieces == 1 { "it shows" } else { "they show" },
-                if pieces == 1 { "it is" } else { "they are" },
-            ))
-            .in_file(content)
-            .hint("a page others import is a piece of them, not a page: Rspress keeps such files out of its routes"),
-        );
-    }
     let before = markdown.len();
     markdown.retain(|(_, rel)| !is_partial(rel, published));
     let left = before - markdown.len();

@@ -20,7 +20,7 @@ const STARLIGHT_CONFIGS: &[&str] = &[
     "astro.config.mts",
     "astro.config.cjs",
 ];
-const RSPRESS_CONFIGS: &[&str] = &[
+pub(super) const RSPRESS_CONFIGS: &[&str] = &[
     "rspress.config.ts",
     "rspress.config.js",
     "rspress.config.mjs",

@@ -13,6 +13,9 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::front_matter::Weight;
+use super::js::{self, Place, Reader};
+use super::vitepress::Exclude;
+use crate::error::Diagnostics;
 
 /// Entries of a `_meta.json` read at most: the docs' own hold a few dozen.
 const MAX_ENTRIES: usize = 10_000;
@@ -137,4 +140,25 @@ fn language(dir: &Path) -> Option<String> {
     let d = dir.canonicalize().ok()?;
     let f = d.file_name()?.to_str()?;
     (f.len() <= 7 && f.chars().all(|c| c.is_ascii_alphabetic() || c == '-')).then(|| f.to_owned())
+}
+
+/// The files the config in `project` keeps out of the site (`route: { exclude: [...] }`).
+pub fn exclude(root: &Path, project: &Path, diags: &mut Diagnostics) -> Exclude {
+    let place = Place {
+        owner: project.to_path_buf(),
+        dir: project.to_path_buf(),
+        rel: "",
+    };
+    let configs = super::project::RSPRESS_CONFIGS;
+    let Some(config) = js::read_config(root, &[place], configs, "Rspress config", diags) else {
+        return Exclude::default();
+    };
+    let toks = js::tokens(&config.text);
+    let reader = Reader::new(&toks);
+    Exclude::from_key(
+        &reader,
+        &config.shown,
+        "exclude",
+        "the Rspress config's route.exclude",
+    )
 }

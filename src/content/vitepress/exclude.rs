@@ -25,11 +25,24 @@ pub struct Exclude {
     patterns: Vec<Vec<Vec<char>>>,
     /// The config, and the line of `srcExclude`, for the note.
     at: Option<(PathBuf, usize)>,
+    /// What the note says of the patterns.
+    said: &'static str,
 }
 
 impl Exclude {
     pub(super) fn from_config(reader: &Reader, shown: &Path) -> Exclude {
-        let Some((value, line)) = reader.properties("srcExclude", 1).pop() else {
+        Exclude::from_key(
+            reader,
+            shown,
+            "srcExclude",
+            "the VitePress config's srcExclude",
+        )
+    }
+
+    /// The patterns of the config's first `key` (Rspress's `route: { exclude }` too);
+    /// `said` names them in the note.
+    pub fn from_key(reader: &Reader, shown: &Path, key: &str, said: &'static str) -> Exclude {
+        let Some((value, line)) = reader.properties(key, 1).pop() else {
             return Exclude::default();
         };
         let value = match value {
@@ -49,6 +62,7 @@ impl Exclude {
         let mut e = Exclude::new(&written);
         if !e.patterns.is_empty() {
             e.at = Some((shown.to_path_buf(), line));
+            e.said = said;
         }
         e
     }
@@ -64,7 +78,11 @@ impl Exclude {
                 patterns.push(alt.split('/').map(|seg| seg.chars().collect()).collect());
             }
         }
-        Exclude { patterns, at: None }
+        Exclude {
+            patterns,
+            at: None,
+            said: "",
+        }
     }
 
     /// Leaves out of `markdown` ((path, path under content/)) the files the patterns match,
@@ -78,8 +96,9 @@ impl Exclude {
         let left = found - markdown.len();
         diags.push(
             Diagnostic::info(format!(
-                "{left} Markdown file{} left out, as the VitePress config's srcExclude says",
-                if left == 1 { " is" } else { "s are" }
+                "{left} Markdown file{} left out, as {} says",
+                if left == 1 { " is" } else { "s are" },
+                self.said
             ))
             .in_file(config)
             .at_line(*line),

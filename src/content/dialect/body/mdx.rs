@@ -17,6 +17,8 @@
 /// long it may get: never past a blank line or a code fence either.
 const MAX_JOINED: usize = 200;
 const MAX_JOINED_BYTES: usize = 64 * 1024;
+/// How long a `<CodeBlock>`'s string may be.
+const MAX_LITERAL_BYTES: usize = 4 << 20;
 
 /// The page's lines as MDX reads them, each with the 0-based line of the source it came from,
 /// and the expressions left out (what, its line).
@@ -82,10 +84,13 @@ pub(super) fn read(body: &str) -> Option<Read> {
             code_span = false;
         }
         // `$$` TeX: its braces are no expressions.
-        if math || inner.starts_with("$$") {
-            if line.matches("$$").count() % 2 == 1 {
-                math = !math;
-            }
+        // A `$$` line opens TeX that a line ending in `$$` closes (`$$x$$` is one line of it).
+        let one_line = inner.len() >= 4 && inner.starts_with("$$") && inner.ends_with("$$");
+        if math || inner == "$$" || one_line {
+            math = match math {
+                true => !inner.ends_with("$$"),
+                false => inner == "$$",
+            };
             out.push((line, i));
             i += 1;
             continue;
@@ -103,7 +108,18 @@ pub(super) fn read(body: &str) -> Option<Read> {
         // A tag or expression left open at the line's end goes on over the next lines.
         let mut logical = line.clone();
         let mut last = i;
-        while last + 1 < source.len()
+        let in_code_block = open.last().is_some_and(|o| o.code.is_some());
+        // A `<CodeBlock>`'s code is read to its closing backtick, blank lines and all.
+        if let Some(end) = code_literal_end(&source, i, in_code_block) {
+            logical = std::iter::once(line.as_str())
+                .chain(source[i + 1..=end].iter().copied())
+                .collect::<Vec<_>>()
+                .join("\n");
+            last = end;
+        }
+        let literal = last > i;
+        while !literal
+            && last + 1 < source.len()
             && last - i < MAX_JOINED
             && logical.len() < MAX_JOINED_BYTES
             && join_budget > logical.len()
@@ -113,18 +129,16 @@ pub(super) fn read(body: &str) -> Option<Read> {
             let next = source[last + 1];
             // A component's prop may hold blank lines (`prompt={`…⏎⏎…`}`); anything else
             // left open ends at one, and at a code fence.
-            let tag = logical.trim_start();
-            let prop = tag.starts_with('<')
-                && tag[1..].starts_with(|c: char| c.is_ascii_uppercase())
-                && tag.contains("={");
-            if (next.trim().is_empty() && !prop) || fence_open(unquoted(next.trim())).is_some() {
+            if (next.trim().is_empty() && !prop_open(&logical))
+                || fence_open(unquoted(next.trim())).is_some()
+            {
                 break;
             }
             last += 1;
             logical.push('\n');
             logical.push_str(next);
         }
-        if last > i && !unclosed(&logical, code_span) {
+        if literal || (last > i && !unclosed(&logical, code_span)) {
             changed = true;
         } else {
             logical = line;
@@ -144,12 +158,16 @@ pub(super) fn read(body: &str) -> Option<Read> {
             continue;
         }
         // Docusaurus's `<CodeBlock language="js">{`…`}</CodeBlock>`: a code block.
+        let indent = &logical[..logical.len() - logical.trim_start().len()];
         let inside = open
             .last()
             .and_then(|o| o.code.as_deref())
             .and_then(|info| literal_code(logical.trim()).map(|code| fenced(&code, info)));
         if let Some(code) = inside.or_else(|| code_block(&logical)) {
-            out.extend(code.into_iter().map(|l| (l, i)));
+            out.extend(code.into_iter().map(|l| match l.is_empty() {
+                true => (l, i),
+                false => (format!("{indent}{l}"), i),
+            }));
             changed = true;
             blank_next = true;
             i = last + 1;
@@ -263,6 +281,56 @@ fn unindent(line: &str, open: &mut [Open], outside_code: bool) -> String {
     rest.to_owned()
 }
 
+/// Whether `logical` is a component's tag left open in a prop's value (`<Prompt prompt={`…`),
+/// which may go on past blank lines; a tag that closed, with a `{` after it, may not.
+fn prop_open(logical: &str) -> bool {
+    let tag = logical.trim_start();
+    tag.starts_with('<')
+        && tag[1..].starts_with(|c: char| c.is_ascii_uppercase())
+        && tag_end(tag.as_bytes(), 0).is_none()
+        && tag.contains("={")
+}
+
+/// The last line of a `<CodeBlock>`'s string starting at line `i` (`{`…` inside one, or
+/// `<CodeBlock …>{`…`), found by its closing backtick, however many lines it holds.
+fn code_literal_end(source: &[&str], i: usize, in_code_block: bool) -> Option<usize> {
+    let t = source[i].trim_start();
+    let after = if in_code_block {
+        t.strip_prefix("{`")?
+    } else {
+        let rest = t.strip_prefix("<CodeBlock")?;
+        &rest[rest.find(">{`")? + 3..]
+    };
+    // The line where the string closes, if not this one.
+    let closes = |text: &str| {
+        let b = text.as_bytes();
+        let mut k = 0;
+        while k < b.len() {
+            match b[k] {
+                b'\\' => k += 1,
+                b'`' => return true,
+                _ => {}
+            }
+            k += 1;
+        }
+        false
+    };
+    if closes(after) {
+        return None;
+    }
+    let mut bytes = 0;
+    for (j, l) in source.iter().enumerate().skip(i + 1) {
+        bytes += l.len();
+        if bytes > MAX_LITERAL_BYTES {
+            return None;
+        }
+        if closes(l) {
+            return Some(j);
+        }
+    }
+    None
+}
+
 /// The package managers Rspress's `<PackageManagerTabs>` shows a command for.
 const PACKAGE_MANAGERS: &[&str] = &["npm", "yarn", "pnpm", "bun"];
 
@@ -284,6 +352,11 @@ fn package_manager_tabs(trimmed: &str) -> Option<Vec<String>> {
     }
     let mut lines = vec!["<Tabs>".to_owned(), String::new()];
     for pm in PACKAGE_MANAGERS {
+        // yarn and bun install a package with `add`, as Rspress shows it.
+        let command = match command.strip_prefix("install ") {
+            Some(rest) if matches!(*pm, "yarn" | "bun") => format!("add {rest}"),
+            _ => command.to_owned(),
+        };
         lines.extend([
             format!("<TabItem label=\"{pm}\">"),
             String::new(),
@@ -309,7 +382,7 @@ fn closes(trimmed: &str, open: &[Open]) -> Option<usize> {
 /// './_part.mdx';`): a default import of a `.md` or `.mdx` file, by a path from the page's
 /// folder, or from the docs' root through an alias (Rspress's `@zh/fragments/x.mdx`, given as
 /// `/fragments/x.mdx`).
-pub fn imported_page(line: &str) -> Option<(&str, &str)> {
+fn imported_page(line: &str) -> Option<(&str, &str)> {
     let rest = line.trim().strip_prefix("import ")?.trim_start();
     let (name, rest) = rest.split_once(char::is_whitespace)?;
     let rest = rest.trim_start().strip_prefix("from")?.trim();
@@ -379,17 +452,22 @@ fn unclosed(line: &str, code_span: bool) -> bool {
     let b = line.as_bytes();
     let mut i = 0;
     let mut code = code_span;
-    let mut math = false;
     while i < b.len() {
         match b[i] {
             b'\\' => i += 1,
             b'`' => code = !code,
-            b'$' if !code => math = !math,
-            b'<' if !code && !math && starts_tag(b, i) => match tag_end(b, i) {
+            // `$…$` TeX, when the line closes it: its braces are TeX's.
+            b'$' if !code => {
+                if let Some(close) = b[i + 1..].iter().position(|&c| c == b'$') {
+                    i += close + 2;
+                    continue;
+                }
+            }
+            b'<' if !code && starts_tag(b, i) => match tag_end(b, i) {
                 Some(end) => i = end - 1,
                 None => return tag_may_go_on(b, i),
             },
-            b'{' if !code && !math => match braces_end(b, i) {
+            b'{' if !code => match braces_end(b, i) {
                 Some(end) => i = end - 1,
                 None => return true,
             },
@@ -550,14 +628,19 @@ fn without_expressions(line: &str, code_span: bool) -> (String, Vec<String>) {
     let mut i = 0;
     let mut kept = 0;
     let mut code = code_span;
-    let mut math = false;
     let mut touched = false;
     while i < b.len() {
         match b[i] {
             b'\\' => i += 1,
             b'`' => code = !code,
-            b'$' if !code => math = !math,
-            b'<' if !code && !math && starts_tag(b, i) => {
+            // `$…$` TeX, when the line closes it: its braces are TeX's.
+            b'$' if !code => {
+                if let Some(close) = b[i + 1..].iter().position(|&c| c == b'$') {
+                    i += close + 2;
+                    continue;
+                }
+            }
+            b'<' if !code && starts_tag(b, i) => {
                 let Some(end) = tag_end(b, i) else {
                     // The rest is text: MDX would not build it, and reading on from every `<`
                     // of a long line is quadratic.
@@ -570,7 +653,7 @@ fn without_expressions(line: &str, code_span: bool) -> (String, Vec<String>) {
                 i = end;
                 continue;
             }
-            b'{' if !code && !math => {
+            b'{' if !code => {
                 let Some(end) = braces_end(b, i) else {
                     break;
                 };
@@ -742,7 +825,28 @@ fn literal_code(in_braces: &str) -> Option<String> {
         .next()
         .filter(|c| matches!(c, '`' | '\'' | '"'))?;
     let code = js.strip_prefix(q)?.strip_suffix(q)?;
-    (!code.contains("${")).then(|| code.replace("\\`", "`").replace("\\$", "$"))
+    (!code.contains("${")).then(|| unescaped(code))
+}
+
+/// A JavaScript string's text: its escapes (`\\\\`, `\\n`, `` \\` ``, `\\$` …) read.
+fn unescaped(js: &str) -> String {
+    let mut out = String::with_capacity(js.len());
+    let mut chars = js.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            // A line break escaped: none.
+            Some('\n') => {}
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// `code` as the lines of a fenced code block with `info`, set apart by blank lines.
@@ -781,6 +885,11 @@ mod tests {
             "<Prompt title=\"t\" />\n\n后文。"
         );
         assert_eq!(text("<Tabs\n\n正文 x > y。"), "<Tabs\n\n正文 x > y。");
+        // A closed tag with a `{` after it is no prop left open.
+        assert_eq!(
+            text("<Kbd keys={[\"c\"]} /> 再按 { 打开\n\n## 标题\n\n完 }"),
+            "<Kbd /> 再按 { 打开\n\n## 标题\n\n完 }"
+        );
         assert_eq!(
             text("<LinkCard\n  title=\"甲\"\n  href=\"/a/\"\n/>\n后文。"),
             "<LinkCard title=\"甲\" href=\"/a/\" />\n\n后文。"
@@ -818,6 +927,11 @@ mod tests {
         // In code spans and fences, braces are code.
         assert!(read("写 `{a}` 即可。\n\n```js\nconst a = {b};\n```\n").is_none());
         // Text expressions; comments go without a word.
+        // A price is no TeX: the expression after it goes.
+        let r = read("价 $5 与 {frontmatter.title}").unwrap();
+        assert_eq!(r.lines[0].0, "价 $5 与");
+        assert!(read("$$ is the PID\n\n{x}").unwrap().dropped.len() == 1);
+        assert!(read("公式 $\\frac{1}{2}$ 与\n\n$$\nx^{10}\n$$\n").is_none());
         let r = read("前 {frontmatter.title} 后 {/* 注 */}").unwrap();
         assert_eq!(r.lines[0].0, "前 后");
         assert_eq!(r.dropped.len(), 1);
@@ -875,6 +989,12 @@ mod tests {
             "{t}"
         );
         // A command given per manager (an object) is JavaScript: left out.
+        let t = text("<PackageManagerTabs command=\"install x\" />");
+        assert!(
+            t.contains("npm install x") && t.contains("yarn add x") && t.contains("bun add x"),
+            "{t}"
+        );
+        // A command given per manager (an object) is JavaScript: left out.
         assert!(package_manager_tabs("<PackageManagerTabs command={{ npm: 'x' }} />").is_none());
     }
 
@@ -890,6 +1010,13 @@ mod tests {
         assert_eq!(
             text("<CodeBlock language=\"sh\">{'npm i'}</CodeBlock>"),
             "\n```sh\nnpm i\n```\n"
+        );
+        // Blank lines, escapes, and a list item's indentation.
+        assert_eq!(
+            text(
+                "1. 装：\n\n   <CodeBlock language=\"js\">{`a();\n\nb(\"C:\\\\x\\n\");`}</CodeBlock>\n"
+            ),
+            "1. 装：\n\n\n   ```js\n   a();\n\n   b(\"C:\\x\n   \");\n   ```\n\n"
         );
     }
 

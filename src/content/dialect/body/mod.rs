@@ -31,7 +31,6 @@ use std::path::{Path, PathBuf};
 
 use embeds::has_include_link;
 use liquid::{FLOW_END, FLOW_START, closing_line, inline_raw, liquid_fence, liquid_name};
-pub use mdx::imported_page;
 
 use crate::content::includes::Include;
 use crate::error::Diagnostic;

@@ -5,9 +5,13 @@
 //! front-matter keys the pages have (Starlight's `tableOfContents` and `template: splash`,
 //! Rspress's `overviewHeaders`), which are then its own and ignored with a note, not errors.
 //!
-//! Only whether the config file is there is looked at; nothing of it is read.
+//! Which tool it is is known by whether its config file is there; the tool's own modules read
+//! it (`starlight`, `rspress`).
 
 use std::path::{Path, PathBuf};
+
+use super::js::{self, ConfigFile, Place};
+use crate::error::Diagnostics;
 
 /// How many folders above the docs folder the project's config may be (Starlight's
 /// `src/content/docs/zh-cn` is four below it).
@@ -20,7 +24,7 @@ const STARLIGHT_CONFIGS: &[&str] = &[
     "astro.config.mts",
     "astro.config.cjs",
 ];
-pub(super) const RSPRESS_CONFIGS: &[&str] = &[
+const RSPRESS_CONFIGS: &[&str] = &[
     "rspress.config.ts",
     "rspress.config.js",
     "rspress.config.mjs",
@@ -42,6 +46,26 @@ pub fn tool(root: &Path, content_dir: &Path) -> Option<(&'static str, PathBuf)> 
         }
     }
     None
+}
+
+/// The config of the `tool` project in `folder` (see [`tool`]), read as other tools' configs
+/// are (`js::read_config`): `None` when there is none or it cannot be read.
+pub(super) fn config(
+    root: &Path,
+    folder: &Path,
+    tool: &str,
+    diags: &mut Diagnostics,
+) -> Option<ConfigFile> {
+    let (names, what) = match tool {
+        "Starlight" => (STARLIGHT_CONFIGS, "Astro config"),
+        _ => (RSPRESS_CONFIGS, "Rspress config"),
+    };
+    let place = Place {
+        owner: folder.to_path_buf(),
+        dir: folder.to_path_buf(),
+        rel: "",
+    };
+    js::read_config(root, &[place], names, what, diags)
 }
 
 /// The site root, then the folders above the docs folder, nearest first, stopping at the

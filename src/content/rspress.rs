@@ -13,7 +13,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::front_matter::Weight;
-use super::js::{self, Place, Reader};
+use super::js::{self, Reader};
 use super::vitepress::Exclude;
 use crate::error::Diagnostics;
 
@@ -144,13 +144,7 @@ fn language(dir: &Path) -> Option<String> {
 
 /// The files the config in `project` keeps out of the site (`route: { exclude: [...] }`).
 pub fn exclude(root: &Path, project: &Path, diags: &mut Diagnostics) -> Exclude {
-    let place = Place {
-        owner: project.to_path_buf(),
-        dir: project.to_path_buf(),
-        rel: "",
-    };
-    let configs = super::project::RSPRESS_CONFIGS;
-    let Some(config) = js::read_config(root, &[place], configs, "Rspress config", diags) else {
+    let Some(config) = super::project::config(root, project, "Rspress", diags) else {
         return Exclude::default();
     };
     let toks = js::tokens(&config.text);

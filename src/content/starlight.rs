@@ -8,17 +8,9 @@
 
 use std::path::Path;
 
-use super::js::{self, Place, Reader, Value};
+use super::js::{self, Reader, Value};
 use super::nav::{Nav, NavKind, NavNode};
 use crate::error::Diagnostics;
-
-const CONFIG_FILES: &[&str] = &[
-    "astro.config.mjs",
-    "astro.config.ts",
-    "astro.config.js",
-    "astro.config.mts",
-    "astro.config.cjs",
-];
 
 /// Entries read at most, and how deep groups nest.
 const MAX_ENTRIES: usize = 10_000;
@@ -36,12 +28,7 @@ pub struct Sidebar {
 /// Reads the sidebar of the Starlight project in `project` for the docs in `content_dir` (its
 /// name, `zh-cn`, picks the labels' translations).
 pub fn read(root: &Path, project: &Path, content_dir: &Path, diags: &mut Diagnostics) -> Sidebar {
-    let place = Place {
-        owner: project.to_path_buf(),
-        dir: project.to_path_buf(),
-        rel: "",
-    };
-    let Some(config) = js::read_config(root, &[place], CONFIG_FILES, "Astro config", diags) else {
+    let Some(config) = super::project::config(root, project, "Starlight", diags) else {
         return Sidebar::default();
     };
     let toks = js::tokens(&config.text);

@@ -446,6 +446,15 @@ fn block_tag(trimmed: &str) -> Option<BlockTag> {
     })
 }
 
+/// Where `$…$` TeX opened by the `$` at `i` ends (past its closing `$`), when the line closes
+/// it: its braces are TeX's, not expressions. A `$` alone (a price) is text.
+fn tex_end(b: &[u8], i: usize) -> Option<usize> {
+    b[i + 1..]
+        .iter()
+        .position(|&c| c == b'$')
+        .map(|close| i + close + 2)
+}
+
 /// Whether `line` ends inside a tag or an expression (outside code spans, `code_span` when a
 /// line before opened one, and `$` TeX).
 fn unclosed(line: &str, code_span: bool) -> bool {
@@ -456,10 +465,9 @@ fn unclosed(line: &str, code_span: bool) -> bool {
         match b[i] {
             b'\\' => i += 1,
             b'`' => code = !code,
-            // `$…$` TeX, when the line closes it: its braces are TeX's.
             b'$' if !code => {
-                if let Some(close) = b[i + 1..].iter().position(|&c| c == b'$') {
-                    i += close + 2;
+                if let Some(end) = tex_end(b, i) {
+                    i = end;
                     continue;
                 }
             }
@@ -633,10 +641,9 @@ fn without_expressions(line: &str, code_span: bool) -> (String, Vec<String>) {
         match b[i] {
             b'\\' => i += 1,
             b'`' => code = !code,
-            // `$…$` TeX, when the line closes it: its braces are TeX's.
             b'$' if !code => {
-                if let Some(close) = b[i + 1..].iter().position(|&c| c == b'$') {
-                    i += close + 2;
+                if let Some(end) = tex_end(b, i) {
+                    i = end;
                     continue;
                 }
             }

@@ -339,6 +339,9 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     diags.extend(includes.over_budget().map(|d| d.in_file(&content.shown)));
     content.included.extend(includes.files());
     content.included.extend(tool_configs(root, &dir));
+    if let Some((tool, folder)) = &project {
+        content.included.extend(project::files(folder, tool));
+    }
     content.included.sort_unstable();
     content.included.dedup();
     for f in &mut content.files {

@@ -68,6 +68,22 @@ pub(super) fn config(
     js::read_config(root, &[place], names, what, diags)
 }
 
+/// The files of the `tool` project in `folder` the site is read from (its config, Rspress's
+/// `i18n.json`): `serve` rebuilds when one changes.
+pub(super) fn files(folder: &Path, tool: &str) -> Vec<PathBuf> {
+    let names: &[&str] = match tool {
+        "Starlight" => STARLIGHT_CONFIGS,
+        _ => RSPRESS_CONFIGS,
+    };
+    names
+        .iter()
+        .chain(["i18n.json"].iter().filter(|_| tool == "Rspress"))
+        .map(|n| folder.join(n))
+        .filter(|p| p.is_file())
+        .filter_map(|p| p.canonicalize().ok())
+        .collect()
+}
+
 /// The site root, then the folders above the docs folder, nearest first, stopping at the
 /// system's folders, a home folder and a folder anyone may write in (see
 /// `js::beside_content`).

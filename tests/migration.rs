@@ -933,8 +933,9 @@ fn rspress_meta_nav_and_imported_pages() {
         ("guide/start/getting-started.mdx", "# 快速开始\n\n正文。\n"),
         (
             "plugin/a.mdx",
-            "# 插件甲\n\nimport Loop from '@zh/fragments/loop.mdx';\n\n<Loop />\n",
+            "# 插件甲\n\nimport Loop from '@zh/fragments/loop.mdx';\n\n<Loop />\n\n```tsx file=\"./_demo.tsx\"\n\n```\n",
         ),
+        ("plugin/_demo.tsx", "export const demo = 42;\n"),
         (
             "fragments/part.mdx",
             "import Inner from './inner.mdx';\n\n:::tip\n片段的提示。\n:::\n\n<Inner />\n",
@@ -978,6 +979,8 @@ fn rspress_meta_nav_and_imported_pages() {
     let prose =
         &looped[looped.find("class=\"prose\"").unwrap()..looped.find("</article>").unwrap()];
     assert_eq!(prose.matches("又一层。").count(), 10);
+    // A code block that names its file shows the file's code.
+    has(&text_with_code(prose), &["export const demo = 42;"]);
 }
 
 /// A copy of a language's folder keeps its links from the root under the language's URL path

@@ -234,6 +234,39 @@ impl Transform<'_> {
         read.text
     }
 
+    /// An empty code block whose fence names a file (Rspress's ```` ```tsx file="./demo.tsx" ````),
+    /// about to close with `line`: the file's code, read from the page's folder within the page's
+    /// budget, in place of its blank lines (`at`: the fence's line in the result). A block that
+    /// has code keeps it.
+    pub(super) fn code_of_file(&mut self, file: &str, at: usize, line: &str, i: usize) {
+        let Some(inside) = self.out.get(at + 1..) else {
+            return;
+        };
+        if inside.iter().any(|(l, _)| !l.trim().is_empty()) {
+            return;
+        }
+        let include = includes::Include {
+            kind: includes::DOCSIFY_KIND,
+            path: file,
+            part: includes::Part::Whole,
+        };
+        // In a page another imports, from that page's folder.
+        let within = IMPORTING.with(|f| f.borrow().clone());
+        match self.read_include(&include, within.as_deref()) {
+            Some(Ok((text, _))) => {
+                self.out.truncate(at + 1);
+                let pad = &line[..line.len() - line.trim_start().len()];
+                self.paste(pad, text.trim_end_matches('\n'), None, i);
+            }
+            Some(Err(why)) if !why.is_empty() => self.warnings.push(
+                Diagnostic::warning(format!("the code block's file cannot be shown: {why}"))
+                    .at_line(i + 1)
+                    .hint("name a file of the site from the page's folder (`./demo.tsx`), or paste its code in the block"),
+            ),
+            _ => {}
+        }
+    }
+
     /// An mdBook include or PyMdown snippet alone on its line, replaced by what it shows (its indentation kept,
     /// so it stays in its list item); a `{{#playground}}` outside a code block is one. What
     /// cannot be shown is warned about and the line goes. `None` when there is no reader (the
@@ -338,4 +371,18 @@ pub(super) fn has_include_link(line: &str) -> bool {
                     .is_some_and(|open| !before[open..].contains(')'))
         })
     })
+}
+
+/// The file a fence's info names as its code: `file="./demo.tsx"` (Rspress), quoted or not.
+pub(super) fn fence_file(fence_line: &str) -> Option<String> {
+    if !fence_line.starts_with(['`', '~']) {
+        return None;
+    }
+    let at = fence_line.find(" file=")? + " file=".len();
+    let rest = &fence_line[at..];
+    let file = match rest.chars().next()? {
+        q @ ('"' | '\'') => rest[1..].split(q).next()?,
+        _ => rest.split_whitespace().next()?,
+    };
+    (!file.is_empty()).then(|| file.to_owned())
 }

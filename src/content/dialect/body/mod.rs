@@ -251,6 +251,9 @@ struct Transform<'a> {
     content_tabs: Vec<(usize, usize)>,
     /// Bytes the page's includes have added so far.
     included: usize,
+    /// The open fence names a file its code is (Rspress's ```` ```tsx file="./demo.tsx" ````):
+    /// the file, and the fence's line in the result.
+    fence_file: Option<(String, usize)>,
 }
 
 impl<'a> Transform<'a> {
@@ -283,6 +286,7 @@ impl<'a> Transform<'a> {
             tabs_open: None,
             tabs_closing: None,
             content_tabs: Vec::new(),
+            fence_file: None,
             // An imported page's includes count with the page's (see `embeds`).
             included: embeds::included_before(),
         }
@@ -408,6 +412,9 @@ impl Transform<'_> {
                 && trimmed.trim_start_matches(c).trim().is_empty()
             {
                 self.fence = None;
+                if let Some((file, at)) = self.fence_file.take() {
+                    self.code_of_file(&file, at, &line, i);
+                }
             } else if self.mdbook_include(&line, i, false).is_some() {
                 return;
             }
@@ -417,6 +424,7 @@ impl Transform<'_> {
         self.close_tabs_before(trimmed, i);
         if let Some(f) = fence_open(trimmed) {
             self.fence = Some(f);
+            self.fence_file = embeds::fence_file(trimmed).map(|f| (f, self.out.len()));
             self.fence_depth = self.indented_depth();
             self.fence_pad = line.len() - line.trim_start().len();
             let line = self.variables(&line, i);

@@ -137,18 +137,25 @@ impl Transform<'_> {
     }
 
     /// `> [!TIP] 文字`: the marker on a line of its own, as GitHub and helpcenter read it.
+    /// Rspress's `[!INFO]` and `[!DANGER]` are GitHub's NOTE and CAUTION.
     fn alert_on_one_line(&mut self, pad: &str, trimmed: &str, i: usize) -> Option<()> {
         let rest = trimmed.strip_prefix('>')?.trim_start().strip_prefix("[!")?;
         let (kind, text) = rest.split_once(']')?;
-        let known = ["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"]
-            .iter()
-            .any(|k| k.eq_ignore_ascii_case(kind));
-        if !known || text.trim().is_empty() {
+        let kind = kind.to_ascii_uppercase();
+        let (kind, alias) = match kind.as_str() {
+            "INFO" => ("NOTE".to_owned(), true),
+            "DANGER" => ("CAUTION".to_owned(), true),
+            _ => (kind, false),
+        };
+        let known = ["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"].contains(&kind.as_str());
+        if !known || (text.trim().is_empty() && !alias) {
             return None;
         }
-        self.shifted = true;
-        self.replace(format!("{pad}> [!{}]", kind.to_ascii_uppercase()), i);
-        self.replace(format!("{pad}> {}", text.trim()), i);
+        self.replace(format!("{pad}> [!{kind}]"), i);
+        if !text.trim().is_empty() {
+            self.shifted = true;
+            self.replace(format!("{pad}> {}", text.trim()), i);
+        }
         Some(())
     }
 }

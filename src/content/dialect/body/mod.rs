@@ -1138,6 +1138,9 @@ pub(super) mod tests {
         );
         assert_eq!(b.line_map, [0, 0, 0, 1, 1, 1, 2, 2, 3, 4, 5]);
         assert_eq!(b.warnings.len(), 1, "the embed: {:?}", b.warnings);
+        // Rspress's INFO and DANGER are GitHub's NOTE and CAUTION.
+        let b = run("> [!INFO]\n> 信息\n\n> [!danger] 危险\n");
+        assert_eq!(b.text, "> [!NOTE]\n> 信息\n\n> [!CAUTION]\n> 危险\n");
     }
 
     #[test]

@@ -801,7 +801,7 @@ fn mdx_pages_read_as_mdx() {
             ("helpcenter.yaml", "title: 文档\n"),
             (
                 "content/install.mdx",
-                "---\ntitle: 安装\n---\n\nimport { Tabs, TabItem, LinkCard, CardGrid, Aside } from '@astrojs/starlight/components';\n\n<Tabs syncKey=\"pkg\">\n    <TabItem label=\"npm\">\n        ```sh\n        npx astro add starlight\n        ```\n    </TabItem>\n    <TabItem label=\"pnpm\">\n        ```sh\n        pnpm astro add starlight\n        ```\n    </TabItem>\n</Tabs>\n\n<CardGrid>\n\t<LinkCard\n\t\ttitle=\"博客\"\n\t\tdescription=\"添加一个博客。\"\n\t\thref=\"https://example.com/blog\"\n\t/>\n</CardGrid>\n\n<SidebarPreview\n\tconfig={[\n\t\t{ label: '仙女座', link: '' },\n\t]}\n/>\n\n<Aside type=\"caution\" title=\"当心\">\n    在 `<Aside>` 中写 *补充* 信息。\n</Aside>\n\n## CSS 变量 \\{#css-variables}\n\n见[变量](#css-variables)。\n\n<PackageManagerTabs command=\"add rss -D\" />\n\n```js ins={2} del={1} 'title=\"x\"'\nold();\nnew();\n```\n",
+                "---\ntitle: 安装\n---\n\nimport { Tabs, TabItem, LinkCard, CardGrid, Aside } from '@astrojs/starlight/components';\n\n<Tabs syncKey=\"pkg\">\n    <TabItem label=\"npm\">\n        ```sh\n        npx astro add starlight\n        ```\n    </TabItem>\n    <TabItem label=\"pnpm\">\n        ```sh\n        pnpm astro add starlight\n        ```\n    </TabItem>\n</Tabs>\n\n<CardGrid>\n\t<LinkCard\n\t\ttitle=\"博客\"\n\t\tdescription=\"添加一个博客。\"\n\t\thref=\"https://example.com/blog\"\n\t/>\n</CardGrid>\n\n<SidebarPreview\n\tconfig={[\n\t\t{ label: '仙女座', link: '' },\n\t]}\n/>\n\n<Aside type=\"caution\" title=\"当心\">\n    在 `<Aside>` 中写 *补充* 信息。\n</Aside>\n\n## CSS 变量 \\{#css-variables}\n\n见[变量](#css-variables)。\n\n<PackageManagerTabs command=\"add rss -D\" />\n\n```js ins={2} del={1} 'title=\"x\"'\nold();\nnew();\n```\n\n<SourceCode href=\"https://example.com/src\" />\n",
             ),
         ],
     );
@@ -822,6 +822,7 @@ fn mdx_pages_read_as_mdx() {
             "yarn</span> add rss",
             "class=\"line del\"",
             "class=\"line add\"",
+            "<a href=\"https://example.com/src\">源码</a>",
         ],
     );
     assert!(

@@ -271,7 +271,13 @@ impl Writer<'_, '_> {
                     if tag.self_closing {
                         // Nothing inside: its link text is an attribute (Pinia's
                         // `<MasteringPiniaLink href="…" title="…" />`), or there is none to show.
-                        let Some(text) = ["title", "text", "label"].into_iter().find_map(&get)
+                        // Rspress's `<SourceCode href>` is a link to the code, by its name.
+                        let source = (name == "SourceCode")
+                            .then(|| self.page.locale.text("source_code").to_owned());
+                        let Some(text) = ["title", "text", "label"]
+                            .into_iter()
+                            .find_map(&get)
+                            .or(source)
                         else {
                             self.warn_once(
                                 name,

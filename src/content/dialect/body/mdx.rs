@@ -173,6 +173,19 @@ pub(super) fn read(body: &str) -> Option<Read> {
             i = last + 1;
             continue;
         }
+        // Rspress's `# @rspress/plugin-rss <SourceCode href="…" />`: the link goes under the
+        // heading, which is the page's title and keeps no markup.
+        if let Some((heading, source)) = source_in_heading(&logical) {
+            out.extend([
+                (heading.to_owned(), i),
+                (String::new(), i),
+                (source.to_owned(), i),
+            ]);
+            changed = true;
+            blank_next = true;
+            i = last + 1;
+            continue;
+        }
         // A heading's id (`{#id}`, `\{#id}`, `{/* #id */}`) is no expression.
         let (head, id) = heading_id(&logical).unwrap_or((logical.as_str(), None));
         let (text, gone) = without_expressions(head, code_span);
@@ -794,6 +807,16 @@ fn heading_id(line: &str) -> Option<(&str, Option<String>)> {
     Some((head, Some(id.to_owned())))
 }
 
+/// A heading that ends with a `<SourceCode href="…" />`: the heading without it, and it.
+fn source_in_heading(line: &str) -> Option<(&str, &str)> {
+    let t = line.trim_end();
+    if !t.trim_start().starts_with('#') || !t.ends_with("/>") {
+        return None;
+    }
+    let at = t.rfind("<SourceCode ")?;
+    (tag_end(t.as_bytes(), at) == Some(t.len())).then(|| (t[..at].trim_end(), &t[at..]))
+}
+
 /// The line without the quote marks it starts with (`> > ```js` → ```` ```js ````).
 fn unquoted(trimmed: &str) -> &str {
     trimmed.trim_start_matches(['>', ' '])
@@ -1024,6 +1047,14 @@ mod tests {
                 "1. 装：\n\n   <CodeBlock language=\"js\">{`a();\n\nb(\"C:\\\\x\\n\");`}</CodeBlock>\n"
             ),
             "1. 装：\n\n\n   ```js\n   a();\n\n   b(\"C:\\x\n   \");\n   ```\n\n"
+        );
+    }
+
+    #[test]
+    fn a_source_link_in_a_heading_goes_under_it() {
+        assert_eq!(
+            text("# @rspress/plugin-rss <SourceCode href=\"https://x/rss\" />\n正文。"),
+            "# @rspress/plugin-rss\n\n<SourceCode href=\"https://x/rss\" />\n\n正文。"
         );
     }
 

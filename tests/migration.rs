@@ -866,6 +866,7 @@ fn mdx_reading_keeps_what_mdx_keeps() {
             ),
             ("content/intro.md", "# 介绍\n\n正文。\n"),
             ("content/shared.mdx", "# 共享\n\n共享的话。\n"),
+            ("content/02-untitled.mdx", "无题的片段。\n"),
             (
                 "content/b.md",
                 "# 乙\n\n[装](a.mdx#install)、[配](a.mdx#configure)、[共享](shared.mdx)。\n",
@@ -893,6 +894,11 @@ fn mdx_reading_keeps_what_mdx_keeps() {
     assert!(!log.contains("JavaScript expression"), "{log}");
     // Both are pages of their own: Docusaurus publishes an imported page.
     assert!(out.join("intro/index.html").is_file() && out.join("shared/index.html").is_file());
+    // One without a title is titled by its id (its file's name), as Docusaurus titles it.
+    has(
+        &read(&out, "untitled/index.html"),
+        &["<h1>untitled</h1>", "无题的片段。"],
+    );
 }
 
 /// Rspress's `_meta.json` orders each folder and labels its files and folders (a label may be a

@@ -522,12 +522,26 @@ fn folder_meta(dir: &Path, assets: &[Asset]) -> std::collections::HashMap<String
     out
 }
 
-/// The title a page without one takes from its tool: MkDocs makes one of the file's name. Other
-/// tools' pages, and helpcenter's, must have one.
+/// The title a page without one takes from its tool: MkDocs and Docusaurus make one of the
+/// file's name. Other tools' pages, and helpcenter's, must have one.
 fn fallback_title(rel: &str, made_for: Option<&str>) -> Option<String> {
-    (made_for == Some("MkDocs"))
-        .then(|| mkdocs::title_from_path(rel))
-        .flatten()
+    match made_for? {
+        "MkDocs" => mkdocs::title_from_path(rel),
+        // Docusaurus titles such a doc by its id: the file's name (its folder's, for an index),
+        // without a number prefix.
+        "Docusaurus" => {
+            let mut parts = rel.rsplit('/');
+            let file = parts.next()?;
+            let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+            let name = match stem {
+                "index" | "README" => parts.next()?,
+                _ => stem,
+            };
+            let name = crate::paths::number_prefix(name).1.trim();
+            (!name.is_empty()).then(|| name.to_owned())
+        }
+        _ => None,
+    }
 }
 
 /// The error for an article without a title: most often one whose front matter lost its opening

@@ -125,6 +125,18 @@ pub fn vitepress_id(text: &str) -> String {
     }
 }
 
+/// The name a page's file gives it (`guide/install.md` → `install`; an index's, its folder's:
+/// `insiders/index.md` → `insiders`), for tools that title a page without a title so.
+pub fn page_name(rel: &str) -> Option<&str> {
+    let mut parts = rel.rsplit('/');
+    let file = parts.next()?;
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    match stem {
+        "index" | "README" => parts.next(),
+        _ => Some(stem),
+    }
+}
+
 /// A name's number prefix, as Docusaurus and many sites order files (`01-intro.md`,
 /// `2. 安装`): the number and the name without it. A name that is only a number keeps it.
 pub fn number_prefix(name: &str) -> (Option<u64>, &str) {

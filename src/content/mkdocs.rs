@@ -18,15 +18,7 @@ const MAX_ENTRIES: usize = 200_000;
 /// The title MkDocs gives a page with none of its own: its file's name (its folder's, for an
 /// `index.md`), dashes and underscores as spaces, the first letter capital.
 pub fn title_from_path(rel: &str) -> Option<String> {
-    let mut parts = rel.rsplit('/');
-    let file = parts.next()?;
-    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
-    let name = if matches!(stem, "index" | "README") {
-        parts.next()?
-    } else {
-        stem
-    };
-    let words = name.replace(['-', '_'], " ");
+    let words = crate::paths::page_name(rel)?.replace(['-', '_'], " ");
     let words = words.trim();
     let mut chars = words.chars();
     let first = chars.next()?;

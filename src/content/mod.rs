@@ -530,14 +530,9 @@ fn fallback_title(rel: &str, made_for: Option<&str>) -> Option<String> {
         // Docusaurus titles such a doc by its id: the file's name (its folder's, for an index),
         // without a number prefix.
         "Docusaurus" => {
-            let mut parts = rel.rsplit('/');
-            let file = parts.next()?;
-            let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
-            let name = match stem {
-                "index" | "README" => parts.next()?,
-                _ => stem,
-            };
-            let name = crate::paths::number_prefix(name).1.trim();
+            let name = crate::paths::number_prefix(crate::paths::page_name(rel)?)
+                .1
+                .trim();
             (!name.is_empty()).then(|| name.to_owned())
         }
         _ => None,

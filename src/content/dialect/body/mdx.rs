@@ -475,28 +475,39 @@ fn unclosed(line: &str, code_span: bool) -> bool {
     let mut i = 0;
     let mut code = code_span;
     while i < b.len() {
-        match b[i] {
-            b'\\' => i += 1,
-            b'`' => code = !code,
-            b'$' if !code => {
-                if let Some(end) = tex_end(b, i) {
-                    i = end;
-                    continue;
-                }
-            }
-            b'<' if !code && starts_tag(b, i) => match tag_end(b, i) {
-                Some(end) => i = end - 1,
+        if let Some(next) = past_text(b, i, &mut code) {
+            i = next;
+            continue;
+        }
+        i = match b[i] {
+            b'<' if starts_tag(b, i) => match tag_end(b, i) {
+                Some(end) => end,
                 None => return tag_may_go_on(b, i),
             },
-            b'{' if !code => match braces_end(b, i) {
-                Some(end) => i = end - 1,
+            b'{' => match braces_end(b, i) {
+                Some(end) => end,
                 None => return true,
             },
-            _ => {}
-        }
-        i += 1;
+            _ => i + 1,
+        };
     }
     false
+}
+
+/// Steps over what both scanners read as text at `i` — an escape, a code span's backtick,
+/// `$…$` TeX, any other character — and says where to go on; `None` at a `<` or `{` outside
+/// code, which the caller reads.
+fn past_text(b: &[u8], i: usize, code: &mut bool) -> Option<usize> {
+    match b[i] {
+        b'\\' => Some(i + 2),
+        b'`' => {
+            *code = !*code;
+            Some(i + 1)
+        }
+        b'$' if !*code => Some(tex_end(b, i).unwrap_or(i + 1)),
+        b'<' | b'{' if !*code => None,
+        _ => Some(i + 1),
+    }
 }
 
 /// Whether a tag that does not close on the line is one going on over lines: its name and
@@ -651,54 +662,45 @@ fn without_expressions(line: &str, code_span: bool) -> (String, Vec<String>) {
     let mut code = code_span;
     let mut touched = false;
     while i < b.len() {
-        match b[i] {
-            b'\\' => i += 1,
-            b'`' => code = !code,
-            b'$' if !code => {
-                if let Some(end) = tex_end(b, i) {
-                    i = end;
-                    continue;
-                }
-            }
-            b'<' if !code && starts_tag(b, i) => {
-                let Some(end) = tag_end(b, i) else {
-                    // The rest is text: MDX would not build it, and reading on from every `<`
-                    // of a long line is quadratic.
-                    break;
-                };
-                touched = true;
-                out.push_str(&line[kept..i]);
-                out.push_str(&tag_without_expressions(&line[i..end], &mut gone));
-                kept = end;
-                i = end;
+        if let Some(next) = past_text(b, i, &mut code) {
+            i = next;
+            continue;
+        }
+        // At the first tag or expression left open the rest is text: MDX would not build it,
+        // and reading on from every `<` or `{` of a long line is quadratic.
+        let end = match b[i] {
+            b'<' if starts_tag(b, i) => match tag_end(b, i) {
+                Some(end) => end,
+                None => break,
+            },
+            b'{' => match braces_end(b, i) {
+                Some(end) => end,
+                None => break,
+            },
+            _ => {
+                i += 1;
                 continue;
             }
-            b'{' if !code => {
-                let Some(end) = braces_end(b, i) else {
-                    break;
-                };
-                {
-                    out.push_str(&line[kept..i]);
-                    // One space where it stood between two; none where it ended the line.
-                    if out.ends_with(' ') && (end == b.len() || line[end..].starts_with(' ')) {
-                        out.pop();
-                    }
-                    let inner = line[i + 1..end - 1].trim();
-                    touched = true;
-                    if let Some(text) = string_literal(inner) {
-                        // `{`Array<…>`}`: a string shows as its text.
-                        out.push_str(&crate::escape::html(text));
-                    } else if !(inner.starts_with("/*") && inner.ends_with("*/")) {
-                        gone.push(shortened(&line[i..end]));
-                    }
-                    kept = end;
-                    i = end;
-                    continue;
-                }
+        };
+        touched = true;
+        out.push_str(&line[kept..i]);
+        if b[i] == b'<' {
+            out.push_str(&tag_without_expressions(&line[i..end], &mut gone));
+        } else {
+            // One space where it stood between two; none where it ended the line.
+            if out.ends_with(' ') && (end == b.len() || line[end..].starts_with(' ')) {
+                out.pop();
             }
-            _ => {}
+            let inner = line[i + 1..end - 1].trim();
+            if let Some(text) = string_literal(inner) {
+                // `{`Array<…>`}`: a string shows as its text.
+                out.push_str(&crate::escape::html(text));
+            } else if !(inner.starts_with("/*") && inner.ends_with("*/")) {
+                gone.push(shortened(&line[i..end]));
+            }
         }
-        i += 1;
+        kept = end;
+        i = end;
     }
     if !touched {
         return (line.to_owned(), gone);

@@ -18,6 +18,7 @@ mod front_matter;
 pub mod includes;
 mod jekyll;
 mod js;
+mod mintlify;
 mod mkdocs;
 pub mod nav;
 mod partials;
@@ -285,6 +286,12 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
                 );
             }
             Some(sidebar)
+        }
+        Some(("Mintlify", folder)) => {
+            content
+                .navs
+                .extend(mintlify::read(root, folder, &dir, &mut diags));
+            None
         }
         _ => None,
     };

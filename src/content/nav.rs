@@ -45,6 +45,8 @@ pub enum NavKind {
     MkDocs,
     /// Astro Starlight's `sidebar` in `astro.config.mjs`: pages by slug from the docs' root.
     Starlight,
+    /// Mintlify's `navigation` in `docs.json`: pages by path from the docs' root.
+    Mintlify,
 }
 
 impl NavKind {
@@ -72,6 +74,9 @@ impl NavKind {
             }
             NavKind::Starlight => {
                 "name a page by its slug from the docs' root (`guides/sidebar`), or remove the entry"
+            }
+            NavKind::Mintlify => {
+                "name a page by its path from the folder of docs.json, without the extension (`zh/guides/intro`), or remove the entry"
             }
             NavKind::Docusaurus => {
                 "name a doc by its path under the docs folder without the extension (`guide/intro`), or remove the entry"

@@ -1,6 +1,7 @@
 //! Tools whose config is not beside the docs folder but further up its project: Astro
 //! Starlight keeps a language's docs in `src/content/docs/zh-cn/` under the folder of its
-//! `astro.config.mjs`; Rspress keeps `docs/zh/` under the folder of its `rspress.config.ts`. A
+//! `astro.config.mjs`; Rspress keeps `docs/zh/` under the folder of its `rspress.config.ts`;
+//! Mintlify keeps `zh/` beside its `docs.json` (`mint.json` before 2025). A
 //! migrating author links `content` to that docs folder: which tool wrote it says whose
 //! front-matter keys the pages have (Starlight's `tableOfContents` and `template: splash`,
 //! Rspress's `overviewHeaders`), which are then its own and ignored with a note, not errors.
@@ -31,8 +32,13 @@ const RSPRESS_CONFIGS: &[&str] = &[
     "rspress.config.mts",
 ];
 
+/// Mintlify's navigation and settings: `docs.json` is a common name, so one counts only when it
+/// names Mintlify's schema.
+pub const MINTLIFY_CONFIGS: &[&str] = &["docs.json", "mint.json"];
+
 /// The tool of the project `content_dir` (its links followed) is in, from the site root or
-/// the folders above the docs folder: `Starlight` or `Rspress`, and the project's folder.
+/// the folders above the docs folder: `Starlight`, `Rspress` or `Mintlify`, and the project's
+/// folder.
 pub fn tool(root: &Path, content_dir: &Path) -> Option<(&'static str, PathBuf)> {
     let docs = content_dir.canonicalize().ok()?;
     for dir in folders_up(root, &docs) {
@@ -44,9 +50,27 @@ pub fn tool(root: &Path, content_dir: &Path) -> Option<(&'static str, PathBuf)> 
         if has(RSPRESS_CONFIGS) {
             return Some(("Rspress", dir));
         }
+        if mintlify_config(&dir).is_some() {
+            return Some(("Mintlify", dir));
+        }
     }
     None
 }
+
+/// The Mintlify config in `folder`: its `mint.json`, or a `docs.json` that names Mintlify.
+pub fn mintlify_config(folder: &Path) -> Option<PathBuf> {
+    MINTLIFY_CONFIGS.iter().map(|n| folder.join(n)).find(|p| {
+        p.is_file()
+            && (p.ends_with("mint.json")
+                || crate::paths::read_capped(p, MAX_CONFIG_BYTES)
+                    .ok()
+                    .flatten()
+                    .is_some_and(|b| String::from_utf8_lossy(&b).contains("mintlify")))
+    })
+}
+
+/// A config larger than this is no hand-kept one (Dify's, of three languages, is 190 kB).
+pub const MAX_CONFIG_BYTES: u64 = 8 << 20;
 
 /// The config of the `tool` project in `folder` (see [`tool`]), read as other tools' configs
 /// are (`js::read_config`): `None` when there is none or it cannot be read.
@@ -73,6 +97,7 @@ pub(super) fn config(
 pub(super) fn files(folder: &Path, tool: &str) -> Vec<PathBuf> {
     let names: &[&str] = match tool {
         "Starlight" => STARLIGHT_CONFIGS,
+        "Mintlify" => MINTLIFY_CONFIGS,
         _ => RSPRESS_CONFIGS,
     };
     names
@@ -129,6 +154,17 @@ mod tests {
         std::fs::write(rs.join("rspress.config.ts"), "export default {}").unwrap();
         assert_eq!(tool(&site, &rs.join("docs/zh")).unwrap().0, "Rspress");
         assert!(tool(&site, &site).is_none());
+        // A docs.json is Mintlify's only when it says so.
+        let mint = tmp.join("mint");
+        std::fs::create_dir_all(mint.join("zh")).unwrap();
+        std::fs::write(mint.join("docs.json"), r#"{"name": "x"}"#).unwrap();
+        assert!(tool(&site, &mint.join("zh")).is_none());
+        std::fs::write(
+            mint.join("docs.json"),
+            r#"{"$schema": "https://mintlify.com/docs.json"}"#,
+        )
+        .unwrap();
+        assert_eq!(tool(&site, &mint.join("zh")).unwrap().0, "Mintlify");
         std::fs::remove_dir_all(&tmp).unwrap();
     }
 }

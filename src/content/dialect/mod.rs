@@ -13,6 +13,7 @@ mod docusaurus;
 pub mod home;
 mod hugo;
 mod jekyll;
+mod mintlify;
 mod mkdocs;
 mod rspress;
 mod shortcode;
@@ -68,7 +69,7 @@ const TOOLS: &[&[ForeignKey]] = &[
 
 /// Tools whose keys are read only on their own sites (see `content::project`): their names
 /// (Rspress's `tag`) are slips of helpcenter's own elsewhere.
-const SITE_TOOLS: &[&[ForeignKey]] = &[starlight::KEYS, rspress::KEYS];
+const SITE_TOOLS: &[&[ForeignKey]] = &[starlight::KEYS, rspress::KEYS, mintlify::KEYS];
 
 /// The other tool's key of this name, if a known tool uses it. Keys starting with `hide_`
 /// (Docusaurus's `hide_title`, the `hide_sidebar` of many themes) are layout switches of one tool
@@ -211,5 +212,12 @@ mod tests {
             foreign_key("pagefind", Some("Starlight")).unwrap().becomes,
             Becomes::Not("search")
         );
+        assert_eq!(
+            foreign_key("sidebarTitle", Some("Mintlify"))
+                .unwrap()
+                .becomes,
+            Becomes::Key("nav_title")
+        );
+        assert!(foreign_key("sidebarTitle", None).is_none());
     }
 }

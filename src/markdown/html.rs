@@ -14,7 +14,9 @@ use crate::escape;
 /// What a component's closing tag becomes.
 pub(super) struct OpenTag {
     name: String,
-    close: &'static str,
+    close: String,
+    /// The `<Step>`s a Mintlify `<Steps>` has opened so far.
+    steps: u64,
     /// It opened a callout (`<Warning>`), which its closing tag closes.
     callout: bool,
     /// A component not understood: only its text is kept, so its slots' `<template>`s go too.
@@ -96,8 +98,23 @@ impl Writer<'_, '_> {
         Some(vue)
     }
 
-    /// One tag, rewritten.
+    /// One tag, rewritten. JSX's `className` is `class`. An HTML element that is never empty
+    /// written as if it closed itself (`<iframe src="…" />`, as MDX and Vue allow) gets its
+    /// closing tag: a browser reads the `/>` of HTML as `>`, and the element would hold the rest
+    /// of the page.
     fn tag(&mut self, html: &str, tag: &Tag, line: usize) -> String {
+        let mut out = self.rewritten_tag(html, tag, line);
+        // JSX's name of `class` (MDX, React components' docs).
+        if !tag.closing && tag.name.starts_with(|c: char| c.is_ascii_lowercase()) {
+            out = out.replacen(" className=", " class=", 1);
+        }
+        if tag.self_closing && !tag.closing && CLOSED_BY_TAG.contains(&tag.name.as_str()) {
+            out.push_str(&format!("</{}>", tag.name));
+        }
+        out
+    }
+
+    fn rewritten_tag(&mut self, html: &str, tag: &Tag, line: usize) -> String {
         let written = &html[tag.start..tag.end];
         if let Some(id) = tag
             .attr(html, "id")
@@ -118,7 +135,8 @@ impl Writer<'_, '_> {
             if let Some(label) = tag.attr(html, "label").filter(|_| self.in_tabs()) {
                 self.open_tags.push(OpenTag {
                     name: "div".into(),
-                    close: "</section>\n",
+                    close: "</section>\n".into(),
+                    steps: 0,
                     callout: false,
                     unknown: false,
                 });
@@ -130,7 +148,8 @@ impl Writer<'_, '_> {
             if !tag.self_closing {
                 self.open_tags.push(OpenTag {
                     name: "div".into(),
-                    close: "</div>",
+                    close: "</div>".into(),
+                    steps: 0,
                     callout: false,
                     unknown: false,
                 });
@@ -199,7 +218,9 @@ impl Writer<'_, '_> {
             "Tip" => Some("tip".into()),
             "Important" => Some("important".into()),
             "Warning" | "Caution" => Some("warning".into()),
-            "Danger" => Some("caution".into()),
+            "Danger" => Some("danger".into()),
+            // Mintlify's `<Check>`: a green box of what went right.
+            "Check" => Some("tip".into()),
             _ => None,
         };
         if let Some(kind) = callout.filter(|_| !tag.self_closing) {
@@ -214,13 +235,14 @@ impl Writer<'_, '_> {
             let open = self.callout_start(kind, title.as_deref());
             self.open_tags.push(OpenTag {
                 name: name.clone(),
-                close: "",
+                close: String::new(),
+                steps: 0,
                 callout: true,
                 unknown: false,
             });
             return open;
         }
-        let (open, close): (String, &'static str) = match name.as_str() {
+        let (open, close): (String, String) = match name.as_str() {
             "Badge" => {
                 let kind = get("type").unwrap_or_else(|| "info".into());
                 let class = format!("badge badge-{}", escape::html(&kind));
@@ -228,45 +250,116 @@ impl Writer<'_, '_> {
                     Some(text) if tag.self_closing => {
                         return format!("<span class=\"{class}\">{}</span>", escape::html(&text));
                     }
-                    _ => (format!("<span class=\"{class}\">"), "</span>"),
+                    _ => (format!("<span class=\"{class}\">"), "</span>".into()),
                 }
             }
-            "Tabs" | "SimpleTab" | "CodeGroup" => ("<div class=\"tabs\">".into(), "</div>\n"),
+            "Tabs" | "SimpleTab" | "CodeGroup" => {
+                ("<div class=\"tabs\">".into(), "</div>\n".into())
+            }
             // Wrappers whose content shows as it is: Starlight's `<Steps>` around a numbered
-            // list (a step list here already), `<CardGrid>`, Astro's `<Fragment>`, Docusaurus's
-            // `<CodeBlock>` around its code (a code block of MDX's, `mdx`).
-            "Steps" | "CardGrid" | "Fragment" | "CodeBlock" => (String::new(), ""),
-            // Starlight's `<Card title="…">`: its title, then its content.
-            "Card" => (
-                format!(
-                    "<div class=\"card\"><p class=\"card-title\">{}</p>",
-                    escape::html(&get("title").unwrap_or_default())
-                ),
-                "</div>\n",
-            ),
-            // Rspress's and Starlight's tabs are `<Tab label>` and `<TabItem label>`.
+            // list (a step list here already; Mintlify's `<Step>`s make one), `<CardGrid>`,
+            // Astro's `<Fragment>`, Docusaurus's `<CodeBlock>` around its code (a code block of
+            // MDX's, `mdx`), and Mintlify's layout: groups of cards and accordions, columns.
+            "Steps" | "CardGrid" | "Fragment" | "CodeBlock" | "CardGroup" | "Columns"
+            | "Column" | "AccordionGroup" => (String::new(), String::new()),
+            // Mintlify's `<Step title>`: a step of the `<Steps>` around it.
+            "Step" => return self.step(tag, html),
+            // Mintlify's `<Accordion title>`: a part the reader opens.
+            "Accordion" | "Expandable" => {
+                let title = get("title").unwrap_or_default();
+                self.title_text(&title);
+                (
+                    format!(
+                        "<details class=\"accordion\"><summary>{}</summary>\n",
+                        escape::html(&title)
+                    ),
+                    "</details>\n".into(),
+                )
+            }
+            // Mintlify's `<Frame caption>` around an image: the caption under it.
+            "Frame" => {
+                let caption = get("caption").filter(|c| !c.trim().is_empty());
+                if let Some(c) = &caption {
+                    self.title_text(c);
+                }
+                (
+                    "<figure class=\"frame\">\n".into(),
+                    match caption {
+                        Some(c) => {
+                            format!("<figcaption>{}</figcaption></figure>\n", escape::html(&c))
+                        }
+                        None => "</figure>\n".into(),
+                    },
+                )
+            }
+            // Mintlify's `<ParamField path="user" type="string" required>` and
+            // `<ResponseField name>`: the field's name, type and whether it is required, then
+            // what it is.
+            "ParamField" | "ResponseField" => {
+                let field = ["path", "query", "body", "header", "name", "param"]
+                    .into_iter()
+                    .find_map(&get)
+                    .unwrap_or_default();
+                self.title_text(&field);
+                let mut head = format!(
+                    "<p class=\"field-name\"><code>{}</code>",
+                    escape::html(&field)
+                );
+                if let Some(t) = get("type") {
+                    head.push_str(&format!(
+                        " <span class=\"field-type\">{}</span>",
+                        escape::html(&t)
+                    ));
+                }
+                if tag
+                    .attr(html, "required")
+                    .is_some_and(|v| v != "false" && v != "{false}")
+                {
+                    head.push_str(&format!(
+                        " <span class=\"badge badge-warning\">{}</span>",
+                        self.page.locale.text("required")
+                    ));
+                }
+                if let Some(d) = get("default") {
+                    head.push_str(&format!(
+                        " <span class=\"field-default\">{} <code>{}</code></span>",
+                        self.page.locale.text("default_value"),
+                        escape::html(&d)
+                    ));
+                }
+                head.push_str("</p>\n");
+                (format!("<div class=\"field\">{head}"), "</div>\n".into())
+            }
+            // Starlight's `<Card title="…">` and Mintlify's, which may lead somewhere (`href`):
+            // its title, as a link when it leads somewhere, then its content.
+            "Card" => {
+                let title = escape::html(&get("title").unwrap_or_default());
+                let title = match self.component_href(html, tag, line) {
+                    Some(href) => format!("<a href=\"{}\">{title}</a>", escape::html(&href)),
+                    None => title,
+                };
+                (
+                    format!("<div class=\"card\"><p class=\"card-title\">{title}</p>"),
+                    "</div>\n".into(),
+                )
+            }
+            // Rspress's and Starlight's tabs are `<Tab label>` and `<TabItem label>`,
+            // Mintlify's `<Tab title>`.
             "TabItem" | "Tab" => {
-                let title = get("label").or_else(|| get("value")).unwrap_or_default();
+                let title = ["label", "title", "value"]
+                    .into_iter()
+                    .find_map(&get)
+                    .unwrap_or_default();
                 (
                     format!(
                         "<section class=\"tab\"><p class=\"tab-title\">{}</p>",
                         escape::html(&title)
                     ),
-                    "</section>\n",
+                    "</section>\n".into(),
                 )
             }
-            _ => match tag.value_range(html, "href") {
-                Some((vs, ve)) => {
-                    let value = entities(&html[vs..ve]);
-                    let href = rewrite(
-                        &value,
-                        self.page,
-                        self.links,
-                        line,
-                        &mut self.out.links,
-                        &mut self.diags,
-                    )
-                    .unwrap_or(value);
+            _ => match self.component_href(html, tag, line) {
+                Some(href) => {
                     let open = format!("<a href=\"{}\">", escape::html(&href));
                     if tag.self_closing {
                         // Nothing inside: its link text is an attribute (Pinia's
@@ -297,7 +390,7 @@ impl Writer<'_, '_> {
                             _ => link,
                         };
                     }
-                    (open, "</a>")
+                    (open, "</a>".into())
                 }
                 None => {
                     self.warn_once(
@@ -305,16 +398,17 @@ impl Writer<'_, '_> {
                         line,
                         format!("the component `<{name}>` is not understood: its text is kept, the component left out"),
                     );
-                    (String::new(), "")
+                    (String::new(), String::new())
                 }
             },
         };
         if !tag.self_closing {
             self.open_tags.push(OpenTag {
                 name: name.clone(),
-                close,
-                callout: false,
                 unknown: open.is_empty() && close.is_empty(),
+                close,
+                steps: 0,
+                callout: false,
             });
             open
         } else if close.is_empty() {
@@ -322,6 +416,77 @@ impl Writer<'_, '_> {
         } else {
             format!("{open}{close}")
         }
+    }
+
+    /// A component's `href`, rewritten and checked as a link is.
+    fn component_href(&mut self, html: &str, tag: &Tag, line: usize) -> Option<String> {
+        let (vs, ve) = tag.value_range(html, "href")?;
+        let value = entities(&html[vs..ve]);
+        Some(
+            rewrite(
+                &value,
+                self.page,
+                self.links,
+                line,
+                &mut self.out.links,
+                &mut self.diags,
+            )
+            .unwrap_or(value),
+        )
+    }
+
+    /// A title a component shows from an attribute (an accordion's, a step's): text of the
+    /// page, which search finds.
+    fn title_text(&mut self, title: &str) {
+        self.block.text.push_str(title);
+        self.block.text.push('\n');
+    }
+
+    /// Mintlify's `<Step title>`: the next step of the `<Steps>` it is in, numbered and
+    /// linkable as a step of a numbered list is (see `steps`), its title first.
+    fn step(&mut self, tag: &Tag, html: &str) -> String {
+        let title = tag.attr(html, "title").map(entities).unwrap_or_default();
+        let Some(steps) = self.open_tags.iter_mut().rev().find(|t| t.name == "Steps") else {
+            // A step outside steps: its title and text.
+            self.title_text(&title);
+            let open = format!("<p class=\"step-title\">{}</p>\n", escape::html(&title));
+            if !tag.self_closing {
+                self.open_tags.push(OpenTag {
+                    name: "Step".into(),
+                    close: String::new(),
+                    steps: 0,
+                    callout: false,
+                    unknown: false,
+                });
+            }
+            return open;
+        };
+        steps.steps += 1;
+        let n = steps.steps;
+        let list = if n == 1 { "<ol class=\"steps\">\n" } else { "" };
+        let id = super::headings::unique_id(format!("step-{n}"), &mut self.used_ids);
+        self.out.ids.insert(id.clone());
+        let label = self.page.locale.step_label(n);
+        self.title_text(&title);
+        let head = if title.is_empty() {
+            String::new()
+        } else {
+            format!("<p class=\"step-title\">{}</p>\n", escape::html(&title))
+        };
+        let open = format!(
+            "{list}<li class=\"step\" id=\"{id}\"><a class=\"step-number\" href=\"#{id}\" aria-label=\"{label}\">{n}</a><div class=\"step-body\">\n{head}"
+        );
+        if tag.self_closing {
+            return format!("{open}</div></li>\n");
+        }
+        self.open_tags.push(OpenTag {
+            name: "Step".into(),
+            close: "</div></li>\n".into(),
+            steps: 0,
+            callout: false,
+            unknown: false,
+        });
+        open
     }
 
     /// A `<template>` inside a component. Browsers never show a template's content; Vue puts a
@@ -350,7 +515,8 @@ impl Writer<'_, '_> {
         let unwrap = in_unknown && slot;
         self.open_tags.push(OpenTag {
             name: "template".into(),
-            close: if unwrap { "" } else { "</template>" },
+            close: if unwrap { "" } else { "</template>" }.into(),
+            steps: 0,
             callout: false,
             unknown: false,
         });
@@ -368,7 +534,10 @@ impl Writer<'_, '_> {
         if t.callout {
             return Some(self.callout_end());
         }
-        Some(t.close.to_owned())
+        if t.name == "Steps" && t.steps > 0 {
+            return Some("</ol>\n".into());
+        }
+        Some(t.close)
     }
 
     fn in_tabs(&self) -> bool {
@@ -388,6 +557,14 @@ impl Writer<'_, '_> {
         }
     }
 }
+
+/// HTML elements written self-closing in MDX and Vue templates that in HTML need their closing
+/// tag; the void ones (`<img>`, `<br>`) and SVG's (`<path/>`) need none.
+const CLOSED_BY_TAG: &[&str] = &[
+    "iframe", "video", "audio", "div", "span", "p", "a", "section", "canvas", "object", "textarea",
+    "td", "th", "li", "i", "b", "em", "strong", "button", "label", "figure", "picture", "details",
+    "summary", "code", "table", "ul", "ol", "script",
+];
 
 /// The few entities attribute values carry in practice.
 fn entities(s: &str) -> String {

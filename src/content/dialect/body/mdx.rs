@@ -268,10 +268,87 @@ pub(super) fn read(body: &str) -> Option<Read> {
         }
         i = last + 1;
     }
+    changed |= no_indented_code(&mut out);
     changed.then_some(Read {
         lines: out,
         dropped,
     })
+}
+
+/// MDX has no indented code: a line indented four spaces or more past the list item it is in
+/// (or past the margin, outside lists), after a blank line, is Markdown or HTML indented to be
+/// read (Dify's landing pages nest their cards in `<div>`s), not code. It is moved back to the
+/// item's content, so CommonMark does not read it as code. Fenced code keeps its indentation.
+/// Says whether a line moved.
+fn no_indented_code(lines: &mut [(String, usize)]) -> bool {
+    let mut fence: Option<(u8, usize)> = None;
+    // How far a fence's opening line moved: its code and closing line move as far.
+    let mut shift = 0;
+    // The content columns of the list items the lines are in, outermost first.
+    let mut items: Vec<usize> = Vec::new();
+    let mut after_blank = true;
+    let mut moved = false;
+    for (line, _) in lines.iter_mut() {
+        if fence.is_some() && shift > 0 {
+            let pad = line.len() - line.trim_start_matches(' ').len();
+            line.drain(..pad.min(shift));
+        }
+        let trimmed = line.trim_start_matches(' ');
+        let indent = line.len() - trimmed.len();
+        if let Some((c, n)) = fence {
+            let inner = unquoted(trimmed.trim_end());
+            if inner.bytes().take_while(|&b| b == c).count() >= n
+                && inner.trim_start_matches(c as char).trim().is_empty()
+            {
+                fence = None;
+            }
+            continue;
+        }
+        if trimmed.trim().is_empty() {
+            after_blank = true;
+            continue;
+        }
+        if after_blank || indent < items.last().copied().unwrap_or(0) {
+            while items.last().is_some_and(|&c| indent < c) {
+                items.pop();
+            }
+        }
+        let margin = items.last().copied().unwrap_or(0);
+        shift = 0;
+        if after_blank && indent >= margin + 4 && !trimmed.starts_with('\t') {
+            shift = indent - margin;
+            *line = format!("{}{trimmed}", " ".repeat(margin));
+            moved = true;
+        }
+        let (trimmed, indent) = {
+            let t = line.trim_start_matches(' ');
+            (t.to_owned(), line.len() - t.len())
+        };
+        if let Some(width) = list_marker(&trimmed) {
+            items.push(indent + width);
+        }
+        fence = fence_open(unquoted(trimmed.trim_end()));
+        after_blank = false;
+    }
+    moved
+}
+
+/// The width of a list item's marker and the spaces after it (`- `, `12. `), when the line
+/// opens one.
+fn list_marker(trimmed: &str) -> Option<usize> {
+    let b = trimmed.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let marker = match b.first()? {
+        b'-' | b'*' | b'+' => 1,
+        _ if (1..=9).contains(&digits) && matches!(b.get(digits), Some(b'.' | b')')) => digits + 1,
+        _ => return None,
+    };
+    let spaces = b[marker..].iter().take_while(|&&c| c == b' ').count();
+    match spaces {
+        0 if marker < b.len() => None,
+        1..=4 => Some(marker + spaces),
+        _ => Some(marker + 1),
+    }
 }
 
 /// `line` without the indentation the open components add to their content; the first line
@@ -512,8 +589,12 @@ fn past_text(b: &[u8], i: usize, code: &mut bool) -> Option<usize> {
 
 /// Whether a tag that does not close on the line is one going on over lines: its name and
 /// attributes so far read as a tag's (`<LinkCard`, `<Card title="x"`), not text (`a <b c`).
+/// An HTML element's counts when it opens the line (`<iframe` of a video, its attributes one
+/// per line below).
 fn tag_may_go_on(b: &[u8], at: usize) -> bool {
-    b[at + 1].is_ascii_uppercase() && attributes(b, at).is_none_or(|end| end == b.len())
+    let opens_line = b[..at].iter().all(u8::is_ascii_whitespace);
+    (b[at + 1].is_ascii_uppercase() || (opens_line && b[at + 1].is_ascii_lowercase()))
+        && attributes(b, at).is_none_or(|end| end == b.len())
 }
 
 /// Whether a `<` at `i` starts a tag's name (`<X`, `</X`, `<x`).

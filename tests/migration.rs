@@ -788,6 +788,120 @@ fn starlight_and_rspress_docs_build_through_a_link() {
     has(&stderr(&o), &["unknown key `tag`"]);
 }
 
+/// Mintlify's docs (Dify's Chinese help center) through a link to their `zh/` folder: the
+/// docs.json beside it says it is Mintlify's, so its keys and the site's own are ignored (the
+/// docs failed with 111 errors), its navigation in Chinese orders the site, and its components
+/// show what they hold: tab, step and accordion titles (lost on 59, 45 and 35 pages), linked
+/// cards, captions, fields, and a self-closed `<iframe />` no longer hides the rest of the page.
+#[test]
+fn mintlify_docs_build_through_a_link() {
+    let s = site_of(
+        "m-mintlify",
+        &[("helpcenter.yaml", "title: 帮助中心\nlanguage: zh\n")],
+    );
+    s.write(
+        "dify/docs.json",
+        r#"{"$schema": "https://mintlify.com/docs.json", "navigation": {"languages": [
+          {"language": "en", "tabs": [{"tab": "Use", "pages": ["en/cloud/b"]}]},
+          {"language": "zh", "products": [
+            {"product": "云服务", "tabs": [
+              {"tab": "使用", "pages": ["zh/cloud/b", "zh/cloud/a"]},
+              {"tab": "学习", "pages": ["zh/learn/l"]}]},
+            {"product": "自部署", "tabs": [
+              {"tab": "部署", "pages": ["zh/self-host/d"]},
+              {"tab": "学习", "pages": ["zh/learn/l"]}]}]}]}}"#,
+    );
+    s.write(
+        "dify/zh/cloud/a.mdx",
+        "---\ntitle: 甲页\nsidebarTitle: 甲\nstandard_title: A page\ndimensions:\n  level: beginner\n---\n\n<Tabs>\n  <Tab title=\"短文本\">\n    短的。\n  </Tab>\n  <Tab title=\"段落\">\n    长的。\n  </Tab>\n</Tabs>\n\n<Steps>\n  <Step title=\"点击发布\">\n    然后等待。\n  </Step>\n  <Step title=\"复制链接\">\n    完成。\n  </Step>\n</Steps>\n\n<AccordionGroup>\n  <Accordion title=\"存储在 S3\">\n    填写密钥。\n  </Accordion>\n</AccordionGroup>\n\n<Card title=\"乙页\" icon=\"book\" href=\"/zh/cloud/b\">\n  去乙。\n</Card>\n\n<Frame caption=\"设置面板\">\n  ![面板](/zh/cloud/p.png)\n</Frame>\n\n<ParamField path=\"en_US\" type=\"string\" required>\n  英语。\n</ParamField>\n\n<Danger>\n  会删除数据。\n</Danger>\n\n<iframe\n  className=\"w-full\"\n  src=\"https://www.youtube.com/embed/x\"\n  allowFullScreen\n/>\n\n## 之后\n\n<div className=\"mt-6\">\n\n    <Card title=\"缩进的卡片\">\n      卡片正文。\n    </Card>\n\n</div>\n\n**例子**：\n\n    ```json\n    {\"a\": 1}\n    ```\n\n最后一段。\n",
+    );
+    s.write("dify/zh/cloud/p.png", "png");
+    s.write("dify/zh/cloud/b.mdx", "---\ntitle: 乙页\n---\n\n正文。\n");
+    s.write("dify/zh/learn/l.mdx", "---\ntitle: 学一课\n---\n\n正文。\n");
+    s.write(
+        "dify/zh/self-host/d.mdx",
+        "---\ntitle: 部署页\nmode: wide\n---\n\n正文。\n",
+    );
+    s.write("dify/en/cloud/b.mdx", "---\ntitle: B\n---\n\nText.\n");
+    std::fs::create_dir_all(s.path().join("site")).unwrap();
+    std::os::unix::fs::symlink(s.path().join("dify/zh"), s.path().join("site/content")).unwrap();
+    let (out, log) = built(&s);
+    has(&log, &["`mode` (Mintlify", "`standard_title`"]);
+    let a = read(&out, "cloud/a/index.html");
+    has(
+        &a,
+        &[
+            "<p class=\"tab-title\">短文本</p>",
+            "<p class=\"tab-title\">段落</p>",
+            "<ol class=\"steps\">",
+            "id=\"step-2\"",
+            "<p class=\"step-title\">复制链接</p>",
+            "<summary>存储在 S3</summary>",
+            "<p class=\"card-title\"><a href=\"../b/\">乙页</a></p>",
+            "<figcaption>设置面板</figcaption>",
+            "<code>en_US</code> <span class=\"field-type\">string</span>",
+            "必填",
+            "class=\"callout callout-caution\"",
+            "class=\"w-full\"",
+            "allowFullScreen /></iframe>",
+            "<h2 id=\"之后\"",
+            "<p class=\"card-title\">缩进的卡片</p>",
+            "最后一段。",
+        ],
+    );
+    // Indented MDX is no code; an indented fence is a fence, and ends where it ends.
+    assert!(!a.contains("&lt;Card"), "{a}");
+    assert!(text_with_code(&a).contains("{\"a\": 1}"), "{a}");
+    assert!(!text_with_code(&a).contains("```"), "{a}");
+    // The navigation: docs.json's Chinese labels in its order, a tab both products list once,
+    // after them; `sidebarTitle` names the page in navigation.
+    let home = read(&out, "index.html");
+    let nav = &home[home.find("class=\"site-nav\"").unwrap()..];
+    let at = |w: &str| nav.find(w).unwrap_or_else(|| panic!("{w} in {nav}"));
+    assert!(at(">云服务<") < at(">自部署<") && at(">自部署<") < at(">学习<"));
+    let b = read(&out, "cloud/b/index.html");
+    let siblings = &b[b.find("class=\"siblings\"").unwrap()..];
+    has(siblings, &[">甲<"]);
+    assert!(siblings.find(">乙页<").unwrap() < siblings.find(">甲<").unwrap());
+    assert!(!out.join("en").exists());
+}
+
+/// dumi's docs (its own, in Chinese) through a link to `docs/`: the `.dumirc.ts` beside it says
+/// they are dumi's, so `nav`, `group` and `order` (the place: weight) are read, not errors (34
+/// files failed the build), `toc: content` is a table of contents, and the home page's hero
+/// and features say what they said.
+#[test]
+fn dumi_docs_build_through_a_link() {
+    let s = site_of(
+        "m-dumi",
+        &[("helpcenter.yaml", "title: dumi\nlanguage: zh\n")],
+    );
+    s.write("dumi/.dumirc.ts", "export default {};\n");
+    s.write(
+        "dumi/docs/index.md",
+        "---\ntitle: dumi - 静态站点框架\nhero:\n  title: dumi\n  description: 为组件研发而生\nfeatures:\n  - title: 开箱即用\n    description: 接入简单。\n---\n",
+    );
+    s.write(
+        "dumi/docs/guide/b.md",
+        "---\nnav: 指南\ngroup:\n  title: 基础\n  order: 0\norder: 2\n---\n\n# 乙\n\n正文。\n",
+    );
+    s.write(
+        "dumi/docs/guide/a.md",
+        "---\nnav: 指南\ngroup:\n  title: 基础\n  order: 0\norder: 1\ntoc: content\n---\n\n# 甲\n\n## 一\n\n## 二\n\n## 三\n",
+    );
+    std::fs::create_dir_all(s.path().join("site")).unwrap();
+    std::os::unix::fs::symlink(s.path().join("dumi/docs"), s.path().join("site/content")).unwrap();
+    let (out, log) = built(&s);
+    has(&log, &["`nav` (dumi", "`group` (dumi"]);
+    let guide = read(&out, "guide/index.html");
+    assert!(
+        guide.find(">甲<").unwrap() < guide.find(">乙<").unwrap(),
+        "{guide}"
+    );
+    has(&read(&out, "guide/a/index.html"), &["class=\"toc\""]);
+    has(&read(&out, "index.html"), &["为组件研发而生", "接入简单。"]);
+}
+
 /// An `.mdx` page reads as MDX reads it (Starlight's and Rspress's docs): component content is
 /// Markdown however indented (Starlight's install tabs showed their fences as text), a tag may
 /// go on over lines (88 link cards were invisible), JavaScript props and expressions are left

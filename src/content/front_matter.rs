@@ -249,6 +249,14 @@ pub(super) fn read(
     let (own, other): (Vec<_>, Vec<_>) = named.into_iter().partition(|(n, _, _)| KEYS.contains(n));
     for (own_key, k, v) in own {
         set_by_own.insert(own_key);
+        // dumi's `toc: content` (or `menu`) says where its table of contents goes: there is one.
+        if own_key == "toc"
+            && made_for == Some("dumi")
+            && matches!(v.as_str(), Some("content" | "menu"))
+        {
+            front.toc = Some(true);
+            continue;
+        }
         if let Err(d) = set(&mut front, own_key, v, false) {
             diags.push(d.at_line(line_of(k)));
         }

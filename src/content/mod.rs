@@ -260,6 +260,12 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         Some("Hugo")
     } else if docusaurus.found {
         Some("Docusaurus")
+    } else if js::beside_content(root, &dir).iter().any(|d| {
+        dialect::DUMI_CONFIG_FILES
+            .iter()
+            .any(|n| d.join(n).is_file())
+    }) {
+        Some("dumi")
     } else {
         project.as_ref().map(|(tool, _)| *tool).or(options.made_for)
     };

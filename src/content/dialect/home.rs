@@ -32,7 +32,10 @@ pub fn read(front: &Map<String, Value>) -> Option<Home> {
     };
     let mut home = Home::default();
     if let Some(hero) = hero {
-        home.lead = text(hero.get("tagline")).or_else(|| text(hero.get("text")));
+        // dumi's hero says it in `description`.
+        home.lead = text(hero.get("tagline"))
+            .or_else(|| text(hero.get("text")))
+            .or_else(|| text(hero.get("description")));
         let actions: Vec<String> = hero
             .get("actions")
             .and_then(Value::as_array)
@@ -61,7 +64,7 @@ pub fn read(front: &Map<String, Value>) -> Option<Home> {
             Some(to) => link(&title, &to),
             None => format!("**{}**", super::escaped(&title)),
         };
-        match text(f.get("details")) {
+        match text(f.get("details")).or_else(|| text(f.get("description"))) {
             Some(details) => home.markdown.push_str(&format!("- {title}：{details}\n")),
             None => home.markdown.push_str(&format!("- {title}\n")),
         }

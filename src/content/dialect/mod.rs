@@ -10,6 +10,7 @@
 
 pub mod body;
 mod docusaurus;
+mod dumi;
 pub mod home;
 mod hugo;
 mod jekyll;
@@ -22,6 +23,7 @@ pub mod twoslash;
 mod vitepress;
 mod zola;
 
+pub use dumi::CONFIG_FILES as DUMI_CONFIG_FILES;
 pub use hugo::{
     CONFIG_FILES as HUGO_CONFIG_FILES, is_site as is_hugo_site, keeps_case as hugo_keeps_case,
 };
@@ -69,7 +71,7 @@ const TOOLS: &[&[ForeignKey]] = &[
 
 /// Tools whose keys are read only on their own sites (see `content::project`): their names
 /// (Rspress's `tag`) are slips of helpcenter's own elsewhere.
-const SITE_TOOLS: &[&[ForeignKey]] = &[starlight::KEYS, rspress::KEYS, mintlify::KEYS];
+const SITE_TOOLS: &[&[ForeignKey]] = &[starlight::KEYS, rspress::KEYS, mintlify::KEYS, dumi::KEYS];
 
 /// The other tool's key of this name, if a known tool uses it. Keys starting with `hide_`
 /// (Docusaurus's `hide_title`, the `hide_sidebar` of many themes) are layout switches of one tool
@@ -219,5 +221,10 @@ mod tests {
             Becomes::Key("nav_title")
         );
         assert!(foreign_key("sidebarTitle", None).is_none());
+        assert_eq!(
+            foreign_key("order", Some("dumi")).unwrap().becomes,
+            Becomes::Key("weight")
+        );
+        assert!(foreign_key("group", None).is_none());
     }
 }

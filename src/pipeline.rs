@@ -159,7 +159,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
             bytes: std::mem::take(&mut f.bytes),
         });
     }
-    out.extend(read_assets(root, &derived.assets, &mut diags));
+    out.extend(read_assets(root, &site, &derived.assets, &mut diags));
     if diags.has_errors() {
         return Err(diags);
     }
@@ -581,6 +581,7 @@ fn check_templates(site: &Site, theme: &Theme) -> Diagnostics {
 
 fn read_assets(
     root: &Path,
+    site: &Site,
     assets: &BTreeMap<String, String>,
     diags: &mut Diagnostics,
 ) -> Vec<OutputFile> {
@@ -589,7 +590,7 @@ fn read_assets(
     let results: Vec<Result<OutputFile, Diagnostic>> = list
         .par_iter()
         .map(|(rel, out)| {
-            let src = dir.join(rel);
+            let src = (site.asset_sources.get(*rel).cloned()).unwrap_or_else(|| dir.join(rel));
             crate::paths::read_file(&src)
                 .map(|bytes| OutputFile {
                     path: (*out).clone(),

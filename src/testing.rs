@@ -34,6 +34,7 @@ pub(crate) fn site_with(config_yaml: &str, files: &[(&str, &str)]) -> (Site, Dia
         if !rel.ends_with(".md") {
             c.assets.push(Asset {
                 rel: (*rel).to_owned(),
+                source: None,
             });
             continue;
         }

@@ -816,7 +816,14 @@ fn mintlify_docs_build_through_a_link() {
         "---\ntitle: 甲页\nsidebarTitle: 甲\nstandard_title: A page\ndimensions:\n  level: beginner\n---\n\n<Tabs>\n  <Tab title=\"短文本\">\n    短的。\n  </Tab>\n  <Tab title=\"段落\">\n    长的。\n  </Tab>\n</Tabs>\n\n<Steps>\n  <Step title=\"点击发布\">\n    然后等待。\n  </Step>\n  <Step title=\"复制链接\">\n    完成。\n  </Step>\n</Steps>\n\n<AccordionGroup>\n  <Accordion title=\"存储在 S3\">\n    填写密钥。\n  </Accordion>\n</AccordionGroup>\n\n<Card title=\"乙页\" icon=\"book\" href=\"/zh/cloud/b\">\n  去乙。\n</Card>\n\n<Frame caption=\"设置面板\">\n  ![面板](/zh/cloud/p.png)\n</Frame>\n\n<ParamField path=\"en_US\" type=\"string\" required>\n  英语。\n</ParamField>\n\n<Danger>\n  会删除数据。\n</Danger>\n\n<iframe\n  className=\"w-full\"\n  src=\"https://www.youtube.com/embed/x\"\n  allowFullScreen\n/>\n\n## 之后\n\n<div className=\"mt-6\">\n\n    <Card title=\"缩进的卡片\">\n      卡片正文。\n    </Card>\n\n</div>\n\n**例子**：\n\n    ```json\n    {\"a\": 1}\n    ```\n\n最后一段。\n",
     );
     s.write("dify/zh/cloud/p.png", "png");
-    s.write("dify/zh/cloud/b.mdx", "---\ntitle: 乙页\n---\n\n正文。\n");
+    // Mintlify serves its project's folder at the root: `/images/…` is dify/images/….
+    s.write("dify/images/use/panel.png", "png2");
+    s.write("dify/images/unused.png", "png3");
+    std::os::unix::fs::symlink("/etc/hostname", s.path().join("dify/images/out.png")).unwrap();
+    s.write(
+        "dify/zh/cloud/b.mdx",
+        "---\ntitle: 乙页\n---\n\n正文。\n\n![面板](/images/use/panel.png)\n",
+    );
     s.write("dify/zh/learn/l.mdx", "---\ntitle: 学一课\n---\n\n正文。\n");
     s.write(
         "dify/zh/self-host/d.mdx",
@@ -864,6 +871,13 @@ fn mintlify_docs_build_through_a_link() {
     has(siblings, &[">甲<"]);
     assert!(siblings.find(">乙页<").unwrap() < siblings.find(">甲<").unwrap());
     assert!(!out.join("en").exists());
+    has(&b, &["src=\"../../images/use/panel.png\""]);
+    assert_eq!(
+        std::fs::read(out.join("images/use/panel.png")).unwrap(),
+        b"png2"
+    );
+    // Only what a page links to is published, and never through a link out of the project.
+    assert!(!out.join("images/unused.png").exists() && !out.join("images/out.png").exists());
 }
 
 /// dumi's docs (its own, in Chinese) through a link to `docs/`: the `.dumirc.ts` beside it says

@@ -3,6 +3,7 @@
 //! Nothing here knows about URLs or templates; it turns files into [`SourceFile`]s and reports
 //! every file that cannot be read, with the line in the file where the problem is.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, FixedOffset};
@@ -112,6 +113,10 @@ impl SourceFile {
 pub struct Asset {
     /// Path relative to `content/`, with `/` separators.
     pub rel: String,
+    /// Where the file is when it is not under `content/`: a file of the project the docs
+    /// folder is in, which the project's tool serves at the site's root (see
+    /// [`project::root_files`]).
+    pub source: Option<PathBuf>,
 }
 
 /// Everything under `content/` that loaded.
@@ -354,6 +359,15 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     content.included.extend(tool_configs(root, &dir));
     if let Some((tool, folder)) = &project {
         content.included.extend(project::files(folder, tool));
+    }
+    // Mintlify serves the files of its project's folder at the site's root (`/images/x.png`):
+    // those the docs folder does not hold itself.
+    if let (Some(("Mintlify", folder)), Some(real)) = (&project, &real) {
+        let own: HashSet<String> = content.assets.iter().map(|a| a.rel.clone()).collect();
+        let files = project::root_files(folder, real, &mut diags);
+        content
+            .assets
+            .extend(files.into_iter().filter(|a| !own.contains(&a.rel)));
     }
     content.included.sort_unstable();
     content.included.dedup();
@@ -763,7 +777,7 @@ fn walk(
         } else if let Some(md) = markdown_path(&rel).filter(|_| !vuepress) {
             markdown.push((entry.into_path(), md));
         } else {
-            content.assets.push(Asset { rel });
+            content.assets.push(Asset { rel, source: None });
         }
     }
     markdown

@@ -109,6 +109,63 @@ pub(super) fn files(folder: &Path, tool: &str) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Files the project folder holds outside the docs folder, which Mintlify serves at the site's
+/// root: its `images/`, `logo/`. Only those a page links to are published (as files of
+/// `content/` are). Hidden folders, `node_modules`, pages and links are left out, and the
+/// walk stops at [`MAX_ROOT_FILES`] files.
+pub(super) fn root_files(
+    project: &Path,
+    docs: &Path,
+    diags: &mut Diagnostics,
+) -> Vec<super::Asset> {
+    let mut out = Vec::new();
+    let mut walker = walkdir::WalkDir::new(project)
+        .follow_links(false)
+        .max_depth(super::MAX_FOLDER_DEPTH)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(Ok(entry)) = walker.next() {
+        if entry.depth() == 0 {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        let skip = name.starts_with('.')
+            || name == "node_modules"
+            || entry.path() == docs
+            || crate::paths::name_problem(entry.file_name()).is_some();
+        if entry.file_type().is_dir() {
+            if skip {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        if skip || !entry.file_type().is_file() || crate::paths::markdown_path(&name).is_some() {
+            continue;
+        }
+        if out.len() == MAX_ROOT_FILES {
+            diags.push(
+                crate::error::Diagnostic::warning(format!(
+                    "the project folder holds more than {MAX_ROOT_FILES} files: links to the others from the site's root are not found"
+                ))
+                .in_file(project)
+                .hint("link content to the docs folder of a smaller project, or copy the files the pages use into static/"),
+            );
+            break;
+        }
+        let Ok(rel) = entry.path().strip_prefix(project) else {
+            continue;
+        };
+        out.push(super::Asset {
+            rel: crate::paths::slash_path(rel),
+            source: Some(entry.into_path()),
+        });
+    }
+    out
+}
+
+/// How many files of a project folder are looked at (Dify's has 1,900 beside its pages).
+const MAX_ROOT_FILES: usize = 100_000;
+
 /// The site root, then the folders above the docs folder, nearest first, stopping at the
 /// system's folders, a home folder and a folder anyone may write in (see
 /// `js::beside_content`).

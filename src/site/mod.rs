@@ -142,6 +142,9 @@ pub struct Site {
     pub included: Vec<PathBuf>,
     /// TeX between `$` is math: the config says so, or the tool's config the content came with.
     pub math: bool,
+    /// Files outside `content/` that links reach as if they were in it, by content path, where
+    /// they are (see `content::Asset::source`).
+    pub asset_sources: HashMap<String, PathBuf>,
 }
 
 impl Site {
@@ -301,6 +304,9 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         }
     }
     links.assets = asset_paths(&content.assets, &articles);
+    let asset_sources = (content.assets.iter())
+        .filter_map(|a| Some((a.rel.clone(), a.source.clone()?)))
+        .collect();
     let math = config.math.unwrap_or(content.math);
     let site = Site {
         config,
@@ -316,6 +322,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         code_annotations: content.code_annotations,
         included: content.included,
         math,
+        asset_sources,
     };
     (site, diags)
 }

@@ -813,7 +813,7 @@ fn mintlify_docs_build_through_a_link() {
     );
     s.write(
         "dify/zh/cloud/a.mdx",
-        "---\ntitle: 甲页\nsidebarTitle: 甲\nstandard_title: A page\ndimensions:\n  level: beginner\n---\n\n<Tabs>\n  <Tab title=\"短文本\">\n    短的。\n  </Tab>\n  <Tab title=\"段落\">\n    长的。\n  </Tab>\n</Tabs>\n\n<Steps>\n  <Step title=\"点击发布\">\n    然后等待。\n  </Step>\n  <Step title=\"复制链接\">\n    完成。\n  </Step>\n</Steps>\n\n<AccordionGroup>\n  <Accordion title=\"存储在 S3\">\n    填写密钥。\n  </Accordion>\n</AccordionGroup>\n\n<Card title=\"乙页\" icon=\"book\" href=\"/zh/cloud/b\">\n  去乙。\n</Card>\n\n<Frame caption=\"设置面板\">\n  ![面板](/zh/cloud/p.png)\n</Frame>\n\n<ParamField path=\"en_US\" type=\"string\" required>\n  英语。\n</ParamField>\n\n<Danger>\n  会删除数据。\n</Danger>\n\n<iframe\n  className=\"w-full\"\n  src=\"https://www.youtube.com/embed/x\"\n  allowFullScreen\n/>\n\n## 之后\n\n<div className=\"mt-6\">\n\n    <Card title=\"缩进的卡片\">\n      卡片正文。\n    </Card>\n\n</div>\n\n**例子**：\n\n    ```json\n    {\"a\": 1}\n    ```\n\n最后一段。\n",
+        "---\ntitle: 甲页\nsidebarTitle: 甲\nstandard_title: A page\ndimensions:\n  level: beginner\n---\n\n<Tabs>\n  <Tab title=\"短文本\">\n    短的。\n  </Tab>\n  <Tab title=\"段落\">\n    长的。\n  </Tab>\n</Tabs>\n\n<Steps>\n  <Step title=\"点击发布\">\n    然后等待。\n  </Step>\n  <Step title=\"复制链接\">\n    完成。\n  </Step>\n</Steps>\n\n<AccordionGroup>\n  <Accordion title=\"存储在 S3\">\n    填写密钥。\n  </Accordion>\n</AccordionGroup>\n\n<Card title=\"乙页\" icon=\"book\" href=\"/zh/cloud/b\">\n  去乙。\n</Card>\n\n<Frame caption=\"设置面板\">\n  ![面板](/zh/cloud/p.png)\n</Frame>\n\n<ParamField path=\"en_US\" type=\"string\" required>\n  英语。\n</ParamField>\n\n<Danger>\n  会删除数据。\n</Danger>\n\n<iframe\n  className=\"w-full\"\n  src=\"https://www.youtube.com/embed/x\"\n  allowFullScreen\n/>\n\n## 之后\n\n<div className=\"mt-6\">\n\n    <Card title=\"缩进的卡片\">\n      卡片正文。\n    </Card>\n\n</div>\n\n**例子**：\n\n    ```json\n    {\"a\": 1}\n    ```\n\n<CodeGroup>\n```bash macOS / Linux\nchmod +x x\n```\n\n```powershell Windows {1}\nGet-Item x\n```\n</CodeGroup>\n\n```python Image URL\nprint(1)\n```\n\n最后一段。\n",
     );
     s.write("dify/zh/cloud/p.png", "png");
     // Mintlify serves its project's folder at the root: `/images/…` is dify/images/….
@@ -853,6 +853,9 @@ fn mintlify_docs_build_through_a_link() {
             "allowFullScreen /></iframe>",
             "<h2 id=\"之后\"",
             "<p class=\"card-title\">缩进的卡片</p>",
+            "<p class=\"tab-title\">macOS / Linux</p>",
+            "<p class=\"tab-title\">Windows</p>",
+            "<p class=\"code-title\">Image URL</p>",
             "最后一段。",
         ],
     );

@@ -253,8 +253,14 @@ impl Writer<'_, '_> {
                     _ => (format!("<span class=\"{class}\">"), "</span>".into()),
                 }
             }
-            "Tabs" | "SimpleTab" | "CodeGroup" => {
-                ("<div class=\"tabs\">".into(), "</div>\n".into())
+            "Tabs" | "SimpleTab" => ("<div class=\"tabs\">".into(), "</div>\n".into()),
+            // Mintlify's `<CodeGroup>`: each code block in it is a tab, named by its title, as
+            // in VitePress's `::: code-group`.
+            "CodeGroup" => {
+                if !tag.self_closing {
+                    self.open.push(super::directives::Open::Tabs);
+                }
+                ("<div class=\"tabs\">".into(), String::new())
             }
             // Wrappers whose content shows as it is: Starlight's `<Steps>` around a numbered
             // list (a step list here already; Mintlify's `<Step>`s make one), `<CardGrid>`,
@@ -536,6 +542,14 @@ impl Writer<'_, '_> {
         }
         if t.name == "Steps" && t.steps > 0 {
             return Some("</ol>\n".into());
+        }
+        if t.name == "CodeGroup" {
+            if let Some(at) =
+                (self.open.iter()).rposition(|o| matches!(o, super::directives::Open::Tabs))
+            {
+                self.open.remove(at);
+            }
+            return Some("</div>\n".into());
         }
         Some(t.close)
     }

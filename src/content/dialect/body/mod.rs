@@ -20,6 +20,7 @@ mod embeds;
 mod hugo;
 mod liquid;
 mod mdx;
+mod mintlify;
 mod mkdocs;
 mod pymdown;
 mod pymdown_inline;
@@ -101,7 +102,20 @@ pub fn transform(body: &str, options: &Options) -> Body {
     if body.contains("{%") || body.contains(FLOW_START) {
         t.fence_for_liquid = liquid_fence(body);
     }
-    match options.mdx.then(|| mdx::read(body)).flatten() {
+    let mut read = options.mdx.then(|| mdx::read(body)).flatten();
+    // Mintlify's code blocks are titled by the words after the language.
+    if options.made_for == Some("Mintlify") {
+        let read_before = read.is_some();
+        let mut mintlify = read.take().unwrap_or_else(|| mdx::Read {
+            lines: (body.split('\n').enumerate())
+                .map(|(i, l)| (l.to_owned(), i))
+                .collect(),
+            dropped: Vec::new(),
+        });
+        let titled = mintlify::titled_fences(&mut mintlify.lines);
+        read = (titled || read_before).then_some(mintlify);
+    }
+    match read {
         Some(read) => {
             t.changed = true;
             t.shifted = true;

@@ -822,7 +822,7 @@ fn mintlify_docs_build_through_a_link() {
     std::os::unix::fs::symlink("/etc/hostname", s.path().join("dify/images/out.png")).unwrap();
     s.write(
         "dify/zh/cloud/b.mdx",
-        "---\ntitle: 乙页\n---\n\n正文。\n\n![面板](/images/use/panel.png)\n",
+        "---\ntitle: 乙页\n---\n\n> 本文档由 AI 自动翻译。\n\n正文。\n\n![面板](/images/use/panel.png)\n",
     );
     s.write("dify/zh/learn/l.mdx", "---\ntitle: 学一课\n---\n\n正文。\n");
     s.write(
@@ -875,6 +875,8 @@ fn mintlify_docs_build_through_a_link() {
     assert!(siblings.find(">乙页<").unwrap() < siblings.find(">甲<").unwrap());
     assert!(!out.join("en").exists());
     has(&b, &["src=\"../../images/use/panel.png\""]);
+    // A quote before the text (the translation banner) is not what describes the page.
+    has(&b, &["<meta name=\"description\" content=\"正文。\">"]);
     assert_eq!(
         std::fs::read(out.join("images/use/panel.png")).unwrap(),
         b"png2"

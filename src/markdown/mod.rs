@@ -197,6 +197,8 @@ struct Writer<'e, 'c> {
     block: TextBlock,
     in_heading: bool,
     first_paragraph: Option<String>,
+    /// The first paragraph in a quote or callout (see `text::end_paragraph`).
+    first_quoted: Option<String>,
     paragraph_depth: usize,
     paragraph_text: String,
     /// The paragraph has text of its own, outside links and images: a paragraph that is only a
@@ -245,6 +247,7 @@ impl<'e, 'c> Writer<'e, 'c> {
             block: TextBlock::default(),
             in_heading: false,
             first_paragraph: None,
+            first_quoted: None,
             paragraph_depth: 0,
             paragraph_text: String::new(),
             paragraph_own_text: false,
@@ -448,7 +451,8 @@ impl<'e, 'c> Writer<'e, 'c> {
             html = html.replace(directives::TOC_PLACEHOLDER, &toc);
         }
         self.out.html = html;
-        self.out.summary = truncate_chars(&self.first_paragraph.unwrap_or_default(), 140);
+        let first = self.first_paragraph.or(self.first_quoted);
+        self.out.summary = truncate_chars(&first.unwrap_or_default(), 140);
         (self.out, self.diags)
     }
 }

@@ -53,8 +53,17 @@ impl<'e> Writer<'e, '_> {
 
     pub(super) fn end_paragraph(&mut self, event: &Event<'e>) {
         self.paragraph_depth = self.paragraph_depth.saturating_sub(1);
-        if self.first_paragraph.is_none() && self.paragraph_own_text && !self.in_footnote {
-            self.first_paragraph = Some(self.paragraph_text.trim().to_owned());
+        // A quote or callout before the text (Dify's "本文档由 AI 自动翻译…" on 137 pages, a
+        // note of what version a page is for) says what the page is not about: the first
+        // paragraph outside one describes the page, and one inside only when there is none.
+        if self.paragraph_own_text && !self.in_footnote {
+            let slot = match self.quote_depth {
+                0 => &mut self.first_paragraph,
+                _ => &mut self.first_quoted,
+            };
+            if slot.is_none() {
+                *slot = Some(self.paragraph_text.trim().to_owned());
+            }
         }
         self.paragraph_text.clear();
         self.paragraph_own_text = false;

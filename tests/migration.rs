@@ -902,11 +902,15 @@ fn dumi_docs_build_through_a_link() {
     );
     s.write(
         "dumi/docs/guide/b.md",
-        "---\nnav: 指南\ngroup:\n  title: 基础\n  order: 0\norder: 2\n---\n\n# 乙\n\n正文。\n",
+        "---\nnav: 指南\ngroup:\n  title: 基础\n  order: 0\norder: 2\n---\n\n# 乙\n\n正文。\n\n<!-- shared -->\n\n共用的一段。\n\n<!-- shared end -->\n\n不共用。\n",
     );
     s.write(
         "dumi/docs/guide/a.md",
-        "---\nnav: 指南\ngroup:\n  title: 基础\n  order: 0\norder: 1\ntoc: content\n---\n\n# 甲\n\n## 一\n\n## 二\n\n## 三\n",
+        "---\nnav: 指南\ngroup:\n  title: 基础\n  order: 0\norder: 1\ntoc: content\n---\n\n# 甲\n\n## 一\n\n<embed src=\"./b.md#RE-/<!-- shared[^]+ shared end -->/\"></embed>\n\n## 二\n\n<code src=\"./demos/cols.tsx\"></code>\n\n## 三\n\n<embed src=\"./b.md#L15-L15\"></embed>\n",
+    );
+    s.write(
+        "dumi/docs/guide/demos/cols.tsx",
+        "export default () => <Cols />;\n",
     );
     std::fs::create_dir_all(s.path().join("site")).unwrap();
     std::os::unix::fs::symlink(s.path().join("dumi/docs"), s.path().join("site/content")).unwrap();
@@ -917,7 +921,25 @@ fn dumi_docs_build_through_a_link() {
         guide.find(">甲<").unwrap() < guide.find(">乙<").unwrap(),
         "{guide}"
     );
-    has(&read(&out, "guide/a/index.html"), &["class=\"toc\""]);
+    let a = read(&out, "guide/a/index.html");
+    has(
+        &a,
+        &[
+            "class=\"toc\"",
+            "<p>共用的一段。</p>",
+            "class=\"language-tsx\"",
+        ],
+    );
+    // The part the expression matches, and the lines named: no more.
+    assert_eq!(a.matches("<p>共用的一段。</p>").count(), 2, "{a}");
+    assert!(
+        !a.contains("不共用") && !a.contains("&lt;embed") && !a.contains("<embed"),
+        "{a}"
+    );
+    assert!(
+        text_with_code(&a).contains("export default () => <Cols />;"),
+        "{a}"
+    );
     has(&read(&out, "index.html"), &["为组件研发而生", "接入简单。"]);
 }
 

@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::docsify;
 use super::{Transform, liquid::liquid_fence};
+use super::{docsify, dumi};
 use crate::content::includes;
 use crate::error::Diagnostic;
 
@@ -199,6 +199,73 @@ impl Transform<'_> {
                     Diagnostic::warning(format!("{whose} cannot be shown: {why}"))
                         .at_line(i + 1)
                         .hint("the line is left out; name a Markdown or code file of the site"),
+                );
+                self.replace(String::new(), i);
+            }
+        }
+        Some(())
+    }
+
+    /// dumi's `<embed src="x.md#L1-L5">` (another page's Markdown, or a part of it) and
+    /// `<code src="./demo.tsx">` (an external demo, whose code shows) alone on a line (see
+    /// `dumi`), on a dumi site: what they show, there. `None` when the line is no such embed.
+    pub(super) fn dumi_embed(&mut self, pad: &str, trimmed: &str, i: usize) -> Option<()> {
+        if self.options.made_for != Some("dumi") {
+            return None;
+        }
+        self.options.include?;
+        let embed = dumi::embed(trimmed)?;
+        let include = includes::Include {
+            kind: includes::DOCSIFY_KIND,
+            path: embed.path,
+            part: includes::Part::Whole,
+        };
+        let within = IMPORTING.with(|f| f.borrow().clone());
+        let mut folder = None;
+        let shown = self
+            .read_include(&include, within.as_deref())?
+            .map(|(text, file)| {
+                folder = file.parent().map(Path::to_path_buf);
+                text
+            })
+            .and_then(|text| match embed.part {
+                dumi::Part::Matching(re) => dumi::matched(&text, re)
+                    .map(str::to_owned)
+                    .ok_or_else(|| format!("no part of `{}` matches `{re}`", embed.path)),
+                // Lines of the file as it is, its front matter counted.
+                dumi::Part::Lines { from, to } => {
+                    let lines: Vec<&str> =
+                        text.lines().skip(from - 1).take(to + 1 - from).collect();
+                    match lines.is_empty() {
+                        true => Err(format!("`{}` has no line {from}", embed.path)),
+                        false => Ok(lines.join("\n")),
+                    }
+                }
+                _ if embed.code => Ok(text),
+                _ => Ok(docsify::without_front_matter(&text).to_owned()),
+            });
+        match shown {
+            Ok(text) if embed.code => {
+                let lang = embed.path.rsplit_once('.').map_or("", |(_, ext)| ext);
+                self.paste(pad, text.trim_end_matches('\n'), Some(lang), i);
+            }
+            Ok(text) => {
+                let text = self.imported_page(&text, folder, i);
+                self.paste(pad, &text, None, i);
+            }
+            Err(why) if why.is_empty() => self.replace(String::new(), i),
+            Err(why) => {
+                let what = if embed.code {
+                    "dumi's demo"
+                } else {
+                    "dumi's embed"
+                };
+                self.warnings.push(
+                    Diagnostic::warning(format!("{what} cannot be shown: {why}"))
+                        .at_line(i + 1)
+                        .hint(
+                            "the line is left out; name a file of the site from the page's folder",
+                        ),
                 );
                 self.replace(String::new(), i);
             }

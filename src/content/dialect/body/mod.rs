@@ -16,6 +16,7 @@
 
 mod attrs;
 mod docsify;
+mod dumi;
 mod embeds;
 mod hugo;
 mod liquid;
@@ -516,6 +517,9 @@ impl Transform<'_> {
             }
         }
         if pad.len() < 4 && self.docsify_embed(pad, trimmed, i).is_some() {
+            return;
+        }
+        if pad.len() < 4 && self.dumi_embed(pad, trimmed, i).is_some() {
             return;
         }
         if has_include_link(&text) {

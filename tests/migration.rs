@@ -912,6 +912,20 @@ fn dumi_docs_build_through_a_link() {
         "dumi/docs/guide/demos/cols.tsx",
         "export default () => <Cols />;\n",
     );
+    // The top navigation: each folder titled and placed by its pages' `nav`.
+    s.write(
+        "dumi/docs/guide/index.md",
+        "---\nnav:\n  title: 指南\n  order: -1\n---\n\n# 什么是 dumi\n\n正文。\n",
+    );
+    s.write(
+        "dumi/docs/plugin/index.md",
+        "---\nnav:\n  title: 插件\n  order: 1\n---\n\n# 如何工作\n\n正文。\n",
+    );
+    s.write("dumi/docs/plugin/api.md", "# API\n\n正文。\n");
+    s.write(
+        "dumi/docs/config/a.md",
+        "---\nnav: 配置项\n---\n\n# 编译时配置\n\n正文。\n",
+    );
     std::fs::create_dir_all(s.path().join("site")).unwrap();
     std::os::unix::fs::symlink(s.path().join("dumi/docs"), s.path().join("site/content")).unwrap();
     let (out, log) = built(&s);
@@ -940,7 +954,11 @@ fn dumi_docs_build_through_a_link() {
         text_with_code(&a).contains("export default () => <Cols />;"),
         "{a}"
     );
-    has(&read(&out, "index.html"), &["为组件研发而生", "接入简单。"]);
+    let home = read(&out, "index.html");
+    has(&home, &["为组件研发而生", "接入简单。"]);
+    let nav = &home[home.find("class=\"site-nav\"").unwrap()..];
+    let at = |w: &str| nav.find(w).unwrap_or_else(|| panic!("{w} in {nav}"));
+    assert!(at(">指南<") < at(">配置项<") && at(">配置项<") < at(">插件<"));
 }
 
 /// An `.mdx` page reads as MDX reads it (Starlight's and Rspress's docs): component content is

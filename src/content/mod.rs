@@ -15,6 +15,7 @@ use crate::paths::{markdown_path, parent_of, segment_problem, slash_path};
 mod dates;
 pub mod dialect;
 mod docusaurus;
+mod dumi;
 mod front_matter;
 pub mod includes;
 mod jekyll;
@@ -374,6 +375,9 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     for f in &mut content.files {
         roles.apply(f);
         rspress.apply(f);
+    }
+    if content.made_for == Some("dumi") {
+        dumi::navigation(&mut content.files, &mut content.folder_meta);
     }
     // Only now is it known which files are articles (a folder's page may go without a title).
     // One without a title of its own takes its navigation label, as mdBook takes a chapter's.

@@ -13,9 +13,7 @@ use super::{FolderMeta, Kind, SourceFile, Weight};
 /// page gives, else the one most of its pages give; the lowest order any gives (0 for none,
 /// as dumi has it).
 pub fn navigation(files: &mut [SourceFile], folder_meta: &mut HashMap<String, FolderMeta>) {
-    // Per folder: (title → pages giving it, the folder's page's title, the lowest order).
-    let mut found: BTreeMap<String, (BTreeMap<String, usize>, Option<String>, Option<i64>)> =
-        BTreeMap::new();
+    let mut found: BTreeMap<String, Named> = BTreeMap::new();
     for f in files.iter() {
         let Some((folder, _)) = f.rel.split_once('/') else {
             continue;
@@ -35,17 +33,16 @@ pub fn navigation(files: &mut [SourceFile], folder_meta: &mut HashMap<String, Fo
         };
         let entry = found.entry(folder.to_owned()).or_default();
         if let Some(t) = title.filter(|t| !t.is_empty()) {
-            let own = f.kind == Kind::Section && f.rel.matches('/').count() == 1;
-            if own {
-                entry.1 = Some(t.clone());
+            if is_folders_page(f) {
+                entry.own = Some(t.clone());
             }
-            *entry.0.entry(t).or_default() += 1;
+            *entry.votes.entry(t).or_default() += 1;
         }
         if let Some(o) = order {
-            entry.2 = Some(entry.2.map_or(o, |e| e.min(o)));
+            entry.order = Some(entry.order.map_or(o, |e| e.min(o)));
         }
     }
-    for (folder, (votes, own, order)) in found {
+    for (folder, Named { votes, own, order }) in found {
         let most = votes
             .iter()
             .max_by_key(|(_, n)| **n)
@@ -76,4 +73,20 @@ pub fn navigation(files: &mut [SourceFile], folder_meta: &mut HashMap<String, Fo
             .weight
             .get_or_insert(weight);
     }
+}
+
+/// What a top folder's pages say of its navigation entry.
+#[derive(Default)]
+struct Named {
+    /// Each title, with how many pages give it.
+    votes: BTreeMap<String, usize>,
+    /// The title the folder's own page gives.
+    own: Option<String>,
+    /// The lowest order given.
+    order: Option<i64>,
+}
+
+/// A top folder's own page (`guide/index.md`).
+fn is_folders_page(f: &SourceFile) -> bool {
+    f.kind == Kind::Section && f.rel.matches('/').count() == 1
 }

@@ -337,6 +337,39 @@ mod tests {
         );
     }
 
+    /// A copy of the article for another product (Dify's cloud and self-hosted docs) is not
+    /// listed: the list would name the article itself. A page of the same name that says
+    /// something else (a guide and a reference) still is.
+    #[test]
+    fn a_copy_under_the_same_title_is_not_related() {
+        let mut c = corpus();
+        let close = c[2].1.clone();
+        c.push((
+            "self-host/_index.md",
+            "---\ntitle: 自部署\n---\n".to_owned(),
+        ));
+        c.push(("self-host/close.md", close));
+        let (s, lists) = lists_of(&c);
+        let close = &lists[idx(&s, "loan/close.md")];
+        assert!(
+            !titles(&s, close).contains(&"关闭微粒贷".to_owned()),
+            "{:?}",
+            titles(&s, close)
+        );
+        assert_eq!(titles(&s, close)[0], "微粒贷还款");
+        c.pop();
+        c.push((
+            "self-host/close.md",
+            "---\ntitle: 关闭微粒贷\ntags: [微粒贷]\n---\n\n自部署版本的开关在管理后台的系统设置里。修改服务器上的配置文件以后，需要重启全部服务进程，等待集群同步完成再检查日志。数据库备份要提前做好，升级脚本按顺序执行，监控告警先静默半小时。见[云端的做法](../loan/close.md)。\n\n## 检查\n\n登录运维平台查看服务状态，确认每个节点都已经加载新的配置。如果某个节点没有响应，先隔离它，再逐台排查网络和磁盘空间。\n".to_owned(),
+        ));
+        let (s, lists) = lists_of(&c);
+        let close = &lists[idx(&s, "loan/close.md")];
+        assert!(
+            titles(&s, close).contains(&"关闭微粒贷".to_owned()),
+            "{close:?}"
+        );
+    }
+
     #[test]
     fn pins_come_first_and_links_count() {
         let mut c = corpus();

@@ -961,6 +961,75 @@ fn dumi_docs_build_through_a_link() {
     assert!(at(">指南<") < at(">配置项<") && at(">配置项<") < at(">插件<"));
 }
 
+/// vuepress-theme-hope's Chinese docs through a link to `src/zh/`, its `.vuepress/` beside:
+/// `tag` is its tags (145 files failed on it as a slip of `tags`), `order`, `shortTitle` and a
+/// folder's `dir: { order, text }` place and name, `@tab` opens a tab of `::: tabs` and
+/// `::: code-tabs` (128 showed as text), and `pagePatterns`' `!**/*.snippet.md` leaves the
+/// snippets out.
+#[test]
+fn vuepress_hope_docs_build_through_a_link() {
+    let s = site_of(
+        "m-hope",
+        &[("helpcenter.yaml", "title: 文档\nlanguage: zh\n")],
+    );
+    s.write(
+        "hope/src/.vuepress/config.ts",
+        "export default defineUserConfig({\n  pagePatterns: [\"**/*.md\", \"!**/*.snippet.md\", \"!.vuepress\"],\n});\n",
+    );
+    s.write(
+        "hope/src/zh/guide/README.md",
+        "---\ntitle: 指南总览\ndir:\n  order: 2\n  text: 指南\n---\n\n正文。\n",
+    );
+    s.write(
+        "hope/src/zh/start/README.md",
+        "---\ntitle: 快速上手\ndir:\n  order: 1\n---\n\n正文。\n",
+    );
+    s.write(
+        "hope/src/zh/start/b.md",
+        "---\ntitle: 创建项目\norder: 2\ntag:\n  - 安装\n---\n\n正文。\n",
+    );
+    s.write(
+        "hope/src/zh/start/a.md",
+        "---\ntitle: 运行环境设置\nshortTitle: 环境\norder: 1\ncategory:\n  - 使用指南\nicon: env\n---\n\n::: code-tabs#shell\n\n@tab pnpm\n\n```bash\npnpm add vuepress\n```\n\n@tab:active npm\n\n```bash\nnpm i vuepress\n```\n\n:::\n\n::: tabs#fruit\n\n@tab apple#apple\n\n苹果。\n\n@tab 香蕉\n\n香蕉。\n\n:::\n",
+    );
+    s.write("hope/src/zh/guide/demo.snippet.md", "片段，没有标题。\n");
+    s.write("hope/src/zh/guide/x.md", "# 功能\n\n正文。\n");
+    std::fs::create_dir_all(s.path().join("site")).unwrap();
+    std::os::unix::fs::symlink(s.path().join("hope/src/zh"), s.path().join("site/content"))
+        .unwrap();
+    let (out, log) = built(&s);
+    has(&log, &["pagePatterns", "`category` (VuePress"]);
+    assert!(!out.join("guide/demo.snippet").exists());
+    let a = read(&out, "start/a/index.html");
+    has(
+        &a,
+        &[
+            "<p class=\"tab-title\">pnpm</p>",
+            "<p class=\"tab-title\">npm</p>",
+            "<p class=\"tab-title\">apple</p>",
+            "<p class=\"tab-title\">香蕉</p>",
+        ],
+    );
+    assert!(!a.contains("@tab"), "{a}");
+    // `order` places, `shortTitle` names in navigation, `tag` tags.
+    let start = read(&out, "start/index.html");
+    assert!(
+        start.find(">运行环境设置<").unwrap() < start.find(">创建项目<").unwrap(),
+        "{start}"
+    );
+    let b = read(&out, "start/b/index.html");
+    has(&b[b.find("class=\"siblings\"").unwrap()..], &[">环境<"]);
+    has(&b, &["安装"]);
+    assert!(out.join("tags").read_dir().unwrap().count() > 0);
+    // `dir.order` places the folders, `dir.text` names one.
+    let home = read(&out, "index.html");
+    let nav = &home[home.find("class=\"site-nav\"").unwrap()..];
+    assert!(
+        nav.find(">快速上手<").unwrap() < nav.find(">指南<").unwrap(),
+        "{nav}"
+    );
+}
+
 /// An `.mdx` page reads as MDX reads it (Starlight's and Rspress's docs): component content is
 /// Markdown however indented (Starlight's install tabs showed their fences as text), a tag may
 /// go on over lines (88 link cards were invisible), JavaScript props and expressions are left

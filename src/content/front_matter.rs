@@ -317,6 +317,20 @@ pub(super) fn read(
             }
         }
     }
+    // vuepress-theme-hope's `dir: { order: 2, text: 指南 }` in a folder's README.md: the
+    // folder's place and navigation title, over the page's own `order`.
+    if made_for == Some("VuePress")
+        && let Some(Value::Object(dir)) = map.get("dir")
+    {
+        for (within, own) in [("order", "weight"), ("text", "nav_title")] {
+            let Some(v) = dir.get(within).filter(|_| !set_by_own.contains(own)) else {
+                continue;
+            };
+            if let Err(d) = set(&mut front, own, v, false) {
+                diags.push(d.at_line(line_of("dir")));
+            }
+        }
+    }
     if block.format == Format::Toml {
         if let Some(t) = front.template.take() {
             ignored.push((format!("template = {t:?}"), "Zola"));

@@ -21,6 +21,7 @@ mod shortcode;
 mod starlight;
 pub mod twoslash;
 mod vitepress;
+mod vuepress_hope;
 mod zola;
 
 pub use dumi::CONFIG_FILES as DUMI_CONFIG_FILES;
@@ -71,7 +72,13 @@ const TOOLS: &[&[ForeignKey]] = &[
 
 /// Tools whose keys are read only on their own sites (see `content::project`): their names
 /// (Rspress's `tag`) are slips of helpcenter's own elsewhere.
-const SITE_TOOLS: &[&[ForeignKey]] = &[starlight::KEYS, rspress::KEYS, mintlify::KEYS, dumi::KEYS];
+const SITE_TOOLS: &[&[ForeignKey]] = &[
+    starlight::KEYS,
+    rspress::KEYS,
+    mintlify::KEYS,
+    dumi::KEYS,
+    vuepress_hope::KEYS,
+];
 
 /// The other tool's key of this name, if a known tool uses it. Keys starting with `hide_`
 /// (Docusaurus's `hide_title`, the `hide_sidebar` of many themes) are layout switches of one tool
@@ -226,5 +233,9 @@ mod tests {
             Becomes::Key("weight")
         );
         assert!(foreign_key("group", None).is_none());
+        assert_eq!(
+            foreign_key("tag", Some("VuePress")).unwrap().becomes,
+            Becomes::Key("tags")
+        );
     }
 }

@@ -31,17 +31,39 @@ pub struct Exclude {
 
 impl Exclude {
     pub(super) fn from_config(reader: &Reader, shown: &Path) -> Exclude {
-        Exclude::from_key(
+        let e = Exclude::from_key(
             reader,
             shown,
             "srcExclude",
             "the VitePress config's srcExclude",
+        );
+        if e.at.is_some() {
+            return e;
+        }
+        // VuePress 2's `pagePatterns: ['**/*.md', '!**/*.snippet.md']`: what it takes back.
+        Exclude::patterns(
+            reader,
+            shown,
+            "pagePatterns",
+            true,
+            "the VuePress config's pagePatterns",
         )
     }
 
     /// The patterns of the config's first `key` (Rspress's `route: { exclude }` too);
     /// `said` names them in the note.
     pub fn from_key(reader: &Reader, shown: &Path, key: &str, said: &'static str) -> Exclude {
+        Exclude::patterns(reader, shown, key, false, said)
+    }
+
+    /// The patterns of `key` (`negated`: those written with a `!`, without it).
+    fn patterns(
+        reader: &Reader,
+        shown: &Path,
+        key: &str,
+        negated: bool,
+        said: &'static str,
+    ) -> Exclude {
         let Some((value, line)) = reader.properties(key, 1).pop() else {
             return Exclude::default();
         };
@@ -55,8 +77,8 @@ impl Exclude {
         let written: Vec<&str> = items
             .iter()
             .filter_map(|v| v.str())
-            .filter(|(s, interpolated)| !interpolated && !s.starts_with('!'))
-            .map(|(s, _)| s)
+            .filter(|(s, interpolated)| !interpolated && s.starts_with('!') == negated)
+            .map(|(s, _)| if negated { &s[1..] } else { s })
             .take(MAX_PATTERNS)
             .collect();
         let mut e = Exclude::new(&written);

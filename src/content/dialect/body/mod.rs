@@ -78,7 +78,13 @@ pub type ReadInclude<'a> =
 /// An open container and how it ends.
 enum Open {
     /// A `:::` container: closed by a line of at least `colons` colons.
-    Colons { colons: usize, directive: bool },
+    /// `tab`: a tabs container (`::: tabs`, `::: code-tabs`), and whether one of its
+    /// vuepress-theme-hope `@tab` tabs is open.
+    Colons {
+        colons: usize,
+        directive: bool,
+        tab: Option<bool>,
+    },
     /// A Hugo shortcode pair: closed by `{{< /name >}}`.
     Shortcode { name: String, directive: bool },
     /// An MkDocs admonition: its body is indented `indent` spaces more than the `!!!`.
@@ -464,6 +470,9 @@ impl Transform<'_> {
         if let Some(done) = self.colons(pad, trimmed, i) {
             return done;
         }
+        if let Some(done) = self.hope_tab(pad, trimmed, i) {
+            return done;
+        }
         // Indented four past its block, outside a list item, a header is code (`    !!! note`).
         if !header_in_code {
             if let Some(done) = self.admonition(pad, trimmed, i) {
@@ -670,9 +679,14 @@ impl Transform<'_> {
                 .open
                 .iter()
                 .rposition(|o| matches!(o, Open::Colons { colons: c, .. } if *c <= colons))?;
-            let Open::Colons { directive, .. } = self.open.remove(pos) else {
+            let Open::Colons { directive, tab, .. } = self.open.remove(pos) else {
                 return None;
             };
+            // A tab still open ends with its tabs.
+            if tab == Some(true) {
+                self.shifted = true;
+                self.replace(end_line(pad, true), i);
+            }
             self.replace(end_line(pad, directive), i);
             return Some(());
         }
@@ -691,11 +705,39 @@ impl Transform<'_> {
                 String::new()
             }
         };
+        let tab = (directive.as_deref() == Some("tabs")).then_some(false);
         self.open.push(Open::Colons {
             colons,
             directive: directive.is_some(),
+            tab,
         });
         self.replace(text, i);
+        Some(())
+    }
+
+    /// vuepress-theme-hope's `@tab 名字` (`@tab:active 名字`, `@tab 名字#value`) in a
+    /// `::: tabs` or `::: code-tabs`: the next tab, the one before it ended.
+    fn hope_tab(&mut self, pad: &str, trimmed: &str, i: usize) -> Option<()> {
+        let rest = trimmed.strip_prefix("@tab")?;
+        let rest = rest.strip_prefix(":active").unwrap_or(rest);
+        if !(rest.is_empty() || rest.starts_with(' ')) {
+            return None;
+        }
+        let Some(Open::Colons {
+            tab: Some(open), ..
+        }) = self.open.last_mut()
+        else {
+            return None;
+        };
+        let ended = std::mem::replace(open, true);
+        let title = rest.trim();
+        // `#value` names the tab for syncing tabs of one group: not its title.
+        let title = title.rsplit_once('#').map_or(title, |(t, _)| t).trim();
+        if ended {
+            self.shifted = true;
+            self.replace(end_line(pad, true), i);
+        }
+        self.replace(format!("{pad}{DIRECTIVE}{}-->", tab_directive(title)), i);
         Some(())
     }
 
@@ -846,7 +888,7 @@ fn list_item(trimmed: &str) -> bool {
 fn container(name: &str, title: Option<&str>) -> Option<String> {
     match name {
         "details" => Some(details_directive(title.unwrap_or_default())),
-        "code-group" | "tabs" => Some("tabs".to_owned()),
+        "code-group" | "tabs" | "code-tabs" => Some("tabs".to_owned()),
         other => callout_kind(other).map(|k| callout_directive(k, title)),
     }
 }

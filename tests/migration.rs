@@ -992,13 +992,32 @@ fn vuepress_hope_docs_build_through_a_link() {
         "hope/src/zh/start/a.md",
         "---\ntitle: 运行环境设置\nshortTitle: 环境\norder: 1\ncategory:\n  - 使用指南\nicon: env\n---\n\n::: code-tabs#shell\n\n@tab pnpm\n\n```bash\npnpm add vuepress\n```\n\n@tab:active npm\n\n```bash\nnpm i vuepress\n```\n\n:::\n\n::: tabs#fruit\n\n@tab apple#apple\n\n苹果。\n\n@tab 香蕉\n\n香蕉。\n\n:::\n",
     );
-    s.write("hope/src/zh/guide/demo.snippet.md", "片段，没有标题。\n");
-    s.write("hope/src/zh/guide/x.md", "# 功能\n\n正文。\n");
+    s.write(
+        "hope/src/zh/guide/demo.snippet.md",
+        "片段，没有标题。\n\n<!-- #region snippet -->\n\n区域里的**一段**。\n\n<!-- #endregion snippet -->\n\n第九行。\n",
+    );
+    s.write(
+        "hope/src/zh/guide/x.md",
+        "# 功能\n\n<!-- @include: ./demo.snippet.md#snippet -->\n\n<!-- @include: ./demo.snippet.md{9-9} -->\n\n<!-- @include: @md-enhance/zh/a.md -->\n",
+    );
     std::fs::create_dir_all(s.path().join("site")).unwrap();
     std::os::unix::fs::symlink(s.path().join("hope/src/zh"), s.path().join("site/content"))
         .unwrap();
     let (out, log) = built(&s);
-    has(&log, &["pagePatterns", "`category` (VuePress"]);
+    has(
+        &log,
+        &[
+            "pagePatterns",
+            "`category` (VuePress",
+            "through an alias of the site's config",
+        ],
+    );
+    let x = read(&out, "guide/x/index.html");
+    has(
+        &x,
+        &["<p>区域里的<strong>一段</strong>。</p>", "<p>第九行。</p>"],
+    );
+    assert!(!x.contains("片段") && !x.contains("@include"), "{x}");
     assert!(!out.join("guide/demo.snippet").exists());
     let a = read(&out, "start/a/index.html");
     has(

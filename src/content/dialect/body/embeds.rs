@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{Transform, liquid::liquid_fence};
-use super::{docsify, dumi};
+use super::{docsify, dumi, md_include};
 use crate::content::includes;
 use crate::error::Diagnostic;
 
@@ -266,6 +266,65 @@ impl Transform<'_> {
                         .hint(
                             "the line is left out; name a file of the site from the page's folder",
                         ),
+                );
+                self.replace(String::new(), i);
+            }
+        }
+        Some(())
+    }
+
+    /// VitePress's and theme-hope's `<!-- @include: ./x.md{3-5} -->` alone on a line (see
+    /// `md_include`): that file's Markdown, or its part, there, read as the page is. `None`
+    /// when the line is no such include.
+    pub(super) fn md_include(&mut self, pad: &str, trimmed: &str, i: usize) -> Option<()> {
+        self.options.include?;
+        let inc = md_include::include(trimmed)?;
+        // `@/` is the docs' root; another `@name/` is an alias the config's code resolves.
+        let rooted;
+        let path = match inc.path.strip_prefix('@') {
+            Some(rest) if rest.starts_with('/') => {
+                rooted = rest.to_owned();
+                rooted.as_str()
+            }
+            Some(_) => {
+                self.warnings.push(
+                    Diagnostic::warning(format!("the include `{}` names its file through an alias of the site's config, which is not read", inc.path))
+                        .at_line(i + 1)
+                        .hint("the line is left out; name the file from the page's folder (`./parts/x.md`) or from the docs' root (`@/parts/x.md`)"),
+                );
+                self.replace(String::new(), i);
+                return Some(());
+            }
+            None => inc.path,
+        };
+        let include = includes::Include {
+            kind: includes::DOCSIFY_KIND,
+            path,
+            part: includes::Part::Whole,
+        };
+        let within = IMPORTING.with(|f| f.borrow().clone());
+        let mut folder = None;
+        let shown = self
+            .read_include(&include, within.as_deref())?
+            .map(|(text, file)| {
+                folder = file.parent().map(Path::to_path_buf);
+                text
+            })
+            .and_then(|text| {
+                md_include::part(&text, &inc.part)
+                    .ok_or_else(|| format!("`{}` has no such part", inc.path))
+            });
+        match shown {
+            Ok(text) => {
+                let text = self.imported_page(&text, folder, i);
+                self.paste(pad, &text, None, i);
+            }
+            Err(why) if why.is_empty() => self.replace(String::new(), i),
+            Err(why) => {
+                self.warnings.push(
+                    Diagnostic::warning(format!("the include cannot be shown: {why}"))
+                        .at_line(i + 1)
+                        .hint("the line is left out; name a Markdown file of the site from the page's folder"),
                 );
                 self.replace(String::new(), i);
             }

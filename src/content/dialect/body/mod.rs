@@ -20,6 +20,7 @@ mod dumi;
 mod embeds;
 mod hugo;
 mod liquid;
+mod md_include;
 mod mdx;
 mod mintlify;
 mod mkdocs;
@@ -529,6 +530,9 @@ impl Transform<'_> {
             return;
         }
         if pad.len() < 4 && self.dumi_embed(pad, trimmed, i).is_some() {
+            return;
+        }
+        if pad.len() < 4 && self.md_include(pad, trimmed, i).is_some() {
             return;
         }
         if has_include_link(&text) {

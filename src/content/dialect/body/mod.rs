@@ -517,6 +517,15 @@ impl Transform<'_> {
         }
         self.writing_slips(trimmed, i);
         let mut text = self.jsx_comments(&line, i);
+        // A line opening with an emoji (`:wink: :cry:`) under a paragraph is no definition:
+        // a definition is `: ` with a space, and pulldown-cmark takes either.
+        if pad.len() < 4
+            && !self.html_block
+            && trimmed.starts_with(':')
+            && trimmed[1..].starts_with(|c: char| !c.is_whitespace() && c != ':')
+        {
+            text = format!("{pad}\\{trimmed}");
+        }
         if let Some(heading) = docsify::heading_attributes(&text) {
             text = heading;
         }
@@ -1337,6 +1346,16 @@ pub(super) mod tests {
             "$\\frac{{{a}}}{b}$ 与 {{{{{{x}}}}}} 与 {{{ 两 个 }}}\n"
         );
         assert!(b.warnings.is_empty());
+    }
+
+    /// An emoji opening a line under a paragraph is text; `: ` with a space is a definition.
+    #[test]
+    fn an_emoji_line_is_no_definition() {
+        let out = run("经典方式:\n:wink: :cry:\n\n术语\n: 定义\n\n```\n:keep\n```\n").text;
+        assert_eq!(
+            out,
+            "经典方式:\n\\:wink: :cry:\n\n术语\n: 定义\n\n```\n:keep\n```\n"
+        );
     }
 
     #[test]

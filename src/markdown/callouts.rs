@@ -13,6 +13,7 @@ impl<'e> Writer<'e, '_> {
             Some(kind) => self.open_callout(kind_name(kind), None),
             None => {
                 self.quote_depth += 1;
+                self.plain_quote_depth += 1;
                 self.emit(event.clone());
             }
         }
@@ -23,6 +24,7 @@ impl<'e> Writer<'e, '_> {
             Some(_) => self.close_callout(),
             None => {
                 self.quote_depth -= 1;
+                self.plain_quote_depth -= 1;
                 self.emit(event.clone());
             }
         }

@@ -197,7 +197,7 @@ struct Writer<'e, 'c> {
     block: TextBlock,
     in_heading: bool,
     first_paragraph: Option<String>,
-    /// The first paragraph in a quote or callout (see `text::end_paragraph`).
+    /// The first paragraph in a quote (see `text::end_paragraph`).
     first_quoted: Option<String>,
     paragraph_depth: usize,
     paragraph_text: String,
@@ -208,6 +208,8 @@ struct Writer<'e, 'c> {
     in_link: usize,
     list_depth: usize,
     quote_depth: usize,
+    /// How deep in quotes that are not callouts (`> 本文档由 AI 自动翻译…`).
+    plain_quote_depth: usize,
     /// Directives open (callouts, details, tabs), innermost last.
     open: Vec<directives::Open>,
     /// Components and labelled `<div>`s rewritten, whose closing tags are rewritten too.
@@ -254,6 +256,7 @@ impl<'e, 'c> Writer<'e, 'c> {
             in_link: 0,
             list_depth: 0,
             quote_depth: 0,
+            plain_quote_depth: 0,
             open: Vec::new(),
             open_tags: Vec::new(),
             skip_until: None,

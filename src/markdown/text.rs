@@ -53,11 +53,11 @@ impl<'e> Writer<'e, '_> {
 
     pub(super) fn end_paragraph(&mut self, event: &Event<'e>) {
         self.paragraph_depth = self.paragraph_depth.saturating_sub(1);
-        // A quote or callout before the text (Dify's "本文档由 AI 自动翻译…" on 137 pages, a
-        // note of what version a page is for) says what the page is not about: the first
-        // paragraph outside one describes the page, and one inside only when there is none.
+        // A quote before the text (Dify's "本文档由 AI 自动翻译…" on 137 pages, an epigraph)
+        // says what the page is not about: the first paragraph outside one describes the page,
+        // one inside only when there is none. A callout's (`:::tip`) may be its summary.
         if self.paragraph_own_text && !self.in_footnote {
-            let slot = match self.quote_depth {
+            let slot = match self.plain_quote_depth {
                 0 => &mut self.first_paragraph,
                 _ => &mut self.first_quoted,
             };

@@ -343,7 +343,13 @@ pub(super) fn read(
         ignored.retain(|(k, _)| {
             !matches!(
                 k.as_str(),
-                "hero" | "features" | "tagline" | "actionText" | "actionLink"
+                "hero"
+                    | "features"
+                    | "tagline"
+                    | "actionText"
+                    | "actionLink"
+                    | "actions"
+                    | "highlights"
             )
         });
         if front.description.is_none() {

@@ -55,6 +55,16 @@ pub fn read(front: &Map<String, Value>) -> Option<Home> {
             home.markdown.push_str(&link(&t, &to));
             home.markdown.push_str("\n\n");
         }
+        // VuePress 2's and vuepress-theme-hope's `actions: [{ text, link }]`, at the top.
+        let actions: Vec<String> = (front.get("actions").and_then(Value::as_array))
+            .into_iter()
+            .flatten()
+            .filter_map(|a| Some(link(&text(a.get("text"))?, &text(a.get("link"))?)))
+            .collect();
+        if !actions.is_empty() {
+            home.markdown.push_str(&actions.join(" · "));
+            home.markdown.push_str("\n\n");
+        }
     }
     for f in features.into_iter().flatten() {
         let Some(title) = text(f.get("title")) else {
@@ -68,6 +78,44 @@ pub fn read(front: &Map<String, Value>) -> Option<Home> {
             Some(details) => home.markdown.push_str(&format!("- {title}：{details}\n")),
             None => home.markdown.push_str(&format!("- {title}\n")),
         }
+    }
+    // vuepress-theme-hope's `highlights: [{ header, description, features | highlights }]`:
+    // a heading each, its description, and its items as a list.
+    let highlights = (front.get("highlights").and_then(Value::as_array))
+        .filter(|_| vuepress1)
+        .into_iter()
+        .flatten();
+    for h in highlights {
+        let items: Vec<String> = ["features", "highlights"]
+            .iter()
+            .filter_map(|k| h.get(*k)?.as_array())
+            .flatten()
+            .filter_map(|f| {
+                // Its `<code>` is code; the rest is text.
+                let title = text(f.get("title"))?
+                    .replace("<code>", "\u{1}")
+                    .replace("</code>", "\u{1}");
+                let title = match text(f.get("link")) {
+                    Some(to) => link(&title, &to),
+                    None => super::escaped(&title),
+                }
+                .replace('\u{1}', "`");
+                Some(match text(f.get("details")) {
+                    Some(d) => format!("- {title}：{}\n", super::escaped(&d)),
+                    None => format!("- {title}\n"),
+                })
+            })
+            .collect();
+        let Some(header) = text(h.get("header")) else {
+            continue;
+        };
+        home.markdown
+            .push_str(&format!("\n### {}\n\n", super::escaped(&header)));
+        if let Some(d) = text(h.get("description")) {
+            home.markdown
+                .push_str(&format!("{}\n\n", super::escaped(&d)));
+        }
+        home.markdown.push_str(&items.concat());
     }
     // A hero of a name alone (the site's) says nothing the page does not: it stays a key
     // ignored.
@@ -86,6 +134,26 @@ fn link(text: &str, to: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// vuepress-theme-hope's home: its actions at the top, its highlights' groups.
+    #[test]
+    fn theme_hopes_actions_and_highlights() {
+        let front: Map<String, Value> = serde_json::from_str(
+            r#"{"home": true, "tagline": "一个主题",
+                "actions": [{"text": "快速上手", "link": "./get-started/"}, {"text": "指南", "link": "./guide/"}],
+                "highlights": [
+                  {"header": "易于安装", "highlights": [{"title": "运行 <code>pnpm create</code> 以创建"}]},
+                  {"header": "Markdown", "description": "扩展了 CommonMark。",
+                   "features": [{"title": "提示容器", "details": "用样式装饰", "link": "./hint.html"}]}]}"#,
+        )
+        .unwrap();
+        let home = read(&front).unwrap();
+        assert_eq!(home.lead.as_deref(), Some("一个主题"));
+        assert_eq!(
+            home.markdown,
+            "[快速上手](<./get-started/>) · [指南](<./guide/>)\n\n\n### 易于安装\n\n- 运行 `pnpm create` 以创建\n\n### Markdown\n\n扩展了 CommonMark。\n\n- [提示容器](<./hint.html>)：用样式装饰\n"
+        );
+    }
 
     #[test]
     fn hero_and_features_become_a_lead_and_markdown() {

@@ -107,7 +107,7 @@ enum Open {
 /// Turns another tool's syntax in `body` into helpcenter's.
 pub fn transform(body: &str, options: &Options) -> Body {
     let mut t = Transform::new(options);
-    if body.contains("{%") || body.contains(FLOW_START) {
+    if body.contains("{%") || body.contains(FLOW_START) || body.contains("@start") {
         t.fence_for_liquid = liquid_fence(body);
     }
     let mut read = options.mdx.then(|| mdx::read(body)).flatten();
@@ -515,6 +515,15 @@ impl Transform<'_> {
             self.liquid_code = Some((FLOW_END, i, pad.to_owned()));
             return self.replace(format!("{pad}{}flow", self.fence_for_liquid), i);
         }
+        // PlantUML written in the text (vuepress-theme-hope): `@startuml` … `@enduml` is a
+        // `plantuml` diagram, shown as its source with the diagram warning.
+        if let Some(&(_, end)) = PLANTUML
+            .iter()
+            .find(|(start, _)| trimmed == *start || trimmed.starts_with(&format!("{start} ")))
+        {
+            self.liquid_code = Some((end, i, pad.to_owned()));
+            return self.replace(format!("{pad}{}plantuml", self.fence_for_liquid), i);
+        }
         self.writing_slips(trimmed, i);
         let mut text = self.jsx_comments(&line, i);
         // A line opening with an emoji (`:wink: :cry:`) under a paragraph is no definition:
@@ -870,6 +879,17 @@ fn bracketed_title(rest: &str) -> Option<String> {
     let t = t.trim().to_owned();
     (!t.is_empty()).then_some(t)
 }
+
+/// PlantUML's diagrams as written in the text, by their first and last lines.
+const PLANTUML: &[(&str, &str)] = &[
+    ("@startuml", "@enduml"),
+    ("@startmindmap", "@endmindmap"),
+    ("@startgantt", "@endgantt"),
+    ("@startwbs", "@endwbs"),
+    ("@startsalt", "@endsalt"),
+    ("@startjson", "@endjson"),
+    ("@startyaml", "@endyaml"),
+];
 
 /// The callout kind a container or shortcode name stands for.
 fn callout_kind(name: &str) -> Option<&'static str> {
@@ -1346,6 +1366,12 @@ pub(super) mod tests {
             "$\\frac{{{a}}}{b}$ 与 {{{{{{x}}}}}} 与 {{{ 两 个 }}}\n"
         );
         assert!(b.warnings.is_empty());
+    }
+
+    #[test]
+    fn plantuml_in_the_text_is_a_diagram() {
+        let out = run("前\n\n@startuml\nBob -> Alice : hello\n@enduml\n\n后\n").text;
+        assert_eq!(out, "前\n\n```plantuml\nBob -> Alice : hello\n```\n\n后\n");
     }
 
     /// An emoji opening a line under a paragraph is text; `: ` with a space is a definition.

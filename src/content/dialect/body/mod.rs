@@ -85,6 +85,8 @@ enum Open {
         colons: usize,
         directive: bool,
         tab: Option<bool>,
+        /// A `::: preview`, whose source follows what it renders.
+        preview: bool,
     },
     /// A Hugo shortcode pair: closed by `{{< /name >}}`.
     Shortcode { name: String, directive: bool },
@@ -246,6 +248,9 @@ struct Transform<'a> {
     /// same: lines written out as code up to a line of their own that ends it): the tag that
     /// ends it (`@flowend` for a flowchart), its line and indentation.
     liquid_code: Option<(&'static str, usize, String)>,
+    /// The lines of the open `::: preview` as written (vuepress-theme-hope): shown as its
+    /// source after what they render.
+    preview: Option<Vec<String>>,
     /// The fence such a block is written out with (`liquid_fence`).
     fence_for_liquid: String,
     /// Inside an HTML comment that goes on over lines: a container or shortcode in it is
@@ -297,6 +302,7 @@ impl<'a> Transform<'a> {
             jsx_comment: None,
             raw: false,
             liquid_code: None,
+            preview: None,
             fence_for_liquid: String::new(),
             html_comment: None,
             quote: false,
@@ -341,6 +347,9 @@ impl Transform<'_> {
     }
 
     fn line(&mut self, i: usize, line: &str) {
+        if let Some(lines) = self.preview.as_mut() {
+            lines.push(line.to_owned());
+        }
         let continues_quote = self.quote;
         self.quote = tidb::is_quoted(line) || (self.quote && !line.trim().is_empty());
         // Inside a TiDB note, its quote's lines are the callout's Markdown.
@@ -701,7 +710,13 @@ impl Transform<'_> {
                 .open
                 .iter()
                 .rposition(|o| matches!(o, Open::Colons { colons: c, .. } if *c <= colons))?;
-            let Open::Colons { directive, tab, .. } = self.open.remove(pos) else {
+            let Open::Colons {
+                directive,
+                tab,
+                preview,
+                ..
+            } = self.open.remove(pos)
+            else {
                 return None;
             };
             // A tab still open ends with its tabs.
@@ -710,6 +725,10 @@ impl Transform<'_> {
                 self.replace(end_line(pad, true), i);
             }
             self.replace(end_line(pad, directive), i);
+            if preview && let Some(mut lines) = self.preview.take() {
+                lines.pop();
+                self.preview_source(pad, &lines, i);
+            }
             return Some(());
         }
         let name_len = rest
@@ -721,20 +740,52 @@ impl Transform<'_> {
         let text = match &directive {
             Some(d) => format!("{pad}{DIRECTIVE}{d}-->"),
             None => {
-                if !matches!(name, "raw" | "v-pre") {
+                // A preview's content shows, then its source (`preview_source`).
+                if !matches!(name, "raw" | "v-pre" | "preview") {
                     self.warn(i, format!("the container `::: {name}` is not understood"));
                 }
                 String::new()
             }
         };
         let tab = (directive.as_deref() == Some("tabs")).then_some(false);
+        let preview = name.eq_ignore_ascii_case("preview") && self.preview.is_none();
+        if preview {
+            self.preview = Some(Vec::new());
+        }
         self.open.push(Open::Colons {
             colons,
             directive: directive.is_some(),
             tab,
+            preview,
         });
         self.replace(text, i);
         Some(())
+    }
+
+    /// After what a `::: preview` renders, its Markdown as written, in a code block.
+    fn preview_source(&mut self, pad: &str, lines: &[String], i: usize) {
+        let first = lines.iter().position(|l| !l.trim().is_empty());
+        let last = lines.iter().rposition(|l| !l.trim().is_empty());
+        let (Some(first), Some(last)) = (first, last) else {
+            return;
+        };
+        let lines = &lines[first..=last];
+        let fence = "`".repeat(
+            lines
+                .iter()
+                .map(|l| l.trim_start().chars().take_while(|&c| c == '`').count() + 1)
+                .max()
+                .unwrap_or(0)
+                .max(3),
+        );
+        self.shifted = true;
+        self.replace(String::new(), i);
+        self.replace(format!("{pad}{fence}md"), i);
+        for l in lines {
+            let l = l.strip_prefix(pad).unwrap_or(l);
+            self.replace(format!("{pad}{l}"), i);
+        }
+        self.replace(format!("{pad}{fence}"), i);
     }
 
     /// vuepress-theme-hope's `@tab 名字` (`@tab:active 名字`, `@tab 名字#value`) in a
@@ -1366,6 +1417,17 @@ pub(super) mod tests {
             "$\\frac{{{a}}}{b}$ 与 {{{{{{x}}}}}} 与 {{{ 两 个 }}}\n"
         );
         assert!(b.warnings.is_empty());
+    }
+
+    /// vuepress-theme-hope's `::: preview`: what it renders, then its Markdown as written.
+    #[test]
+    fn a_preview_shows_its_source_after_it() {
+        let out = run("::: preview 案例\n\n**粗**体\n\n```js\nx\n```\n\n:::\n\n后\n");
+        assert_eq!(
+            out.text,
+            "\n\n**粗**体\n\n```js\nx\n```\n\n\n\n````md\n**粗**体\n\n```js\nx\n```\n````\n\n后\n"
+        );
+        assert!(out.warnings.is_empty(), "{:?}", out.warnings);
     }
 
     #[test]

@@ -36,17 +36,7 @@ pub fn read(front: &Map<String, Value>) -> Option<Home> {
         home.lead = text(hero.get("tagline"))
             .or_else(|| text(hero.get("text")))
             .or_else(|| text(hero.get("description")));
-        let actions: Vec<String> = hero
-            .get("actions")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(|a| Some(link(&text(a.get("text"))?, &text(a.get("link"))?)))
-            .collect();
-        if !actions.is_empty() {
-            home.markdown.push_str(&actions.join(" · "));
-            home.markdown.push_str("\n\n");
-        }
+        home.markdown.push_str(&actions(hero.get("actions"), text));
     }
     if vuepress1 && hero.is_none() {
         home.lead = text(front.get("tagline"));
@@ -56,15 +46,7 @@ pub fn read(front: &Map<String, Value>) -> Option<Home> {
             home.markdown.push_str("\n\n");
         }
         // VuePress 2's and vuepress-theme-hope's `actions: [{ text, link }]`, at the top.
-        let actions: Vec<String> = (front.get("actions").and_then(Value::as_array))
-            .into_iter()
-            .flatten()
-            .filter_map(|a| Some(link(&text(a.get("text"))?, &text(a.get("link"))?)))
-            .collect();
-        if !actions.is_empty() {
-            home.markdown.push_str(&actions.join(" · "));
-            home.markdown.push_str("\n\n");
-        }
+        home.markdown.push_str(&actions(front.get("actions"), text));
     }
     for f in features.into_iter().flatten() {
         let Some(title) = text(f.get("title")) else {
@@ -120,6 +102,20 @@ pub fn read(front: &Map<String, Value>) -> Option<Home> {
     // A hero of a name alone (the site's) says nothing the page does not: it stays a key
     // ignored.
     (home.lead.is_some() || !home.markdown.is_empty()).then_some(home)
+}
+
+/// A list of `{ text, link }` actions as one line of links, and a blank line; nothing when
+/// there is none.
+fn actions(list: Option<&Value>, text: impl Fn(Option<&Value>) -> Option<String>) -> String {
+    let links: Vec<String> = (list.and_then(Value::as_array))
+        .into_iter()
+        .flatten()
+        .filter_map(|a| Some(link(&text(a.get("text"))?, &text(a.get("link"))?)))
+        .collect();
+    match links.is_empty() {
+        true => String::new(),
+        false => format!("{}\n\n", links.join(" · ")),
+    }
 }
 
 /// `[text](to)`, the text's brackets escaped and the address in `<…>` (it may hold spaces).

@@ -152,17 +152,45 @@ impl Transform<'_> {
         }
     }
 
+    /// The file an embed line names (`path`, from the page's folder, or `within` that of the
+    /// page that imports it), read as an include within the page's budget: its text and its
+    /// folder, which its own embeds are read from. `None` when there is no reader; an empty
+    /// error when the budget is spent (warned once).
+    fn read_embedded(
+        &mut self,
+        path: &str,
+        within: Option<&Path>,
+    ) -> Option<Result<(String, Option<PathBuf>), String>> {
+        let include = includes::Include {
+            kind: includes::DOCSIFY_KIND,
+            path,
+            part: includes::Part::Whole,
+        };
+        Some(
+            self.read_include(&include, within)?
+                .map(|(text, file)| (text, file.parent().map(Path::to_path_buf))),
+        )
+    }
+
+    /// An embed line that shows nothing: it goes, with a warning of `what` and `why` (none when
+    /// `why` is empty: the page's include budget was spent, and that was warned of).
+    fn embed_left_out(&mut self, what: &str, why: &str, hint: &str, i: usize) {
+        if !why.is_empty() {
+            self.warnings.push(
+                Diagnostic::warning(format!("{what} cannot be shown: {why}"))
+                    .at_line(i + 1)
+                    .hint(hint),
+            );
+        }
+        self.replace(String::new(), i);
+    }
+
     /// Docsify's `':include'` link alone on its line, to a Markdown file or code of the site:
     /// what the file holds, there (Docsify's own docs embed `_media/example.md`). `None` when
     /// the line is no such link or there is no reader: it stays a link, with a warning.
     pub(super) fn docsify_embed(&mut self, pad: &str, trimmed: &str, i: usize) -> Option<()> {
         self.options.include?;
         let embed = docsify::embed(trimmed)?;
-        let include = includes::Include {
-            kind: includes::DOCSIFY_KIND,
-            path: embed.path,
-            part: includes::Part::Whole,
-        };
         // A page an imported page imports is read from that page's folder.
         let within = if embed.mdx {
             IMPORTING.with(|f| f.borrow().clone())
@@ -171,9 +199,9 @@ impl Transform<'_> {
         };
         let mut folder = None;
         let shown = self
-            .read_include(&include, within.as_deref())?
-            .map(|(text, file)| {
-                folder = file.parent().map(Path::to_path_buf);
+            .read_embedded(embed.path, within.as_deref())?
+            .map(|(text, dir)| {
+                folder = dir;
                 text
             })
             .and_then(|text| match embed.fragment {
@@ -193,15 +221,12 @@ impl Transform<'_> {
                 self.paste(pad, &text, None, i)
             }
             Ok(text) => self.paste(pad, &text, embed.code, i),
-            Err(why) if why.is_empty() => self.replace(String::new(), i),
-            Err(why) => {
-                self.warnings.push(
-                    Diagnostic::warning(format!("{whose} cannot be shown: {why}"))
-                        .at_line(i + 1)
-                        .hint("the line is left out; name a Markdown or code file of the site"),
-                );
-                self.replace(String::new(), i);
-            }
+            Err(why) => self.embed_left_out(
+                whose,
+                &why,
+                "the line is left out; name a Markdown or code file of the site",
+                i,
+            ),
         }
         Some(())
     }
@@ -215,17 +240,12 @@ impl Transform<'_> {
         }
         self.options.include?;
         let embed = dumi::embed(trimmed)?;
-        let include = includes::Include {
-            kind: includes::DOCSIFY_KIND,
-            path: embed.path,
-            part: includes::Part::Whole,
-        };
         let within = IMPORTING.with(|f| f.borrow().clone());
         let mut folder = None;
         let shown = self
-            .read_include(&include, within.as_deref())?
-            .map(|(text, file)| {
-                folder = file.parent().map(Path::to_path_buf);
+            .read_embedded(embed.path, within.as_deref())?
+            .map(|(text, dir)| {
+                folder = dir;
                 text
             })
             .and_then(|text| match embed.part {
@@ -253,22 +273,16 @@ impl Transform<'_> {
                 let text = self.imported_page(&text, folder, i);
                 self.paste(pad, &text, None, i);
             }
-            Err(why) if why.is_empty() => self.replace(String::new(), i),
-            Err(why) => {
-                let what = if embed.code {
+            Err(why) => self.embed_left_out(
+                if embed.code {
                     "dumi's demo"
                 } else {
                     "dumi's embed"
-                };
-                self.warnings.push(
-                    Diagnostic::warning(format!("{what} cannot be shown: {why}"))
-                        .at_line(i + 1)
-                        .hint(
-                            "the line is left out; name a file of the site from the page's folder",
-                        ),
-                );
-                self.replace(String::new(), i);
-            }
+                },
+                &why,
+                "the line is left out; name a file of the site from the page's folder",
+                i,
+            ),
         }
         Some(())
     }
@@ -297,17 +311,12 @@ impl Transform<'_> {
             }
             None => inc.path,
         };
-        let include = includes::Include {
-            kind: includes::DOCSIFY_KIND,
-            path,
-            part: includes::Part::Whole,
-        };
         let within = IMPORTING.with(|f| f.borrow().clone());
         let mut folder = None;
         let shown = self
-            .read_include(&include, within.as_deref())?
-            .map(|(text, file)| {
-                folder = file.parent().map(Path::to_path_buf);
+            .read_embedded(path, within.as_deref())?
+            .map(|(text, dir)| {
+                folder = dir;
                 text
             })
             .and_then(|text| {
@@ -319,15 +328,12 @@ impl Transform<'_> {
                 let text = self.imported_page(&text, folder, i);
                 self.paste(pad, &text, None, i);
             }
-            Err(why) if why.is_empty() => self.replace(String::new(), i),
-            Err(why) => {
-                self.warnings.push(
-                    Diagnostic::warning(format!("the include cannot be shown: {why}"))
-                        .at_line(i + 1)
-                        .hint("the line is left out; name a Markdown file of the site from the page's folder"),
-                );
-                self.replace(String::new(), i);
-            }
+            Err(why) => self.embed_left_out(
+                "the include",
+                &why,
+                "the line is left out; name a Markdown file of the site from the page's folder",
+                i,
+            ),
         }
         Some(())
     }

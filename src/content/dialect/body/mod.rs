@@ -537,10 +537,11 @@ impl Transform<'_> {
         let mut text = self.jsx_comments(&line, i);
         // A line opening with an emoji (`:wink: :cry:`) under a paragraph is no definition:
         // a definition is `: ` with a space, and pulldown-cmark takes either.
+        // (A table's delimiter row without its leading `|`, `:-- | --:`, is none.)
         if pad.len() < 4
             && !self.html_block
             && trimmed.starts_with(':')
-            && trimmed[1..].starts_with(|c: char| !c.is_whitespace() && c != ':')
+            && trimmed[1..].starts_with(|c: char| !c.is_whitespace() && c != ':' && c != '-')
         {
             text = format!("{pad}\\{trimmed}");
         }
@@ -1444,6 +1445,9 @@ pub(super) mod tests {
             out,
             "经典方式:\n\\:wink: :cry:\n\n术语\n: 定义\n\n```\n:keep\n```\n"
         );
+        // A table's delimiter row without a leading `|` stays one.
+        let table = "甲 | 乙\n:-- | --:\n1 | 2\n";
+        assert_eq!(run(table).text, table);
     }
 
     #[test]

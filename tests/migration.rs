@@ -997,8 +997,12 @@ fn vuepress_hope_docs_build_through_a_link() {
         "片段，没有标题。\n\n<!-- #region snippet -->\n\n区域里的**一段**。\n\n<!-- #endregion snippet -->\n\n第九行。\n",
     );
     s.write(
+        "hope/src/zh/guide/part.snippet.md",
+        "---\ntitle: 部分\ndescription: 共享\n---\n\n整段引入。\n",
+    );
+    s.write(
         "hope/src/zh/guide/x.md",
-        "# 功能\n\n<!-- @include: ./demo.snippet.md#snippet -->\n\n<!-- @include: ./demo.snippet.md{9-9} -->\n\n<!-- @include: @md-enhance/zh/a.md -->\n",
+        "# 功能\n\n<!-- @include: ./demo.snippet.md#snippet -->\n\n<!-- @include: ./demo.snippet.md{9-9} -->\n\n<!-- @include: @md-enhance/zh/a.md -->\n\n<!-- @include: ./part.snippet.md -->\n",
     );
     std::fs::create_dir_all(s.path().join("site")).unwrap();
     std::os::unix::fs::symlink(s.path().join("hope/src/zh"), s.path().join("site/content"))
@@ -1018,6 +1022,9 @@ fn vuepress_hope_docs_build_through_a_link() {
         &["<p>区域里的<strong>一段</strong>。</p>", "<p>第九行。</p>"],
     );
     assert!(!x.contains("片段") && !x.contains("@include"), "{x}");
+    // A whole file comes without its front matter.
+    has(&x, &["<p>整段引入。</p>"]);
+    assert!(!x.contains("description: 共享"), "{x}");
     assert!(!out.join("guide/demo.snippet").exists());
     let a = read(&out, "start/a/index.html");
     has(

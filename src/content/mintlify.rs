@@ -96,6 +96,8 @@ pub fn read(
             format!("{prefix}/")
         },
         entries: 0,
+        cursor: 0,
+        line: 1,
     };
     let navigation = config.get("navigation")?;
     let mut nodes = r.entries(navigation, 0);
@@ -117,6 +119,9 @@ struct Read<'a> {
     text: &'a str,
     prefix: String,
     entries: usize,
+    /// Where the last entry found is, and its line (see `line_of`).
+    cursor: usize,
+    line: usize,
 }
 
 /// Entries every one of several top entries (products) holds alike, taken out of them and put
@@ -129,14 +134,26 @@ fn hoist_shared(nodes: &mut Vec<NavNode>) {
         .children
         .iter()
         .filter(|c| !c.label.is_empty())
-        .filter(|c| nodes[1..].iter().all(|n| n.children.contains(c)))
+        .filter(|c| {
+            nodes[1..]
+                .iter()
+                .all(|n| n.children.iter().any(|o| alike(o, c)))
+        })
         .cloned()
         .collect();
     for n in nodes.iter_mut() {
-        n.children.retain(|c| !shared.contains(c));
+        n.children.retain(|c| !shared.iter().any(|s| alike(s, c)));
     }
     nodes.retain(|n| !n.children.is_empty() || n.link.is_some());
     nodes.extend(shared);
+}
+
+/// Whether two entries list the same, wherever in the file they are written.
+fn alike(a: &NavNode, b: &NavNode) -> bool {
+    a.label == b.label
+        && a.link == b.link
+        && a.children.len() == b.children.len()
+        && a.children.iter().zip(&b.children).all(|(x, y)| alike(x, y))
 }
 
 /// Each page where it is first listed; groups left with nothing go.
@@ -179,12 +196,14 @@ impl Read<'_> {
         match item {
             Value::String(page) => self.page(page).into_iter().collect(),
             Value::Object(o) => {
-                let children = self.entries(item, depth + 1);
                 let label = LABELS
                     .iter()
                     .find_map(|k| o.get(*k).and_then(Value::as_str))
                     .map(str::trim);
-                let Some(label) = label.filter(|l| !l.is_empty()) else {
+                // Its line before its entries', which come after it in the file.
+                let line = label.filter(|l| !l.is_empty()).map(|l| self.line_of(l));
+                let children = self.entries(item, depth + 1);
+                let (Some(label), Some(line)) = (label.filter(|l| !l.is_empty()), line) else {
                     return children;
                 };
                 let root = o
@@ -197,7 +216,7 @@ impl Read<'_> {
                 vec![NavNode {
                     label: label.to_owned(),
                     link: root.and_then(|r| r.link),
-                    line: self.line_of(label),
+                    line,
                     children,
                 }]
             }
@@ -225,12 +244,20 @@ impl Read<'_> {
         })
     }
 
-    /// The line `s` is first written on, as a JSON string.
-    fn line_of(&self, s: &str) -> usize {
+    /// The line `s` is written on, as a JSON string, looked for past the entry before (entries
+    /// are read in the file's order): 1 when it is not found there. A search of the whole
+    /// file per entry took 89 s on 20,000 entries of a 7 MB file.
+    fn line_of(&mut self, s: &str) -> usize {
         let quoted = format!("\"{s}\"");
-        self.text
+        let Some(at) = self.text[self.cursor..]
             .find(&quoted)
-            .map_or(1, |i| self.text[..i].matches('\n').count() + 1)
+            .map(|i| self.cursor + i)
+        else {
+            return 1;
+        };
+        self.line += self.text[self.cursor..at].matches('\n').count();
+        self.cursor = at;
+        self.line
     }
 }
 

@@ -108,7 +108,17 @@ impl Writer<'_, '_> {
         if !tag.closing && tag.name.starts_with(|c: char| c.is_ascii_lowercase()) {
             out = out.replacen(" className=", " class=", 1);
         }
-        if tag.self_closing && !tag.closing && CLOSED_BY_TAG.contains(&tag.name.as_str()) {
+        // (`<a href=/docs/>` ends an unquoted value with `/`: no self-closing.)
+        let closes_itself = || {
+            let before = &html[tag.start..tag.end - 2];
+            before.len() == tag.name_end - tag.start
+                || before.ends_with(|c: char| c.is_whitespace() || c == '"' || c == '\'')
+        };
+        if tag.self_closing
+            && !tag.closing
+            && CLOSED_BY_TAG.contains(&tag.name.as_str())
+            && closes_itself()
+        {
             out.push_str(&format!("</{}>", tag.name));
         }
         out

@@ -517,3 +517,24 @@ fn a_diagram_shows_its_source_and_is_warned_about_once() {
     );
     assert_eq!(d.0[0].line, Some(5));
 }
+
+/// An HTML element written self-closed gets its closing tag (a browser reads `/>` as `>`), but
+/// an unquoted value ending in `/` is no self-closing (found by review: every link emptied).
+#[test]
+fn self_closed_elements_close_and_unquoted_slashes_stay_values() {
+    let md = "<iframe src=\"https://example.com/v\" />\n\n后文。\n\n见 <a href=https://example.com/>示例站</a> 与 <a href=/docs/>文档</a>。\n";
+    let (r, _) = render(md, &page(), &links());
+    assert!(
+        r.html
+            .contains("<iframe src=\"https://example.com/v\" /></iframe>"),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html.contains("<a href=https://example.com/>示例站</a>"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains(">文档</a>"), "{}", r.html);
+    assert!(!r.html.contains("/></a>"), "{}", r.html);
+}

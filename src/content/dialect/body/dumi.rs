@@ -24,6 +24,8 @@ pub(super) enum Part<'a> {
     },
     /// `#RE-/…/`: the pattern between the slashes.
     Matching(&'a str),
+    /// `#L…` naming no lines (`#L0`, `#L5-L3`, a number too large): the fragment.
+    NoLines(&'a str),
 }
 
 /// The embed `trimmed` is, when the line is one and nothing else.
@@ -53,11 +55,10 @@ pub(super) fn embed(trimmed: &str) -> Option<Embed<'_>> {
         Part::Matching(re.strip_prefix('/')?.strip_suffix('/')?)
     } else if let Some(lines) = fragment.strip_prefix('L') {
         let (from, to) = lines.split_once("-L").unwrap_or((lines, lines));
-        let (from, to) = (from.parse().ok()?, to.parse().ok()?);
-        if from == 0 || to < from {
-            return None;
+        match (from.parse::<usize>(), to.parse::<usize>()) {
+            (Ok(from), Ok(to)) if from > 0 && to >= from => Part::Lines { from, to },
+            _ => Part::NoLines(fragment),
         }
-        Part::Lines { from, to }
     } else {
         Part::Whole
     };
@@ -133,6 +134,10 @@ mod tests {
             })
         );
         assert_eq!(embed("<code>x</code>"), None);
+        assert_eq!(
+            embed(r#"<embed src="./b.md#L5-L3"></embed>"#).unwrap().part,
+            Part::NoLines("L5-L3")
+        );
         assert_eq!(embed(r#"<embed src="https://x.com/a.md"></embed>"#), None);
         let re =
             embed(r#"<embed src="../a.md#RE-/<!-- site config[^]+ site config end -->/"></embed>"#)

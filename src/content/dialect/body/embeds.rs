@@ -249,6 +249,7 @@ impl Transform<'_> {
                 text
             })
             .and_then(|text| match embed.part {
+                dumi::Part::NoLines(fragment) => Err(format!("`#{fragment}` names no lines")),
                 dumi::Part::Matching(re) => dumi::matched(&text, re)
                     .map(str::to_owned)
                     .ok_or_else(|| format!("no part of `{}` matches `{re}`", embed.path)),
@@ -320,7 +321,14 @@ impl Transform<'_> {
                 text
             })
             .and_then(|text| {
-                md_include::part(&text, &inc.part)
+                // A whole Markdown file comes without its front matter, as VitePress has it.
+                let text = match inc.part {
+                    md_include::Part::Whole if path.ends_with(".md") => {
+                        docsify::without_front_matter(&text)
+                    }
+                    _ => &text,
+                };
+                md_include::part(text, &inc.part)
                     .ok_or_else(|| format!("`{}` has no such part", inc.path))
             });
         match shown {

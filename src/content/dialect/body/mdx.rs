@@ -324,10 +324,13 @@ fn no_indented_code(lines: &mut [(String, usize)]) -> bool {
             let t = line.trim_start_matches(' ');
             (t.to_owned(), line.len() - t.len())
         };
+        // A fence may open on the item's line (`- ```py`).
+        let mut opens = trimmed.as_str();
         if let Some(width) = list_marker(&trimmed) {
             items.push(indent + width);
+            opens = trimmed.get(width..).unwrap_or("");
         }
-        fence = fence_open(unquoted(trimmed.trim_end()));
+        fence = fence_open(unquoted(opens.trim()));
         after_blank = false;
     }
     moved
@@ -343,7 +346,10 @@ fn list_marker(trimmed: &str) -> Option<usize> {
         _ if (1..=9).contains(&digits) && matches!(b.get(digits), Some(b'.' | b')')) => digits + 1,
         _ => return None,
     };
-    let spaces = b[marker..].iter().take_while(|&&c| c == b' ').count();
+    let spaces = b[marker..]
+        .iter()
+        .take_while(|&&c| c == b' ' || c == b'\t')
+        .count();
     match spaces {
         0 if marker < b.len() => None,
         1..=4 => Some(marker + spaces),
@@ -593,9 +599,27 @@ fn past_text(b: &[u8], i: usize, code: &mut bool) -> Option<usize> {
 /// per line below).
 fn tag_may_go_on(b: &[u8], at: usize) -> bool {
     let opens_line = b[..at].iter().all(u8::is_ascii_whitespace);
-    (b[at + 1].is_ascii_uppercase() || (opens_line && b[at + 1].is_ascii_lowercase()))
+    // Only an element that is a block of its own: joined, an inline one (`<img`) would make
+    // the line an HTML block and the caption under it raw text.
+    let block = || {
+        let name: Vec<u8> = b[at + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .copied()
+            .collect();
+        JOINED_ELEMENTS
+            .iter()
+            .any(|e| e.as_bytes() == name.as_slice())
+    };
+    (b[at + 1].is_ascii_uppercase() || (opens_line && block()))
         && attributes(b, at).is_none_or(|end| end == b.len())
 }
+
+/// HTML elements whose tag may go on over lines in MDX: blocks of their own.
+const JOINED_ELEMENTS: &[&str] = &[
+    "iframe", "video", "audio", "div", "section", "figure", "details", "table", "picture",
+    "object", "embed",
+];
 
 /// Whether a `<` at `i` starts a tag's name (`<X`, `</X`, `<x`).
 fn starts_tag(b: &[u8], i: usize) -> bool {
@@ -1139,6 +1163,20 @@ mod tests {
             text("# @rspress/plugin-rss <SourceCode href=\"https://x/rss\" />\n正文。"),
             "# @rspress/plugin-rss\n\n<SourceCode href=\"https://x/rss\" />\n\n正文。"
         );
+    }
+
+    /// MDX has no indented code, but a fence opened on a list item's line keeps its code's
+    /// indentation, and a tab after a list marker keeps the item's text in it (found by
+    /// review).
+    #[test]
+    fn indented_lines_move_back_but_code_and_items_stay() {
+        let fenced = "- ```py\n  if x:\n\n      y()\n  ```\n\nText\n\n    Indented paragraph\n";
+        assert_eq!(
+            text(fenced),
+            "- ```py\n  if x:\n\n      y()\n  ```\n\nText\n\nIndented paragraph\n"
+        );
+        let tabbed = "1.\tStep one\n\n    More text for step one\n\n2.\tStep two\n";
+        assert_eq!(text(tabbed), tabbed);
     }
 
     #[test]

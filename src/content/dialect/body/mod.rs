@@ -526,9 +526,17 @@ impl Transform<'_> {
         }
         // PlantUML written in the text (vuepress-theme-hope): `@startuml` … `@enduml` is a
         // `plantuml` diagram, shown as its source with the diagram warning.
+        // Its first line is the marker alone or with a name (`@startuml seq`): a sentence
+        // that begins with the word is text.
+        let diagram = |start: &str| {
+            trimmed.strip_prefix(start).is_some_and(|rest| {
+                rest.is_empty() || (rest.starts_with(' ') && !rest.trim().contains(' '))
+            })
+        };
         if let Some(&(_, end)) = PLANTUML
             .iter()
-            .find(|(start, _)| trimmed == *start || trimmed.starts_with(&format!("{start} ")))
+            .find(|(start, _)| diagram(start))
+            .filter(|_| pad.len() < 4)
         {
             self.liquid_code = Some((end, i, pad.to_owned()));
             return self.replace(format!("{pad}{}plantuml", self.fence_for_liquid), i);
@@ -540,6 +548,7 @@ impl Transform<'_> {
         // (A table's delimiter row without its leading `|`, `:-- | --:`, is none.)
         if pad.len() < 4
             && !self.html_block
+            && !self.display_math
             && trimmed.starts_with(':')
             && trimmed[1..].starts_with(|c: char| !c.is_whitespace() && c != ':' && c != '-')
         {
@@ -1429,6 +1438,19 @@ pub(super) mod tests {
             "\n\n**粗**体\n\n```js\nx\n```\n\n\n\n````md\n**粗**体\n\n```js\nx\n```\n````\n\n后\n"
         );
         assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    }
+
+    /// Found by review: a sentence that begins with `@startuml`, an indented example, and a
+    /// colon line in display math are left as they are.
+    #[test]
+    fn what_only_looks_like_a_diagram_or_an_emoji_line_stays() {
+        for body in [
+            "Every diagram's first line is\n@startuml followed by its name.\n\n## Next\n",
+            "    @startuml\n    Bob -> Alice\n    @enduml\n",
+            "$$\nf(x)\n:= x^2\n$$\n",
+        ] {
+            assert_eq!(run(body).text, body);
+        }
     }
 
     #[test]

@@ -885,6 +885,38 @@ fn mintlify_docs_build_through_a_link() {
     assert!(!out.join("images/unused.png").exists() && !out.join("images/out.png").exists());
 }
 
+/// A one-language Mintlify project keeps its docs.json among its pages (`mint.json` before
+/// 2025, whose `navigation` is a list of groups): copied to content/, it is Mintlify's too.
+#[test]
+fn a_mintlify_project_copied_whole_is_mintlifys() {
+    let s = site_of(
+        "m-mintlify-one",
+        &[
+            ("helpcenter.yaml", "title: 帮助\n"),
+            (
+                "content/mint.json",
+                r#"{"navigation": [{"group": "开始", "pages": ["b", "a"]}]}"#,
+            ),
+            (
+                "content/a.mdx",
+                "---\ntitle: 甲\nsidebarTitle: 甲短\n---\n\n正文。\n",
+            ),
+            (
+                "content/b.mdx",
+                "---\ntitle: 乙\nmode: wide\n---\n\n正文。\n",
+            ),
+        ],
+    );
+    let (out, log) = built(&s);
+    has(&log, &["`mode` (Mintlify"]);
+    let a = read(&out, "a/index.html");
+    let siblings = &a[a.find("class=\"siblings\"").unwrap()..];
+    assert!(
+        siblings.find(">乙<").unwrap() < siblings.find(">甲短<").unwrap(),
+        "{siblings}"
+    );
+}
+
 /// dumi's docs (its own, in Chinese) through a link to `docs/`: the `.dumirc.ts` beside it says
 /// they are dumi's, so `nav`, `group` and `order` (the place: weight) are read, not errors (34
 /// files failed the build), `toc: content` is a table of contents, and the home page's hero

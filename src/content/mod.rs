@@ -363,7 +363,9 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     }
     // Mintlify serves the files of its project's folder at the site's root (`/images/x.png`):
     // those the docs folder does not hold itself.
-    if let (Some(("Mintlify", folder)), Some(real)) = (&project, &real) {
+    if let (Some(("Mintlify", folder)), Some(real)) = (&project, &real)
+        && folder != real
+    {
         let own: HashSet<String> = content.assets.iter().map(|a| a.rel.clone()).collect();
         let files = project::root_files(folder, real, &mut diags);
         content

@@ -41,6 +41,10 @@ pub const MINTLIFY_CONFIGS: &[&str] = &["docs.json", "mint.json"];
 /// folder.
 pub fn tool(root: &Path, content_dir: &Path) -> Option<(&'static str, PathBuf)> {
     let docs = content_dir.canonicalize().ok()?;
+    // A one-language Mintlify project keeps its docs.json among its pages.
+    if mintlify_config(&docs).is_some() {
+        return Some(("Mintlify", docs));
+    }
     for dir in folders_up(root, &docs) {
         let has = |names: &[&str]| names.iter().any(|n| dir.join(n).is_file());
         // Starlight's content collection: the docs are under the project's src/content/docs.
@@ -222,6 +226,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(tool(&site, &mint.join("zh")).unwrap().0, "Mintlify");
+        // One that keeps it among its pages.
+        let one = tmp.join("one");
+        std::fs::create_dir_all(&one).unwrap();
+        std::fs::write(one.join("mint.json"), "{}").unwrap();
+        assert_eq!(
+            tool(&site, &one),
+            Some(("Mintlify", one.canonicalize().unwrap()))
+        );
         std::fs::remove_dir_all(&tmp).unwrap();
     }
 }

@@ -153,23 +153,24 @@ impl Transform<'_> {
     }
 
     /// The file an embed line names (`path`, from the page's folder, or `within` that of the
-    /// page that imports it), read as an include within the page's budget: its text and its
-    /// folder, which its own embeds are read from. `None` when there is no reader; an empty
-    /// error when the budget is spent (warned once).
+    /// page that imports it), read as an include within the page's budget: what `select`
+    /// shows of its text, and its folder, which its own embeds are read from. `None` when
+    /// there is no reader; an empty error when the budget is spent (warned once).
     fn read_embedded(
         &mut self,
         path: &str,
         within: Option<&Path>,
-    ) -> Option<Result<(String, Option<PathBuf>), String>> {
+        select: impl FnOnce(String) -> Result<String, String>,
+    ) -> Option<(Result<String, String>, Option<PathBuf>)> {
         let include = includes::Include {
             kind: includes::DOCSIFY_KIND,
             path,
             part: includes::Part::Whole,
         };
-        Some(
-            self.read_include(&include, within)?
-                .map(|(text, file)| (text, file.parent().map(Path::to_path_buf))),
-        )
+        Some(match self.read_include(&include, within)? {
+            Ok((text, file)) => (select(text), file.parent().map(Path::to_path_buf)),
+            Err(why) => (Err(why), None),
+        })
     }
 
     /// An embed line that shows nothing: it goes, with a warning of `what` and `why` (none when
@@ -197,19 +198,13 @@ impl Transform<'_> {
         } else {
             None
         };
-        let mut folder = None;
-        let shown = self
-            .read_embedded(embed.path, within.as_deref())?
-            .map(|(text, dir)| {
-                folder = dir;
-                text
-            })
-            .and_then(|text| match embed.fragment {
+        let (shown, folder) =
+            self.read_embedded(embed.path, within.as_deref(), |text| match embed.fragment {
                 Some(name) => docsify::fragment(&text, name, embed.omit_fragment_line)
                     .ok_or_else(|| format!("`{}` has no fragment `{name}`", embed.path)),
                 None if embed.code.is_none() => Ok(docsify::without_front_matter(&text).to_owned()),
                 None => Ok(text),
-            });
+            })?;
         let whose = if embed.mdx {
             "the page this MDX page imports"
         } else {
@@ -241,30 +236,21 @@ impl Transform<'_> {
         self.options.include?;
         let embed = dumi::embed(trimmed)?;
         let within = IMPORTING.with(|f| f.borrow().clone());
-        let mut folder = None;
-        let shown = self
-            .read_embedded(embed.path, within.as_deref())?
-            .map(|(text, dir)| {
-                folder = dir;
-                text
-            })
-            .and_then(|text| match embed.part {
+        let (shown, folder) =
+            self.read_embedded(embed.path, within.as_deref(), |text| match embed.part {
                 dumi::Part::NoLines(fragment) => Err(format!("`#{fragment}` names no lines")),
                 dumi::Part::Matching(re) => dumi::matched(&text, re)
                     .map(str::to_owned)
                     .ok_or_else(|| format!("no part of `{}` matches `{re}`", embed.path)),
                 // Lines of the file as it is, its front matter counted.
                 dumi::Part::Lines { from, to } => {
-                    let lines: Vec<&str> =
-                        text.lines().skip(from - 1).take(to + 1 - from).collect();
-                    match lines.is_empty() {
-                        true => Err(format!("`{}` has no line {from}", embed.path)),
-                        false => Ok(lines.join("\n")),
-                    }
+                    let lines = md_include::Part::Lines { from, to: Some(to) };
+                    md_include::part(&text, &lines)
+                        .ok_or_else(|| format!("`{}` has no line {from}", embed.path))
                 }
                 _ if embed.code => Ok(text),
                 _ => Ok(docsify::without_front_matter(&text).to_owned()),
-            });
+            })?;
         match shown {
             Ok(text) if embed.code => {
                 let lang = embed.path.rsplit_once('.').map_or("", |(_, ext)| ext);
@@ -313,24 +299,17 @@ impl Transform<'_> {
             None => inc.path,
         };
         let within = IMPORTING.with(|f| f.borrow().clone());
-        let mut folder = None;
-        let shown = self
-            .read_embedded(path, within.as_deref())?
-            .map(|(text, dir)| {
-                folder = dir;
-                text
-            })
-            .and_then(|text| {
-                // A whole Markdown file comes without its front matter, as VitePress has it.
-                let text = match inc.part {
-                    md_include::Part::Whole if path.ends_with(".md") => {
-                        docsify::without_front_matter(&text)
-                    }
-                    _ => &text,
-                };
-                md_include::part(text, &inc.part)
-                    .ok_or_else(|| format!("`{}` has no such part", inc.path))
-            });
+        let (shown, folder) = self.read_embedded(path, within.as_deref(), |text| {
+            // A whole Markdown file comes without its front matter, as VitePress has it.
+            let text = match inc.part {
+                md_include::Part::Whole if path.ends_with(".md") => {
+                    docsify::without_front_matter(&text)
+                }
+                _ => &text,
+            };
+            md_include::part(text, &inc.part)
+                .ok_or_else(|| format!("`{}` has no such part", inc.path))
+        })?;
         match shown {
             Ok(text) => {
                 let text = self.imported_page(&text, folder, i);

@@ -88,6 +88,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, Diagnostics> {
         includes: None,
         appended: "",
         mdx: false,
+        heading_at_ids: false,
     };
     let (content, load_diags) = content::load(root, read);
     diags.extend(load_diags);
@@ -398,6 +399,7 @@ fn read_edits(
             includes: Some(&includes),
             appended: &site.appended,
             mdx: content::is_mdx(&p),
+            heading_at_ids: site.heading_at_ids,
         };
         match content::parse_file(&bytes, &rel, read) {
             Ok(mut f) => {

@@ -45,6 +45,7 @@ pub(crate) fn site_with(config_yaml: &str, files: &[(&str, &str)]) -> (Site, Dia
             includes: None,
             appended: "",
             mdx: false,
+            heading_at_ids: false,
         };
         match content::parse_file(text.as_bytes(), rel, read) {
             Ok(f) => c.files.push(f),

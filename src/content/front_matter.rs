@@ -639,6 +639,11 @@ fn toml_key_lines(text: &str, first_line: usize) -> Vec<(String, usize)> {
 /// lines, HTML comments and the Vue blocks the page leaves out (`<script setup>`, `<style
 /// scoped>`: VitePress's pages open with them) come before it.
 fn leading_h1(body: &str) -> Option<usize> {
+    leading_heading(body, false)
+}
+
+/// [`leading_h1`], or with `any_level` the line of a leading heading of any level (`## 快速上手`).
+fn leading_heading(body: &str, any_level: bool) -> Option<usize> {
     let mut until: Option<&str> = None;
     for (i, line) in body.split('\n').enumerate() {
         let t = line.trim();
@@ -656,7 +661,8 @@ fn leading_h1(body: &str) -> Option<usize> {
         } else if let Some(end) = vue_block(t) {
             end
         } else {
-            return line.starts_with("# ").then_some(i);
+            let heading = line.starts_with("# ") || (any_level && deeper_heading(line).is_some());
+            return heading.then_some(i);
         };
         // What opens on the line may close on it too (`<!-- x -->`).
         let after_open = match end {
@@ -762,6 +768,15 @@ fn take_heading_line(body: &mut String, i: usize) -> String {
     lines[i] = "";
     *body = lines.join("\n");
     heading
+}
+
+/// VuePress's title for a page without one in its front matter: a heading of any level the
+/// page opens with (uni-app's pages open with `## 快速上手`), taken out as
+/// [`take_leading_h1`] does. A `# ` heading further down is part 2 of such a page, not its title.
+pub(super) fn take_leading_heading(body: &mut String) -> Option<String> {
+    let line = take_heading_line(body, leading_heading(body, true)?);
+    let title = line.trim().trim_end_matches('#').trim();
+    (!title.is_empty()).then(|| title.to_owned())
 }
 
 /// Removes the first level-1 ATX heading (outside code fences) from `body`, keeping the line

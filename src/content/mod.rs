@@ -125,6 +125,8 @@ pub struct Asset {
 pub struct Content {
     /// The tool whose config the content came with (see `ReadOptions::made_for`).
     pub made_for: Option<&'static str>,
+    /// See `ReadOptions::heading_at_ids`.
+    pub heading_at_ids: bool,
     /// What every page ends with (see `ReadOptions::appended`).
     pub appended: String,
     /// Material's code annotations are on (see `mkdocs::MkDocs::annotate`).
@@ -191,6 +193,9 @@ pub struct ReadOptions<'a> {
     /// The file is MDX (`.mdx` on disk; its content path says `.md`): see
     /// `dialect::body::mdx`.
     pub mdx: bool,
+    /// A heading's id is written after an `@` (`## 页面生命周期@lifecycle`): see
+    /// `dialect::body::at_ids`.
+    pub heading_at_ids: bool,
 }
 
 /// Whether the file at `path` is MDX.
@@ -234,7 +239,14 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         .partition(|(_, rel)| nav::is_nav_file(rel));
     markdown = pages;
 
-    content.navs = nav::read_all(root, &navs, &content.folders, options.variables, &mut diags);
+    content.navs = nav::read_all(
+        root,
+        &navs,
+        &content.folders,
+        options.variables,
+        vitepress.tool == Some("VuePress"),
+        &mut diags,
+    );
     let mdbook = js::beside_content(root, &dir)
         .iter()
         .any(|d| d.join("book.toml").is_file());
@@ -277,8 +289,10 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     };
     let includes = includes::Includes::new(root, &dir);
     let appended = auto_appended(&includes, &mkdocs.auto_append, &mut diags);
+    content.heading_at_ids = vitepress.heading_at_ids;
     let options = ReadOptions {
         made_for: content.made_for,
+        heading_at_ids: content.heading_at_ids,
         includes: Some(&includes),
         appended: &appended,
         ..options
@@ -287,16 +301,7 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         Some(("Starlight", folder)) => {
             let mut sidebar = starlight::read(root, folder, &dir, &mut diags);
             content.navs.extend(sidebar.nav.take());
-            // Starlight's page for an address that leads nowhere: helpcenter writes its own.
-            let before = markdown.len();
-            markdown.retain(|(_, rel)| rel != "404.md");
-            if markdown.len() < before {
-                diags.push(
-                    Diagnostic::info("content/404.md is Starlight's page for addresses that lead nowhere: it is left out, as helpcenter writes its own 404.html")
-                        .in_file(content.shown.join("404.md"))
-                        .hint("the theme's 404 page (templates/404.html) can be replaced to say what it said"),
-                );
-            }
+            leave_out_404(&mut markdown, "Starlight", &content.shown, &mut diags);
             Some(sidebar)
         }
         Some(("Mintlify", folder)) => {
@@ -307,6 +312,9 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         }
         _ => None,
     };
+    if content.made_for == Some("VuePress") {
+        leave_out_404(&mut markdown, "VuePress", &content.shown, &mut diags);
+    }
     nav::one_per_folder(&mut content.navs);
     content.folder_meta = folder_meta(&dir, &content.assets);
     for meta in content.folder_meta.values_mut() {
@@ -383,17 +391,26 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     }
     // Only now is it known which files are articles (a folder's page may go without a title).
     // One without a title of its own takes its navigation label, as mdBook takes a chapter's.
+    let pages: HashSet<&str> = content.files.iter().map(|f| f.rel.as_str()).collect();
     let labels: std::collections::HashMap<String, &str> = content
         .navs
         .iter()
-        .flat_map(|n| n.entries())
+        .flat_map(|n| n.entries(|p| pages.contains(p)))
         .rev()
         .filter(|(_, label)| !label.trim().is_empty())
         .collect();
+    let mut named_by_file: Vec<PathBuf> = Vec::new();
     for f in &mut content.files {
         if f.kind == Kind::Article && f.title.is_empty() {
             let label = labels.get(&f.rel).map(|l| (*l).to_owned());
-            if let Some(title) = label.or_else(|| fallback_title(&f.rel, content.made_for)) {
+            let fallback = || {
+                let title = fallback_title(&f.rel, content.made_for)?;
+                if content.made_for == Some("VuePress") {
+                    named_by_file.push(f.shown.clone());
+                }
+                Some(title)
+            };
+            if let Some(title) = label.or_else(fallback) {
                 // A first heading that repeats it is the title, not shown twice (GitBook's
                 // pages open with `## 1.1 快速上手` under that label).
                 let squeezed = |s: &str| s.split_whitespace().collect::<String>();
@@ -408,6 +425,24 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
             }
         }
     }
+    if let Some(first) = named_by_file.first() {
+        diags.push(
+            Diagnostic::info(format!(
+                "{} without a title (no `title:`, no heading to open {}, no sidebar label) {} titled by {} file name, where VuePress shows the site's title: {}",
+                match named_by_file.len() {
+                    1 => "a page".to_owned(),
+                    n => format!("{n} pages"),
+                },
+                if named_by_file.len() == 1 { "it" } else { "them" },
+                if named_by_file.len() == 1 { "is" } else { "are" },
+                if named_by_file.len() == 1 { "its" } else { "their" },
+                named_by_file.iter().take(5).map(|p| display_path(p)).collect::<Vec<_>>().join(", ")
+            ))
+            .in_file(first)
+            .at_line(1)
+            .hint("add `title: …` to a page's front matter to name it"),
+        );
+    }
     // Docsy's `content/search.md` (`layout: search`), on every Docsy site, is where its theme
     // shows results; its URL is helpcenter's search page's, which takes its place.
     content.files.retain(|f| {
@@ -420,17 +455,21 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
         !(f.search_page && f.kind == Kind::Article)
     });
     let mut drawn: Vec<PathBuf> = Vec::new();
-    content.files.retain(|f| {
+    content.files.retain_mut(|f| {
         if f.kind != Kind::Article || !f.title.is_empty() {
             return true;
         }
         if vitepress::drawn_by_components(&f.body) {
             drawn.push(f.shown.clone());
-        } else {
-            diags.push(no_title(&f.shown, &f.body));
-            content.failed.push(f.rel.clone());
+            return false;
         }
-        false
+        diags.push(no_title(&f.shown, &f.body));
+        // The build fails; the page goes on under its file's name, so that one run names
+        // its other errors (its links, its anchors) too.
+        let name = crate::paths::page_name(&f.rel).unwrap_or(&f.rel).to_owned();
+        f.title_html = crate::escape::html(&name);
+        f.title = name;
+        true
     });
     if let Some(first) = drawn.first() {
         let (what, names) = match drawn.as_slice() {
@@ -517,6 +556,25 @@ fn unread_public(root: &Path, real: &Path) -> Option<Diagnostic> {
     )
 }
 
+/// The tool's page for an address that leads nowhere, `content/404.md` (Starlight's, a VuePress
+/// theme's): left out with a note, as helpcenter writes its own 404.html.
+fn leave_out_404(
+    markdown: &mut Vec<(PathBuf, String)>,
+    tool: &str,
+    shown: &Path,
+    diags: &mut Diagnostics,
+) {
+    let before = markdown.len();
+    markdown.retain(|(_, rel)| rel != "404.md");
+    if markdown.len() < before {
+        diags.push(
+            Diagnostic::info(format!("content/404.md is {tool}'s page for addresses that lead nowhere: it is left out, as helpcenter writes its own 404.html"))
+                .in_file(shown.join("404.md"))
+                .hint("the theme's 404 page (templates/404.html) can be replaced to say what it said"),
+        );
+    }
+}
+
 /// The titles and orders Docusaurus's `_category_.json` / `_category_.yml` files give their
 /// folders. A file that cannot be read gives nothing: the folder keeps its name.
 fn folder_meta(dir: &Path, assets: &[Asset]) -> std::collections::HashMap<String, FolderMeta> {
@@ -568,6 +626,8 @@ fn fallback_title(rel: &str, made_for: Option<&str>) -> Option<String> {
                 .trim();
             (!name.is_empty()).then(|| name.to_owned())
         }
+        // VuePress shows such a page under the site's title; a name is needed here.
+        "VuePress" => crate::paths::page_name(rel).map(str::to_owned),
         _ => None,
     }
 }
@@ -1191,6 +1251,11 @@ pub fn parse_file(
     } else {
         body.to_owned()
     };
+    if options.heading_at_ids
+        && let Some(with_ids) = dialect::body::at_ids(&body)
+    {
+        body = with_ids;
+    }
     let title = match front.title.as_deref().map(str::trim) {
         Some(t) if !t.is_empty() => {
             let written = title::plain(t);
@@ -1214,7 +1279,11 @@ pub fn parse_file(
                 None => written,
             }
         }
-        _ => match front_matter::take_first_h1(&mut body) {
+        _ => match (options.made_for == Some("VuePress"))
+            .then(|| front_matter::take_leading_heading(&mut body))
+            .flatten()
+            .or_else(|| front_matter::take_first_h1(&mut body))
+        {
             Some(line) => title::from_heading_of(
                 &dialect::body::title_heading(&line, options.variables),
                 options.made_for == Some("MkDocs"),
@@ -1333,6 +1402,7 @@ mod tests {
             includes: None,
             appended: "",
             mdx: false,
+            heading_at_ids: false,
         }
     }
 

@@ -41,6 +41,10 @@ pub enum NavKind {
     Docusaurus,
     /// Docsify's `_sidebar.md`: links in it, as in Docsify's pages, are from the site root.
     Docsify,
+    /// A `_sidebar.md` on a VuePress site (DCloud's uni-app docs, whose theme reads one per
+    /// folder): its links are from its own folder, as VuePress reads any page's
+    /// (`api/_sidebar.md`'s `log.md` is `api/log.md`).
+    FolderSidebar,
     /// `nav:` in MkDocs's `mkdocs.yml`: its paths are under the docs folder, the content root.
     MkDocs,
     /// Astro Starlight's `sidebar` in `astro.config.mjs`: pages by slug from the docs' root.
@@ -60,7 +64,7 @@ impl NavKind {
     /// How to mend an entry that leads to no page, in the file's own terms.
     pub fn mend_hint(self) -> &'static str {
         match self {
-            NavKind::Summary | NavKind::Toc => {
+            NavKind::Summary | NavKind::Toc | NavKind::FolderSidebar => {
                 "link it to an article's .md file, relative to this file or from the content root with a leading /"
             }
             NavKind::Docsify => {
@@ -87,12 +91,15 @@ impl NavKind {
 
 /// Reads the navigation files `files` ((path, content path)); `folders` are the folders of
 /// `content/`. A `TOC-<name>.md` with no folder `<name>` orders nothing: a note says so. Labels
-/// show `{{{ .name }}}` variables with their values, as the pages do.
+/// show `{{{ .name }}}` variables with their values, as the pages do. `vuepress`: the site is
+/// VuePress's, whose `_sidebar.md` files are read from their folder (see
+/// [`NavKind::FolderSidebar`]).
 pub fn read_all(
     root: &Path,
     files: &[(PathBuf, String)],
     folders: &[String],
     variables: &BTreeMap<String, String>,
+    vuepress: bool,
     diags: &mut Diagnostics,
 ) -> Vec<Nav> {
     let mut out = Vec::new();
@@ -120,6 +127,8 @@ pub fn read_all(
             nodes: parse(&substitute(&text, variables)),
             kind: if rel.ends_with("SUMMARY.md") {
                 NavKind::Summary
+            } else if rel.ends_with(DOCSIFY_SIDEBAR) && vuepress {
+                NavKind::FolderSidebar
             } else if rel.ends_with(DOCSIFY_SIDEBAR) {
                 NavKind::Docsify
             } else {
@@ -140,12 +149,11 @@ pub fn one_per_folder(navs: &mut Vec<Nav>) {
 impl Nav {
     /// The pages its entries link to, as content paths, each with its label, in the file's
     /// order: links relative to the file or from the content root (`/x.md`), to Markdown files.
-    pub fn entries(&self) -> Vec<(String, &str)> {
-        let dir = if self.kind.links_from_root() {
-            ""
-        } else {
-            parent_of(&self.rel)
-        };
+    /// A link a Docsify sidebar names from the root is read from its folder when `exists` says
+    /// only that file is there, as the site's navigation places it.
+    pub fn entries(&self, exists: impl Fn(&str) -> bool) -> Vec<(String, &str)> {
+        let dir = parent_of(&self.rel);
+        let from_root = self.kind.links_from_root();
         let mut out = Vec::new();
         let mut stack: Vec<&NavNode> = self.nodes.iter().rev().collect();
         while let Some(node) = stack.pop() {
@@ -157,6 +165,10 @@ impl Nav {
             let path = percent_decode(path);
             let joined = match path.strip_prefix('/') {
                 Some(rooted) => join_rel("", rooted),
+                None if from_root => join_rel("", &path)
+                    .filter(|p| exists(p))
+                    .or_else(|| join_rel(dir, &path).filter(|p| exists(p)))
+                    .or_else(|| join_rel("", &path)),
                 None => join_rel(dir, &path),
             };
             if let Some(md) = joined.as_deref().and_then(markdown_path) {
@@ -181,8 +193,11 @@ pub fn leave_out_unlisted(
 ) -> Vec<String> {
     let mut left_out = Vec::new();
     for nav in navs.iter().filter(|n| n.kind == NavKind::Summary) {
-        let listed: std::collections::HashSet<String> =
-            nav.entries().into_iter().map(|(path, _)| path).collect();
+        let listed: std::collections::HashSet<String> = nav
+            .entries(|_| true)
+            .into_iter()
+            .map(|(path, _)| path)
+            .collect();
         let under = |rel: &str, dir: &str| dir.is_empty() || rel.starts_with(&format!("{dir}/"));
         let nearer = |rel: &str| {
             navs.iter().any(|o| {
@@ -373,6 +388,9 @@ pub fn parse(text: &str) -> Vec<NavNode> {
                     }
                 }
             }
+            // DCloud's sidebars give an entry its options in code (``* 支付```{"collapsable":
+            // true}``` ``): no part of its label.
+            Event::Code(t) if t.trim_start().starts_with('{') && t.trim_end().ends_with('}') => {}
             Event::Text(t) | Event::Code(t) => {
                 if let Some(node) = &mut loose {
                     node.label.push_str(&t);
@@ -504,6 +522,45 @@ mod tests {
                 8,
                 vec![node("API", Some("/api.md"), 10, vec![])]
             )
+        );
+    }
+
+    #[test]
+    fn dcloud_entry_options_are_no_label() {
+        let n = parse("* 支付```{\"collapsable\": true}```\n  * [`uni.pay`](pay.md)\n");
+        assert_eq!(
+            n,
+            [node(
+                "支付",
+                None,
+                1,
+                vec![node("uni.pay", Some("pay.md"), 2, vec![])]
+            )]
+        );
+    }
+
+    /// A sidebar's `README.md` and `log.md` in a folder: Docsify reads them from the root (the
+    /// folder only when the root has no such page), a VuePress site from the folder.
+    #[test]
+    fn which_page_a_folder_sidebar_names() {
+        let sidebar = |kind| Nav {
+            rel: "api/_sidebar.md".into(),
+            shown: "content/api/_sidebar.md".into(),
+            governs: "api".into(),
+            nodes: parse("* [概述](README.md)\n* [日志](log.md)\n* [根](/x.md)\n"),
+            kind,
+        };
+        let pages = ["README.md", "api/README.md", "api/log.md", "x.md"];
+        let exists = |p: &str| pages.contains(&p);
+        let paths =
+            |n: Nav| -> Vec<String> { n.entries(exists).into_iter().map(|e| e.0).collect() };
+        assert_eq!(
+            paths(sidebar(NavKind::Docsify)),
+            ["README.md", "api/log.md", "x.md"]
+        );
+        assert_eq!(
+            paths(sidebar(NavKind::FolderSidebar)),
+            ["api/README.md", "api/log.md", "x.md"]
         );
     }
 

@@ -91,7 +91,7 @@ impl Writer<'_, '_> {
             &tag.name,
             line,
             format!(
-                "a Vue `<{}>` block is left out: it is code for VitePress",
+                "a Vue `<{}>` block is left out: it is code for VitePress or VuePress",
                 &html[tag.start + 1..tag.name_end]
             ),
         );

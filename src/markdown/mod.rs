@@ -204,6 +204,11 @@ struct Writer<'e, 'c> {
     /// The paragraph has text of its own, outside links and images: a paragraph that is only a
     /// link (the Rust book's chapters open with their source file's) describes nothing.
     paragraph_own_text: bool,
+    /// The paragraph has text outside strong marks: one without is a heading written in bold
+    /// (`**平台差异说明**` before a table, on 26 of uni-app's pages), if short.
+    paragraph_loose_text: bool,
+    /// Inside strong marks.
+    in_strong: usize,
     /// Inside a link's or image's text.
     in_link: usize,
     list_depth: usize,
@@ -253,6 +258,8 @@ impl<'e, 'c> Writer<'e, 'c> {
             paragraph_depth: 0,
             paragraph_text: String::new(),
             paragraph_own_text: false,
+            paragraph_loose_text: false,
+            in_strong: 0,
             in_link: 0,
             list_depth: 0,
             quote_depth: 0,
@@ -346,6 +353,14 @@ impl<'e, 'c> Writer<'e, 'c> {
                 let line = self.line_of(range.start);
                 let html = self.raw_html(h, line);
                 self.emit(Event::InlineHtml(html.into()));
+            }
+            Event::Start(Tag::Strong) => {
+                self.in_strong += 1;
+                self.emit(event.clone());
+            }
+            Event::End(TagEnd::Strong) => {
+                self.in_strong = self.in_strong.saturating_sub(1);
+                self.emit(event.clone());
             }
             Event::Start(Tag::Paragraph) => self.start_paragraph(event),
             Event::End(TagEnd::Paragraph) => self.end_paragraph(event),

@@ -56,7 +56,9 @@ impl<'e> Writer<'e, '_> {
         // A quote before the text (Dify's "本文档由 AI 自动翻译…" on 137 pages, an epigraph)
         // says what the page is not about: the first paragraph outside one describes the page,
         // one inside only when there is none. A callout's (`:::tip`) may be its summary.
-        if self.paragraph_own_text && !self.in_footnote {
+        let bold_heading =
+            !self.paragraph_loose_text && reads_as_heading(self.paragraph_text.trim());
+        if self.paragraph_own_text && !self.in_footnote && !bold_heading {
             let slot = match self.plain_quote_depth {
                 0 => &mut self.first_paragraph,
                 _ => &mut self.first_quoted,
@@ -67,6 +69,7 @@ impl<'e> Writer<'e, '_> {
         }
         self.paragraph_text.clear();
         self.paragraph_own_text = false;
+        self.paragraph_loose_text = false;
         self.block.text.push('\n');
         self.emit(event.clone());
     }
@@ -79,6 +82,9 @@ impl<'e> Writer<'e, '_> {
                 self.paragraph_text.push_str(t);
                 if self.in_link == 0 && !t.trim().is_empty() {
                     self.paragraph_own_text = true;
+                }
+                if self.in_strong == 0 && !t.trim().is_empty() {
+                    self.paragraph_loose_text = true;
                 }
             }
         }
@@ -101,6 +107,12 @@ impl<'e> Writer<'e, '_> {
             }
         }
     }
+}
+
+/// Whether a paragraph all in bold reads as a heading: short, and no sentence (a page may open
+/// with its summary in bold, `**本文介绍如何关闭微粒贷。**`).
+fn reads_as_heading(text: &str) -> bool {
+    text.chars().count() <= 30 && !text.ends_with(['。', '.', '！', '!', '？', '?', '；', ';'])
 }
 
 fn collapse_blank_lines(s: &str) -> String {

@@ -133,6 +133,8 @@ pub struct Site {
     pub content_shown: PathBuf,
     /// The tool whose config the content came with (see `content::ReadOptions::made_for`).
     pub made_for: Option<&'static str>,
+    /// See `content::ReadOptions::heading_at_ids`.
+    pub heading_at_ids: bool,
     /// What every page ends with (see `content::ReadOptions::appended`).
     pub appended: String,
     /// Material's code annotations are on (see `content::mkdocs::MkDocs::annotate`).
@@ -318,6 +320,7 @@ pub fn assemble(content: Content, config: Config, drafts: bool) -> (Site, Diagno
         by_path,
         content_shown: content.shown,
         made_for: content.made_for,
+        heading_at_ids: content.heading_at_ids,
         appended: content.appended,
         code_annotations: content.code_annotations,
         included: content.included,

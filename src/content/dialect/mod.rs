@@ -91,6 +91,15 @@ pub fn foreign_key(name: &str, made_for: Option<&str>) -> Option<ForeignKey> {
         .find(|k| k.name == name && Some(k.tool) == made_for)
         .or_else(|| all().find(|k| k.name == name))
         .copied()
+        // VitePress's layout keys are VuePress's before it (`pageClass`, `sidebar`): on a
+        // VuePress site they are named as its own.
+        .map(|k| match made_for {
+            Some("VuePress") if k.tool == vitepress::TOOL => ForeignKey {
+                tool: "VuePress",
+                ..k
+            },
+            _ => k,
+        })
         .or_else(|| {
             name.starts_with("hide_").then_some(key(
                 "hide_…",

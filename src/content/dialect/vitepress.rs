@@ -3,7 +3,8 @@
 
 use super::{Becomes::Ignored, ForeignKey, key};
 
-const T: &str = "VitePress";
+pub(super) const TOOL: &str = "VitePress";
+const T: &str = TOOL;
 /// The theme of Vue's own docs (vuejs/theme), used by sites built like them.
 const VUE: &str = "VitePress, Vue's theme";
 const VUEPRESS: &str = "VuePress";

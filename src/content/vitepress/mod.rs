@@ -48,6 +48,9 @@ pub struct VitePress {
     pub folder_titles: Vec<(String, String, i64)>,
     /// `markdown: { math: true }`: TeX between `$` is math.
     pub math: bool,
+    /// The config's `slugify` takes a heading's id from after its last `@` (DCloud's docs:
+    /// `## 页面生命周期@lifecycle` is `#lifecycle`).
+    pub heading_at_ids: bool,
 }
 
 /// The site's VitePress config, if it has one: in `content/.vitepress/`, or in `.vitepress/`
@@ -86,6 +89,8 @@ pub fn read(
         return VitePress::default();
     };
     let math = js::says(&text, &["math: true", "math:true"]);
+    let heading_at_ids =
+        text.contains("slugify") && js::says(&text, &["split('@')", "split(\"@\")"]);
     let toks = js::tokens(&text);
     let reader = Reader::new(&toks);
     let exclude = Exclude::from_config(&reader, &shown);
@@ -113,7 +118,7 @@ pub fn read(
                 Diagnostic::info("this sidebar is built by code, not written as a list: it is not read")
                     .in_file(&shown)
                     .at_line(line)
-                    .hint("sections follow the folders; write the sidebar's items as a list of { text, link, items } to have them followed"),
+                    .hint("sections follow the folders, and the `_sidebar.md` or SUMMARY.md files in them; write the sidebar's items as a list of { text, link, items } to have them followed"),
             );
             continue;
         }
@@ -140,6 +145,7 @@ pub fn read(
         exclude,
         folder_titles,
         math,
+        heading_at_ids,
     }
 }
 

@@ -27,6 +27,18 @@ pub(super) struct Read {
     pub dropped: Vec<(String, usize)>,
 }
 
+impl Read {
+    /// A page's lines as they are, each with its own line index, for a pass that rewrites them.
+    pub fn lines_of(body: &str) -> Read {
+        Read {
+            lines: (body.split('\n').enumerate())
+                .map(|(i, l)| (l.to_owned(), i))
+                .collect(),
+            dropped: Vec::new(),
+        }
+    }
+}
+
 /// A component open over lines: its name, the indentation of its tag, and the indentation its
 /// content adds (known at its first line).
 struct Open {

@@ -14,6 +14,7 @@
 //! Lines are kept one for one where possible; where a line is added or dropped, `line_map` tells
 //! the Markdown stage which source line each line of the result came from.
 
+mod at_ids;
 mod attrs;
 mod docsify;
 mod dumi;
@@ -24,10 +25,13 @@ mod md_include;
 mod mdx;
 mod mintlify;
 mod mkdocs;
+mod preview_tabs;
 mod pymdown;
 mod pymdown_inline;
 mod slips;
 mod tidb;
+
+pub use at_ids::at_ids;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -116,14 +120,16 @@ pub fn transform(body: &str, options: &Options) -> Body {
     // Mintlify's code blocks are titled by the words after the language.
     if options.made_for == Some("Mintlify") {
         let read_before = read.is_some();
-        let mut mintlify = read.take().unwrap_or_else(|| mdx::Read {
-            lines: (body.split('\n').enumerate())
-                .map(|(i, l)| (l.to_owned(), i))
-                .collect(),
-            dropped: Vec::new(),
-        });
+        let mut mintlify = read.take().unwrap_or_else(|| mdx::Read::lines_of(body));
         let titled = mintlify::titled_fences(&mut mintlify.lines);
         read = (titled || read_before).then_some(mintlify);
+    }
+    // DCloud's code tabs, written as a `::: preview` of quotes and code.
+    if options.made_for == Some("VuePress") && body.contains("preview") {
+        let read_before = read.is_some();
+        let mut vuepress = read.take().unwrap_or_else(|| mdx::Read::lines_of(body));
+        let tabbed = preview_tabs::tabbed_previews(&mut vuepress.lines);
+        read = (tabbed || read_before).then_some(vuepress);
     }
     match read {
         Some(read) => {
@@ -586,6 +592,12 @@ impl Transform<'_> {
             .flatten()
         {
             text = bracketed;
+        }
+        if let Some(spaced) = (!self.html_block && !self.quote_fence)
+            .then(|| slips::tabbed_delimiter_row(&text))
+            .flatten()
+        {
+            text = spaced;
         }
         // A heading's list is its id (`## [链接](x) {#id}`), read where headings are.
         let heading = text.trim_start().starts_with('#');

@@ -46,6 +46,22 @@ fn full_width_link(line: &str) -> bool {
     })
 }
 
+/// A table's delimiter row with its tabs as spaces (`|:-\t\t|:-\t|`, uni-app's tables, aligned
+/// with tabs in an editor), `None` for any other line. GitHub and markdown-it read tabs there as
+/// the spaces they are; pulldown-cmark does not, and the table showed as a paragraph of pipes.
+pub(super) fn tabbed_delimiter_row(line: &str) -> Option<String> {
+    let t = line.trim();
+    // Indented code keeps its tabs.
+    let is_row = line.contains('\t')
+        && !line.starts_with('\t')
+        && !line.starts_with("    ")
+        && t.contains('-')
+        && t.contains('|')
+        && t.bytes()
+            .all(|b| matches!(b, b'|' | b':' | b'-' | b' ' | b'\t'));
+    is_row.then(|| line.replace('\t', " "))
+}
+
 /// `line` with each link or image destination that holds a space and names a file
 /// (`](截屏 1.png)`) put in angle brackets, as CommonMark reads such a path; `None` when there
 /// is none. A destination with a title (`](a.png "说明")`), code spans, indented code and
@@ -188,6 +204,17 @@ impl Transform<'_> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_delimiter_row_aligned_with_tabs() {
+        assert_eq!(
+            super::tabbed_delimiter_row("|:-|:-\t\t|\t-:|").as_deref(),
+            Some("|:-|:-  | -:|")
+        );
+        for other in ["|:-|:-|", "a\t|b", "\t- 列表", "|\t|\t|", "\t|:-|\t:-|"] {
+            assert_eq!(super::tabbed_delimiter_row(other), None, "{other}");
+        }
+    }
+
     use super::super::tests::run;
 
     #[test]

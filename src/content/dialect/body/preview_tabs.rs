@@ -1,0 +1,184 @@
+//! DCloud's VuePress theme (uni-app's docs, 105 blocks on 82 pages) writes code tabs as a
+//! `::: preview`, each tab named by a one-line quote before its code, the container's title
+//! the address of a live demo:
+//!
+//! ````md
+//! ::: preview https://hellouniapp.dcloud.net.cn/pages/component/text/text
+//! > Template
+//! ```vue
+//! …
+//! ```
+//! > Script
+//! ```js
+//! …
+//! ```
+//! :::
+//! ````
+//!
+//! Read as vuepress-theme-hope's `::: code-tabs` with an `@tab` per quote, after a link to the
+//! demo. vuepress-theme-hope's own `::: preview` (Markdown to render, then its source) opens
+//! with no such quote and is left to the container reader.
+
+/// The page's lines with each tabbed preview rewritten; says whether one was.
+pub(super) fn tabbed_previews(lines: &mut Vec<(String, usize)>) -> bool {
+    let mut changed = false;
+    let mut fence: Option<(char, usize)> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let trimmed = lines[i].0.trim_start();
+        if let Some(f) = fence_marker(trimmed) {
+            fence = match fence {
+                Some((c, n)) if f.0 == c && f.1 >= n && trimmed[f.1..].trim().is_empty() => None,
+                Some(open) => Some(open),
+                None => Some(f),
+            };
+            i += 1;
+            continue;
+        }
+        if fence.is_none()
+            && let Some((colons, demo)) = preview_opener(trimmed)
+            && opens_with_a_tab(lines, i + 1)
+        {
+            let pad = lines[i].0[..lines[i].0.len() - trimmed.len()].to_owned();
+            let demo = demo.map(str::to_owned);
+            let src = lines[i].1;
+            lines[i].0 = format!("{pad}{} code-tabs", ":".repeat(colons));
+            if let Some(url) = demo {
+                lines.insert(i, (String::new(), src));
+                lines.insert(i, (format!("{pad}<{url}>"), src));
+                i += 2;
+            }
+            i = retab(lines, i + 1, colons);
+            changed = true;
+            continue;
+        }
+        i += 1;
+    }
+    changed
+}
+
+/// A code fence's character and length, if `trimmed` opens or closes one.
+fn fence_marker(trimmed: &str) -> Option<(char, usize)> {
+    let c = trimmed.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    let n = trimmed.chars().take_while(|&x| x == c).count();
+    (n >= 3).then_some((c, n))
+}
+
+/// `::: preview` and its demo's address, if it has one (`http…`).
+fn preview_opener(trimmed: &str) -> Option<(usize, Option<&str>)> {
+    let colons = trimmed.chars().take_while(|&c| c == ':').count();
+    let rest = trimmed[colons..].trim();
+    let after = rest.strip_prefix("preview")?;
+    if colons < 3 || !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    let demo = after.trim();
+    let demo = (demo.starts_with("https://") || demo.starts_with("http://"))
+        .then_some(demo)
+        .filter(|d| !d.contains(char::is_whitespace) && !d.contains(['<', '>']));
+    Some((colons, demo))
+}
+
+/// The tab's name, when `trimmed` is a one-line quote (`> Vue2`) that names one.
+fn tab_name(trimmed: &str) -> Option<&str> {
+    let name = trimmed.strip_prefix('>')?.trim();
+    (!name.is_empty() && name.chars().count() <= 60 && !name.starts_with('>')).then_some(name)
+}
+
+/// Whether the first line with text from `from` is a tab's name followed (blank lines aside)
+/// by a code fence.
+fn opens_with_a_tab(lines: &[(String, usize)], from: usize) -> bool {
+    let mut texts = lines[from.min(lines.len())..]
+        .iter()
+        .map(|(l, _)| l.trim())
+        .filter(|l| !l.is_empty());
+    texts.next().and_then(tab_name).is_some() && texts.next().and_then(fence_marker).is_some()
+}
+
+/// Turns each tab's quote from `from` on into `@tab`, up to the `:::` closing the preview;
+/// returns the index after that line.
+fn retab(lines: &mut [(String, usize)], from: usize, colons: usize) -> usize {
+    let mut fence: Option<(char, usize)> = None;
+    let mut depth = 0usize;
+    for i in from..lines.len() {
+        let trimmed = lines[i].0.trim_start();
+        if let Some(f) = fence_marker(trimmed) {
+            fence = match fence {
+                Some((c, n)) if f.0 == c && f.1 >= n && trimmed[f.1..].trim().is_empty() => None,
+                Some(open) => Some(open),
+                None => Some(f),
+            };
+            continue;
+        }
+        if fence.is_some() {
+            continue;
+        }
+        let run = trimmed.chars().take_while(|&c| c == ':').count();
+        if run >= 3 {
+            if !trimmed[run..].trim().is_empty() {
+                depth += 1;
+            } else if depth == 0 && run <= colons.max(3) {
+                return i + 1;
+            } else {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        if depth == 0
+            && let Some(name) = tab_name(trimmed)
+            && opens_with_a_tab(lines, i)
+        {
+            let pad = &lines[i].0[..lines[i].0.len() - trimmed.len()];
+            lines[i].0 = format!("{pad}@tab {name}");
+        }
+    }
+    lines.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tabbed_previews;
+
+    fn run(text: &str) -> (bool, String) {
+        let mut lines: Vec<(String, usize)> = (text.split('\n').enumerate())
+            .map(|(i, l)| (l.to_owned(), i))
+            .collect();
+        let changed = tabbed_previews(&mut lines);
+        let out: Vec<String> = lines.into_iter().map(|(l, _)| l).collect();
+        (changed, out.join("\n"))
+    }
+
+    #[test]
+    fn quotes_before_code_name_tabs() {
+        let (changed, out) = run(
+            "::: preview https://demo.example/pages/text\n> Template\n```vue\n> not a tab\n```\n\n> Script\n```js\nx\n```\n:::\n> 引用\n",
+        );
+        assert!(changed);
+        assert_eq!(
+            out,
+            "<https://demo.example/pages/text>\n\n::: code-tabs\n@tab Template\n```vue\n> not a tab\n```\n\n@tab Script\n```js\nx\n```\n:::\n> 引用\n"
+        );
+    }
+
+    #[test]
+    fn a_preview_of_markdown_and_one_in_code_stay() {
+        for text in [
+            "::: preview 案例\n\n**粗**体\n\n```js\nx\n```\n:::\n",
+            "```md\n::: preview\n> A\n```js\n```\n:::\n```\n",
+            "::: preview\n> 一句引用。\n\n正文\n:::\n",
+        ] {
+            assert_eq!(run(text), (false, text.to_owned()), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_blank_line_between_name_and_code_and_a_nested_container() {
+        let (_, out) = run(
+            "::: preview\n\n> index.html\n\n```html\n<p>\n```\n::: tip\n> 注\n```js\n```\n:::\n:::\n后\n",
+        );
+        assert_eq!(
+            out,
+            "::: code-tabs\n\n@tab index.html\n\n```html\n<p>\n```\n::: tip\n> 注\n```js\n```\n:::\n:::\n后\n"
+        );
+    }
+}

@@ -94,8 +94,9 @@ pub fn run(cli: Cli) -> i32 {
             timings,
             force,
         } => {
+            let chosen = output.is_some();
             let out = output.unwrap_or_else(|| root.join("public"));
-            build(&root, &out, base_url, drafts, timings, force)
+            build(&root, &out, base_url, drafts, timings, force, chosen)
         }
         Command::Check { root, drafts } => check(&root, drafts),
         Command::Serve {
@@ -146,9 +147,10 @@ fn build(
     drafts: bool,
     timings: bool,
     force: bool,
+    chosen: bool,
 ) -> i32 {
     let start = Instant::now();
-    let target = match crate::output::prepare(root, out, force) {
+    let target = match crate::output::prepare(root, out, force, chosen) {
         Ok(t) => t,
         Err(d) => return report(&Diagnostics::from(d)),
     };
@@ -267,7 +269,7 @@ fn human_size(bytes: usize) -> String {
 /// `text` as one word for a POSIX shell: quoted when it holds anything but letters, digits and
 /// `_./-`, so a suggested command pastes as is (`helpcenter init "帮助 中心"` suggested a
 /// command that split the folder in two).
-fn shell_word(text: &str) -> String {
+pub(crate) fn shell_word(text: &str) -> String {
     // A relative path that starts like an option (`-help`) is read as one: `./-help` is not.
     if text.starts_with('-') {
         return shell_word(&format!("./{text}"));

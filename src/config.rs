@@ -404,6 +404,9 @@ impl Config {
     pub fn parse(text: &str) -> Result<Config, Diagnostic> {
         // What is no mapping at all gets a message of its own: serde's quoted the whole text
         // ("invalid type: string \"…\"": a config linked to /etc/passwd printed it whole).
+        if let Some(d) = crate::yaml::too_deep(text, 0) {
+            return Err(d);
+        }
         match serde_yaml::from_str::<serde_yaml::Value>(text) {
             Ok(serde_yaml::Value::Null) => {
                 return Err(Diagnostic::error("the config is empty")

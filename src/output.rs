@@ -52,7 +52,13 @@ const MARKER_TEXT: &str =
 /// folder there may be replaced. Refuses — before anything is built — an output that is, holds
 /// or lies inside the site's `content/`, `templates/`, `static/` or config, one that is a file,
 /// and a folder that is neither empty nor an earlier helpcenter output unless `force`.
-pub fn prepare(root: &Path, out: &Path, force: bool) -> Result<PathBuf, Diagnostic> {
+///
+/// `chosen`: the output was named on the command line. The default one, `public/` in the site,
+/// may be a link only within the site: a cloned repository's `public -> ~/.ssh` would have the
+/// build write the repository's `static/` files there. And a link is followed only to a folder
+/// whose parent exists (`public -> /srv/www/help`, its folder deleted), never creating folders
+/// the link's target names above it (`/nonexistent/dir`).
+pub fn prepare(root: &Path, out: &Path, force: bool, chosen: bool) -> Result<PathBuf, Diagnostic> {
     let resolved = resolve(out);
     let shown = display_path(out);
     let refuse = |why: String, hint: &str| {
@@ -62,6 +68,29 @@ pub fn prepare(root: &Path, out: &Path, force: bool) -> Result<PathBuf, Diagnost
                 .hint(hint.to_owned()),
         )
     };
+    let linked = std::fs::symlink_metadata(out).is_ok_and(|m| m.is_symlink());
+    if linked && !chosen && !resolved.starts_with(resolve(root)) {
+        return refuse(
+            format!(
+                "it is a symbolic link to {}, outside the site, and the site's own files never choose where a build writes",
+                display_path(&resolved)
+            ),
+            &format!(
+                "if that is where the site should go, say so: --output {}",
+                crate::cli::shell_word(&shown)
+            ),
+        );
+    }
+    if linked && resolved.parent().is_some_and(|p| !p.is_dir()) {
+        return refuse(
+            format!(
+                "it is a symbolic link to {}, whose folder {} does not exist",
+                display_path(&resolved),
+                display_path(resolved.parent().unwrap_or(&resolved))
+            ),
+            "create the folder the link leads into, or name another output folder",
+        );
+    }
     for protected in protected_paths(root) {
         if resolved == protected
             || resolved.starts_with(&protected)

@@ -18,7 +18,7 @@ pub fn published_folders(root: &Path, content_dir: &Path, diags: &mut Diagnostic
     let Some(config) = js::read_config(root, &places, CONFIG_FILES, "Jekyll config", diags) else {
         return Vec::new();
     };
-    let yaml: serde_yaml::Value = match serde_yaml::from_str(&config.text) {
+    let yaml: serde_yaml::Value = match crate::yaml::value(&config.text) {
         Ok(v) => v,
         Err(e) => {
             diags.push(

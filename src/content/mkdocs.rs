@@ -64,7 +64,7 @@ pub fn read(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> MkDocs 
 
 /// `pymdownx.snippets`' `auto_append` list, from the config's `markdown_extensions`.
 fn auto_append(text: &str) -> Vec<String> {
-    let Ok(yaml) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
+    let Ok(yaml) = crate::yaml::value(text) else {
         return Vec::new();
     };
     let Some(extensions) = yaml
@@ -86,7 +86,7 @@ fn auto_append(text: &str) -> Vec<String> {
 }
 
 fn nav(config: js::ConfigFile, diags: &mut Diagnostics) -> Option<Nav> {
-    let yaml: serde_yaml::Value = match serde_yaml::from_str(&config.text) {
+    let yaml: serde_yaml::Value = match crate::yaml::value(&config.text) {
         Ok(v) => v,
         Err(e) => {
             diags.push(

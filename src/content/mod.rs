@@ -802,6 +802,12 @@ fn walk(
             diags.push(output_inside(&shown_path(root, entry.path())));
             continue;
         }
+        if inside.entered_too_often(&entry) {
+            walker.skip_current_dir();
+            diags.push(linked_too_often(&shown_path(root, entry.path())));
+            continue;
+        }
+        let hidden = target.as_ref().filter(|t| inside.hidden(t));
         let rel = slash_path(entry.path().strip_prefix(dir).unwrap_or(entry.path()));
         // VuePress serves `.vuepress/public/` at the site root; the rest of `.vuepress/` is its
         // config and theme, as `.vitepress/` is VitePress's.
@@ -814,7 +820,10 @@ fn walk(
             }
             continue;
         }
-        if (name.starts_with('.') && rel != VUEPRESS_DIR) || problem.is_some() || outside.is_some()
+        if (name.starts_with('.') && rel != VUEPRESS_DIR)
+            || problem.is_some()
+            || outside.is_some()
+            || hidden.is_some()
         {
             if entry.file_type().is_dir() {
                 walker.skip_current_dir();
@@ -822,6 +831,8 @@ fn walk(
             let shown = shown_path(root, entry.path());
             if let Some(target) = outside {
                 diags.push(outside_link(&shown, &target));
+            } else if let Some(target) = hidden.filter(|_| !name.starts_with('.')) {
+                diags.push(hidden_link(&shown, target));
             } else if let Some(problem) = problem {
                 diags.push(bad_name(&shown, problem));
             }
@@ -929,6 +940,26 @@ pub fn outside_link(link: &Path, target: &Path) -> Diagnostic {
     .hint("copy the file into the site, or make the link point inside the site folder")
 }
 
+/// The error for a link to a hidden file or folder (see [`Inside::hidden`]).
+pub fn hidden_link(link: &Path, target: &Path) -> Diagnostic {
+    Diagnostic::error(format!(
+        "this link leads to {}, a hidden file or folder: hidden files are never published",
+        display_path(target)
+    ))
+    .in_file(link)
+    .hint("copy what should be published to a name without a leading dot, or remove the link")
+}
+
+/// The warning for a folder left out where a link leads into it once too often (see
+/// [`Inside::entered_too_often`]).
+pub fn linked_too_often(link: &Path) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "this link leads into a folder that links already led into {MAX_LINKED_ENTRIES} times: it is left out here"
+    ))
+    .in_file(link)
+    .hint("links that lead into a folder again and again publish it at every turn; link a folder once")
+}
+
 /// The error for a folder under content/ or static/ that is a helpcenter output, reached through
 /// a link (`static/a -> ../public`) or left there: publishing it would copy the last output into
 /// the next one, which then grows with every build.
@@ -942,7 +973,7 @@ pub fn output_inside(folder: &Path) -> Diagnostic {
 }
 
 /// Where an entry that is a symbolic link really leads.
-fn link_target(entry: &walkdir::DirEntry) -> Option<PathBuf> {
+pub fn link_target(entry: &walkdir::DirEntry) -> Option<PathBuf> {
     entry
         .path_is_symlink()
         .then(|| std::fs::canonicalize(entry.path()).ok())
@@ -953,7 +984,14 @@ fn link_target(entry: &walkdir::DirEntry) -> Option<PathBuf> {
 /// `content/` (or `static/`, `templates/`) when that folder is itself a link.
 pub struct Inside {
     roots: Vec<PathBuf>,
+    /// How often each folder was entered through a link (see [`Inside::entered_too_often`]).
+    entered: std::cell::RefCell<std::collections::HashMap<PathBuf, usize>>,
 }
+
+/// How often one folder may be entered through links: a folder linked in once or twice is
+/// published there too, but two links in each folder to the next (`d0/x -> ../d1`, `d0/y ->
+/// ../d1` …) double the pages at each level: 13 levels wrote 32,745 pages (450 MB).
+const MAX_LINKED_ENTRIES: usize = 4;
 
 impl Inside {
     /// The places `dir` (a folder of the site at `root`) may lead to.
@@ -962,7 +1000,47 @@ impl Inside {
             .iter()
             .filter_map(|p| std::fs::canonicalize(p).ok())
             .collect();
-        Inside { roots }
+        Inside {
+            roots,
+            entered: Default::default(),
+        }
+    }
+
+    /// For a folder entered through a link, whether links have led into the folder it really is
+    /// more than [`MAX_LINKED_ENTRIES`] times: then it is left out there (with
+    /// [`linked_too_often`]).
+    pub fn entered_too_often(&self, entry: &walkdir::DirEntry) -> bool {
+        if !entry.file_type().is_dir() {
+            return false;
+        }
+        let Some(real) = link_target(entry) else {
+            return false;
+        };
+        let mut entered = self.entered.borrow_mut();
+        let n = entered.entry(real).or_default();
+        *n += 1;
+        *n > MAX_LINKED_ENTRIES
+    }
+
+    /// Whether `real` (where a link leads, resolved) is a hidden file or folder of the site, or
+    /// inside one (`x.txt -> ../../.env`, `files -> ../../.git`): as never published as the
+    /// hidden file itself. `.well-known/`, which hosts read, is not hidden.
+    pub fn hidden(&self, real: &Path) -> bool {
+        let Some(within) = self
+            .roots
+            .iter()
+            .filter(|r| real.starts_with(r))
+            .max_by_key(|r| r.as_os_str().len())
+        else {
+            return false;
+        };
+        real.strip_prefix(within)
+            .unwrap_or(real)
+            .components()
+            .any(|c| {
+                let name = c.as_os_str().to_string_lossy();
+                name.starts_with('.') && name != ".well-known"
+            })
     }
 
     /// For an entry that is a symbolic link, where it really leads when that is outside.

@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 
 use tera::{Context, Tera};
 
-use crate::content::{Inside, bad_name, output_inside, outside_link, walk_error};
+use crate::content::{
+    Inside, bad_name, hidden_link, link_target, linked_too_often, output_inside, outside_link,
+    walk_error,
+};
 use crate::error::{Diagnostic, Diagnostics, display_path, shown_path};
 use crate::escape;
 use crate::paths::{NOT_UTF8, path_problem, slash_path};
@@ -363,7 +366,26 @@ pub fn overlay(
             diags.push(output_inside(&shown));
             continue;
         }
-        if entry.file_type().is_dir() || entry.file_name().to_string_lossy().starts_with('.') {
+        if inside.entered_too_often(&entry) {
+            walker.skip_current_dir();
+            diags.push(linked_too_often(&shown));
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        // Hidden files and folders are never published (`static/.git/`, `.env`), nor what
+        // a link leads to in one; `.well-known/`, which hosts and browsers read, is.
+        let hidden_name = name.starts_with('.') && name != ".well-known" && entry.depth() > 0;
+        let hidden_target = link_target(&entry).filter(|t| inside.hidden(t));
+        if hidden_name || hidden_target.is_some() || name == "node_modules" {
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            if let Some(target) = hidden_target.filter(|_| !hidden_name) {
+                diags.push(hidden_link(&shown, &target));
+            }
+            continue;
+        }
+        if entry.file_type().is_dir() {
             continue;
         }
         // A named pipe for `templates/article.html` left the built-in one in use, silently.

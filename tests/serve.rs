@@ -180,6 +180,36 @@ fn answers_only_to_its_own_names_with_safe_headers() {
     assert_eq!(r.status, 403);
 }
 
+/// Another site's page may run a `<script src>` of the preview's search shards, which hold
+/// drafts' text with `--drafts`: the browser says whose page asks (`Sec-Fetch-Site`), and only
+/// opening a page is answered to another site.
+#[test]
+fn another_sites_page_cannot_read_the_preview() {
+    let srv = serve(&fixture("site"), &["--drafts"]);
+    let shard = |headers: &str| request_with(srv.port, "/search/manifest.js", headers).status;
+    assert_eq!(shard(""), 200, "no Sec-Fetch headers (curl)");
+    assert_eq!(
+        shard("Sec-Fetch-Site: same-origin\r\nSec-Fetch-Mode: no-cors\r\n"),
+        200,
+        "its own page"
+    );
+    for site in ["cross-site", "same-site"] {
+        let r = request_with(
+            srv.port,
+            "/search/manifest.js",
+            &format!("Sec-Fetch-Site: {site}\r\nSec-Fetch-Mode: no-cors\r\nSec-Fetch-Dest: script\r\n"),
+        );
+        assert_eq!(r.status, 403, "{site}");
+        assert!(!r.text().contains("helpcenterSearch"), "{site}");
+    }
+    let link = request_with(
+        srv.port,
+        "/",
+        "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: navigate\r\nSec-Fetch-Dest: document\r\n",
+    );
+    assert_eq!(link.status, 200, "a link followed from elsewhere opens the page");
+}
+
 #[test]
 fn a_slow_request_header_is_cut_off() {
     let srv = serve(&fixture("site"), &[]);

@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::convert::Infallible;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use axum::Router;
@@ -73,7 +74,13 @@ async fn guard(State(state): State<Arc<AppState>>, request: Request, next: Next)
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .unwrap_or_default();
-    let mut response = if host_allowed(host, &state.hosts) {
+    let mut response = if cross_site_read(request.headers()) {
+        (
+            StatusCode::FORBIDDEN,
+            "The preview is not read by other sites' pages: open it in a tab of its own.\n",
+        )
+            .into_response()
+    } else if host_allowed(host, &state.hosts) {
         next.run(request).await
     } else {
         (
@@ -92,6 +99,23 @@ async fn guard(State(state): State<Arc<AppState>>, request: Request, next: Next)
         HeaderValue::from_static("no-referrer"),
     );
     response
+}
+
+/// Whether a browser asks on behalf of another site's page for something it does not open as
+/// a page: a `<script src>` of the search index's shards (JavaScript, which any page may run),
+/// an image, a fetch. The preview shows drafts and unpublished pages, and a page elsewhere
+/// could read them that way. Opening a link from elsewhere is a navigation, and is answered;
+/// requests without `Sec-Fetch-*` headers (curl, older browsers) are too.
+pub fn cross_site_read(headers: &HeaderMap) -> bool {
+    let value = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    matches!(value("sec-fetch-site").as_str(), "cross-site" | "same-site")
+        && value("sec-fetch-mode") != "navigate"
 }
 
 /// Whether a `Host` header names this server: one of `hosts`, with or without a port. The name
@@ -120,7 +144,29 @@ pub fn host_allowed(host: &str, hosts: &[String]) -> bool {
     port_ok && hosts.contains(&name)
 }
 
-async fn events(State(state): State<Arc<AppState>>) -> impl IntoResponse {
+/// Live-reload streams open at once: a page open in a few tabs needs a few. Each one past it
+/// would hold messages for a reader that may never read them.
+const MAX_STREAMS: usize = 64;
+
+/// Counts an open live-reload stream while it lives.
+struct Stream(Arc<AppState>);
+
+impl Drop for Stream {
+    fn drop(&mut self) {
+        self.0.streams.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+async fn events(State(state): State<Arc<AppState>>) -> Response {
+    if state.streams.fetch_add(1, Ordering::Relaxed) >= MAX_STREAMS {
+        state.streams.fetch_sub(1, Ordering::Relaxed);
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Too many live-reload connections are open: close some tabs of the preview.\n",
+        )
+            .into_response();
+    }
+    let open = Stream(state.clone());
     let rx = state.events.subscribe();
     let (id, error) = {
         let snap = read(&state);
@@ -139,21 +185,23 @@ async fn events(State(state): State<Arc<AppState>>) -> impl IntoResponse {
         }))
         .collect();
     let stream = futures_util::stream::unfold(
-        (initial.into_iter(), rx),
-        |(mut pending, mut rx)| async move {
+        (initial.into_iter(), rx, open),
+        |(mut pending, mut rx, open)| async move {
             if let Some(n) = pending.next() {
-                return Some((to_event(n), (pending, rx)));
+                return Some((to_event(n), (pending, rx, open)));
             }
             loop {
                 match rx.recv().await {
-                    Ok(n) => return Some((to_event(n), (pending, rx))),
+                    Ok(n) => return Some((to_event(n), (pending, rx, open))),
                     Err(broadcast::error::RecvError::Lagged(_)) => continue,
                     Err(broadcast::error::RecvError::Closed) => return None,
                 }
             }
         },
     );
-    Sse::new(stream).keep_alive(KeepAlive::default())
+    Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response()
 }
 
 fn to_event(n: Notice) -> Result<Event, Infallible> {

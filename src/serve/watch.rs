@@ -585,6 +585,7 @@ fn publish(
             Err(diags) => {
                 let text = diags.errors_report();
                 elog!("{text}\nThe last good pages are still served.");
+                let text = super::overlay_text(text);
                 snap.error = Some(text.clone());
                 Notice {
                     kind: "builderror",

@@ -118,6 +118,21 @@ fn docsify_options<'e>(title: &CowStr<'e>, docsify: bool) -> (CowStr<'e>, bool) 
     (CowStr::from(""), options().any(|w| w == ":ignore"))
 }
 
+/// The scheme of a destination that runs script when followed (`javascript:alert(1)`, also
+/// written `JavaScript:` or with the tabs and newlines browsers drop from a URL).
+fn script_scheme(dest: &str) -> Option<&'static str> {
+    let squeezed: String = dest
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .take(12)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript", "vbscript"]
+        .into_iter()
+        .find(|s| squeezed.strip_prefix(s).is_some_and(|r| r.starts_with(':')))
+}
+
 /// Rewrites one link or image destination, recording internal links for the link check.
 pub(super) fn rewrite_link<'e>(
     dest: &CowStr<'e>,
@@ -142,6 +157,16 @@ pub(super) fn rewrite(
     found: &mut Vec<LinkRef>,
     diags: &mut Diagnostics,
 ) -> Option<String> {
+    if let Some(scheme) = script_scheme(d) {
+        diags.push(
+            Diagnostic::warning(format!(
+                "a `{scheme}:` link runs code in the reader's browser: it is left out, its text kept"
+            ))
+            .at_line(line)
+            .hint("link to a page or a file; code a page needs goes in templates/ or as HTML written on purpose (`<a href=…>`)"),
+        );
+        return Some(String::new());
+    }
     let t = links.resolve(d, page.src_dir, page.url);
     // A Hugo ref's mark is for the resolver only: what is kept or reported is its path.
     let hugo_ref = Some(d.trim_start_matches(HUGO_REF)).filter(|rest| rest.len() < d.len());

@@ -538,3 +538,21 @@ fn self_closed_elements_close_and_unquoted_slashes_stay_values() {
     assert!(r.html.contains(">文档</a>"), "{}", r.html);
     assert!(!r.html.contains("/></a>"), "{}", r.html);
 }
+
+/// A `javascript:` link in Markdown runs code when a reader clicks it: left out, with a warning
+/// at its line; the text stays, other links are as they were.
+#[test]
+fn script_links_are_left_out() {
+    let (r, d) = render(
+        "正文\n\n[打印](javascript:print()) [b]( JaVaScript:x) ![图](vbscript:y) [好](https://x.com/javascript:z)\n",
+        &page(),
+        &links(),
+    );
+    let lower = r.html.to_ascii_lowercase();
+    assert_eq!(lower.matches("script:").count(), 1, "{}", r.html);
+    assert!(r.html.contains(">打印</a>"), "{}", r.html);
+    assert!(r.html.contains("href=\"https://x.com/javascript:z\""), "{}", r.html);
+    let warned: Vec<_> = d.0.iter().filter(|d| d.message.contains("runs code")).collect();
+    assert_eq!(warned.len(), 3, "{:?}", d.0);
+    assert!(warned.iter().all(|d| d.line == Some(7)), "{warned:?}");
+}

@@ -130,6 +130,14 @@ pub fn run(cli: Cli) -> i32 {
     }
 }
 
+/// "1 article", "12 articles", as the summary lines count them.
+pub(crate) fn articles(n: usize) -> String {
+    match n {
+        1 => "1 article".to_owned(),
+        n => format!("{n} articles"),
+    }
+}
+
 /// `--language` goes into the new config as it is, so it must be a language tag (BCP 47:
 /// letters, digits and `-`), never text that could be YAML of its own.
 fn language_tag(s: &str) -> Result<String, String> {
@@ -191,10 +199,7 @@ fn build(
     log!(
         "Built {} pages ({}, {} files, {}) into {} in {} ms{}",
         built.pages,
-        match built.site.articles.len() {
-            1 => "1 article".to_owned(),
-            n => format!("{n} articles"),
-        },
+        articles(built.site.articles.len()),
         built.files.len(),
         human_size(bytes),
         display_path(out),
@@ -216,9 +221,9 @@ fn check(root: &Path, drafts: bool) -> i32 {
         Ok(b) => {
             print_diagnostics(&b.warnings);
             log!(
-                "Checked {} pages ({} articles): no errors, {} ms{}",
+                "Checked {} pages ({}): no errors, {} ms{}",
                 b.pages,
-                b.site.articles.len(),
+                articles(b.site.articles.len()),
                 start.elapsed().as_millis(),
                 crate::error::links_left(&b.warnings)
             );
@@ -233,7 +238,7 @@ fn guarded_build(opts: &BuildOptions) -> Result<pipeline::Built, Diagnostics> {
     crate::error::guard(&opts.root, || pipeline::build(opts)).unwrap_or_else(|d| Err(d.into()))
 }
 
-fn print_diagnostics(list: &[Diagnostic]) {
+pub(crate) fn print_diagnostics(list: &[Diagnostic]) {
     let stderr = std::io::stderr();
     let mut e = stderr.lock();
     for d in list {

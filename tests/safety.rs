@@ -869,3 +869,113 @@ fn a_markdown_file_too_large_for_an_article_is_an_error_read_no_further() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(snapshot(&out), before, "the earlier output is untouched");
 }
+
+/// A repository's own `public` link does not choose where the build writes: cloned with
+/// `public -> ~/.ssh`, a build wrote its `static/authorized_keys` there. Named with
+/// `--output`, the link is followed, but never creating folders above where it leads.
+#[test]
+fn a_public_link_out_of_the_site_is_not_followed_unasked() {
+    let s = new_site("public-link");
+    let site = s.path().join("site");
+    s.write("site/static/authorized_keys", "ssh-ed25519 AAAA attacker\n");
+    let victim = s.path().join("home/.ssh");
+    std::os::unix::fs::symlink(&victim, site.join("public")).unwrap();
+    refused(&site, &[], &["public", "outside the site", "--output"]);
+    assert!(!s.path().join("home").exists(), "nothing is created");
+    // A link whose target's folder is missing is refused even when named.
+    std::fs::remove_file(site.join("public")).unwrap();
+    let far = s.path().join("nowhere/deep/help");
+    std::os::unix::fs::symlink(&far, site.join("dl")).unwrap();
+    let dl = site.join("dl");
+    refused(
+        &site,
+        &["--output", dl.to_str().unwrap()],
+        &["does not exist"],
+    );
+    assert!(!s.path().join("nowhere").exists());
+    // Named, a link into an existing folder is where the site goes, and stays a link.
+    std::fs::create_dir_all(s.path().join("www")).unwrap();
+    std::os::unix::fs::symlink(s.path().join("www/help"), site.join("public")).unwrap();
+    let o = run(&[
+        "build",
+        "--root",
+        site.to_str().unwrap(),
+        "--output",
+        site.join("public").to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(s.path().join("www/help/index.html").is_file());
+    assert!(
+        std::fs::symlink_metadata(site.join("public"))
+            .unwrap()
+            .is_symlink()
+    );
+}
+
+/// Links inside the site are followed, but two links per folder to the next one doubled the
+/// pages at each level (13 levels wrote 32,745 pages); a link to a hidden file or folder of the
+/// site published it (`.env`, `.git`), and so did `static/.git/`.
+#[test]
+fn links_do_not_multiply_pages_or_publish_hidden_files() {
+    let s = new_site("fan-out");
+    let site = s.path().join("site");
+    for i in 0..10 {
+        s.write(
+            &format!("site/content/d{i}/_index.md"),
+            "---\ntitle: 栏目\n---\n",
+        );
+        s.write(
+            &format!("site/content/d{i}/p.md"),
+            "---\ntitle: 页\n---\n正文\n",
+        );
+    }
+    for i in 0..9 {
+        for name in ["x", "y"] {
+            std::os::unix::fs::symlink(
+                format!("../d{}", i + 1),
+                site.join(format!("content/d{i}/{name}")),
+            )
+            .unwrap();
+        }
+    }
+    s.write("site/static/.git/config", "[remote] url = secret\n");
+    s.write(
+        "site/static/.well-known/security.txt",
+        "Contact: mailto:a@b.c\n",
+    );
+    let out = s.path().join("out");
+    let o = build(&site, &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("led into 4 times"), "{}", stderr(&o));
+    let pages = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name() == "index.html")
+        .count();
+    assert!(pages < 400, "{pages} pages");
+    assert!(!out.join(".git").exists());
+    assert!(out.join(".well-known/security.txt").is_file());
+    s.write("site/.env", "TOKEN=secret\n");
+    std::os::unix::fs::symlink("../../.env", site.join("content/d0/x.txt")).unwrap();
+    refused(
+        &site,
+        &["--output", out.to_str().unwrap()],
+        &["content/d0/x.txt", "hidden files are never published"],
+    );
+}
+
+/// A slug with a leading dot makes a hidden folder many hosts do not serve.
+#[test]
+fn a_dotted_slug_is_refused() {
+    let s = new_site("dot-slug");
+    let site = s.path().join("site");
+    s.write(
+        "site/content/getting-started/dot.md",
+        "---\ntitle: 点\nslug: .hidden\n---\n正文\n",
+    );
+    refused(
+        &site,
+        &[],
+        &["content/getting-started/dot.md:3", "a leading `.`"],
+    );
+}

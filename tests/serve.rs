@@ -197,7 +197,9 @@ fn another_sites_page_cannot_read_the_preview() {
         let r = request_with(
             srv.port,
             "/search/manifest.js",
-            &format!("Sec-Fetch-Site: {site}\r\nSec-Fetch-Mode: no-cors\r\nSec-Fetch-Dest: script\r\n"),
+            &format!(
+                "Sec-Fetch-Site: {site}\r\nSec-Fetch-Mode: no-cors\r\nSec-Fetch-Dest: script\r\n"
+            ),
         );
         assert_eq!(r.status, 403, "{site}");
         assert!(!r.text().contains("helpcenterSearch"), "{site}");
@@ -207,7 +209,10 @@ fn another_sites_page_cannot_read_the_preview() {
         "/",
         "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: navigate\r\nSec-Fetch-Dest: document\r\n",
     );
-    assert_eq!(link.status, 200, "a link followed from elsewhere opens the page");
+    assert_eq!(
+        link.status, 200,
+        "a link followed from elsewhere opens the page"
+    );
 }
 
 #[test]

@@ -1380,7 +1380,13 @@ pub fn parse_file(
                 .find_map(segment_problem),
             None if slug.contains('/') => Some("a `/`"),
             None => segment_problem(slug),
-        };
+        }
+        // `.hidden`, `...`: a folder hosts and zip tools hide, or refuse to serve.
+        .or_else(|| {
+            slug.split('/')
+                .any(|s| s.trim().starts_with('.'))
+                .then_some("a leading `.`, which makes a hidden folder many hosts do not serve")
+        });
         if let Some(problem) = problem {
             diags.push(
                 Diagnostic::error(format!(
@@ -1390,7 +1396,7 @@ pub fn parse_file(
                 .hint(if problem == crate::paths::TOO_LONG {
                     "shorten it: a slug names one folder of the output"
                 } else {
-                    "use one path segment such as `reset-password`, or a path from the root such as `/guide/reset-password`"
+                    "use one path segment such as `reset-password` (the article stays in its folder; a path from the root such as `/guide/reset-password`, as Docusaurus writes it, names the article by its last segment and is one more URL links may use)"
                 }),
             );
         }

@@ -551,8 +551,15 @@ fn script_links_are_left_out() {
     let lower = r.html.to_ascii_lowercase();
     assert_eq!(lower.matches("script:").count(), 1, "{}", r.html);
     assert!(r.html.contains(">打印</a>"), "{}", r.html);
-    assert!(r.html.contains("href=\"https://x.com/javascript:z\""), "{}", r.html);
-    let warned: Vec<_> = d.0.iter().filter(|d| d.message.contains("runs code")).collect();
+    assert!(
+        r.html.contains("href=\"https://x.com/javascript:z\""),
+        "{}",
+        r.html
+    );
+    let warned: Vec<_> =
+        d.0.iter()
+            .filter(|d| d.message.contains("runs code"))
+            .collect();
     assert_eq!(warned.len(), 3, "{:?}", d.0);
     assert!(warned.iter().all(|d| d.line == Some(7)), "{warned:?}");
 }

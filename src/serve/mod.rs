@@ -78,7 +78,10 @@ fn overlay_text(text: String) -> String {
     }
     let cut = text[..cut].rfind('\n').unwrap_or(cut);
     let left = text[cut..].lines().filter(|l| !l.trim().is_empty()).count();
-    format!("{}\n\n… {left} more lines: the terminal shows them all", &text[..cut])
+    format!(
+        "{}\n\n… {left} more lines: the terminal shows them all",
+        &text[..cut]
+    )
 }
 
 /// A message to the live-reload clients.
@@ -117,6 +120,15 @@ pub fn run(opts: ServeOptions) -> i32 {
 }
 
 async fn serve(opts: ServeOptions) -> i32 {
+    // A folder that is no site (a mistyped --root) is named, as `build` names it, rather than
+    // served as one long error page. A site whose config breaks later is served with its errors.
+    let config = opts.root.join(crate::config::CONFIG_FILE);
+    if !config.exists() {
+        if let Err(d) = crate::config::Config::load(&opts.root) {
+            crate::cli::print_diagnostics(&[d]);
+            return 1;
+        }
+    }
     let (listener, port) = match bind(opts.interface, opts.port).await {
         Ok(x) => x,
         Err(msg) => {
@@ -174,9 +186,9 @@ fn first_build(opts: &BuildOptions, state: &AppState) -> watch::Session {
                 elog!("{w}\n");
             }
             log!(
-                "Built {} pages ({} articles) in {} ms{}",
+                "Built {} pages ({}) in {} ms{}",
                 built.pages,
-                built.site.articles.len(),
+                crate::cli::articles(built.site.articles.len()),
                 started.elapsed().as_millis(),
                 crate::error::links_left(&built.warnings)
             );

@@ -960,3 +960,20 @@ fn a_tools_config_beside_a_linked_docs_folder_is_watched_there() {
     events.reloaded("an edit of mkdocs.yml beside the linked docs");
     assert!(!order(), "甲 (alpha) first now");
 }
+
+/// When the first build fails there is no good page to show under the errors: the overlay says
+/// so, in the site's language, and the placeholder is no 200 page of the site.
+#[test]
+fn a_first_build_that_fails_says_no_page_was_built_in_the_sites_language() {
+    let (_s, site) = scratch_fixture("first-fails");
+    let a = site.join("content/账户/改密码.md");
+    let text = std::fs::read_to_string(&a).unwrap();
+    std::fs::write(&a, format!("{text}\n[坏链接](nope.md)\n")).unwrap();
+    let srv = serve(&site, &[]);
+    let r = request(srv.port, "/");
+    assert_eq!(r.status, 503);
+    let page = r.text();
+    assert!(page.contains("构建失败，还没有可以显示的页面"), "{page}");
+    assert!(!page.contains("上一次成功构建的页面"), "{page}");
+    assert!(page.contains("link to a missing article"), "{page}");
+}

@@ -263,6 +263,7 @@ async fn file(State(state): State<Arc<AppState>>, uri: Uri, headers: HeaderMap) 
     let page = Page {
         error: snap.error.as_deref(),
         build: snap.build_id,
+        first: snap.files.is_empty(),
     };
     if let Some(bytes) = snap.files.get(&path) {
         // We send no validators, so a conditional range (`If-Range`) can never be known to
@@ -288,11 +289,15 @@ async fn file(State(state): State<Arc<AppState>>, uri: Uri, headers: HeaderMap) 
     match snap.files.get("404.html") {
         Some(bytes) => page.respond("404.html", bytes, StatusCode::NOT_FOUND),
         None if page.error.is_some() => {
-            // Nothing built yet: show the errors on every page.
+            // Nothing built yet: show the errors on every page, in the site's language.
+            let placeholder = format!(
+                "<!doctype html><html lang=\"{}\"><title>helpcenter</title><body></body></html>",
+                escape::html(&state.language)
+            );
             page.respond(
                 "index.html",
-                b"<!doctype html><title>helpcenter</title>",
-                StatusCode::OK,
+                placeholder.as_bytes(),
+                StatusCode::SERVICE_UNAVAILABLE,
             )
         }
         None => (StatusCode::NOT_FOUND, "not found\n").into_response(),
@@ -305,6 +310,8 @@ struct Page<'a> {
     error: Option<&'a str>,
     /// The build the page comes from.
     build: u64,
+    /// No build has succeeded yet: there is no good page below the errors.
+    first: bool,
 }
 
 impl Page<'_> {
@@ -364,7 +371,7 @@ impl Page<'_> {
                 end -= 1;
             }
             let head = &text[..end];
-            extra.push_str(&overlay_html(e, head.contains("lang=\"zh")));
+            extra.push_str(&overlay_html(e, head.contains("lang=\"zh"), self.first));
         }
         match text.rfind("</body>") {
             Some(i) => format!("{}{extra}{}", &text[..i], &text[i..]).into_bytes(),
@@ -388,17 +395,24 @@ fn with_headers(status: StatusCode, path: &str, body: Vec<u8>) -> Response {
 
 /// The overlay over a page served while the build is failing, worded as livereload.js words it,
 /// with a button that hides it so the page below can be read.
-fn overlay_html(error: &str, zh: bool) -> String {
-    let (title, hide) = if zh {
-        (
+fn overlay_html(error: &str, zh: bool, first: bool) -> String {
+    let (title, hide) = match (zh, first) {
+        (true, false) => (
             "构建失败：下面是上一次成功构建的页面。改好后保存，页面会自动刷新。",
             "隐藏",
-        )
-    } else {
-        (
+        ),
+        (true, true) => (
+            "构建失败，还没有可以显示的页面。改好后保存，页面会自动刷新。",
+            "隐藏",
+        ),
+        (false, false) => (
             "The last build failed: below is the last good page. Save a fix and the page reloads.",
             "Hide",
-        )
+        ),
+        (false, true) => (
+            "The build failed, and no page has been built yet. Save a fix and the page reloads.",
+            "Hide",
+        ),
     };
     format!(
         "<div id=\"helpcenter-error-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;\

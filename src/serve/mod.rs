@@ -59,6 +59,23 @@ struct AppState {
     hosts: Vec<String>,
     /// Live-reload streams open (see `http::events`).
     streams: std::sync::atomic::AtomicUsize,
+    /// The site's language, for the page shown while no build has succeeded.
+    language: String,
+}
+
+/// The language `helpcenter.yaml` gives the site, read even when the rest of it fails (a first
+/// build that failed on the config still speaks the site's language).
+fn site_language(root: &std::path::Path) -> String {
+    if let Ok(config) = crate::config::Config::load(root) {
+        return config.language;
+    }
+    let text = crate::paths::read_file(&root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
+    String::from_utf8_lossy(&text)
+        .lines()
+        .find_map(|l| l.strip_prefix("language:"))
+        .map(|l| l.trim().trim_matches(['"', '\'']).to_owned())
+        .filter(|l| crate::config::is_language_tag(l))
+        .unwrap_or_else(|| "en".to_owned())
 }
 
 /// The most of a failed build's errors a live-reload message carries; the terminal has them
@@ -153,6 +170,7 @@ async fn serve(opts: ServeOptions) -> i32 {
         events: tx,
         hosts,
         streams: Default::default(),
+        language: site_language(&opts.root),
     });
     let watching = watch::begin(&opts.root);
     let session = first_build(&build_opts, &state);

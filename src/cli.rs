@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
-use crate::error::{Diagnostic, Diagnostics, display_path, elog, log};
+use crate::error::{Diagnostics, articles, display_path, elog, log, print_diagnostics, shell_word};
 use crate::pipeline::{self, BuildOptions};
 
 /// The parsed command line.
@@ -130,14 +130,6 @@ pub fn run(cli: Cli) -> i32 {
     }
 }
 
-/// "1 article", "12 articles", as the summary lines count them.
-pub(crate) fn articles(n: usize) -> String {
-    match n {
-        1 => "1 article".to_owned(),
-        n => format!("{n} articles"),
-    }
-}
-
 /// `--language` goes into the new config as it is, so it must be a language tag (BCP 47:
 /// letters, digits and `-`), never text that could be YAML of its own.
 fn language_tag(s: &str) -> Result<String, String> {
@@ -238,14 +230,6 @@ fn guarded_build(opts: &BuildOptions) -> Result<pipeline::Built, Diagnostics> {
     crate::error::guard(&opts.root, || pipeline::build(opts)).unwrap_or_else(|d| Err(d.into()))
 }
 
-pub(crate) fn print_diagnostics(list: &[Diagnostic]) {
-    let stderr = std::io::stderr();
-    let mut e = stderr.lock();
-    for d in list {
-        let _ = writeln!(e, "{d}\n");
-    }
-}
-
 /// Prints every diagnostic and a closing count; returns 1 if any is an error.
 fn report(diags: &Diagnostics) -> i32 {
     report_as(diags, "Build")
@@ -268,38 +252,5 @@ fn human_size(bytes: usize) -> String {
         format!("{:.1} MB", bytes as f64 / f64::from(1 << 20))
     } else {
         format!("{:.0} KB", (bytes as f64 / 1024.0).ceil())
-    }
-}
-
-/// `text` as one word for a POSIX shell: quoted when it holds anything but letters, digits and
-/// `_./-`, so a suggested command pastes as is (`helpcenter init "帮助 中心"` suggested a
-/// command that split the folder in two).
-pub(crate) fn shell_word(text: &str) -> String {
-    // A relative path that starts like an option (`-help`) is read as one: `./-help` is not.
-    if text.starts_with('-') {
-        return shell_word(&format!("./{text}"));
-    }
-    if !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_alphanumeric() || "_./-".contains(c))
-    {
-        text.to_owned()
-    } else {
-        format!("'{}'", text.replace('\'', "'\\''"))
-    }
-}
-
-#[cfg(test)]
-mod shell_tests {
-    use super::shell_word;
-
-    #[test]
-    fn suggested_paths_paste_as_one_word() {
-        assert_eq!(shell_word("help-center/新站"), "help-center/新站");
-        assert_eq!(shell_word("帮助 中心"), "'帮助 中心'");
-        assert_eq!(shell_word("it's"), "'it'\\''s'");
-        assert_eq!(shell_word("$HOME"), "'$HOME'");
-        assert_eq!(shell_word("-help"), "./-help");
     }
 }

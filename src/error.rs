@@ -220,7 +220,15 @@ fn readable(path: &Path) -> String {
     use std::os::unix::ffi::OsStrExt;
     let mut s = String::new();
     for chunk in path.as_os_str().as_bytes().utf8_chunks() {
-        s.push_str(chunk.valid());
+        // A newline or another control character in a name (`x\ny.md`) shows escaped: printed
+        // as it is, it split the `-->` line of a message.
+        for c in chunk.valid().chars() {
+            if c.is_control() {
+                s.extend(c.escape_default());
+            } else {
+                s.push(c);
+            }
+        }
         for b in chunk.invalid() {
             s.push_str(&format!("\\x{b:02X}"));
         }
@@ -524,5 +532,55 @@ mod tests {
         assert!(s.contains("error: unknown key `titel`"));
         assert!(s.contains("--> content/a.md:2:1"));
         assert!(s.contains("help: did you mean `title`?"));
+    }
+}
+
+/// `text` as one word for a POSIX shell: quoted when it holds anything but letters, digits and
+/// `_./-`, so a suggested command pastes as is (`helpcenter init "帮助 中心"` suggested a
+/// command that split the folder in two).
+pub fn shell_word(text: &str) -> String {
+    // A relative path that starts like an option (`-help`) is read as one: `./-help` is not.
+    if text.starts_with('-') {
+        return shell_word(&format!("./{text}"));
+    }
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_./-".contains(c))
+    {
+        text.to_owned()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
+pub fn print_diagnostics(list: &[Diagnostic]) {
+    use std::io::Write;
+    let stderr = std::io::stderr();
+    let mut e = stderr.lock();
+    for d in list {
+        let _ = writeln!(e, "{d}\n");
+    }
+}
+
+/// "1 article", "12 articles", as the summary lines count them.
+pub fn articles(n: usize) -> String {
+    match n {
+        1 => "1 article".to_owned(),
+        n => format!("{n} articles"),
+    }
+}
+
+#[cfg(test)]
+mod shell_tests {
+    use super::shell_word;
+
+    #[test]
+    fn suggested_paths_paste_as_one_word() {
+        assert_eq!(shell_word("help-center/新站"), "help-center/新站");
+        assert_eq!(shell_word("帮助 中心"), "'帮助 中心'");
+        assert_eq!(shell_word("it's"), "'it'\\''s'");
+        assert_eq!(shell_word("$HOME"), "'$HOME'");
+        assert_eq!(shell_word("-help"), "./-help");
     }
 }

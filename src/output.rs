@@ -77,7 +77,7 @@ pub fn prepare(root: &Path, out: &Path, force: bool, chosen: bool) -> Result<Pat
             ),
             &format!(
                 "if that is where the site should go, say so: --output {}",
-                crate::cli::shell_word(&shown)
+                crate::error::shell_word(&shown)
             ),
         );
     }

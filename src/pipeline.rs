@@ -244,6 +244,12 @@ fn unmatched_copies(site: &Site) -> Vec<Diagnostic> {
                 .any(|rel| paths::pattern_matches(p, rel))
         })
         .map(|p| {
+            if p.split('/').any(|part| part.starts_with('.') && part.len() > 1 && part != "..") {
+                return Diagnostic::warning(format!("`copy:` entry `{p}` names a hidden file or folder: hidden files are never published"))
+                    .in_file(&site.config.shown)
+                    .at_line(site.config.copy_line.unwrap_or(1))
+                    .hint("give what should be published a name without a leading dot");
+            }
             Diagnostic::warning(format!("`copy:` entry `{p}` matches no file of content/, so it publishes nothing"))
                 .in_file(&site.config.shown)
                 .at_line(site.config.copy_line.unwrap_or(1))

@@ -336,6 +336,14 @@ fn error(text: &str, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
     {
         d.message = format!("`{key}` is written twice");
         d = d.hint("keep one of them: the second would silently replace the first");
+        // YAML places it at the map's start; the second one is where to look.
+        if let Some((_, line)) = key_lines(text, line_offset + 1)
+            .into_iter()
+            .filter(|(k, _)| k == key)
+            .nth(1)
+        {
+            d = d.at_line(line);
+        }
     } else if let Some((key, rest)) = message.split_once(": unknown variant `") {
         let (value, expected) = rest.split_once("`, expected ").unwrap_or((rest, ""));
         d.message = format!("`{key}` cannot be `{value}`");
@@ -419,7 +427,11 @@ pub fn key_lines(yaml: &str, first_line: usize) -> Vec<(String, usize)> {
     yaml.lines()
         .enumerate()
         .filter(|(_, l)| !l.starts_with([' ', '\t', '-', '#']))
-        .filter_map(|(i, l)| Some((l.split_once(':')?.0.trim().to_owned(), i + first_line)))
+        .filter_map(|(i, l)| {
+            // `"weigth": 3` is the key `weigth`.
+            let key = l.split_once(':')?.0.trim();
+            Some((key.trim_matches(['"', '\'']).to_owned(), i + first_line))
+        })
         .collect()
 }
 

@@ -520,6 +520,7 @@ mod tests {
         let page = Page {
             error: Some("error: <bad>"),
             build: 7,
+            first: false,
         };
         let out = String::from_utf8(page.inject(b"<html><body><p>x</p></body></html>")).unwrap();
         assert!(out.contains("livereload.js\" data-helpcenter-livereload data-build=\"7\""));

@@ -142,7 +142,7 @@ async fn serve(opts: ServeOptions) -> i32 {
     let config = opts.root.join(crate::config::CONFIG_FILE);
     if !config.exists() {
         if let Err(d) = crate::config::Config::load(&opts.root) {
-            crate::cli::print_diagnostics(&[d]);
+            crate::error::print_diagnostics(&[d]);
             return 1;
         }
     }
@@ -206,7 +206,7 @@ fn first_build(opts: &BuildOptions, state: &AppState) -> watch::Session {
             log!(
                 "Built {} pages ({}) in {} ms{}",
                 built.pages,
-                crate::cli::articles(built.site.articles.len()),
+                crate::error::articles(built.site.articles.len()),
                 started.elapsed().as_millis(),
                 crate::error::links_left(&built.warnings)
             );

@@ -67,6 +67,28 @@ pub(super) fn aliases(
                     }),
                 ));
             }
+            // `https://help.example.com/old/`: copied whole from the address bar. Its path is
+            // what the alias means, but the host may be another site's: named, not guessed.
+            if let Some((scheme, rest)) = alias.split_once("://")
+                && !scheme.is_empty()
+                && scheme.chars().all(|c| c.is_ascii_alphabetic())
+            {
+                let path = rest.split_once('/').map_or("", |(_, p)| p);
+                diags.push(at_aliases(
+                    Diagnostic::error(format!(
+                        "alias `{alias}` is a whole URL: an alias is a path of this site"
+                    ))
+                    .hint(format!(
+                        "write its path from the site root: `{}`",
+                        if path.is_empty() {
+                            "old/close-guide/"
+                        } else {
+                            path
+                        }
+                    )),
+                ));
+                continue;
+            }
             // `old.php?id=3`, `faq#refund`: a static host answers for the path alone, so no
             // file can stand for what follows; the folder written would be reached by no URL.
             if path.contains(['?', '#']) {

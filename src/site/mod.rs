@@ -959,7 +959,7 @@ mod tests {
                 "a/x.md",
                 &art(
                     "一",
-                    "aliases: [/old/x/, zz, ../up, \"a/./b\", \"c\\\\d\"]\n",
+                    "aliases: [/old/x/, zz, ../up, \"a/./b\", \"c\\\\d\", \"https://x.com/old/y/\"]\n",
                 ),
             ),
             ("a/y.md", &art("二", "aliases: [old/b.html]\n")),
@@ -983,6 +983,7 @@ mod tests {
                 "a/x.md:3: alias `../up` is not a path inside the site: it holds `.` or `..`, which would climb out of its folder",
                 "a/x.md:3: alias `a/./b` is not a path inside the site: it holds `.` or `..`, which would climb out of its folder",
                 "a/x.md:3: alias `c\\d` is not a path inside the site: it holds a backslash",
+                "a/x.md:3: alias `https://x.com/old/y/` is a whole URL: an alias is a path of this site",
             ]
         );
     }
@@ -1032,7 +1033,7 @@ mod tests {
             messages(&d),
             [
                 "?..md:1: this article's URL would be `.`, `.` or `..`, which would climb out of its folder: its file name holds little but characters a URL cannot use",
-                "a.md:3: this article's URL would be `..`, `.` or `..`, which would climb out of its folder: its `slug` holds little but characters a URL cannot use",
+                "a.md:3: `slug` cannot be used in a URL: `.?.` holds a leading `.`, which makes a hidden folder many hosts do not serve",
             ]
         );
     }

@@ -175,8 +175,9 @@ fn build(
     };
     print_diagnostics(&built.warnings);
     let write_start = Instant::now();
-    if let Err(d) = crate::output::write_atomic(&target, &built.files, force) {
-        return report(&Diagnostics::from(d));
+    match crate::output::write_atomic(&target, &built.files, force) {
+        Err(d) => return report(&Diagnostics::from(d)),
+        Ok(left) => print_diagnostics(left.as_slice()),
     }
     if timings {
         for (stage, t) in built

@@ -226,7 +226,14 @@ fn replaceable(dir: &Path) -> bool {
 /// Writes `files` as the new content of `out` (resolved by [`prepare`]). Files in the old folder
 /// that are not in `files` are gone afterwards, as with a clean build. Leftovers of a build that
 /// was killed (`.NAME.new-*`, `.NAME.old-*` beside it, carrying the marker) are removed first.
-pub fn write_atomic(out: &Path, files: &[OutputFile], force: bool) -> Result<(), Diagnostic> {
+///
+/// Returns a warning when the earlier output, set aside, could not be removed (a folder another
+/// user owns): it stays beside the new one, named.
+pub fn write_atomic(
+    out: &Path,
+    files: &[OutputFile],
+    force: bool,
+) -> Result<Option<Diagnostic>, Diagnostic> {
     let fail = |what: &str, path: &Path, e: io::Error| {
         let d =
             Diagnostic::error(format!("cannot {what} {}: {e}", display_path(path))).in_file(out);
@@ -279,11 +286,20 @@ pub fn write_atomic(out: &Path, files: &[OutputFile], force: bool) -> Result<(),
             display_path(out)
         )));
     }
+    let left = |old: &Path, e: io::Error| {
+        Diagnostic::warning(format!(
+            "the earlier output, set aside as {}, could not be removed: {e}",
+            display_path(old)
+        ))
+        .in_file(out)
+        .hint("the new output is in place; remove the old one yourself (it may belong to another user)")
+    };
     if had_old && exchange(&staging, out).is_ok() {
         // The earlier output is where the new one was, marked: if this build is killed before
         // it is gone, the next one removes it.
-        let _ = std::fs::remove_dir_all(&staging);
-        return Ok(());
+        return Ok(std::fs::remove_dir_all(&staging)
+            .err()
+            .map(|e| left(&staging, e)));
     }
     if had_old {
         std::fs::rename(out, &retired).map_err(|e| {
@@ -298,10 +314,10 @@ pub fn write_atomic(out: &Path, files: &[OutputFile], force: bool) -> Result<(),
         let _ = std::fs::remove_dir_all(&staging);
         return Err(fail("replace", out, e));
     }
-    if had_old {
-        let _ = std::fs::remove_dir_all(&retired);
+    if had_old && let Err(e) = std::fs::remove_dir_all(&retired) {
+        return Ok(Some(left(&retired, e)));
     }
-    Ok(())
+    Ok(None)
 }
 
 /// Swaps two folders in one step, where the system can: readers of `b` see the old folder or the

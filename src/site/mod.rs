@@ -570,11 +570,34 @@ fn folders_without_index(
             .any(|n| links.failed.contains(&format!("{dir}/{n}")))
             || links.failed.contains(&format!("{dir}.md"))
     };
-    sections[1..]
+    let bare: Vec<&Section> = sections[1..]
         .iter()
         .filter(|s| {
             s.source.is_none() && !s.dir.is_empty() && !failed_page(&s.dir) && !meta.contains_key(&s.dir)
         })
+        .collect();
+    // A migrated site has dozens (uni-app's docs: 33): one warning names them all.
+    if let [first, _, _, _, ..] = bare.as_slice() {
+        let named: Vec<String> = bare
+            .iter()
+            .take(8)
+            .map(|s| format!("`{}` (content/{})", s.title, s.dir))
+            .collect();
+        let more = match bare.len().saturating_sub(8) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        return Diagnostics::from(
+            Diagnostic::warning(format!(
+                "{} folders have no _index.md; their sections are titled {}{more}",
+                bare.len(),
+                named.join(", ")
+            ))
+            .in_file(content.join(&first.dir))
+            .hint("add an _index.md with a title and description to a folder to name its section"),
+        );
+    }
+    bare.iter()
         .map(|s| {
             Diagnostic::warning(format!("the folder content/{} has no _index.md", s.dir))
                 .in_file(content.join(&s.dir))
@@ -893,6 +916,21 @@ mod tests {
         assert_eq!(
             messages(&d),
             ["content/loose: the folder content/loose has no _index.md"],
+            "{d:?}"
+        );
+    }
+
+    /// A migrated site's many folders without `_index.md` get one warning, not one each.
+    #[test]
+    fn many_folders_without_a_page_are_named_in_one_warning() {
+        let files: Vec<(String, String)> = (1..=5)
+            .map(|i| (format!("f{i}/x.md"), art("页", "")))
+            .collect();
+        let files: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let (_, d) = site(&files);
+        assert_eq!(
+            messages(&d),
+            ["content/f1: 5 folders have no _index.md; their sections are titled `f1` (content/f1), `f2` (content/f2), `f3` (content/f3), `f4` (content/f4), `f5` (content/f5)"],
             "{d:?}"
         );
     }

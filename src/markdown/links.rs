@@ -157,6 +157,23 @@ pub(super) fn rewrite(
     found: &mut Vec<LinkRef>,
     diags: &mut Diagnostics,
 ) -> Option<String> {
+    // `]( https://…)` typed with a no-break space or a zero-width one (CommonMark trims only
+    // ASCII spaces): the address as meant, and a warning naming the character.
+    let padded = |c: char| c.is_whitespace() || crate::paths::invisible(c);
+    let trimmed = d.trim_matches(padded);
+    if trimmed.len() != d.len() && !trimmed.is_empty() {
+        let c = d.chars().find(|&c| padded(c)).unwrap_or(' ');
+        diags.push(
+            Diagnostic::warning(format!(
+                "the link's address `{trimmed}` has a character around it that shows as nothing (U+{:04X}): it is read without it",
+                c as u32
+            ))
+            .at_line(line)
+            .hint("delete the space or invisible character between `(` and the address, or after it"),
+        );
+        return rewrite(trimmed, page, links, line, found, diags)
+            .or_else(|| Some(trimmed.to_owned()));
+    }
     if let Some(scheme) = script_scheme(d) {
         diags.push(
             Diagnostic::warning(format!(

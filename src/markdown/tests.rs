@@ -563,3 +563,24 @@ fn script_links_are_left_out() {
     assert_eq!(warned.len(), 3, "{:?}", d.0);
     assert!(warned.iter().all(|d| d.line == Some(7)), "{warned:?}");
 }
+
+/// `]( https://…)` with a no-break space (a helper's uni-app pages, 3 places) was looked for as
+/// a file named ` https:/…`: the address is read without it, with a warning naming it.
+#[test]
+fn an_invisible_character_around_an_address_is_named_and_dropped() {
+    let (r, d) = render(
+        "正文\n\n[外](\u{a0}https://x.com/i) [缺失](\u{200b}nope.md)\n",
+        &page(),
+        &links(),
+    );
+    assert!(r.html.contains("href=\"https://x.com/i\""), "{}", r.html);
+    let m: Vec<&str> = d.0.iter().map(|d| d.message.as_str()).collect();
+    assert!(m.iter().any(|m| m.contains("U+00A0")), "{m:?}");
+    assert!(m.iter().any(|m| m.contains("U+200B")), "{m:?}");
+    // What is left of it is checked as any address.
+    assert!(
+        m.iter()
+            .any(|m| m.starts_with("link to a missing article: `nope.md`")),
+        "{m:?}"
+    );
+}

@@ -573,7 +573,10 @@ fn folders_without_index(
     let bare: Vec<&Section> = sections[1..]
         .iter()
         .filter(|s| {
-            s.source.is_none() && !s.dir.is_empty() && !failed_page(&s.dir) && !meta.contains_key(&s.dir)
+            s.source.is_none()
+                && !s.dir.is_empty()
+                && !failed_page(&s.dir)
+                && !meta.contains_key(&s.dir)
         })
         .collect();
     // A migrated site has dozens (uni-app's docs: 33): one warning names them all.
@@ -926,11 +929,16 @@ mod tests {
         let files: Vec<(String, String)> = (1..=5)
             .map(|i| (format!("f{i}/x.md"), art("页", "")))
             .collect();
-        let files: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let files: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
         let (_, d) = site(&files);
         assert_eq!(
             messages(&d),
-            ["content/f1: 5 folders have no _index.md; their sections are titled `f1` (content/f1), `f2` (content/f2), `f3` (content/f3), `f4` (content/f4), `f5` (content/f5)"],
+            [
+                "content/f1: 5 folders have no _index.md; their sections are titled `f1` (content/f1), `f2` (content/f2), `f3` (content/f3), `f4` (content/f4), `f5` (content/f5)"
+            ],
             "{d:?}"
         );
     }

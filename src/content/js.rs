@@ -688,6 +688,39 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The arrays the file assigns or exports (`export const navbar = [...]`, `const zh =
+    /// navbar([...])`, `export default [...]`), in the file's order: a navigation kept in a file
+    /// of its own, whatever its names.
+    pub fn assigned_arrays(&self, max: usize) -> Vec<Value> {
+        let mut out = Vec::new();
+        for i in 0..self.toks.len() {
+            if out.len() >= max {
+                break;
+            }
+            let after_default =
+                self.ident(i) == Some("default") && self.ident(i.wrapping_sub(1)) == Some("export");
+            let assigned = self.is(i, '=')
+                && !self.is(i + 1, '=')
+                && !self.is(i + 1, '>')
+                && !self.is(i.wrapping_sub(1), '=')
+                && !self.is(i.wrapping_sub(1), '!');
+            if !(assigned || after_default) {
+                continue;
+            }
+            // Past one wrapping call (`navbar(`, `defineNavbar(`), an array.
+            let mut at = i + 1;
+            if self.ident(at).is_some() && self.is(at + 1, '(') {
+                at += 2;
+            }
+            if self.is(at, '[')
+                && let (v @ Value::Array(_), _) = self.value(at, 0)
+            {
+                out.push(v);
+            }
+        }
+        out
+    }
+
     /// `v`, its names and calls looked up (`sidebar` → what `const sidebar = …` holds), as far
     /// as they lead to literal data.
     pub fn resolve(&self, v: Value) -> Value {

@@ -324,7 +324,10 @@ pub fn load(root: &Path, options: ReadOptions) -> (Content, Diagnostics) {
     }
     for (folder, title, place) in vitepress.folder_titles {
         let meta = content.folder_meta.entry(folder).or_default();
-        meta.title.get_or_insert(title);
+        // A bare link's folder is placed, and keeps the title its page gives it.
+        if !title.is_empty() {
+            meta.title.get_or_insert(title);
+        }
         meta.weight.get_or_insert(Weight::from(place));
     }
     let rels: Vec<&str> = markdown.iter().map(|(_, rel)| rel.as_str()).collect();

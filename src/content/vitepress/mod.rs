@@ -138,7 +138,42 @@ pub fn read(
             kind: NavKind::VitePress,
         });
     }
-    let folder_titles = top_nav::folder_titles(&reader, folders, &starts);
+    // A VuePress theme's navbar kept in files of its own beside the config
+    // (vuepress-theme-hope's `navbar/zh.ts`, DCloud's `config/navbar.js`), which the config or
+    // the theme imports.
+    let language = std::fs::canonicalize(content_dir)
+        .ok()
+        .and_then(|d| Some(d.file_name()?.to_string_lossy().into_owned()));
+    let navbar_texts: Vec<String> = shown
+        .parent()
+        .map(|dir| navbar_files(dir, language.as_deref()))
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|p| {
+            crate::paths::read_capped(p, MAX_NAVBAR_BYTES)
+                .ok()
+                .flatten()
+        })
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .collect();
+    let navbar_toks: Vec<_> = navbar_texts.iter().map(|t| js::tokens(t)).collect();
+    let navbar_readers: Vec<Reader> = navbar_toks.iter().map(|t| Reader::new(t)).collect();
+    if !navbar_readers.is_empty() {
+        for folder in folders {
+            if let Some(first) = folder_sidebar_start(content_dir, folder) {
+                starts.entry(folder.clone()).or_insert(first);
+            }
+        }
+    }
+    let mut folder_titles = top_nav::folder_titles(&reader, folders, &starts);
+    if folder_titles.is_empty() && !navbar_readers.is_empty() {
+        let sources: Vec<(&Reader, Vec<js::Value>)> = navbar_readers
+            .iter()
+            .map(|r| (r, r.assigned_arrays(8)))
+            .collect();
+        let prefix = language.map(|l| format!("/{l}")).unwrap_or_default();
+        folder_titles = top_nav::titles_of(&sources, folders, &starts, &prefix);
+    }
     VitePress {
         tool: Some(tool),
         navs,
@@ -147,6 +182,66 @@ pub fn read(
         math,
         heading_at_ids,
     }
+}
+
+/// The most of a navbar file read: a hand-written menu is a few KB.
+const MAX_NAVBAR_BYTES: u64 = 256 << 10;
+
+/// Navbar files in the config's folder `dir` or one below it: `navbar.{js,ts,…}`, or in a
+/// `navbar/` folder the file named for the docs' language (`zh.ts` when the docs are `zh/`).
+/// Links are not followed: the files are read, never published.
+fn navbar_files(dir: &Path, language: Option<&str>) -> Vec<std::path::PathBuf> {
+    const EXTENSIONS: &[&str] = &["js", "ts", "mjs", "mts", "cjs", "cts"];
+    let file = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file());
+    let mut out = Vec::new();
+    let subdirs = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir()));
+    for d in std::iter::once(dir.to_path_buf()).chain(subdirs) {
+        for ext in EXTENSIONS {
+            let p = d.join(format!("navbar.{ext}"));
+            if file(&p) {
+                out.push(p);
+            }
+            if let Some(lang) = language
+                && d.file_name().is_some_and(|n| n == "navbar")
+            {
+                let p = d.join(format!("{lang}.{ext}"));
+                if file(&p) {
+                    out.push(p);
+                }
+            }
+        }
+    }
+    out.truncate(4);
+    out
+}
+
+/// The page a folder's own `_sidebar.md` starts with (`collocation/pages`), as a navbar item
+/// that leads to it names the folder.
+fn folder_sidebar_start(content_dir: &Path, folder: &str) -> Option<String> {
+    let path = content_dir.join(folder).join(super::nav::DOCSIFY_SIDEBAR);
+    if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
+    let bytes = crate::paths::read_capped(&path, MAX_NAVBAR_BYTES).ok()??;
+    let nodes = super::nav::parse(&String::from_utf8_lossy(&bytes));
+    let mut stack: Vec<&NavNode> = nodes.iter().rev().collect();
+    while let Some(n) = stack.pop() {
+        if let Some(link) = n.link.as_deref().filter(|l| !crate::paths::is_external(l)) {
+            let link = link.split(['#', '?']).next().unwrap_or_default();
+            let joined = match link.strip_prefix('/') {
+                Some(rooted) => rooted.to_owned(),
+                None => format!("{folder}/{link}"),
+            };
+            return Some(top_nav::page_path(&joined));
+        }
+        stack.extend(n.children.iter().rev());
+    }
+    None
 }
 
 /// `import { zh } from './zh'`: a config's part kept in a file beside it.

@@ -25,11 +25,36 @@ pub(super) fn folder_titles(
     folders: &[String],
     starts: &HashMap<String, String>,
 ) -> Vec<(String, String, i64)> {
+    let navs: Vec<Value> = reader
+        .properties("nav", 8)
+        .into_iter()
+        .map(|(value, _)| reader.resolve(value))
+        .collect();
+    titles_of(&[(reader, navs)], folders, starts, "")
+}
+
+/// The same, of the navigation arrays each reader's file holds (a config's `nav`, a theme's
+/// navbar file), in order; `prefix` is the language folder links start with (`/zh`) when the
+/// content is that folder. A bare link (`"/zh/guide/"`, vuepress-theme-hope's way, named by
+/// the page) places its folder without naming it: the title is empty.
+pub(super) fn titles_of(
+    sources: &[(&Reader, Vec<Value>)],
+    folders: &[String],
+    starts: &HashMap<String, String>,
+    prefix: &str,
+) -> Vec<(String, String, i64)> {
     let mut best: HashMap<String, Named> = HashMap::new();
     let mut seen = 0;
-    for (value, _) in reader.properties("nav", 8) {
-        if let Value::Array(items) = reader.resolve(value) {
-            walk(reader, &items, (folders, starts), &mut best, &mut seen, 0);
+    for (reader, navs) in sources {
+        for nav in navs {
+            if let Value::Array(items) = nav {
+                let site = Site {
+                    folders,
+                    starts,
+                    prefix,
+                };
+                walk(reader, items, &site, &mut best, &mut seen, 0);
+            }
         }
     }
     let mut out: Vec<(String, String, i64)> = best
@@ -49,10 +74,17 @@ struct Named {
     place: usize,
 }
 
+/// What the items are matched against.
+struct Site<'a> {
+    folders: &'a [String],
+    starts: &'a HashMap<String, String>,
+    prefix: &'a str,
+}
+
 fn walk(
     reader: &Reader,
     items: &[Value],
-    site: (&[String], &HashMap<String, String>),
+    site: &Site,
     best: &mut HashMap<String, Named>,
     seen: &mut usize,
     depth: usize,
@@ -66,14 +98,28 @@ fn walk(
             return;
         }
         let item = reader.resolve(item.clone());
+        // A bare link places its folder; its page names it.
+        if let Some((link, _)) = item.str() {
+            let link = unprefixed(link, site.prefix);
+            if let Some(folder) = folder_itself(link).filter(|f| site.folders.contains(f)) {
+                let place = best.len();
+                best.entry(folder).or_insert(Named {
+                    rank: u8::MAX,
+                    title: String::new(),
+                    place,
+                });
+            }
+            continue;
+        }
         let text = item.get("text").and_then(Value::str).map(|(t, _)| t.trim());
         if let Some(text) = text.filter(|t| !t.is_empty()) {
             let active = item
                 .get("activeMatch")
                 .and_then(Value::str)
                 .and_then(|(m, _)| one_folder(m));
-            let link = item.get("link").and_then(Value::str).map(|(l, _)| l);
-            let (folders, starts) = site;
+            let link =
+                (item.get("link").and_then(Value::str)).map(|(l, _)| unprefixed(l, site.prefix));
+            let (folders, starts) = (site.folders, site.starts);
             let start = link.and_then(|l| {
                 let folder = folder_of_page(l)?;
                 (starts.get(&folder)? == &page_path(l)).then_some(folder)
@@ -99,6 +145,14 @@ fn walk(
         {
             walk(reader, &children, site, best, seen, depth + 1);
         }
+    }
+}
+
+/// `/zh/guide/` → `/guide/` when the content is the `zh` folder (`prefix` `/zh`).
+fn unprefixed<'l>(link: &'l str, prefix: &str) -> &'l str {
+    match link.strip_prefix(prefix) {
+        Some(rest) if !prefix.is_empty() && rest.starts_with('/') => rest,
+        _ => link,
     }
 }
 
@@ -224,6 +278,46 @@ export default defineConfigWithTheme({ themeConfig: { nav } })
             .map(|(i, (a, b))| (a.to_string(), b.to_string(), i as i64))
             .collect();
         assert_eq!(got, want);
+    }
+
+    /// A navbar file of its own: vuepress-theme-hope's bare links under the language folder
+    /// place folders in its order, titled by their pages; DCloud's items name folders by the
+    /// page their `_sidebar.md` starts with.
+    #[test]
+    fn navbar_files_place_and_name_folders() {
+        let hope = r#"import { navbar } from "@docs/shared";
+export const zhNavbarConfig = navbar([
+  "/zh/get-started/", "/zh/guide/", "/zh/config/",
+  { text: "项目", prefix: "/zh/", children: [{ text: "教程", children: ["markdown/"] }] },
+]);"#;
+        let toks = tokens(hope);
+        let reader = Reader::new(&toks);
+        let sources = [(&reader, reader.assigned_arrays(8))];
+        let folders: Vec<String> = ["config", "guide", "get-started", "cookbook"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let got = titles_of(&sources, &folders, &HashMap::new(), "/zh");
+        let want: Vec<(String, String, i64)> = [("get-started", 0), ("guide", 1), ("config", 2)]
+            .iter()
+            .map(|(f, i)| (f.to_string(), String::new(), *i))
+            .collect();
+        assert_eq!(got, want);
+
+        let dcloud = "export const navbar = [{ text: 'uni-app', items: [\n  { text: '全局文件', type: 'link', link: '/collocation/pages' },\n  { text: '组件', link: '/component/' }] }]\nexport const navbarLanguage = { text: '语言' }";
+        let toks = tokens(dcloud);
+        let reader = Reader::new(&toks);
+        let sources = [(&reader, reader.assigned_arrays(8))];
+        let folders: Vec<String> = vec!["collocation".into(), "component".into()];
+        let starts = HashMap::from([("collocation".to_owned(), "collocation/pages".to_owned())]);
+        let got = titles_of(&sources, &folders, &starts, "/docs");
+        assert_eq!(
+            got,
+            [
+                ("collocation".to_owned(), "全局文件".to_owned(), 0),
+                ("component".to_owned(), "组件".to_owned(), 1)
+            ]
+        );
     }
 
     #[test]

@@ -55,9 +55,7 @@ const MARKER_TEXT: &str =
 ///
 /// `chosen`: the output was named on the command line. The default one, `public/` in the site,
 /// may be a link only within the site: a cloned repository's `public -> ~/.ssh` would have the
-/// build write the repository's `static/` files there. And a link is followed only to a folder
-/// whose parent exists (`public -> /srv/www/help`, its folder deleted), never creating folders
-/// the link's target names above it (`/nonexistent/dir`).
+/// build write the repository's `static/` files there.
 pub fn prepare(root: &Path, out: &Path, force: bool, chosen: bool) -> Result<PathBuf, Diagnostic> {
     let resolved = resolve(out);
     let shown = display_path(out);
@@ -81,16 +79,7 @@ pub fn prepare(root: &Path, out: &Path, force: bool, chosen: bool) -> Result<Pat
             ),
         );
     }
-    if linked && resolved.parent().is_some_and(|p| !p.is_dir()) {
-        return refuse(
-            format!(
-                "it is a symbolic link to {}, whose folder {} does not exist",
-                display_path(&resolved),
-                display_path(resolved.parent().unwrap_or(&resolved))
-            ),
-            "create the folder the link leads into, or name another output folder",
-        );
-    }
+
     for protected in protected_paths(root) {
         if resolved == protected
             || resolved.starts_with(&protected)

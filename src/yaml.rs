@@ -15,56 +15,102 @@ pub type Mapping = serde_yaml::Mapping;
 const MAX_FLOW_DEPTH: usize = 64;
 
 /// The error for YAML whose `[`/`{` nest deeper than [`MAX_FLOW_DEPTH`], at the line where they
-/// do; `None` for any other text. One pass, quoted text and comments skipped.
+/// do; `None` for any other text. One pass over the lines, reading only what opens a flow
+/// collection: a bracket where a value starts (`key: [`, `- {`) or inside one. Brackets in
+/// text are text: a plain value (`- 取值 [0, 1)`) and the lines that continue it, quoted
+/// values, comments and block scalars (`description: |`).
 pub fn too_deep(text: &str, line_offset: usize) -> Option<Diagnostic> {
     let mut depth = 0usize;
-    let mut line = 1;
     let mut quote: Option<u8> = None;
-    let mut comment = false;
-    let mut before = b'\n';
-    let mut escaped = false;
-    for &b in text.as_bytes() {
-        if b == b'\n' {
-            line += 1;
-            comment = false;
-            // A plain scalar's apostrophe (`it's`) opens no quote past its line.
-            if quote == Some(b'\'') && depth == 0 {
-                quote = None;
+    // Inside a block scalar: lines indented past this are its text.
+    let mut block: Option<usize> = None;
+    // A plain value ended the last line at this indentation: deeper lines continue it.
+    let mut plain: Option<usize> = None;
+    for (i, line) in text.split('\n').enumerate() {
+        let bytes = line.as_bytes();
+        let indent = bytes.iter().take_while(|&&b| b == b' ').count();
+        let blank = line.trim().is_empty();
+        if let Some(b) = block {
+            if blank || indent > b {
+                continue;
             }
-        } else if comment {
-        } else if let Some(q) = quote {
-            if escaped {
-                escaped = false;
-            } else if q == b'"' && b == b'\\' {
-                escaped = true;
-            } else if b == q {
-                quote = None;
-            }
-        } else {
-            match b {
-                b'"' | b'\''
-                    if matches!(before, b' ' | b'\t' | b'\n' | b'[' | b'{' | b',' | b':') =>
-                {
-                    quote = Some(b)
+            block = None;
+        }
+        if depth == 0 && quote.is_none() {
+            if let Some(p) = plain {
+                if blank || indent > p {
+                    continue;
                 }
-                b'#' if matches!(before, b' ' | b'\t' | b'\n') => comment = true,
-                b'[' | b'{' => {
+                plain = None;
+            }
+        }
+        let mut value_start = true;
+        let mut plain_here = false;
+        let mut key_col = indent;
+        let mut j = indent;
+        while j < bytes.len() {
+            let b = bytes[j];
+            let next_blank = bytes
+                .get(j + 1)
+                .is_none_or(|n| matches!(n, b' ' | b'\t' | b'\r'));
+            if let Some(q) = quote {
+                if q == b'"' && b == b'\\' {
+                    j += 2;
+                    continue;
+                }
+                if b == q {
+                    // `''` inside single quotes is one quote.
+                    if q == b'\'' && bytes.get(j + 1) == Some(&b'\'') {
+                        j += 2;
+                        continue;
+                    }
+                    quote = None;
+                    value_start = false;
+                }
+                j += 1;
+                continue;
+            }
+            match b {
+                b'#' if j == 0 || matches!(bytes[j - 1], b' ' | b'\t') => break,
+                b' ' | b'\t' | b'\r' => {}
+                b'"' | b'\'' if depth > 0 || value_start => quote = Some(b),
+                b'[' | b'{' if depth > 0 || value_start => {
                     depth += 1;
                     if depth > MAX_FLOW_DEPTH {
                         return Some(
                             Diagnostic::error(format!(
                                 "brackets `[` and `{{` nest more than {MAX_FLOW_DEPTH} levels deep here"
                             ))
-                            .at_line(line_offset + line)
+                            .at_line(line_offset + i + 1)
                             .hint("no real value nests this deep: write lists and maps with fewer levels, or quote the text"),
                         );
                     }
+                    value_start = true;
                 }
-                b']' | b'}' => depth = depth.saturating_sub(1),
-                _ => {}
+                b']' | b'}' if depth > 0 => {
+                    depth -= 1;
+                    value_start = false;
+                }
+                b',' if depth > 0 => value_start = true,
+                b':' if next_blank => value_start = true,
+                // `- key: value`: the key, and what continues its value, are past the dash.
+                b'-' | b'?' if depth == 0 && value_start && next_blank => {
+                    key_col = j + 1 + bytes[j + 1..].iter().take_while(|&&b| b == b' ').count();
+                }
+                b'|' | b'>' if depth == 0 && value_start => {
+                    block = Some(indent);
+                    break;
+                }
+                _ => {
+                    plain_here |= depth == 0;
+                    value_start = false;
+                }
             }
+            j += 1;
         }
-        before = b;
+        if depth == 0 && quote.is_none() && plain_here && !value_start {
+            plain = Some(key_col);
+        }
     }
     None
 }
@@ -595,6 +641,18 @@ mod tests {
         );
         assert!(too_deep(&quoted, 0).is_none());
         assert!(to_json_map(&quoted, 0).is_ok());
+        // Brackets in text (a reviewer's front matter, valid YAML): plain values, the lines
+        // that continue one, block scalars.
+        let texts = format!(
+            "title: 区间 [0, 1)\nkeywords:\n{}description: |\n{}summary: 一段\n  [续行 {{\n  [再续\nlist:\n- a: [x]\n  b: 文本 [\n",
+            "  - 取值 [0, 1)\n".repeat(70),
+            "  [[[[ {{{{ 文本\n".repeat(20),
+        );
+        assert!(too_deep(&texts, 0).is_none(), "{:?}", too_deep(&texts, 0));
+        assert!(to_json_map(&texts, 0).is_ok());
+        // What is nested in a list's map is still counted.
+        let listed = format!("- a: 1\n  b: {}1{}\n", "[".repeat(70), "]".repeat(70));
+        assert_eq!(too_deep(&listed, 0).unwrap().line, Some(2));
         let huge = format!("x: {}1{}\n", "{a: ".repeat(80_000), "}".repeat(80_000));
         assert!(from_str::<serde_yaml::Value>(&huge, 0).is_err());
     }

@@ -712,27 +712,31 @@ fn a_config_that_is_no_mapping_says_so_without_quoting_itself() {
 fn a_front_matter_value_yaml_cannot_take_plain_says_to_quote_it() {
     // libyaml's words: "mapping values are not allowed in this context", "found character that
     // cannot start any token", "duplicate entry with key".
-    for (line, want, hint) in [
+    for (line, want, hint, at) in [
         (
             "title: 注意: 事项",
             "the value of `title` holds `: `, which YAML reads as the start of another key",
             "put the value in quotes: title: \"注意: 事项\"",
+            "content/a/x.md:2",
         ),
         (
             "title: @客服 说明",
             "the value of `title` starts with a character YAML reserves",
             "put the value in quotes: title: \"@客服 说明\"",
+            "content/a/x.md:2",
         ),
         (
             "title: 一\ntitle: 二",
             "`title` is written twice",
             "keep one of them",
+            // At the second one, the one to look at.
+            "content/a/x.md:3",
         ),
     ] {
         fails_with(
             "fm-quote",
             &[("content/a/x.md", &format!("---\n{line}\n---\n\n正文\n"))],
-            &[want, hint, "content/a/x.md:2"],
+            &[want, hint, at],
         );
     }
 }

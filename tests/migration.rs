@@ -1088,6 +1088,85 @@ fn vuepress_hope_docs_build_through_a_link() {
     );
 }
 
+/// DCloud's VuePress docs (uni-app's, 526 files) as they are: pages open with a `##` heading
+/// VuePress takes for the title (273 failed the build without a title), a folder's
+/// `_sidebar.md` links from its folder (116 more had no title), headings carry their id after
+/// `@` as the config's slugify reads them (244 anchors were broken), a `::: preview` of quoted
+/// names and code is code tabs (shown twice, as source), tables aligned with tabs are tables
+/// (82 pages showed pipes), `**平台差异说明**` is no description, and the navbar file names the
+/// folders.
+#[test]
+fn dcloud_vuepress_docs_build_through_a_link() {
+    let s = site_of(
+        "m-dcloud",
+        &[("helpcenter.yaml", "title: 文档\nlanguage: zh-CN\n")],
+    );
+    s.write(
+        "uni/docs/.vuepress/config.js",
+        "const { slugify } = require('@vuepress/shared-utils')\nmodule.exports = {\n  markdown: {\n    slugify (str) {\n      let slug = str\n      if (slug.includes('@')) {\n        let array = slug.split('@')\n        slug = array[array.length - 1]\n      }\n      return slugify(slug)\n    },\n  },\n}\n",
+    );
+    s.write(
+        "uni/docs/.vuepress/config/navbar.js",
+        "export const navbar = [{ text: 'uni-app', items: [\n  { text: '全局文件', link: '/collocation/pages' },\n] }]\n",
+    );
+    s.write("uni/docs/README.md", "## 什么是 uni-app\n\n正文。\n");
+    s.write(
+        "uni/docs/_sidebar.md",
+        "* [什么是 uni-app](README.md)\n* [快速上手](quickstart.md)\n",
+    );
+    s.write(
+        "uni/docs/quickstart.md",
+        "## uni-app快速上手\n\n### 1. 可视化界面\n\n第一种。\n\n# 2. 命令行\n\n第二种，见[生命周期](collocation/pages.md#lifecycle)。\n",
+    );
+    s.write(
+        "uni/docs/collocation/_sidebar.md",
+        "* 配置```{\"collapsable\": true}```\n  * [pages.json 页面路由](pages.md)\n  * [日志](log.md)\n",
+    );
+    s.write(
+        "uni/docs/collocation/pages.md",
+        "**平台差异说明**\n\n|App|H5\t\t|\n|:-|:-\t\t|\n|√\t|√|\n\n页面路由的配置。\n\n## 页面生命周期@lifeCycle\n\n::: preview https://hellouniapp.dcloud.net.cn/pages/a\n> Template\n```vue\n<template></template>\n```\n> Script\n```js\nexport default {}\n```\n:::\n",
+    );
+    s.write("uni/docs/collocation/log.md", "打印日志的说明。\n");
+    std::fs::create_dir_all(s.path().join("site")).unwrap();
+    std::os::unix::fs::symlink(s.path().join("uni/docs"), s.path().join("site/content")).unwrap();
+    let (out, log) = built(&s);
+    assert!(!log.contains("has no title"), "{log}");
+    let quick = read(&out, "quickstart/index.html");
+    has(
+        &quick,
+        &[
+            "<title>uni-app快速上手 - 文档</title>",
+            "2. 命令行<a class=\"heading-anchor\"",
+            "href=\"../collocation/pages/#lifecycle\"",
+        ],
+    );
+    let pages = read(&out, "collocation/pages/index.html");
+    has(
+        &pages,
+        &[
+            "<table>",
+            "id=\"lifecycle\"",
+            "页面生命周期<a class=\"heading-anchor\" href=\"#lifecycle\"",
+            "<p class=\"tab-title\">Template</p>",
+            "<p class=\"tab-title\">Script</p>",
+            "href=\"https://hellouniapp.dcloud.net.cn/pages/a\"",
+            "<meta name=\"description\" content=\"页面路由的配置。",
+        ],
+    );
+    assert!(
+        !pages.contains("@lifeCycle") && !pages.contains("::: preview"),
+        "{pages}"
+    );
+    assert!(!pages.contains("|:-|"), "{pages}");
+    // The folder's sidebar names its pages, from its folder.
+    let log_page = read(&out, "collocation/log/index.html");
+    has(&log_page, &["<h1", ">日志<"]);
+    let home = read(&out, "index.html");
+    let nav = &home[home.find("class=\"site-nav\"").unwrap()..];
+    has(nav, &[">全局文件<"]);
+    assert!(!home.contains("collapsable"), "{home}");
+}
+
 /// An `.mdx` page reads as MDX reads it (Starlight's and Rspress's docs): component content is
 /// Markdown however indented (Starlight's install tabs showed their fences as text), a tag may
 /// go on over lines (88 link cards were invisible), JavaScript props and expressions are left

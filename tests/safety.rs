@@ -872,7 +872,7 @@ fn a_markdown_file_too_large_for_an_article_is_an_error_read_no_further() {
 
 /// A repository's own `public` link does not choose where the build writes: cloned with
 /// `public -> ~/.ssh`, a build wrote its `static/authorized_keys` there. Named with
-/// `--output`, the link is followed, but never creating folders above where it leads.
+/// `--output`, the link is followed.
 #[test]
 fn a_public_link_out_of_the_site_is_not_followed_unasked() {
     let s = new_site("public-link");
@@ -882,19 +882,8 @@ fn a_public_link_out_of_the_site_is_not_followed_unasked() {
     std::os::unix::fs::symlink(&victim, site.join("public")).unwrap();
     refused(&site, &[], &["public", "outside the site", "--output"]);
     assert!(!s.path().join("home").exists(), "nothing is created");
-    // A link whose target's folder is missing is refused even when named.
+    // Named, the link is where the site goes, and stays a link.
     std::fs::remove_file(site.join("public")).unwrap();
-    let far = s.path().join("nowhere/deep/help");
-    std::os::unix::fs::symlink(&far, site.join("dl")).unwrap();
-    let dl = site.join("dl");
-    refused(
-        &site,
-        &["--output", dl.to_str().unwrap()],
-        &["does not exist"],
-    );
-    assert!(!s.path().join("nowhere").exists());
-    // Named, a link into an existing folder is where the site goes, and stays a link.
-    std::fs::create_dir_all(s.path().join("www")).unwrap();
     std::os::unix::fs::symlink(s.path().join("www/help"), site.join("public")).unwrap();
     let o = run(&[
         "build",
@@ -946,7 +935,7 @@ fn links_do_not_multiply_pages_or_publish_hidden_files() {
     let out = s.path().join("out");
     let o = build(&site, &out, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stderr(&o).contains("led into 4 times"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("4th on its path"), "{}", stderr(&o));
     let pages = walkdir::WalkDir::new(&out)
         .into_iter()
         .filter_map(Result::ok)
@@ -955,6 +944,30 @@ fn links_do_not_multiply_pages_or_publish_hidden_files() {
     assert!(pages < 400, "{pages} pages");
     assert!(!out.join(".git").exists());
     assert!(out.join(".well-known/security.txt").is_file());
+    // Several folders linking one shared folder each publish it; a file of a hidden folder
+    // that is documentation may be linked.
+    s.write("site/shared/a.md", "---\ntitle: 共享\n---\n正文\n");
+    s.write(
+        "site/.github/CONTRIBUTING.md",
+        "---\ntitle: 贡献\n---\n正文\n",
+    );
+    for i in 0..6 {
+        std::os::unix::fs::symlink("../../shared", site.join(format!("content/d{i}/shared")))
+            .unwrap();
+        s.write(
+            &format!("site/content/d{i}/link.md"),
+            "---\ntitle: 链接\n---\n[共享](shared/a.md)\n",
+        );
+    }
+    std::os::unix::fs::symlink(
+        "../../.github/CONTRIBUTING.md",
+        site.join("content/d0/contributing.md"),
+    )
+    .unwrap();
+    let o = build(&site, &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out.join("d5/shared/a/index.html").is_file());
+    assert!(out.join("d0/contributing/index.html").is_file());
     s.write("site/.env", "TOKEN=secret\n");
     std::os::unix::fs::symlink("../../.env", site.join("content/d0/x.txt")).unwrap();
     refused(

@@ -805,9 +805,9 @@ fn walk(
             diags.push(output_inside(&shown_path(root, entry.path())));
             continue;
         }
-        if inside.entered_too_often(&entry) {
+        if inside.linked_too_deep(&entry) {
             walker.skip_current_dir();
-            diags.push(linked_too_often(&shown_path(root, entry.path())));
+            diags.push(linked_too_deep(&shown_path(root, entry.path())));
             continue;
         }
         let hidden = target.as_ref().filter(|t| inside.hidden(t));
@@ -953,14 +953,15 @@ pub fn hidden_link(link: &Path, target: &Path) -> Diagnostic {
     .hint("copy what should be published to a name without a leading dot, or remove the link")
 }
 
-/// The warning for a folder left out where a link leads into it once too often (see
-/// [`Inside::entered_too_often`]).
-pub fn linked_too_often(link: &Path) -> Diagnostic {
+/// The warning for a folder left out where the path to it passes through too many links (see
+/// [`Inside::linked_too_deep`]).
+pub fn linked_too_deep(link: &Path) -> Diagnostic {
     Diagnostic::warning(format!(
-        "this link leads into a folder that links already led into {MAX_LINKED_ENTRIES} times: it is left out here"
+        "this link is the {}th on its path, inside folders linked in themselves: it is left out here",
+        MAX_LINKS_DEEP + 1
     ))
     .in_file(link)
-    .hint("links that lead into a folder again and again publish it at every turn; link a folder once")
+    .hint("links inside linked folders publish their folders again at every turn; link each folder from one place")
 }
 
 /// The error for a folder under content/ or static/ that is a helpcenter output, reached through
@@ -987,14 +988,16 @@ pub fn link_target(entry: &walkdir::DirEntry) -> Option<PathBuf> {
 /// `content/` (or `static/`, `templates/`) when that folder is itself a link.
 pub struct Inside {
     roots: Vec<PathBuf>,
-    /// How often each folder was entered through a link (see [`Inside::entered_too_often`]).
-    entered: std::cell::RefCell<std::collections::HashMap<PathBuf, usize>>,
+    /// Whether each folder on the way to the entry read last was entered through a link (see
+    /// [`Inside::linked_too_deep`]).
+    path_links: std::cell::RefCell<Vec<bool>>,
 }
 
-/// How often one folder may be entered through links: a folder linked in once or twice is
-/// published there too, but two links in each folder to the next (`d0/x -> ../d1`, `d0/y ->
-/// ../d1` …) double the pages at each level: 13 levels wrote 32,745 pages (450 MB).
-const MAX_LINKED_ENTRIES: usize = 4;
+/// How many links a path may pass through: a folder linked in from several places is published
+/// at each (`v1/shared -> ../../shared`), but links inside linked folders that lead on
+/// (`d0/x -> ../d1`, `d0/y -> ../d1` in every folder) doubled the pages at each level: 13
+/// levels wrote 32,745 pages (450 MB).
+const MAX_LINKS_DEEP: usize = 3;
 
 impl Inside {
     /// The places `dir` (a folder of the site at `root`) may lead to.
@@ -1005,29 +1008,32 @@ impl Inside {
             .collect();
         Inside {
             roots,
-            entered: Default::default(),
+            path_links: Default::default(),
         }
     }
 
-    /// For a folder entered through a link, whether links have led into the folder it really is
-    /// more than [`MAX_LINKED_ENTRIES`] times: then it is left out there (with
-    /// [`linked_too_often`]).
-    pub fn entered_too_often(&self, entry: &walkdir::DirEntry) -> bool {
-        if !entry.file_type().is_dir() {
+    /// For a folder entered through a link, whether the path to it passes through more than
+    /// [`MAX_LINKS_DEEP`] links: then it is left out there (with [`linked_too_deep`]). Entries
+    /// must come in the walk's order.
+    pub fn linked_too_deep(&self, entry: &walkdir::DirEntry) -> bool {
+        let depth = entry.depth();
+        if depth == 0 {
             return false;
         }
-        let Some(real) = link_target(entry) else {
-            return false;
-        };
-        let mut entered = self.entered.borrow_mut();
-        let n = entered.entry(real).or_default();
-        *n += 1;
-        *n > MAX_LINKED_ENTRIES
+        let mut on_path = self.path_links.borrow_mut();
+        on_path.truncate(depth - 1);
+        let linked = entry.path_is_symlink() && entry.file_type().is_dir();
+        if entry.file_type().is_dir() {
+            on_path.push(linked);
+        }
+        linked && on_path.iter().filter(|l| **l).count() > MAX_LINKS_DEEP
     }
 
-    /// Whether `real` (where a link leads, resolved) is a hidden file or folder of the site, or
-    /// inside one (`x.txt -> ../../.env`, `files -> ../../.git`): as never published as the
-    /// hidden file itself. `.well-known/`, which hosts read, is not hidden.
+    /// Whether `real` (where a link leads, resolved) is a hidden file or folder itself
+    /// (`x.txt -> ../../.env`, `files -> ../../.git`) or inside a version-control folder
+    /// (`.git/config`): as never published as the hidden file itself. A file in a hidden
+    /// folder that is documentation or published (`.github/CONTRIBUTING.md`,
+    /// `.vuepress/public/logo.png`) may be linked; `.well-known` is no hidden name.
     pub fn hidden(&self, real: &Path) -> bool {
         let Some(within) = self
             .roots
@@ -1037,13 +1043,19 @@ impl Inside {
         else {
             return false;
         };
-        real.strip_prefix(within)
+        let names: Vec<String> = real
+            .strip_prefix(within)
             .unwrap_or(real)
             .components()
-            .any(|c| {
-                let name = c.as_os_str().to_string_lossy();
-                name.starts_with('.') && name != ".well-known"
-            })
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let own_hidden = names
+            .last()
+            .is_some_and(|n| n.starts_with('.') && n != ".well-known");
+        own_hidden
+            || names
+                .iter()
+                .any(|n| matches!(n.as_str(), ".git" | ".svn" | ".hg"))
     }
 
     /// For an entry that is a symbolic link, where it really leads when that is outside.
@@ -1360,11 +1372,13 @@ pub fn parse_file(
                 None => written,
             }
         }
-        _ => match (options.made_for == Some("VuePress"))
-            .then(|| front_matter::take_leading_heading(&mut body))
-            .flatten()
-            .or_else(|| front_matter::take_first_h1(&mut body))
-        {
+        // VuePress titles a page by the heading it opens with, of any level, and by no later
+        // one (a `# 2. 命令行` further down is a part of the page).
+        _ => match if options.made_for == Some("VuePress") {
+            front_matter::take_leading_heading(&mut body)
+        } else {
+            front_matter::take_first_h1(&mut body)
+        } {
             Some(line) => title::from_heading_of(
                 &dialect::body::title_heading(&line, options.variables),
                 options.made_for == Some("MkDocs"),

@@ -50,9 +50,25 @@ pub enum LinkTarget {
 }
 
 impl<'e> Writer<'e, '_> {
-    /// A link or image starts: its destination is rewritten.
+    /// A link or image starts: its destination is rewritten. One whose address runs script
+    /// (`javascript:`) is left out, its text kept as text, with a warning; the End event of
+    /// each link and image asks [`Writer::link_end`] whether it was.
     pub(super) fn link(&mut self, event: &Event<'e>, range: &Range<usize>) {
         let line = self.line_of(range.start);
+        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
+            let scheme = script_scheme(dest_url);
+            self.dropped_links.push(scheme.is_some());
+            if let Some(scheme) = scheme {
+                self.diags.push(
+                    Diagnostic::warning(format!(
+                        "a `{scheme}:` link runs code in the reader's browser: it is left out, its text kept"
+                    ))
+                    .at_line(line)
+                    .hint("link to a page or a file; code a page needs goes in templates/, or in HTML written on purpose (`<a href=…>`)"),
+                );
+                return;
+            }
+        }
         let (page, links) = (self.page, self.links);
         let mut rewrite = |dest: &CowStr<'e>| {
             rewrite_link(
@@ -103,6 +119,15 @@ impl<'e> Writer<'e, '_> {
             other => other.clone(),
         };
         self.emit(event);
+    }
+}
+
+impl<'e> Writer<'e, '_> {
+    /// The end of a link or image: emitted unless its start was left out.
+    pub(super) fn link_end(&mut self, event: &Event<'e>) {
+        if !self.dropped_links.pop().unwrap_or(false) {
+            self.emit(event.clone());
+        }
     }
 }
 
@@ -173,16 +198,6 @@ pub(super) fn rewrite(
         );
         return rewrite(trimmed, page, links, line, found, diags)
             .or_else(|| Some(trimmed.to_owned()));
-    }
-    if let Some(scheme) = script_scheme(d) {
-        diags.push(
-            Diagnostic::warning(format!(
-                "a `{scheme}:` link runs code in the reader's browser: it is left out, its text kept"
-            ))
-            .at_line(line)
-            .hint("link to a page or a file; code a page needs goes in templates/ or as HTML written on purpose (`<a href=…>`)"),
-        );
-        return Some(String::new());
     }
     let t = links.resolve(d, page.src_dir, page.url);
     // A Hugo ref's mark is for the resolver only: what is kept or reported is its path.

@@ -209,6 +209,8 @@ struct Writer<'e, 'c> {
     paragraph_loose_text: bool,
     /// Inside strong marks.
     in_strong: usize,
+    /// For each link and image open, whether its start was left out (see `links`).
+    dropped_links: Vec<bool>,
     /// Inside a link's or image's text.
     in_link: usize,
     list_depth: usize,
@@ -260,6 +262,7 @@ impl<'e, 'c> Writer<'e, 'c> {
             paragraph_own_text: false,
             paragraph_loose_text: false,
             in_strong: 0,
+            dropped_links: Vec::new(),
             in_link: 0,
             list_depth: 0,
             quote_depth: 0,
@@ -339,7 +342,7 @@ impl<'e, 'c> Writer<'e, 'c> {
             }
             Event::End(TagEnd::Link | TagEnd::Image) => {
                 self.in_link = self.in_link.saturating_sub(1);
-                self.emit(event.clone());
+                self.link_end(event);
             }
             Event::Start(Tag::CodeBlock(_)) => self.start_code(event, range),
             Event::Html(h) => {

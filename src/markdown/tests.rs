@@ -540,7 +540,8 @@ fn self_closed_elements_close_and_unquoted_slashes_stay_values() {
 }
 
 /// A `javascript:` link in Markdown runs code when a reader clicks it: left out, with a warning
-/// at its line; the text stays, other links are as they were.
+/// at its line; its text stays as text, other links are as they were, and HTML written on
+/// purpose keeps its own.
 #[test]
 fn script_links_are_left_out() {
     let (r, d) = render(
@@ -550,11 +551,23 @@ fn script_links_are_left_out() {
     );
     let lower = r.html.to_ascii_lowercase();
     assert_eq!(lower.matches("script:").count(), 1, "{}", r.html);
-    assert!(r.html.contains(">打印</a>"), "{}", r.html);
+    // Text, not a link to the page itself.
+    assert!(r.html.contains("<p>打印 b 图 <a href"), "{}", r.html);
+    assert_eq!(r.html.matches("<a ").count(), 1, "{}", r.html);
     assert!(
         r.html.contains("href=\"https://x.com/javascript:z\""),
         "{}",
         r.html
+    );
+    let (html, _) = render(
+        "正文\n\n<a href=\"javascript:history.back()\">返回</a>\n",
+        &page(),
+        &links(),
+    );
+    assert!(
+        html.html.contains("href=\"javascript:history.back()\""),
+        "{}",
+        html.html
     );
     let warned: Vec<_> =
         d.0.iter()

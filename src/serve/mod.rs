@@ -73,7 +73,11 @@ fn site_language(root: &std::path::Path) -> String {
     String::from_utf8_lossy(&text)
         .lines()
         .find_map(|l| l.strip_prefix("language:"))
-        .map(|l| l.trim().trim_matches(['"', '\'']).to_owned())
+        .map(|l| {
+            // `language: zh-CN  # 中文站点`
+            let value = l.split(" #").next().unwrap_or(l);
+            value.trim().trim_matches(['"', '\'']).to_owned()
+        })
         .filter(|l| crate::config::is_language_tag(l))
         .unwrap_or_else(|| "en".to_owned())
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use tera::{Context, Tera};
 
 use crate::content::{
-    Inside, bad_name, hidden_link, link_target, linked_too_often, output_inside, outside_link,
+    Inside, bad_name, hidden_link, link_target, linked_too_deep, output_inside, outside_link,
     walk_error,
 };
 use crate::error::{Diagnostic, Diagnostics, display_path, shown_path};
@@ -366,9 +366,9 @@ pub fn overlay(
             diags.push(output_inside(&shown));
             continue;
         }
-        if inside.entered_too_often(&entry) {
+        if inside.linked_too_deep(&entry) {
             walker.skip_current_dir();
-            diags.push(linked_too_often(&shown));
+            diags.push(linked_too_deep(&shown));
             continue;
         }
         let name = entry.file_name().to_string_lossy();

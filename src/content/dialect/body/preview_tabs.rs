@@ -72,11 +72,15 @@ fn preview_opener(trimmed: &str) -> Option<(usize, Option<&str>)> {
     if colons < 3 || !(after.is_empty() || after.starts_with(char::is_whitespace)) {
         return None;
     }
+    // Bare, or titled by a demo's address; a title in words is vuepress-theme-hope's preview.
     let demo = after.trim();
-    let demo = (demo.starts_with("https://") || demo.starts_with("http://"))
-        .then_some(demo)
-        .filter(|d| !d.contains(char::is_whitespace) && !d.contains(['<', '>']));
-    Some((colons, demo))
+    if demo.is_empty() {
+        return Some((colons, None));
+    }
+    let url = (demo.starts_with("https://") || demo.starts_with("http://"))
+        && !demo.contains(char::is_whitespace)
+        && !demo.contains(['<', '>']);
+    url.then_some((colons, Some(demo)))
 }
 
 /// The tab's name, when `trimmed` is a one-line quote (`> Vue2`) that names one.
@@ -117,7 +121,8 @@ fn retab(lines: &mut [(String, usize)], from: usize, colons: usize) -> usize {
         if run >= 3 {
             if !trimmed[run..].trim().is_empty() {
                 depth += 1;
-            } else if depth == 0 && run <= colons.max(3) {
+            } else if depth == 0 && run >= colons {
+                // As markdown-it's containers close: a run at least as long as the opener's.
                 return i + 1;
             } else {
                 depth = depth.saturating_sub(1);
@@ -166,9 +171,23 @@ mod tests {
             "::: preview 案例\n\n**粗**体\n\n```js\nx\n```\n:::\n",
             "```md\n::: preview\n> A\n```js\n```\n:::\n```\n",
             "::: preview\n> 一句引用。\n\n正文\n:::\n",
+            // vuepress-theme-hope's, titled in words.
+            "::: preview 引用后接代码\n\n> 提示\n\n```js\nconst a = 1\n```\n\n:::\n",
         ] {
             assert_eq!(run(text), (false, text.to_owned()), "{text}");
         }
+    }
+
+    /// A longer run closes it too, and what follows is left as it is.
+    #[test]
+    fn a_longer_run_closes_the_preview() {
+        let (_, out) = run(
+            "::: preview\n> Template\n```vue\n<a/>\n```\n::::\n\n> 示例输出\n```text\nhello\n```\n",
+        );
+        assert_eq!(
+            out,
+            "::: code-tabs\n@tab Template\n```vue\n<a/>\n```\n::::\n\n> 示例输出\n```text\nhello\n```\n"
+        );
     }
 
     #[test]

@@ -952,12 +952,12 @@ fn links_do_not_multiply_pages_or_publish_hidden_files() {
         "---\ntitle: 贡献\n---\n正文\n",
     );
     for i in 0..6 {
-        std::os::unix::fs::symlink("../../shared", site.join(format!("content/d{i}/shared")))
-            .unwrap();
         s.write(
-            &format!("site/content/d{i}/link.md"),
+            &format!("site/content/v{i}/link.md"),
             "---\ntitle: 链接\n---\n[共享](shared/a.md)\n",
         );
+        std::os::unix::fs::symlink("../../shared", site.join(format!("content/v{i}/shared")))
+            .unwrap();
     }
     std::os::unix::fs::symlink(
         "../../.github/CONTRIBUTING.md",
@@ -966,7 +966,7 @@ fn links_do_not_multiply_pages_or_publish_hidden_files() {
     .unwrap();
     let o = build(&site, &out, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(out.join("d5/shared/a/index.html").is_file());
+    assert!(out.join("v5/shared/a/index.html").is_file());
     assert!(out.join("d0/contributing/index.html").is_file());
     s.write("site/.env", "TOKEN=secret\n");
     std::os::unix::fs::symlink("../../.env", site.join("content/d0/x.txt")).unwrap();

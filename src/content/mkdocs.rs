@@ -168,10 +168,30 @@ fn group(label: String, mut children: Vec<NavNode>, text: &str) -> NavNode {
     };
     NavNode {
         line,
-        label,
+        label: label_text(&label),
         link,
         children,
     }
+}
+
+/// A nav title as it shows: MkDocs writes it into the page as HTML, so its entities are the
+/// characters they stand for (hello-algo's `1.1 &nbsp; 快速排序`, on 99 pages), and the spaces
+/// they make one.
+fn label_text(label: &str) -> String {
+    if !label.contains('&') {
+        return label.to_owned();
+    }
+    let decoded = label
+        .replace("&nbsp;", " ")
+        .replace("&ensp;", " ")
+        .replace("&emsp;", " ")
+        .replace("&#160;", " ")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// An entry naming a page: a path under the docs folder (navigation reads it from the content
@@ -179,7 +199,7 @@ fn group(label: String, mut children: Vec<NavNode>, text: &str) -> NavNode {
 fn page(label: String, path: &str, text: &str) -> NavNode {
     NavNode {
         line: line_of(text, path),
-        label,
+        label: label_text(&label),
         link: Some(path.to_owned()),
         children: Vec::new(),
     }
@@ -236,6 +256,10 @@ mod tests {
         assert_eq!(n[1].children[1].link.as_deref(), Some("tutorial/path.md"));
         assert_eq!(n[2].link.as_deref(), Some("https://example.com"));
         assert_eq!(n[3].label, "42");
+        assert_eq!(
+            super::label_text("1.1 &nbsp; 快速排序 &amp; &lt;b&gt;"),
+            "1.1 快速排序 & <b>"
+        );
         // FastAPI's sections: an empty title over a folder's index page and its pages.
         let n = nav_of(
             "nav:\n- features.md\n- \"\":\n  - learn/index.md\n  - python-types.md\n- \"\":\n  - a.md\n",

@@ -41,12 +41,25 @@ impl<'e> Writer<'e, '_> {
     /// steps.
     pub(super) fn callout_start(&mut self, kind: &str, title: Option<&str>) -> String {
         self.quote_depth += 1;
+        // `note.question`: a note titled by its own type's name.
+        let (kind, typed) = kind.split_once('.').unwrap_or((kind, ""));
         let (class, key) = match kind {
             "tip" => ("tip", "callout_tip"),
             "important" => ("important", "callout_important"),
             "warning" => ("warning", "callout_warning"),
             "caution" => ("caution", "callout_caution"),
             _ => ("note", "callout_note"),
+        };
+        let key = match typed {
+            "question" => "callout_question",
+            "quote" => "callout_quote",
+            "abstract" | "summary" => "callout_abstract",
+            "example" => "callout_example",
+            "info" => "callout_info",
+            "success" => "callout_success",
+            "failure" => "callout_failure",
+            "bug" => "callout_bug",
+            _ => key,
         };
         let label = self.page.locale.text(key);
         // An empty title (MkDocs's `!!! note ""`) shows none; the label still names it.
@@ -55,7 +68,10 @@ impl<'e> Writer<'e, '_> {
                 "<div class=\"callout callout-{class}\" role=\"note\" aria-label=\"{label}\">\n"
             );
         }
-        let shown = title.map_or_else(|| label.to_owned(), |t| inline_title(t, self.page.mkdocs));
+        let shown = title.map_or_else(
+            || label.to_owned(),
+            |t| inline_title(t, self.page.mkdocs, self.page.math),
+        );
         format!(
             "<div class=\"callout callout-{class}\" role=\"note\" aria-label=\"{label}\">\n\
              <p class=\"callout-title\"><span class=\"callout-icon\" aria-hidden=\"true\"></span>{shown}</p>\n"
@@ -89,8 +105,8 @@ fn kind_name(kind: BlockQuoteKind) -> &'static str {
 /// it (OI-wiki's 342 titles `例题 [Luogu P5357](https://…)` lost their links): emphasis, code
 /// and links to other sites; a link into the site shows its text (its page is checked where
 /// the body links to it), raw HTML shows as written.
-pub(super) fn inline_title(title: &str, icons: bool) -> String {
-    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+pub(super) fn inline_title(title: &str, icons: bool, math: bool) -> String {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
     // Only inline Markdown: a title that starts like a block (`1. 步骤`, `# x`, `- x`) is text.
     let title = title.trim();
     let digits = title.len() - title.trim_start_matches(|c: char| c.is_ascii_digit()).len();
@@ -103,8 +119,18 @@ pub(super) fn inline_title(title: &str, icons: bool) -> String {
     };
     let mut out = String::new();
     let mut links: Vec<bool> = Vec::new();
-    for event in Parser::new(&md) {
+    // On a site with math, `$O(\log n)$ 的底数是多少？` (hello-algo's titles) is typeset too.
+    let options = if math {
+        Options::ENABLE_MATH
+    } else {
+        Options::empty()
+    };
+    for event in Parser::new_ext(&md, options) {
         match event {
+            Event::InlineMath(tex) => match super::math::typeset(&tex, false) {
+                Ok(mathml) => out.push_str(&mathml),
+                Err(_) => out.push_str(&escape::html(&format!("${tex}$"))),
+            },
             Event::Text(t) => out.push_str(&escape::html(&crate::shortcodes::in_text(&t, icons))),
             Event::Html(t) | Event::InlineHtml(t) => {
                 out.push_str(&escape::html(&t));
@@ -144,24 +170,31 @@ mod tests {
         assert_eq!(
             inline_title(
                 "例题 [Luogu P5357](https://www.luogu.com.cn/problem/P5357) 参考代码",
+                false,
                 false
             ),
             "例题 <a href=\"https://www.luogu.com.cn/problem/P5357\">Luogu P5357</a> 参考代码"
         );
         assert_eq!(
-            inline_title("用 `git` 与 *小心* [本站](../a.md)", false),
+            inline_title("用 `git` 与 *小心* [本站](../a.md)", false, false),
             "用 <code>git</code> 与 <em>小心</em> 本站"
         );
         assert_eq!(
-            inline_title("[x](javascript:alert) <script>x</script>", false),
+            inline_title("[x](javascript:alert) <script>x</script>", false, false),
             "x &lt;script&gt;x&lt;/script&gt;"
         );
         for plain in ["1. 步骤", "# 标题", "- 列表", "> 引用", "2) 二", "    缩进"] {
             assert_eq!(
-                inline_title(plain, false),
+                inline_title(plain, false, false),
                 crate::escape::html(plain.trim()),
                 "{plain}"
             );
         }
+        let with_math = inline_title("$O(\\log n)$ 的底数是多少？", false, true);
+        assert!(
+            with_math.starts_with("<math") && with_math.ends_with("</math> 的底数是多少？"),
+            "{with_math}"
+        );
+        assert_eq!(inline_title("$5 或 $6", false, false), "$5 或 $6");
     }
 }

@@ -41,7 +41,7 @@ impl Writer<'_, '_> {
                 let title = unquote(args).filter(|t| !t.is_empty());
                 let summary = title.map_or_else(
                     || self.page.locale.text("details").to_owned(),
-                    |t| super::callouts::inline_title(&t, self.page.mkdocs),
+                    |t| super::callouts::inline_title(&t, self.page.mkdocs, self.page.math),
                 );
                 let open = if name == "details-open" { " open" } else { "" };
                 let colour = match kind {

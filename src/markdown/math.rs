@@ -23,7 +23,7 @@ const MAX_TEX: usize = 16 * 1024;
 impl Writer<'_, '_> {
     /// Emits the formula `tex` found at file line `line`.
     pub(super) fn math(&mut self, tex: &str, display: bool, line: usize) {
-        self.text(tex);
+        self.math_text(tex);
         let html = match typeset(tex, display) {
             Ok(mathml) => mathml,
             Err(why) => {
@@ -109,7 +109,7 @@ fn source(tex: &str, display: bool) -> String {
 }
 
 /// `tex` as a `<math>` element, or why not.
-fn typeset(tex: &str, display: bool) -> Result<String, String> {
+pub(super) fn typeset(tex: &str, display: bool) -> Result<String, String> {
     if tex.len() > MAX_TEX {
         return Err(format!(
             "it is longer than {} KB (a `$` left open?)",
@@ -436,6 +436,8 @@ mod tests {
             r"y^{-1} \mod 10^9+7",
             r"a \equiv b \pod{m}",
             r"{n \atop k} + {n \choose k} + {1 \over 2}",
+            // hello-algo's derivations end their rows with MathJax's `\newline`.
+            "\\begin{aligned}\nT(n) & = 2n + 1 \\newline\n& = O(n)\n\\end{aligned}",
         ] {
             let m = typeset(tex, true).unwrap_or_else(|e| panic!("{tex}: {e}"));
             assert!(

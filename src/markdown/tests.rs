@@ -597,3 +597,16 @@ fn an_invisible_character_around_an_address_is_named_and_dropped() {
         "{m:?}"
     );
 }
+
+/// MkDocs's `!!! question` without a title is titled after its type, not "说明" (hello-algo's
+/// 43 problem statements were all headed 说明), in a note's colour.
+#[test]
+fn an_untitled_callout_is_named_after_its_type() {
+    let (r, _) = render(
+        "正文\n\n<!--helpcenter:callout note.question-->\n输入两个字符串。\n\n<!--helpcenter:end-->\n",
+        &page(),
+        &links(),
+    );
+    assert!(r.html.contains("callout callout-note"), "{}", r.html);
+    assert!(r.html.contains("</span>问题</p>"), "{}", r.html);
+}

@@ -90,6 +90,24 @@ impl<'e> Writer<'e, '_> {
         }
     }
 
+    /// A formula's TeX: as written for search, as a reader would say it in a description
+    /// (hello-algo's `下界为 \Omega(n \log n)` on list pages; see [`tex_as_text`]).
+    pub(super) fn math_text(&mut self, tex: &str) {
+        if self.in_heading {
+            return;
+        }
+        self.block.text.push_str(tex);
+        if self.paragraph_depth > 0 {
+            self.paragraph_text.push_str(&tex_as_text(tex));
+            if self.in_link == 0 && !tex.trim().is_empty() {
+                self.paragraph_own_text = true;
+                if self.in_strong == 0 {
+                    self.paragraph_loose_text = true;
+                }
+            }
+        }
+    }
+
     /// Inline code, kept apart too (`TextBlock::spans`).
     pub(super) fn code_span(&mut self, t: &str) {
         if !self.in_heading {
@@ -107,6 +125,95 @@ impl<'e> Writer<'e, '_> {
             }
         }
     }
+}
+
+/// TeX commands a description shows as the characters they stand for.
+const TEX_SYMBOLS: &[(&str, &str)] = &[
+    ("Omega", "Ω"),
+    ("Theta", "Θ"),
+    ("Delta", "Δ"),
+    ("Sigma", "Σ"),
+    ("alpha", "α"),
+    ("beta", "β"),
+    ("gamma", "γ"),
+    ("delta", "δ"),
+    ("epsilon", "ε"),
+    ("theta", "θ"),
+    ("lambda", "λ"),
+    ("mu", "μ"),
+    ("pi", "π"),
+    ("sigma", "σ"),
+    ("omega", "ω"),
+    ("times", "×"),
+    ("cdot", "·"),
+    ("div", "÷"),
+    ("pm", "±"),
+    ("leq", "≤"),
+    ("le", "≤"),
+    ("geq", "≥"),
+    ("ge", "≥"),
+    ("neq", "≠"),
+    ("ne", "≠"),
+    ("approx", "≈"),
+    ("infty", "∞"),
+    ("to", "→"),
+    ("rightarrow", "→"),
+    ("leftarrow", "←"),
+    ("in", "∈"),
+    ("sum", "∑"),
+    ("log", "log"),
+    ("ln", "ln"),
+    ("lg", "lg"),
+    ("max", "max"),
+    ("min", "min"),
+    ("bmod", "mod"),
+    ("mod", "mod"),
+    ("sqrt", "√"),
+    ("lfloor", "⌊"),
+    ("rfloor", "⌋"),
+    ("lceil", "⌈"),
+    ("rceil", "⌉"),
+];
+
+/// A formula as plain text: known commands as their characters, others and braces left out,
+/// spacing commands as spaces (`n \log n` → `n log n`, `\frac{a}{b}` → `ab`, no better
+/// than the source but no backslashes).
+fn tex_as_text(tex: &str) -> String {
+    let mut out = String::with_capacity(tex.len());
+    let mut rest = tex;
+    while let Some(c) = rest.chars().next() {
+        if c == '\\' {
+            let name_len = rest[1..]
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(rest.len() - 1);
+            let name = &rest[1..1 + name_len];
+            if name.is_empty() {
+                // `\,`, `\ `, `\{`: a space, or the character escaped.
+                let next = rest[1..].chars().next();
+                match next {
+                    Some(n) if n.is_ascii_punctuation() && !matches!(n, ',' | ';' | ':' | '!') => {
+                        out.push(n)
+                    }
+                    Some(_) => out.push(' '),
+                    None => {}
+                }
+                rest = &rest[1 + next.map_or(0, char::len_utf8)..];
+                continue;
+            }
+            if let Some((_, to)) = TEX_SYMBOLS.iter().find(|(n, _)| *n == name) {
+                out.push_str(to);
+            } else if matches!(name, "quad" | "qquad") {
+                out.push(' ');
+            }
+            rest = &rest[1 + name_len..];
+            continue;
+        }
+        if !matches!(c, '{' | '}') {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 /// Whether a paragraph all in bold reads as a heading: short, and no sentence (a page may open
@@ -171,6 +278,15 @@ fn truncate_by(s: &str, max: usize, width: impl Fn(char) -> usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formulas_read_as_text() {
+        assert_eq!(super::tex_as_text(r"\Omega(n \log n)"), "Ω(n log n)");
+        assert_eq!(super::tex_as_text(r"h(x)=x \bmod 5"), "h(x)=x mod 5");
+        assert_eq!(super::tex_as_text(r"10^6"), "10^6");
+        assert_eq!(super::tex_as_text(r"O(\log n)\,\{a\}"), "O(log n) {a}");
+        assert_eq!(super::tex_as_text("\\"), "");
+    }
 
     #[test]
     fn cut_between_words_and_by_width() {

@@ -148,6 +148,7 @@ impl<'a> Ctx<'a> {
                 && (site.config.feedback.url.is_some() || site.config.contact.is_some()),
             search_placeholder: site.config.search.placeholder.as_deref(),
             has_feed: site.config.base_url.is_some(),
+            has_tags: !site.tags.is_empty(),
             style: asset("style.css"),
             script: asset("site.js"),
             search_script: asset("search.js"),

@@ -84,6 +84,8 @@ pub(super) struct SiteView<'a> {
     /// The hint in the home page's search box (`search.placeholder`).
     pub(super) search_placeholder: Option<&'a str>,
     pub(super) has_feed: bool,
+    /// Some article has tags: the footer links the tag index only then.
+    pub(super) has_tags: bool,
     pub(super) style: String,
     pub(super) script: String,
     pub(super) search_script: String,

@@ -55,16 +55,20 @@ pub struct Section {
     pub prefix: Option<u64>,
     /// A group of a navigation file, not a folder.
     pub from_nav: bool,
+    /// The label a navigation file gives it where its page has a title of its own (MkDocs's
+    /// `第 1 章 排序:` over `sort/index.md`, titled 排序).
+    pub nav_label: Option<String>,
 }
 
 impl Section {
-    /// Its title in breadcrumbs and the top navigation: its `_index.md`'s `nav_title`, else the
-    /// title.
+    /// Its title in breadcrumbs and the top navigation: its `_index.md`'s `nav_title`, else a
+    /// navigation file's label, else the title.
     pub fn nav_title(&self) -> &str {
         self.source
             .as_ref()
             .and_then(|f| f.front.nav_title.as_deref())
             .filter(|t| !t.trim().is_empty())
+            .or(self.nav_label.as_deref())
             .unwrap_or(&self.title)
     }
 }
@@ -849,6 +853,7 @@ fn new_section(dir: String, url: String, title: String) -> Section {
         nav_order: None,
         prefix: None,
         from_nav: false,
+        nav_label: None,
     }
 }
 

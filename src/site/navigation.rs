@@ -126,6 +126,9 @@ impl Placer<'_> {
                         .is_none_or(|f| f.title.is_empty());
                     if untitled && !node.label.trim().is_empty() {
                         self.sections[s].title = node.label.clone();
+                    } else if !node.label.trim().is_empty() && node.label != self.sections[s].title
+                    {
+                        self.sections[s].nav_label.get_or_insert(node.label.clone());
                     }
                     self.move_section(s, parent);
                     self.place(nav, &node.children, s, depth + 1);

@@ -19,6 +19,8 @@ const RENAMED: &[(&str, &str)] = &[
     ("notag", ""),
     ("nonumber", ""),
     ("mod", "\\quad\\operatorname{mod}\\ "),
+    // MathJax ends a row with it as with `\\` (hello-algo's 16 aligned derivations).
+    ("newline", "\\\\"),
 ];
 
 /// Commands that split the group they are in into two (`{n \choose k}`): the two parts as

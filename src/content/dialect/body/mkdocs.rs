@@ -191,7 +191,8 @@ mod tests {
         assert_eq!(
             b.text,
             concat!(
-                "<!--helpcenter:callout note \"The `site_url` setting must be set\"-->\n甲\n\n<!--helpcenter:end-->\n",
+                // An `info` is a note, named as an info where it has no title.
+                "<!--helpcenter:callout note.info \"The `site_url` setting must be set\"-->\n甲\n\n<!--helpcenter:end-->\n",
                 "<!--helpcenter:callout note \"Inline\"-->\n乙\n\n<!--helpcenter:end-->\n",
                 "<!--helpcenter:callout note \"\"-->\n丙\n\n<!--helpcenter:end-->\n",
                 "<!--helpcenter:details-open:warning \"Open collapsible\"-->\n丁\n\n<!--helpcenter:end-->\n",

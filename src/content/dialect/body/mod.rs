@@ -995,7 +995,16 @@ fn container(name: &str, title: Option<&str>) -> Option<String> {
     match name {
         "details" => Some(details_directive(title.unwrap_or_default())),
         "code-group" | "tabs" | "code-tabs" => Some("tabs".to_owned()),
-        other => callout_kind(other).map(|k| callout_directive(k, title)),
+        other => callout_kind(other).map(|k| {
+            // A type with a name of its own (MkDocs's `!!! question`) keeps it as the title
+            // it has by default, in the callout of its kind's colour.
+            let kind = match other {
+                "question" | "quote" | "abstract" | "summary" | "example" | "info" | "success"
+                | "failure" | "bug" => format!("{k}.{other}"),
+                _ => k.to_owned(),
+            };
+            callout_directive(&kind, title)
+        }),
     }
 }
 

@@ -12,25 +12,14 @@ pub fn at_ids(body: &str) -> Option<String> {
         return None;
     }
     let mut out = String::with_capacity(body.len() + 16);
-    let mut fence: Option<(char, usize)> = None;
+    let mut fence = super::Fence::default();
     let mut changed = false;
     for (i, line) in body.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        let trimmed = line.trim_start();
-        if let Some(c) = trimmed.chars().next().filter(|c| matches!(c, '`' | '~')) {
-            let n = trimmed.chars().take_while(|&x| x == c).count();
-            if n >= 3 {
-                fence = match fence {
-                    Some((o, len)) if o == c && n >= len && trimmed[n..].trim().is_empty() => None,
-                    Some(open) => Some(open),
-                    None => Some((c, n)),
-                };
-            }
-        }
-        match (fence, with_id(line)) {
-            (None, Some(heading)) => {
+        match (fence.code(line.trim_start()), with_id(line)) {
+            (false, Some(heading)) => {
                 out.push_str(&heading);
                 changed = true;
             }

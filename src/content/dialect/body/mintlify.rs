@@ -9,31 +9,20 @@ const FLAGS: &[&str] = &["lines", "wrap", "expandable", "twoslash", "showLineNum
 /// The page's lines with each fence's title written as helpcenter reads it; says whether one
 /// was.
 pub(super) fn titled_fences(lines: &mut [(String, usize)]) -> bool {
-    let mut fence: Option<(char, usize)> = None;
+    let mut fence = super::Fence::default();
     let mut changed = false;
     for (line, _) in lines.iter_mut() {
         let trimmed = line.trim_start();
-        let Some(c) = trimmed.chars().next().filter(|c| matches!(c, '`' | '~')) else {
-            continue;
-        };
-        let n = trimmed.chars().take_while(|&x| x == c).count();
-        if n < 3 {
+        let was_open = fence.opened().is_some();
+        if !fence.code(trimmed) || was_open {
             continue;
         }
-        match fence {
-            Some((open, len)) => {
-                if c == open && n >= len && trimmed[n..].trim().is_empty() {
-                    fence = None;
-                }
-            }
-            None => {
-                fence = Some((c, n));
-                if let Some(new) = titled(&trimmed[n..]) {
-                    let pad = line.len() - trimmed.len();
-                    *line = format!("{}{}{new}", &line[..pad], &trimmed[..n]);
-                    changed = true;
-                }
-            }
+        // The line opened a fence: the words after its language are its title.
+        let Some(n) = fence.opened() else { continue };
+        if let Some(new) = titled(&trimmed[n..]) {
+            let pad = line.len() - trimmed.len();
+            *line = format!("{}{}{new}", &line[..pad], &trimmed[..n]);
+            changed = true;
         }
     }
     changed

@@ -110,6 +110,43 @@ enum Open {
     },
 }
 
+/// A fenced code block followed from line to line, for the passes that rewrite a page's lines
+/// before it is read (`at_ids`, `preview_tabs`, `mintlify`): the open fence's character and
+/// length. A fence closes at a line of at least as many of its character and nothing else.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Fence(Option<(char, usize)>);
+
+impl Fence {
+    /// Reads one line (`trimmed`: its indentation left out): whether it is code, a fence's
+    /// opening or closing line or a line inside one. An opening fence's marker length is
+    /// [`Fence::opened`]'s.
+    pub(super) fn code(&mut self, trimmed: &str) -> bool {
+        let marker = trimmed
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '`' | '~'))
+            .map(|c| (c, trimmed.chars().take_while(|&x| x == c).count()))
+            .filter(|m| m.1 >= 3);
+        match (self.0, marker) {
+            (Some((c, n)), Some((m, k))) if m == c && k >= n && trimmed[k..].trim().is_empty() => {
+                self.0 = None;
+                true
+            }
+            (Some(_), _) => true,
+            (None, Some(m)) => {
+                self.0 = Some(m);
+                true
+            }
+            (None, None) => false,
+        }
+    }
+
+    /// The marker's length when a fence is open.
+    pub(super) fn opened(&self) -> Option<usize> {
+        self.0.map(|f| f.1)
+    }
+}
+
 /// Turns another tool's syntax in `body` into helpcenter's.
 pub fn transform(body: &str, options: &Options) -> Body {
     let mut t = Transform::new(options);

@@ -22,21 +22,15 @@
 /// The page's lines with each tabbed preview rewritten; says whether one was.
 pub(super) fn tabbed_previews(lines: &mut Vec<(String, usize)>) -> bool {
     let mut changed = false;
-    let mut fence: Option<(char, usize)> = None;
+    let mut fence = super::Fence::default();
     let mut i = 0;
     while i < lines.len() {
         let trimmed = lines[i].0.trim_start();
-        if let Some(f) = fence_marker(trimmed) {
-            fence = match fence {
-                Some((c, n)) if f.0 == c && f.1 >= n && trimmed[f.1..].trim().is_empty() => None,
-                Some(open) => Some(open),
-                None => Some(f),
-            };
+        if fence.code(trimmed) {
             i += 1;
             continue;
         }
-        if fence.is_none()
-            && let Some((colons, demo)) = preview_opener(trimmed)
+        if let Some((colons, demo)) = preview_opener(trimmed)
             && opens_with_a_tab(lines, i + 1)
         {
             let pad = lines[i].0[..lines[i].0.len() - trimmed.len()].to_owned();
@@ -55,13 +49,6 @@ pub(super) fn tabbed_previews(lines: &mut Vec<(String, usize)>) -> bool {
         i += 1;
     }
     changed
-}
-
-/// A code fence's character and length, if `trimmed` opens or closes one.
-fn fence_marker(trimmed: &str) -> Option<(char, usize)> {
-    let c = trimmed.chars().next().filter(|c| matches!(c, '`' | '~'))?;
-    let n = trimmed.chars().take_while(|&x| x == c).count();
-    (n >= 3).then_some((c, n))
 }
 
 /// `::: preview` and its demo's address, if it has one (`http…`).
@@ -96,25 +83,20 @@ fn opens_with_a_tab(lines: &[(String, usize)], from: usize) -> bool {
         .iter()
         .map(|(l, _)| l.trim())
         .filter(|l| !l.is_empty());
-    texts.next().and_then(tab_name).is_some() && texts.next().and_then(fence_marker).is_some()
+    texts.next().and_then(tab_name).is_some()
+        && texts
+            .next()
+            .is_some_and(|l| super::Fence::default().code(l))
 }
 
 /// Turns each tab's quote from `from` on into `@tab`, up to the `:::` closing the preview;
 /// returns the index after that line.
 fn retab(lines: &mut [(String, usize)], from: usize, colons: usize) -> usize {
-    let mut fence: Option<(char, usize)> = None;
+    let mut fence = super::Fence::default();
     let mut depth = 0usize;
     for i in from..lines.len() {
         let trimmed = lines[i].0.trim_start();
-        if let Some(f) = fence_marker(trimmed) {
-            fence = match fence {
-                Some((c, n)) if f.0 == c && f.1 >= n && trimmed[f.1..].trim().is_empty() => None,
-                Some(open) => Some(open),
-                None => Some(f),
-            };
-            continue;
-        }
-        if fence.is_some() {
+        if fence.code(trimmed) {
             continue;
         }
         let run = trimmed.chars().take_while(|&c| c == ':').count();

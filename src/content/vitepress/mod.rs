@@ -138,13 +138,34 @@ pub fn read(
             kind: NavKind::VitePress,
         });
     }
-    // A VuePress theme's navbar kept in files of its own beside the config
-    // (vuepress-theme-hope's `navbar/zh.ts`, DCloud's `config/navbar.js`), which the config or
-    // the theme imports.
+    let mut folder_titles = top_nav::folder_titles(&reader, folders, &starts);
+    if folder_titles.is_empty() {
+        folder_titles = navbar_folder_titles(&shown, content_dir, folders, &mut starts);
+    }
+    VitePress {
+        tool: Some(tool),
+        navs,
+        exclude,
+        folder_titles,
+        math,
+        heading_at_ids,
+    }
+}
+
+/// The folders a VuePress theme's navbar names, kept in files of its own beside the config
+/// (`config`, as messages name it): vuepress-theme-hope's `navbar/zh.ts`, DCloud's
+/// `config/navbar.js`, which the config or the theme imports. Read only when the config has no
+/// `nav`. A link to the page a folder's `_sidebar.md` starts with names that folder (`starts`).
+fn navbar_folder_titles(
+    config: &Path,
+    content_dir: &Path,
+    folders: &[String],
+    starts: &mut std::collections::HashMap<String, String>,
+) -> Vec<(String, String, i64)> {
     let language = std::fs::canonicalize(content_dir)
         .ok()
         .and_then(|d| Some(d.file_name()?.to_string_lossy().into_owned()));
-    let navbar_texts: Vec<String> = shown
+    let texts: Vec<String> = config
         .parent()
         .map(|dir| navbar_files(dir, language.as_deref()))
         .unwrap_or_default()
@@ -156,32 +177,20 @@ pub fn read(
         })
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .collect();
-    let navbar_toks: Vec<_> = navbar_texts.iter().map(|t| js::tokens(t)).collect();
-    let navbar_readers: Vec<Reader> = navbar_toks.iter().map(|t| Reader::new(t)).collect();
-    if !navbar_readers.is_empty() {
-        for folder in folders {
-            if let Some(first) = folder_sidebar_start(content_dir, folder) {
-                starts.entry(folder.clone()).or_insert(first);
-            }
+    if texts.is_empty() {
+        return Vec::new();
+    }
+    for folder in folders {
+        if let Some(first) = folder_sidebar_start(content_dir, folder) {
+            starts.entry(folder.clone()).or_insert(first);
         }
     }
-    let mut folder_titles = top_nav::folder_titles(&reader, folders, &starts);
-    if folder_titles.is_empty() && !navbar_readers.is_empty() {
-        let sources: Vec<(&Reader, Vec<js::Value>)> = navbar_readers
-            .iter()
-            .map(|r| (r, r.assigned_arrays(8)))
-            .collect();
-        let prefix = language.map(|l| format!("/{l}")).unwrap_or_default();
-        folder_titles = top_nav::titles_of(&sources, folders, &starts, &prefix);
-    }
-    VitePress {
-        tool: Some(tool),
-        navs,
-        exclude,
-        folder_titles,
-        math,
-        heading_at_ids,
-    }
+    let toks: Vec<_> = texts.iter().map(|t| js::tokens(t)).collect();
+    let readers: Vec<Reader> = toks.iter().map(|t| Reader::new(t)).collect();
+    let sources: Vec<(&Reader, Vec<js::Value>)> =
+        readers.iter().map(|r| (r, r.assigned_arrays(8))).collect();
+    let prefix = language.map(|l| format!("/{l}")).unwrap_or_default();
+    top_nav::titles_of(&sources, folders, starts, &prefix)
 }
 
 /// The most of a navbar file read: a hand-written menu is a few KB.

@@ -977,3 +977,32 @@ fn a_first_build_that_fails_says_no_page_was_built_in_the_sites_language() {
     assert!(!page.contains("上一次成功构建的页面"), "{page}");
     assert!(page.contains("link to a missing article"), "{page}");
 }
+
+/// Live-reload streams are capped: each one holds every message until its page reads it, and
+/// 2,000 streams that never read held 2.9 GB. Past 64 the server says why instead.
+#[test]
+fn live_reload_streams_are_capped() {
+    let srv = serve(&fixture("site"), &[]);
+    let open: Vec<TcpStream> = (0..64)
+        .map(|_| {
+            let mut s = TcpStream::connect(("127.0.0.1", srv.port)).unwrap();
+            write!(
+                s,
+                "GET /__helpcenter/events HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n",
+                srv.port
+            )
+            .unwrap();
+            // Answered (and so counted) before the next one opens.
+            let mut head = [0u8; 12];
+            s.read_exact(&mut head).unwrap();
+            assert_eq!(&head, b"HTTP/1.1 200");
+            s
+        })
+        .collect();
+    let r = request(srv.port, "/__helpcenter/events");
+    assert_eq!(r.status, 503, "{}", r.text());
+    assert!(r.text().contains("close some tabs"), "{}", r.text());
+    // Pages are still served.
+    assert_eq!(request(srv.port, "/").status, 200);
+    drop(open);
+}

@@ -10,6 +10,8 @@ pub(super) const KEYS: &[ForeignKey] = &[
     key("status", T, Ignored),
     key("icon", T, Ignored),
     key("subtitle", T, Ignored),
+    // Material's comment system (giscus) on a page.
+    key("comments", T, Ignored),
     // mkdocs-macros: data files for the page's macros.
     key("include_yaml", T, Ignored),
 ];

@@ -1167,6 +1167,72 @@ fn dcloud_vuepress_docs_build_through_a_link() {
     assert!(!home.contains("collapsable"), "{home}");
 }
 
+/// hello-algo's Chinese docs (MkDocs Material): a chapter's nav label names its section in
+/// navigation (排序 showed where the site says 第 1 章 排序), `&nbsp;` in a label is a space
+/// (shown as written on 99 pages), an untitled `!!! question` is a question (43 read 说明),
+/// `\newline` ends a row, math in a callout's title is typeset, and a description reads a
+/// formula as text. A VitePress sidebar's link text to a folder's page names that page only.
+#[test]
+fn hello_algo_mkdocs_docs_build_through_a_link() {
+    let s = site_of(
+        "m-algo",
+        &[("helpcenter.yaml", "title: 算法\nlanguage: zh-CN\n")],
+    );
+    s.write(
+        "algo/mkdocs.yml",
+        "site_name: T\nmarkdown_extensions:\n  - admonition\n  - pymdownx.arithmatex:\n      generic: true\nnav:\n  - 第 1 章 &nbsp; 排序:\n    - sort/index.md\n    - 1.1 &nbsp; 快速排序: sort/quick.md\n",
+    );
+    s.write("algo/docs/index.md", "# 首页\n\n欢迎。\n");
+    s.write("algo/docs/sort/index.md", "# 排序\n\n排序章节。\n");
+    s.write(
+        "algo/docs/sort/quick.md",
+        "# 快速排序\n\n下界为 $\\Omega(n \\log n)$ ，一半是 $\\frac{1}{2}$ 。\n\n!!! question\n\n    输入一个数组。\n\n!!! tip \"$O(\\log n)$ 的底数是多少？\"\n\n    可以省略。\n\n$$\n\\begin{aligned}\nT(n) & = 2n + 1 \\newline\n& = O(n)\n\\end{aligned}\n$$\n",
+    );
+    std::fs::create_dir_all(s.path().join("site")).unwrap();
+    std::os::unix::fs::symlink(s.path().join("algo/docs"), s.path().join("site/content")).unwrap();
+    let (out, log) = built(&s);
+    assert!(!log.contains("shown as its TeX source"), "{log}");
+    let quick = read(&out, "sort/quick/index.html");
+    let nav = &quick[quick.find("class=\"site-nav\"").unwrap()..];
+    has(nav, &[">第 1 章 排序<"]);
+    assert!(!quick.contains("&amp;nbsp;"), "{quick}");
+    has(
+        &quick,
+        &[
+            "</span>问题</p>",
+            "<meta name=\"description\" content=\"下界为 Ω(n log n) ，一半是 1/2 。\">",
+            "<mtable",
+        ],
+    );
+    let title = &quick[quick.find("callout-tip").unwrap()..];
+    assert!(
+        title[..title.find("</p>").unwrap()].contains("<math"),
+        "{title}"
+    );
+    // The chapter's own page keeps its heading.
+    has(&read(&out, "sort/index.html"), &["<h1", ">排序<"]);
+
+    // A VitePress sidebar's text for a folder's page is that page's.
+    let v = site_of(
+        "m-vp-label",
+        &[
+            ("helpcenter.yaml", "title: 文档\nlanguage: zh-CN\n"),
+            (
+                "content/.vitepress/config.js",
+                "export default { themeConfig: { sidebar: { '/guide/': [{ text: '指南', items: [{ text: '简介', link: '/guide/' }, { text: '快速开始', link: '/guide/start' }] }] } } }\n",
+            ),
+            ("content/guide/index.md", "# 指南简介\n\n正文。\n"),
+            ("content/guide/start.md", "# 快速开始\n\n正文。\n"),
+        ],
+    );
+    let (out, _) = built(&v);
+    let home = read(&out, "index.html");
+    has(
+        &home[home.find("class=\"site-nav\"").unwrap()..],
+        &[">指南简介<"],
+    );
+}
+
 /// An `.mdx` page reads as MDX reads it (Starlight's and Rspress's docs): component content is
 /// Markdown however indented (Starlight's install tabs showed their fences as text), a tag may
 /// go on over lines (88 link cards were invisible), JavaScript props and expressions are left

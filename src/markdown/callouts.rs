@@ -127,10 +127,13 @@ pub(super) fn inline_title(title: &str, icons: bool, math: bool) -> String {
     };
     for event in Parser::new_ext(&md, options) {
         match event {
-            Event::InlineMath(tex) => match super::math::typeset(&tex, false) {
-                Ok(mathml) => out.push_str(&mathml),
-                Err(_) => out.push_str(&escape::html(&format!("${tex}$"))),
-            },
+            // `$$…$$` in a title is set in the line too.
+            Event::InlineMath(tex) | Event::DisplayMath(tex) => {
+                match super::math::typeset(&tex, false) {
+                    Ok(mathml) => out.push_str(&mathml),
+                    Err(_) => out.push_str(&escape::html(&format!("${tex}$"))),
+                }
+            }
             Event::Text(t) => out.push_str(&escape::html(&crate::shortcodes::in_text(&t, icons))),
             Event::Html(t) | Event::InlineHtml(t) => {
                 out.push_str(&escape::html(&t));
@@ -196,5 +199,10 @@ mod tests {
             "{with_math}"
         );
         assert_eq!(inline_title("$5 或 $6", false, false), "$5 或 $6");
+        let display = inline_title("前 $$\\sum_i i$$ 后", false, true);
+        assert!(
+            display.starts_with("前 <math") && display.ends_with("</math> 后"),
+            "{display}"
+        );
     }
 }

@@ -175,11 +175,55 @@ const TEX_SYMBOLS: &[(&str, &str)] = &[
     ("rceil", "⌉"),
 ];
 
-/// A formula as plain text: known commands as their characters, others and braces left out,
-/// spacing commands as spaces (`n \log n` → `n log n`, `\frac{a}{b}` → `ab`, no better
-/// than the source but no backslashes).
+/// A formula as plain text: known commands as their characters, a fraction as `a/b` and a root
+/// as `√(…)`, environments' names, alignment marks and unknown commands left out, row ends as
+/// `; ` (`n \log n` → `n log n`, `\frac{1}{2}` → `1/2`).
 fn tex_as_text(tex: &str) -> String {
     let mut out = String::with_capacity(tex.len());
+    tex_text_into(tex, &mut out, 0);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The brace group `rest` starts with, and what follows it; a lone character stands for one.
+fn tex_group(rest: &str) -> Option<(&str, &str)> {
+    let rest = rest.trim_start();
+    if !rest.starts_with('{') {
+        let c = rest.chars().next()?;
+        return Some(rest.split_at(c.len_utf8()));
+    }
+    let mut depth = 0usize;
+    for (i, c) in rest.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some((&rest[1..i], &rest[i + 1..]));
+                }
+            }
+            _ => {}
+        }
+    }
+    Some((&rest[1..], ""))
+}
+
+/// A group as text, in parentheses when it is more than one character (`(n+1)/2`).
+fn tex_part(tex: &str, depth: usize) -> String {
+    let mut part = String::new();
+    tex_text_into(tex, &mut part, depth + 1);
+    let part = part.trim().to_owned();
+    if part.chars().count() > 1 {
+        format!("({part})")
+    } else {
+        part
+    }
+}
+
+fn tex_text_into(tex: &str, out: &mut String, depth: usize) {
+    // Nesting past this is no formula a description needs.
+    if depth > 16 {
+        return;
+    }
     let mut rest = tex;
     while let Some(c) = rest.chars().next() {
         if c == '\\' {
@@ -187,10 +231,12 @@ fn tex_as_text(tex: &str) -> String {
                 .find(|c: char| !c.is_ascii_alphabetic())
                 .unwrap_or(rest.len() - 1);
             let name = &rest[1..1 + name_len];
+            let after = &rest[1 + name_len..];
             if name.is_empty() {
-                // `\,`, `\ `, `\{`: a space, or the character escaped.
+                // `\\` ends a row; `\,`, `\ ` are spaces; `\{` is the character escaped.
                 let next = rest[1..].chars().next();
                 match next {
+                    Some('\\') => out.push_str("; "),
                     Some(n) if n.is_ascii_punctuation() && !matches!(n, ',' | ';' | ':' | '!') => {
                         out.push(n)
                     }
@@ -200,20 +246,49 @@ fn tex_as_text(tex: &str) -> String {
                 rest = &rest[1 + next.map_or(0, char::len_utf8)..];
                 continue;
             }
-            if let Some((_, to)) = TEX_SYMBOLS.iter().find(|(n, _)| *n == name) {
-                out.push_str(to);
-            } else if matches!(name, "quad" | "qquad") {
-                out.push(' ');
+            match name {
+                "frac" | "dfrac" | "tfrac" => {
+                    if let Some((num, after)) = tex_group(after)
+                        && let Some((den, after)) = tex_group(after)
+                    {
+                        out.push_str(&tex_part(num, depth));
+                        out.push('/');
+                        out.push_str(&tex_part(den, depth));
+                        rest = after;
+                        continue;
+                    }
+                }
+                "sqrt" => {
+                    if let Some((inner, after)) = tex_group(after) {
+                        out.push('√');
+                        out.push_str(&tex_part(inner, depth));
+                        rest = after;
+                        continue;
+                    }
+                }
+                // An environment's name is no text.
+                "begin" | "end" => {
+                    rest = tex_group(after).map_or("", |(_, after)| after);
+                    continue;
+                }
+                "quad" | "qquad" => out.push(' '),
+                _ => {
+                    if let Some((_, to)) = TEX_SYMBOLS.iter().find(|(n, _)| *n == name) {
+                        out.push_str(to);
+                    }
+                }
             }
-            rest = &rest[1 + name_len..];
+            rest = after;
             continue;
         }
-        if !matches!(c, '{' | '}') {
-            out.push(c);
+        match c {
+            '{' | '}' => {}
+            // A column of an aligned formula.
+            '&' => out.push(' '),
+            _ => out.push(c),
         }
         rest = &rest[c.len_utf8()..];
     }
-    out
 }
 
 /// Whether a paragraph all in bold reads as a heading: short, and no sentence (a page may open
@@ -286,6 +361,16 @@ mod tests {
         assert_eq!(super::tex_as_text(r"10^6"), "10^6");
         assert_eq!(super::tex_as_text(r"O(\log n)\,\{a\}"), "O(log n) {a}");
         assert_eq!(super::tex_as_text("\\"), "");
+        // A reviewer's: `\frac{1}{2}` read as twelve, environments' names as words.
+        assert_eq!(super::tex_as_text(r"\frac{1}{2}"), "1/2");
+        assert_eq!(super::tex_as_text(r"\frac{n+1}{2}"), "(n+1)/2");
+        assert_eq!(super::tex_as_text(r"\sqrt{n+1}"), "√(n+1)");
+        assert_eq!(
+            super::tex_as_text(r"\begin{cases} a & x>0 \\ b & x \le 0 \end{cases}"),
+            "a x>0 ; b x ≤ 0"
+        );
+        assert_eq!(super::tex_as_text(r"\text{if } x"), "if x");
+        assert_eq!(super::tex_as_text(r"\frac{"), "");
     }
 
     #[test]

@@ -126,8 +126,14 @@ impl Placer<'_> {
                         .is_none_or(|f| f.title.is_empty());
                     if untitled && !node.label.trim().is_empty() {
                         self.sections[s].title = node.label.clone();
-                    } else if !node.label.trim().is_empty() && node.label != self.sections[s].title
+                    } else if nav.kind == crate::content::nav::NavKind::MkDocs
+                        && !node.children.is_empty()
+                        && !node.label.trim().is_empty()
+                        && node.label != self.sections[s].title
                     {
+                        // An MkDocs group over the folder's page (`第 1 章 排序:` over
+                        // `sort/index.md`) names the section; a sidebar's link text to a
+                        // folder's page (`简介`) names that page only.
                         self.sections[s].nav_label.get_or_insert(node.label.clone());
                     }
                     self.move_section(s, parent);
